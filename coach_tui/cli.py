@@ -1,0 +1,124 @@
+"""The `coach` command: the full-screen app by default, plus maintenance subcommands.
+
+Textual is imported only when the app itself runs, so `--version`, `--help` and `doctor`
+stay quick. Every failure ends in one clear sentence and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from coach_tui import __version__
+from coach_tui.store.errors import StoreError
+from coach_tui.store.paths import DATA_ENV, resolve_data_dir
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+CRASH_LOG = "crash.log"
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _add_common(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """`--data` is accepted before or after the subcommand; the later one wins."""
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument(
+        "--data",
+        metavar="DIR",
+        default=default,
+        help=f"data folder (default: ${DATA_ENV}, else your user data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="coach",
+        description="A personal sales coach in your terminal. Run without a command to open it.",
+    )
+    parser.add_argument("--version", action="version", version=f"coach {__version__}")
+    parser.add_argument("--theme", metavar="NAME", help="theme for this run (e.g. coach-light)")
+    _add_common(parser, top=True)
+    parser.set_defaults(handler=run_app)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    doctor = commands.add_parser(
+        "doctor",
+        help="check the data files and, with --restore, put back the newest good backup",
+        description="Check every data file. Nothing is changed unless you pass --restore.",
+    )
+    doctor.add_argument(
+        "--restore",
+        action="store_true",
+        help="replace damaged files with their newest good backup (damaged files are kept)",
+    )
+    _add_common(doctor, top=False)
+    doctor.set_defaults(handler=run_doctor)
+    return parser
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the data folder (locked, checked) and run the full-screen app on it."""
+    from coach_tui.store.repository import Repository
+
+    data_dir = resolve_data_dir(args.data)
+    repo = Repository.open(data_dir)
+    try:
+        from coach_tui.ui.app import CoachApp
+
+        app = CoachApp(repo, theme=args.theme)
+        app.run()
+        return app.return_code or EXIT_OK
+    finally:
+        repo.close()
+
+
+def run_doctor(args: argparse.Namespace) -> int:
+    """Print a health report of the data folder; restore from backup if asked."""
+    from coach_tui.commands.doctor import print_doctor
+
+    return print_doctor(resolve_data_dir(args.data), restore=args.restore)
+
+
+def _log_crash(data: str | None) -> Path | None:
+    """Write the traceback of an unexpected error where the user can find it."""
+    try:
+        folder = resolve_data_dir(data)
+        if not folder.is_dir():
+            return None
+        log = folder / CRASH_LOG
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"--- {datetime.now().astimezone().isoformat()} coach {__version__}\n")
+            handle.write(traceback.format_exc())
+        log.chmod(0o600)
+    except OSError:
+        return None
+    return log
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `coach` and `python -m coach_tui`."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except StoreError as error:
+        print(f"coach: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        log = _log_crash(args.data)
+        where = f" Details are in {log}." if log else ""
+        print(
+            f"coach: unexpected error ({type(error).__name__}: {error}). Your saved data is "
+            f"safe.{where}",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED

@@ -1,0 +1,104 @@
+"""Daily backups of the data files, kept for a week, and putting one back.
+
+A backup is taken the first time coach opens or saves on a given day, so each day's folder
+holds the data as it stood before that day's changes. Copies are written atomically and
+only from files that passed the open checks, so a backup is never a damaged file.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date, datetime
+from pathlib import Path
+
+from coach_tui.store.atomic import write_atomic
+from coach_tui.store.errors import StoreError
+from coach_tui.store.schema import check_shape, file_version
+from coach_tui.store.storage import read_raw
+
+BACKUP_DIR = "backups"
+KEEP_DAYS = 7
+_DAY_DIR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def backup_root(data_dir: Path) -> Path:
+    """The folder holding one sub-folder per backed-up day."""
+    return data_dir / BACKUP_DIR
+
+
+def daily_backup(data_dir: Path, files: list[Path], today: date) -> Path | None:
+    """Copy each of `files` into today's backup folder unless already there; prune old days."""
+    existing = [path for path in files if path.exists()]
+    if not existing:
+        return None
+    day_dir = backup_root(data_dir) / today.isoformat()
+    day_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for path in existing:
+        target = day_dir / path.name
+        if not target.exists():
+            write_atomic(target, path.read_bytes())
+    prune(data_dir, keep=KEEP_DAYS)
+    return day_dir
+
+
+def snapshot(data_dir: Path, files: list[Path], label: str, now: datetime) -> Path:
+    """A one-off labelled backup (e.g. before a migration); never pruned automatically."""
+    target_dir = backup_root(data_dir) / f"{label}-{now:%Y%m%dT%H%M%S}"
+    target_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for path in files:
+        if path.exists():
+            write_atomic(target_dir / path.name, path.read_bytes())
+    return target_dir
+
+
+def day_dirs(data_dir: Path) -> list[Path]:
+    """Daily backup folders, newest first."""
+    root = backup_root(data_dir)
+    if not root.is_dir():
+        return []
+    days = [path for path in root.iterdir() if path.is_dir() and _DAY_DIR.match(path.name)]
+    return sorted(days, key=lambda path: path.name, reverse=True)
+
+
+def prune(data_dir: Path, *, keep: int) -> list[Path]:
+    """Remove daily folders beyond the newest `keep`; return what was removed."""
+    stale = day_dirs(data_dir)[keep:]
+    for folder in stale:
+        shutil.rmtree(folder, ignore_errors=True)
+    return stale
+
+
+def is_good_copy(path: Path) -> bool:
+    """Whether `path` parses and has the shape of a data file."""
+    try:
+        raw = read_raw(path)
+        if raw is None:
+            return False
+        check_shape(raw, path)
+        file_version(raw, path)
+    except StoreError:
+        return False
+    return True
+
+
+def newest_good_backup(data_dir: Path, file_name: str) -> Path | None:
+    """The newest daily copy of `file_name` that is itself readable."""
+    for folder in day_dirs(data_dir):
+        candidate = folder / file_name
+        if candidate.exists() and is_good_copy(candidate):
+            return candidate
+    return None
+
+
+def restore(target: Path, backup: Path, now: datetime) -> Path | None:
+    """Put `backup` in place of `target`, moving a damaged `target` aside (never deleting it).
+
+    Returns where the damaged file was moved, if there was one.
+    """
+    moved_aside = None
+    if target.exists():
+        moved_aside = target.with_name(f"{target.name}.damaged-{now:%Y%m%dT%H%M%S}")
+        target.replace(moved_aside)
+    write_atomic(target, backup.read_bytes())
+    return moved_aside

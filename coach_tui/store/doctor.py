@@ -1,0 +1,101 @@
+"""`coach doctor`: check every data file and, on request, put back the newest good backup."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+
+from coach_tui.store.backup import day_dirs, newest_good_backup, restore
+from coach_tui.store.errors import NewerSchema, StoreError, UnreadableFile
+from coach_tui.store.layout import FAMILIES, META_TABLE, family_path
+from coach_tui.store.lock import DataDirLock
+from coach_tui.store.records import check_records
+from coach_tui.store.schema import check_shape, migrate, needs_migration
+from coach_tui.store.storage import read_raw
+
+
+class FileState(Enum):
+    OK = "ok"
+    MISSING = "missing"
+    OLD_FORMAT = "old format"
+    NEWER_FORMAT = "newer format"
+    DAMAGED = "damaged"
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    """What doctor found about one data file."""
+
+    path: Path
+    state: FileState
+    detail: str
+    newest_backup: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Restored:
+    """A file put back from a backup, and where the damaged one was moved."""
+
+    path: Path
+    backup: Path
+    moved_aside: Path | None
+
+
+def check_file(data_dir: Path, family: str) -> FileReport:
+    """Diagnose one family file."""
+    path = family_path(data_dir, family)
+    try:
+        raw = read_raw(path)
+        if raw is None:
+            return FileReport(path, FileState.MISSING, "will be created when coach next opens")
+        check_shape(raw, path)
+        old = needs_migration(raw, path)
+        check_records(migrate(raw, family, path) if old else raw, FAMILIES[family], path)
+    except NewerSchema as error:
+        return FileReport(path, FileState.NEWER_FORMAT, str(error))
+    except UnreadableFile as error:
+        backup = newest_good_backup(data_dir, path.name)
+        return FileReport(path, FileState.DAMAGED, error.reason, backup)
+    if old:
+        return FileReport(path, FileState.OLD_FORMAT, "will be upgraded (after a backup) on open")
+    records = sum(len(v) for k, v in raw.items() if k != META_TABLE)
+    return FileReport(path, FileState.OK, f"{records:,} records")
+
+
+def diagnose(data_dir: Path) -> list[FileReport]:
+    """A report for every family file of `data_dir`."""
+    return [check_file(data_dir, family) for family in FAMILIES]
+
+
+def backup_days(data_dir: Path) -> list[str]:
+    """Names of the daily backup folders, newest first."""
+    return [folder.name for folder in day_dirs(data_dir)]
+
+
+def restore_damaged(data_dir: Path, now: datetime) -> tuple[list[Restored], list[FileReport]]:
+    """Put back the newest good backup of every damaged file.
+
+    Takes the folder's lock for the duration so it cannot race a running app. Returns what
+    was restored and the damaged files that had no backup to restore.
+    """
+    lock = DataDirLock(data_dir).acquire()
+    try:
+        restored: list[Restored] = []
+        unrestorable: list[FileReport] = []
+        for report in diagnose(data_dir):
+            if report.state is not FileState.DAMAGED:
+                continue
+            if report.newest_backup is None:
+                unrestorable.append(report)
+                continue
+            moved = restore(report.path, report.newest_backup, now)
+            restored.append(Restored(report.path, report.newest_backup, moved))
+        return restored, unrestorable
+    except OSError as error:
+        raise StoreError(
+            f"Restoring failed: {error}. Files already restored stay restored."
+        ) from error
+    finally:
+        lock.release()

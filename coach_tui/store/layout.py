@@ -1,0 +1,24 @@
+"""Which table lives in which file.
+
+TinyDB rewrites a whole file on every save, so tables are grouped into small files by how
+often they change together: a save only pays for its own family.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+META_TABLE = "_meta"
+
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "core": ("why", "settings", "drafts"),
+}
+TABLE_FAMILY: dict[str, str] = {
+    table: family for family, tables in FAMILIES.items() for table in tables
+}
+
+
+def family_path(data_dir: Path, family: str) -> Path:
+    """The JSON file that holds one family of tables."""
+    return data_dir / f"{family}.json"

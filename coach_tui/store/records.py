@@ -1,0 +1,24 @@
+"""Checking that every record of a file decodes into a model object."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coach_tui.store.codec import DECODERS
+from coach_tui.store.errors import DamagedRecord, UnreadableFile
+from coach_tui.store.storage import RawData
+
+
+def check_records(raw: RawData, tables: tuple[str, ...], path: Path) -> None:
+    """Decode every record of `tables`; a bad one makes the whole file `UnreadableFile`.
+
+    A hand-edited record is reported like a damaged file, naming the file, so the same
+    advice (restore the newest good backup) applies.
+    """
+    for table in tables:
+        for doc_id, record in raw.get(table, {}).items():
+            try:
+                DECODERS[table](record, doc_id)
+            except DamagedRecord as error:
+                reason = f"record #{doc_id} in '{table}' is damaged ({error.reason})"
+                raise UnreadableFile(path, reason) from None

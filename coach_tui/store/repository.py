@@ -1,0 +1,38 @@
+"""The single object the UI and commands talk to for data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coach_tui.model.clock import Clock, system_clock
+from coach_tui.store.repos.drafts import DraftRepository
+from coach_tui.store.repos.settings import SettingsRepository
+from coach_tui.store.repos.why import WhyRepository
+from coach_tui.store.store import Store
+
+
+class Repository:
+    """Facade over the store: `repo.why`, `repo.drafts`, `repo.settings`."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.why = WhyRepository(store)
+        self.drafts = DraftRepository(store)
+        self.settings = SettingsRepository(store)
+
+    @classmethod
+    def open(
+        cls, data_dir: Path, *, read_only: bool = False, clock: Clock = system_clock
+    ) -> Repository:
+        """Open the data folder (checked record by record) and take the day's backup."""
+        store = Store.open(data_dir, read_only=read_only, clock=clock)
+        if not read_only:
+            store.backup_if_new_day()
+        return cls(store)
+
+    @property
+    def data_dir(self) -> Path:
+        return self.store.data_dir
+
+    def close(self) -> None:
+        self.store.close()

@@ -1,0 +1,217 @@
+"""The data folder as a whole: opening it safely, transactions, and closing it.
+
+Opening checks every file before anything is written: a damaged or hand-broken file stops
+the open with a message naming the newest good backup, and is never overwritten. Older
+formats are migrated after a labelled backup. All access goes through one re-entrant
+mutex because TinyDB is not thread-safe and loads run in worker threads.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import orjson
+from tinydb import TinyDB
+from tinydb.table import Table
+
+from coach_tui.model.clock import Clock, system_clock
+from coach_tui.store.atomic import remove_stale_tmp, write_atomic
+from coach_tui.store.backup import daily_backup, newest_good_backup, snapshot
+from coach_tui.store.errors import StoreWriteError, UnreadableFile
+from coach_tui.store.layout import FAMILIES, SCHEMA_VERSION, TABLE_FAMILY, family_path
+from coach_tui.store.lock import DataDirLock
+from coach_tui.store.paths import ensure_private_dir
+from coach_tui.store.records import check_records
+from coach_tui.store.schema import check_shape, migrate, needs_migration, stamp
+from coach_tui.store.storage import AtomicJSONStorage, RawData, WriteThroughCache, read_raw
+
+
+class Transaction:
+    """Access to tables inside `Store.transaction()` or `Store.reading()`."""
+
+    def __init__(self, store: Store, *, writable: bool) -> None:
+        self._store = store
+        self._writable = writable
+        self.held: dict[str, TinyDB] = {}
+
+    def table(self, name: str) -> Table:
+        """The TinyDB table `name`; in a write transaction its file is held until commit."""
+        family = TABLE_FAMILY[name]
+        db = self._store.database(family)
+        if self._writable and family not in self.held:
+            db.storage.hold()
+            self.held[family] = db
+        return db.table(name)
+
+
+class Store:
+    """An open data folder. Use `Store.open`; close it when the app exits."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        raws: dict[str, RawData],
+        *,
+        read_only: bool,
+        lock: DataDirLock | None,
+        clock: Clock,
+    ) -> None:
+        self.data_dir = data_dir
+        self.read_only = read_only
+        self._lock = lock
+        self._clock = clock
+        self._mutex = threading.RLock()
+        self._backup_day: date | None = None
+        self.backup_problem: str | None = None
+        self._dbs = {family: self._make_db(family, raws.get(family)) for family in FAMILIES}
+
+    @classmethod
+    def open(cls, data_dir: Path, *, read_only: bool = False, clock: Clock = system_clock) -> Store:
+        """Lock (unless read-only), check, migrate and back up the folder, then open it.
+
+        Every file is parsed, upgraded in memory and record-checked before anything is
+        written, so a damaged file is refused without being touched.
+        """
+        lock = None
+        if not read_only:
+            ensure_private_dir(data_dir)
+            lock = DataDirLock(data_dir).acquire()
+        try:
+            if not read_only:
+                remove_stale_tmp(data_dir)
+            raws = {family: _load_checked(data_dir, family) for family in FAMILIES}
+            if not read_only:
+                _write_upgrades(data_dir, raws, clock)
+            current = {family: loaded.current for family, loaded in raws.items()}
+            store = cls(data_dir, current, read_only=read_only, lock=lock, clock=clock)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        return store
+
+    def files(self) -> list[Path]:
+        """Every family file of this folder."""
+        return [family_path(self.data_dir, family) for family in FAMILIES]
+
+    def database(self, family: str) -> TinyDB:
+        """The TinyDB object of one family (callers hold the mutex via a transaction)."""
+        return self._dbs[family]
+
+    @contextmanager
+    def reading(self) -> Iterator[Transaction]:
+        """Consistent reads across tables while no save can interleave."""
+        with self._mutex:
+            yield Transaction(self, writable=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """Changes made inside are written once per file at the end, or not at all."""
+        if self.read_only:
+            raise RuntimeError("this store was opened read-only")
+        with self._mutex:
+            tx = Transaction(self, writable=True)
+            try:
+                yield tx
+            except BaseException:
+                self._rollback(list(tx.held))
+                raise
+            self.backup_if_new_day()
+            families = list(tx.held)
+            for index, family in enumerate(families):
+                try:
+                    tx.held[family].storage.commit()
+                except BaseException:
+                    self._rollback(families[index:])
+                    raise
+
+    def close(self) -> None:
+        """Release the folder for the next coach."""
+        with self._mutex:
+            for db in self._dbs.values():
+                db.close()
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    def _make_db(self, family: str, raw: RawData | None) -> TinyDB:
+        cache = WriteThroughCache(AtomicJSONStorage)
+        db = TinyDB(family_path(self.data_dir, family), read_only=self.read_only, storage=cache)
+        if raw is not None:
+            db.storage.seed(raw)
+        return db
+
+    def _rollback(self, families: list[str]) -> None:
+        """Drop in-memory changes: the next read of these families comes from disk."""
+        for family in families:
+            self._dbs[family].storage.discard()
+            self._dbs[family] = self._make_db(family, None)
+
+    def backup_if_new_day(self) -> None:
+        """Copy today's starting point of every file into the backups, once per day.
+
+        Called after the records were checked at open and before each commit, so every
+        backup is a file that was known to be good.
+        """
+        today = self._clock().date()
+        if self._backup_day == today:
+            return
+        try:
+            daily_backup(self.data_dir, self.files(), today)
+            self.backup_problem = None
+        except OSError as error:
+            # A failed backup must not block the seller's work; doctor reports it.
+            self.backup_problem = f"the daily backup failed: {error.strerror or error}"
+        self._backup_day = today
+
+
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    """One family file as found on disk and as this coach will use it."""
+
+    on_disk: RawData | None
+    current: RawData
+
+    @property
+    def needs_write(self) -> bool:
+        return self.on_disk is None or self.on_disk is not self.current
+
+
+def _load_checked(data_dir: Path, family: str) -> _Loaded:
+    """Parse, shape-check, upgrade (in memory) and record-check one family file.
+
+    A problem raises `UnreadableFile` naming the newest good backup.
+    """
+    path = family_path(data_dir, family)
+    try:
+        raw = read_raw(path)
+        if raw is None:
+            return _Loaded(None, stamp({}, family))
+        check_shape(raw, path)
+        current = migrate(raw, family, path) if needs_migration(raw, path) else raw
+        check_records(current, FAMILIES[family], path)
+    except UnreadableFile as error:
+        raise error.with_backup(newest_good_backup(data_dir, path.name)) from None
+    return _Loaded(raw, current)
+
+
+def _write_upgrades(data_dir: Path, loaded: dict[str, _Loaded], clock: Clock) -> None:
+    """Write new and migrated files, after a labelled backup of the ones being migrated."""
+    migrated = [
+        family_path(data_dir, family)
+        for family, item in loaded.items()
+        if item.on_disk is not None and item.needs_write
+    ]
+    try:
+        if migrated:
+            snapshot(data_dir, migrated, f"before-v{SCHEMA_VERSION}", clock())
+        for family, item in loaded.items():
+            if item.needs_write:
+                write_atomic(family_path(data_dir, family), orjson.dumps(item.current))
+    except OSError as error:
+        raise StoreWriteError(data_dir, error) from error

@@ -1,0 +1,1 @@
+"""The Textual front end. Screens call the repository and draw model objects."""

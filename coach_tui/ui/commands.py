@@ -1,0 +1,55 @@
+"""The command palette's coach actions (ctrl+p)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from coach_tui.ui.app import CoachApp
+
+
+@dataclass(frozen=True, slots=True)
+class PaletteCommand:
+    title: str
+    help: str
+    run: Callable[[], object]
+
+
+class CoachCommands(Provider):
+    """Writing the why, its history, themes, help and quitting, searchable by name."""
+
+    def _commands(self) -> list[PaletteCommand]:
+        app: CoachApp = self.app  # type: ignore[assignment]
+        has_why = app.repo.why.current() is not None
+        return [
+            PaletteCommand(
+                "Rewrite your why" if has_why else "Write your why",
+                "The guided flow; earlier versions are kept",
+                app.action_write_why,
+            ),
+            PaletteCommand(
+                "Why history", "Every version of your why, with dates", app.action_why_history
+            ),
+            PaletteCommand(
+                "Switch theme",
+                "Pick a colour theme; your choice is remembered",
+                app.action_change_theme,
+            ),
+            PaletteCommand("Keys and help", "What each key does on this screen", app.action_help),
+            PaletteCommand("Quit", "Leave coach (drafts are kept)", app.action_quit),
+        ]
+
+    async def discover(self) -> Hits:
+        for command in self._commands():
+            yield DiscoveryHit(command.title, command.run, help=command.help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in self._commands():
+            score = matcher.match(command.title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(command.title), command.run, help=command.help)

@@ -1,0 +1,23 @@
+"""Messages named for what happened; workers post them, screens and the app react."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from coach_tui.coaching.dashboard import DashboardData
+
+
+@dataclass
+class DashboardLoaded(Message):
+    """The dashboard's data was read from the store (in a worker thread)."""
+
+    data: DashboardData
+
+
+@dataclass
+class DashboardLoadFailed(Message):
+    """Reading the dashboard's data failed; `reason` is a sentence for the user."""
+
+    reason: str

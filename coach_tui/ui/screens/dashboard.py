@@ -1,0 +1,125 @@
+"""The home screen: the why on top, then objectives, calls, touches and pace."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from coach_tui.coaching.dashboard import DashboardData
+from coach_tui.store.errors import StoreError
+from coach_tui.ui.messages import DashboardLoaded, DashboardLoadFailed
+from coach_tui.ui.widgets.panel import DashboardPanel
+from coach_tui.ui.widgets.why_banner import WhyBanner
+
+if TYPE_CHECKING:
+    from coach_tui.ui.app import CoachApp
+
+# What each panel will hold, and how the seller starts it. Each later capability
+# replaces its panel's empty state with real content.
+EMPTY_STATES = {
+    "objectives": (
+        "Strategic objectives",
+        "Each key account's next big milestone: the door you want opened, what it is "
+        "worth, and by when.",
+        "Press a to open your accounts and set one.",
+    ),
+    "calls": (
+        "Upcoming calls",
+        "Your next calls and meetings, each with the outcome you want the client to agree "
+        "to — and a loud warning when one has none.",
+        "Press c to schedule a call.",
+    ),
+    "touches": (
+        "Touches due",
+        "Emails, calls and messages from your account-entry campaigns that are due today "
+        "or overdue.",
+        "Press e to plan an entry campaign.",
+    ),
+    "pace": (
+        "Pace",
+        "How far along each annual target you are, where a straight line says you should "
+        "be by today, and what each week needs from here.",
+        "Press g to set your goals.",
+    ),
+}
+NOT_BUILT_YET = {
+    "accounts": "Accounts and strategic objectives",
+    "calls": "Calls and pre-call prep",
+    "campaign": "Entry campaigns and touches",
+    "goals": "Goals and pace",
+}
+
+
+class DashboardScreen(Screen[None]):
+    """Home. Reloads its data in a worker every time it comes back into view."""
+
+    CSS_PATH = "dashboard.tcss"
+    BINDINGS = [
+        Binding("w", "app.write_why", "Why", id="dashboard.write_why"),
+        Binding("h", "app.why_history", "History", id="dashboard.why_history"),
+        Binding("q", "app.quit", "Quit", id="dashboard.quit", show=False),
+        Binding("a", "not_built('accounts')", "Accounts", id="dashboard.accounts", show=False),
+        Binding("c", "not_built('calls')", "Calls", id="dashboard.calls", show=False),
+        Binding("e", "not_built('campaign')", "Campaign", id="dashboard.campaign", show=False),
+        Binding("g", "not_built('goals')", "Goals", id="dashboard.goals", show=False),
+    ]
+
+    @property
+    def coach(self) -> CoachApp:
+        from coach_tui.ui.app import CoachApp
+
+        assert isinstance(self.app, CoachApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield WhyBanner(id="why")
+        with Grid(id="panels"):
+            for panel_id, (title, _, _) in EMPTY_STATES.items():
+                yield DashboardPanel(title, id=panel_id)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for panel_id, (_, what, how) in EMPTY_STATES.items():
+            self.query_one(f"#{panel_id}", DashboardPanel).show_empty(what, how)
+
+    def on_screen_resume(self) -> None:
+        self.sub_title = self.coach.today_label()
+        self.load()
+
+    @work(thread=True, exclusive=True, group="dashboard")
+    def load(self) -> None:
+        """Read what the dashboard shows without blocking the UI thread."""
+        repo = self.coach.repo
+        try:
+            history = repo.why.history()
+            data = DashboardData(
+                today=self.coach.now().date(),
+                why=history[0] if history else None,
+                why_versions=len(history),
+            )
+        except StoreError as error:
+            self.post_message(DashboardLoadFailed(str(error)))
+            return
+        self.post_message(DashboardLoaded(data))
+
+    @on(DashboardLoaded)
+    def show_data(self, message: DashboardLoaded) -> None:
+        self.query_one(WhyBanner).show(message.data.why, message.data.why_versions)
+
+    @on(DashboardLoadFailed)
+    def show_failure(self, message: DashboardLoadFailed) -> None:
+        self.notify(message.reason, title="Could not load", severity="error", timeout=15)
+
+    def action_not_built(self, feature: str) -> None:
+        self.notify(
+            f"{NOT_BUILT_YET[feature]} are not in this version of coach yet. "
+            "This panel will fill in once they are.",
+            title="Not yet",
+        )

@@ -1,0 +1,48 @@
+"""`?`: the keys of the screen you came from, and the method in a few lines."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+ABOUT = (
+    "The coach follows one idea per habit: know why you sell; set results goals and "
+    "getting-better goals together; give each key account one strategic objective; plan how "
+    "to get in; go into every call with an outcome the client can agree to in that call; "
+    "and look back each week."
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists key bindings as (key, what it does); built from the bindings themselves."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Close", id="help.close"),
+        Binding("question_mark", "app.pop_screen", "Close", show=False, id="help.close_alt"),
+    ]
+
+    def __init__(self, keys: list[tuple[str, str]], screen_name: str) -> None:
+        super().__init__()
+        self.keys = keys
+        self.screen_name = screen_name
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="help"):
+            yield Static(f"Keys — {self.screen_name}", classes="dialog-title")
+            yield DataTable(id="help-keys", show_cursor=False, zebra_stripes=True)
+            with VerticalScroll(id="help-about"):
+                yield Static(ABOUT)
+                yield Static(
+                    "ctrl+p opens the command palette: every action, searchable by name.",
+                    classes="dialog-question",
+                )
+
+    def on_mount(self) -> None:
+        table = self.query_one("#help-keys", DataTable)
+        table.add_columns("key", "does")
+        for key, description in self.keys:
+            table.add_row(key, description)

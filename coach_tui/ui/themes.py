@@ -1,0 +1,102 @@
+"""Themes from TOML files: the ones shipped with coach and any the seller adds.
+
+A theme file that cannot be read is skipped with a message; it never stops the app.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from textual.color import Color, ColorParseError
+from textual.theme import Theme
+
+DEFAULT_THEME = "coach-dark"
+COLOR_KEYS = frozenset(
+    {
+        "primary",
+        "secondary",
+        "accent",
+        "foreground",
+        "background",
+        "surface",
+        "panel",
+        "boost",
+        "success",
+        "warning",
+        "error",
+    }
+)
+MAX_THEME_BYTES = 64_000
+
+
+def shipped_theme_dirs() -> list[Path]:
+    """Where the built-in themes are: inside the installed package, or the repo's themes/."""
+    package_dir = Path(__file__).resolve().parents[1]
+    candidates = [package_dir / "themes", package_dir.parent / "themes"]
+    return [path for path in candidates if path.is_dir()][:1]
+
+
+class ThemeFileError(ValueError):
+    """A theme file that cannot be used; the message names the file and the problem."""
+
+
+def load_theme_file(path: Path) -> Theme:
+    """Parse and check one theme file."""
+    try:
+        if path.stat().st_size > MAX_THEME_BYTES:
+            raise ThemeFileError(f"{path.name}: too large to be a theme file")
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ThemeFileError(f"{path.name}: {error}") from None
+    name = data.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ThemeFileError(f"{path.name}: 'name' must be some text")
+    dark = data.get("dark", True)
+    if not isinstance(dark, bool):
+        raise ThemeFileError(f"{path.name}: 'dark' must be true or false")
+    colors = data.get("colors")
+    if not isinstance(colors, dict) or "primary" not in colors:
+        raise ThemeFileError(f"{path.name}: needs a [colors] table with at least 'primary'")
+    unknown = sorted(set(colors) - COLOR_KEYS)
+    if unknown:
+        raise ThemeFileError(f"{path.name}: unknown colour names {', '.join(unknown)}")
+    for key, value in colors.items():
+        if not isinstance(value, str):
+            raise ThemeFileError(f"{path.name}: '{key}' is not a colour: {value!r}")
+        try:
+            Color.parse(value)
+        except (ColorParseError, ValueError):
+            raise ThemeFileError(f"{path.name}: '{key}' is not a colour: {value!r}") from None
+    return Theme(name=name.strip(), dark=dark, **colors)
+
+
+@dataclass
+class ThemeCatalogue:
+    """Themes that loaded, and one sentence per file that did not."""
+
+    themes: list[Theme] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def names(self) -> list[str]:
+        return [theme.name for theme in self.themes]
+
+
+def discover_themes(folders: list[Path]) -> ThemeCatalogue:
+    """Load every `*.toml` in `folders`; a later folder's theme replaces one of the same name."""
+    by_name: dict[str, Theme] = {}
+    catalogue = ThemeCatalogue()
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.toml")):
+            try:
+                theme = load_theme_file(path)
+            except ThemeFileError as error:
+                catalogue.problems.append(f"Theme skipped — {error}")
+                continue
+            by_name[theme.name] = theme
+    catalogue.themes = list(by_name.values())
+    return catalogue

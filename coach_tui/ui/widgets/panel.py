@@ -1,0 +1,18 @@
+"""A titled dashboard panel that always says something useful, even with no data yet."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+
+class DashboardPanel(Static):
+    """A bordered panel; `show_empty` explains what will appear here and how to start it."""
+
+    def __init__(self, title: str, *, id: str) -> None:
+        super().__init__("", id=id)
+        self.border_title = title
+
+    def show_empty(self, what_appears: str, how_to_start: str) -> None:
+        """An empty state: what this panel will hold, then the key that starts it."""
+        self.add_class("-empty")
+        self.update(f"{what_appears}\n\n{how_to_start}")

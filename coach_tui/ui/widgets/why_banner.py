@@ -1,0 +1,40 @@
+"""The why at the top of the dashboard: the first thing the seller reads."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from coach_tui.model.why import WhyStatement
+from coach_tui.ui.text import day, plain
+
+NO_WHY_YET = (
+    "You have not written your why yet. It takes five quiet minutes, and it is the first "
+    "thing you will read each morning. Press w to write it."
+)
+
+
+class WhyBanner(Vertical):
+    """Shows the current why, or says how to write one."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("Loading…", id="why-statement")
+        yield Static("", id="why-meta")
+
+    def on_mount(self) -> None:
+        self.border_title = "Your why"
+
+    def show(self, why: WhyStatement | None, versions: int) -> None:
+        """Draw `why` (the current version) and how many versions exist."""
+        statement = self.query_one("#why-statement", Static)
+        meta = self.query_one("#why-meta", Static)
+        self.set_class(why is None, "-empty")
+        if why is None:
+            statement.update(NO_WHY_YET)
+            meta.display = False
+            return
+        meta.display = True
+        statement.update(plain(f"“{why.statement}”"))
+        history = f" · h history ({versions} versions)" if versions > 1 else " · h history"
+        meta.update(f"written {day(why.written_at)} · w rewrite{history}")

@@ -1,0 +1,50 @@
+"""Fixtures shared by unit and screen tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from coach_tui.store.repository import Repository
+from tests.helpers import FakeClock
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--snapshot-update",
+        action="store_true",
+        help="rewrite the expected screen snapshots in tests/snapshots instead of comparing",
+    )
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A data folder that does not exist yet, like on a first run."""
+    return tmp_path / "coach-data"
+
+
+@pytest.fixture
+def open_repo(data_dir: Path, clock: FakeClock) -> Iterator[Callable[[], Repository]]:
+    """Open the test data folder (again); everything opened is closed at the end."""
+    opened: list[Repository] = []
+
+    def opener() -> Repository:
+        repo = Repository.open(data_dir, clock=clock)
+        opened.append(repo)
+        return repo
+
+    yield opener
+    for repo in opened:
+        repo.close()
+
+
+@pytest.fixture
+def repo(open_repo: Callable[[], Repository]) -> Repository:
+    return open_repo()

@@ -1,0 +1,38 @@
+"""Small steps a test takes through the app, named for what the user does."""
+
+from __future__ import annotations
+
+from contextlib import AbstractAsyncContextManager
+
+from textual import events
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import TextArea
+
+SIZE = (100, 34)
+
+
+def run(app: App) -> AbstractAsyncContextManager[Pilot]:
+    """Run `app` headless at the test size, with notifications shown as a user sees them."""
+    return app.run_test(size=SIZE, notifications=True)
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let workers finish and the screen catch up."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def paste(pilot: Pilot, text: str) -> None:
+    """Paste into the focused widget, arriving at the app as a terminal delivers a paste."""
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
+
+
+def answer_box(pilot: Pilot) -> TextArea:
+    return pilot.app.screen.query_one("#answer", TextArea)
+
+
+async def clear_answer(pilot: Pilot) -> None:
+    answer_box(pilot).clear()
+    await pilot.pause()

@@ -1,0 +1,121 @@
+"""The `coach` command as a newcomer meets it in a shell."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coach_tui import __version__
+from coach_tui.cli import build_parser, main
+from coach_tui.model.why import new_why
+from coach_tui.store.repository import Repository
+
+
+def coach(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m coach_tui` the way a user would, with no terminal attached."""
+    return subprocess.run(
+        [sys.executable, "-m", "coach_tui", *args],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+    )
+
+
+def test_version() -> None:
+    result = coach("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"coach {__version__}"
+
+
+def test_help_lists_options_and_doctor() -> None:
+    result = coach("--help")
+    assert result.returncode == 0
+    for word in ("--data", "--theme", "doctor"):
+        assert word in result.stdout
+
+
+def test_data_is_accepted_before_or_after_the_subcommand() -> None:
+    parser = build_parser()
+    assert parser.parse_args(["--data", "/a", "doctor"]).data == "/a"
+    assert parser.parse_args(["doctor", "--data", "/b"]).data == "/b"
+    assert parser.parse_args(["doctor"]).data is None
+
+
+def test_second_instance_is_refused_with_one_clear_line(data_dir: Path, repo) -> None:
+    result = coach("--data", str(data_dir))
+    assert result.returncode == 1
+    assert result.stderr.startswith("coach: coach is already open on")
+    assert str(os.getpid()) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_damaged_file_refuses_to_start_and_names_the_backup(data_dir, open_repo, clock):
+    repo = open_repo()
+    repo.why.save(new_why("For my family", {}, now=clock()))
+    repo.close()
+    (data_dir / "core.json").write_text('{"why": oops')
+    result = coach("--data", str(data_dir))
+    assert result.returncode == 1
+    assert str(data_dir / "core.json") in result.stderr
+    assert "backups" in result.stderr
+    assert "coach doctor --restore" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (data_dir / "core.json").read_text() == '{"why": oops'
+
+
+def test_coach_data_environment_variable_picks_the_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "from-env"
+    result = coach("doctor", env={"COACH_DATA": str(folder)})
+    assert result.returncode == 0
+    assert str(folder) in result.stdout
+
+
+def test_doctor_reports_and_restores(data_dir: Path, open_repo, clock) -> None:
+    repo = open_repo()
+    repo.why.save(new_why("For my family", {}, now=clock()))
+    repo.close()
+    healthy = coach("doctor", "--data", str(data_dir))
+    assert healthy.returncode == 0
+    assert "ok" in healthy.stdout
+
+    (data_dir / "core.json").write_text("{")
+    sick = coach("doctor", "--data", str(data_dir))
+    assert sick.returncode == 1
+    assert "damaged" in sick.stdout
+    assert "--restore" in sick.stdout
+
+    fixed = coach("doctor", "--restore", "--data", str(data_dir))
+    assert fixed.returncode == 0, fixed.stdout
+    assert "Restored core.json" in fixed.stdout
+    reopened = Repository.open(data_dir, clock=clock)
+    assert reopened.why.current() is None  # the backup was taken before the first save
+    reopened.close()
+    assert list(data_dir.glob("core.json.damaged-*"))
+
+
+def test_unexpected_error_is_one_line_and_logged(data_dir, monkeypatch, capsys) -> None:
+    data_dir.mkdir()
+
+    def explode(_args: object) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("coach_tui.cli.run_doctor", explode)
+    assert main(["doctor", "--data", str(data_dir)]) in (1,)
+    err = capsys.readouterr().err
+    assert err.startswith("coach: unexpected error (RuntimeError: boom)")
+    assert "Traceback" not in err
+    log = (data_dir / "crash.log").read_text()
+    assert "Traceback" in log
+    assert "boom" in log
+
+
+@pytest.mark.parametrize("argv", [["--nope"], ["doctor", "--nope"]])
+def test_usage_errors_exit_2(argv: list[str]) -> None:
+    result = coach(*argv)
+    assert result.returncode == 2
+    assert "usage:" in result.stderr

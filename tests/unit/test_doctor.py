@@ -1,0 +1,51 @@
+"""`coach doctor`: diagnosis and restore."""
+
+from pathlib import Path
+
+from coach_tui.model.why import new_why
+from coach_tui.store.doctor import FileState, diagnose, restore_damaged
+from coach_tui.store.repository import Repository
+
+
+def test_healthy_folder(data_dir: Path, repo, clock) -> None:
+    repo.why.save(new_why("For my family", {}, now=clock()))
+    (report,) = diagnose(data_dir)
+    assert report.state is FileState.OK
+    assert "1 records" in report.detail
+
+
+def test_missing_file_is_not_a_problem(tmp_path: Path) -> None:
+    (report,) = diagnose(tmp_path)
+    assert report.state is FileState.MISSING
+
+
+def test_damaged_file_is_restored_from_newest_good_backup(data_dir: Path, clock) -> None:
+    repo = Repository.open(data_dir, clock=clock)
+    repo.why.save(new_why("Day one", {}, now=clock()))
+    clock.advance(days=1)
+    repo.why.save(new_why("Day two", {}, now=clock()))  # backs up "Day one" first
+    repo.close()
+    (data_dir / "core.json").write_text('{"why": {"1": {"statement": 7}}}')
+
+    (report,) = diagnose(data_dir)
+    assert report.state is FileState.DAMAGED
+    assert report.newest_backup == data_dir / "backups" / "2026-11-25" / "core.json"
+
+    restored, unrestorable = restore_damaged(data_dir, clock())
+    assert unrestorable == []
+    assert len(restored) == 1
+    assert restored[0].moved_aside is not None
+    assert restored[0].moved_aside.read_text() == '{"why": {"1": {"statement": 7}}}'
+    reopened = Repository.open(data_dir, clock=clock)
+    assert [w.statement for w in reopened.why.history()] == ["Day one"]
+    reopened.close()
+
+
+def test_damaged_record_counts_as_damaged(data_dir: Path, repo, clock) -> None:
+    repo.close()
+    (data_dir / "core.json").write_text(
+        '{"_meta": {"1": {"schema": 1}}, "drafts": {"1": {"flow": "why", "step": -1}}}'
+    )
+    (report,) = diagnose(data_dir)
+    assert report.state is FileState.DAMAGED
+    assert "negative" in report.detail

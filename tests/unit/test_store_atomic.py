@@ -1,0 +1,63 @@
+"""Atomic replacement: after any failure the old file is intact and no temp file is left."""
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from coach_tui.store import atomic
+from coach_tui.store.atomic import remove_stale_tmp, write_atomic
+
+
+def test_replaces_content_with_private_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "core.json"
+    write_atomic(target, b"old")
+    write_atomic(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_disk_full_mid_write_leaves_old_file_and_no_temp(tmp_path, monkeypatch) -> None:
+    target = tmp_path / "core.json"
+    write_atomic(target, b"precious")
+    real_write = os.write
+    calls = {"n": 0}
+
+    def write_then_fill_disk(fd: int, data: memoryview) -> int:
+        calls["n"] += 1
+        if calls["n"] > 1:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(fd, bytes(data[:3]))  # a short write first, then the disk fills
+
+    monkeypatch.setattr(atomic.os, "write", write_then_fill_disk)
+    with pytest.raises(OSError) as caught:
+        write_atomic(target, b"replacement that never lands")
+    assert caught.value.errno == errno.ENOSPC
+    assert target.read_bytes() == b"precious"
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_failed_rename_leaves_old_file(tmp_path, monkeypatch) -> None:
+    target = tmp_path / "core.json"
+    write_atomic(target, b"precious")
+
+    def refuse(self: Path, other: Path) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(Path, "replace", refuse)
+    with pytest.raises(PermissionError):
+        write_atomic(target, b"new")
+    monkeypatch.undo()
+    assert target.read_bytes() == b"precious"
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_stale_temp_files_are_removed(tmp_path: Path) -> None:
+    (tmp_path / "core.json").write_bytes(b"{}")
+    (tmp_path / "core.json.tmp").write_bytes(b'{"half')
+    removed = remove_stale_tmp(tmp_path)
+    assert [path.name for path in removed] == ["core.json.tmp"]
+    assert [path.name for path in tmp_path.iterdir()] == ["core.json"]
