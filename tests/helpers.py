@@ -6,7 +6,9 @@ import html
 import re
 from datetime import datetime, timedelta, timezone
 
+from rich.cells import cell_len
 from textual.app import App
+from textual.widget import Widget
 
 # Tests run "on" a fixed Tuesday morning in a non-UTC zone, so time zone bugs show.
 CET = timezone(timedelta(hours=1), "CET")
@@ -44,10 +46,29 @@ def screen_text(app: App) -> str:
         for char in html.unescape(text).replace("\xa0", " "):
             if column < width:
                 row[column] = char
-            column += 1
+            cells = cell_len(char)
+            for filler in range(1, cells):  # a wide character covers the next cell too
+                if column + filler < width:
+                    row[column + filler] = ""
+            column += cells
     return "\n".join("".join(row).rstrip() for row in rows)
 
 
 def squashed(text: str) -> str:
     """`text` with all whitespace runs folded, so wrapped sentences can be searched."""
     return " ".join(text.split())
+
+
+def widget_text(app: App, widget: Widget, *, frame: bool = False) -> str:
+    """What the user sees inside one widget on screen, whitespace folded.
+
+    With `frame`, the border is included too (where titles are drawn).
+    """
+    region = widget.region if frame else widget.content_region
+    rows = screen_text(app).split("\n")[region.y : region.bottom]
+    return squashed("\n".join(row[region.x : region.right] for row in rows))
+
+
+def notices(app: App) -> str:
+    """The text of the notifications (toasts) on screen, whitespace folded."""
+    return " | ".join(widget_text(app, toast) for toast in app.screen.query("Toast"))

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+WHY_FLOW = "why"  # the name its draft is kept under
+
 
 @dataclass(frozen=True, slots=True)
 class WhyStep:

@@ -10,7 +10,7 @@ import traceback
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -18,40 +18,48 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from coach_tui import __version__
+from coach_tui.coaching.why import WHY_FLOW
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.model.settings import Settings
 from coach_tui.model.why import WhyStatement
 from coach_tui.store.errors import StoreError
 from coach_tui.store.repository import Repository
-from coach_tui.ui.commands import CoachCommands
 from coach_tui.ui.drafts import KeepsDraft
 from coach_tui.ui.screens.dashboard import DashboardScreen
-from coach_tui.ui.screens.help import HelpScreen
-from coach_tui.ui.screens.welcome import WelcomeScreen
-from coach_tui.ui.screens.why_flow import FLOW as WHY_FLOW
-from coach_tui.ui.screens.why_flow import WhyFlowScreen
-from coach_tui.ui.screens.why_history import WhyHistoryScreen
 from coach_tui.ui.text import day
 from coach_tui.ui.themes import DEFAULT_THEME, discover_themes, shipped_theme_dirs
 
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+# Screens other than the dashboard are imported when first opened, which keeps their
+# widgets (text areas, tables) off the start-up path.
 USER_THEMES_DIR = "themes"
 CRASH_LOG = "crash.log"
 # System palette entries that our own provider replaces with coach wording.
 _REPLACED_SYSTEM_COMMANDS = {"Theme", "Quit"}
 
 
+def coach_commands() -> type[Provider]:
+    """The palette provider, imported on first use of the palette."""
+    from coach_tui.ui.commands import CoachCommands
+
+    return CoachCommands
+
+
 class CoachApp(App[None]):
     """The full-screen coach on one open repository."""
 
     TITLE = "coach"
-    CSS_PATH = "app.tcss"
-    COMMANDS: ClassVar = App.COMMANDS | {CoachCommands}
+    # Absolute, so subclasses defined elsewhere (benchmarks, tests) still find it.
+    CSS_PATH = Path(__file__).parent / "app.tcss"
+    COMMANDS: ClassVar = App.COMMANDS | {coach_commands}
     # Top-level sections are modes, each with its own screen stack (and its CSS loaded).
     MODES: ClassVar = {"home": DashboardScreen}
     DEFAULT_MODE = "home"
     BINDINGS: ClassVar = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
-        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("question_mark", "help", "Help", id="app.help", tooltip="This list of keys"),
     ]
 
     def __init__(
@@ -62,16 +70,24 @@ class CoachApp(App[None]):
         self.now = clock
         self.requested_theme = theme
         self._saved_settings = Settings()
+        self._crashed = False
+        self._startup_notices: list[tuple[str, str]] = []
+        # Chosen before the first paint, so the screen is styled once, not twice.
+        self._apply_startup_theme()
 
     # --- start-up ----------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self._apply_startup_theme()
+        for message, severity in self._startup_notices:
+            self.notify(message, title="Theme", severity=severity, timeout=10)  # type: ignore[arg-type]
+        # Subscribe only now, so that only the seller's later choices are remembered.
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.repo.why.current() is None:
-            draft = self.repo.drafts.get(WHY_FLOW)
-            if draft is not None:
+            if self.repo.drafts.get(WHY_FLOW) is not None:
                 self.action_write_why()
             else:
+                from coach_tui.ui.screens.welcome import WelcomeScreen
+
                 self.push_screen(WelcomeScreen(), self._welcome_closed)
 
     def _welcome_closed(self, start: bool | None) -> None:
@@ -91,26 +107,23 @@ class CoachApp(App[None]):
         catalogue = discover_themes(self.theme_folders())
         for theme in catalogue.themes:
             self.register_theme(theme)
-        for problem in catalogue.problems:
-            self.notify(problem, title="Theme", severity="warning", timeout=10)
+        self._startup_notices += [(problem, "warning") for problem in catalogue.problems]
         try:
             self._saved_settings = self.repo.settings.get()
         except StoreError as error:
-            self.notify(str(error), severity="error", timeout=15)
+            self._startup_notices.append((str(error), "error"))
         wanted = self.requested_theme or self._saved_settings.theme or DEFAULT_THEME
         if wanted not in self.available_themes:
             fallback = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
-            self.notify(
-                f"There is no theme called '{wanted}', so coach is using {fallback}. "
-                "Ctrl+p → Switch theme lists the ones you have.",
-                title="Theme",
-                severity="warning",
-                timeout=10,
+            self._startup_notices.append(
+                (
+                    f"There is no theme called '{wanted}', so coach is using {fallback}. "
+                    "Ctrl+p → Switch theme lists the ones you have.",
+                    "warning",
+                )
             )
             wanted = fallback
         self.theme = wanted
-        # Subscribe after the start-up theme has been applied, so only later choices persist.
-        self.call_after_refresh(self.theme_changed_signal.subscribe, self, self._remember_theme)
 
     def _remember_theme(self, theme: Theme) -> None:
         if theme.name == self._saved_settings.theme:
@@ -127,6 +140,8 @@ class CoachApp(App[None]):
 
     def action_write_why(self) -> None:
         """Open the why flow, resuming a draft if there is one."""
+        from coach_tui.ui.screens.why_flow import WhyFlowScreen
+
         if isinstance(self.screen, WhyFlowScreen):
             return
         try:
@@ -142,18 +157,23 @@ class CoachApp(App[None]):
             self.notify("Saved. This is what you will read first every morning.", title="Your why")
 
     def action_why_history(self) -> None:
+        from coach_tui.ui.screens.why_history import WhyHistoryScreen
+
         if not isinstance(self.screen, WhyHistoryScreen):
             self.push_screen(WhyHistoryScreen())
 
     def action_help(self) -> None:
+        from coach_tui.ui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         keys = []
         for binding_info in self.screen.active_bindings.values():
             binding = binding_info.binding
-            if binding.description and binding_info.enabled:
-                keys.append((self.get_key_display(binding), binding.description))
-        keys.append(("ctrl+p", "Command palette"))
+            # Our own bindings all carry ids; Textual's generic ones (focus, copy) do not.
+            if binding.id and binding.show and binding_info.enabled:
+                keys.append((self.get_key_display(binding), binding.tooltip or binding.description))
+        keys.append(("ctrl+p", "Command palette: every action by name"))
         name = getattr(self.screen, "HELP_NAME", type(self.screen).__name__.removesuffix("Screen"))
         self.push_screen(HelpScreen(keys, name))
 
@@ -180,6 +200,10 @@ class CoachApp(App[None]):
         The traceback is written to <data>/crash.log; drafts were already saved as the
         seller typed, and every save is atomic, so nothing on disk is half-written.
         """
+        if self._crashed:  # one error can reach here from several message pumps
+            self._close_messages_no_wait()
+            return
+        self._crashed = True
         log = self._write_crash_log()
         where = f" Details: {log}" if log else ""
         self.bell()

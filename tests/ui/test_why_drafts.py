@@ -3,7 +3,7 @@
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.screens.dashboard import DashboardScreen
 from coach_tui.ui.screens.why_flow import AUTOSAVE_SECONDS, WhyFlowScreen
-from tests.helpers import screen_text, squashed
+from tests.helpers import notices, screen_text, squashed
 from tests.ui.flow import answer_box, paste, run, settle
 
 
@@ -27,7 +27,7 @@ async def test_quit_mid_flow_and_reopen_resumes_at_the_same_step(make_app) -> No
         assert isinstance(again.screen, WhyFlowScreen)
         shown = squashed(screen_text(again))
         assert "Step 2 of 4" in shown
-        assert "Picked up where you left off" in shown
+        assert "Picked up where you left off" in notices(again)
         assert answer_box(pilot).text == "The one they call"
         await pilot.press("escape")
         assert answer_box(pilot).text == "A home"
@@ -68,7 +68,7 @@ async def test_leaving_from_the_first_step_keeps_the_draft_and_says_so(make_app)
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
-        assert "Your draft is kept" in squashed(screen_text(app))
+        assert "Your draft is kept" in notices(app)
         await pilot.press("w")
         assert answer_box(pilot).text == "Half a thought"
     draft = app.repo.drafts.get("why")

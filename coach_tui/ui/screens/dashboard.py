@@ -61,8 +61,20 @@ class DashboardScreen(Screen[None]):
 
     CSS_PATH = "dashboard.tcss"
     BINDINGS = [
-        Binding("w", "app.write_why", "Why", id="dashboard.write_why"),
-        Binding("h", "app.why_history", "History", id="dashboard.why_history"),
+        Binding(
+            "w",
+            "app.write_why",
+            "Why",
+            id="dashboard.write_why",
+            tooltip="Write or rewrite your why",
+        ),
+        Binding(
+            "h",
+            "app.why_history",
+            "History",
+            id="dashboard.why_history",
+            tooltip="Earlier versions of your why, with dates",
+        ),
         Binding("q", "app.quit", "Quit", id="dashboard.quit", show=False),
         Binding("a", "not_built('accounts')", "Accounts", id="dashboard.accounts", show=False),
         Binding("c", "not_built('calls')", "Calls", id="dashboard.calls", show=False),

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Static, TextArea
 
-from coach_tui.coaching.why import WHY_STEPS, why_hints
+from coach_tui.coaching.why import WHY_FLOW, WHY_STEPS, why_hints
 from coach_tui.model.draft import FlowDraft, keepable
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.why import ANSWER_KEYS, WhyStatement, new_why, validate_answer
@@ -28,7 +28,6 @@ from coach_tui.ui.text import plain
 if TYPE_CHECKING:
     from coach_tui.ui.app import CoachApp
 
-FLOW = "why"
 AUTOSAVE_SECONDS = 1.0
 LAST_STEP = len(WHY_STEPS) - 1
 
@@ -49,9 +48,19 @@ class WhyFlowScreen(Screen[WhyStatement | None]):
     # Not priority bindings: keys must reach the text area first, in order, or a fast
     # paste followed by ctrl+s would be judged before the paste landed.
     BINDINGS = [
-        Binding("ctrl+s", "next", "Next / save", id="why.next"),
-        Binding("escape", "back", "Back", id="why.back"),
-        Binding("ctrl+r", "start_over", "Start over", id="why.start_over"),
+        Binding(
+            "ctrl+s", "next", "Next / save", id="why.next", tooltip="Next step; save on the last"
+        ),
+        Binding(
+            "escape", "back", "Back", id="why.back", tooltip="Previous step (your text is kept)"
+        ),
+        Binding(
+            "ctrl+r",
+            "start_over",
+            "Start over",
+            id="why.start_over",
+            tooltip="Clear every answer (asks first)",
+        ),
     ]
 
     def __init__(self, *, draft: FlowDraft | None, current: WhyStatement | None) -> None:
@@ -163,7 +172,7 @@ class WhyFlowScreen(Screen[WhyStatement | None]):
         if not (self._unsaved or self._has_draft):
             return
         draft = FlowDraft(
-            flow=FLOW,
+            flow=WHY_FLOW,
             step=self.step,
             answers={key: keepable(value) for key, value in self.answers.items()},
             updated_at=self.coach.now(),
@@ -268,7 +277,7 @@ class WhyFlowScreen(Screen[WhyStatement | None]):
             if not yes:
                 return
             try:
-                self.coach.repo.drafts.discard(FLOW)
+                self.coach.repo.drafts.discard(WHY_FLOW)
             except StoreError as error:
                 self._say(str(error), kind="error")
                 return

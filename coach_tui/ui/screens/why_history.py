@@ -56,6 +56,7 @@ class WhyHistoryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.sub_title = "Why history"
         self.query_one("#versions").border_title = "Versions"
         self.query_one("#version-detail").border_title = "Version"
 

@@ -1,0 +1,92 @@
+"""The home screen: helpful empty states, keys in the footer, help and the palette."""
+
+from coach_tui.ui.messages import DashboardLoaded
+from coach_tui.ui.screens.dashboard import EMPTY_STATES, DashboardScreen
+from coach_tui.ui.screens.help import HelpScreen
+from coach_tui.ui.screens.why_history import WhyHistoryScreen
+from tests.helpers import notices, screen_text, squashed, widget_text
+from tests.ui.flow import run, settle
+
+
+async def test_every_panel_says_what_will_appear_and_which_key_starts_it(make_app) -> None:
+    app = make_app()
+    async with run(app) as pilot:
+        await pilot.press("escape")
+        await settle(pilot)
+        for panel_id, (title, what, how) in EMPTY_STATES.items():
+            panel = app.screen.query_one(f"#{panel_id}")
+            assert title in widget_text(app, panel, frame=True)
+            shown = widget_text(app, panel)
+            assert squashed(what) in shown
+            assert how in shown
+        assert "You have not written your why yet" in widget_text(app, app.screen.query_one("#why"))
+        shown = squashed(screen_text(app))
+        for key_hint in ("w Why", "h History", "? Help", "^p palette", "^q Quit"):
+            assert key_hint in shown
+
+
+async def test_dashboard_data_arrives_from_a_worker(make_app, with_why) -> None:
+    loaded: list[DashboardLoaded] = []
+    app = make_app()
+    async with app.run_test(
+        message_hook=lambda m: isinstance(m, DashboardLoaded) and loaded.append(m)
+    ) as pilot:
+        await settle(pilot)
+    assert len({id(message) for message in loaded}) == 1  # one load, seen as it bubbles up
+    assert loaded[0].data.why is not None
+    assert loaded[0].data.why.statement == with_why
+
+
+async def test_keys_for_later_capabilities_explain_instead_of_doing_nothing(make_app) -> None:
+    app = make_app()
+    async with run(app) as pilot:
+        await pilot.press("escape", "a")
+        await pilot.pause()
+        assert "not in this version of coach yet" in notices(app)
+        assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_question_mark_lists_the_keys_of_the_screen(make_app, with_why) -> None:
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        shown = squashed(screen_text(app))
+        assert "Keys — Dashboard" in shown
+        for key, description in (
+            ("w", "Write or rewrite your why"),
+            ("h", "Earlier versions of your why"),
+            ("ctrl+p", "Command palette"),
+        ):
+            assert f"{key} {description}" in shown
+        assert "Focus Next" not in shown  # Textual's generic keys are not the coach's keys
+        assert "outcome the client can agree to" in shown
+        await pilot.press("escape")
+        assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_palette_lists_coach_actions_and_runs_them(make_app, with_why) -> None:
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"why hist")
+        await pilot.pause(0.3)
+        shown = squashed(screen_text(app))
+        assert "Why history" in shown
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, WhyHistoryScreen)
+
+
+async def test_palette_offers_write_before_a_why_exists_and_rewrite_after(make_app) -> None:
+    app = make_app()
+    async with run(app) as pilot:
+        await pilot.press("escape", "ctrl+p")
+        await pilot.press(*"your why")
+        await pilot.pause(0.3)
+        shown = squashed(screen_text(app))
+        assert "Write your why" in shown
+        assert "Rewrite your why" not in shown
