@@ -8,19 +8,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-import traceback
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from pathlib import Path
 
 from coach_tui import __version__
+from coach_tui.crash_log import write_crash_log
 from coach_tui.store.errors import StoreError
 from coach_tui.store.paths import DATA_ENV, resolve_data_dir
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
-CRASH_LOG = "crash.log"
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -86,19 +84,10 @@ def run_doctor(args: argparse.Namespace) -> int:
 
 
 def _log_crash(data: str | None) -> Path | None:
-    """Write the traceback of an unexpected error where the user can find it."""
     try:
-        folder = resolve_data_dir(data)
-        if not folder.is_dir():
-            return None
-        log = folder / CRASH_LOG
-        with log.open("a", encoding="utf-8") as handle:
-            handle.write(f"--- {datetime.now().astimezone().isoformat()} coach {__version__}\n")
-            handle.write(traceback.format_exc())
-        log.chmod(0o600)
+        return write_crash_log(resolve_data_dir(data))
     except OSError:
         return None
-    return log
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,8 +1,9 @@
 """Daily backups of the data files, kept for a week, and putting one back.
 
-A backup is taken the first time coach opens or saves on a given day, so each day's folder
-holds the data as it stood before that day's changes. Copies are written atomically and
-only from files that passed the open checks, so a backup is never a damaged file.
+A day's folder is first written when coach opens or saves on that day (the data as it stood
+before the day's changes) and refreshed from memory when coach closes cleanly (the day's
+work). Copies are written atomically and only from data that passed the open checks or was
+written by coach itself, so a backup is never a damaged file.
 """
 
 from __future__ import annotations
@@ -27,17 +28,21 @@ def backup_root(data_dir: Path) -> Path:
     return data_dir / BACKUP_DIR
 
 
-def daily_backup(data_dir: Path, files: list[Path], today: date) -> Path | None:
-    """Copy each of `files` into today's backup folder unless already there; prune old days."""
-    existing = [path for path in files if path.exists()]
-    if not existing:
+def daily_backup(
+    data_dir: Path, payloads: dict[str, bytes], today: date, *, replace: bool = False
+) -> Path | None:
+    """Write `{file name: content}` into today's backup folder and prune old days.
+
+    Without `replace`, a file already backed up today is left as it is.
+    """
+    if not payloads:
         return None
     day_dir = backup_root(data_dir) / today.isoformat()
     day_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    for path in existing:
-        target = day_dir / path.name
-        if not target.exists():
-            write_atomic(target, path.read_bytes())
+    for name, payload in payloads.items():
+        target = day_dir / name
+        if replace or not target.exists():
+            write_atomic(target, payload)
     prune(data_dir, keep=KEEP_DAYS)
     return day_dir
 

@@ -19,7 +19,7 @@ class DataDirLocked(StoreError):
     def __init__(self, data_dir: Path, holder: str) -> None:
         who = f" (process {holder})" if holder else ""
         super().__init__(
-            f"coach is already open on {data_dir}{who}. Close that window first: two "
+            f"another coach is already using {data_dir}{who}. Close that one first: two "
             "copies writing the same data would damage it. Nothing was changed."
         )
         self.data_dir = data_dir

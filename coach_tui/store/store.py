@@ -131,8 +131,10 @@ class Store:
                     raise
 
     def close(self) -> None:
-        """Release the folder for the next coach."""
+        """Back up the day's work, then release the folder for the next coach."""
         with self._mutex:
+            if self._lock is not None:
+                self._backup_current_state()
             for db in self._dbs.values():
                 db.close()
             if self._lock is not None:
@@ -161,13 +163,25 @@ class Store:
         today = self._clock().date()
         if self._backup_day == today:
             return
+        payloads = {path.name: path.read_bytes() for path in self.files() if path.exists()}
+        self._write_backup(payloads, today, replace=False)
+        self._backup_day = today
+
+    def _backup_current_state(self) -> None:
+        """Refresh today's backup with the data as coach holds it now (on a clean close)."""
+        payloads = {
+            family_path(self.data_dir, family).name: orjson.dumps(db.storage.read())
+            for family, db in self._dbs.items()
+        }
+        self._write_backup(payloads, self._clock().date(), replace=True)
+
+    def _write_backup(self, payloads: dict[str, bytes], today: date, *, replace: bool) -> None:
         try:
-            daily_backup(self.data_dir, self.files(), today)
+            daily_backup(self.data_dir, payloads, today, replace=replace)
             self.backup_problem = None
         except OSError as error:
             # A failed backup must not block the seller's work; doctor reports it.
             self.backup_problem = f"the daily backup failed: {error.strerror or error}"
-        self._backup_day = today
 
 
 @dataclass(frozen=True, slots=True)

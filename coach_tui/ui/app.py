@@ -6,9 +6,7 @@ Kept thin on purpose: each flow lives in its own screen module.
 from __future__ import annotations
 
 import contextlib
-import traceback
 from collections.abc import Iterable
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -17,8 +15,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
-from coach_tui import __version__
 from coach_tui.coaching.why import WHY_FLOW
+from coach_tui.crash_log import write_crash_log
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.model.settings import Settings
 from coach_tui.model.why import WhyStatement
@@ -35,7 +33,6 @@ if TYPE_CHECKING:
 # Screens other than the dashboard are imported when first opened, which keeps their
 # widgets (text areas, tables) off the start-up path.
 USER_THEMES_DIR = "themes"
-CRASH_LOG = "crash.log"
 # System palette entries that our own provider replaces with coach wording.
 _REPLACED_SYSTEM_COMMANDS = {"Theme", "Quit"}
 
@@ -204,7 +201,7 @@ class CoachApp(App[None]):
             self._close_messages_no_wait()
             return
         self._crashed = True
-        log = self._write_crash_log()
+        log = write_crash_log(self.repo.data_dir)
         where = f" Details: {log}" if log else ""
         self.bell()
         self._exit_renderables.append(
@@ -214,14 +211,3 @@ class CoachApp(App[None]):
         with contextlib.suppress(Exception):
             self._save_open_drafts()
         self._close_messages_no_wait()
-
-    def _write_crash_log(self) -> Path | None:
-        try:
-            log = self.repo.data_dir / CRASH_LOG
-            with log.open("a", encoding="utf-8") as handle:
-                handle.write(f"--- {datetime.now().astimezone().isoformat()} coach {__version__}\n")
-                handle.write(traceback.format_exc())
-            log.chmod(0o600)
-        except OSError:
-            return None
-        return log

@@ -48,7 +48,7 @@ def test_data_is_accepted_before_or_after_the_subcommand() -> None:
 def test_second_instance_is_refused_with_one_clear_line(data_dir: Path, repo) -> None:
     result = coach("--data", str(data_dir))
     assert result.returncode == 1
-    assert result.stderr.startswith("coach: coach is already open on")
+    assert result.stderr.startswith("coach: another coach is already using")
     assert str(os.getpid()) in result.stderr
     assert "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1
@@ -93,7 +93,9 @@ def test_doctor_reports_and_restores(data_dir: Path, open_repo, clock) -> None:
     assert fixed.returncode == 0, fixed.stdout
     assert "Restored core.json" in fixed.stdout
     reopened = Repository.open(data_dir, clock=clock)
-    assert reopened.why.current() is None  # the backup was taken before the first save
+    current = reopened.why.current()  # the clean close had backed up the day's work
+    assert current is not None
+    assert current.statement == "For my family"
     reopened.close()
     assert list(data_dir.glob("core.json.damaged-*"))
 

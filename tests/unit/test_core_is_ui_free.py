@@ -8,7 +8,7 @@ import sys
 import coach_tui.model, coach_tui.coaching, coach_tui.store, coach_tui.interop
 import coach_tui.coaching.why, coach_tui.coaching.dashboard
 import coach_tui.store.repository, coach_tui.store.doctor
-import coach_tui.cli, coach_tui.commands.doctor
+import coach_tui.cli, coach_tui.commands.doctor, coach_tui.crash_log
 loaded = sorted(name for name in sys.modules if name == "textual" or name.startswith("textual."))
 print(",".join(loaded))
 """

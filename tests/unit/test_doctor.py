@@ -37,7 +37,8 @@ def test_damaged_file_is_restored_from_newest_good_backup(data_dir: Path, clock)
     assert restored[0].moved_aside is not None
     assert restored[0].moved_aside.read_text() == '{"why": {"1": {"statement": 7}}}'
     reopened = Repository.open(data_dir, clock=clock)
-    assert [w.statement for w in reopened.why.history()] == ["Day one"]
+    # The clean close refreshed that day's backup, so the day's work comes back too.
+    assert [w.statement for w in reopened.why.history()] == ["Day two", "Day one"]
     reopened.close()
 
 

@@ -28,6 +28,21 @@ def test_one_backup_per_day_holding_that_days_starting_point(data_dir: Path, clo
     repo.close()
 
 
+def test_clean_close_refreshes_todays_backup_with_the_days_work(data_dir: Path, clock) -> None:
+    repo = Repository.open(data_dir, clock=clock)
+    save_why(repo, "Saved today", clock())
+    repo.close()
+    backup = data_dir / "backups" / "2026-11-24" / "core.json"
+    assert b"Saved today" in backup.read_bytes()
+
+
+def test_read_only_close_writes_no_backup(data_dir: Path, clock) -> None:
+    Repository.open(data_dir, clock=clock).close()
+    before = sorted((data_dir / "backups").rglob("*"))
+    Repository.open(data_dir, read_only=True, clock=clock).close()
+    assert sorted((data_dir / "backups").rglob("*")) == before
+
+
 def test_only_the_newest_week_is_kept(data_dir: Path, clock) -> None:
     repo = Repository.open(data_dir, clock=clock)
     for day in range(10):

@@ -29,7 +29,7 @@ def test_second_lock_in_the_same_process_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DataDirLocked) as caught:
         DataDirLock(tmp_path).acquire()
     assert str(os.getpid()) in str(caught.value)
-    assert "already open" in str(caught.value)
+    assert "already using" in str(caught.value)
     first.release()
     DataDirLock(tmp_path).acquire().release()
 

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
-from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from coach_tui.coaching.dashboard import DashboardData
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.messages import DashboardLoaded, DashboardLoadFailed
+from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.widgets.panel import DashboardPanel
 from coach_tui.ui.widgets.why_banner import WhyBanner
-
-if TYPE_CHECKING:
-    from coach_tui.ui.app import CoachApp
 
 # What each panel will hold, and how the seller starts it. Each later capability
 # replaces its panel's empty state with real content.
@@ -56,7 +51,7 @@ NOT_BUILT_YET = {
 }
 
 
-class DashboardScreen(Screen[None]):
+class DashboardScreen(CoachScreen[None]):
     """Home. Reloads its data in a worker every time it comes back into view."""
 
     CSS_PATH = "dashboard.tcss"
@@ -81,13 +76,6 @@ class DashboardScreen(Screen[None]):
         Binding("e", "not_built('campaign')", "Campaign", id="dashboard.campaign", show=False),
         Binding("g", "not_built('goals')", "Goals", id="dashboard.goals", show=False),
     ]
-
-    @property
-    def coach(self) -> CoachApp:
-        from coach_tui.ui.app import CoachApp
-
-        assert isinstance(self.app, CoachApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -7,13 +7,10 @@ never throws text away.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Static, TextArea
 
@@ -22,11 +19,9 @@ from coach_tui.model.draft import FlowDraft, keepable
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.why import ANSWER_KEYS, WhyStatement, new_why, validate_answer
 from coach_tui.store.errors import StoreError
+from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.text import plain
-
-if TYPE_CHECKING:
-    from coach_tui.ui.app import CoachApp
 
 AUTOSAVE_SECONDS = 1.0
 LAST_STEP = len(WHY_STEPS) - 1
@@ -41,7 +36,7 @@ def answers_from(why: WhyStatement | None) -> dict[str, str]:
     return answers
 
 
-class WhyFlowScreen(Screen[WhyStatement | None]):
+class WhyFlowScreen(CoachScreen[WhyStatement | None]):
     """Writes a new version of the why. Dismisses with the saved version, or None if left."""
 
     CSS_PATH = "why.tcss"
@@ -77,13 +72,6 @@ class WhyFlowScreen(Screen[WhyStatement | None]):
         self._unsaved = False
         self._has_draft = draft is not None
         self._autosave: Timer | None = None
-
-    @property
-    def coach(self) -> CoachApp:
-        from coach_tui.ui.app import CoachApp
-
-        assert isinstance(self.app, CoachApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="flow"):

@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach_tui.coaching.why import WHY_STEPS
 from coach_tui.model.why import ANSWER_KEYS, WhyStatement
 from coach_tui.store.errors import StoreError
+from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.text import day_and_time, plain
-
-if TYPE_CHECKING:
-    from coach_tui.ui.app import CoachApp
 
 NO_HISTORY = "No why written yet. Press w to write your first one."
 
 
-class WhyHistoryScreen(Screen[None]):
+class WhyHistoryScreen(CoachScreen[None]):
     """Browse earlier versions; the newest is the one on the dashboard."""
 
     CSS_PATH = "why.tcss"
@@ -35,13 +30,6 @@ class WhyHistoryScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.versions: list[WhyStatement] = []
-
-    @property
-    def coach(self) -> CoachApp:
-        from coach_tui.ui.app import CoachApp
-
-        assert isinstance(self.app, CoachApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         yield Header()
