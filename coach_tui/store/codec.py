@@ -7,15 +7,30 @@ UI holds aliases TinyDB's cache.
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from typing import Any, TypeVar
 
+from coach_tui.model.account import (
+    RESEARCH_PARTS,
+    Account,
+    ExpansionKind,
+    ObjectiveStatus,
+    Perspective,
+    PerspectiveKind,
+    Research,
+    StrategicObjective,
+)
 from coach_tui.model.draft import FlowDraft
+from coach_tui.model.goal import Metric, PerformanceGoal, ProgressEntry, SkillGoal
+from coach_tui.model.money import Money
 from coach_tui.model.settings import Settings
 from coach_tui.model.why import ANSWER_KEYS, WhyAnswers, WhyStatement
 from coach_tui.store.errors import DamagedRecord
 
 Record = dict[str, Any]
+E = TypeVar("E", bound=Enum)
 
 
 class _Reader:
@@ -53,6 +68,59 @@ class _Reader:
 
     def optional_moment(self, key: str) -> datetime | None:
         return None if self.record.get(key) is None else self.moment(key)
+
+    def optional_text(self, key: str) -> str:
+        value = self.record.get(key)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            raise self.fail(f"'{key}' should be text")
+        return value
+
+    def decimal(self, key: str, source: Record | None = None) -> Decimal:
+        value = (self.record if source is None else source).get(key)
+        if not isinstance(value, str):
+            raise self.fail(f"'{key}' should be a number written as text")
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            raise self.fail(f"'{key}' is not a number: {value!r}") from None
+        if not number.is_finite():
+            raise self.fail(f"'{key}' is not a finite number")
+        return number
+
+    def day(self, key: str, source: Record | None = None) -> date:
+        value = (self.record if source is None else source).get(key)
+        if not isinstance(value, str):
+            raise self.fail(f"'{key}' should be a date")
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise self.fail(f"'{key}' is not a date: {value!r}") from None
+
+    def optional_day(self, key: str) -> date | None:
+        return None if self.record.get(key) is None else self.day(key)
+
+    def choice(self, key: str, kind: type[E]) -> E:
+        value = self.record.get(key)
+        try:
+            return kind(value)
+        except ValueError:
+            raise self.fail(f"'{key}' is not one of the known values: {value!r}") from None
+
+    def money(self, key: str) -> Money | None:
+        value = self.record.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, dict) or not isinstance(value.get("currency"), str):
+            raise self.fail(f"'{key}' should hold an amount and a currency")
+        return Money(self.decimal("amount", value), value["currency"])
+
+    def records(self, key: str) -> list[Record]:
+        value = self.record.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            raise self.fail(f"'{key}' should be a list of records")
+        return value
 
     def text_map(self, key: str) -> dict[str, str]:
         value = self.record.get(key, {})
@@ -124,9 +192,168 @@ def settings_from_record(record: Record, doc_id: object = "?") -> Settings:
     return Settings(theme=theme)
 
 
+def day_to_text(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def money_to_record(money: Money | None) -> Record | None:
+    return None if money is None else {"amount": str(money.amount), "currency": money.currency}
+
+
+def account_to_record(account: Account) -> Record:
+    return {
+        "uid": account.uid,
+        "name": account.name,
+        "research": {part: account.research.get(part) for part in RESEARCH_PARTS},
+        "created_at": moment_to_text(account.created_at),
+        "archived_at": moment_to_text(account.archived_at),
+    }
+
+
+def account_from_record(record: Record, doc_id: object = "?") -> Account:
+    read = _Reader("accounts", doc_id, record)
+    research = read.text_map("research")
+    return Account(
+        name=read.text("name"),
+        research=Research(**{part: research.get(part, "") for part in RESEARCH_PARTS}),
+        created_at=read.optional_moment("created_at"),
+        archived_at=read.optional_moment("archived_at"),
+        uid=read.text("uid"),
+    )
+
+
+def objective_to_record(objective: StrategicObjective) -> Record:
+    return {
+        "uid": objective.uid,
+        "account_uid": objective.account_uid,
+        "description": objective.description,
+        "kind": objective.kind.value,
+        "client_goal": objective.client_goal,
+        "financial_target": money_to_record(objective.financial_target),
+        "target_date": day_to_text(objective.target_date),
+        "status": objective.status.value,
+        "created_at": moment_to_text(objective.created_at),
+        "closed_at": moment_to_text(objective.closed_at),
+        "closing_note": objective.closing_note,
+    }
+
+
+def objective_from_record(record: Record, doc_id: object = "?") -> StrategicObjective:
+    read = _Reader("objectives", doc_id, record)
+    return StrategicObjective(
+        account_uid=read.text("account_uid"),
+        description=read.text("description"),
+        kind=read.choice("kind", ExpansionKind),
+        client_goal=read.optional_text("client_goal"),
+        financial_target=read.money("financial_target"),
+        target_date=read.optional_day("target_date"),
+        status=read.choice("status", ObjectiveStatus),
+        created_at=read.optional_moment("created_at"),
+        closed_at=read.optional_moment("closed_at"),
+        closing_note=read.optional_text("closing_note"),
+        uid=read.text("uid"),
+    )
+
+
+def perspective_to_record(perspective: Perspective) -> Record:
+    return {
+        "uid": perspective.uid,
+        "account_uid": perspective.account_uid,
+        "who": perspective.who,
+        "role": perspective.role,
+        "said_on": perspective.said_on.isoformat(),
+        "kind": perspective.kind.value,
+        "text": perspective.text,
+    }
+
+
+def perspective_from_record(record: Record, doc_id: object = "?") -> Perspective:
+    read = _Reader("perspectives", doc_id, record)
+    return Perspective(
+        account_uid=read.text("account_uid"),
+        who=read.text("who"),
+        role=read.optional_text("role"),
+        said_on=read.day("said_on"),
+        kind=read.choice("kind", PerspectiveKind),
+        text=read.text("text"),
+        uid=read.text("uid"),
+    )
+
+
+def goal_to_record(goal: PerformanceGoal) -> Record:
+    return {
+        "uid": goal.uid,
+        "name": goal.name,
+        "metric": goal.metric.value,
+        "target": str(goal.target),
+        "start": goal.start.isoformat(),
+        "end": goal.end.isoformat(),
+        "currency": goal.currency,
+        "unit": goal.unit,
+        "progress": [
+            {"uid": e.uid, "on": e.on.isoformat(), "amount": str(e.amount), "note": e.note}
+            for e in goal.progress
+        ],
+    }
+
+
+def goal_from_record(record: Record, doc_id: object = "?") -> PerformanceGoal:
+    read = _Reader("goals", doc_id, record)
+    progress = tuple(
+        ProgressEntry(
+            on=read.day("on", entry),
+            amount=read.decimal("amount", entry),
+            note=str(entry.get("note") or ""),
+            uid=str(entry.get("uid") or ""),
+        )
+        for entry in read.records("progress")
+    )
+    return PerformanceGoal(
+        name=read.text("name"),
+        metric=read.choice("metric", Metric),
+        target=read.decimal("target"),
+        start=read.day("start"),
+        end=read.day("end"),
+        currency=read.optional_text("currency"),
+        unit=read.optional_text("unit"),
+        progress=progress,
+        uid=read.text("uid"),
+    )
+
+
+def skill_to_record(skill: SkillGoal) -> Record:
+    return {
+        "uid": skill.uid,
+        "skill": skill.skill,
+        "why_it_matters": skill.why_it_matters,
+        "how_noticed": skill.how_noticed,
+        "started_on": day_to_text(skill.started_on),
+        "retired_on": day_to_text(skill.retired_on),
+        "retired_note": skill.retired_note,
+    }
+
+
+def skill_from_record(record: Record, doc_id: object = "?") -> SkillGoal:
+    read = _Reader("skill_goals", doc_id, record)
+    return SkillGoal(
+        skill=read.text("skill"),
+        why_it_matters=read.optional_text("why_it_matters"),
+        how_noticed=read.optional_text("how_noticed"),
+        started_on=read.optional_day("started_on"),
+        retired_on=read.optional_day("retired_on"),
+        retired_note=read.optional_text("retired_note"),
+        uid=read.text("uid"),
+    )
+
+
 # Every table and how to read its records: used to check files at open and by `coach doctor`.
 DECODERS = {
     "why": why_from_record,
     "drafts": draft_from_record,
     "settings": settings_from_record,
+    "accounts": account_from_record,
+    "objectives": objective_from_record,
+    "perspectives": perspective_from_record,
+    "goals": goal_from_record,
+    "skill_goals": skill_from_record,
 }

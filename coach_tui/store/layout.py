@@ -13,6 +13,8 @@ META_TABLE = "_meta"
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "core": ("why", "settings", "drafts"),
+    "plans": ("goals", "skill_goals"),
+    "accounts": ("accounts", "objectives", "perspectives"),
 }
 TABLE_FAMILY: dict[str, str] = {
     table: family for family, tables in FAMILIES.items() for table in tables

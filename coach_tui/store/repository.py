@@ -5,20 +5,28 @@ from __future__ import annotations
 from pathlib import Path
 
 from coach_tui.model.clock import Clock, system_clock
+from coach_tui.store.repos.accounts import AccountRepository
 from coach_tui.store.repos.drafts import DraftRepository
+from coach_tui.store.repos.goals import GoalRepository
+from coach_tui.store.repos.objectives import ObjectiveRepository
+from coach_tui.store.repos.perspectives import PerspectiveRepository
 from coach_tui.store.repos.settings import SettingsRepository
 from coach_tui.store.repos.why import WhyRepository
 from coach_tui.store.store import Store
 
 
 class Repository:
-    """Facade over the store: `repo.why`, `repo.drafts`, `repo.settings`."""
+    """Facade over the store: one attribute per kind of record (`repo.why`, `repo.accounts`…)."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self.why = WhyRepository(store)
         self.drafts = DraftRepository(store)
         self.settings = SettingsRepository(store)
+        self.goals = GoalRepository(store)
+        self.accounts = AccountRepository(store)
+        self.objectives = ObjectiveRepository(store)
+        self.perspectives = PerspectiveRepository(store)
 
     @classmethod
     def open(

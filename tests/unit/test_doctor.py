@@ -3,19 +3,29 @@
 from pathlib import Path
 
 from coach_tui.model.why import new_why
-from coach_tui.store.doctor import FileState, diagnose, restore_damaged
+from coach_tui.store.doctor import FileReport, FileState, diagnose, restore_damaged
 from coach_tui.store.repository import Repository
+
+
+def core_report(data_dir: Path) -> FileReport:
+    (report,) = [r for r in diagnose(data_dir) if r.path.name == "core.json"]
+    return report
+
+
+def test_every_family_file_is_reported(data_dir: Path, repo) -> None:
+    names = sorted(report.path.name for report in diagnose(data_dir))
+    assert names == ["accounts.json", "core.json", "plans.json"]
 
 
 def test_healthy_folder(data_dir: Path, repo, clock) -> None:
     repo.why.save(new_why("For my family", {}, now=clock()))
-    (report,) = diagnose(data_dir)
+    report = core_report(data_dir)
     assert report.state is FileState.OK
     assert "1 records" in report.detail
 
 
 def test_missing_file_is_not_a_problem(tmp_path: Path) -> None:
-    (report,) = diagnose(tmp_path)
+    report = core_report(tmp_path)
     assert report.state is FileState.MISSING
 
 
@@ -27,7 +37,7 @@ def test_damaged_file_is_restored_from_newest_good_backup(data_dir: Path, clock)
     repo.close()
     (data_dir / "core.json").write_text('{"why": {"1": {"statement": 7}}}')
 
-    (report,) = diagnose(data_dir)
+    report = core_report(data_dir)
     assert report.state is FileState.DAMAGED
     assert report.newest_backup == data_dir / "backups" / "2026-11-25" / "core.json"
 
@@ -47,6 +57,6 @@ def test_damaged_record_counts_as_damaged(data_dir: Path, repo, clock) -> None:
     (data_dir / "core.json").write_text(
         '{"_meta": {"1": {"schema": 1}}, "drafts": {"1": {"flow": "why", "step": -1}}}'
     )
-    (report,) = diagnose(data_dir)
+    report = core_report(data_dir)
     assert report.state is FileState.DAMAGED
     assert "negative" in report.detail

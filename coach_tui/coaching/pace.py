@@ -1,0 +1,126 @@
+"""Pace: where a straight line through the goal's period says the seller should be by today.
+
+Behind is said plainly, with the weekly amount that would still finish on target.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+
+from coach_tui.model.goal import PerformanceGoal
+
+# Within 1% of the target either side of the line counts as on pace.
+TOLERANCE = Decimal("0.01")
+SEVEN = Decimal(7)
+
+
+class PaceState(Enum):
+    NOT_STARTED = "not started"
+    AHEAD = "ahead of pace"
+    ON_PACE = "on pace"
+    BEHIND = "behind pace"
+    REACHED = "target reached"
+    ENDED_SHORT = "ended short"
+
+
+@dataclass(frozen=True, slots=True)
+class Pace:
+    """A goal's standing on one day."""
+
+    attained: Decimal
+    target: Decimal
+    expected: Decimal  # by the end of today, on the straight line
+    days_total: int
+    days_elapsed: int  # counting today
+    days_left: int  # counting today
+    state: PaceState
+
+    @property
+    def percent(self) -> Decimal:
+        """Attained as a percentage of the target."""
+        return self.attained / self.target * 100
+
+    @property
+    def gap(self) -> Decimal:
+        """Attained minus expected: negative when behind."""
+        return self.attained - self.expected
+
+    @property
+    def behind_percent(self) -> Decimal:
+        """How far short of the line, as a share of where the line is (0 if not behind)."""
+        if self.expected <= 0 or self.gap >= 0:
+            return Decimal(0)
+        return -self.gap / self.expected * 100
+
+    @property
+    def remaining(self) -> Decimal:
+        return max(self.target - self.attained, Decimal(0))
+
+    @property
+    def weeks_left(self) -> Decimal:
+        return Decimal(self.days_left) / SEVEN
+
+    @property
+    def needed_per_week(self) -> Decimal | None:
+        """What each remaining week needs to finish on target; None once reached or over."""
+        if self.state in (PaceState.REACHED, PaceState.ENDED_SHORT) or self.days_left == 0:
+            return None
+        return self.remaining / self.weeks_left
+
+
+def pace(target: Decimal, start: date, end: date, attained: Decimal, today: date) -> Pace:
+    """The pace of any target over the inclusive period `start`..`end`, seen on `today`."""
+    days_total = (end - start).days + 1
+    if today < start:
+        elapsed, left = 0, days_total
+    elif today > end:
+        elapsed, left = days_total, 0
+    else:
+        elapsed, left = (today - start).days + 1, (end - today).days + 1
+    expected = target * Decimal(elapsed) / Decimal(days_total)
+    if attained >= target:
+        state = PaceState.REACHED
+    elif today < start:
+        state = PaceState.NOT_STARTED
+    elif today > end:
+        state = PaceState.ENDED_SHORT
+    elif attained - expected > target * TOLERANCE:
+        state = PaceState.AHEAD
+    elif expected - attained > target * TOLERANCE:
+        state = PaceState.BEHIND
+    else:
+        state = PaceState.ON_PACE
+    return Pace(attained, target, expected, days_total, elapsed, left, state)
+
+
+def goal_pace(goal: PerformanceGoal, today: date) -> Pace:
+    """A goal's pace, counting only progress dated inside its period."""
+    attained = sum(
+        (entry.amount for entry in goal.progress if goal.start <= entry.on <= goal.end),
+        Decimal(0),
+    )
+    return pace(goal.target, goal.start, goal.end, attained, today)
+
+
+def pace_sentence(goal: PerformanceGoal, standing: Pace) -> str:
+    """One plain line a coach would say about this goal today."""
+    fmt = goal.format_amount
+    if standing.state is PaceState.REACHED:
+        return f"Target reached: {fmt(standing.attained)} of {fmt(standing.target)}."
+    if standing.state is PaceState.ENDED_SHORT:
+        return f"Period over at {fmt(standing.attained)} of {fmt(standing.target)}."
+    weekly = standing.needed_per_week
+    per_week = f" {fmt(weekly)} a week from here finishes on target." if weekly is not None else ""
+    if standing.state is PaceState.NOT_STARTED:
+        return f"Starts {goal.start:%d %b %Y}.{per_week}"
+    if standing.state is PaceState.BEHIND:
+        return (
+            f"Behind pace by {fmt(-standing.gap)} ({standing.behind_percent:.0f}% short of "
+            f"where the line is today).{per_week}"
+        )
+    if standing.state is PaceState.AHEAD:
+        return f"Ahead of pace by {fmt(standing.gap)}.{per_week}"
+    return f"On pace.{per_week}"

@@ -1,0 +1,137 @@
+"""Dates typed the way people say them: "2027-06-30", "next march", "in 6 months", "fri".
+
+dateutil does the real parsing; a thin layer adds the relative phrases it does not know.
+Target dates are deadlines, so a month on its own means the end of that month. Forms always
+echo the parsed date back, so a surprising reading is seen before it is saved.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime
+from enum import Enum
+
+from dateutil import parser as date_parser
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+from coach_tui.model.errors import ValidationError
+
+EXAMPLES = "Try 2027-06-30, 30 jun, next march, in 6 months or end of quarter."
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years", "quarter": "quarters"}
+_MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
+_MONTHS |= {name.lower(): index for index, name in enumerate(calendar.month_abbr) if name}
+_MONTHS["sept"] = 9
+_WEEKDAYS = {
+    "monday": MO, "mon": MO, "tuesday": TU, "tue": TU, "tues": TU, "wednesday": WE, "wed": WE,
+    "thursday": TH, "thu": TH, "thurs": TH, "friday": FR, "fri": FR, "saturday": SA, "sat": SA,
+    "sunday": SU, "sun": SU,
+}  # fmt: skip
+_IN = re.compile(r"^in (\d+|\w+) (day|week|month|year|quarter)s?$")
+_FROM_NOW = re.compile(r"^(\d+|\w+) (day|week|month|year|quarter)s? from (now|today)$")
+_END_OF = re.compile(r"^(?:the )?end of (?:the )?(this|next)? ?(week|month|quarter|year)$")
+_NEXT = re.compile(r"^next (\w+)$")
+_MONTH_YEAR = re.compile(r"^(\w+) (\d{4})$")
+_HAS_YEAR = re.compile(r"\b\d{4}\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+
+class Prefer(Enum):
+    """Which way to read a date given without a year."""
+
+    FUTURE = "future"  # deadlines, calls: "march" is the coming March
+    PAST = "past"  # things that happened: "march" is the last March
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def quarter_end(day: date) -> date:
+    return month_end(day.year, ((day.month - 1) // 3 + 1) * 3)
+
+
+def _count(word: str) -> int | None:
+    return int(word) if word.isdigit() else _NUMBERS.get(word)
+
+
+def _shift(today: date, amount: int, unit: str) -> date:
+    if unit == "quarter":
+        return today + relativedelta(months=3 * amount)
+    return today + relativedelta(**{_UNITS[unit]: amount})
+
+
+def _month_named(month: int, today: date, prefer: Prefer, *, skip_current: bool) -> date:
+    year = today.year
+    if prefer is Prefer.FUTURE and (month < today.month or (skip_current and month == today.month)):
+        year += 1
+    if prefer is Prefer.PAST and month > today.month:
+        year -= 1
+    return month_end(year, month)
+
+
+def _relative(text: str, today: date, prefer: Prefer) -> date | None:
+    """Phrases dateutil does not read; None when `text` is none of them."""
+    simple = {"today": today, "tomorrow": today + relativedelta(days=1),
+              "yesterday": today - relativedelta(days=1)}  # fmt: skip
+    if text in simple:
+        return simple[text]
+    for pattern in (_IN, _FROM_NOW):
+        match = pattern.match(text)
+        if match and (amount := _count(match.group(1))) is not None:
+            return _shift(today, amount, match.group(2))
+    match = _END_OF.match(text)
+    if match:
+        base = today if match.group(1) != "next" else _shift(today, 1, match.group(2))
+        return {
+            "week": base + relativedelta(weekday=SU(+1)),
+            "month": month_end(base.year, base.month),
+            "quarter": quarter_end(base),
+            "year": date(base.year, 12, 31),
+        }[match.group(2)]
+    match = _NEXT.match(text)
+    if match:
+        word = match.group(1)
+        if word in _WEEKDAYS:
+            return today + relativedelta(days=1, weekday=_WEEKDAYS[word](+1))
+        if word in _MONTHS:
+            return _month_named(_MONTHS[word], today, Prefer.FUTURE, skip_current=True)
+        if word in _UNITS:
+            return _relative(f"end of next {word}", today, prefer) if word != "day" else None
+    if text in _WEEKDAYS:
+        step = _WEEKDAYS[text](+1) if prefer is Prefer.FUTURE else _WEEKDAYS[text](-1)
+        return today + relativedelta(days=1 if prefer is Prefer.FUTURE else -1, weekday=step)
+    if text in _MONTHS:
+        return _month_named(_MONTHS[text], today, prefer, skip_current=False)
+    match = _MONTH_YEAR.match(text)
+    if match and match.group(1) in _MONTHS:
+        return month_end(int(match.group(2)), _MONTHS[match.group(1)])
+    return None
+
+
+def parse_day(
+    raw: str, *, today: date, prefer: Prefer = Prefer.FUTURE, label: str = "The date"
+) -> date:
+    """The day meant by `raw`, or a `ValidationError` with examples that work."""
+    text = " ".join(raw.lower().replace(",", " ").split()).strip(" .")
+    if not text:
+        raise ValidationError(f"{label} is empty. {EXAMPLES}")
+    try:
+        found = _relative(text, today, prefer)
+        if found is None:
+            default = datetime(today.year, today.month, today.day)
+            found = date_parser.parse(text, default=default, fuzzy=False).date()
+            if not _HAS_YEAR.search(text):
+                if prefer is Prefer.FUTURE and found < today:
+                    found += relativedelta(years=1)
+                elif prefer is Prefer.PAST and found > today:
+                    found -= relativedelta(years=1)
+    except (ValueError, OverflowError):
+        raise ValidationError(f"Could not read '{raw.strip()}' as a date. {EXAMPLES}") from None
+    if not MIN_YEAR <= found.year <= MAX_YEAR:
+        raise ValidationError(f"{label} {found.isoformat()} is too far away to be meant.")
+    return found

@@ -1,0 +1,160 @@
+"""Goals of both kinds: results to reach (performance) and skills to practise (getting better)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+
+from coach_tui.model.errors import ValidationError
+from coach_tui.model.ids import new_uid
+from coach_tui.model.money import format_money, parse_amount, parse_money
+from coach_tui.model.text import require_text
+
+NAME_MAX = 120
+NOTE_MAX = 500
+SKILL_TEXT_MAX = 1_000
+
+
+class Metric(Enum):
+    """What a performance goal counts."""
+
+    REVENUE = "revenue"
+    DEALS = "deals won"
+    NEW_ACCOUNTS = "new accounts"
+    CUSTOM = "custom count"
+
+    @property
+    def is_money(self) -> bool:
+        return self is Metric.REVENUE
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressEntry:
+    """One step towards a goal: a deal closed, revenue booked, an account opened."""
+
+    on: date
+    amount: Decimal
+    note: str = ""
+    uid: str = field(default_factory=new_uid)
+
+
+@dataclass(frozen=True, slots=True)
+class PerformanceGoal:
+    """A result to reach within a period, e.g. €1.2m revenue in 2027."""
+
+    name: str
+    metric: Metric
+    target: Decimal
+    start: date
+    end: date
+    currency: str = ""  # for revenue goals; empty otherwise
+    unit: str = ""  # for custom counts, e.g. "first meetings"
+    progress: tuple[ProgressEntry, ...] = ()
+    uid: str = field(default_factory=new_uid)
+
+    @property
+    def attained(self) -> Decimal:
+        return sum((entry.amount for entry in self.progress), Decimal(0))
+
+    def format_amount(self, amount: Decimal) -> str:
+        """An amount in this goal's terms: €12,000 or 3 deals won."""
+        if self.metric.is_money:
+            return format_money(amount, self.currency)
+        number = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.1f}"
+        return f"{number} {self.unit or self.metric.value}"
+
+
+@dataclass(frozen=True, slots=True)
+class SkillGoal:
+    """A getting-better goal: practised, not counted. Retired goals are kept with a note."""
+
+    skill: str
+    why_it_matters: str = ""
+    how_noticed: str = ""
+    started_on: date | None = None
+    retired_on: date | None = None
+    retired_note: str = ""
+    uid: str = field(default_factory=new_uid)
+
+    @property
+    def active(self) -> bool:
+        return self.retired_on is None
+
+
+def validate_goal_name(raw: str) -> str:
+    return require_text(raw, label="The goal's name", max_chars=NAME_MAX)
+
+
+def validate_period(start: date, end: date) -> None:
+    """A period must end after it starts and last at most a few years."""
+    if end <= start:
+        raise ValidationError("The period must end after it starts.")
+    if (end - start).days > 5 * 366:
+        raise ValidationError("A goal's period can be at most five years.")
+
+
+def calendar_year(year: int) -> tuple[date, date]:
+    """The default period: 1 January to 31 December."""
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def validate_skill(raw: str) -> str:
+    return require_text(
+        raw,
+        label="The skill",
+        max_chars=200,
+        too_long_advice="Name the habit in one line; put the rest under why it matters.",
+    )
+
+
+def validate_note(raw: str, *, label: str = "The note") -> str:
+    return require_text(raw, label=label, max_chars=NOTE_MAX, required=False)
+
+
+def validate_skill_text(raw: str, *, label: str) -> str:
+    return require_text(raw, label=label, max_chars=SKILL_TEXT_MAX, multiline=True, required=False)
+
+
+def with_progress(goal: PerformanceGoal, entry: ProgressEntry) -> PerformanceGoal:
+    """`goal` with one more progress entry, kept in date order."""
+    entries = tuple(sorted((*goal.progress, entry), key=lambda item: item.on))
+    return replace(goal, progress=entries)
+
+
+def without_progress(goal: PerformanceGoal, entry_uid: str) -> PerformanceGoal:
+    """`goal` with one progress entry taken out (a mistaken entry)."""
+    return replace(goal, progress=tuple(e for e in goal.progress if e.uid != entry_uid))
+
+
+def new_performance_goal(
+    *,
+    name: str,
+    metric: Metric,
+    target: str,
+    start: date,
+    end: date,
+    default_currency: str,
+    unit: str = "",
+    uid: str | None = None,
+    progress: tuple[ProgressEntry, ...] = (),
+) -> PerformanceGoal:
+    """A validated performance goal from what was typed (the target as text)."""
+    validate_period(start, end)
+    if metric.is_money:
+        money = parse_money(target, default_currency=default_currency, label="The target")
+        amount, currency = money.amount, money.currency
+    else:
+        amount, currency = parse_amount(target, label="The target"), ""
+    goal = PerformanceGoal(
+        name=validate_goal_name(name),
+        metric=metric,
+        target=amount,
+        start=start,
+        end=end,
+        currency=currency,
+        unit=require_text(unit, label="The unit", max_chars=40, required=False),
+        progress=progress,
+    )
+    return goal if uid is None else replace(goal, uid=uid)

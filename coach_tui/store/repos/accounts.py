@@ -1,0 +1,107 @@
+"""Accounts: list, add, edit, archive, and delete with an undo in the same session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from tinydb import Query
+
+from coach_tui.model.account import Account, Perspective, StrategicObjective
+from coach_tui.store.codec import (
+    account_from_record,
+    account_to_record,
+    objective_from_record,
+    objective_to_record,
+    perspective_from_record,
+    perspective_to_record,
+)
+from coach_tui.store.repos.common import BY_UID, get_by_uid, upsert_by_uid
+from coach_tui.store.store import Store
+
+TABLE = "accounts"
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedAccount:
+    """Everything a delete removed, so the session can put it back exactly."""
+
+    account: Account
+    objectives: tuple[StrategicObjective, ...]
+    perspectives: tuple[Perspective, ...]
+
+
+class AccountRepository:
+    """The seller's accounts; archived ones are kept but hidden by default."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def all(self, *, include_archived: bool = False) -> list[Account]:
+        """Accounts by name (case-insensitive)."""
+        with self._store.reading() as tx:
+            accounts = [account_from_record(r, r.doc_id) for r in tx.table(TABLE).all()]
+        if not include_archived:
+            accounts = [account for account in accounts if not account.archived]
+        return sorted(accounts, key=lambda account: account.name.casefold())
+
+    def get(self, uid: str) -> Account | None:
+        with self._store.reading() as tx:
+            record = get_by_uid(tx.table(TABLE), uid)
+            return None if record is None else account_from_record(record, uid)
+
+    def names(self) -> dict[str, str]:
+        """uid → name of every account, archived included (for labels)."""
+        with self._store.reading() as tx:
+            return {r["uid"]: r["name"] for r in tx.table(TABLE).all()}
+
+    def name_taken(self, name: str, *, except_uid: str = "") -> bool:
+        """Whether another account already has this name (ignoring case)."""
+        wanted = name.casefold()
+        return any(
+            account.name.casefold() == wanted and account.uid != except_uid
+            for account in self.all(include_archived=True)
+        )
+
+    def save(self, account: Account) -> None:
+        """Add `account`, or replace the one with the same uid."""
+        with self._store.transaction() as tx:
+            upsert_by_uid(tx.table(TABLE), account_to_record(account))
+
+    def set_archived(self, uid: str, when: datetime | None) -> Account | None:
+        """Archive (with a moment) or bring back (with None); returns the updated account."""
+        account = self.get(uid)
+        if account is None:
+            return None
+        updated = replace(account, archived_at=when)
+        self.save(updated)
+        return updated
+
+    def delete(self, uid: str) -> DeletedAccount | None:
+        """Remove an account with its objectives and perspectives, in one write."""
+        with self._store.transaction() as tx:
+            accounts = tx.table(TABLE)
+            record = get_by_uid(accounts, uid)
+            if record is None:
+                return None
+            belongs = Query().account_uid == uid
+            objectives = tx.table("objectives").search(belongs)
+            perspectives = tx.table("perspectives").search(belongs)
+            deleted = DeletedAccount(
+                account_from_record(record, uid),
+                tuple(objective_from_record(r, r.doc_id) for r in objectives),
+                tuple(perspective_from_record(r, r.doc_id) for r in perspectives),
+            )
+            accounts.remove(uid == BY_UID)
+            tx.table("objectives").remove(belongs)
+            tx.table("perspectives").remove(belongs)
+        return deleted
+
+    def restore(self, deleted: DeletedAccount) -> None:
+        """Undo a delete: the account and everything it had come back with the same ids."""
+        with self._store.transaction() as tx:
+            upsert_by_uid(tx.table(TABLE), account_to_record(deleted.account))
+            for objective in deleted.objectives:
+                upsert_by_uid(tx.table("objectives"), objective_to_record(objective))
+            for perspective in deleted.perspectives:
+                upsert_by_uid(tx.table("perspectives"), perspective_to_record(perspective))

@@ -1,0 +1,20 @@
+"""Small helpers the repositories share."""
+
+from __future__ import annotations
+
+from tinydb import Query
+from tinydb.table import Table
+
+from coach_tui.store.codec import Record
+
+BY_UID = Query().uid
+
+
+def upsert_by_uid(table: Table, record: Record) -> None:
+    """Insert `record`, or replace the stored record with the same uid."""
+    table.upsert(record, record["uid"] == BY_UID)
+
+
+def get_by_uid(table: Table, uid: str) -> Record | None:
+    found = table.get(uid == BY_UID)
+    return found if isinstance(found, dict) else None

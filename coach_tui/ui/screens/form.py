@@ -1,0 +1,83 @@
+"""A modal form: ctrl+s saves, Esc leaves — asking first if anything was typed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeVar
+
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import Input, Select, TextArea
+
+from coach_tui.ui.screens.confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from coach_tui.ui.app import CoachApp
+
+ResultT = TypeVar("ResultT")
+
+
+class FormScreen(ModalScreen[ResultT]):
+    """Subclasses build fields in `compose` and implement `submit` (return True when saved).
+
+    Changing any input marks the form dirty; Esc on a dirty form asks before discarding.
+    """
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "Save", id="form.save"),
+        Binding("escape", "leave", "Cancel", id="form.cancel"),
+    ]
+
+    dirty = False
+    _armed = False
+
+    def on_mount(self) -> None:
+        # Widgets announce their initial values as changes; only later edits count.
+        self.call_after_refresh(self._arm)
+
+    def _arm(self) -> None:
+        self._armed = True
+
+    @property
+    def coach(self) -> CoachApp:
+        from coach_tui.ui.app import CoachApp
+
+        assert isinstance(self.app, CoachApp)
+        return self.app
+
+    def on_input_changed(self, _event: Input.Changed) -> None:
+        self.dirty = self.dirty or self._armed
+
+    def on_text_area_changed(self, _event: TextArea.Changed) -> None:
+        self.dirty = self.dirty or self._armed
+
+    def on_select_changed(self, _event: Select.Changed) -> None:
+        self.dirty = self.dirty or self._armed
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.action_submit()
+
+    def action_submit(self) -> None:
+        self.submit()
+
+    def submit(self) -> bool:
+        """Validate and save; show messages inline and return False if nothing was saved."""
+        raise NotImplementedError
+
+    def action_leave(self) -> None:
+        if not self.dirty:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Leave this form? What you typed here has not been saved.",
+                confirm="Discard",
+                keep="Keep editing",
+            ),
+            answered,
+        )
