@@ -10,3 +10,5 @@ class Settings:
     """App preferences; `None` means "use the default"."""
 
     theme: str | None = None
+    # Used when an amount is typed without a symbol or code ("12k" means $12,000 by default).
+    currency: str = "USD"

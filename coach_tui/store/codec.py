@@ -181,7 +181,7 @@ def draft_from_record(record: Record, doc_id: object = "?") -> FlowDraft:
 
 
 def settings_to_record(settings: Settings) -> Record:
-    return {"theme": settings.theme}
+    return {"theme": settings.theme, "currency": settings.currency}
 
 
 def settings_from_record(record: Record, doc_id: object = "?") -> Settings:
@@ -189,7 +189,7 @@ def settings_from_record(record: Record, doc_id: object = "?") -> Settings:
     theme = record.get("theme")
     if theme is not None and not isinstance(theme, str):
         raise read.fail("'theme' should be text")
-    return Settings(theme=theme)
+    return Settings(theme=theme, currency=read.text("currency", default=Settings().currency))
 
 
 def day_to_text(day: date | None) -> str | None:

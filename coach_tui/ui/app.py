@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -125,7 +126,7 @@ class CoachApp(App[None]):
     def _remember_theme(self, theme: Theme) -> None:
         if theme.name == self._saved_settings.theme:
             return
-        settings = Settings(theme=theme.name)
+        settings = replace(self._saved_settings, theme=theme.name)
         try:
             self.repo.settings.save(settings)
         except StoreError as error:
