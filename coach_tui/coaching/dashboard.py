@@ -2,10 +2,30 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
+from coach_tui.coaching.objectives import ObjectiveCheck, check_objective
+from coach_tui.coaching.pace import Pace, goal_pace
+from coach_tui.model.account import StrategicObjective
+from coach_tui.model.goal import PerformanceGoal
 from coach_tui.model.why import WhyStatement
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectiveLine:
+    """One open objective on the dashboard, with its account and what needs attention."""
+
+    account: str
+    objective: StrategicObjective
+    check: ObjectiveCheck
+    calls: int  # calls linked to it (the calls capability fills this in)
+
+
+@dataclass(frozen=True, slots=True)
+class GoalLine:
+    goal: PerformanceGoal
+    pace: Pace
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,3 +35,38 @@ class DashboardData:
     today: date
     why: WhyStatement | None
     why_versions: int
+    objectives: tuple[ObjectiveLine, ...] = field(default=())
+    goals: tuple[GoalLine, ...] = field(default=())
+
+
+def objective_lines(
+    objectives: list[StrategicObjective],
+    account_names: dict[str, str],
+    today: date,
+    calls_per_objective: dict[str, int] | None = None,
+) -> tuple[ObjectiveLine, ...]:
+    """Open objectives, the ones needing attention first: past their date, then incomplete,
+    then by nearest date (undated last)."""
+    calls = calls_per_objective or {}
+    lines = [
+        ObjectiveLine(
+            account_names.get(objective.account_uid, "?"),
+            objective,
+            check_objective(objective, today),
+            calls.get(objective.uid, 0),
+        )
+        for objective in objectives
+        if objective.is_open
+    ]
+
+    def urgency(line: ObjectiveLine) -> tuple[int, date, str]:
+        rank = 0 if line.check.overdue else 1 if line.check.missing else 2
+        when = line.objective.target_date or date.max
+        return rank, when, line.account.casefold()
+
+    return tuple(sorted(lines, key=urgency))
+
+
+def goal_lines(goals: list[PerformanceGoal], today: date) -> tuple[GoalLine, ...]:
+    """Goals whose period has not ended, with their pace today."""
+    return tuple(GoalLine(goal, goal_pace(goal, today)) for goal in goals if goal.end >= today)

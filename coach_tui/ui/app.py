@@ -24,9 +24,11 @@ from coach_tui.model.why import WhyStatement
 from coach_tui.store.errors import StoreError
 from coach_tui.store.repository import Repository
 from coach_tui.ui.drafts import KeepsDraft
+from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.dashboard import DashboardScreen
 from coach_tui.ui.text import day
 from coach_tui.ui.themes import DEFAULT_THEME, discover_themes, shipped_theme_dirs
+from coach_tui.ui.undo import UndoStack
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -58,6 +60,14 @@ class CoachApp(App[None]):
     BINDINGS: ClassVar = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="This list of keys"),
+        Binding(
+            "ctrl+z",
+            "undo",
+            "Undo",
+            id="app.undo",
+            show=False,
+            tooltip="Undo the last archive, delete or close",
+        ),
     ]
 
     def __init__(
@@ -69,6 +79,7 @@ class CoachApp(App[None]):
         self.requested_theme = theme
         self._saved_settings = Settings()
         self._crashed = False
+        self.undo = UndoStack()
         self._startup_notices: list[tuple[str, str]] = []
         # Chosen before the first paint, so the screen is styled once, not twice.
         self._apply_startup_theme()
@@ -153,6 +164,34 @@ class CoachApp(App[None]):
     def _why_closed(self, why: WhyStatement | None) -> None:
         if why is not None:
             self.notify("Saved. This is what you will read first every morning.", title="Your why")
+
+    def action_accounts(self) -> None:
+        from coach_tui.ui.screens.accounts import AccountsScreen
+
+        if not isinstance(self.screen, AccountsScreen):
+            self.push_screen(AccountsScreen())
+
+    def action_goals(self) -> None:
+        self.notify("Goals are being built; they arrive with the next commit.")
+
+    def action_plan_year(self) -> None:
+        self.notify("Planning the year arrives with the next commit.")
+
+    def action_undo(self) -> None:
+        """Undo the most recent archive, delete or close of this session."""
+        item = self.undo.pop()
+        if item is None:
+            self.notify("Nothing to undo.")
+            return
+        try:
+            item.undo()
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=15)
+            return
+        self.notify(f"Undid {item.label}.")
+        screen = self.screen
+        if isinstance(screen, CoachScreen):
+            screen.reload()
 
     def action_why_history(self) -> None:
         from coach_tui.ui.screens.why_history import WhyHistoryScreen

@@ -18,7 +18,7 @@ async def test_error_in_a_handler_writes_a_log_and_a_plain_message(
     app = make_app()
     with pytest.raises(RuntimeError, match="a bug in a handler"):
         async with run(app) as pilot:
-            await pilot.press("a")
+            await pilot.press("c")
             await pilot.pause()
     assert app.return_code == 1
     printed = " ".join(capsys.readouterr().err.split())

@@ -40,7 +40,7 @@ async def test_dashboard_data_arrives_from_a_worker(make_app, with_why) -> None:
 async def test_keys_for_later_capabilities_explain_instead_of_doing_nothing(make_app) -> None:
     app = make_app()
     async with run(app) as pilot:
-        await pilot.press("escape", "a")
+        await pilot.press("escape", "c")
         await pilot.pause()
         assert "not in this version of coach yet" in notices(app)
         assert isinstance(app.screen, DashboardScreen)

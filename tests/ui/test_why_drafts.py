@@ -2,7 +2,8 @@
 
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.screens.dashboard import DashboardScreen
-from coach_tui.ui.screens.why_flow import AUTOSAVE_SECONDS, WhyFlowScreen
+from coach_tui.ui.screens.guided import AUTOSAVE_SECONDS
+from coach_tui.ui.screens.why_flow import WhyFlowScreen
 from tests.helpers import notices, screen_text, squashed
 from tests.ui.flow import answer_box, paste, run, settle
 

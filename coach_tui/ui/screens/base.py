@@ -21,3 +21,6 @@ class CoachScreen(Screen[ResultT]):
 
         assert isinstance(self.app, CoachApp)
         return self.app
+
+    def reload(self) -> None:
+        """Read the data again after a change made elsewhere (an undo, say)."""

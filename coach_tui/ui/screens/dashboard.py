@@ -8,10 +8,11 @@ from textual.binding import Binding
 from textual.containers import Grid
 from textual.widgets import Footer, Header
 
-from coach_tui.coaching.dashboard import DashboardData
+from coach_tui.coaching.dashboard import DashboardData, goal_lines, objective_lines
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.messages import DashboardLoaded, DashboardLoadFailed
 from coach_tui.ui.screens.base import CoachScreen
+from coach_tui.ui.widgets.dashboard_panels import goal_content, objective_content
 from coach_tui.ui.widgets.panel import DashboardPanel
 from coach_tui.ui.widgets.why_banner import WhyBanner
 
@@ -22,7 +23,7 @@ EMPTY_STATES = {
         "Strategic objectives",
         "Each key account's next big milestone: the door you want opened, what it is "
         "worth, and by when.",
-        "Press a to open your accounts and set one.",
+        "Press a to open your accounts and set one, or y to plan the year.",
     ),
     "calls": (
         "Upcoming calls",
@@ -40,15 +41,14 @@ EMPTY_STATES = {
         "Pace",
         "How far along each annual target you are, where a straight line says you should "
         "be by today, and what each week needs from here.",
-        "Press g to set your goals.",
+        "Press g to set your goals, or y to plan the year.",
     ),
 }
 NOT_BUILT_YET = {
-    "accounts": "Accounts and strategic objectives",
     "calls": "Calls and pre-call prep",
     "campaign": "Entry campaigns and touches",
-    "goals": "Goals and pace",
 }
+OBJECTIVES_SHOWN = 6
 
 
 class DashboardScreen(CoachScreen[None]):
@@ -71,10 +71,30 @@ class DashboardScreen(CoachScreen[None]):
             tooltip="Earlier versions of your why, with dates",
         ),
         Binding("q", "app.quit", "Quit", id="dashboard.quit", show=False),
-        Binding("a", "not_built('accounts')", "Accounts", id="dashboard.accounts", show=False),
+        Binding(
+            "a",
+            "app.accounts",
+            "Accounts",
+            id="dashboard.accounts",
+            tooltip="Your accounts and their strategic objectives",
+        ),
         Binding("c", "not_built('calls')", "Calls", id="dashboard.calls", show=False),
         Binding("e", "not_built('campaign')", "Campaign", id="dashboard.campaign", show=False),
-        Binding("g", "not_built('goals')", "Goals", id="dashboard.goals", show=False),
+        Binding(
+            "g",
+            "app.goals",
+            "Goals",
+            id="dashboard.goals",
+            tooltip="Annual targets with pace, and getting-better goals",
+        ),
+        Binding(
+            "y",
+            "app.plan_year",
+            "Plan the year",
+            id="dashboard.plan_year",
+            show=False,
+            tooltip="Set targets and key accounts' objectives in one sitting",
+        ),
     ]
 
     def compose(self) -> ComposeResult:
@@ -97,21 +117,40 @@ class DashboardScreen(CoachScreen[None]):
     def load(self) -> None:
         """Read what the dashboard shows without blocking the UI thread."""
         repo = self.coach.repo
+        today = self.coach.now().date()
         try:
             history = repo.why.history()
             data = DashboardData(
-                today=self.coach.now().date(),
+                today=today,
                 why=history[0] if history else None,
                 why_versions=len(history),
+                objectives=objective_lines(
+                    repo.objectives.all_open(), repo.accounts.names(), today
+                ),
+                goals=goal_lines(repo.goals.current(today), today),
             )
         except StoreError as error:
             self.post_message(DashboardLoadFailed(str(error)))
             return
         self.post_message(DashboardLoaded(data))
 
+    def reload(self) -> None:
+        self.load()
+
     @on(DashboardLoaded)
     def show_data(self, message: DashboardLoaded) -> None:
-        self.query_one(WhyBanner).show(message.data.why, message.data.why_versions)
+        data = message.data
+        self.query_one(WhyBanner).show(data.why, data.why_versions)
+        objectives = self.query_one("#objectives", DashboardPanel)
+        if data.objectives:
+            objectives.show(objective_content(data.objectives, OBJECTIVES_SHOWN))
+        else:
+            objectives.show_empty(*EMPTY_STATES["objectives"][1:])
+        pace = self.query_one("#pace", DashboardPanel)
+        if data.goals:
+            pace.show(goal_content(data.goals))
+        else:
+            pace.show_empty(*EMPTY_STATES["pace"][1:])
 
     @on(DashboardLoadFailed)
     def show_failure(self, message: DashboardLoadFailed) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.content import Content
 from textual.widgets import Static
 
 
@@ -16,3 +17,8 @@ class DashboardPanel(Static):
         """An empty state: what this panel will hold, then the key that starts it."""
         self.add_class("-empty")
         self.update(f"{what_appears}\n\n{how_to_start}")
+
+    def show(self, content: Content) -> None:
+        """Real content: drawn as given."""
+        self.remove_class("-empty")
+        self.update(content)

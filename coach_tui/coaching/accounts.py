@@ -1,0 +1,98 @@
+"""The account list as the seller sees it: one row per account, filtered and sorted.
+
+Pure functions, so filtering as you type is cheap and testable without a screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+
+from coach_tui.coaching.objectives import ObjectiveCheck, check_objective
+from coach_tui.model.account import Account, StrategicObjective
+
+
+class AccountSort(Enum):
+    NAME = "name"
+    OBJECTIVE_DATE = "objective date"
+    FINANCIAL_TARGET = "financial target"
+
+    def next(self) -> AccountSort:
+        members = list(AccountSort)
+        return members[(members.index(self) + 1) % len(members)]
+
+
+@dataclass(frozen=True, slots=True)
+class AccountRow:
+    """An account with its open objective (if any) and what the coach notices about it."""
+
+    account: Account
+    objective: StrategicObjective | None
+    check: ObjectiveCheck | None
+
+    @property
+    def flag(self) -> str:
+        """A short flag for the list: what needs attention first."""
+        if self.objective is None:
+            return "no objective"
+        assert self.check is not None
+        if self.check.overdue:
+            return "past its date"
+        if self.check.missing:
+            return "incomplete"
+        return ""
+
+
+def account_rows(
+    accounts: list[Account], open_objectives: list[StrategicObjective], today: date
+) -> list[AccountRow]:
+    """Join accounts with their open objectives."""
+    by_account = {objective.account_uid: objective for objective in open_objectives}
+    rows = []
+    for account in accounts:
+        objective = by_account.get(account.uid)
+        check = None if objective is None else check_objective(objective, today)
+        rows.append(AccountRow(account, objective, check))
+    return rows
+
+
+def filter_rows(rows: list[AccountRow], text: str) -> list[AccountRow]:
+    """Rows whose account name or objective contains every word of `text` (any case)."""
+    words = text.casefold().split()
+    if not words:
+        return rows
+
+    def haystack(row: AccountRow) -> str:
+        objective = row.objective.description if row.objective else ""
+        return f"{row.account.name} {objective}".casefold()
+
+    return [row for row in rows if all(word in haystack(row) for word in words)]
+
+
+def sort_rows(rows: list[AccountRow], by: AccountSort) -> list[AccountRow]:
+    """Name A–Z; nearest objective date first; biggest financial target first.
+
+    Rows without the sorted value go last, in name order.
+    """
+    by_name = sorted(rows, key=lambda row: row.account.name.casefold())
+    if by is AccountSort.NAME:
+        return by_name
+    if by is AccountSort.OBJECTIVE_DATE:
+        dated = [r for r in by_name if r.objective and r.objective.target_date]
+        rest = [r for r in by_name if not (r.objective and r.objective.target_date)]
+        return sorted(dated, key=_target_date) + rest
+    valued = [r for r in by_name if r.objective and r.objective.financial_target]
+    rest = [r for r in by_name if not (r.objective and r.objective.financial_target)]
+    return sorted(valued, key=_target_amount, reverse=True) + rest
+
+
+def _target_date(row: AccountRow) -> date:
+    assert row.objective is not None and row.objective.target_date is not None
+    return row.objective.target_date
+
+
+def _target_amount(row: AccountRow) -> Decimal:
+    assert row.objective is not None and row.objective.financial_target is not None
+    return row.objective.financial_target.amount

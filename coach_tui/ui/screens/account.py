@@ -1,0 +1,316 @@
+"""One account: its strategic objective and history, research notes, and the team's view."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
+
+from coach_tui.coaching.objectives import check_objective, missing_sentence
+from coach_tui.model.account import (
+    RESEARCH_PARTS,
+    Account,
+    Research,
+    StrategicObjective,
+    validate_research,
+)
+from coach_tui.model.errors import ValidationError
+from coach_tui.store.errors import StoreError
+from coach_tui.ui.screens.base import CoachScreen
+from coach_tui.ui.screens.confirm import ConfirmScreen
+from coach_tui.ui.text import day, plain
+
+RESEARCH_PROMPTS = {
+    "direction": (
+        "Direction",
+        "Where is the company heading? New products, markets, acquisitions, leadership "
+        "changes: their annual report, press releases and the CEO's last interview tell you.",
+    ),
+    "challenges": (
+        "Challenges",
+        "What stands in their way? Competitors, regulation, costs, hiring, systems they "
+        "have outgrown.",
+    ),
+    "issues": (
+        "Issues",
+        "What hurts right now in the parts of the business you could serve? Delays, "
+        "complaints, missed targets, what their people mention unprompted.",
+    ),
+    "long_term_goals": (
+        "Long-term goals",
+        "What do they want to be in three to five years, in their own words? Quote them.",
+    ),
+}
+NO_OBJECTIVE = (
+    "No strategic objective yet. Press o to set one: the next stage of the relationship, "
+    "the client goal it serves, what it is worth and by when."
+)
+NO_PERSPECTIVES = (
+    "Nobody's view recorded yet. Colleagues see what you miss: press p to note what a "
+    "team member sees in this account."
+)
+AUTOSAVE_SECONDS = 1.0
+
+
+class AccountScreen(CoachScreen[None]):
+    """Tabs: Objective · Research · Team view."""
+
+    HELP_NAME = "Account"
+    CSS_PATH = "accounts.tcss"
+    BINDINGS = [
+        Binding("o", "objective", "Objective", id="account.objective",
+                tooltip="Set or reword the strategic objective"),
+        Binding("m", "close_objective", "Close objective", id="account.close_objective",
+                tooltip="Mark the objective achieved or dropped"),
+        Binding("p", "perspective", "Team view", id="account.perspective",
+                tooltip="Note what a colleague sees in this account"),
+        Binding("r", "rename", "Rename", id="account.rename", tooltip="Rename the account"),
+        Binding("escape", "back", "Back", id="account.back", tooltip="Back to the accounts"),
+    ]  # fmt: skip
+
+    def __init__(self, account_uid: str) -> None:
+        super().__init__()
+        self.account_uid = account_uid
+        self.account: Account | None = None
+        self.objective: StrategicObjective | None = None
+        self._research_timer: Timer | None = None
+        self._research_dirty = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="tabs"):
+            with TabPane("Objective", id="tab-objective"), VerticalScroll():
+                yield Static("", id="objective-card")
+                yield Static("History", classes="section-title")
+                yield Vertical(id="objective-history")
+            with TabPane("Research", id="tab-research"), VerticalScroll():
+                for part in RESEARCH_PARTS:
+                    title, prompt = RESEARCH_PROMPTS[part]
+                    yield Static(title, classes="section-title")
+                    yield Static(prompt, classes="research-prompt")
+                    yield TextArea(
+                        "", id=f"research-{part}", soft_wrap=True, classes="research-area"
+                    )
+                yield Static("", id="research-status")
+            with TabPane("Team view", id="tab-team"), VerticalScroll():
+                yield Vertical(id="perspective-list")
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    # --- data -----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        repo = self.coach.repo
+        try:
+            account = repo.accounts.get(self.account_uid)
+            if account is None:
+                self.notify("That account no longer exists.", severity="warning")
+                self.app.pop_screen()
+                return
+            self.account = account
+            self.objective = repo.objectives.active_for(account.uid)
+            history = repo.objectives.history_for(account.uid)
+            perspectives = repo.perspectives.for_account(account.uid)
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=15)
+            return
+        self.sub_title = account.name + (" (archived)" if account.archived else "")
+        self._show_objective()
+        self._show_history(history)
+        self._show_research(account.research)
+        self._show_perspectives(perspectives)
+
+    def _show_objective(self) -> None:
+        card = self.query_one("#objective-card", Static)
+        objective = self.objective
+        if objective is None:
+            card.update(NO_OBJECTIVE)
+            return
+        check = check_objective(objective, self.coach.now().date())
+        lines = [
+            f"{objective.kind.value.capitalize()}: {objective.description}",
+            f"Serves their goal: {objective.client_goal or '—'}",
+        ]
+        target = str(objective.financial_target) if objective.financial_target else "no target"
+        when = "no date"
+        if objective.target_date is not None and check.days_left is not None:
+            left = check.days_left
+            timing = f"{left} days left" if left >= 0 else f"{-left} days past its date"
+            when = f"by {day(objective.target_date)} ({timing})"
+        lines.append(f"Worth {target} · {when}")
+        if check.missing:
+            lines.append(f"⚠ {missing_sentence(check)}")
+        if check.overdue:
+            lines.append("⚠ Past its date and still open: achieved, dropped, or a new date? (m)")
+        card.update(plain("\n".join(lines)))
+
+    def _show_history(self, history: list[StrategicObjective]) -> None:
+        box = self.query_one("#objective-history", Vertical)
+        box.remove_children()
+        if not history:
+            box.mount(Static("Achieved and dropped objectives will be kept here.", classes="muted"))
+            return
+        for item in history:
+            closed = day(item.closed_at) if item.closed_at else "?"
+            note = f"\n{item.closing_note}" if item.closing_note else ""
+            text = f"{item.status.value.capitalize()} {closed} · {item.description}{note}"
+            box.mount(Static(plain(text), classes="history-item"))
+
+    def _show_research(self, research: Research) -> None:
+        for part in RESEARCH_PARTS:
+            area = self.query_one(f"#research-{part}", TextArea)
+            if area.text != research.get(part) and not self._research_dirty:
+                area.load_text(research.get(part))
+        filled = research.filled
+        self.query_one("#research-status", Static).update(
+            f"{filled} of 4 parts written · saved as you type"
+        )
+
+    def _show_perspectives(self, perspectives: list) -> None:
+        box = self.query_one("#perspective-list", Vertical)
+        box.remove_children()
+        if not perspectives:
+            box.mount(Static(NO_PERSPECTIVES, classes="muted"))
+            return
+        for item in perspectives:
+            role = f" ({item.role})" if item.role else ""
+            head = f"{item.kind.value.capitalize()} · {item.who}{role} · {day(item.said_on)}"
+            box.mount(Static(plain(f"{head}\n{item.text}"), classes="perspective-item"))
+
+    # --- research notes, saved as typed ---------------------------------------------------
+
+    @on(TextArea.Changed, ".research-area")
+    def _research_typed(self) -> None:
+        if self.account is None:
+            return
+        if all(
+            self.query_one(f"#research-{p}", TextArea).text == self.account.research.get(p)
+            for p in RESEARCH_PARTS
+        ):
+            return
+        self._research_dirty = True
+        if self._research_timer is not None:
+            self._research_timer.stop()
+        self._research_timer = self.set_timer(AUTOSAVE_SECONDS, self.save_research)
+
+    def save_research(self) -> bool:
+        """Save all four parts together, or none (with a message) if one is too long."""
+        if self._research_timer is not None:
+            self._research_timer.stop()
+            self._research_timer = None
+        if self.account is None or not self._research_dirty:
+            return True
+        status = self.query_one("#research-status", Static)
+        try:
+            research = Research(
+                **{
+                    part: validate_research(
+                        self.query_one(f"#research-{part}", TextArea).text,
+                        label=RESEARCH_PROMPTS[part][0],
+                    )
+                    for part in RESEARCH_PARTS
+                }
+            )
+            updated = replace(self.account, research=research)
+            self.coach.repo.accounts.save(updated)
+        except ValidationError as error:
+            status.update(plain(f"Not saved: {error.message}"))
+            return False
+        except StoreError as error:
+            status.update(plain(f"Not saved: {error}"))
+            return False
+        self.account = updated
+        self._research_dirty = False
+        status.update(f"{research.filled} of 4 parts written · saved")
+        return True
+
+    def save_draft(self) -> None:
+        """Called on quit, like a flow's draft: research typed a moment ago is kept."""
+        self.save_research()
+
+    # --- actions ------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        if self.save_research():
+            self.app.pop_screen()
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.app.pop_screen()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Your research notes could not be saved (see the message under them). "
+                "Leave anyway and lose those edits?",
+                confirm="Leave",
+                keep="Stay and fix",
+            ),
+            answered,
+        )
+
+    def action_objective(self) -> None:
+        from coach_tui.ui.screens.objective_flow import ObjectiveFlowScreen, objective_flow_name
+
+        if self.account is None:
+            return
+        repo = self.coach.repo
+        try:
+            draft = repo.drafts.get(objective_flow_name(self.account.uid))
+            currency = repo.settings.get().currency
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=15)
+            return
+
+        def done(objective: StrategicObjective | None) -> None:
+            if objective is not None:
+                self.notify("Objective saved. Every call on this account should move it.")
+
+        self.app.push_screen(
+            ObjectiveFlowScreen(
+                self.account, draft=draft, current=self.objective, default_currency=currency
+            ),
+            done,
+        )
+
+    def action_close_objective(self) -> None:
+        from coach_tui.ui.screens.account_forms import CloseObjectiveForm
+
+        if self.objective is None:
+            self.notify("There is no open objective to close. Press o to set one.")
+            return
+        repo = self.coach.repo
+
+        def done(closed: StrategicObjective | None) -> None:
+            if closed is None:
+                return
+            self.coach.undo.push(
+                f"closing the objective of {self.account.name if self.account else ''}",
+                lambda: repo.objectives.reopen(closed),
+            )
+            self.notify(
+                f"Marked {closed.status.value}; it is in the history now. Press o to set the "
+                "next objective."
+            )
+
+        self.app.push_screen(CloseObjectiveForm(self.objective), done)
+
+    def action_perspective(self) -> None:
+        from coach_tui.ui.screens.account_forms import PerspectiveForm
+
+        if self.account is not None:
+            self.query_one(TabbedContent).active = "tab-team"
+            self.app.push_screen(PerspectiveForm(self.account))
+
+    def action_rename(self) -> None:
+        from coach_tui.ui.screens.account_form import AccountForm
+
+        if self.account is not None:
+            self.app.push_screen(AccountForm(self.account))

@@ -1,0 +1,252 @@
+"""The account list: filter as you type, sort, add, open, archive, delete with undo."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from coach_tui.coaching.accounts import (
+    AccountRow,
+    AccountSort,
+    account_rows,
+    filter_rows,
+    sort_rows,
+)
+from coach_tui.model.account import Account
+from coach_tui.model.money import compact_money
+from coach_tui.store.errors import StoreError
+from coach_tui.ui.screens.base import CoachScreen
+from coach_tui.ui.screens.confirm import ConfirmScreen
+from coach_tui.ui.text import day, plain
+
+NO_ACCOUNTS = (
+    "No accounts yet. Press n to add your first key account, or open the palette (ctrl+p) "
+    "and choose Plan the year to set targets and objectives in one sitting."
+)
+COLUMNS = ("Account", "Strategic objective", "Target date", "Target", "")
+OBJECTIVE_WIDTH = 48
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` cut to `width` characters with an ellipsis, so the columns after it stay visible."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+class AccountsScreen(CoachScreen[None]):
+    """Every account with its open objective; Enter opens one."""
+
+    HELP_NAME = "Accounts"
+    CSS_PATH = "accounts.tcss"
+    BINDINGS = [
+        Binding("n", "new", "New", id="accounts.new", tooltip="Add an account"),
+        Binding("enter", "open", "Open", id="accounts.open", tooltip="Open the account"),
+        Binding("s", "sort", "Sort", id="accounts.sort", tooltip="Sort by name, date or target"),
+        Binding("x", "archive", "Archive", id="accounts.archive", tooltip="Archive or bring back"),
+        Binding(
+            "v",
+            "toggle_archived",
+            "Archived",
+            id="accounts.show_archived",
+            tooltip="Show or hide archived accounts",
+        ),
+        Binding(
+            "D", "delete", "Delete", id="accounts.delete", tooltip="Delete (asks; undo with u)"
+        ),
+        Binding("u", "undo", "Undo", id="accounts.undo", tooltip="Undo the last archive or delete"),
+        Binding("slash", "filter", "Filter", id="accounts.filter", tooltip="Type to filter"),
+        Binding(
+            "escape", "back", "Back", id="accounts.back", tooltip="Clear the filter, or go back"
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sort_by = AccountSort.NAME
+        self.show_archived = False
+        self.rows: list[AccountRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="Filter: type part of a name or objective", id="filter")
+        yield Static("", id="list-status")
+        yield DataTable(id="accounts", cursor_type="row", zebra_stripes=True)
+        yield Static(NO_ACCOUNTS, id="accounts-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Accounts"
+        table = self.query_one(DataTable)
+        table.add_columns(*COLUMNS)
+        table.focus()  # keys act on the list; / (or a click) moves to the filter
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    # --- data ------------------------------------------------------------------
+
+    def reload(self, *, keep: str | None = None) -> None:
+        """Read accounts and objectives again, keeping the cursor on `keep` if given."""
+        repo = self.coach.repo
+        try:
+            accounts = repo.accounts.all(include_archived=self.show_archived)
+            objectives = repo.objectives.all_open()
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=15)
+            return
+        self.rows = account_rows(accounts, objectives, self.coach.now().date())
+        self.redraw(keep=keep or self.highlighted_uid())
+
+    def redraw(self, *, keep: str | None = None) -> None:
+        table = self.query_one(DataTable)
+        text = self.query_one("#filter", Input).value
+        shown = sort_rows(filter_rows(self.rows, text), self.sort_by)
+        table.clear()
+        for row in shown:
+            table.add_row(*self._cells(row), key=row.account.uid)
+        if keep is not None and keep in {row.account.uid for row in shown}:
+            table.move_cursor(row=table.get_row_index(keep))
+        empty = self.query_one("#accounts-empty", Static)
+        empty.display = not shown
+        if not self.rows:
+            empty.update(NO_ACCOUNTS)
+        elif not shown:
+            empty.update(plain(f"No account matches “{text}”. Esc clears the filter."))
+        archived = " · archived shown" if self.show_archived else ""
+        self.query_one("#list-status", Static).update(
+            f"{len(shown)} of {len(self.rows)} accounts · sorted by {self.sort_by.value} "
+            f"(s to change){archived}"
+        )
+
+    @staticmethod
+    def _cells(row: AccountRow) -> tuple[object, ...]:
+        objective = row.objective
+        # Rich Text, not markup: account names are the seller's words ("R&D [EMEA]").
+        name = Text(row.account.name + ("  (archived)" if row.account.archived else ""))
+        if objective is None:
+            return name, "—", "", "", row.flag
+        target = objective.financial_target
+        return (
+            name,
+            Text(shorten(f"{objective.kind.value}: {objective.description}", OBJECTIVE_WIDTH)),
+            day(objective.target_date) if objective.target_date else "",
+            compact_money(target.amount, target.currency) if target else "",
+            row.flag,
+        )
+
+    def highlighted_uid(self) -> str | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return str(key.value) if key.value is not None else None
+
+    def highlighted(self) -> Account | None:
+        uid = self.highlighted_uid()
+        return next((r.account for r in self.rows if r.account.uid == uid), None)
+
+    # --- keys --------------------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self.redraw()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.query_one(DataTable).focus()
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self) -> None:
+        self.action_open()
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_back(self) -> None:
+        filter_input = self.query_one("#filter", Input)
+        if filter_input.value:
+            filter_input.value = ""
+            self.query_one(DataTable).focus()
+            return
+        self.app.pop_screen()
+
+    def action_sort(self) -> None:
+        self.sort_by = self.sort_by.next()
+        self.redraw()
+
+    def action_toggle_archived(self) -> None:
+        self.show_archived = not self.show_archived
+        self.reload()
+
+    def action_new(self) -> None:
+        from coach_tui.ui.screens.account_form import AccountForm
+
+        def created(account: Account | None) -> None:
+            if account is not None:
+                self.reload(keep=account.uid)
+                self.notify(
+                    f"Added {account.name}. Open it (enter) to write research and its objective."
+                )
+
+        self.app.push_screen(AccountForm(), created)
+
+    def action_open(self) -> None:
+        from coach_tui.ui.screens.account import AccountScreen
+
+        account = self.highlighted()
+        if account is not None:
+            self.app.push_screen(AccountScreen(account.uid))
+
+    def action_archive(self) -> None:
+        account = self.highlighted()
+        if account is None:
+            return
+        repo = self.coach.repo
+        when = None if account.archived else self.coach.now()
+        try:
+            repo.accounts.set_archived(account.uid, when)
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=15)
+            return
+        verb = "Brought back" if account.archived else "Archived"
+        self.coach.undo.push(
+            f"{verb.lower()} {account.name}",
+            lambda: repo.accounts.set_archived(account.uid, account.archived_at),
+        )
+        self.notify(f"{verb} {account.name}. Press u to undo.")
+        self.reload()
+
+    def action_delete(self) -> None:
+        account = self.highlighted()
+        if account is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            repo = self.coach.repo
+            try:
+                deleted = repo.accounts.delete(account.uid)
+            except StoreError as error:
+                self.notify(str(error), severity="error", timeout=15)
+                return
+            if deleted is not None:
+                self.coach.undo.push(
+                    f"deleting {account.name}", lambda: repo.accounts.restore(deleted)
+                )
+            self.notify(f"Deleted {account.name}. Press u to undo (until you quit).")
+            self.reload()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete {account.name} with its objectives and team notes? Archiving (x) "
+                "keeps them instead.",
+                confirm="Delete",
+            ),
+            answered,
+        )
+
+    def action_undo(self) -> None:
+        self.coach.action_undo()

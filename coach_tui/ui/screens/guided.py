@@ -1,0 +1,394 @@
+"""The machinery every guided flow shares: steps, drafts, back and next, resume.
+
+A flow is a list of steps, one question each, answered in a multi-line box, a one-line
+input or a list of choices (or a closing review page). Answers live in a dict of strings.
+Every step change, a moment after typing stops, and quitting all write the draft, so the
+flow reopens at the same step with the same words. Esc goes back and never discards.
+Subclasses supply the steps and the checks, and save the result in `finish`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.timer import Timer
+from textual.widgets import Button, Footer, Input, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from coach_tui.model.draft import FlowDraft, keepable
+from coach_tui.store.errors import StoreError
+from coach_tui.ui.screens.base import CoachScreen
+from coach_tui.ui.screens.confirm import ConfirmScreen
+from coach_tui.ui.text import plain
+
+ResultT = TypeVar("ResultT")
+AUTOSAVE_SECONDS = 1.0
+
+
+class StepKind(Enum):
+    TEXT = "text"  # a few lines in a text area
+    LINE = "line"  # one line, checked and echoed as typed (money, dates)
+    CHOICE = "choice"  # pick one from a list
+    REVIEW = "review"  # no input: look over everything, then save
+
+
+@dataclass(frozen=True, slots=True)
+class FlowStep:
+    """One page of a guided flow."""
+
+    key: str
+    title: str
+    question: str
+    hint: str = ""
+    kind: StepKind = StepKind.TEXT
+    choices: tuple[tuple[str, str], ...] = ()  # (value, label) for CHOICE steps
+    placeholder: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What the coach says when the seller presses next.
+
+    `error` keeps them on the step; `question` is asked once and a second press goes on.
+    """
+
+    error: str = ""
+    question: str = ""
+
+
+class GuidedFlowScreen(CoachScreen[ResultT]):
+    """Base of the guided flows; see the module docstring."""
+
+    CSS_PATH = "guided.tcss"
+    # Not priority bindings: keys must reach the inputs first, in order, or a fast paste
+    # followed by ctrl+s would be judged before the paste landed.
+    BINDINGS = [
+        Binding(
+            "ctrl+s", "next", "Next / save", id="flow.next", tooltip="Next step; save on the last"
+        ),
+        Binding(
+            "escape", "back", "Back", id="flow.back", tooltip="Previous step (your text is kept)"
+        ),
+        Binding(
+            "ctrl+r",
+            "start_over",
+            "Start over",
+            id="flow.start_over",
+            tooltip="Clear every answer (asks first)",
+        ),
+    ]
+    resume_hint = "Open it again to pick up where you left off."
+
+    def __init__(
+        self,
+        *,
+        flow: str,
+        title: str,
+        steps: Sequence[FlowStep],
+        draft: FlowDraft | None,
+        answers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.flow = flow
+        self.flow_title = title
+        self.steps = tuple(steps)
+        self.resumed = draft is not None
+        if draft is not None:
+            self.step = min(max(draft.step, 0), len(self.steps) - 1)
+            self.answers = dict(draft.answers)
+        else:
+            self.step = 0
+            self.answers = dict(answers or {})
+        self._has_draft = draft is not None
+        self._unsaved = False
+        self._confirmed_step: int | None = None
+        self._autosave: Timer | None = None
+
+    # --- hooks for subclasses -------------------------------------------------------
+
+    def check(self, step: FlowStep, value: str) -> Verdict:
+        """Judge the answer to `step` when the seller presses next."""
+        return Verdict()
+
+    def echo(self, step: FlowStep, value: str) -> str:
+        """How a one-line answer was read (e.g. the parsed date), shown as they type."""
+        return ""
+
+    def step_hint(self, step: FlowStep) -> str:
+        """The hint under the question; override to add context."""
+        return step.hint
+
+    def reference(self) -> str:
+        """Text for the panel under the buttons on this step; empty hides it."""
+        return ""
+
+    def reference_title(self) -> str:
+        return "So far"
+
+    def finish(self) -> ResultT | None:
+        """Save the result (and drop the draft in the same write); None if not saved."""
+        raise NotImplementedError
+
+    def blank_answers(self) -> dict[str, str]:
+        """Answers after "start over"."""
+        return {}
+
+    # --- layout -------------------------------------------------------------------
+
+    @property
+    def current(self) -> FlowStep:
+        return self.steps[self.step]
+
+    @property
+    def last_step(self) -> bool:
+        return self.step == len(self.steps) - 1
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="flow"):
+            yield Static("", id="flow-title")
+            yield Static("", id="progress")
+            yield Static("", id="question")
+            yield Static("", id="hint")
+            yield TextArea("", id="answer", soft_wrap=True, show_line_numbers=False)
+            yield Input("", id="answer-line")
+            yield OptionList(id="answer-choice")
+            yield Static("", id="echo")
+            yield Static("", id="message")
+            with Horizontal(id="buttons"):
+                yield Button("‹ Back", id="back-button", variant="default")
+                yield Button("Next ›", id="next-button", variant="primary")
+            with Vertical(id="reference"):
+                yield Static("", id="reference-title")
+                yield Static("", id="reference-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#flow-title", Static).update(plain(self.flow_title))
+        self.show_step()
+        if self.resumed:
+            self.notify(
+                f"Picked up where you left off — step {self.step + 1} of {len(self.steps)}.",
+                title="Draft restored",
+            )
+
+    def show_step(self) -> None:
+        """Draw the current step with its saved answer."""
+        step = self.current
+        dots = "".join("●" if i <= self.step else "○" for i in range(len(self.steps)))
+        self.query_one("#progress", Static).update(
+            f"{dots}  Step {self.step + 1} of {len(self.steps)} · {step.title}"
+        )
+        self.query_one("#question", Static).update(step.question)
+        self.query_one("#hint", Static).update(plain(self.step_hint(step)))
+        value = self.answers.get(step.key, "")
+        area = self.query_one("#answer", TextArea)
+        line = self.query_one("#answer-line", Input)
+        choice = self.query_one("#answer-choice", OptionList)
+        area.display = step.kind is StepKind.TEXT
+        line.display = step.kind is StepKind.LINE
+        choice.display = step.kind is StepKind.CHOICE
+        if step.kind is StepKind.TEXT:
+            area.load_text(value)
+            area.move_cursor(area.document.end)
+            area.focus()
+        elif step.kind is StepKind.LINE:
+            line.placeholder = step.placeholder
+            line.value = value
+            line.cursor_position = len(value)
+            line.focus()
+        elif step.kind is StepKind.CHOICE:
+            choice.clear_options()
+            choice.add_options(Option(label, id=key) for key, label in step.choices)
+            keys = [key for key, _ in step.choices]
+            choice.highlighted = keys.index(value) if value in keys else 0
+            choice.focus()
+        else:
+            self.query_one("#next-button", Button).focus()
+        self.query_one("#back-button", Button).label = "‹ Back" if self.step else "‹ Leave"
+        self.query_one("#next-button", Button).label = "Save" if self.last_step else "Next ›"
+        self._show_echo()
+        self._show_reference()
+        self.say("")
+
+    def _show_reference(self) -> None:
+        text = self.reference()
+        panel = self.query_one("#reference")
+        panel.display = bool(text)
+        self.query_one("#reference-title", Static).update(self.reference_title())
+        self.query_one("#reference-text", Static).update(plain(text))
+
+    def _show_echo(self) -> None:
+        step = self.current
+        text = self.echo(step, self.answers.get(step.key, "")) if step.kind is StepKind.LINE else ""
+        echo = self.query_one("#echo", Static)
+        echo.update(plain(text))
+        echo.display = bool(text)
+
+    def say(self, text: str, *, kind: str = "hint") -> None:
+        """Show a message under the input: "error" (red) or "hint" (a coach's question)."""
+        message = self.query_one("#message", Static)
+        message.update(plain(text))
+        message.set_class(kind == "error", "-error")
+        message.set_class(kind == "hint", "-hint")
+        message.display = bool(text)
+
+    # --- keeping what was typed -----------------------------------------------------
+
+    def _read_input(self) -> str:
+        step = self.current
+        if step.kind is StepKind.TEXT:
+            return self.query_one("#answer", TextArea).text
+        if step.kind is StepKind.LINE:
+            return self.query_one("#answer-line", Input).value
+        if step.kind is StepKind.CHOICE:
+            choice = self.query_one("#answer-choice", OptionList)
+            if choice.highlighted is None:
+                return ""
+            return choice.get_option_at_index(choice.highlighted).id or ""
+        return ""
+
+    def capture(self) -> None:
+        """Copy the visible input into the answers."""
+        if self.current.kind is StepKind.REVIEW:
+            return
+        value = self._read_input()
+        if value != self.answers.get(self.current.key, ""):
+            self.answers[self.current.key] = value
+            self._unsaved = True
+
+    def save_draft(self) -> None:
+        """Persist the step and answers (on every step change, after typing, and on quit)."""
+        self.capture()
+        if self._autosave is not None:
+            self._autosave.stop()
+            self._autosave = None
+        if not (self._unsaved or self._has_draft):
+            return
+        draft = FlowDraft(
+            flow=self.flow,
+            step=self.step,
+            answers={key: keepable(value) for key, value in self.answers.items()},
+            updated_at=self.coach.now(),
+        )
+        try:
+            self.coach.repo.drafts.save(draft)
+        except StoreError as error:
+            self.notify(str(error), title="Draft not saved", severity="error", timeout=15)
+            return
+        self._unsaved = False
+        self._has_draft = True
+
+    def _edited(self) -> None:
+        if self._read_input() == self.answers.get(self.current.key, ""):
+            return
+        self._confirmed_step = None
+        if self._autosave is not None:
+            self._autosave.stop()
+        self._autosave = self.set_timer(AUTOSAVE_SECONDS, self.save_draft)
+
+    @on(TextArea.Changed, "#answer")
+    def _typed(self) -> None:
+        self._edited()
+
+    @on(Input.Changed, "#answer-line")
+    def _typed_line(self, event: Input.Changed) -> None:
+        if self.current.kind is StepKind.LINE:
+            echo = self.query_one("#echo", Static)
+            text = self.echo(self.current, event.value)
+            echo.update(plain(text))
+            echo.display = bool(text)
+            self._edited()
+
+    @on(Input.Submitted, "#answer-line")
+    def _line_submitted(self) -> None:
+        self.action_next()
+
+    @on(OptionList.OptionHighlighted, "#answer-choice")
+    def _choice_moved(self) -> None:
+        if self.current.kind is StepKind.CHOICE:
+            self._edited()
+
+    @on(OptionList.OptionSelected, "#answer-choice")
+    def _choice_selected(self) -> None:
+        self.action_next()
+
+    # --- moving through the flow ---------------------------------------------------------
+
+    @on(Button.Pressed, "#next-button")
+    def _next_pressed(self) -> None:
+        self.action_next()
+
+    @on(Button.Pressed, "#back-button")
+    def _back_pressed(self) -> None:
+        self.action_back()
+
+    def go_to(self, step: int) -> None:
+        """Move to `step`, saving the draft."""
+        self.capture()
+        self.step = step
+        self._confirmed_step = None
+        self.show_step()
+        self._unsaved = True
+        self.save_draft()
+
+    def action_next(self) -> None:
+        self.capture()
+        verdict = self.check(self.current, self.answers.get(self.current.key, ""))
+        if verdict.error:
+            self.say(verdict.error, kind="error")
+            return
+        if verdict.question and self._confirmed_step != self.step:
+            self._confirmed_step = self.step
+            self.say(verdict.question)
+            return
+        if not self.last_step:
+            self.go_to(self.step + 1)
+            return
+        result = self.finish()
+        if result is None:
+            return
+        if self._autosave is not None:
+            self._autosave.stop()
+        self._unsaved = False
+        self._has_draft = False
+        self.dismiss(result)
+
+    def action_back(self) -> None:
+        if self.step > 0:
+            self.go_to(self.step - 1)
+            return
+        self.save_draft()
+        if self._has_draft:
+            self.notify(f"Your draft is kept. {self.resume_hint}", title="Later")
+        self.dismiss(None)
+
+    def action_start_over(self) -> None:
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.coach.repo.drafts.discard(self.flow)
+            except StoreError as error:
+                self.say(str(error), kind="error")
+                return
+            self.answers = self.blank_answers()
+            self.step = 0
+            self._unsaved = False
+            self._has_draft = False
+            self._confirmed_step = None
+            self.show_step()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Clear every answer in this flow and start from an empty page?",
+                confirm="Clear and start over",
+            ),
+            confirmed,
+        )

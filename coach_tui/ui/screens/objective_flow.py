@@ -1,0 +1,237 @@
+"""Setting (or rewording) an account's strategic objective, one question at a time."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from coach_tui.coaching.objectives import (
+    CLIENT_GOAL_QUESTION,
+    description_hints,
+    past_date_warning,
+)
+from coach_tui.model.account import (
+    Account,
+    ExpansionKind,
+    StrategicObjective,
+    validate_objective_text,
+)
+from coach_tui.model.dates import Prefer, parse_day
+from coach_tui.model.draft import FlowDraft
+from coach_tui.model.errors import ValidationError
+from coach_tui.model.ids import new_uid
+from coach_tui.model.money import Money, parse_money
+from coach_tui.store.errors import StoreError
+from coach_tui.ui.screens.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
+from coach_tui.ui.text import day
+
+
+def objective_flow_name(account_uid: str) -> str:
+    """Each account's objective flow keeps its own draft."""
+    return f"objective:{account_uid}"
+
+
+def objective_steps(account: str) -> tuple[FlowStep, ...]:
+    return (
+        FlowStep(
+            "kind",
+            "The door",
+            f"If things go well with {account}, what door opens next?",
+            "Think past the next order: a new line of business, a new market or territory, "
+            "or a wider rollout of what they already use.",
+            kind=StepKind.CHOICE,
+            choices=tuple((kind.value, kind.value.capitalize()) for kind in ExpansionKind),
+        ),
+        FlowStep(
+            "description",
+            "The next stage",
+            "Describe that next stage in one sentence.",
+            "What will be true when you get there? For example: “Their three EMEA plants plan "
+            "production on our scheduling suite.”",
+            kind=StepKind.LINE,
+        ),
+        FlowStep(
+            "client_goal",
+            "Their goal",
+            f"Which of {account}'s own goals does it serve?",
+            "Use their words if you can: a line from their annual report, a strategy slide, "
+            "what a leader said is this year's priority.",
+            kind=StepKind.LINE,
+        ),
+        FlowStep(
+            "target",
+            "What it is worth",
+            "What is it worth to you, in money?",
+            "Yearly revenue, deal size or lifetime value: pick one and stick to it across "
+            "accounts. 250k, €1.2m and 1,500,000 all work.",
+            kind=StepKind.LINE,
+            placeholder="e.g. 250k",
+        ),
+        FlowStep(
+            "date",
+            "By when",
+            "By when should this stage be reached?",
+            "A date you would defend to your manager. 2027-06-30, end of next quarter, "
+            "in 9 months and next march all work.",
+            kind=StepKind.LINE,
+            placeholder="e.g. end of next quarter",
+        ),
+        FlowStep(
+            "review",
+            "Check it",
+            "Does this read like a plan you believe in?",
+            "Esc goes back to change anything. Ctrl+s saves it as the account's objective.",
+            kind=StepKind.REVIEW,
+        ),
+    )
+
+
+def answers_from(objective: StrategicObjective | None) -> dict[str, str]:
+    if objective is None:
+        return {"uid": new_uid()}
+    target = objective.financial_target
+    return {
+        "uid": objective.uid,
+        "kind": objective.kind.value,
+        "description": objective.description,
+        "client_goal": objective.client_goal,
+        "target": f"{target.amount} {target.currency}" if target else "",
+        "date": objective.target_date.isoformat() if objective.target_date else "",
+    }
+
+
+class ObjectiveFlowScreen(GuidedFlowScreen[StrategicObjective]):
+    """Dismisses with the saved objective, or None when left (the draft is kept)."""
+
+    HELP_NAME = "Strategic objective"
+    resume_hint = "Press o on the account to pick up where you left off."
+
+    def __init__(
+        self,
+        account: Account,
+        *,
+        draft: FlowDraft | None,
+        current: StrategicObjective | None,
+        default_currency: str,
+    ) -> None:
+        super().__init__(
+            flow=objective_flow_name(account.uid),
+            title=f"Strategic objective · {account.name}",
+            steps=objective_steps(account.name),
+            draft=draft,
+            answers=answers_from(current),
+        )
+        self.account = account
+        self.current_objective = current
+        self.default_currency = default_currency
+        self.answers.setdefault("uid", new_uid())
+
+    @property
+    def today(self) -> date:
+        return self.coach.now().date()
+
+    # --- reading answers ----------------------------------------------------------
+
+    def _money(self, text: str) -> Money | None:
+        if not text.strip():
+            return None
+        return parse_money(text, default_currency=self.default_currency, label="The target")
+
+    def _day(self, text: str) -> date | None:
+        if not text.strip():
+            return None
+        return parse_day(text, today=self.today, prefer=Prefer.FUTURE, label="The date")
+
+    def echo(self, step: FlowStep, value: str) -> str:
+        try:
+            if step.key == "target" and (money := self._money(value)):
+                return f"= {money}"
+            if step.key == "date" and (when := self._day(value)):
+                days = (when - self.today).days
+                return f"= {day(when)} ({days} days from today)"
+        except ValidationError:
+            return ""
+        return ""
+
+    def check(self, step: FlowStep, value: str) -> Verdict:
+        try:
+            if step.key == "description":
+                text = validate_objective_text(value, label="The description")
+                hints = description_hints(text)
+                return (
+                    Verdict(question=f"{hints[0]} (Ctrl+s again keeps it.)") if hints else Verdict()
+                )
+            if step.key == "client_goal":
+                if not value.strip():
+                    return Verdict(error=CLIENT_GOAL_QUESTION)
+                validate_objective_text(value, label="The client goal")
+            if step.key == "target" and self._money(value) is None:
+                return Verdict(
+                    question="No financial target yet? Without one it is hard to choose between "
+                    "accounts. Ctrl+s again leaves it empty for now; the dashboard will remind you."
+                )
+            if step.key == "date":
+                when = self._day(value)
+                if when is None:
+                    return Verdict(
+                        question="No date yet? An objective without a date rarely moves. Ctrl+s "
+                        "again leaves it open for now."
+                    )
+                warning = past_date_warning(when, self.today)
+                if warning:
+                    return Verdict(question=f"{warning} Ctrl+s again to keep it.")
+        except ValidationError as error:
+            return Verdict(error=error.message)
+        return Verdict()
+
+    def reference_title(self) -> str:
+        return "Your objective"
+
+    def reference(self) -> str:
+        if self.current.kind is not StepKind.REVIEW:
+            return ""
+        try:
+            objective = self.build()
+        except ValidationError as error:
+            return f"Something needs fixing first: {error.message}"
+        target = str(objective.financial_target) if objective.financial_target else "not set yet"
+        when = day(objective.target_date) if objective.target_date else "not set yet"
+        return (
+            f"{objective.kind.value.capitalize()}: {objective.description}\n"
+            f"Serves their goal: {objective.client_goal}\n"
+            f"Worth: {target}\n"
+            f"By: {when}"
+        )
+
+    def build(self) -> StrategicObjective:
+        """The objective the answers describe (raises ValidationError if one is wrong)."""
+        answers = self.answers
+        objective = StrategicObjective(
+            account_uid=self.account.uid,
+            description=validate_objective_text(
+                answers.get("description", ""), label="The description"
+            ),
+            kind=ExpansionKind(answers.get("kind") or ExpansionKind.OTHER.value),
+            client_goal=validate_objective_text(
+                answers.get("client_goal", ""), label="The client goal"
+            ),
+            financial_target=self._money(answers.get("target", "")),
+            target_date=self._day(answers.get("date", "")),
+            created_at=self.coach.now(),
+            uid=answers["uid"],
+        )
+        if self.current_objective is not None:
+            objective = replace(objective, created_at=self.current_objective.created_at)
+        return objective
+
+    def finish(self) -> StrategicObjective | None:
+        try:
+            objective = self.build()
+            self.coach.repo.objectives.save(objective, finished_flow=self.flow)
+        except ValidationError as error:
+            self.say(error.message, kind="error")
+            return None
+        except (StoreError, ValueError) as error:
+            self.say(str(error), kind="error")
+            return None
+        return objective
