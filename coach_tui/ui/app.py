@@ -175,7 +175,35 @@ class CoachApp(App[None]):
         self.notify("Goals are being built; they arrive with the next commit.")
 
     def action_plan_year(self) -> None:
-        self.notify("Planning the year arrives with the next commit.")
+        """Plan the year, or carry on with the key accounts' objectives of a plan under way."""
+        from coach_tui.coaching.plan_year import PLAN_FLOW
+        from coach_tui.ui.screens.plan_year import ObjectiveWalk, Plan, PlanYearScreen
+
+        if isinstance(self.screen, PlanYearScreen):
+            return
+        walk = ObjectiveWalk(self)
+        try:
+            draft = self.repo.drafts.get(PLAN_FLOW)
+            if draft is None and walk.pending() is not None:
+                walk.next()
+                return
+            screen = PlanYearScreen(
+                draft=draft,
+                today=self.now().date(),
+                goals=self.repo.goals.performance(),
+                accounts=self.repo.accounts.all(),
+                currency=self.repo.settings.get().currency,
+            )
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=15)
+            return
+
+        def planned(plan: Plan | None) -> None:
+            if plan is not None:
+                self.notify(f"Targets for {plan.year} saved.", title="Plan the year")
+                walk.next()
+
+        self.push_screen(screen, planned)
 
     def action_undo(self) -> None:
         """Undo the most recent archive, delete or close of this session."""

@@ -1,0 +1,308 @@
+"""Plan the year: targets first, then the key accounts, then one objective per account.
+
+The targets and the list of key accounts are a guided flow (with its draft). Finishing it
+saves the goals, creates any new accounts, and starts the objective walk: the objective
+flow of each key account in turn. The walk keeps its own place in the store, so quitting
+half-way resumes with the next account (press y again).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from coach_tui.coaching.plan_year import (
+    OBJECTIVE_WALK,
+    PLAN_FLOW,
+    TARGETS,
+    KeyAccounts,
+    key_accounts,
+    parse_year,
+    planned_goal,
+    year_goal,
+    year_to_plan,
+)
+from coach_tui.model.account import Account
+from coach_tui.model.draft import FlowDraft
+from coach_tui.model.errors import ValidationError
+from coach_tui.model.goal import PerformanceGoal
+from coach_tui.model.money import format_money, parse_amount, parse_money
+from coach_tui.store.errors import StoreError
+from coach_tui.ui.screens.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
+
+if TYPE_CHECKING:
+    from coach_tui.ui.app import CoachApp
+
+SHOWN_ACCOUNTS = 24
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What the flow saved: the year and the key accounts, in the order given."""
+
+    year: int
+    account_uids: tuple[str, ...]
+
+
+def plan_steps(year_hint: int) -> tuple[FlowStep, ...]:
+    return (
+        FlowStep(
+            "year",
+            "The year",
+            "Which year are you planning?",
+            "Targets run on the calendar year, 1 January to 31 December.",
+            kind=StepKind.LINE,
+            placeholder=str(year_hint),
+        ),
+        FlowStep(
+            "revenue",
+            "Revenue",
+            "What revenue will you bring in that year?",
+            "The number you are measured on. 1.2m, €900k and 1,500,000 all work.",
+            kind=StepKind.LINE,
+            placeholder="e.g. 1.2m",
+        ),
+        FlowStep(
+            "deals",
+            "Deals",
+            "How many deals do you want to win?",
+            "Count the signatures, not the size.",
+            kind=StepKind.LINE,
+            placeholder="e.g. 24",
+        ),
+        FlowStep(
+            "new_accounts",
+            "New accounts",
+            "How many new accounts will you open?",
+            "Clients who have never bought from you before.",
+            kind=StepKind.LINE,
+            placeholder="e.g. 6",
+        ),
+        FlowStep(
+            "accounts",
+            "Key accounts",
+            "Which key accounts will carry this plan? One per line.",
+            "The few accounts where a next stage would change your year. Existing accounts "
+            "are matched by name; new names become new accounts. You will set each one's "
+            "strategic objective next.",
+        ),
+        FlowStep(
+            "review",
+            "Check the plan",
+            "Is this a year worth having?",
+            "Esc goes back to change anything. Ctrl+s saves the targets, then walks you "
+            "through an objective for each key account.",
+            kind=StepKind.REVIEW,
+        ),
+    )
+
+
+class PlanYearScreen(GuidedFlowScreen[Plan]):
+    """Dismisses with the saved plan (then the app walks the objectives), or None."""
+
+    HELP_NAME = "Plan the year"
+    resume_hint = "Press y to pick up where you left off."
+
+    def __init__(
+        self,
+        *,
+        draft: FlowDraft | None,
+        today: date,
+        goals: list[PerformanceGoal],
+        accounts: list[Account],
+        currency: str,
+    ) -> None:
+        year = year_to_plan(today)
+        super().__init__(
+            flow=PLAN_FLOW,
+            title="Plan the year",
+            steps=plan_steps(year),
+            draft=draft,
+            answers=self._start_answers(year, goals),
+        )
+        self.today = today
+        self.goals = goals
+        self.accounts = accounts
+        self.currency = currency
+
+    @staticmethod
+    def _start_answers(year: int, goals: list[PerformanceGoal]) -> dict[str, str]:
+        """The year to plan, with any targets already set for it filled in."""
+        answers = {"year": str(year)}
+        for key, metric in TARGETS.items():
+            goal = year_goal(goals, metric, year)
+            if goal is None:
+                continue
+            money = metric.is_money
+            answers[key] = format_money(goal.target, goal.currency) if money else f"{goal.target:f}"
+        return answers
+
+    # --- reading answers ----------------------------------------------------------
+
+    def year(self) -> int:
+        return parse_year(self.answers.get("year", ""), self.today)
+
+    def target(self, key: str) -> tuple[Decimal, str] | None:
+        text = self.answers.get(key, "")
+        if not text.strip():
+            return None
+        if key == "revenue":
+            money = parse_money(text, default_currency=self.currency, label="The revenue target")
+            return money.amount, money.currency
+        return parse_amount(text, label="The target"), ""
+
+    def keys(self) -> KeyAccounts:
+        return key_accounts(self.answers.get("accounts", ""), self.accounts)
+
+    def echo(self, step: FlowStep, value: str) -> str:
+        try:
+            if step.key == "year":
+                return f"= 1 Jan – 31 Dec {parse_year(value, self.today)}"
+            if step.key == "revenue" and value.strip():
+                money = parse_money(value, default_currency=self.currency)
+                return f"= {money}"
+            if step.key in ("deals", "new_accounts") and value.strip():
+                return f"= {parse_amount(value):,.0f}"
+        except ValidationError:
+            return ""
+        return ""
+
+    def check(self, step: FlowStep, value: str) -> Verdict:
+        try:
+            if step.key == "year":
+                parse_year(value, self.today)
+            elif step.key in ("revenue", "deals", "new_accounts"):
+                if self.target(step.key) is None:
+                    return Verdict(
+                        question=f"No {step.title.lower()} target? Ctrl+s again skips it."
+                    )
+            elif step.key == "accounts":
+                keys = self.keys()
+                if keys.count == 0:
+                    return Verdict(
+                        question="No key accounts? The targets will be saved without them. "
+                        "Ctrl+s again to go on."
+                    )
+        except ValidationError as error:
+            return Verdict(error=error.message)
+        return Verdict()
+
+    def reference_title(self) -> str:
+        return "Your accounts" if self.current.key == "accounts" else "The plan"
+
+    def reference(self) -> str:
+        if self.current.key == "accounts":
+            names = [account.name for account in self.accounts if not account.archived]
+            if not names:
+                return "You have no accounts yet: every name you type will be created."
+            more = len(names) - SHOWN_ACCOUNTS
+            return ", ".join(names[:SHOWN_ACCOUNTS]) + (f" … and {more} more" if more > 0 else "")
+        if self.current.kind is not StepKind.REVIEW:
+            return ""
+        try:
+            lines = [f"Year: {self.year()}"]
+            for key, label in (("revenue", "Revenue"), ("deals", "Deals won"),
+                               ("new_accounts", "New accounts")):  # fmt: skip
+                target = self.target(key)
+                if target is None:
+                    lines.append(f"{label}: not set")
+                elif key == "revenue":
+                    lines.append(f"{label}: {format_money(*target)}")
+                else:
+                    lines.append(f"{label}: {target[0]:,.0f}")
+            keys = self.keys()
+            names = [a.name for a in keys.existing] + [f"{n} (new)" for n in keys.new_names]
+            lines.append(f"Key accounts ({keys.count}): {', '.join(names) or 'none'}")
+        except ValidationError as error:
+            return f"Something needs fixing first: {error.message}"
+        return "\n".join(lines)
+
+    def finish(self) -> Plan | None:
+        repo = self.coach.repo
+        try:
+            year = self.year()
+            keys = self.keys()
+            goals = []
+            for key, metric in TARGETS.items():
+                target = self.target(key)
+                if target is not None:
+                    existing = year_goal(repo.goals.performance(), metric, year)
+                    goals.append(planned_goal(existing, metric, year, *target))
+        except (ValidationError, StoreError) as error:
+            self.say(getattr(error, "message", str(error)), kind="error")
+            return None
+        try:
+            for goal in goals:
+                repo.goals.save(goal)
+            uids = [account.uid for account in keys.existing]
+            for name in keys.new_names:
+                account = Account(name=name, created_at=self.coach.now())
+                repo.accounts.save(account)
+                uids.append(account.uid)
+            if uids:
+                repo.drafts.save(
+                    FlowDraft(OBJECTIVE_WALK, 0, {"accounts": ",".join(uids)}, self.coach.now())
+                )
+            repo.drafts.discard(PLAN_FLOW)
+        except StoreError as error:
+            self.say(str(error), kind="error")
+            return None
+        return Plan(year, tuple(uids))
+
+
+class ObjectiveWalk:
+    """Takes the seller through each key account's objective flow, one after another."""
+
+    def __init__(self, app: CoachApp) -> None:
+        self.app = app
+
+    def pending(self) -> FlowDraft | None:
+        return self.app.repo.drafts.get(OBJECTIVE_WALK)
+
+    def next(self) -> None:
+        """Open the objective flow of the next key account, or say the plan is complete."""
+        from coach_tui.ui.screens.objective_flow import ObjectiveFlowScreen, objective_flow_name
+
+        repo = self.app.repo
+        walk = self.pending()
+        if walk is None:
+            return
+        uids = [uid for uid in walk.answer("accounts").split(",") if uid]
+        index = walk.step
+        while index < len(uids) and repo.accounts.get(uids[index]) is None:
+            index += 1  # deleted since the plan was made
+        if index >= len(uids):
+            repo.drafts.discard(OBJECTIVE_WALK)
+            self.app.notify(
+                "Your plan for the year is in place: targets on the dashboard, an objective "
+                "on each key account.",
+                title="Plan complete",
+            )
+            return
+        account = repo.accounts.get(uids[index])
+        assert account is not None
+        self.app.notify(f"Key account {index + 1} of {len(uids)}: {account.name}.")
+
+        def done(objective: object) -> None:
+            if objective is None:
+                left = len(uids) - index
+                self.app.notify(
+                    f"Plan paused with {left} key account{'s' if left != 1 else ''} to go. "
+                    "Press y on the dashboard to carry on.",
+                    title="Later",
+                )
+                return
+            repo.drafts.save(FlowDraft(OBJECTIVE_WALK, index + 1, walk.answers, self.app.now()))
+            self.next()
+
+        self.app.push_screen(
+            ObjectiveFlowScreen(
+                account,
+                draft=repo.drafts.get(objective_flow_name(account.uid)),
+                current=repo.objectives.active_for(account.uid),
+                default_currency=repo.settings.get().currency,
+            ),
+            done,
+        )
