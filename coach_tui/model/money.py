@@ -21,7 +21,8 @@ CODES = frozenset(
     "EUR USD GBP JPY INR KRW RUB CHF CAD AUD NZD SEK NOK DKK PLN CZK HUF RON BGN TRY ILS "
     "AED SAR ZAR BRL MXN ARS CLP COP SGD HKD CNY TWD THB MYR IDR PHP VND".split()
 )
-_CODE = re.compile(r"^([A-Za-z]{3})(?=[\d.,-])|(?<=[\d.a-zA-Z])([A-Za-z]{3})$")
+# A code before the number, or after it (also after a k/m/bn suffix: "2.5mEUR").
+_CODE = re.compile(r"^([A-Za-z]{3})(?=[\d.,-])|(?<=[\d.kKmMbBnN])([A-Za-z]{3})$")
 _SUFFIX = re.compile(r"(?<=\d)(k|m|mm|bn|b)$", re.IGNORECASE)
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")
 _EXAMPLES = "Try 12000, 12k, 1,200.50 or €3000."
@@ -114,6 +115,8 @@ def _parse(raw: str, *, label: str, allow_zero: bool) -> tuple[Decimal, str | No
     code_match = _CODE.search(text)
     if code_match and currency is None:
         code = (code_match.group(1) or code_match.group(2)).upper()
+        if not any(char.isdigit() for char in text):
+            raise ValidationError(f"'{original}' is not an amount. {_EXAMPLES}")
         if code not in CODES:
             raise ValidationError(f"'{code}' is not a currency coach knows. {_EXAMPLES}")
         currency = code

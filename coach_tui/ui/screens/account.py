@@ -89,6 +89,7 @@ class AccountScreen(CoachScreen[None]):
                 yield Static("History", classes="section-title")
                 yield Vertical(id="objective-history")
             with TabPane("Research", id="tab-research"), VerticalScroll():
+                yield Static("", id="research-status")
                 for part in RESEARCH_PARTS:
                     title, prompt = RESEARCH_PROMPTS[part]
                     yield Static(title, classes="section-title")
@@ -96,7 +97,6 @@ class AccountScreen(CoachScreen[None]):
                     yield TextArea(
                         "", id=f"research-{part}", soft_wrap=True, classes="research-area"
                     )
-                yield Static("", id="research-status")
             with TabPane("Team view", id="tab-team"), VerticalScroll():
                 yield Vertical(id="perspective-list")
         yield Footer()

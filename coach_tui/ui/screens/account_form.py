@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from coach_tui.model.account import Account, validate_account_name
@@ -24,7 +24,7 @@ class AccountForm(FormScreen[Account]):
 
     def compose(self) -> ComposeResult:
         title = "Rename account" if self.account else "New account"
-        with Vertical(classes="dialog"):
+        with VerticalScroll(classes="dialog"):
             yield Static(title, classes="dialog-title")
             yield Field(
                 "Company name",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from coach_tui.model.account import (
@@ -34,11 +34,13 @@ class PerspectiveForm(FormScreen[Perspective]):
         self.account = account
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with VerticalScroll(classes="dialog"):
             yield Static(plain(f"Team view · {self.account.name}"), classes="dialog-title")
-            yield Field("Who", field_id="who", hint="A colleague: name.", max_length=200)
-            yield Field("Their role", field_id="role", hint="Optional: SE, manager, partner…")
-            yield Field("When", field_id="said-on", value="today", hint="When they said it.")
+            yield Field("Who", field_id="who", placeholder="a colleague's name", max_length=200)
+            yield Field(
+                "Their role", field_id="role", placeholder="optional: SE, manager, partner…"
+            )
+            yield Field("When they said it", field_id="said-on", value="today")
             yield Label("What kind of view", classes="field-label")
             yield Select(
                 [(kind.value.capitalize(), kind.value) for kind in PerspectiveKind],
@@ -92,8 +94,10 @@ class PerspectiveForm(FormScreen[Perspective]):
             feedback.update("")
         except ValidationError as error:
             feedback.update(plain(error.message))
+            feedback.add_class("-problem")
             ok = False
         if not ok:
+            self.focus_first_problem()
             return False
         said_on = values["said-on"]
         assert isinstance(said_on, date)
@@ -122,7 +126,7 @@ class CloseObjectiveForm(FormScreen[StrategicObjective]):
         self.objective = objective
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with VerticalScroll(classes="dialog"):
             yield Static("Close the objective", classes="dialog-title")
             yield Static(plain(self.objective.description), classes="dialog-question")
             yield Label("What happened", classes="field-label")
@@ -139,6 +143,10 @@ class CloseObjectiveForm(FormScreen[StrategicObjective]):
                 hint="One line for your future self: what made it work, or why you stopped.",
             )
             yield Static("ctrl+s save · esc cancel", classes="dialog-keys")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one(Field).input.focus()  # "achieved" is the usual answer; the note is not
 
     def submit(self) -> bool:
         field = self.query_one(Field)

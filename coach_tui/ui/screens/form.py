@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Select, TextArea
 
 from coach_tui.ui.screens.confirm import ConfirmScreen
+from coach_tui.ui.widgets.field import Field
 
 if TYPE_CHECKING:
     from coach_tui.ui.app import CoachApp
@@ -63,6 +64,16 @@ class FormScreen(ModalScreen[ResultT]):
     def submit(self) -> bool:
         """Validate and save; show messages inline and return False if nothing was saved."""
         raise NotImplementedError
+
+    def focus_first_problem(self) -> None:
+        """Bring the first field with an error into view, so the seller sees what to fix."""
+        for field in self.query(Field):
+            if field.has_problem:
+                field.input.focus()
+                return
+        for widget in self.query(".-problem"):
+            widget.scroll_visible()
+            return
 
     def action_leave(self) -> None:
         if not self.dirty:

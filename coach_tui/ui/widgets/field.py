@@ -73,3 +73,7 @@ class Field(Vertical):
 
     def clear_feedback(self) -> None:
         self.say("")
+
+    @property
+    def has_problem(self) -> bool:
+        return self.query_one(".field-feedback").has_class("-error")
