@@ -36,15 +36,21 @@ class ObjectiveCheck:
         return not self.missing
 
 
+CLIENT_GOAL = "the client goal it serves"
+FINANCIAL_TARGET = "a financial target"
+TARGET_DATE = "a target date"
+_SHORT = {CLIENT_GOAL: "client goal", FINANCIAL_TARGET: "target", TARGET_DATE: "date"}
+
+
 def missing_parts(objective: StrategicObjective) -> tuple[str, ...]:
     """The parts an objective needs before it can guide calls, in plain words."""
     missing = []
     if not objective.client_goal:
-        missing.append("the client goal it serves")
+        missing.append(CLIENT_GOAL)
     if objective.financial_target is None:
-        missing.append("a financial target")
+        missing.append(FINANCIAL_TARGET)
     if objective.target_date is None:
-        missing.append("a target date")
+        missing.append(TARGET_DATE)
     return tuple(missing)
 
 
@@ -62,6 +68,13 @@ def missing_sentence(check: ObjectiveCheck) -> str:
         return ""
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     return f"Incomplete: needs {listed}."
+
+
+def missing_brief(check: ObjectiveCheck) -> str:
+    """'Needs client goal, date.' for tight spaces like the dashboard."""
+    if not check.missing:
+        return ""
+    return "Needs " + ", ".join(_SHORT[part] for part in check.missing) + "."
 
 
 def description_hints(description: str) -> list[str]:

@@ -15,6 +15,7 @@ from coach_tui.model.goal import PerformanceGoal
 # Within 1% of the target either side of the line counts as on pace.
 TOLERANCE = Decimal("0.01")
 SEVEN = Decimal(7)
+WHOLE = Decimal(1)
 
 
 class PaceState(Enum):
@@ -106,8 +107,11 @@ def goal_pace(goal: PerformanceGoal, today: date) -> Pace:
 
 
 def pace_sentence(goal: PerformanceGoal, standing: Pace) -> str:
-    """One plain line a coach would say about this goal today."""
-    fmt = goal.format_amount
+    """One plain line a coach would say about this goal today (money in whole units)."""
+
+    def fmt(amount: Decimal) -> str:
+        return goal.format_amount(amount.quantize(WHOLE) if goal.metric.is_money else amount)
+
     if standing.state is PaceState.REACHED:
         return f"Target reached: {fmt(standing.attained)} of {fmt(standing.target)}."
     if standing.state is PaceState.ENDED_SHORT:

@@ -48,7 +48,6 @@ NOT_BUILT_YET = {
     "calls": "Calls and pre-call prep",
     "campaign": "Entry campaigns and touches",
 }
-OBJECTIVES_SHOWN = 6
 
 
 class DashboardScreen(CoachScreen[None]):
@@ -143,7 +142,8 @@ class DashboardScreen(CoachScreen[None]):
         self.query_one(WhyBanner).show(data.why, data.why_versions)
         objectives = self.query_one("#objectives", DashboardPanel)
         if data.objectives:
-            objectives.show(objective_content(data.objectives, OBJECTIVES_SHOWN))
+            rows = max(objectives.content_size.height, 3)
+            objectives.show(objective_content(data.objectives, rows), wrap=False)
         else:
             objectives.show_empty(*EMPTY_STATES["objectives"][1:])
         pace = self.query_one("#pace", DashboardPanel)

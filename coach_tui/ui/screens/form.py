@@ -24,6 +24,8 @@ class FormScreen(ModalScreen[ResultT]):
     """
 
     CSS_PATH = "dialogs.tcss"
+    # The first field gets the keys, not the scrolling dialog around it.
+    AUTO_FOCUS = "Input, TextArea, Select"
     BINDINGS = [
         Binding("ctrl+s", "submit", "Save", id="form.save"),
         Binding("escape", "leave", "Cancel", id="form.cancel"),

@@ -7,7 +7,7 @@ from decimal import Decimal
 from textual.content import Content
 
 from coach_tui.coaching.dashboard import GoalLine, ObjectiveLine
-from coach_tui.coaching.objectives import missing_sentence
+from coach_tui.coaching.objectives import missing_brief
 from coach_tui.coaching.pace import PaceState, pace_sentence
 from coach_tui.model.money import compact_money
 from coach_tui.ui.text import day
@@ -23,34 +23,45 @@ _STATE_STYLE = {
 }
 
 
-def objective_content(lines: tuple[ObjectiveLine, ...], limit: int) -> Content:
-    """Up to `limit` objectives, two lines each, then how many more there are."""
+def objective_content(lines: tuple[ObjectiveLine, ...], rows: int) -> Content:
+    """As many objectives as fit in `rows` (two or three rows each), then how many more."""
     parts: list[Content] = []
-    for line in lines[:limit]:
-        objective, check = line.objective, line.check
-        facts = [objective.kind.value]
-        if objective.target_date is not None and check.days_left is not None:
-            left = check.days_left
-            facts.append(day(objective.target_date))
-            facts.append(f"{left} days left" if left >= 0 else f"{-left} days late")
-        if objective.financial_target is not None:
-            target = objective.financial_target
-            facts.append(compact_money(target.amount, target.currency))
-        facts.append(f"{line.calls} calls")
-        parts.append(
-            Content.assemble(
-                (line.account, "bold"), " · ", objective.description, "\n  ",
-                (" · ".join(facts), "$text-muted"),
+    used = 0
+    for shown, line in enumerate(lines):
+        item = _objective_item(line)
+        needed = len(item) + (1 if shown < len(lines) - 1 else 0)  # room for "… and N more"
+        if used + needed > rows and parts:
+            hidden = len(lines) - shown
+            parts.append(
+                Content.styled(f"… and {hidden} more. Press a for all accounts.", "italic")
             )
-        )  # fmt: skip
-        if check.overdue:
-            parts.append(Content.styled("  ⚠ Past its date and still open.", "$text-error"))
-        elif check.missing:
-            parts.append(Content.styled(f"  ⚠ {missing_sentence(check)}", "$text-warning"))
-    hidden = len(lines) - limit
-    if hidden > 0:
-        parts.append(Content.styled(f"… and {hidden} more. Press a for all accounts.", "italic"))
+            break
+        parts.extend(item)
+        used += len(item)
     return Content("\n").join(parts)
+
+
+def _objective_item(line: ObjectiveLine) -> list[Content]:
+    """Account and facts; the objective itself; a warning if it needs attention."""
+    objective, check = line.objective, line.check
+    facts = []
+    if objective.target_date is not None and check.days_left is not None:
+        left = check.days_left
+        facts.append(day(objective.target_date))
+        facts.append(f"{left} days left" if left >= 0 else f"{-left} days late")
+    if objective.financial_target is not None:
+        target = objective.financial_target
+        facts.append(compact_money(target.amount, target.currency))
+    facts.append(f"{line.calls} calls")
+    item = [
+        Content.assemble((line.account, "bold"), "  ", (" · ".join(facts), "$text-muted")),
+        Content.assemble("  ", f"{objective.kind.value}: {objective.description}"),
+    ]
+    if check.overdue:
+        item.append(Content.styled("  ⚠ Past its date and still open.", "$text-error"))
+    elif check.missing:
+        item.append(Content.styled(f"  ⚠ {missing_brief(check)}", "$text-warning"))
+    return item
 
 
 def pace_bar(line: GoalLine, width: int = BAR_WIDTH) -> Content:

@@ -16,9 +16,11 @@ class DashboardPanel(Static):
     def show_empty(self, what_appears: str, how_to_start: str) -> None:
         """An empty state: what this panel will hold, then the key that starts it."""
         self.add_class("-empty")
+        self.remove_class("-list")
         self.update(f"{what_appears}\n\n{how_to_start}")
 
-    def show(self, content: Content) -> None:
-        """Real content: drawn as given."""
+    def show(self, content: Content, *, wrap: bool = True) -> None:
+        """Real content: drawn as given; without `wrap`, long lines end in an ellipsis."""
         self.remove_class("-empty")
+        self.set_class(not wrap, "-list")
         self.update(content)
