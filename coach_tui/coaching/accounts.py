@@ -39,7 +39,7 @@ class AccountRow:
             return "no objective"
         assert self.check is not None
         if self.check.overdue:
-            return "past its date"
+            return "late"
         if self.check.missing:
             return "incomplete"
         return ""

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from coach_tui.coaching.objectives import ObjectiveCheck, check_objective
-from coach_tui.coaching.pace import Pace, goal_pace
+from coach_tui.coaching.pace import Pace, PaceState, goal_pace
 from coach_tui.model.account import StrategicObjective
 from coach_tui.model.goal import PerformanceGoal
 from coach_tui.model.why import WhyStatement
@@ -67,6 +67,11 @@ def objective_lines(
     return tuple(sorted(lines, key=urgency))
 
 
+_ATTENTION = {PaceState.BEHIND: 0, PaceState.ON_PACE: 1, PaceState.AHEAD: 2,
+              PaceState.NOT_STARTED: 3, PaceState.REACHED: 4, PaceState.ENDED_SHORT: 0}  # fmt: skip
+
+
 def goal_lines(goals: list[PerformanceGoal], today: date) -> tuple[GoalLine, ...]:
-    """Goals whose period has not ended, with their pace today."""
-    return tuple(GoalLine(goal, goal_pace(goal, today)) for goal in goals if goal.end >= today)
+    """Goals whose period has not ended, with their pace today; behind pace first."""
+    lines = [GoalLine(goal, goal_pace(goal, today)) for goal in goals if goal.end >= today]
+    return tuple(sorted(lines, key=lambda line: _ATTENTION[line.pace.state]))

@@ -17,8 +17,8 @@ CLIENT_GOAL_QUESTION = (
     "not survive their budget meeting."
 )
 _NEXT_ORDER = re.compile(
-    r"\b(renewal|renew|reorder|re-order|purchase order|po|invoice|quote|upsell|"
-    r"close the deal|close the order|next order|hit (my|our) number)\b",
+    r"\b(renewals?|renew|renewing|re-?orders?|purchase orders?|po|invoices?|quotes?|"
+    r"upsell(s|ing)?|close the deal|close the order|next orders?|hit (my|our) number)\b",
     re.IGNORECASE,
 )
 

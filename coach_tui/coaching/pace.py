@@ -112,10 +112,11 @@ def pace_sentence(goal: PerformanceGoal, standing: Pace) -> str:
     def fmt(amount: Decimal) -> str:
         return goal.format_amount(amount.quantize(WHOLE) if goal.metric.is_money else amount)
 
+    progress = goal.format_progress(standing.attained, standing.target)
     if standing.state is PaceState.REACHED:
-        return f"Target reached: {fmt(standing.attained)} of {fmt(standing.target)}."
+        return f"Target reached: {progress}."
     if standing.state is PaceState.ENDED_SHORT:
-        return f"Period over at {fmt(standing.attained)} of {fmt(standing.target)}."
+        return f"Period over at {progress}."
     weekly = standing.needed_per_week
     per_week = f" {fmt(weekly)} a week from here finishes on target." if weekly is not None else ""
     if standing.state is PaceState.NOT_STARTED:

@@ -110,6 +110,8 @@ def _relative(text: str, today: date, prefer: Prefer) -> date | None:
     match = _MONTH_YEAR.match(text)
     if match and match.group(1) in _MONTHS:
         return month_end(int(match.group(2)), _MONTHS[match.group(1)])
+    if re.fullmatch(r"\d{4}", text):  # a year on its own is a deadline: its last day
+        return date(int(text), 12, 31)
     return None
 
 

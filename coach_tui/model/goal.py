@@ -62,8 +62,19 @@ class PerformanceGoal:
         """An amount in this goal's terms: €12,000 or 3 deals won."""
         if self.metric.is_money:
             return format_money(amount, self.currency)
-        number = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.1f}"
-        return f"{number} {self.unit or self.metric.value}"
+        return f"{_count(amount)} {self.unit or self.metric.value}"
+
+    def format_progress(self, attained: Decimal, target: Decimal) -> str:
+        """'€870,000 of €1,200,000' or '6 of 6 new accounts'."""
+        if self.metric.is_money:
+            return (
+                f"{format_money(attained, self.currency)} of {format_money(target, self.currency)}"
+            )
+        return f"{_count(attained)} of {self.format_amount(target)}"
+
+
+def _count(amount: Decimal) -> str:
+    return f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.1f}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,13 +126,16 @@ def _parse(raw: str, *, label: str, allow_zero: bool) -> tuple[Decimal, str | No
     if suffix:
         multiplier = _MULTIPLIERS[suffix.group(1).lower()]
         text = text[: suffix.start()]
-    value = _number(text, original) * multiplier
+    number = _number(text, original)
     if negative:
         raise ValidationError(f"{label} must be more than zero, not '{original}'.")
-    if not value.is_finite() or value > MAX_AMOUNT:
+    # Compare before multiplying: arithmetic on "1e999999999" overflows the decimal context.
+    if not number.is_finite() or number > MAX_AMOUNT or number * multiplier > MAX_AMOUNT:
         raise ValidationError(
             f"{label} '{original}' is more than a trillion — probably a typo. {_EXAMPLES}"
         )
+    # Round first, so "0.004" (which would be stored as 0.00) counts as zero.
+    value = (number * multiplier).quantize(CENT, ROUND_HALF_UP)
     if value == 0 and not allow_zero:
         raise ValidationError(f"{label} must be more than zero.")
-    return value.quantize(CENT, ROUND_HALF_UP), currency
+    return value, currency

@@ -141,7 +141,9 @@ class CoachApp(App[None]):
         try:
             self.repo.settings.save(settings)
         except StoreError as error:
-            self.notify(str(error), title="Theme not remembered", severity="error", timeout=15)
+            self.notify(
+                str(error), title="Theme not remembered", severity="error", timeout=15, markup=False
+            )
             return
         self._saved_settings = settings
 
@@ -157,7 +159,7 @@ class CoachApp(App[None]):
             draft = self.repo.drafts.get(WHY_FLOW)
             current = self.repo.why.current()
         except StoreError as error:
-            self.notify(str(error), severity="error", timeout=15)
+            self.notify(str(error), severity="error", timeout=15, markup=False)
             return
         self.push_screen(WhyFlowScreen(draft=draft, current=current), self._why_closed)
 
@@ -172,7 +174,11 @@ class CoachApp(App[None]):
             self.push_screen(AccountsScreen())
 
     def action_goals(self) -> None:
-        self.notify("Goals are being built; they arrive with the next commit.")
+        """Open the performance and getting-better goals."""
+        from coach_tui.ui.screens.goals import GoalsScreen
+
+        if not isinstance(self.screen, GoalsScreen):
+            self.push_screen(GoalsScreen())
 
     def action_plan_year(self) -> None:
         """Plan the year, or carry on with the key accounts' objectives of a plan under way."""
@@ -195,7 +201,7 @@ class CoachApp(App[None]):
                 currency=self.repo.settings.get().currency,
             )
         except StoreError as error:
-            self.notify(str(error), severity="error", timeout=15)
+            self.notify(str(error), severity="error", timeout=15, markup=False)
             return
 
         def planned(plan: Plan | None) -> None:
@@ -204,6 +210,16 @@ class CoachApp(App[None]):
                 walk.next()
 
         self.push_screen(screen, planned)
+
+    def action_default_currency(self) -> None:
+        from coach_tui.ui.screens.currency_form import CurrencyForm
+
+        def saved(settings: Settings | None) -> None:
+            if settings is not None:
+                self._saved_settings = settings
+                self.notify(f"Amounts without a currency now mean {settings.currency}.")
+
+        self.push_screen(CurrencyForm(self._saved_settings), saved)
 
     def action_undo(self) -> None:
         """Undo the most recent archive, delete or close of this session."""
@@ -214,9 +230,9 @@ class CoachApp(App[None]):
         try:
             item.undo()
         except StoreError as error:
-            self.notify(str(error), severity="error", timeout=15)
+            self.notify(str(error), severity="error", timeout=15, markup=False)
             return
-        self.notify(f"Undid {item.label}.")
+        self.notify(f"Undid {item.label}.", markup=False)
         screen = self.screen
         if isinstance(screen, CoachScreen):
             screen.reload()
@@ -236,7 +252,9 @@ class CoachApp(App[None]):
         for binding_info in self.screen.active_bindings.values():
             binding = binding_info.binding
             # Our own bindings all carry ids; Textual's generic ones (focus, copy) do not.
-            if binding.id and binding.show and binding_info.enabled:
+            # Keys kept out of a crowded footer still appear here when they have a tooltip.
+            listed = binding.show or bool(binding.tooltip)
+            if binding.id and listed and binding_info.enabled:
                 keys.append((self.get_key_display(binding), binding.tooltip or binding.description))
         keys.append(("ctrl+p", "Command palette: every action by name"))
         name = getattr(self.screen, "HELP_NAME", type(self.screen).__name__.removesuffix("Screen"))

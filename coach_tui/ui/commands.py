@@ -20,12 +20,31 @@ class PaletteCommand:
 
 
 class CoachCommands(Provider):
-    """Writing the why, its history, themes, help and quitting, searchable by name."""
+    """Every coach action by name; the current screen's own actions come first.
+
+    A screen offers its actions by defining `palette_commands() -> list[PaletteCommand]`
+    (the account screen offers that account's objective and team view, for instance).
+    """
 
     def _commands(self) -> list[PaletteCommand]:
         app: CoachApp = self.app  # type: ignore[assignment]
         has_why = app.repo.why.current() is not None
+        screen = self.screen
+        own = screen.palette_commands() if hasattr(screen, "palette_commands") else []
         return [
+            *own,
+            PaletteCommand("Accounts", "Your accounts and their objectives", app.action_accounts),
+            PaletteCommand(
+                "Goals", "Annual targets with pace, and getting-better goals", app.action_goals
+            ),
+            PaletteCommand(
+                "Plan the year",
+                "Targets, then an objective for each key account, in one sitting",
+                app.action_plan_year,
+            ),
+            PaletteCommand(
+                "Undo", "Undo the last archive, delete or close (this session)", app.action_undo
+            ),
             PaletteCommand(
                 "Rewrite your why" if has_why else "Write your why",
                 "The guided flow; earlier versions are kept",
@@ -33,6 +52,11 @@ class CoachCommands(Provider):
             ),
             PaletteCommand(
                 "Why history", "Every version of your why, with dates", app.action_why_history
+            ),
+            PaletteCommand(
+                "Default currency",
+                "The currency of amounts typed without a symbol",
+                app.action_default_currency,
             ),
             PaletteCommand(
                 "Switch theme",

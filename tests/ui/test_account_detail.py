@@ -285,3 +285,18 @@ async def test_perspective_needs_who_and_what(make_app, with_why, open_repo, clo
         await pilot.press("ctrl+s")
         assert "What they see is empty" in squashed(screen_text(app))
     assert app.repo.perspectives.for_account(account.uid) == []
+
+
+async def test_palette_offers_this_accounts_actions(make_app, with_why, open_repo, clock):
+    account = one_account(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_account(pilot, account)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"team view")
+        await pilot.pause(0.3)
+        assert "Team view on Nordvale Foods" in squashed(screen_text(app))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "What they see" in screen_text(app)

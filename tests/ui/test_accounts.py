@@ -163,6 +163,14 @@ async def test_account_names_are_shown_literally(make_app, with_why) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert table_names(app) == ["R&D [bold]Labs[/]"]
+        assert "Added R&D [bold]Labs[/]." in notices(app)
+        await pilot.press("D")
+        assert "R&D [bold]Labs[/]" in squashed(screen_text(app))  # the question, literally
+        await pilot.press("y")
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        assert "Undid deleting R&D [bold]Labs[/]." in notices(app)
 
 
 def test_seed_dates_are_relative_to_the_fake_today(clock) -> None:

@@ -90,3 +90,22 @@ async def test_palette_offers_write_before_a_why_exists_and_rewrite_after(make_a
         shown = squashed(screen_text(app))
         assert "Write your why" in shown
         assert "Rewrite your why" not in shown
+
+
+async def test_default_currency_is_set_from_the_palette(make_app, with_why) -> None:
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"default currency")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        for _ in range(3):
+            await pilot.press("backspace")
+        await pilot.press(*"xyz", "ctrl+s")
+        assert "'xyz' is not a currency code" in squashed(screen_text(app))
+        for _ in range(3):
+            await pilot.press("backspace")
+        await pilot.press(*"eur", "ctrl+s")
+        await settle(pilot)
+    assert app.repo.settings.get().currency == "EUR"

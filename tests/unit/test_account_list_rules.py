@@ -41,7 +41,7 @@ def test_rows_carry_the_flag_that_needs_attention_first(rows) -> None:
     flags = {row.account.name: row.flag for row in rows}
     assert flags == {
         "beta Works": "",
-        "Alpha Mills": "past its date",
+        "Alpha Mills": "late",
         "Gamma Co": "incomplete",
         "delta Group": "no objective",
     }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 
 from tinydb import Query
 
@@ -14,6 +14,7 @@ from coach_tui.store.store import Store
 
 TABLE = "objectives"
 _OPEN = Query().status == ObjectiveStatus.OPEN.value
+_LONG_AGO = datetime.min.replace(tzinfo=UTC)
 
 
 class ObjectiveRepository:
@@ -32,7 +33,8 @@ class ObjectiveRepository:
         with self._store.reading() as tx:
             records = tx.table(TABLE).search((Query().account_uid == account_uid) & ~_OPEN)
             closed = [objective_from_record(r, r.doc_id) for r in records]
-        return sorted(closed, key=lambda o: o.closed_at or datetime.min.astimezone(), reverse=True)
+        # A closed objective without a closing moment sorts last instead of crashing the list.
+        return sorted(closed, key=lambda o: o.closed_at or _LONG_AGO, reverse=True)
 
     def all_open(self) -> list[StrategicObjective]:
         with self._store.reading() as tx:

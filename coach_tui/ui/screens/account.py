@@ -21,6 +21,7 @@ from coach_tui.model.account import (
 )
 from coach_tui.model.errors import ValidationError
 from coach_tui.store.errors import StoreError
+from coach_tui.ui.commands import PaletteCommand
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.text import day, plain
@@ -119,7 +120,7 @@ class AccountScreen(CoachScreen[None]):
             history = repo.objectives.history_for(account.uid)
             perspectives = repo.perspectives.for_account(account.uid)
         except StoreError as error:
-            self.notify(str(error), severity="error", timeout=15)
+            self.notify(str(error), severity="error", timeout=15, markup=False)
             return
         self.sub_title = account.name + (" (archived)" if account.archived else "")
         self._show_objective()
@@ -235,6 +236,24 @@ class AccountScreen(CoachScreen[None]):
         """Called on quit, like a flow's draft: research typed a moment ago is kept."""
         self.save_research()
 
+    def palette_commands(self) -> list[PaletteCommand]:
+        """This account's actions, offered first in the command palette."""
+        name = self.account.name if self.account else "this account"
+        return [
+            PaletteCommand(
+                f"Objective for {name}", "Set or reword the strategic objective",
+                self.action_objective,
+            ),
+            PaletteCommand(
+                f"Close the objective of {name}", "Mark it achieved or dropped",
+                self.action_close_objective,
+            ),
+            PaletteCommand(
+                f"Team view on {name}", "Note what a colleague sees", self.action_perspective
+            ),
+            PaletteCommand(f"Rename {name}", "Change the account's name", self.action_rename),
+        ]  # fmt: skip
+
     # --- actions ------------------------------------------------------------------------
 
     def action_back(self) -> None:
@@ -266,7 +285,7 @@ class AccountScreen(CoachScreen[None]):
             draft = repo.drafts.get(objective_flow_name(self.account.uid))
             currency = repo.settings.get().currency
         except StoreError as error:
-            self.notify(str(error), severity="error", timeout=15)
+            self.notify(str(error), severity="error", timeout=15, markup=False)
             return
 
         def done(objective: StrategicObjective | None) -> None:

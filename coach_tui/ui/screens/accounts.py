@@ -27,7 +27,7 @@ NO_ACCOUNTS = (
     "and choose Plan the year to set targets and objectives in one sitting."
 )
 COLUMNS = ("Account", "Strategic objective", "Target date", "Target", "")
-OBJECTIVE_WIDTH = 48
+OBJECTIVE_WIDTH = 40
 
 
 def shorten(text: str, width: int) -> str:
@@ -94,7 +94,7 @@ class AccountsScreen(CoachScreen[None]):
             accounts = repo.accounts.all(include_archived=self.show_archived)
             objectives = repo.objectives.all_open()
         except StoreError as error:
-            self.notify(str(error), severity="error", timeout=15)
+            self.notify(str(error), severity="error", timeout=15, markup=False)
             return
         self.rows = account_rows(accounts, objectives, self.coach.now().date())
         self.redraw(keep=keep or self.highlighted_uid())
@@ -187,7 +187,8 @@ class AccountsScreen(CoachScreen[None]):
             if account is not None:
                 self.reload(keep=account.uid)
                 self.notify(
-                    f"Added {account.name}. Open it (enter) to write research and its objective."
+                    f"Added {account.name}. Open it (enter) to write research and its objective.",
+                    markup=False,
                 )
 
         self.app.push_screen(AccountForm(), created)
@@ -208,14 +209,14 @@ class AccountsScreen(CoachScreen[None]):
         try:
             repo.accounts.set_archived(account.uid, when)
         except StoreError as error:
-            self.notify(str(error), severity="error", timeout=15)
+            self.notify(str(error), severity="error", timeout=15, markup=False)
             return
         verb = "Brought back" if account.archived else "Archived"
         self.coach.undo.push(
             f"{verb.lower()} {account.name}",
             lambda: repo.accounts.set_archived(account.uid, account.archived_at),
         )
-        self.notify(f"{verb} {account.name}. Press u to undo.")
+        self.notify(f"{verb} {account.name}. Press u to undo.", markup=False)
         self.reload()
 
     def action_delete(self) -> None:
@@ -230,13 +231,13 @@ class AccountsScreen(CoachScreen[None]):
             try:
                 deleted = repo.accounts.delete(account.uid)
             except StoreError as error:
-                self.notify(str(error), severity="error", timeout=15)
+                self.notify(str(error), severity="error", timeout=15, markup=False)
                 return
             if deleted is not None:
                 self.coach.undo.push(
                     f"deleting {account.name}", lambda: repo.accounts.restore(deleted)
                 )
-            self.notify(f"Deleted {account.name}. Press u to undo (until you quit).")
+            self.notify(f"Deleted {account.name}. Press u to undo (until you quit).", markup=False)
             self.reload()
 
         self.app.push_screen(

@@ -154,7 +154,9 @@ class DashboardScreen(CoachScreen[None]):
 
     @on(DashboardLoadFailed)
     def show_failure(self, message: DashboardLoadFailed) -> None:
-        self.notify(message.reason, title="Could not load", severity="error", timeout=15)
+        self.notify(
+            message.reason, title="Could not load", severity="error", timeout=15, markup=False
+        )
 
     def action_not_built(self, feature: str) -> None:
         self.notify(

@@ -280,7 +280,9 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
         try:
             self.coach.repo.drafts.save(draft)
         except StoreError as error:
-            self.notify(str(error), title="Draft not saved", severity="error", timeout=15)
+            self.notify(
+                str(error), title="Draft not saved", severity="error", timeout=15, markup=False
+            )
             return
         self._unsaved = False
         self._has_draft = True

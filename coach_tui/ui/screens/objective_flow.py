@@ -26,6 +26,12 @@ from coach_tui.ui.screens.guided import FlowStep, GuidedFlowScreen, StepKind, Ve
 from coach_tui.ui.text import day
 
 
+def days_from_today(days: int) -> str:
+    if days == 0:
+        return "today"
+    return f"{days} days from today" if days > 0 else f"{-days} days ago"
+
+
 def objective_flow_name(account_uid: str) -> str:
     """Each account's objective flow keeps its own draft."""
     return f"objective:{account_uid}"
@@ -148,7 +154,7 @@ class ObjectiveFlowScreen(GuidedFlowScreen[StrategicObjective]):
                 return f"= {money}"
             if step.key == "date" and (when := self._day(value)):
                 days = (when - self.today).days
-                return f"= {day(when)} ({days} days from today)"
+                return f"= {day(when)} ({days_from_today(days)})"
         except ValidationError:
             return ""
         return ""

@@ -283,7 +283,7 @@ class ObjectiveWalk:
             return
         account = repo.accounts.get(uids[index])
         assert account is not None
-        self.app.notify(f"Key account {index + 1} of {len(uids)}: {account.name}.")
+        self.app.notify(f"Key account {index + 1} of {len(uids)}: {account.name}.", markup=False)
 
         def done(objective: object) -> None:
             if objective is None:

@@ -52,7 +52,7 @@ class WhyHistoryScreen(CoachScreen[None]):
         try:
             self.versions = self.coach.repo.why.history()
         except StoreError as error:
-            self.notify(str(error), severity="error", timeout=15)
+            self.notify(str(error), severity="error", timeout=15, markup=False)
             self.versions = []
         options = self.query_one("#versions", OptionList)
         options.clear_options()

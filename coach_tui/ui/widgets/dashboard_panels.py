@@ -82,7 +82,7 @@ def goal_content(lines: tuple[GoalLine, ...]) -> Content:
     parts: list[Content] = []
     for line in lines:
         goal, pace = line.goal, line.pace
-        figures = f"{goal.format_amount(pace.attained)} of {goal.format_amount(pace.target)}"
+        figures = goal.format_progress(pace.attained, pace.target)
         parts.append(
             Content.assemble(
                 (goal.name, "bold"), "  ", figures, f" ({pace.percent:.0f}%)  ",
