@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import Enum
+from functools import partial
 
 from coach_tui.model.goal import PerformanceGoal
 
@@ -106,19 +107,42 @@ def goal_pace(goal: PerformanceGoal, today: date) -> Pace:
     return pace(goal.target, goal.start, goal.end, attained, today)
 
 
+def _gap_words(goal: PerformanceGoal, amount: Decimal) -> str:
+    """Money in whole units; counts rounded to whole things ("about 3 deals won")."""
+    whole = amount.quantize(WHOLE)
+    if goal.metric.is_money or whole == amount:
+        return goal.format_amount(whole)
+    return f"about {goal.format_amount(max(whole, WHOLE))}"
+
+
+def _rate_words(goal: PerformanceGoal, weekly: Decimal) -> str:
+    """The weekly need in terms a seller can act on.
+
+    "0.4 first meetings a week" is not something anyone can do; below one a week, counts
+    are said per month, and below one a month as one every so many weeks.
+    """
+    if goal.metric.is_money:
+        return f"{goal.format_amount(weekly.quantize(WHOLE))} a week"
+    if weekly >= 1:
+        return f"{goal.format_amount(weekly)} a week"
+    monthly = weekly * 52 / 12
+    if monthly >= 1:
+        return f"{goal.format_amount(monthly)} a month"
+    return f"One every {int(1 / weekly)} weeks"
+
+
 def pace_sentence(goal: PerformanceGoal, standing: Pace) -> str:
     """One plain line a coach would say about this goal today (money in whole units)."""
-
-    def fmt(amount: Decimal) -> str:
-        return goal.format_amount(amount.quantize(WHOLE) if goal.metric.is_money else amount)
-
+    fmt = partial(_gap_words, goal)
     progress = goal.format_progress(standing.attained, standing.target)
     if standing.state is PaceState.REACHED:
         return f"Target reached: {progress}."
     if standing.state is PaceState.ENDED_SHORT:
         return f"Period over at {progress}."
     weekly = standing.needed_per_week
-    per_week = f" {fmt(weekly)} a week from here finishes on target." if weekly is not None else ""
+    per_week = (
+        f" {_rate_words(goal, weekly)} from here finishes on target." if weekly is not None else ""
+    )
     if standing.state is PaceState.NOT_STARTED:
         return f"Starts {goal.start:%d %b %Y}.{per_week}"
     if standing.state is PaceState.BEHIND:

@@ -28,6 +28,12 @@ def backup_root(data_dir: Path) -> Path:
     return data_dir / BACKUP_DIR
 
 
+def _private_dir(path: Path) -> Path:
+    """Create `path` readable by its owner only (`parents=True` would use the umask)."""
+    path.mkdir(mode=0o700, exist_ok=True)
+    return path
+
+
 def daily_backup(
     data_dir: Path, payloads: dict[str, bytes], today: date, *, replace: bool = False
 ) -> Path | None:
@@ -37,8 +43,8 @@ def daily_backup(
     """
     if not payloads:
         return None
-    day_dir = backup_root(data_dir) / today.isoformat()
-    day_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    day_dir = _private_dir(backup_root(data_dir)) / today.isoformat()
+    day_dir.mkdir(mode=0o700, exist_ok=True)
     for name, payload in payloads.items():
         target = day_dir / name
         if replace or not target.exists():
@@ -49,8 +55,8 @@ def daily_backup(
 
 def snapshot(data_dir: Path, files: list[Path], label: str, now: datetime) -> Path:
     """A one-off labelled backup (e.g. before a migration); never pruned automatically."""
-    target_dir = backup_root(data_dir) / f"{label}-{now:%Y%m%dT%H%M%S}"
-    target_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    target_dir = _private_dir(backup_root(data_dir)) / f"{label}-{now:%Y%m%dT%H%M%S}"
+    target_dir.mkdir(mode=0o700, exist_ok=True)
     for path in files:
         if path.exists():
             write_atomic(target_dir / path.name, path.read_bytes())

@@ -266,7 +266,7 @@ def test_pace_sentence_rounds_money_to_whole_units() -> None:
         (
             (),
             date(2026, 11, 24),
-            "Behind pace by 10.8 deals won (100% short of where the line is today). "
+            "Behind pace by about 11 deals won (100% short of where the line is today). "
             "2.2 deals won a week from here finishes on target.",
         ),
         (((date(2026, 3, 1), 12),), date(2026, 11, 24), "Target reached: 12 of 12 deals won."),
@@ -274,5 +274,28 @@ def test_pace_sentence_rounds_money_to_whole_units() -> None:
     ],
 )
 def test_pace_sentence_for_a_count_goal(entries, today, sentence) -> None:
+    goal = deals_goal(*entries)
+    assert pace_sentence(goal, goal_pace(goal, today)) == sentence
+
+
+@pytest.mark.parametrize(
+    ("entries", "today", "sentence"),
+    [
+        # 6 of 12 by 1 Sep: the line is at 8; 6 left over 17.4 weeks is 1.5 a month.
+        (
+            ((date(2026, 3, 1), 6),),
+            date(2026, 9, 1),
+            "Behind pace by about 2 deals won (25% short of where the line is today). "
+            "1.5 deals won a month from here finishes on target.",
+        ),
+        # 8 of 12 by 1 Sep: on the line; 4 left over 17.4 weeks is once every 4 weeks.
+        (
+            ((date(2026, 3, 1), 8),),
+            date(2026, 9, 1),
+            "On pace. One every 4 weeks from here finishes on target.",
+        ),
+    ],
+)
+def test_slow_count_needs_are_said_per_month_or_every_few_weeks(entries, today, sentence) -> None:
     goal = deals_goal(*entries)
     assert pace_sentence(goal, goal_pace(goal, today)) == sentence

@@ -78,3 +78,11 @@ def test_restore_moves_the_damaged_file_aside(tmp_path: Path, clock) -> None:
     assert moved is not None
     assert moved.read_text() == "{damaged"
     assert moved.name.startswith("core.json.damaged-")
+
+
+def test_backup_folders_are_private(data_dir: Path, clock) -> None:
+    repo = Repository.open(data_dir, clock=clock)
+    save_why(repo, "Private words", clock())
+    repo.close()
+    for folder in (data_dir / "backups", data_dir / "backups" / "2026-11-24"):
+        assert folder.stat().st_mode & 0o777 == 0o700, folder

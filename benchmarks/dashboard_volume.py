@@ -1,0 +1,113 @@
+"""The dashboard and a save at five-year demo volume, against the same app with no history.
+
+Three figures, each as a ratio to the near-empty folder measured in the same run:
+  - process start to the dashboard drawn with its data (fresh process each time);
+  - opening the folder (lock, record checks, backup) in-process;
+  - saving one account at volume (the whole accounts file is rewritten).
+
+    python benchmarks/dashboard_volume.py [--runs 9] [--years 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from startup import run_coach_child, seed, time_once
+
+
+def make_demo(data_dir: Path, years: int) -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from coach_tui.commands.demo import write_demo
+
+    write_demo(data_dir, years=years, seed=7, console=Console(file=StringIO()))
+
+
+def median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def time_open(data_dir: Path, runs: int) -> list[float]:
+    from coach_tui.store.repository import Repository
+
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        repo = Repository.open(data_dir)
+        samples.append(time.perf_counter() - started)
+        repo.close()
+    return samples
+
+
+def time_save(data_dir: Path, runs: int) -> list[float]:
+    from coach_tui.model.account import Account
+    from coach_tui.store.repository import Repository
+
+    repo = Repository.open(data_dir)
+    samples = []
+    try:
+        for index in range(runs):
+            account = Account(f"Benchmark account {index}")
+            started = time.perf_counter()
+            repo.accounts.save(account)
+            samples.append(time.perf_counter() - started)
+    finally:
+        repo.close()
+    return samples
+
+
+def compare(label: str, empty: list[float], full: list[float]) -> None:
+    empty_ms, full_ms = median_ms(empty), median_ms(full)
+    ratio = full_ms / empty_ms
+    print(f"  {label:<22} empty {empty_ms:7.1f} ms   demo {full_ms:7.1f} ms   ratio {ratio:5.2f}")
+
+
+def interleave(
+    runs: int, empty: Callable[[], float], full: Callable[[], float]
+) -> tuple[list[float], list[float]]:
+    a, b = [], []
+    for _ in range(runs):
+        a.append(empty())
+        b.append(full())
+    return a, b
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--years", type=int, default=5)
+    parser.add_argument("--child", metavar="DATA", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        run_coach_child(Path(args.child))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        empty_dir, demo_dir = Path(tmp) / "empty", Path(tmp) / "demo"
+        seed(empty_dir)
+        make_demo(demo_dir, args.years)
+        sizes = sum(p.stat().st_size for p in demo_dir.glob("*.json"))
+        print(f"{args.years}-year demo ({sizes / 1e6:.1f} MB) vs empty, medians of {args.runs}")
+
+        def start(data_dir: Path) -> Callable[[], float]:
+            command = [sys.executable, __file__, "--child", str(data_dir)]
+            return lambda: time_once(command)
+
+        start(empty_dir)()  # warm the file cache for both
+        start(demo_dir)()
+        compare("start to dashboard", *interleave(args.runs, start(empty_dir), start(demo_dir)))
+        compare(
+            "open folder (checks)", time_open(empty_dir, args.runs), time_open(demo_dir, args.runs)
+        )
+        compare("save one account", time_save(empty_dir, args.runs), time_save(demo_dir, args.runs))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""`coach demo`: fill an empty data folder with invented history, and say what went in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from coach_tui.demo.generate import MAX_YEARS, build_demo
+from coach_tui.demo.write import holds_data, write_demo_data
+from coach_tui.model.clock import Clock, system_clock
+from coach_tui.store.repository import Repository
+
+_LABELS = {
+    "why": "why statements",
+    "goals": "performance goals",
+    "skill_goals": "getting-better goals",
+    "accounts": "accounts",
+    "objectives": "strategic objectives (open and closed)",
+    "perspectives": "team perspectives",
+}
+
+
+def write_demo(
+    data_dir: Path,
+    *,
+    years: int,
+    seed: int,
+    console: Console | None = None,
+    clock: Clock = system_clock,
+) -> int:
+    """Generate and write the demo; exit code 1 (nothing written) if the folder has data."""
+    out = console or Console()
+    if not 1 <= years <= MAX_YEARS:
+        out.print(f"[red]--years must be between 1 and {MAX_YEARS}.[/]")
+        return 2
+    repo = Repository.open(data_dir, clock=clock)
+    try:
+        if holds_data(repo):
+            out.print(
+                f"[red]{escape(str(data_dir))} already holds your data; the demo only writes "
+                "into an empty folder.[/]\nTry: coach demo --data /tmp/coach-demo"
+            )
+            return 1
+        now = clock()
+        counts = write_demo_data(repo, build_demo(now, years=years, seed=seed))
+    finally:
+        repo.close()
+    table = Table(title=f"Demo: {years} year{'s' if years != 1 else ''} of invented history")
+    table.add_column("records", justify="right")
+    table.add_column("what")
+    for name, count in counts.items():
+        table.add_row(f"{count:,}", _LABELS.get(name, name))
+    out.print(table)
+    out.print(f"Open it with: coach --data {escape(str(data_dir))}")
+    return 0

@@ -1,0 +1,1 @@
+"""Invented data for exploring the coach and for benchmarks at heavy-user volume."""
