@@ -57,6 +57,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_common(doctor, top=False)
     doctor.set_defaults(handler=run_doctor)
+
+    demo = commands.add_parser(
+        "demo",
+        help="fill an empty data folder with invented accounts, goals and history to explore",
+        description="Write invented data (no real people or companies) into an empty folder.",
+    )
+    demo.add_argument(
+        "--years", type=int, default=1, metavar="N", help="years of history, 1-10 (default 1)"
+    )
+    demo.add_argument("--seed", type=int, default=7, help="same seed, same data (default 7)")
+    _add_common(demo, top=False)
+    demo.set_defaults(handler=run_demo)
     return parser
 
 
@@ -81,6 +93,13 @@ def run_doctor(args: argparse.Namespace) -> int:
     from coach_tui.commands.doctor import print_doctor
 
     return print_doctor(resolve_data_dir(args.data), restore=args.restore)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    """Generate demo data into an empty data folder."""
+    from coach_tui.commands.demo import write_demo
+
+    return write_demo(resolve_data_dir(args.data), years=args.years, seed=args.seed)
 
 
 def _log_crash(data: str | None) -> Path | None:

@@ -111,3 +111,11 @@ def test_demo_is_invented_not_dated_by_the_real_clock() -> None:
     # The generator takes "now" from its caller, so demos in tests are reproducible.
     first = build_demo(datetime(2030, 6, 1).astimezone(), years=1, seed=1)
     assert all(a.created_at and a.created_at.year == 2030 for a in first.accounts)
+
+
+def test_the_demo_command_is_wired_into_coach(tmp_path: Path, capsys) -> None:
+    from coach_tui.cli import main
+
+    assert main(["demo", "--data", str(tmp_path / "demo"), "--years", "1"]) == 0
+    assert "Open it with: coach --data" in capsys.readouterr().out
+    assert main(["demo", "--data", str(tmp_path / "demo")]) == 1

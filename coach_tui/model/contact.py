@@ -1,0 +1,150 @@
+"""The people inside an account: decision makers and where the seller gets in.
+
+The method asks for a mapped way in — one business unit to start from and the people who
+decide there, each with the part they play in buying. Contacts are validated here so an
+import, a form and the demo all hold the same rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from urllib.parse import urlsplit, urlunsplit
+
+from coach_tui.model.errors import ValidationError
+from coach_tui.model.ids import new_uid
+from coach_tui.model.text import clean_text, require_text
+
+CONTACT_NAME_MAX = 120
+CONTACT_LINE_MAX = 200
+CONTACT_NOTE_MAX = 2_000
+URL_MAX = 500
+
+
+class BuyingRole(Enum):
+    """The part a person plays in the decision; unknown until the seller learns it."""
+
+    ECONOMIC_BUYER = "economic buyer"
+    USER = "user"
+    TECHNICAL_EVALUATOR = "technical evaluator"
+    CHAMPION = "coach/champion"
+    BLOCKER = "blocker"
+    UNKNOWN = "unknown"
+
+
+class Relationship(Enum):
+    """How well the seller knows them, weakest first."""
+
+    NONE = "none yet"
+    WEAK = "weak"
+    WORKING = "working"
+    STRONG = "strong"
+
+
+@dataclass(frozen=True, slots=True)
+class EntryPoint:
+    """Where the seller starts inside an account, and why there."""
+
+    account_uid: str
+    unit: str
+    why_there: str = ""
+    owner: str = ""
+    uid: str = field(default_factory=new_uid)
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """A person at a client. `account_uid` is empty for imported people not yet placed."""
+
+    name: str
+    account_uid: str = ""
+    title: str = ""
+    company: str = ""
+    role: BuyingRole = BuyingRole.UNKNOWN
+    profile_url: str = ""
+    email: str = ""
+    phone: str = ""
+    what_matters: str = ""
+    found_via: str = ""
+    relationship: Relationship = Relationship.NONE
+    uid: str = field(default_factory=new_uid)
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?[0-9 ()./-]{5,30}$")
+
+
+def validate_contact_name(raw: str) -> str:
+    return require_text(raw, label="The contact's name", max_chars=CONTACT_NAME_MAX)
+
+
+def validate_line(raw: str, *, label: str) -> str:
+    """An optional one-line field (title, company, how found)."""
+    return require_text(raw, label=label, max_chars=CONTACT_LINE_MAX, required=False)
+
+
+def validate_note(raw: str, *, label: str) -> str:
+    """An optional free-text note (what matters to them, why this unit)."""
+    return require_text(
+        raw, label=label, max_chars=CONTACT_NOTE_MAX, multiline=True, required=False
+    )
+
+
+def validate_email(raw: str) -> str:
+    """Empty, or something that looks like one address."""
+    text = clean_text(raw, multiline=False)
+    if text and not _EMAIL.match(text):
+        raise ValidationError(
+            f"“{text[:60]}” does not look like an email address (name@company.com).",
+            field="email",
+        )
+    return text
+
+
+def validate_phone(raw: str) -> str:
+    """Empty, or digits with the usual separators and an optional leading +."""
+    text = clean_text(raw, multiline=False)
+    if text and (not _PHONE.match(text) or sum(c.isdigit() for c in text) < 5):
+        raise ValidationError(
+            f"“{text[:40]}” does not look like a phone number (digits, spaces, + - ( )).",
+            field="phone",
+        )
+    return text
+
+
+def validate_profile_url(raw: str) -> str:
+    """Empty, or an http(s) address with a host; a bare `linkedin.com/in/x` gets https."""
+    text = clean_text(raw, multiline=False)
+    if not text:
+        return ""
+    if len(text) > URL_MAX:
+        raise ValidationError(
+            f"That address is {len(text):,} characters; the limit is {URL_MAX}.", field="url"
+        )
+    if "://" not in text:
+        text = f"https://{text}"
+    parts = urlsplit(text)
+    host = parts.hostname or ""
+    if parts.scheme not in ("http", "https") or "." not in host or " " in text:
+        raise ValidationError(
+            "A profile link should be a web address such as https://www.linkedin.com/in/name.",
+            field="url",
+        )
+    return text
+
+
+def normalised_profile_url(url: str) -> str:
+    """The form two links to one profile share: https, no www, no query, no trailing slash.
+
+    Used to spot duplicates on import; never shown or stored in place of what was typed.
+    """
+    text = url.strip()
+    if not text:
+        return ""
+    if "://" not in text:
+        text = f"https://{text}"
+    parts = urlsplit(text)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    path = parts.path.rstrip("/").lower()
+    return urlunsplit(("https", host, path, "", ""))

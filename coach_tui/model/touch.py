@@ -1,0 +1,88 @@
+"""Entry campaigns: a planned run of 8–10 touches aimed at a first meeting.
+
+A touch is one contact attempt — an email, a call, a social message — with the purpose it
+serves in the campaign. Touches are stored on their own (not inside the campaign) because a
+heavy user has tens of thousands of them and marks one done at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
+
+from coach_tui.model.ids import new_uid
+
+TOUCH_IDEA_MAX = 1_000
+TOUCH_OUTCOME_MAX = 1_000
+CAMPAIGN_MIN_TOUCHES = 8
+CAMPAIGN_MAX_TOUCHES = 10
+
+
+class Channel(Enum):
+    EMAIL = "email"
+    PHONE = "phone"
+    SOCIAL = "social"
+    OTHER = "other"
+
+
+class Purpose(Enum):
+    """What a touch is for, in the order a campaign moves through them."""
+
+    PIQUE_CURIOSITY = "pique curiosity"
+    SHARE_INSIGHT = "share relevant insight"
+    CREDIBLE_RESOURCE = "position as a credible resource"
+    ASK_FOR_MEETING = "ask for the meeting"
+
+
+class TouchStatus(Enum):
+    PLANNED = "planned"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+class CampaignStatus(Enum):
+    ACTIVE = "active"
+    SUCCEEDED = "succeeded"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True, slots=True)
+class Touch:
+    """One planned contact attempt, and later what came of it."""
+
+    campaign_uid: str
+    account_uid: str
+    contact_uid: str
+    due: date
+    channel: Channel
+    purpose: Purpose
+    idea: str = ""
+    status: TouchStatus = TouchStatus.PLANNED
+    outcome: str = ""
+    got_response: bool = False
+    got_meeting: bool = False
+    closed_on: date | None = None
+    uid: str = field(default_factory=new_uid)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status is TouchStatus.PLANNED
+
+
+@dataclass(frozen=True, slots=True)
+class Campaign:
+    """The plan to win a first meeting at one account."""
+
+    account_uid: str
+    name: str
+    start: date
+    contact_uids: tuple[str, ...]
+    status: CampaignStatus = CampaignStatus.ACTIVE
+    created_at: datetime | None = None
+    ended_on: date | None = None
+    uid: str = field(default_factory=new_uid)
+
+    @property
+    def is_active(self) -> bool:
+        return self.status is CampaignStatus.ACTIVE
