@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from coach_tui.coaching.coverage import coverage_brief
 from coach_tui.coaching.objectives import ObjectiveCheck, check_objective
 from coach_tui.coaching.pace import Pace, PaceState, goal_pace
+from coach_tui.coaching.touches import QueueItem, touch_queue
 from coach_tui.model.account import StrategicObjective
+from coach_tui.model.contact import Contact
 from coach_tui.model.goal import PerformanceGoal
+from coach_tui.model.touch import Touch
 from coach_tui.model.why import WhyStatement
 
 
@@ -20,6 +25,16 @@ class ObjectiveLine:
     objective: StrategicObjective
     check: ObjectiveCheck
     calls: int  # calls linked to it (the calls capability fills this in)
+    coverage: str = ""  # the gap in its map of decision makers, if any
+
+
+@dataclass(frozen=True, slots=True)
+class TouchLine:
+    """One touch due, with the names the panel shows."""
+
+    item: QueueItem
+    account: str
+    who: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +52,7 @@ class DashboardData:
     why_versions: int
     objectives: tuple[ObjectiveLine, ...] = field(default=())
     goals: tuple[GoalLine, ...] = field(default=())
+    touches: tuple[TouchLine, ...] = field(default=())
 
 
 def objective_lines(
@@ -44,16 +60,21 @@ def objective_lines(
     account_names: dict[str, str],
     today: date,
     calls_per_objective: dict[str, int] | None = None,
+    contacts: Sequence[Contact] | None = None,
 ) -> tuple[ObjectiveLine, ...]:
     """Open objectives, the ones needing attention first: past their date, then incomplete,
-    then by nearest date (undated last)."""
+    then by nearest date (undated last). With `contacts`, each line names its coverage gap."""
     calls = calls_per_objective or {}
+    people: dict[str, list[Contact]] = {}
+    for contact in contacts or ():
+        people.setdefault(contact.account_uid, []).append(contact)
     lines = [
         ObjectiveLine(
             account_names.get(objective.account_uid, "?"),
             objective,
             check_objective(objective, today),
             calls.get(objective.uid, 0),
+            coverage_brief(people.get(objective.account_uid, [])) if contacts is not None else "",
         )
         for objective in objectives
         if objective.is_open
@@ -75,3 +96,20 @@ def goal_lines(goals: list[PerformanceGoal], today: date) -> tuple[GoalLine, ...
     """Goals whose period has not ended, with their pace today; behind pace first."""
     lines = [GoalLine(goal, goal_pace(goal, today)) for goal in goals if goal.end >= today]
     return tuple(sorted(lines, key=lambda line: _ATTENTION[line.pace.state]))
+
+
+def touch_lines(
+    touches: Sequence[Touch],
+    today: date,
+    account_names: dict[str, str],
+    contact_names: dict[str, str],
+) -> tuple[TouchLine, ...]:
+    """The touch queue with names, overdue first."""
+    return tuple(
+        TouchLine(
+            item,
+            account_names.get(item.touch.account_uid, "?"),
+            contact_names.get(item.touch.contact_uid, "someone no longer listed"),
+        )
+        for item in touch_queue(touches, today)
+    )

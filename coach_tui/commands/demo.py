@@ -20,6 +20,10 @@ _LABELS = {
     "accounts": "accounts",
     "objectives": "strategic objectives (open and closed)",
     "perspectives": "team perspectives",
+    "contacts": "decision makers",
+    "entry_points": "entry points",
+    "campaigns": "entry campaigns",
+    "touches": "touches (done, skipped, planned)",
 }
 
 

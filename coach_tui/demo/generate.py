@@ -1,4 +1,5 @@
-"""Build a seller's invented history: why versions, yearly goals, accounts and objectives.
+"""Build a seller's invented history: why versions, yearly goals, accounts, objectives,
+and the people and entry campaigns of each account (see `demo/entry.py`).
 
 Volumes follow the heavy user in DESIGN.md: 60 new accounts a year, so five years reach
 300. Dates are laid out backwards from "today" so the newest year is the live one, with
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from coach_tui.demo.entry import EntryBuilder
 from coach_tui.demo.names import NameMaker
 from coach_tui.model.account import (
     Account,
@@ -22,8 +24,10 @@ from coach_tui.model.account import (
     Research,
     StrategicObjective,
 )
+from coach_tui.model.contact import Contact, EntryPoint
 from coach_tui.model.goal import Metric, PerformanceGoal, ProgressEntry, SkillGoal
 from coach_tui.model.money import Money
+from coach_tui.model.touch import Campaign, Touch
 from coach_tui.model.why import WhyAnswers, WhyStatement
 
 ACCOUNTS_PER_YEAR = 60
@@ -80,6 +84,10 @@ class DemoData:
     accounts: list[Account] = field(default_factory=list)
     objectives: list[StrategicObjective] = field(default_factory=list)
     perspectives: list[Perspective] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+    entry_points: list[EntryPoint] = field(default_factory=list)
+    campaigns: list[Campaign] = field(default_factory=list)
+    touches: list[Touch] = field(default_factory=list)
 
 
 def _moment(day: date, now: datetime) -> datetime:
@@ -95,6 +103,7 @@ class _Builder:
         self.rng = random.Random(seed)
         self.names = NameMaker(self.rng)
         self.data = DemoData()
+        self.entry = EntryBuilder(self.rng, self.names, self.today)
 
     def day_in(self, start: date, end: date) -> date:
         span = max((end - start).days, 0)
@@ -185,6 +194,7 @@ class _Builder:
             self.data.accounts.append(account)
             self.objectives(account, created)
             self.perspectives(account, created)
+            self.entry.add(account, created)
 
     def objectives(self, account: Account, created: date) -> None:
         """A chain of objectives: older ones closed, the newest open (some late or partial)."""
@@ -256,4 +266,9 @@ def build_demo(now: datetime, *, years: int, seed: int) -> DemoData:
         builder.skills(year, index, last)
         year_start = date(year, 1, 1)
         builder.accounts(year_start, today if last else date(year, 12, 31))
-    return builder.data
+    data = builder.data
+    data.contacts = builder.entry.contacts
+    data.entry_points = builder.entry.entry_points
+    data.campaigns = builder.entry.campaigns
+    data.touches = builder.entry.touches
+    return data

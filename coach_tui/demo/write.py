@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from coach_tui.demo.generate import DemoData
-from coach_tui.store import codec
+from coach_tui.store import codec, codec_entry
 from coach_tui.store.repository import Repository
 
 # Settings and drafts do not count as a seller's data: opening the app once creates them.
@@ -22,6 +22,10 @@ SELLER_TABLES = (
     "accounts",
     "objectives",
     "perspectives",
+    "contacts",
+    "entry_points",
+    "campaigns",
+    "touches",
 )
 
 
@@ -44,6 +48,10 @@ def write_demo_data(repo: Repository, data: DemoData) -> dict[str, int]:
         "accounts": _rows(codec.account_to_record, data.accounts),
         "objectives": _rows(codec.objective_to_record, data.objectives),
         "perspectives": _rows(codec.perspective_to_record, data.perspectives),
+        "contacts": _rows(codec_entry.contact_to_record, data.contacts),
+        "entry_points": _rows(codec_entry.entry_point_to_record, data.entry_points),
+        "campaigns": _rows(codec_entry.campaign_to_record, data.campaigns),
+        "touches": _rows(codec_entry.touch_to_record, data.touches),
     }
     with repo.store.transaction() as tx:
         for table, rows in batches.items():

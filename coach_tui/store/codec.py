@@ -33,7 +33,7 @@ Record = dict[str, Any]
 E = TypeVar("E", bound=Enum)
 
 
-class _Reader:
+class Reader:
     """Typed access to one stored record, raising `DamagedRecord` on any surprise."""
 
     def __init__(self, table: str, doc_id: object, record: Record) -> None:
@@ -68,6 +68,18 @@ class _Reader:
 
     def optional_moment(self, key: str) -> datetime | None:
         return None if self.record.get(key) is None else self.moment(key)
+
+    def flag(self, key: str) -> bool:
+        value = self.record.get(key, False)
+        if not isinstance(value, bool):
+            raise self.fail(f"'{key}' should be true or false")
+        return value
+
+    def text_list(self, key: str) -> list[str]:
+        value = self.record.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise self.fail(f"'{key}' should be a list of text")
+        return list(value)
 
     def optional_text(self, key: str) -> str:
         value = self.record.get(key)
@@ -148,7 +160,7 @@ def why_to_record(why: WhyStatement) -> Record:
 
 
 def why_from_record(record: Record, doc_id: object = "?") -> WhyStatement:
-    read = _Reader("why", doc_id, record)
+    read = Reader("why", doc_id, record)
     answers = read.text_map("answers")
     return WhyStatement(
         statement=read.text("statement"),
@@ -168,7 +180,7 @@ def draft_to_record(draft: FlowDraft) -> Record:
 
 
 def draft_from_record(record: Record, doc_id: object = "?") -> FlowDraft:
-    read = _Reader("drafts", doc_id, record)
+    read = Reader("drafts", doc_id, record)
     step = read.integer("step")
     if step < 0:
         raise read.fail("'step' is negative")
@@ -185,7 +197,7 @@ def settings_to_record(settings: Settings) -> Record:
 
 
 def settings_from_record(record: Record, doc_id: object = "?") -> Settings:
-    read = _Reader("settings", doc_id, record)
+    read = Reader("settings", doc_id, record)
     theme = record.get("theme")
     if theme is not None and not isinstance(theme, str):
         raise read.fail("'theme' should be text")
@@ -211,7 +223,7 @@ def account_to_record(account: Account) -> Record:
 
 
 def account_from_record(record: Record, doc_id: object = "?") -> Account:
-    read = _Reader("accounts", doc_id, record)
+    read = Reader("accounts", doc_id, record)
     research = read.text_map("research")
     return Account(
         name=read.text("name"),
@@ -239,7 +251,7 @@ def objective_to_record(objective: StrategicObjective) -> Record:
 
 
 def objective_from_record(record: Record, doc_id: object = "?") -> StrategicObjective:
-    read = _Reader("objectives", doc_id, record)
+    read = Reader("objectives", doc_id, record)
     return StrategicObjective(
         account_uid=read.text("account_uid"),
         description=read.text("description"),
@@ -268,7 +280,7 @@ def perspective_to_record(perspective: Perspective) -> Record:
 
 
 def perspective_from_record(record: Record, doc_id: object = "?") -> Perspective:
-    read = _Reader("perspectives", doc_id, record)
+    read = Reader("perspectives", doc_id, record)
     return Perspective(
         account_uid=read.text("account_uid"),
         who=read.text("who"),
@@ -298,7 +310,7 @@ def goal_to_record(goal: PerformanceGoal) -> Record:
 
 
 def goal_from_record(record: Record, doc_id: object = "?") -> PerformanceGoal:
-    read = _Reader("goals", doc_id, record)
+    read = Reader("goals", doc_id, record)
     progress = tuple(
         ProgressEntry(
             on=read.day("on", entry),
@@ -334,7 +346,7 @@ def skill_to_record(skill: SkillGoal) -> Record:
 
 
 def skill_from_record(record: Record, doc_id: object = "?") -> SkillGoal:
-    read = _Reader("skill_goals", doc_id, record)
+    read = Reader("skill_goals", doc_id, record)
     return SkillGoal(
         skill=read.text("skill"),
         why_it_matters=read.optional_text("why_it_matters"),
@@ -344,16 +356,3 @@ def skill_from_record(record: Record, doc_id: object = "?") -> SkillGoal:
         retired_note=read.optional_text("retired_note"),
         uid=read.text("uid"),
     )
-
-
-# Every table and how to read its records: used to check files at open and by `coach doctor`.
-DECODERS = {
-    "why": why_from_record,
-    "drafts": draft_from_record,
-    "settings": settings_from_record,
-    "accounts": account_from_record,
-    "objectives": objective_from_record,
-    "perspectives": perspective_from_record,
-    "goals": goal_from_record,
-    "skill_goals": skill_from_record,
-}

@@ -15,6 +15,11 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "core": ("why", "settings", "drafts"),
     "plans": ("goals", "skill_goals"),
     "accounts": ("accounts", "objectives", "perspectives"),
+    # People and campaigns change together while a seller maps an account.
+    "entry": ("contacts", "entry_points", "campaigns"),
+    # Touches are the largest table (tens of thousands) and change one at a time, daily:
+    # alone in their file, marking one done rewrites nothing else.
+    "touches": ("touches",),
 }
 TABLE_FAMILY: dict[str, str] = {
     table: family for family, tables in FAMILIES.items() for table in tables

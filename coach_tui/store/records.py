@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coach_tui.store.codec import DECODERS
+from coach_tui.store.decoders import DECODERS
 from coach_tui.store.errors import DamagedRecord, UnreadableFile
 from coach_tui.store.storage import RawData
 

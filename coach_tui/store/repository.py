@@ -6,11 +6,15 @@ from pathlib import Path
 
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.store.repos.accounts import AccountRepository
+from coach_tui.store.repos.campaigns import CampaignRepository
+from coach_tui.store.repos.contacts import ContactRepository
 from coach_tui.store.repos.drafts import DraftRepository
+from coach_tui.store.repos.entry_points import EntryPointRepository
 from coach_tui.store.repos.goals import GoalRepository
 from coach_tui.store.repos.objectives import ObjectiveRepository
 from coach_tui.store.repos.perspectives import PerspectiveRepository
 from coach_tui.store.repos.settings import SettingsRepository
+from coach_tui.store.repos.touches import TouchRepository
 from coach_tui.store.repos.why import WhyRepository
 from coach_tui.store.store import Store
 
@@ -27,6 +31,10 @@ class Repository:
         self.accounts = AccountRepository(store)
         self.objectives = ObjectiveRepository(store)
         self.perspectives = PerspectiveRepository(store)
+        self.contacts = ContactRepository(store)
+        self.entry_points = EntryPointRepository(store)
+        self.campaigns = CampaignRepository(store)
+        self.touches = TouchRepository(store)
 
     @classmethod
     def open(

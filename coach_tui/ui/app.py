@@ -173,6 +173,13 @@ class CoachApp(App[None]):
         if not isinstance(self.screen, AccountsScreen):
             self.push_screen(AccountsScreen())
 
+    def action_touches(self) -> None:
+        """Today's and overdue touches across every account."""
+        from coach_tui.ui.screens.touch_queue import TouchQueueScreen
+
+        if not isinstance(self.screen, TouchQueueScreen):
+            self.push_screen(TouchQueueScreen())
+
     def action_goals(self) -> None:
         """Open the performance and getting-better goals."""
         from coach_tui.ui.screens.goals import GoalsScreen

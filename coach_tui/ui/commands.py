@@ -38,6 +38,11 @@ class CoachCommands(Provider):
                 "Goals", "Annual targets with pace, and getting-better goals", app.action_goals
             ),
             PaletteCommand(
+                "Touches due",
+                "Today's and overdue touches across every account",
+                app.action_touches,
+            ),
+            PaletteCommand(
                 "Plan the year",
                 "Targets, then an objective for each key account, in one sitting",
                 app.action_plan_year,

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from rich.text import Text
 from textual.content import Content
 
 
 def plain(text: str) -> Content:
     """User text as content that is never read as markup (`[bold]` stays `[bold]`)."""
     return Content(text)
+
+
+def cell(text: str, width: int = 0) -> Text:
+    """User text for a DataTable cell: literal (never markup), cut to `width` if given."""
+    if width and len(text) > width:
+        text = text[: width - 1].rstrip() + "…"
+    return Text(text)
 
 
 def day(value: date | datetime) -> str:

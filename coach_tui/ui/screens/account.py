@@ -70,6 +70,8 @@ class AccountScreen(CoachScreen[None]):
                 tooltip="Mark the objective achieved or dropped"),
         Binding("p", "perspective", "Team view", id="account.perspective",
                 tooltip="Note what a colleague sees in this account"),
+        Binding("e", "entry", "Getting in", id="account.entry",
+                tooltip="Entry point, decision makers and the entry campaign"),
         Binding("r", "rename", "Rename", id="account.rename", tooltip="Rename the account"),
         Binding("escape", "back", "Back", id="account.back", tooltip="Back to the accounts"),
     ]  # fmt: skip
@@ -251,6 +253,10 @@ class AccountScreen(CoachScreen[None]):
             PaletteCommand(
                 f"Team view on {name}", "Note what a colleague sees", self.action_perspective
             ),
+            PaletteCommand(
+                f"Getting in at {name}", "Entry point, decision makers, entry campaign",
+                self.action_entry,
+            ),
             PaletteCommand(f"Rename {name}", "Change the account's name", self.action_rename),
         ]  # fmt: skip
 
@@ -327,6 +333,12 @@ class AccountScreen(CoachScreen[None]):
         if self.account is not None:
             self.query_one(TabbedContent).active = "tab-team"
             self.app.push_screen(PerspectiveForm(self.account))
+
+    def action_entry(self) -> None:
+        from coach_tui.ui.screens.entry import AccountEntryScreen
+
+        if self.account is not None and self.save_research():
+            self.app.push_screen(AccountEntryScreen(self.account.uid))
 
     def action_rename(self) -> None:
         from coach_tui.ui.screens.account_form import AccountForm

@@ -89,14 +89,8 @@ class PerspectiveForm(FormScreen[Perspective]):
             except ValidationError as error:
                 field.say(error.message)
                 ok = False
-        try:
-            text = validate_perspective_text(self.query_one("#text", TextArea).text)
-            feedback.update("")
-        except ValidationError as error:
-            feedback.update(plain(error.message))
-            feedback.add_class("-problem")
-            ok = False
-        if not ok:
+        text = self.checked_area("text", validate_perspective_text)
+        if not ok or text is None:
             self.focus_first_problem()
             return False
         said_on = values["said-on"]

@@ -8,11 +8,11 @@ from textual.binding import Binding
 from textual.containers import Grid
 from textual.widgets import Footer, Header
 
-from coach_tui.coaching.dashboard import DashboardData, goal_lines, objective_lines
+from coach_tui.coaching.dashboard import DashboardData, goal_lines, objective_lines, touch_lines
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.messages import DashboardLoaded, DashboardLoadFailed
 from coach_tui.ui.screens.base import CoachScreen
-from coach_tui.ui.widgets.dashboard_panels import goal_content, objective_content
+from coach_tui.ui.widgets.dashboard_panels import goal_content, objective_content, touch_content
 from coach_tui.ui.widgets.panel import DashboardPanel
 from coach_tui.ui.widgets.why_banner import WhyBanner
 
@@ -35,7 +35,7 @@ EMPTY_STATES = {
         "Touches due",
         "Emails, calls and messages from your account-entry campaigns that are due today "
         "or overdue.",
-        "Press e to plan an entry campaign.",
+        "Open an account (a, enter) and press e to map the way in and plan a campaign.",
     ),
     "pace": (
         "Pace",
@@ -46,7 +46,6 @@ EMPTY_STATES = {
 }
 NOT_BUILT_YET = {
     "calls": "Calls and pre-call prep",
-    "campaign": "Entry campaigns and touches",
 }
 
 
@@ -78,7 +77,13 @@ class DashboardScreen(CoachScreen[None]):
             tooltip="Your accounts and their strategic objectives",
         ),
         Binding("c", "not_built('calls')", "Calls", id="dashboard.calls", show=False),
-        Binding("e", "not_built('campaign')", "Campaign", id="dashboard.campaign", show=False),
+        Binding(
+            "t",
+            "app.touches",
+            "Touches",
+            id="dashboard.touches",
+            tooltip="Touches due today and overdue, across every account",
+        ),
         Binding(
             "g",
             "app.goals",
@@ -119,14 +124,22 @@ class DashboardScreen(CoachScreen[None]):
         today = self.coach.now().date()
         try:
             history = repo.why.history()
+            accounts = repo.accounts.names()
+            contacts = repo.contacts.all()
             data = DashboardData(
                 today=today,
                 why=history[0] if history else None,
                 why_versions=len(history),
                 objectives=objective_lines(
-                    repo.objectives.all_open(), repo.accounts.names(), today
+                    repo.objectives.all_open(), accounts, today, contacts=contacts
                 ),
                 goals=goal_lines(repo.goals.current(today), today),
+                touches=touch_lines(
+                    repo.touches.open_due_by(today),
+                    today,
+                    accounts,
+                    {contact.uid: contact.name for contact in contacts},
+                ),
             )
         except StoreError as error:
             self.post_message(DashboardLoadFailed(str(error)))
@@ -146,6 +159,12 @@ class DashboardScreen(CoachScreen[None]):
             objectives.show(objective_content(data.objectives, rows), wrap=False)
         else:
             objectives.show_empty(*EMPTY_STATES["objectives"][1:])
+        touches = self.query_one("#touches", DashboardPanel)
+        if data.touches:
+            rows = max(touches.content_size.height, 3)
+            touches.show(touch_content(data.touches, rows), wrap=False)
+        else:
+            touches.show_empty(*EMPTY_STATES["touches"][1:])
         pace = self.query_one("#pace", DashboardPanel)
         if data.goals:
             pace.show(goal_content(data.goals))

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from textual.binding import Binding
 from textual.screen import ModalScreen
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
+from coach_tui.model.errors import ValidationError
 from coach_tui.ui.screens.confirm import ConfirmScreen
+from coach_tui.ui.text import plain
 from coach_tui.ui.widgets.field import Field
 
 if TYPE_CHECKING:
     from coach_tui.ui.app import CoachApp
 
 ResultT = TypeVar("ResultT")
+ValueT = TypeVar("ValueT")
 
 
 class FormScreen(ModalScreen[ResultT]):
@@ -66,6 +70,31 @@ class FormScreen(ModalScreen[ResultT]):
     def submit(self) -> bool:
         """Validate and save; show messages inline and return False if nothing was saved."""
         raise NotImplementedError
+
+    def checked_field(self, field_id: str, validate: Callable[[str], ValueT]) -> ValueT | None:
+        """The validated value of one `Field`, or None with the reason shown under it."""
+        field = self.query_one(f"#{field_id}-field", Field)
+        try:
+            value = validate(field.value)
+        except ValidationError as error:
+            field.say(error.message)
+            return None
+        field.clear_feedback()
+        return value
+
+    def checked_area(self, area_id: str, validate: Callable[[str], str]) -> str | None:
+        """The validated text of TextArea `#area_id`, or None with the reason shown in
+        `#area_id-feedback` below it."""
+        feedback = self.query_one(f"#{area_id}-feedback", Static)
+        try:
+            text = validate(self.query_one(f"#{area_id}", TextArea).text)
+        except ValidationError as error:
+            feedback.update(plain(error.message))
+            feedback.add_class("-problem")
+            return None
+        feedback.update("")
+        feedback.remove_class("-problem")
+        return text
 
     def focus_first_problem(self) -> None:
         """Bring the first field with an error into view, so the seller sees what to fix."""

@@ -68,18 +68,8 @@ class SkillForm(FormScreen[SkillGoal]):
 
     def _area(self, area_id: str) -> str | None:
         """The cleaned text of one area, or None with the reason shown under it."""
-        feedback = self.query_one(f"#{area_id}-feedback", Static)
-        try:
-            text = validate_skill_text(
-                self.query_one(f"#{area_id}", TextArea).text, label=SKILL_AREAS[area_id][0]
-            )
-        except ValidationError as error:
-            feedback.update(plain(error.message))
-            feedback.add_class("-problem")
-            return None
-        feedback.update("")
-        feedback.remove_class("-problem")
-        return text
+        label = SKILL_AREAS[area_id][0]
+        return self.checked_area(area_id, lambda text: validate_skill_text(text, label=label))
 
     def submit(self) -> bool:
         field = self.query_one("#skill-field", Field)

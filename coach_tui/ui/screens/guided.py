@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Input, OptionList, Static, TextArea
+from textual.widgets import Button, Footer, Input, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from coach_tui.model.draft import FlowDraft, keepable
@@ -36,6 +36,7 @@ class StepKind(Enum):
     TEXT = "text"  # a few lines in a text area
     LINE = "line"  # one line, checked and echoed as typed (money, dates)
     CHOICE = "choice"  # pick one from a list
+    MULTI = "multi"  # pick any number from a list (space toggles); stored comma-separated
     REVIEW = "review"  # no input: look over everything, then save
 
 
@@ -48,7 +49,7 @@ class FlowStep:
     question: str
     hint: str = ""
     kind: StepKind = StepKind.TEXT
-    choices: tuple[tuple[str, str], ...] = ()  # (value, label) for CHOICE steps
+    choices: tuple[tuple[str, str], ...] = ()  # (value, label) for CHOICE and MULTI steps
     placeholder: str = ""
 
 
@@ -61,6 +62,15 @@ class Verdict:
 
     error: str = ""
     question: str = ""
+
+
+def split_picks(value: str) -> list[str]:
+    """The keys a MULTI step stored."""
+    return [key for key in value.split(",") if key]
+
+
+def join_picks(keys: list[str]) -> str:
+    return ",".join(keys)
 
 
 class GuidedFlowScreen(CoachScreen[ResultT]):
@@ -159,6 +169,7 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
             yield TextArea("", id="answer", soft_wrap=True, show_line_numbers=False)
             yield Input("", id="answer-line")
             yield OptionList(id="answer-choice")
+            yield SelectionList[str](id="answer-multi")
             yield Static("", id="echo")
             yield Static("", id="message")
             with Horizontal(id="buttons"):
@@ -191,9 +202,11 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
         area = self.query_one("#answer", TextArea)
         line = self.query_one("#answer-line", Input)
         choice = self.query_one("#answer-choice", OptionList)
+        multi: SelectionList[str] = self.query_one("#answer-multi", SelectionList)
         area.display = step.kind is StepKind.TEXT
         line.display = step.kind is StepKind.LINE
         choice.display = step.kind is StepKind.CHOICE
+        multi.display = step.kind is StepKind.MULTI
         if step.kind is StepKind.TEXT:
             area.load_text(value)
             area.move_cursor(area.document.end)
@@ -209,6 +222,12 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
             keys = [key for key, _ in step.choices]
             choice.highlighted = keys.index(value) if value in keys else 0
             choice.focus()
+        elif step.kind is StepKind.MULTI:
+            picked = set(split_picks(value))
+            multi.clear_options()
+            multi.add_options((label, key, key in picked) for key, label in step.choices)
+            multi.highlighted = 0
+            multi.focus()
         else:
             self.query_one("#next-button", Button).focus()
         self.query_one("#back-button", Button).label = "‹ Back" if self.step else "‹ Leave"
@@ -252,6 +271,10 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
             if choice.highlighted is None:
                 return ""
             return choice.get_option_at_index(choice.highlighted).id or ""
+        if step.kind is StepKind.MULTI:
+            multi: SelectionList[str] = self.query_one("#answer-multi", SelectionList)
+            order = [key for key, _ in step.choices]
+            return join_picks(sorted(multi.selected, key=order.index))
         return ""
 
     def capture(self) -> None:
@@ -315,6 +338,11 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
     @on(OptionList.OptionHighlighted, "#answer-choice")
     def _choice_moved(self) -> None:
         if self.current.kind is StepKind.CHOICE:
+            self._edited()
+
+    @on(SelectionList.SelectedChanged, "#answer-multi")
+    def _multi_changed(self) -> None:
+        if self.current.kind is StepKind.MULTI:
             self._edited()
 
     @on(OptionList.OptionSelected, "#answer-choice")

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from textual.content import Content
 
-from coach_tui.coaching.dashboard import GoalLine, ObjectiveLine
+from coach_tui.coaching.dashboard import GoalLine, ObjectiveLine, TouchLine
 from coach_tui.coaching.objectives import missing_brief
 from coach_tui.coaching.pace import PaceState, pace_sentence
 from coach_tui.model.money import compact_money
@@ -53,6 +53,8 @@ def _objective_item(line: ObjectiveLine) -> list[Content]:
         target = objective.financial_target
         facts.append(compact_money(target.amount, target.currency))
     facts.append(f"{line.calls} calls")
+    if line.coverage:
+        facts.append(line.coverage)
     item = [
         Content.assemble((line.account, "bold"), "  ", (" · ".join(facts), "$text-muted")),
         Content.assemble("  ", f"{objective.kind.value}: {objective.description}"),
@@ -90,4 +92,31 @@ def goal_content(lines: tuple[GoalLine, ...]) -> Content:
             )
         )  # fmt: skip
         parts.append(Content.styled(f"  {pace_sentence(goal, pace)}", "$text-muted"))
+    return Content("\n").join(parts)
+
+
+def touch_content(lines: tuple[TouchLine, ...], rows: int) -> Content:
+    """How many are due, then one row per touch (overdue first) as far as room allows."""
+    overdue = sum(1 for line in lines if line.item.days_overdue > 0)
+    header = Content.assemble(
+        (f"{len(lines)} due", "bold"),
+        " · ",
+        (f"{overdue} overdue", "$text-error" if overdue else "$text-muted"),
+        ("  Press t to work through them.", "$text-muted"),
+    )
+    parts = [header]
+    room = max(rows - 1, 1)
+    for index, line in enumerate(lines):
+        if index == room - 1 and len(lines) > room:
+            parts.append(Content.styled(f"… and {len(lines) - index} more.", "italic"))
+            break
+        late = line.item.days_overdue
+        style = "$text-error" if late > 0 else "$text-success"
+        parts.append(
+            Content.assemble(
+                (f"{f'{late}d late' if late > 0 else 'today':<9}", style),
+                (line.account, "bold"), " · ", line.who, " · ",
+                (line.item.touch.channel.value, "$text-muted"),
+            )
+        )  # fmt: skip
     return Content("\n").join(parts)

@@ -1,0 +1,249 @@
+"""The entry campaign generator and the coach's remarks on a plan.
+
+A campaign is 8–10 touches over about four weeks, aimed at one thing: a first meeting.
+Touches move through the method's purposes in order — pique curiosity, share an insight,
+show you are a credible resource — and only the last ones ask for the meeting. Dates are
+business days from dateutil's rrule, spread evenly; nobody gets two touches in a day.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import pairwise
+
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import DAILY, FR, MO, TH, TU, WE, rrule
+
+from coach_tui.coaching.touches import next_business_day
+from coach_tui.model.contact import Contact
+from coach_tui.model.errors import ValidationError
+from coach_tui.model.touch import (
+    CAMPAIGN_MAX_TOUCHES,
+    CAMPAIGN_MIN_TOUCHES,
+    Channel,
+    Purpose,
+    Touch,
+    TouchStatus,
+)
+
+DEFAULT_COUNT = 9
+MAX_WEEKS = 12
+MAX_COUNT = 20
+LONGEST_GAP_DAYS = 10
+# The mix the method suggests, in percent; only the chosen channels share it out.
+CHANNEL_MIX = {Channel.EMAIL: 45, Channel.PHONE: 25, Channel.SOCIAL: 20, Channel.OTHER: 10}
+PURPOSE_ORDER = tuple(Purpose)
+WEEKDAYS = (MO, TU, WE, TH, FR)
+
+_IDEAS = {
+    Purpose.PIQUE_CURIOSITY: {
+        Channel.EMAIL: "Two lines and one question about {focus}; no pitch, no attachment.",
+        Channel.PHONE: "A 30-second call: say why you are calling them, ask one question "
+        "about {focus}.",
+        Channel.SOCIAL: "Comment on something they posted, then connect with a note about {focus}.",
+        Channel.OTHER: "A short handwritten note that mentions {focus} and nothing to sell.",
+    },
+    Purpose.SHARE_INSIGHT: {
+        Channel.EMAIL: "Send one finding about {focus} from a peer company and ask if it "
+        "matches what they see.",
+        Channel.PHONE: "Call to share one number about {focus} peers are tracking; ask how "
+        "theirs compares.",
+        Channel.SOCIAL: "Share an article on {focus} with a line on why it made you think of them.",
+        Channel.OTHER: "Invite them to a short session where peers discuss {focus}.",
+    },
+    Purpose.CREDIBLE_RESOURCE: {
+        Channel.EMAIL: "Offer a short checklist or benchmark on {focus}, useful even if "
+        "they never buy.",
+        Channel.PHONE: "Offer to connect them with a customer who solved {focus}.",
+        Channel.SOCIAL: "Point them to a case story on {focus}, told in the customer's words.",
+        Channel.OTHER: "Send a one-page summary of how others approached {focus}.",
+    },
+    Purpose.ASK_FOR_MEETING: {
+        Channel.EMAIL: "Ask for 30 minutes to compare notes on {focus}; offer two times.",
+        Channel.PHONE: "Call to ask for a first meeting on {focus}; have two times ready.",
+        Channel.SOCIAL: "Message asking for a short call on {focus}, with a date in mind.",
+        Channel.OTHER: "Ask their assistant or a colleague for 30 minutes in their calendar.",
+    },
+}
+
+
+def business_days(start: date, weeks: int) -> list[date]:
+    """The weekdays from `start` (moved to a weekday) through `weeks` weeks."""
+    first = next_business_day(start)
+    until = first + relativedelta(weeks=weeks) - timedelta(days=1)
+    return [moment.date() for moment in rrule(DAILY, dtstart=first, until=until,
+                                              byweekday=WEEKDAYS)]  # fmt: skip
+
+
+def _spread(days: list[date], count: int) -> list[date]:
+    """`count` dates spread evenly over `days`, first and last included."""
+    if count == 1:
+        return [days[0]]
+    return [days[round(i * (len(days) - 1) / (count - 1))] for i in range(count)]
+
+
+def channel_counts(channels: Collection[Channel], count: int) -> dict[Channel, int]:
+    """Share `count` touches between the chosen channels by the method's mix, rounding by
+    largest remainder so the counts always add up."""
+    chosen = [channel for channel in Channel if channel in channels]
+    total = sum(CHANNEL_MIX[channel] for channel in chosen)
+    exact = {channel: count * CHANNEL_MIX[channel] / total for channel in chosen}
+    counts = {channel: int(exact[channel]) for channel in chosen}
+    left = count - sum(counts.values())
+    by_remainder = sorted(chosen, key=lambda c: (-(exact[c] - counts[c]), chosen.index(c)))
+    for channel in by_remainder[:left]:
+        counts[channel] += 1
+    return counts
+
+
+def _channel_sequence(counts: dict[Channel, int]) -> list[Channel]:
+    """An order using each channel its count, never three of one in a row where avoidable."""
+    remaining = dict(counts)
+    order: list[Channel] = []
+    while any(remaining.values()):
+        blocked = order[-1] if len(order) >= 2 and order[-1] == order[-2] else None
+        options = [c for c in remaining if remaining[c] and c != blocked] or [
+            c for c in remaining if remaining[c]
+        ]
+        pick = max(options, key=lambda c: (remaining[c], -list(Channel).index(c)))
+        order.append(pick)
+        remaining[pick] -= 1
+    return order
+
+
+def purpose_plan(count: int) -> list[Purpose]:
+    """Purposes in method order; the last two (three from ten touches) ask for the meeting."""
+    asks = 3 if count >= 10 else 2 if count >= 4 else 1
+    rest = count - asks
+    curiosity = min(rest, max(1, round(rest * 0.3))) if rest else 0
+    resource = min(rest - curiosity, max(1, round(rest * 0.3))) if rest - curiosity > 0 else 0
+    insight = rest - curiosity - resource
+    return (
+        [Purpose.PIQUE_CURIOSITY] * curiosity
+        + [Purpose.SHARE_INSIGHT] * insight
+        + [Purpose.CREDIBLE_RESOURCE] * resource
+        + [Purpose.ASK_FOR_MEETING] * asks
+    )
+
+
+def message_idea(purpose: Purpose, channel: Channel, client_focus: str = "") -> str:
+    focus = client_focus.strip().rstrip(".") or "what is slowing them down this year"
+    return _IDEAS[purpose][channel].format(focus=focus)
+
+
+def plan_touches(
+    account_uid: str,
+    campaign_uid: str,
+    contacts: Sequence[Contact],
+    start: date,
+    *,
+    weeks: int = 4,
+    channels: Collection[Channel] = tuple(Channel),
+    count: int = DEFAULT_COUNT,
+    client_focus: str = "",
+) -> list[Touch]:
+    """The suggested touches, by date. Same input, same plan."""
+    if not contacts:
+        raise ValidationError("Pick at least one person to reach.", field="contacts")
+    if not 1 <= weeks <= MAX_WEEKS:
+        raise ValidationError(f"The span should be 1 to {MAX_WEEKS} weeks.", field="weeks")
+    if not 1 <= count <= MAX_COUNT:
+        raise ValidationError(f"Plan between 1 and {MAX_COUNT} touches.", field="count")
+    if not channels:
+        raise ValidationError("Pick at least one channel.", field="channels")
+    days = business_days(start, weeks)
+    fits = len(days) * len(contacts)
+    if count > fits:
+        raise ValidationError(
+            f"Only {fits} touches fit in {weeks} week{'s' if weeks != 1 else ''} without "
+            "touching someone twice in a day; lengthen the span or add people.",
+            field="weeks",
+        )
+    dates = _spread(days, count)
+    purposes = purpose_plan(count)
+    sequence = _channel_sequence(channel_counts(channels, count))
+    return [
+        Touch(
+            campaign_uid=campaign_uid,
+            account_uid=account_uid,
+            contact_uid=contacts[index % len(contacts)].uid,
+            due=due,
+            channel=sequence[index],
+            purpose=purposes[index],
+            idea=message_idea(purposes[index], sequence[index], client_focus),
+        )
+        for index, due in enumerate(dates)
+    ]
+
+
+def campaign_remarks(touches: Sequence[Touch]) -> list[str]:
+    """What a coach would point out about a plan, edited or not; empty when it is sound."""
+    if not touches:
+        return ["No touches planned yet: a campaign needs a run of them to get noticed."]
+    ordered = sorted(touches, key=lambda touch: touch.due)
+    remarks = []
+    if len(ordered) < CAMPAIGN_MIN_TOUCHES:
+        remarks.append(
+            f"Only {len(ordered)} touches. Most first meetings come after six or more "
+            f"attempts; plan at least {CAMPAIGN_MIN_TOUCHES}."
+        )
+    if len(ordered) > CAMPAIGN_MAX_TOUCHES:
+        remarks.append(
+            f"{len(ordered)} touches is a lot: past {CAMPAIGN_MAX_TOUCHES}, persistence starts "
+            "to feel like pressure. Is every one of them worth their time?"
+        )
+    asks = [touch for touch in ordered if touch.purpose is Purpose.ASK_FOR_MEETING]
+    if not asks:
+        remarks.append("No touch asks for the meeting, and the meeting is what this is for.")
+    elif len(ordered) > 1 and ordered[0].purpose is Purpose.ASK_FOR_MEETING:
+        remarks.append(
+            "The first touch asks for the meeting before they have a reason to say yes; "
+            "lead with curiosity or an insight."
+        )
+    same_day = Counter((touch.contact_uid, touch.due) for touch in ordered)
+    crowded = sorted(due for (_, due), times in same_day.items() if times > 1)
+    if crowded:
+        remarks.append(f"Two touches reach the same person on {crowded[0]:%a %d %b}.")
+    weekend = [touch.due for touch in ordered if touch.due.weekday() >= 5]
+    if weekend:
+        remarks.append(f"A touch falls on a weekend ({weekend[0]:%a %d %b}); move it?")
+    if len(ordered) > 2 and len({touch.channel for touch in ordered}) == 1:
+        remarks.append(
+            f"Every touch is {ordered[0].channel.value}; a mix of channels gets noticed."
+        )
+    for before, after in pairwise(ordered):
+        gap = (after.due - before.due).days
+        if gap > LONGEST_GAP_DAYS:
+            remarks.append(
+                f"{gap} days pass between {before.due:%d %b} and {after.due:%d %b}; they "
+                "will have forgotten you. Fill the gap or close it."
+            )
+            break
+    return remarks
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignProgress:
+    """How far a campaign has got."""
+
+    done: int
+    skipped: int
+    planned: int
+    responses: int
+    got_meeting: bool
+    next_due: date | None
+
+
+def campaign_progress(touches: Sequence[Touch]) -> CampaignProgress:
+    open_dates = [touch.due for touch in touches if touch.is_open]
+    return CampaignProgress(
+        done=sum(touch.status is TouchStatus.DONE for touch in touches),
+        skipped=sum(touch.status is TouchStatus.SKIPPED for touch in touches),
+        planned=len(open_dates),
+        responses=sum(touch.got_response for touch in touches),
+        got_meeting=any(touch.got_meeting for touch in touches),
+        next_due=min(open_dates, default=None),
+    )

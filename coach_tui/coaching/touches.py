@@ -1,0 +1,101 @@
+"""The touch queue and what a seller does with a touch: done, skipped, or snoozed.
+
+Snoozes land on a business day: a touch moved "a day" on a Friday waits until Monday,
+because nobody reads a cold email on Saturday.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Literal
+
+from dateutil.relativedelta import relativedelta
+
+from coach_tui.model.errors import ValidationError
+from coach_tui.model.text import require_text
+from coach_tui.model.touch import TOUCH_OUTCOME_MAX, Touch, TouchStatus
+
+
+@dataclass(frozen=True, slots=True)
+class QueueItem:
+    """One touch due, with how late it is."""
+
+    touch: Touch
+    days_overdue: int
+
+    @property
+    def label(self) -> str:
+        if self.days_overdue <= 0:
+            return "today"
+        return f"{self.days_overdue} day{'s' if self.days_overdue != 1 else ''} overdue"
+
+
+def touch_queue(touches: Sequence[Touch], today: date) -> list[QueueItem]:
+    """Open touches due today or earlier: the oldest first, so nothing rots at the bottom."""
+    due = [touch for touch in touches if touch.is_open and touch.due <= today]
+    due.sort(key=lambda touch: (touch.due, touch.account_uid, touch.uid))
+    return [QueueItem(touch, (today - touch.due).days) for touch in due]
+
+
+def next_business_day(day: date) -> date:
+    """`day` itself on a weekday; the Monday after on a weekend."""
+    while day.weekday() >= 5:
+        day += relativedelta(days=1)
+    return day
+
+
+def snooze(
+    touch: Touch,
+    today: date,
+    *,
+    by: Literal["day", "week"] | None = None,
+    to: date | None = None,
+) -> Touch:
+    """The touch moved later: a business day, a week from today, or to a given date."""
+    if (by is None) == (to is None):
+        raise ValueError("snooze takes either `by` or `to`")
+    if to is not None:
+        if to < today:
+            raise ValidationError("That date has passed; pick today or later.", field="date")
+        target = to
+    else:
+        step = relativedelta(days=1) if by == "day" else relativedelta(weeks=1)
+        target = max(touch.due, today) + step if by == "day" else today + step
+    return replace(touch, due=next_business_day(target))
+
+
+def mark_done(
+    touch: Touch, today: date, outcome: str, *, got_response: bool, got_meeting: bool
+) -> Touch:
+    """Done, with what happened; a meeting implies a response."""
+    text = require_text(outcome, label="What happened", max_chars=TOUCH_OUTCOME_MAX, required=False)
+    return replace(
+        touch,
+        status=TouchStatus.DONE,
+        outcome=text,
+        got_response=got_response or got_meeting,
+        got_meeting=got_meeting,
+        closed_on=today,
+    )
+
+
+def mark_skipped(touch: Touch, today: date, why: str) -> Touch:
+    """Skipped, with the reason (required: the weekly review looks for patterns)."""
+    text = require_text(why, label="The reason", max_chars=TOUCH_OUTCOME_MAX)
+    return replace(touch, status=TouchStatus.SKIPPED, outcome=text, closed_on=today)
+
+
+def after_meeting_prompt(who: str) -> str:
+    """What the coach says when a touch wins the first meeting."""
+    return (
+        f"{who} agreed to meet: the campaign did its job. Schedule the call and plan the "
+        "one thing you want them to agree to by its end."
+    )
+
+
+def queue_summary(queue: Sequence[QueueItem]) -> str:
+    """'5 due · 2 overdue' for headers and the dashboard."""
+    overdue = sum(1 for item in queue if item.days_overdue > 0)
+    return f"{len(queue)} due · {overdue} overdue"

@@ -1,0 +1,23 @@
+"""Every table and how to read its records: used to check files at open and by `coach doctor`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from coach_tui.store import codec, codec_entry
+
+DECODERS: dict[str, Callable[[codec.Record, object], Any]] = {
+    "why": codec.why_from_record,
+    "drafts": codec.draft_from_record,
+    "settings": codec.settings_from_record,
+    "accounts": codec.account_from_record,
+    "objectives": codec.objective_from_record,
+    "perspectives": codec.perspective_from_record,
+    "goals": codec.goal_from_record,
+    "skill_goals": codec.skill_from_record,
+    "contacts": codec_entry.contact_from_record,
+    "entry_points": codec_entry.entry_point_from_record,
+    "campaigns": codec_entry.campaign_from_record,
+    "touches": codec_entry.touch_from_record,
+}

@@ -1,0 +1,31 @@
+"""Each account's entry point: where the seller starts, why there, who owns it."""
+
+from __future__ import annotations
+
+from tinydb import Query
+
+from coach_tui.model.contact import EntryPoint
+from coach_tui.store.codec_entry import entry_point_from_record, entry_point_to_record
+from coach_tui.store.store import Store
+
+TABLE = "entry_points"
+
+
+class EntryPointRepository:
+    """One entry point per account; saving another replaces it."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def for_account(self, account_uid: str) -> EntryPoint | None:
+        with self._store.reading() as tx:
+            found = tx.table(TABLE).get(Query().account_uid == account_uid)
+            if not isinstance(found, dict):
+                return None
+            return entry_point_from_record(found, account_uid)
+
+    def save(self, entry: EntryPoint) -> None:
+        with self._store.transaction() as tx:
+            tx.table(TABLE).upsert(
+                entry_point_to_record(entry), Query().account_uid == entry.account_uid
+            )

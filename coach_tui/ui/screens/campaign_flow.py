@@ -1,0 +1,238 @@
+"""Planning an entry campaign: who, from when, for how long, by which channels — then the plan.
+
+The coach generates the touches (see `coaching/campaign.py`); the last page shows them with
+the coach's remarks, and saving writes the campaign and its touches in one go. Each touch
+can be edited, moved, added or removed afterwards on the account's "getting in" screen.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from coach_tui.coaching.campaign import campaign_remarks, plan_touches
+from coach_tui.model.account import Account
+from coach_tui.model.contact import Contact
+from coach_tui.model.dates import Prefer, parse_day
+from coach_tui.model.draft import FlowDraft
+from coach_tui.model.errors import ValidationError
+from coach_tui.model.ids import new_uid
+from coach_tui.model.touch import Campaign, Channel, Touch
+from coach_tui.store.errors import StoreError
+from coach_tui.ui.screens.guided import (
+    FlowStep,
+    GuidedFlowScreen,
+    StepKind,
+    Verdict,
+    join_picks,
+    split_picks,
+)
+from coach_tui.ui.text import day
+
+DEFAULT_WEEKS = 4
+
+
+def campaign_flow_name(account_uid: str) -> str:
+    """Each account's campaign plan keeps its own draft."""
+    return f"campaign:{account_uid}"
+
+
+def campaign_steps(account: Account, contacts: list[Contact]) -> tuple[FlowStep, ...]:
+    people = tuple(
+        (contact.uid, f"{contact.name} — {contact.title or 'no title'} ({contact.role.value})")
+        for contact in contacts
+    )
+    return (
+        FlowStep(
+            "contacts",
+            "Who",
+            f"Whom at {account.name} will this campaign reach?",
+            "Space ticks a person. Two or three people in different roles beat one person "
+            "touched ten times: if one goes quiet, the campaign does not.",
+            kind=StepKind.MULTI,
+            choices=people,
+        ),
+        FlowStep(
+            "start",
+            "From when",
+            "When does the first touch go out?",
+            "Weekends are skipped. Tomorrow, next monday, 2026-12-01 all work.",
+            kind=StepKind.LINE,
+            placeholder="e.g. next monday",
+        ),
+        FlowStep(
+            "weeks",
+            "How long",
+            "Over how many weeks should the touches spread?",
+            "About four weeks keeps you present without crowding their inbox.",
+            kind=StepKind.LINE,
+            placeholder="4",
+        ),
+        FlowStep(
+            "channels",
+            "Channels",
+            "Which channels will you use?",
+            "A mix gets noticed: email carries the insight, a call makes it personal, a social "
+            "message or a note by post stands out.",
+            kind=StepKind.MULTI,
+            choices=tuple((channel.value, channel.value.capitalize()) for channel in Channel),
+        ),
+        FlowStep(
+            "review",
+            "The plan",
+            "Here is the plan the coach suggests.",
+            "Esc goes back to change who, when or how. Ctrl+s saves it; afterwards you can move, "
+            "edit, add or drop any touch on the account.",
+            kind=StepKind.REVIEW,
+        ),
+    )
+
+
+class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
+    """Dismisses with the saved campaign, or None when left (the draft is kept)."""
+
+    HELP_NAME = "Entry campaign"
+    resume_hint = "Press c on the account's getting-in screen to pick up where you left off."
+
+    def __init__(
+        self,
+        account: Account,
+        contacts: list[Contact],
+        *,
+        draft: FlowDraft | None,
+        client_focus: str = "",
+    ) -> None:
+        super().__init__(
+            flow=campaign_flow_name(account.uid),
+            title=f"Entry campaign · {account.name}",
+            steps=campaign_steps(account, contacts),
+            draft=draft,
+            answers={
+                "uid": new_uid(),
+                "contacts": join_picks([c.uid for c in contacts[:3]]),
+                "start": "next monday",
+                "weeks": str(DEFAULT_WEEKS),
+                "channels": join_picks([channel.value for channel in Channel]),
+            },
+        )
+        self.account = account
+        self.contacts = contacts
+        self.client_focus = client_focus
+        self.answers.setdefault("uid", new_uid())
+
+    @property
+    def today(self) -> date:
+        return self.coach.now().date()
+
+    # --- reading answers ----------------------------------------------------------
+
+    def _start(self) -> date:
+        return parse_day(
+            self.answers.get("start", ""), today=self.today, prefer=Prefer.FUTURE, label="The start"
+        )
+
+    def _weeks(self, text: str) -> int:
+        cleaned = text.strip().removesuffix("weeks").removesuffix("week").strip()
+        if not cleaned.isdigit() or not 1 <= int(cleaned) <= 12:
+            raise ValidationError("Give the span as a number of weeks between 1 and 12.")
+        return int(cleaned)
+
+    def _picked_contacts(self) -> list[Contact]:
+        picked = set(split_picks(self.answers.get("contacts", "")))
+        return [contact for contact in self.contacts if contact.uid in picked]
+
+    def _channels(self) -> list[Channel]:
+        return [Channel(value) for value in split_picks(self.answers.get("channels", ""))]
+
+    def echo(self, step: FlowStep, value: str) -> str:
+        try:
+            if step.key == "start":
+                start = parse_day(value, today=self.today, prefer=Prefer.FUTURE, label="The start")
+                weekend = (
+                    " — a weekend, so the first touch moves to monday"
+                    if start.weekday() >= 5
+                    else ""
+                )
+                return f"= {start:%A} {day(start)}{weekend}"
+            if step.key == "weeks":
+                weeks = self._weeks(value)
+                return f"= {weeks} week{'s' if weeks != 1 else ''}"
+        except ValidationError:
+            return ""
+        return ""
+
+    def check(self, step: FlowStep, value: str) -> Verdict:
+        try:
+            if step.key == "contacts" and not split_picks(value):
+                return Verdict(error="Tick at least one person (space), then ctrl+s.")
+            if step.key == "start":
+                start = parse_day(value, today=self.today, prefer=Prefer.FUTURE, label="The start")
+                if start < self.today:
+                    return Verdict(error="A campaign starts today or later.")
+            if step.key == "weeks":
+                self._weeks(value)
+            if step.key == "channels":
+                picked = split_picks(value)
+                if not picked:
+                    return Verdict(error="Tick at least one channel (space), then ctrl+s.")
+                if len(picked) == 1:
+                    return Verdict(
+                        question="One channel only? Mixed channels get noticed more often. "
+                        "Ctrl+s again keeps it."
+                    )
+        except ValidationError as error:
+            return Verdict(error=error.message)
+        return Verdict()
+
+    def plan(self) -> list[Touch]:
+        """The touches the answers produce (raises ValidationError if an answer is wrong)."""
+        return plan_touches(
+            self.account.uid,
+            self.answers["uid"],
+            self._picked_contacts(),
+            self._start(),
+            weeks=self._weeks(self.answers.get("weeks", "")),
+            channels=self._channels(),
+            client_focus=self.client_focus,
+        )
+
+    def reference_title(self) -> str:
+        return "The touches"
+
+    def reference(self) -> str:
+        if self.current.kind is not StepKind.REVIEW:
+            return ""
+        try:
+            touches = self.plan()
+        except ValidationError as error:
+            return f"Something needs fixing first: {error.message}"
+        names = {contact.uid: contact.name for contact in self.contacts}
+        lines = [
+            f"{touch.due:%a} {day(touch.due):<12} {touch.channel.value:<7} "
+            f"{names.get(touch.contact_uid, '?'):<22} {touch.purpose.value}"
+            for touch in touches
+        ]
+        remarks = campaign_remarks(touches)
+        if remarks:
+            lines.append("")
+            lines.extend(f"Coach: {remark}" for remark in remarks)
+        return "\n".join(lines)
+
+    def finish(self) -> Campaign | None:
+        try:
+            touches = self.plan()
+            campaign = Campaign(
+                account_uid=self.account.uid,
+                name=f"Entry {self._start():%b %Y}",
+                start=self._start(),
+                contact_uids=tuple(contact.uid for contact in self._picked_contacts()),
+                created_at=self.coach.now(),
+                uid=self.answers["uid"],
+            )
+            self.coach.repo.campaigns.save_plan(campaign, touches, finished_flow=self.flow)
+        except ValidationError as error:
+            self.say(error.message, kind="error")
+            return None
+        except StoreError as error:
+            self.say(str(error), kind="error")
+            return None
+        return campaign

@@ -1,0 +1,121 @@
+"""Done, skip and snooze on the highlighted touch — shared by the queue and the account.
+
+Each change can be undone (`u`), and a touch that won a meeting marks its campaign as
+succeeded and hands over to the calls: the first meeting is what the campaign was for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from coach_tui.coaching.touches import after_meeting_prompt
+from coach_tui.model.touch import CampaignStatus, Touch
+from coach_tui.store.errors import StoreError
+from coach_tui.ui.screens.base import CoachScreen
+
+
+class TouchTable(DataTable[str]):
+    """Touches, one per row keyed by uid; its keys act on the highlighted one."""
+
+    BINDINGS = [
+        Binding("d", "screen.touch_done", "Done", id="touch.done",
+                tooltip="Mark the highlighted touch done, with what happened"),
+        Binding("k", "screen.touch_skip", "Skip", id="touch.skip",
+                tooltip="Skip the highlighted touch, saying why"),
+        Binding("s", "screen.touch_snooze", "Snooze", id="touch.snooze",
+                tooltip="Move the highlighted touch a day, a week or to a date"),
+    ]  # fmt: skip
+
+    def highlighted_key(self) -> str | None:
+        if self.row_count == 0:
+            return None
+        row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
+        return row_key.value
+
+
+class TouchActionsScreen(CoachScreen[None]):
+    """A screen with a `TouchTable`; subclasses say which touch is which and whose it is."""
+
+    touches: dict[str, Touch]
+    contact_names: dict[str, str]
+
+    def highlighted_touch(self) -> Touch | None:
+        key = self.query_one(TouchTable).highlighted_key()
+        return self.touches.get(key) if key else None
+
+    def who(self, touch: Touch) -> str:
+        return self.contact_names.get(touch.contact_uid, "someone no longer listed")
+
+    def _open_touch(self) -> Touch | None:
+        touch = self.highlighted_touch()
+        if touch is None:
+            self.notify("No touch is highlighted.")
+            return None
+        if not touch.is_open:
+            self.notify(f"That touch is already {touch.status.value}.")
+            return None
+        return touch
+
+    def _changed(self, before: Touch, label: str) -> Callable[[Touch | None], None]:
+        repo = self.coach.repo
+
+        def done(after: Touch | None) -> None:
+            if after is None:
+                return
+            self.coach.undo.push(label, lambda: repo.touches.save(before))
+            if after.got_meeting:
+                self._campaign_won(after)
+            self.reload()
+
+        return done
+
+    def _campaign_won(self, touch: Touch) -> None:
+        repo = self.coach.repo
+        today = self.coach.now().date()
+        try:
+            campaign = repo.campaigns.get(touch.campaign_uid)
+            if campaign is not None and campaign.is_active:
+                repo.campaigns.save(
+                    replace(campaign, status=CampaignStatus.SUCCEEDED, ended_on=today)
+                )
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=15, markup=False)
+            return
+        self.notify(after_meeting_prompt(self.who(touch)), title="Meeting won", timeout=15)
+
+    def action_touch_done(self) -> None:
+        from coach_tui.ui.screens.touch_forms import TouchDoneForm
+
+        touch = self._open_touch()
+        if touch is not None:
+            today = self.coach.now().date()
+            self.app.push_screen(
+                TouchDoneForm(touch, self.who(touch), today=today),
+                self._changed(touch, f"marking the touch to {self.who(touch)} done"),
+            )
+
+    def action_touch_skip(self) -> None:
+        from coach_tui.ui.screens.touch_forms import TouchSkipForm
+
+        touch = self._open_touch()
+        if touch is not None:
+            today = self.coach.now().date()
+            self.app.push_screen(
+                TouchSkipForm(touch, self.who(touch), today=today),
+                self._changed(touch, f"skipping the touch to {self.who(touch)}"),
+            )
+
+    def action_touch_snooze(self) -> None:
+        from coach_tui.ui.screens.touch_forms import SnoozeForm
+
+        touch = self._open_touch()
+        if touch is not None:
+            today = self.coach.now().date()
+            self.app.push_screen(
+                SnoozeForm(touch, self.who(touch), today=today),
+                self._changed(touch, f"snoozing the touch to {self.who(touch)}"),
+            )

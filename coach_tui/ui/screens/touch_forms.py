@@ -1,0 +1,255 @@
+"""Small forms on one touch: done (what happened), skipped (why), snoozed, edited or added."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from coach_tui.coaching.touches import mark_done, mark_skipped, snooze
+from coach_tui.model.contact import Contact
+from coach_tui.model.dates import Prefer, parse_day
+from coach_tui.model.errors import ValidationError
+from coach_tui.model.text import require_text
+from coach_tui.model.touch import TOUCH_IDEA_MAX, Channel, Purpose, Touch
+from coach_tui.store.errors import StoreError
+from coach_tui.ui.screens.form import FormScreen
+from coach_tui.ui.text import day, plain
+from coach_tui.ui.widgets.field import Field
+
+YES_NO = [("No", "no"), ("Yes", "yes")]
+
+
+def touch_heading(touch: Touch, who: str) -> str:
+    channel = touch.channel.value.capitalize()
+    return f"{channel} to {who} · {touch.purpose.value} · due {day(touch.due)}"
+
+
+class TouchDoneForm(FormScreen[Touch]):
+    """Mark a touch done, with what happened; a meeting won ends the campaign well."""
+
+    def __init__(self, touch: Touch, who: str, *, today: date) -> None:
+        super().__init__()
+        self.touch = touch
+        self.who = who
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog"):
+            yield Static("Touch done", classes="dialog-title")
+            yield Static(plain(touch_heading(self.touch, self.who)), classes="dialog-question")
+            yield Field(
+                "What happened",
+                field_id="outcome",
+                hint="One line you will want to read before the next touch.",
+                placeholder="e.g. sent the downtime study; no reply yet",
+            )
+            yield Label("Did they respond?", classes="field-label")
+            yield Select(YES_NO, value="no", allow_blank=False, id="response")
+            yield Label("Did it get you a meeting?", classes="field-label")
+            yield Select(YES_NO, value="no", allow_blank=False, id="meeting")
+            yield Static("ctrl+s save · esc cancel", classes="dialog-keys")
+
+    def submit(self) -> bool:
+        outcome = self.query_one("#outcome-field", Field)
+        meeting = self.query_one("#meeting", Select).value == "yes"
+        try:
+            done = mark_done(
+                self.touch,
+                self.today,
+                outcome.value,
+                got_response=meeting or self.query_one("#response", Select).value == "yes",
+                got_meeting=meeting,
+            )
+            self.coach.repo.touches.save(done)
+        except ValidationError as error:
+            outcome.say(error.message)
+            return False
+        except StoreError as error:
+            outcome.say(str(error))
+            return False
+        self.dismiss(done)
+        return True
+
+
+class TouchSkipForm(FormScreen[Touch]):
+    """Skip a touch, saying why, so the weekly review can see the pattern."""
+
+    def __init__(self, touch: Touch, who: str, *, today: date) -> None:
+        super().__init__()
+        self.touch = touch
+        self.who = who
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog"):
+            yield Static("Skip this touch", classes="dialog-title")
+            yield Static(plain(touch_heading(self.touch, self.who)), classes="dialog-question")
+            yield Field(
+                "Why skip it",
+                field_id="why",
+                hint="They already replied, left the company, asked for a pause…",
+            )
+            yield Static("ctrl+s save · esc cancel", classes="dialog-keys")
+
+    def submit(self) -> bool:
+        field = self.query_one("#why-field", Field)
+        try:
+            skipped = mark_skipped(self.touch, self.today, field.value)
+            self.coach.repo.touches.save(skipped)
+        except ValidationError as error:
+            field.say(error.message)
+            return False
+        except StoreError as error:
+            field.say(str(error))
+            return False
+        self.dismiss(skipped)
+        return True
+
+
+SNOOZE_CHOICES = [("Tomorrow (next business day)", "day"), ("In a week", "week"),
+                  ("Another date", "date")]  # fmt: skip
+
+
+class SnoozeForm(FormScreen[Touch]):
+    """Move a touch later: a day, a week, or a date typed in words."""
+
+    AUTO_FOCUS = "Select"
+
+    def __init__(self, touch: Touch, who: str, *, today: date) -> None:
+        super().__init__()
+        self.touch = touch
+        self.who = who
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog"):
+            yield Static("Snooze", classes="dialog-title")
+            yield Static(plain(touch_heading(self.touch, self.who)), classes="dialog-question")
+            yield Select(SNOOZE_CHOICES, value="day", allow_blank=False, id="how")
+            yield Field(
+                "The date",
+                field_id="date",
+                hint="Only for another date: next tuesday, 2026-12-15, in 10 days…",
+            )
+            yield Static("ctrl+s save · esc cancel", classes="dialog-keys")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        super().on_input_changed(event)
+        field = self.query_one("#date-field", Field)
+        if not event.value.strip():
+            field.clear_feedback()
+            return
+        try:
+            when = parse_day(event.value, today=self.today, prefer=Prefer.FUTURE, label="The date")
+        except ValidationError:
+            field.clear_feedback()
+            return
+        field.say(f"= {when:%A} {day(when)}", "echo")
+        self.query_one("#how", Select).value = "date"
+
+    def submit(self) -> bool:
+        field = self.query_one("#date-field", Field)
+        how = self.query_one("#how", Select).value
+        try:
+            if how == "date":
+                when = parse_day(field.value, today=self.today, prefer=Prefer.FUTURE,
+                                 label="The date")  # fmt: skip
+                moved = snooze(self.touch, self.today, to=when)
+            else:
+                moved = snooze(self.touch, self.today, by="day" if how == "day" else "week")
+            self.coach.repo.touches.save(moved)
+        except ValidationError as error:
+            field.say(error.message)
+            return False
+        except StoreError as error:
+            field.say(str(error))
+            return False
+        self.dismiss(moved)
+        return True
+
+
+class TouchForm(FormScreen[Touch]):
+    """Edit a planned touch, or add one to a campaign: when, whom, how, why, and the idea."""
+
+    def __init__(
+        self, touch: Touch, contacts: list[Contact], *, today: date, new: bool = False
+    ) -> None:
+        super().__init__()
+        self.touch = touch
+        self.contacts = contacts
+        self.today = today
+        self.new = new
+
+    def compose(self) -> ComposeResult:
+        touch = self.touch
+        people = [(contact.name, contact.uid) for contact in self.contacts]
+        if touch.contact_uid not in {uid for _, uid in people}:
+            people.append(("(no longer on the account)", touch.contact_uid))
+        with VerticalScroll(classes="dialog"):
+            yield Static("Add a touch" if self.new else "Edit touch", classes="dialog-title")
+            yield Field("When", field_id="due", value=touch.due.isoformat())
+            yield Label("To whom", classes="field-label")
+            yield Select(people, value=touch.contact_uid, allow_blank=False, id="contact")
+            yield Label("Channel", classes="field-label")
+            yield Select(
+                [(c.value.capitalize(), c.value) for c in Channel],
+                value=touch.channel.value,
+                allow_blank=False,
+                id="channel",
+            )
+            yield Label("Purpose", classes="field-label")
+            yield Select(
+                [(p.value.capitalize(), p.value) for p in Purpose],
+                value=touch.purpose.value,
+                allow_blank=False,
+                id="purpose",
+            )
+            yield Label("Message idea", classes="field-label")
+            yield TextArea(touch.idea, id="idea", soft_wrap=True, classes="form-area")
+            yield Static("", id="idea-feedback", classes="form-error")
+            yield Static("ctrl+s save · esc cancel", classes="dialog-keys")
+
+    def _due(self, text: str) -> date:
+        return parse_day(text, today=self.today, prefer=Prefer.FUTURE, label="The date")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        super().on_input_changed(event)
+        field = self.query_one("#due-field", Field)
+        try:
+            when = self._due(event.value)
+        except ValidationError as error:
+            field.say(error.message)
+            return
+        weekend = " — a weekend" if when.weekday() >= 5 else ""
+        field.say(f"= {when:%A} {day(when)}{weekend}", "echo")
+
+    def submit(self) -> bool:
+        due = self.checked_field("due", self._due)
+        idea = self.checked_area(
+            "idea",
+            lambda text: require_text(
+                text, label="The idea", max_chars=TOUCH_IDEA_MAX, multiline=True, required=False
+            ),
+        )
+        if due is None or idea is None:
+            self.focus_first_problem()
+            return False
+        touch = replace(
+            self.touch,
+            due=due,
+            contact_uid=str(self.query_one("#contact", Select).value),
+            channel=Channel(self.query_one("#channel", Select).value),
+            purpose=Purpose(self.query_one("#purpose", Select).value),
+            idea=idea,
+        )
+        try:
+            self.coach.repo.touches.save(touch)
+        except StoreError as error:
+            self.query_one("#idea-feedback", Static).update(plain(str(error)))
+            return False
+        self.dismiss(touch)
+        return True

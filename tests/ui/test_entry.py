@@ -1,0 +1,234 @@
+"""Getting into an account: entry point, decision makers with coverage, and the campaign.
+
+"Today" is Tuesday 24 Nov 2026 (the FakeClock).
+"""
+
+from datetime import date
+
+from textual.widgets import Input, Select
+
+from coach_tui.model.account import Account
+from coach_tui.model.contact import BuyingRole, Contact
+from coach_tui.model.touch import CampaignStatus, TouchStatus
+from coach_tui.ui.screens.account import AccountScreen
+from coach_tui.ui.screens.campaign_flow import CampaignFlowScreen
+from coach_tui.ui.screens.confirm import ConfirmScreen
+from coach_tui.ui.screens.contact_form import ContactForm
+from coach_tui.ui.screens.entry import AccountEntryScreen
+from coach_tui.ui.screens.touch_actions import TouchTable
+from tests.helpers import notices, screen_text, squashed
+from tests.ui.flow import paste, run, settle
+
+
+def seed(open_repo, clock, *contacts: tuple[str, BuyingRole]) -> Account:
+    repo = open_repo()
+    account = Account(name="Nordvale Foods", created_at=clock())
+    repo.accounts.save(account)
+    for name, role in contacts:
+        repo.contacts.save(Contact(name, account_uid=account.uid, title="Director", role=role))
+    repo.close()
+    return account
+
+
+async def open_entry(pilot, account: Account) -> None:
+    """Account screen, then `e` — the way a seller gets there."""
+    await settle(pilot)
+    pilot.app.push_screen(AccountScreen(account.uid))
+    await settle(pilot)
+    await pilot.press("e")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, AccountEntryScreen)
+
+
+def shown(app) -> str:
+    return squashed(screen_text(app))
+
+
+async def fill(pilot, field_id: str, text: str) -> None:
+    pilot.app.screen.query_one(f"#{field_id}").focus()
+    await pilot.pause()
+    await paste(pilot, text)
+
+
+async def test_empty_screen_says_what_to_do_first(make_app, with_why, open_repo, clock) -> None:
+    account = seed(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_entry(pilot, account)
+        text = shown(app)
+        assert "No entry point yet. Press i" in text
+        assert "No decision makers yet. Press n" in text
+        assert "No entry campaign running. Press c" in text
+
+
+async def test_add_a_decision_maker_and_coverage_follows(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account = seed(open_repo, clock, ("Greta Lindqvist", BuyingRole.BLOCKER))
+    app = make_app()
+    async with run(app) as pilot:
+        await open_entry(pilot, account)
+        assert "only" in shown(app).lower() and "blocker" in shown(app).lower()
+        await pilot.press("n")
+        assert isinstance(app.screen, ContactForm)
+        await paste(pilot, "Hiro Tanaka")
+        await fill(pilot, "title", "CFO")
+        app.screen.query_one("#role", Select).value = BuyingRole.ECONOMIC_BUYER.value
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, AccountEntryScreen)
+        assert "Hiro Tanaka" in shown(app)
+        assert "economic buyer" in shown(app)
+        assert "No economic buyer" not in shown(app)
+    people = app.repo.contacts.for_account(account.uid)
+    hiro = next(person for person in people if person.name == "Hiro Tanaka")
+    assert (hiro.title, hiro.role) == ("CFO", BuyingRole.ECONOMIC_BUYER)
+
+
+async def test_bad_link_and_email_are_refused_and_nothing_saved(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account = seed(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_entry(pilot, account)
+        await pilot.press("n")
+        await paste(pilot, "Amara Okafor")
+        await fill(pilot, "profile", "javascript:alert(1)")
+        await fill(pilot, "email", "amara at nordvale")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactForm)
+        text = shown(app)
+        assert "does not look like an email address" in text
+        assert "A profile link should be a web address" in text
+    assert app.repo.contacts.for_account(account.uid) == []
+
+
+async def test_entry_point_is_saved_and_shown(make_app, with_why, open_repo, clock) -> None:
+    account = seed(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_entry(pilot, account)
+        await pilot.press("i")
+        await paste(pilot, "European plants")
+        await fill(pilot, "owner", "Greta Lindqvist")
+        await fill(pilot, "why", "Late deliveries start at the plants.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "European plants · owned by Greta Lindqvist" in shown(app)
+    entry = app.repo.entry_points.for_account(account.uid)
+    assert entry is not None and entry.why_there == "Late deliveries start at the plants."
+
+
+async def test_remove_a_person_asks_and_undo_brings_them_back(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account = seed(open_repo, clock, ("Greta Lindqvist", BuyingRole.USER))
+    app = make_app()
+    async with run(app) as pilot:
+        await open_entry(pilot, account)
+        app.screen.query_one("#contacts").focus()
+        await pilot.press("D")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.repo.contacts.for_account(account.uid) == []
+        assert "No decision makers yet" in shown(app)
+        await pilot.press("u")
+        await settle(pilot)
+        assert "Greta Lindqvist" in shown(app)
+    assert len(app.repo.contacts.for_account(account.uid)) == 1
+
+
+async def replace_line(pilot, text: str) -> None:
+    """Select what the one-line answer holds (a default) and paste over it."""
+    pilot.app.screen.query_one("#answer-line", Input).select_all()
+    await paste(pilot, text)
+
+
+async def walk_campaign(pilot, *, start: str = "2026-11-30", weeks: str = "4") -> None:
+    await pilot.press("c")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, CampaignFlowScreen)
+    await pilot.press("ctrl+s")  # the first three people are ticked already
+    await replace_line(pilot, start)
+    await pilot.press("ctrl+s")
+    await replace_line(pilot, weeks)
+    await pilot.press("ctrl+s")
+    await pilot.press("ctrl+s")  # all four channels are ticked already
+
+
+async def test_plan_a_campaign_then_save_it(make_app, with_why, open_repo, clock) -> None:
+    account = seed(
+        open_repo, clock,
+        ("Greta Lindqvist", BuyingRole.USER), ("Hiro Tanaka", BuyingRole.ECONOMIC_BUYER),
+        ("Priya Rahman", BuyingRole.TECHNICAL_EVALUATOR),
+    )  # fmt: skip
+    app = make_app()
+    async with run(app) as pilot:
+        await open_entry(pilot, account)
+        await walk_campaign(pilot)
+        await pilot.pause()
+        review = shown(app)
+        assert "ask for the meeting" in review
+        assert "Mon 30 Nov 2026" in review
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, AccountEntryScreen)
+        table = app.screen.query_one(TouchTable)
+        assert 8 <= table.row_count <= 10
+    campaign = app.repo.campaigns.active_for(account.uid)
+    assert campaign is not None and campaign.status is CampaignStatus.ACTIVE
+    touches = app.repo.touches.for_campaign(campaign.uid)
+    assert 8 <= len(touches) <= 10
+    assert all(touch.due.weekday() < 5 for touch in touches)
+    assert touches[0].due == date(2026, 11, 30)
+    assert app.repo.drafts.get(f"campaign:{account.uid}") is None
+
+
+async def test_leaving_the_campaign_flow_resumes_at_the_same_step(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account = seed(open_repo, clock, ("Greta Lindqvist", BuyingRole.USER))
+    app = make_app()
+    async with run(app) as pilot:
+        await open_entry(pilot, account)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await replace_line(pilot, "next tuesday")
+        await pilot.press("ctrl+s")  # now on "how long"
+        await pilot.press("ctrl+q")
+    app.repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await open_entry(pilot, account)
+        await pilot.press("c")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CampaignFlowScreen)
+        assert screen.current.key == "weeks"
+        assert screen.answers["start"] == "next tuesday"
+
+
+async def test_a_second_campaign_waits_for_the_first(make_app, with_why, open_repo, clock) -> None:
+    account = seed(open_repo, clock, ("Greta Lindqvist", BuyingRole.USER))
+    app = make_app()
+    async with run(app) as pilot:
+        await open_entry(pilot, account)
+        await walk_campaign(pilot)
+        await pilot.press("ctrl+s")  # one channel-mix question may be asked; save
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert "A campaign is already running here" in notices(app)
+        app.screen.query_one(TouchTable).focus()
+        await pilot.press("S")
+        await pilot.press("y")
+        await settle(pilot)
+        assert "No entry campaign running" in shown(app)
+    stopped = app.repo.campaigns.for_account(account.uid)
+    assert [c.status for c in stopped] == [CampaignStatus.STOPPED]
+    touches = app.repo.touches.for_campaign(stopped[0].uid)
+    assert touches and all(touch.status is TouchStatus.SKIPPED for touch in touches)

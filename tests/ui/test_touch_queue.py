@@ -1,0 +1,161 @@
+"""The daily touch queue: overdue first, done / skip / snooze with undo, and the dashboard panel.
+
+"Today" is Tuesday 24 Nov 2026 (the FakeClock).
+"""
+
+from datetime import date
+
+from coach_tui.model.account import Account
+from coach_tui.model.contact import BuyingRole, Contact
+from coach_tui.model.touch import Campaign, CampaignStatus, Channel, Purpose, Touch, TouchStatus
+from coach_tui.ui.screens.dashboard import DashboardScreen
+from coach_tui.ui.screens.touch_forms import SnoozeForm, TouchDoneForm, TouchSkipForm
+from coach_tui.ui.screens.touch_queue import TouchQueueScreen
+from tests.helpers import notices, screen_text, squashed, widget_text
+from tests.ui.flow import paste, run, settle
+
+TODAY = date(2026, 11, 24)
+
+
+def seed(open_repo, clock) -> dict[str, Touch]:
+    """One campaign at Nordvale: a touch 3 days overdue, one today, one next week, one done."""
+    repo = open_repo()
+    account = Account(name="Nordvale Foods", created_at=clock())
+    repo.accounts.save(account)
+    greta = Contact("Greta Lindqvist", account_uid=account.uid, role=BuyingRole.USER)
+    repo.contacts.save(greta)
+    campaign = Campaign(account.uid, "Entry Nov 2026", date(2026, 11, 16), (greta.uid,))
+    repo.campaigns.save(campaign)
+
+    def touch(due: date, purpose: Purpose, **extra) -> Touch:
+        return Touch(campaign.uid, account.uid, greta.uid, due, Channel.EMAIL, purpose,
+                     idea=f"idea for {due}", **extra)  # fmt: skip
+
+    touches = {
+        "overdue": touch(date(2026, 11, 20), Purpose.SHARE_INSIGHT),
+        "today": touch(TODAY, Purpose.CREDIBLE_RESOURCE),
+        "later": touch(date(2026, 12, 1), Purpose.ASK_FOR_MEETING),
+        "done": touch(date(2026, 11, 16), Purpose.PIQUE_CURIOSITY, status=TouchStatus.DONE),
+    }
+    repo.touches.save_many(list(touches.values()))
+    repo.close()
+    return touches
+
+
+async def open_queue(pilot) -> None:
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, DashboardScreen)
+    await pilot.press("t")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, TouchQueueScreen)
+
+
+def rows(app) -> list[list[str]]:
+    table = app.screen.query_one("#queue")
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_queue_lists_overdue_first_then_today_and_nothing_else(
+    make_app, with_why, open_repo, clock
+) -> None:
+    seed(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_queue(pilot)
+        listed = rows(app)
+        assert [row[0] for row in listed] == ["4 days overdue", "today"]
+        assert listed[0][1:3] == ["Nordvale Foods", "Greta Lindqvist"]
+
+
+async def test_done_with_what_happened_then_undo(make_app, with_why, open_repo, clock) -> None:
+    touches = seed(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_queue(pilot)
+        await pilot.press("d")
+        assert isinstance(app.screen, TouchDoneForm)
+        await paste(pilot, "Sent the study; she forwarded it to her boss")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert [row[0] for row in rows(app)] == ["today"]
+        saved = app.repo.touches.get(touches["overdue"].uid)
+        assert saved is not None and saved.status is TouchStatus.DONE
+        assert saved.outcome == "Sent the study; she forwarded it to her boss"
+        assert saved.closed_on == TODAY
+        await pilot.press("u")
+        await settle(pilot)
+        assert len(rows(app)) == 2
+    restored = app.repo.touches.get(touches["overdue"].uid)
+    assert restored is not None and restored.is_open
+
+
+async def test_skip_needs_a_reason(make_app, with_why, open_repo, clock) -> None:
+    touches = seed(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_queue(pilot)
+        await pilot.press("k")
+        assert isinstance(app.screen, TouchSkipForm)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TouchSkipForm)  # refused: no reason given
+        assert app.repo.touches.get(touches["overdue"].uid).is_open
+        await paste(pilot, "She is on leave until December")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    skipped = app.repo.touches.get(touches["overdue"].uid)
+    assert skipped.status is TouchStatus.SKIPPED
+    assert skipped.outcome == "She is on leave until December"
+
+
+async def test_snooze_a_week_moves_it_out_of_today(make_app, with_why, open_repo, clock) -> None:
+    touches = seed(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_queue(pilot)
+        await pilot.press("down")  # today's touch
+        await pilot.press("s")
+        assert isinstance(app.screen, SnoozeForm)
+        app.screen.query_one("#how").value = "week"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert [row[0] for row in rows(app)] == ["4 days overdue"]
+    moved = app.repo.touches.get(touches["today"].uid)
+    assert moved.due == date(2026, 12, 1) and moved.is_open
+
+
+async def test_a_meeting_won_ends_the_campaign_and_proposes_the_call(
+    make_app, with_why, open_repo, clock
+) -> None:
+    touches = seed(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_queue(pilot)
+        await pilot.press("d")
+        await paste(pilot, "She said yes to a meeting on Friday")
+        app.screen.query_one("#meeting").value = "yes"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Greta Lindqvist" in notices(app)
+    campaign = app.repo.campaigns.get(touches["overdue"].campaign_uid)
+    assert campaign.status is CampaignStatus.SUCCEEDED
+    won = app.repo.touches.get(touches["overdue"].uid)
+    assert won.got_meeting and won.got_response
+
+
+async def test_dashboard_panel_shows_what_is_due(make_app, with_why, open_repo, clock) -> None:
+    seed(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        panel = widget_text(app, app.screen.query_one("#touches"))
+        assert "2 due" in panel and "1 overdue" in panel
+        assert "4d late Nordvale Foods · Greta Lindqvist" in panel  # overdue first
+        assert "Press t" in panel
+
+
+async def test_empty_queue_says_how_touches_arrive(make_app, with_why) -> None:
+    app = make_app()
+    async with run(app) as pilot:
+        await open_queue(pilot)
+        assert "Nothing due today" in squashed(screen_text(app))
