@@ -9,6 +9,7 @@ from tinydb import Query
 
 from coach_tui.model.account import Account, Perspective, StrategicObjective
 from coach_tui.store.codec import (
+    Record,
     account_from_record,
     account_to_record,
     objective_from_record,
@@ -22,6 +23,11 @@ from coach_tui.store.store import Store
 TABLE = "accounts"
 
 
+# Tables whose records belong to one account and go (and come back) with it. Their
+# records are kept raw: undo writes back exactly what was there.
+BELONGING = ("contacts", "entry_points", "campaigns", "touches")
+
+
 @dataclass(frozen=True, slots=True)
 class DeletedAccount:
     """Everything a delete removed, so the session can put it back exactly."""
@@ -29,6 +35,7 @@ class DeletedAccount:
     account: Account
     objectives: tuple[StrategicObjective, ...]
     perspectives: tuple[Perspective, ...]
+    belonging: tuple[tuple[str, tuple[Record, ...]], ...] = ()
 
 
 class AccountRepository:
@@ -78,7 +85,7 @@ class AccountRepository:
         return updated
 
     def delete(self, uid: str) -> DeletedAccount | None:
-        """Remove an account with its objectives and perspectives, in one write."""
+        """Remove an account with everything that belongs to it, in one transaction."""
         with self._store.transaction() as tx:
             accounts = tx.table(TABLE)
             record = get_by_uid(accounts, uid)
@@ -87,14 +94,24 @@ class AccountRepository:
             belongs = Query().account_uid == uid
             objectives = tx.table("objectives").search(belongs)
             perspectives = tx.table("perspectives").search(belongs)
+            # Read through a reading view: only files that really lose records are written.
+            with self._store.reading() as view:
+                belonging = tuple(
+                    (name, tuple(dict(r) for r in view.table(name).search(belongs)))
+                    for name in BELONGING
+                )
             deleted = DeletedAccount(
                 account_from_record(record, uid),
                 tuple(objective_from_record(r, r.doc_id) for r in objectives),
                 tuple(perspective_from_record(r, r.doc_id) for r in perspectives),
+                belonging,
             )
             accounts.remove(uid == BY_UID)
             tx.table("objectives").remove(belongs)
             tx.table("perspectives").remove(belongs)
+            for name, records in belonging:
+                if records:
+                    tx.table(name).remove(belongs)
         return deleted
 
     def restore(self, deleted: DeletedAccount) -> None:
@@ -105,3 +122,6 @@ class AccountRepository:
                 upsert_by_uid(tx.table("objectives"), objective_to_record(objective))
             for perspective in deleted.perspectives:
                 upsert_by_uid(tx.table("perspectives"), perspective_to_record(perspective))
+            for name, records in deleted.belonging:
+                if records:
+                    tx.table(name).insert_multiple(dict(r) for r in records)
