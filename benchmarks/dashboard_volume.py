@@ -1,9 +1,11 @@
-"""The dashboard and a save at five-year demo volume, against the same app with no history.
+"""The dashboard, the touch queue and saves at five-year demo volume, against the same app
+with no history.
 
-Three figures, each as a ratio to the near-empty folder measured in the same run:
+Each figure is a ratio to the near-empty folder measured in the same run:
   - process start to the dashboard drawn with its data (fresh process each time);
   - opening the folder (lock, record checks, backup) in-process;
-  - saving one account at volume (the whole accounts file is rewritten).
+  - the touch queue's query (open touches due by today, among ~60,000);
+  - saving one account, and marking one touch done (its family file is rewritten).
 
     python benchmarks/dashboard_volume.py [--runs 9] [--years 5]
 """
@@ -16,6 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from startup import run_coach_child, seed, time_once
@@ -58,6 +61,44 @@ def time_save(data_dir: Path, runs: int) -> list[float]:
             account = Account(f"Benchmark account {index}")
             started = time.perf_counter()
             repo.accounts.save(account)
+            samples.append(time.perf_counter() - started)
+    finally:
+        repo.close()
+    return samples
+
+
+def time_queue(data_dir: Path, runs: int) -> list[float]:
+    from coach_tui.coaching.touches import touch_queue
+    from coach_tui.store.repository import Repository
+
+    repo = Repository.open(data_dir)
+    samples = []
+    try:
+        today = date.today()
+        for _ in range(runs):
+            started = time.perf_counter()
+            touch_queue(repo.touches.open_due_by(today), today)
+            samples.append(time.perf_counter() - started)
+    finally:
+        repo.close()
+    return samples
+
+
+def time_touch_done(data_dir: Path, runs: int) -> list[float]:
+    from coach_tui.coaching.touches import mark_done
+    from coach_tui.model.touch import Channel, Purpose, Touch
+    from coach_tui.store.repository import Repository
+
+    repo = Repository.open(data_dir)
+    samples = []
+    try:
+        today = date.today()
+        touch = Touch("bench", "bench", "bench", today, Channel.EMAIL, Purpose.SHARE_INSIGHT)
+        repo.touches.save(touch)
+        for _ in range(runs):
+            done = mark_done(touch, today, "sent", got_response=False, got_meeting=False)
+            started = time.perf_counter()
+            repo.touches.save(done)
             samples.append(time.perf_counter() - started)
     finally:
         repo.close()
@@ -107,6 +148,14 @@ def main() -> None:
             "open folder (checks)", time_open(empty_dir, args.runs), time_open(demo_dir, args.runs)
         )
         compare("save one account", time_save(empty_dir, args.runs), time_save(demo_dir, args.runs))
+        compare(
+            "touch queue query", time_queue(empty_dir, args.runs), time_queue(demo_dir, args.runs)
+        )
+        compare(
+            "mark a touch done",
+            time_touch_done(empty_dir, args.runs),
+            time_touch_done(demo_dir, args.runs),
+        )
 
 
 if __name__ == "__main__":

@@ -69,6 +69,23 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=7, help="same seed, same data (default 7)")
     _add_common(demo, top=False)
     demo.set_defaults(handler=run_demo)
+
+    importing = commands.add_parser(
+        "import",
+        help="add contacts from a LinkedIn connections export or a vCard file",
+        description="Read the whole file first; save every readable new contact in one "
+        "write, or nothing.",
+    )
+    importing.add_argument("kind", choices=["linkedin", "vcard"], help="what the file is")
+    importing.add_argument("file", type=Path, help="Connections.csv or a .vcf file")
+    importing.add_argument(
+        "--account", metavar="NAME", help="put everyone on this account (else by company)"
+    )
+    importing.add_argument(
+        "--dry-run", action="store_true", help="report what would happen; save nothing"
+    )
+    _add_common(importing, top=False)
+    importing.set_defaults(handler=run_import_command)
     return parser
 
 
@@ -100,6 +117,19 @@ def run_demo(args: argparse.Namespace) -> int:
     from coach_tui.commands.demo import write_demo
 
     return write_demo(resolve_data_dir(args.data), years=args.years, seed=args.seed)
+
+
+def run_import_command(args: argparse.Namespace) -> int:
+    """Import contacts from a file into the data folder."""
+    from coach_tui.commands.import_contacts import run_import
+
+    return run_import(
+        resolve_data_dir(args.data),
+        args.kind,
+        args.file,
+        account=args.account,
+        dry_run=args.dry_run,
+    )
 
 
 def _log_crash(data: str | None) -> Path | None:

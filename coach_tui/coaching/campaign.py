@@ -79,10 +79,19 @@ def business_days(start: date, weeks: int) -> list[date]:
 
 
 def _spread(days: list[date], count: int) -> list[date]:
-    """`count` dates spread evenly over `days`, first and last included."""
+    """`count` dates spread evenly over `days`, first and last included.
+
+    With more touches than days, each day gets the same number give or take one, so a day
+    never holds more touches than there are people to receive them.
+    """
     if count == 1:
         return [days[0]]
-    return [days[round(i * (len(days) - 1) / (count - 1))] for i in range(count)]
+    if count <= len(days):
+        step = (len(days) - 1) / (count - 1)  # at least 1, so no day is picked twice
+        return [days[int(i * step + 0.5)] for i in range(count)]
+    base, extra = divmod(count, len(days))
+    busier = {int(i * len(days) / extra) for i in range(extra)}
+    return [day for index, day in enumerate(days) for _ in range(base + (index in busier))]
 
 
 def channel_counts(channels: Collection[Channel], count: int) -> dict[Channel, int]:

@@ -29,6 +29,7 @@ from coach_tui.store.paths import ensure_private_dir
 from coach_tui.store.records import check_records
 from coach_tui.store.schema import check_shape, migrate, needs_migration, stamp
 from coach_tui.store.storage import AtomicJSONStorage, RawData, WriteThroughCache, read_raw
+from coach_tui.store.verified import is_trusted, load_trusted, record_trusted
 
 
 class Transaction:
@@ -84,9 +85,11 @@ class Store:
         try:
             if not read_only:
                 remove_stale_tmp(data_dir)
-            raws = {family: _load_checked(data_dir, family) for family in FAMILIES}
+            trusted = load_trusted(data_dir)
+            raws = {family: _load_checked(data_dir, family, trusted) for family in FAMILIES}
             if not read_only:
                 _write_upgrades(data_dir, raws, clock)
+                record_trusted(data_dir, [family_path(data_dir, f) for f in FAMILIES])
             current = {family: loaded.current for family, loaded in raws.items()}
             store = cls(data_dir, current, read_only=read_only, lock=lock, clock=clock)
         except BaseException:
@@ -135,6 +138,7 @@ class Store:
         with self._mutex:
             if self._lock is not None:
                 self._backup_current_state()
+                record_trusted(self.data_dir, self.files())
             for db in self._dbs.values():
                 db.close()
             if self._lock is not None:
@@ -196,19 +200,22 @@ class _Loaded:
         return self.on_disk is None or self.on_disk is not self.current
 
 
-def _load_checked(data_dir: Path, family: str) -> _Loaded:
+def _load_checked(data_dir: Path, family: str, trusted: dict) -> _Loaded:
     """Parse, shape-check, upgrade (in memory) and record-check one family file.
 
-    A problem raises `UnreadableFile` naming the newest good backup.
+    The record check is skipped for a file unchanged since coach last checked or wrote it
+    (see `verified.py`). A problem raises `UnreadableFile` naming the newest good backup.
     """
     path = family_path(data_dir, family)
+    unchanged = is_trusted(path, trusted)
     try:
         raw = read_raw(path)
         if raw is None:
             return _Loaded(None, stamp({}, family))
         check_shape(raw, path)
         current = migrate(raw, family, path) if needs_migration(raw, path) else raw
-        check_records(current, FAMILIES[family], path)
+        if not unchanged or current is not raw:
+            check_records(current, FAMILIES[family], path)
     except UnreadableFile as error:
         raise error.with_backup(newest_good_backup(data_dir, path.name)) from None
     return _Loaded(raw, current)

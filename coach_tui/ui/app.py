@@ -180,6 +180,29 @@ class CoachApp(App[None]):
         if not isinstance(self.screen, TouchQueueScreen):
             self.push_screen(TouchQueueScreen())
 
+    def action_import_contacts(self) -> None:
+        """Add people from a LinkedIn export or a vCard file."""
+        from coach_tui.ui.screens.import_form import ImportForm
+
+        try:
+            accounts = self.repo.accounts.names()
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=15, markup=False)
+            return
+
+        def done(added: int | None) -> None:
+            if added:
+                self.notify(
+                    f"Added {added} people. Open an account's getting-in screen (e) to give "
+                    "them buying roles.",
+                    title="Import",
+                )
+                screen = self.screen
+                if isinstance(screen, CoachScreen):
+                    screen.reload()
+
+        self.push_screen(ImportForm(accounts), done)
+
     def action_goals(self) -> None:
         """Open the performance and getting-better goals."""
         from coach_tui.ui.screens.goals import GoalsScreen

@@ -43,6 +43,11 @@ class CoachCommands(Provider):
                 app.action_touches,
             ),
             PaletteCommand(
+                "Import contacts",
+                "From a LinkedIn connections export or a vCard file",
+                app.action_import_contacts,
+            ),
+            PaletteCommand(
                 "Plan the year",
                 "Targets, then an objective for each key account, in one sitting",
                 app.action_plan_year,

@@ -232,3 +232,35 @@ async def test_a_second_campaign_waits_for_the_first(make_app, with_why, open_re
     assert [c.status for c in stopped] == [CampaignStatus.STOPPED]
     touches = app.repo.touches.for_campaign(stopped[0].uid)
     assert touches and all(touch.status is TouchStatus.SKIPPED for touch in touches)
+
+
+async def test_edit_a_touch_moves_it_and_a_bad_date_is_refused_inline(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account = seed(open_repo, clock, ("Greta Lindqvist", BuyingRole.USER))
+    app = make_app()
+    async with run(app) as pilot:
+        await open_entry(pilot, account)
+        await walk_campaign(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        if isinstance(app.screen, CampaignFlowScreen):  # the one-channel question, if asked
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+        campaign = app.repo.campaigns.active_for(account.uid)
+        first = app.repo.touches.for_campaign(campaign.uid)[0]
+        app.screen.query_one(TouchTable).focus()
+        await pilot.press("t")
+        await pilot.pause()
+        app.screen.query_one("#due", Input).select_all()
+        await paste(pilot, "someday soon")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Could not read 'someday soon' as a date" in shown(app)
+        assert app.repo.touches.get(first.uid).due == first.due
+        app.screen.query_one("#due", Input).select_all()
+        await paste(pilot, "2026-12-03")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, AccountEntryScreen)
+    assert app.repo.touches.get(first.uid).due == date(2026, 12, 3)
