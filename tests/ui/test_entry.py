@@ -170,9 +170,10 @@ async def test_plan_a_campaign_then_save_it(make_app, with_why, open_repo, clock
         await open_entry(pilot, account)
         await walk_campaign(pilot)
         await pilot.pause()
-        review = shown(app)
-        assert "ask for the meeting" in review
-        assert "Mon 30 Nov 2026" in review
+        assert "Mon 30 Nov 2026" in shown(app)
+        plan = app.screen.reference()  # the whole plan panel, which scrolls on a small screen
+        assert plan.count("ask for the meeting") == 2
+        assert "Coach:" not in plan  # a sound plan draws no remark
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, AccountEntryScreen)

@@ -11,6 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
 
+from coach_tui.coaching.coverage import coverage_brief, coverage_summary
 from coach_tui.coaching.objectives import check_objective, missing_sentence
 from coach_tui.model.account import (
     RESEARCH_PARTS,
@@ -19,6 +20,7 @@ from coach_tui.model.account import (
     StrategicObjective,
     validate_research,
 )
+from coach_tui.model.contact import Contact
 from coach_tui.model.errors import ValidationError
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.commands import PaletteCommand
@@ -81,6 +83,7 @@ class AccountScreen(CoachScreen[None]):
         self.account_uid = account_uid
         self.account: Account | None = None
         self.objective: StrategicObjective | None = None
+        self.people: list[Contact] = []
         self._research_timer: Timer | None = None
         self._research_dirty = False
 
@@ -121,6 +124,7 @@ class AccountScreen(CoachScreen[None]):
             self.objective = repo.objectives.active_for(account.uid)
             history = repo.objectives.history_for(account.uid)
             perspectives = repo.perspectives.for_account(account.uid)
+            self.people = repo.contacts.for_account(account.uid)
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)
             return
@@ -152,6 +156,9 @@ class AccountScreen(CoachScreen[None]):
             lines.append(f"⚠ {missing_sentence(check)}")
         if check.overdue:
             lines.append("⚠ Past its date and still open: achieved, dropped, or a new date? (m)")
+        gap = coverage_brief(self.people)
+        who = coverage_summary(self.people)
+        lines.append(f"{'⚠ ' if gap else ''}Decision makers: {who} (e to map them)")
         card.update(plain("\n".join(lines)))
 
     def _show_history(self, history: list[StrategicObjective]) -> None:

@@ -11,7 +11,7 @@ from datetime import date
 
 from coach_tui.coaching.campaign import campaign_remarks, plan_touches
 from coach_tui.model.account import Account
-from coach_tui.model.contact import Contact
+from coach_tui.model.contact import BuyingRole, Contact
 from coach_tui.model.dates import Prefer, parse_day
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
@@ -34,6 +34,19 @@ DEFAULT_WEEKS = 4
 def campaign_flow_name(account_uid: str) -> str:
     """Each account's campaign plan keeps its own draft."""
     return f"campaign:{account_uid}"
+
+
+# Who a campaign starts with by default: people who can help before people who can block.
+_ROLE_ORDER = (
+    BuyingRole.CHAMPION, BuyingRole.ECONOMIC_BUYER, BuyingRole.USER,
+    BuyingRole.TECHNICAL_EVALUATOR, BuyingRole.UNKNOWN, BuyingRole.BLOCKER,
+)  # fmt: skip
+
+
+def suggested_people(contacts: list[Contact], how_many: int = 3) -> list[Contact]:
+    """Up to three people, champions and buyers first, blockers only if nobody else."""
+    ranked = sorted(contacts, key=lambda contact: _ROLE_ORDER.index(contact.role))
+    return ranked[:how_many]
 
 
 def campaign_steps(account: Account, contacts: list[Contact]) -> tuple[FlowStep, ...]:
@@ -108,7 +121,7 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
             draft=draft,
             answers={
                 "uid": new_uid(),
-                "contacts": join_picks([c.uid for c in contacts[:3]]),
+                "contacts": join_picks([c.uid for c in suggested_people(contacts)]),
                 "start": "next monday",
                 "weeks": str(DEFAULT_WEEKS),
                 "channels": join_picks([channel.value for channel in Channel]),
@@ -206,11 +219,13 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
         except ValidationError as error:
             return f"Something needs fixing first: {error.message}"
         names = {contact.uid: contact.name for contact in self.contacts}
-        lines = [
-            f"{touch.due:%a} {day(touch.due):<12} {touch.channel.value:<7} "
-            f"{names.get(touch.contact_uid, '?'):<22} {touch.purpose.value}"
-            for touch in touches
-        ]
+        lines = []
+        for touch in touches:
+            lines.append(
+                f"{touch.due:%a} {day(touch.due):<12} {touch.channel.value:<7} "
+                f"{names.get(touch.contact_uid, '?'):<22} {touch.purpose.value}"
+            )
+            lines.append(f"    {touch.idea}")
         remarks = campaign_remarks(touches)
         if remarks:
             lines.append("")

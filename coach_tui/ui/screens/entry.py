@@ -105,7 +105,7 @@ class AccountEntryScreen(TouchActionsScreen):
         table = self.query_one(ContactTable)
         table.add_columns("name", "title", "buying role", "relationship", "reach")
         touches = self.query_one(TouchTable)
-        touches.add_columns("due", "to", "channel", "purpose", "status")
+        touches.add_columns("due", "to", "channel", "purpose", "status", "idea")
 
     def on_screen_resume(self) -> None:
         self.reload()
@@ -211,6 +211,7 @@ class AccountEntryScreen(TouchActionsScreen):
                 touch.channel.value,
                 touch.purpose.value,
                 touch.status.value,
+                cell(touch.outcome or touch.idea, 40),
                 key=touch.uid,
             )
         if keep in self.touches:
