@@ -115,10 +115,8 @@ class AccountScreen(CoachScreen[None]):
     def reload(self) -> None:
         repo = self.coach.repo
         try:
-            account = repo.accounts.get(self.account_uid)
+            account = self.account_or_leave(self.account_uid)
             if account is None:
-                self.notify("That account no longer exists.", severity="warning")
-                self.app.pop_screen()
                 return
             self.account = account
             self.objective = repo.objectives.active_for(account.uid)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, TypeVar
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from coach_tui.model.account import Account
     from coach_tui.ui.app import CoachApp
 
 ResultT = TypeVar("ResultT")
@@ -21,6 +22,17 @@ class CoachScreen(Screen[ResultT]):
 
         assert isinstance(self.app, CoachApp)
         return self.app
+
+    def account_or_leave(self, uid: str) -> Account | None:
+        """The account, or None after saying it is gone and leaving this screen.
+
+        Raises StoreError like any read; callers already report those.
+        """
+        account = self.coach.repo.accounts.get(uid)
+        if account is None:
+            self.notify("That account no longer exists.", severity="warning")
+            self.app.pop_screen()
+        return account
 
     def reload(self) -> None:
         """Read the data again after a change made elsewhere (an undo, say)."""

@@ -115,10 +115,8 @@ class AccountEntryScreen(TouchActionsScreen):
     def reload(self) -> None:
         repo = self.coach.repo
         try:
-            account = repo.accounts.get(self.account_uid)
+            account = self.account_or_leave(self.account_uid)
             if account is None:
-                self.notify("That account no longer exists.", severity="warning")
-                self.app.pop_screen()
                 return
             entry = repo.entry_points.for_account(account.uid)
             contacts = repo.contacts.for_account(account.uid)

@@ -28,8 +28,15 @@ def touch_heading(touch: Touch, who: str) -> str:
     return f"{channel} to {who} · {touch.purpose.value} · due {day(touch.due)}"
 
 
-class TouchDoneForm(FormScreen[Touch]):
-    """Mark a touch done, with what happened; a meeting won ends the campaign well."""
+class OneTouchForm(FormScreen[Touch]):
+    """A small form that changes one touch: a title, the touch it is about, its fields.
+
+    Subclasses yield their fields and build the changed touch; saving, errors under the
+    main field and dismissing with the saved touch are shared.
+    """
+
+    TITLE_TEXT = ""
+    MAIN_FIELD = ""
 
     def __init__(self, touch: Touch, who: str, *, today: date) -> None:
         super().__init__()
@@ -39,103 +46,97 @@ class TouchDoneForm(FormScreen[Touch]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
-            yield Static("Touch done", classes="dialog-title")
+            yield Static(self.TITLE_TEXT, classes="dialog-title")
             yield Static(plain(touch_heading(self.touch, self.who)), classes="dialog-question")
-            yield Field(
-                "What happened",
-                field_id="outcome",
-                hint="One line you will want to read before the next touch.",
-                placeholder="e.g. sent the downtime study; no reply yet",
-            )
-            yield Label("Did they respond?", classes="field-label")
-            yield Select(YES_NO, value="no", allow_blank=False, id="response")
-            yield Label("Did it get you a meeting?", classes="field-label")
-            yield Select(YES_NO, value="no", allow_blank=False, id="meeting")
+            yield from self.fields()
             yield Static("ctrl+s save · esc cancel", classes="dialog-keys")
 
-    def submit(self) -> bool:
-        outcome = self.query_one("#outcome-field", Field)
-        meeting = self.query_one("#meeting", Select).value == "yes"
-        try:
-            done = mark_done(
-                self.touch,
-                self.today,
-                outcome.value,
-                got_response=meeting or self.query_one("#response", Select).value == "yes",
-                got_meeting=meeting,
-            )
-            self.coach.repo.touches.save(done)
-        except ValidationError as error:
-            outcome.say(error.message)
-            return False
-        except StoreError as error:
-            outcome.say(str(error))
-            return False
-        self.dismiss(done)
-        return True
+    def fields(self) -> ComposeResult:
+        raise NotImplementedError
 
-
-class TouchSkipForm(FormScreen[Touch]):
-    """Skip a touch, saying why, so the weekly review can see the pattern."""
-
-    def __init__(self, touch: Touch, who: str, *, today: date) -> None:
-        super().__init__()
-        self.touch = touch
-        self.who = who
-        self.today = today
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog"):
-            yield Static("Skip this touch", classes="dialog-title")
-            yield Static(plain(touch_heading(self.touch, self.who)), classes="dialog-question")
-            yield Field(
-                "Why skip it",
-                field_id="why",
-                hint="They already replied, left the company, asked for a pause…",
-            )
-            yield Static("ctrl+s save · esc cancel", classes="dialog-keys")
+    def changed(self) -> Touch:
+        """The touch as the form says it should be (raises ValidationError if not)."""
+        raise NotImplementedError
 
     def submit(self) -> bool:
-        field = self.query_one("#why-field", Field)
+        field = self.query_one(f"#{self.MAIN_FIELD}-field", Field)
         try:
-            skipped = mark_skipped(self.touch, self.today, field.value)
-            self.coach.repo.touches.save(skipped)
+            touch = self.changed()
+            self.coach.repo.touches.save(touch)
         except ValidationError as error:
             field.say(error.message)
             return False
         except StoreError as error:
             field.say(str(error))
             return False
-        self.dismiss(skipped)
+        self.dismiss(touch)
         return True
+
+
+class TouchDoneForm(OneTouchForm):
+    """Mark a touch done, with what happened; a meeting won ends the campaign well."""
+
+    TITLE_TEXT = "Touch done"
+    MAIN_FIELD = "outcome"
+
+    def fields(self) -> ComposeResult:
+        yield Field(
+            "What happened",
+            field_id="outcome",
+            hint="One line you will want to read before the next touch.",
+            placeholder="e.g. sent the downtime study; no reply yet",
+        )
+        yield Label("Did they respond?", classes="field-label")
+        yield Select(YES_NO, value="no", allow_blank=False, id="response")
+        yield Label("Did it get you a meeting?", classes="field-label")
+        yield Select(YES_NO, value="no", allow_blank=False, id="meeting")
+
+    def changed(self) -> Touch:
+        meeting = self.query_one("#meeting", Select).value == "yes"
+        return mark_done(
+            self.touch,
+            self.today,
+            self.query_one("#outcome-field", Field).value,
+            got_response=meeting or self.query_one("#response", Select).value == "yes",
+            got_meeting=meeting,
+        )
+
+
+class TouchSkipForm(OneTouchForm):
+    """Skip a touch, saying why, so the weekly review can see the pattern."""
+
+    TITLE_TEXT = "Skip this touch"
+    MAIN_FIELD = "why"
+
+    def fields(self) -> ComposeResult:
+        yield Field(
+            "Why skip it",
+            field_id="why",
+            hint="They already replied, left the company, asked for a pause…",
+        )
+
+    def changed(self) -> Touch:
+        return mark_skipped(self.touch, self.today, self.query_one("#why-field", Field).value)
 
 
 SNOOZE_CHOICES = [("Tomorrow (next business day)", "day"), ("In a week", "week"),
                   ("Another date", "date")]  # fmt: skip
 
 
-class SnoozeForm(FormScreen[Touch]):
+class SnoozeForm(OneTouchForm):
     """Move a touch later: a day, a week, or a date typed in words."""
 
     AUTO_FOCUS = "Select"
+    TITLE_TEXT = "Snooze"
+    MAIN_FIELD = "date"
 
-    def __init__(self, touch: Touch, who: str, *, today: date) -> None:
-        super().__init__()
-        self.touch = touch
-        self.who = who
-        self.today = today
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog"):
-            yield Static("Snooze", classes="dialog-title")
-            yield Static(plain(touch_heading(self.touch, self.who)), classes="dialog-question")
-            yield Select(SNOOZE_CHOICES, value="day", allow_blank=False, id="how")
-            yield Field(
-                "The date",
-                field_id="date",
-                hint="Only for another date: next tuesday, 2026-12-15, in 10 days…",
-            )
-            yield Static("ctrl+s save · esc cancel", classes="dialog-keys")
+    def fields(self) -> ComposeResult:
+        yield Select(SNOOZE_CHOICES, value="day", allow_blank=False, id="how")
+        yield Field(
+            "The date",
+            field_id="date",
+            hint="Only for another date: next tuesday, 2026-12-15, in 10 days…",
+        )
 
     def on_input_changed(self, event: Input.Changed) -> None:
         super().on_input_changed(event)
@@ -151,25 +152,13 @@ class SnoozeForm(FormScreen[Touch]):
         field.say(f"= {when:%A} {day(when)}", "echo")
         self.query_one("#how", Select).value = "date"
 
-    def submit(self) -> bool:
-        field = self.query_one("#date-field", Field)
+    def changed(self) -> Touch:
         how = self.query_one("#how", Select).value
-        try:
-            if how == "date":
-                when = parse_day(field.value, today=self.today, prefer=Prefer.FUTURE,
-                                 label="The date")  # fmt: skip
-                moved = snooze(self.touch, self.today, to=when)
-            else:
-                moved = snooze(self.touch, self.today, by="day" if how == "day" else "week")
-            self.coach.repo.touches.save(moved)
-        except ValidationError as error:
-            field.say(error.message)
-            return False
-        except StoreError as error:
-            field.say(str(error))
-            return False
-        self.dismiss(moved)
-        return True
+        if how != "date":
+            return snooze(self.touch, self.today, by="day" if how == "day" else "week")
+        text = self.query_one("#date-field", Field).value
+        when = parse_day(text, today=self.today, prefer=Prefer.FUTURE, label="The date")
+        return snooze(self.touch, self.today, to=when)
 
 
 class TouchForm(FormScreen[Touch]):
