@@ -188,22 +188,27 @@ def plan_touches(
     ]
 
 
+def count_remark(count: int) -> str:
+    """What the coach says about a campaign outside 8–10 touches (allowed, but questioned)."""
+    if count < CAMPAIGN_MIN_TOUCHES:
+        return (
+            f"Only {count} touches. Most first meetings come after six or more attempts; "
+            f"plan at least {CAMPAIGN_MIN_TOUCHES}."
+        )
+    return (
+        f"{count} touches is a lot: past {CAMPAIGN_MAX_TOUCHES}, persistence starts to feel "
+        "like pressure. Is every one of them worth their time?"
+    )
+
+
 def campaign_remarks(touches: Sequence[Touch]) -> list[str]:
     """What a coach would point out about a plan, edited or not; empty when it is sound."""
     if not touches:
         return ["No touches planned yet: a campaign needs a run of them to get noticed."]
     ordered = sorted(touches, key=lambda touch: touch.due)
     remarks = []
-    if len(ordered) < CAMPAIGN_MIN_TOUCHES:
-        remarks.append(
-            f"Only {len(ordered)} touches. Most first meetings come after six or more "
-            f"attempts; plan at least {CAMPAIGN_MIN_TOUCHES}."
-        )
-    if len(ordered) > CAMPAIGN_MAX_TOUCHES:
-        remarks.append(
-            f"{len(ordered)} touches is a lot: past {CAMPAIGN_MAX_TOUCHES}, persistence starts "
-            "to feel like pressure. Is every one of them worth their time?"
-        )
+    if not CAMPAIGN_MIN_TOUCHES <= len(ordered) <= CAMPAIGN_MAX_TOUCHES:
+        remarks.append(count_remark(len(ordered)))
     asks = [touch for touch in ordered if touch.purpose is Purpose.ASK_FOR_MEETING]
     if not asks:
         remarks.append("No touch asks for the meeting, and the meeting is what this is for.")

@@ -156,6 +156,7 @@ async def walk_campaign(pilot, *, start: str = "2026-11-30", weeks: str = "4") -
     await pilot.press("ctrl+s")
     await replace_line(pilot, weeks)
     await pilot.press("ctrl+s")
+    await pilot.press("ctrl+s")  # nine touches, the suggestion
     await pilot.press("ctrl+s")  # all four channels are ticked already
 
 
@@ -265,3 +266,28 @@ async def test_edit_a_touch_moves_it_and_a_bad_date_is_refused_inline(
         await settle(pilot)
         assert isinstance(app.screen, AccountEntryScreen)
     assert app.repo.touches.get(first.uid).due == date(2026, 12, 3)
+
+
+async def test_twelve_touches_are_questioned_once_then_allowed(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account = seed(open_repo, clock, ("Greta Lindqvist", BuyingRole.USER))
+    app = make_app()
+    async with run(app) as pilot:
+        await open_entry(pilot, account)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("ctrl+s", "ctrl+s", "ctrl+s")  # who, from when, how long
+        await replace_line(pilot, "12")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "12 touches is a lot" in shown(app)
+        assert app.screen.current.key == "count"
+        await pilot.press("ctrl+s")  # keep 12
+        await pilot.press("ctrl+s")  # channels
+        await pilot.press("ctrl+s")  # save the plan
+        await settle(pilot)
+        campaign = app.repo.campaigns.active_for(account.uid)
+        assert campaign is not None
+        assert len(app.repo.touches.for_campaign(campaign.uid)) == 12
+        assert "12 touches is a lot" in shown(app)  # the remark stays on the account

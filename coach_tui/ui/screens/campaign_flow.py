@@ -1,4 +1,4 @@
-"""Planning an entry campaign: who, from when, for how long, by which channels — then the plan.
+"""Planning an entry campaign: who, from when, how long, how many, which channels — the plan.
 
 The coach generates the touches (see `coaching/campaign.py`); the last page shows them with
 the coach's remarks, and saving writes the campaign and its touches in one go. Each touch
@@ -9,14 +9,26 @@ from __future__ import annotations
 
 from datetime import date
 
-from coach_tui.coaching.campaign import campaign_remarks, plan_touches
+from coach_tui.coaching.campaign import (
+    DEFAULT_COUNT,
+    MAX_COUNT,
+    campaign_remarks,
+    count_remark,
+    plan_touches,
+)
 from coach_tui.model.account import Account
 from coach_tui.model.contact import BuyingRole, Contact
 from coach_tui.model.dates import Prefer, parse_day
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.ids import new_uid
-from coach_tui.model.touch import Campaign, Channel, Touch
+from coach_tui.model.touch import (
+    CAMPAIGN_MAX_TOUCHES,
+    CAMPAIGN_MIN_TOUCHES,
+    Campaign,
+    Channel,
+    Touch,
+)
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.guided import (
     FlowStep,
@@ -81,6 +93,15 @@ def campaign_steps(account: Account, contacts: list[Contact]) -> tuple[FlowStep,
             placeholder="4",
         ),
         FlowStep(
+            "count",
+            "How many",
+            "How many touches?",
+            "Eight to ten: enough to be noticed, few enough to stay welcome. Nine is the "
+            "coach's suggestion.",
+            kind=StepKind.LINE,
+            placeholder="9",
+        ),
+        FlowStep(
             "channels",
             "Channels",
             "Which channels will you use?",
@@ -124,6 +145,7 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
                 "contacts": join_picks([c.uid for c in suggested_people(contacts)]),
                 "start": "next monday",
                 "weeks": str(DEFAULT_WEEKS),
+                "count": str(DEFAULT_COUNT),
                 "channels": join_picks([channel.value for channel in Channel]),
             },
         )
@@ -147,6 +169,12 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
         cleaned = text.strip().removesuffix("weeks").removesuffix("week").strip()
         if not cleaned.isdigit() or not 1 <= int(cleaned) <= 12:
             raise ValidationError("Give the span as a number of weeks between 1 and 12.")
+        return int(cleaned)
+
+    def _count(self, text: str) -> int:
+        cleaned = text.strip().removesuffix("touches").strip()
+        if not cleaned.isdigit() or not 1 <= int(cleaned) <= MAX_COUNT:
+            raise ValidationError(f"Give the number of touches, 1 to {MAX_COUNT}.")
         return int(cleaned)
 
     def _picked_contacts(self) -> list[Contact]:
@@ -183,6 +211,11 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
                     return Verdict(error="A campaign starts today or later.")
             if step.key == "weeks":
                 self._weeks(value)
+            if step.key == "count":
+                count = self._count(value)
+                if not CAMPAIGN_MIN_TOUCHES <= count <= CAMPAIGN_MAX_TOUCHES:
+                    remark = count_remark(count)
+                    return Verdict(question=f"{remark} Ctrl+s again keeps {count}.")
             if step.key == "channels":
                 picked = split_picks(value)
                 if not picked:
@@ -204,6 +237,7 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
             self._picked_contacts(),
             self._start(),
             weeks=self._weeks(self.answers.get("weeks", "")),
+            count=self._count(self.answers.get("count", str(DEFAULT_COUNT))),
             channels=self._channels(),
             client_focus=self.client_focus,
         )
