@@ -6,11 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from coach_tui.coaching.calls import CallLine
 from coach_tui.coaching.coverage import coverage_brief
 from coach_tui.coaching.objectives import ObjectiveCheck, check_objective
 from coach_tui.coaching.pace import Pace, PaceState, goal_pace
 from coach_tui.coaching.touches import QueueItem, touch_queue
 from coach_tui.model.account import StrategicObjective
+from coach_tui.model.call import Call
 from coach_tui.model.contact import Contact
 from coach_tui.model.goal import PerformanceGoal
 from coach_tui.model.touch import Touch
@@ -26,6 +28,7 @@ class ObjectiveLine:
     check: ObjectiveCheck
     calls: int  # calls linked to it (the calls capability fills this in)
     coverage: str = ""  # the gap in its map of decision makers, if any
+    stall: str = ""  # the coach's question when the account's calls stopped moving
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,8 @@ class DashboardData:
     objectives: tuple[ObjectiveLine, ...] = field(default=())
     goals: tuple[GoalLine, ...] = field(default=())
     touches: tuple[TouchLine, ...] = field(default=())
+    calls: Sequence[CallLine] = field(default=())
+    to_debrief: tuple[Call, ...] = field(default=())
 
 
 def objective_lines(
@@ -61,6 +66,7 @@ def objective_lines(
     today: date,
     calls_per_objective: dict[str, int] | None = None,
     contacts: Sequence[Contact] | None = None,
+    stalls: dict[str, str] | None = None,
 ) -> tuple[ObjectiveLine, ...]:
     """Open objectives, the ones needing attention first: past their date, then incomplete,
     then by nearest date (undated last). With `contacts`, each line names its coverage gap."""
@@ -75,13 +81,14 @@ def objective_lines(
             check_objective(objective, today),
             calls.get(objective.uid, 0),
             coverage_brief(people.get(objective.account_uid, [])) if contacts is not None else "",
+            (stalls or {}).get(objective.account_uid, ""),
         )
         for objective in objectives
         if objective.is_open
     ]
 
     def urgency(line: ObjectiveLine) -> tuple[int, date, str]:
-        rank = 0 if line.check.overdue else 1 if line.check.missing else 2
+        rank = 0 if line.check.overdue or line.stall else 1 if line.check.missing else 2
         when = line.objective.target_date or date.max
         return rank, when, line.account.casefold()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import Enum
 
 from dateutil import parser as date_parser
@@ -137,3 +137,35 @@ def parse_day(
     if not MIN_YEAR <= found.year <= MAX_YEAR:
         raise ValidationError(f"{label} {found.isoformat()} is too far away to be meant.")
     return found
+
+
+_TIME_AT_END = re.compile(r"(?:^|\s)(at\s+)?(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm)?$")
+MOMENT_EXAMPLES = "Try tomorrow 10am, fri 14:30, next tuesday 9:15 or 2026-12-03 16:00."
+
+
+def parse_moment(raw: str, *, now: datetime, label: str = "The time") -> datetime:
+    """A day and a time of day ("tomorrow 10am", "fri 14:30"), in `now`'s time zone.
+
+    The day part is read like `parse_day` (looking ahead); the time must be given, because
+    a call without a time is a wish.
+    """
+    text = " ".join(raw.lower().replace(",", " ").split()).strip(" .")
+    if not text:
+        raise ValidationError(f"{label} is empty. {MOMENT_EXAMPLES}")
+    match = _TIME_AT_END.search(text)
+    # "dec 3" is a day, not 3 o'clock: a bare number is a time only after "at".
+    if match is None or not (match.group(1) or match.group(3) or match.group(4)):
+        raise ValidationError(f"Add a time of day to '{raw.strip()}'. {MOMENT_EXAMPLES}")
+    hour, minute, half = int(match.group(2)), int(match.group(3) or 0), match.group(4)
+    if half == "pm" and hour < 12:
+        hour += 12
+    elif half == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        raise ValidationError(f"'{match.group().strip()}' is not a time of day. {MOMENT_EXAMPLES}")
+    day_text = text[: match.start()].strip()
+    try:
+        day = parse_day(day_text, today=now.date()) if day_text else now.date()
+    except ValidationError:
+        raise ValidationError(f"Could not read '{raw.strip()}'. {MOMENT_EXAMPLES}") from None
+    return datetime.combine(day, time(hour, minute), tzinfo=now.tzinfo)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from coach_tui.store import codec, codec_entry
+from coach_tui.store import codec, codec_calls, codec_entry
 
 DECODERS: dict[str, Callable[[codec.Record, object], Any]] = {
     "why": codec.why_from_record,
@@ -20,4 +20,6 @@ DECODERS: dict[str, Callable[[codec.Record, object], Any]] = {
     "entry_points": codec_entry.entry_point_from_record,
     "campaigns": codec_entry.campaign_from_record,
     "touches": codec_entry.touch_from_record,
+    "calls": codec_calls.call_from_record,
+    "commitments": codec_calls.commitment_from_record,
 }

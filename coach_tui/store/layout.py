@@ -20,6 +20,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     # Touches are the largest table (tens of thousands) and change one at a time, daily:
     # alone in their file, marking one done rewrites nothing else.
     "touches": ("touches",),
+    # Calls carry their prep and debrief; commitments are made in them.
+    "calls": ("calls", "commitments"),
 }
 TABLE_FAMILY: dict[str, str] = {
     table: family for family, tables in FAMILIES.items() for table in tables

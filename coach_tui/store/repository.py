@@ -6,6 +6,7 @@ from pathlib import Path
 
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.store.repos.accounts import AccountRepository
+from coach_tui.store.repos.calls import CallRepository
 from coach_tui.store.repos.campaigns import CampaignRepository
 from coach_tui.store.repos.contacts import ContactRepository
 from coach_tui.store.repos.drafts import DraftRepository
@@ -35,6 +36,7 @@ class Repository:
         self.entry_points = EntryPointRepository(store)
         self.campaigns = CampaignRepository(store)
         self.touches = TouchRepository(store)
+        self.calls = CallRepository(store)
 
     @classmethod
     def open(

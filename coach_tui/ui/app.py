@@ -173,6 +173,13 @@ class CoachApp(App[None]):
         if not isinstance(self.screen, AccountsScreen):
             self.push_screen(AccountsScreen())
 
+    def action_calls(self) -> None:
+        """Upcoming calls with their outcomes, and calls waiting for a debrief."""
+        from coach_tui.ui.screens.calls import CallsScreen
+
+        if not isinstance(self.screen, CallsScreen):
+            self.push_screen(CallsScreen())
+
     def action_touches(self) -> None:
         """Today's and overdue touches across every account."""
         from coach_tui.ui.screens.touch_queue import TouchQueueScreen

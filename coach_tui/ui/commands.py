@@ -38,6 +38,9 @@ class CoachCommands(Provider):
                 "Goals", "Annual targets with pace, and getting-better goals", app.action_goals
             ),
             PaletteCommand(
+                "Calls", "Upcoming calls and their outcomes; calls to debrief", app.action_calls
+            ),
+            PaletteCommand(
                 "Touches due",
                 "Today's and overdue touches across every account",
                 app.action_touches,

@@ -37,13 +37,15 @@ async def test_dashboard_data_arrives_from_a_worker(make_app, with_why) -> None:
     assert loaded[0].data.why.statement == with_why
 
 
-async def test_keys_for_later_capabilities_explain_instead_of_doing_nothing(make_app) -> None:
+async def test_c_opens_calls_with_an_empty_state_that_says_what_to_do(make_app) -> None:
+    from coach_tui.ui.screens.calls import CallsScreen
+
     app = make_app()
     async with run(app) as pilot:
         await pilot.press("escape", "c")
-        await pilot.pause()
-        assert "not in this version of coach yet" in notices(app)
-        assert isinstance(app.screen, DashboardScreen)
+        await settle(pilot)
+        assert isinstance(app.screen, CallsScreen)
+        assert "No calls yet. Press n to schedule one" in squashed(screen_text(app))
 
 
 async def test_question_mark_lists_the_keys_of_the_screen(make_app, with_why) -> None:

@@ -14,7 +14,14 @@ def core_report(data_dir: Path) -> FileReport:
 
 def test_every_family_file_is_reported(data_dir: Path, repo) -> None:
     names = sorted(report.path.name for report in diagnose(data_dir))
-    assert names == ["accounts.json", "core.json", "entry.json", "plans.json", "touches.json"]
+    assert names == [
+        "accounts.json",
+        "calls.json",
+        "core.json",
+        "entry.json",
+        "plans.json",
+        "touches.json",
+    ]
 
 
 def test_healthy_folder(data_dir: Path, repo, clock) -> None:

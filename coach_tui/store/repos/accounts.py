@@ -25,7 +25,7 @@ TABLE = "accounts"
 
 # Tables whose records belong to one account and go (and come back) with it. Their
 # records are kept raw: undo writes back exactly what was there.
-BELONGING = ("contacts", "entry_points", "campaigns", "touches")
+BELONGING = ("contacts", "entry_points", "campaigns", "touches", "calls", "commitments")
 
 
 @dataclass(frozen=True, slots=True)

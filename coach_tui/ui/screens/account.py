@@ -11,6 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
 
+from coach_tui.coaching.calls import stall_question
 from coach_tui.coaching.coverage import coverage_brief, coverage_summary
 from coach_tui.coaching.objectives import check_objective, missing_sentence
 from coach_tui.model.account import (
@@ -20,11 +21,12 @@ from coach_tui.model.account import (
     StrategicObjective,
     validate_research,
 )
+from coach_tui.model.call import Call
 from coach_tui.model.contact import Contact
 from coach_tui.model.errors import ValidationError
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.commands import PaletteCommand
-from coach_tui.ui.screens.base import CoachScreen
+from coach_tui.ui.screens.call_actions import CallActions
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.text import day, plain
 
@@ -60,7 +62,7 @@ NO_PERSPECTIVES = (
 AUTOSAVE_SECONDS = 1.0
 
 
-class AccountScreen(CoachScreen[None]):
+class AccountScreen(CallActions):
     """Tabs: Objective · Research · Team view."""
 
     HELP_NAME = "Account"
@@ -72,6 +74,8 @@ class AccountScreen(CoachScreen[None]):
                 tooltip="Mark the objective achieved or dropped"),
         Binding("p", "perspective", "Team view", id="account.perspective",
                 tooltip="Note what a colleague sees in this account"),
+        Binding("c", "call", "Call", id="account.call",
+                tooltip="Schedule a call; p on it in the calls list prepares the outcome"),
         Binding("e", "entry", "Getting in", id="account.entry",
                 tooltip="Entry point, decision makers and the entry campaign"),
         Binding("r", "rename", "Rename", id="account.rename", tooltip="Rename the account"),
@@ -84,6 +88,7 @@ class AccountScreen(CoachScreen[None]):
         self.account: Account | None = None
         self.objective: StrategicObjective | None = None
         self.people: list[Contact] = []
+        self.calls: list[Call] = []
         self._research_timer: Timer | None = None
         self._research_dirty = False
 
@@ -123,6 +128,7 @@ class AccountScreen(CoachScreen[None]):
             history = repo.objectives.history_for(account.uid)
             perspectives = repo.perspectives.for_account(account.uid)
             self.people = repo.contacts.for_account(account.uid)
+            self.calls = repo.calls.for_account(account.uid)
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)
             return
@@ -157,6 +163,11 @@ class AccountScreen(CoachScreen[None]):
         gap = coverage_brief(self.people)
         who = coverage_summary(self.people)
         lines.append(f"{'⚠ ' if gap else ''}Decision makers: {who} (e to map them)")
+        linked = [call for call in self.calls if call.objective_uid == objective.uid]
+        stall = stall_question(self.calls, self.coach.now().date())
+        lines.append(f"Calls on this objective: {len(linked)} (c schedules one)")
+        if stall:
+            lines.append(f"⚠ {stall}")
         card.update(plain("\n".join(lines)))
 
     def _show_history(self, history: list[StrategicObjective]) -> None:
@@ -338,6 +349,13 @@ class AccountScreen(CoachScreen[None]):
         if self.account is not None:
             self.query_one(TabbedContent).active = "tab-team"
             self.app.push_screen(PerspectiveForm(self.account))
+
+    def highlighted_call(self) -> Call | None:
+        return None
+
+    def action_call(self) -> None:
+        if self.account is not None:
+            self.schedule_call(self.account.uid)
 
     def action_entry(self) -> None:
         from coach_tui.ui.screens.entry import AccountEntryScreen

@@ -8,11 +8,17 @@ from textual.binding import Binding
 from textual.containers import Grid
 from textual.widgets import Footer, Header
 
+from coach_tui.coaching.calls import awaiting_debrief, per_objective, stalls_by_account, upcoming
 from coach_tui.coaching.dashboard import DashboardData, goal_lines, objective_lines, touch_lines
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.messages import DashboardLoaded, DashboardLoadFailed
 from coach_tui.ui.screens.base import CoachScreen
-from coach_tui.ui.widgets.dashboard_panels import goal_content, objective_content, touch_content
+from coach_tui.ui.widgets.dashboard_panels import (
+    call_content,
+    goal_content,
+    objective_content,
+    touch_content,
+)
 from coach_tui.ui.widgets.panel import DashboardPanel
 from coach_tui.ui.widgets.why_banner import WhyBanner
 
@@ -29,7 +35,7 @@ EMPTY_STATES = {
         "Upcoming calls",
         "Your next calls and meetings, each with the outcome you want the client to agree "
         "to — and a loud warning when one has none.",
-        "Press c to schedule a call.",
+        "Press c for your calls (n schedules one), or c on an account.",
     ),
     "touches": (
         "Touches due",
@@ -43,9 +49,6 @@ EMPTY_STATES = {
         "be by today, and what each week needs from here.",
         "Press g to set your goals, or y to plan the year.",
     ),
-}
-NOT_BUILT_YET = {
-    "calls": "Calls and pre-call prep",
 }
 
 
@@ -76,7 +79,13 @@ class DashboardScreen(CoachScreen[None]):
             id="dashboard.accounts",
             tooltip="Your accounts and their strategic objectives",
         ),
-        Binding("c", "not_built('calls')", "Calls", id="dashboard.calls", show=False),
+        Binding(
+            "c",
+            "app.calls",
+            "Calls",
+            id="dashboard.calls",
+            tooltip="Upcoming calls with their outcomes, and calls to debrief",
+        ),
         Binding(
             "t",
             "app.touches",
@@ -121,8 +130,10 @@ class DashboardScreen(CoachScreen[None]):
     def load(self) -> None:
         """Read what the dashboard shows without blocking the UI thread."""
         repo = self.coach.repo
-        today = self.coach.now().date()
+        now = self.coach.now()
+        today = now.date()
         try:
+            calls = repo.calls.all()
             history = repo.why.history()
             accounts = repo.accounts.names()
             contacts = repo.contacts.all()
@@ -131,8 +142,15 @@ class DashboardScreen(CoachScreen[None]):
                 why=history[0] if history else None,
                 why_versions=len(history),
                 objectives=objective_lines(
-                    repo.objectives.all_open(), accounts, today, contacts=contacts
+                    repo.objectives.all_open(),
+                    accounts,
+                    today,
+                    calls_per_objective=per_objective(calls),
+                    contacts=contacts,
+                    stalls=stalls_by_account(calls, today),
                 ),
+                calls=upcoming(calls, now, accounts),
+                to_debrief=tuple(awaiting_debrief(calls, now)),
                 goals=goal_lines(repo.goals.current(today), today),
                 touches=touch_lines(
                     repo.touches.open_due_by(today),
@@ -159,6 +177,12 @@ class DashboardScreen(CoachScreen[None]):
             objectives.show(objective_content(data.objectives, rows), wrap=False)
         else:
             objectives.show_empty(*EMPTY_STATES["objectives"][1:])
+        calls = self.query_one("#calls", DashboardPanel)
+        if data.calls or data.to_debrief:
+            rows = max(calls.content_size.height, 3)
+            calls.show(call_content(data.calls, data.to_debrief, rows), wrap=False)
+        else:
+            calls.show_empty(*EMPTY_STATES["calls"][1:])
         touches = self.query_one("#touches", DashboardPanel)
         if data.touches:
             rows = max(touches.content_size.height, 3)
@@ -175,11 +199,4 @@ class DashboardScreen(CoachScreen[None]):
     def show_failure(self, message: DashboardLoadFailed) -> None:
         self.notify(
             message.reason, title="Could not load", severity="error", timeout=15, markup=False
-        )
-
-    def action_not_built(self, feature: str) -> None:
-        self.notify(
-            f"{NOT_BUILT_YET[feature]} are not in this version of coach yet. "
-            "This panel will fill in once they are.",
-            title="Not yet",
         )

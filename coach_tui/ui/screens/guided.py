@@ -156,9 +156,21 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
     def current(self) -> FlowStep:
         return self.steps[self.step]
 
+    def skips(self, step: FlowStep) -> bool:
+        """Whether `step` is left out given the answers so far (size-adaptive flows)."""
+        return False
+
+    def _neighbour(self, direction: int) -> int | None:
+        index = self.step + direction
+        while 0 <= index < len(self.steps):
+            if not self.skips(self.steps[index]):
+                return index
+            index += direction
+        return None
+
     @property
     def last_step(self) -> bool:
-        return self.step == len(self.steps) - 1
+        return self._neighbour(1) is None
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="flow"):
@@ -192,9 +204,11 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
     def show_step(self) -> None:
         """Draw the current step with its saved answer."""
         step = self.current
-        dots = "".join("●" if i <= self.step else "○" for i in range(len(self.steps)))
+        shown = [i for i, candidate in enumerate(self.steps) if not self.skips(candidate)]
+        place = shown.index(self.step) + 1 if self.step in shown else self.step + 1
+        dots = "".join("●" if i < place else "○" for i in range(len(shown)))
         self.query_one("#progress", Static).update(
-            f"{dots}  Step {self.step + 1} of {len(self.steps)} · {step.title}"
+            f"{dots}  Step {place} of {len(shown)} · {step.title}"
         )
         self.query_one("#question", Static).update(step.question)
         self.query_one("#hint", Static).update(plain(self.step_hint(step)))
@@ -379,7 +393,7 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
             self.say(verdict.question)
             return
         if not self.last_step:
-            self.go_to(self.step + 1)
+            self.go_to(self._neighbour(1) or self.step)
             return
         result = self.finish()
         if result is None:
@@ -392,7 +406,8 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
 
     def action_back(self) -> None:
         if self.step > 0:
-            self.go_to(self.step - 1)
+            previous = self._neighbour(-1)
+            self.go_to(self.step - 1 if previous is None else previous)
             return
         self.save_draft()
         if self._has_draft:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from textual.content import Content
 
+from coach_tui.coaching.calls import CallLine
 from coach_tui.coaching.dashboard import GoalLine, ObjectiveLine, TouchLine
 from coach_tui.coaching.objectives import missing_brief
 from coach_tui.coaching.pace import PaceState, pace_sentence
+from coach_tui.model.call import Call
 from coach_tui.model.money import compact_money
-from coach_tui.ui.text import day
+from coach_tui.ui.text import day, day_and_time
 
 BAR_WIDTH = 20
 _STATE_STYLE = {
@@ -59,7 +62,9 @@ def _objective_item(line: ObjectiveLine) -> list[Content]:
         Content.assemble((line.account, "bold"), "  ", (" · ".join(facts), "$text-muted")),
         Content.assemble("  ", f"{objective.kind.value}: {objective.description}"),
     ]
-    if check.overdue:
+    if line.stall:
+        item.append(Content.styled(f"  ⚠ {line.stall}", "$text-error"))
+    elif check.overdue:
         item.append(Content.styled("  ⚠ Past its date and still open.", "$text-error"))
     elif check.missing:
         item.append(Content.styled(f"  ⚠ {missing_brief(check)}", "$text-warning"))
@@ -119,4 +124,32 @@ def touch_content(lines: tuple[TouchLine, ...], rows: int) -> Content:
                 (line.item.touch.channel.value, "$text-muted"),
             )
         )  # fmt: skip
+    return Content("\n").join(parts)
+
+
+def call_content(lines: Sequence[CallLine], to_debrief: Sequence[Call], rows: int) -> Content:
+    """Calls to debrief first (they go stale), then the next calls; a call without an
+    outcome is marked loudly."""
+    parts: list[Content] = []
+    if to_debrief:
+        parts.append(
+            Content.styled(
+                f"{len(to_debrief)} to debrief — press c, then b on each.", "$text-warning"
+            )
+        )
+    for line in lines:
+        if len(parts) >= rows - 1 and len(lines) > 1:
+            parts.append(Content.styled("… more with c.", "italic"))
+            break
+        call = line.call
+        outcome = (
+            Content.styled(f"→ {call.prep.outcome}", "$text-muted")
+            if call.prep
+            else Content.styled("⚠ no outcome yet", "$text-error")
+        )
+        parts.append(
+            Content.assemble(
+                (f"{day_and_time(call.when)}  ", "bold"), (line.account, "bold"), "  ", outcome
+            )
+        )
     return Content("\n").join(parts)

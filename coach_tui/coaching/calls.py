@@ -1,0 +1,102 @@
+"""Rules about calls over time: what is coming, what awaits a debrief, and stalls.
+
+A stall is talk without progress: three continuations in a row, or no advance for weeks
+on an account that is being called. The coach does not judge; it asks the question a
+manager would ask in a pipeline review.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from coach_tui.model.call import Call, Commitment, Movement
+
+STALL_CONTINUATIONS = 3
+STALL_WEEKS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class CallLine:
+    """One upcoming call on the dashboard."""
+
+    call: Call
+    account: str
+
+    @property
+    def prepared(self) -> bool:
+        return self.call.prepared
+
+
+def upcoming(calls: Sequence[Call], now: datetime, names: dict[str, str]) -> list[CallLine]:
+    """Calls from now on, soonest first."""
+    return [
+        CallLine(call, names.get(call.account_uid, "?"))
+        for call in sorted(calls, key=lambda c: c.when)
+        if call.when >= now
+    ]
+
+
+def awaiting_debrief(calls: Sequence[Call], now: datetime) -> list[Call]:
+    """Past calls nobody has debriefed yet, oldest first: what happened is still fresh."""
+    return sorted(
+        (call for call in calls if call.when < now and call.debrief is None),
+        key=lambda c: c.when,
+    )
+
+
+def stall_question(calls: Sequence[Call], today: date, *, weeks: int = STALL_WEEKS) -> str:
+    """The coach's question when one account's calls have stopped moving; empty if not."""
+    debriefed = sorted((call for call in calls if call.debrief is not None), key=lambda c: c.when)
+    if not debriefed:
+        return ""
+    recent = [call.debrief.movement for call in debriefed[-STALL_CONTINUATIONS:] if call.debrief]
+    if len(recent) == STALL_CONTINUATIONS and all(m is Movement.CONTINUATION for m in recent):
+        return (
+            f"{STALL_CONTINUATIONS} calls in a row without a commitment. What would the client "
+            "have to agree to for this to be moving — and is anyone there asking for it?"
+        )
+    advances = [c for c in debriefed if c.debrief and c.debrief.movement is Movement.ADVANCE]
+    since = (advances[-1] if advances else debriefed[0]).when.date()
+    if today - since > timedelta(weeks=weeks) and debriefed[-1].when.date() > since:
+        return (
+            f"No advance in {(today - since).days // 7} weeks. Is this still an opportunity, "
+            "or time to say so and spend the hours elsewhere?"
+        )
+    return ""
+
+
+def stalls_by_account(calls: Sequence[Call], today: date) -> dict[str, str]:
+    """Account uid → stall question, for accounts that have one."""
+    per_account: dict[str, list[Call]] = {}
+    for call in calls:
+        per_account.setdefault(call.account_uid, []).append(call)
+    questions = {uid: stall_question(found, today) for uid, found in per_account.items()}
+    return {uid: question for uid, question in questions.items() if question}
+
+
+def open_commitments(commitments: Sequence[Commitment], today: date) -> list[Commitment]:
+    """Open promises, overdue and soonest first, undated last."""
+    return sorted((c for c in commitments if c.is_open), key=lambda c: (c.due or date.max, c.what))
+
+
+def commitment_label(commitment: Commitment, today: date) -> str:
+    """'due today', 'due in 3 days', '2 days late' or 'no date'."""
+    if commitment.due is None:
+        return "no date"
+    days = (commitment.due - today).days
+    if days == 0:
+        return "due today"
+    if days < 0:
+        return f"{-days} day{'s' if days != -1 else ''} late"
+    return f"due in {days} day{'s' if days != 1 else ''}"
+
+
+def per_objective(calls: Sequence[Call]) -> dict[str, int]:
+    """How many calls each objective has had or has coming (its traceability)."""
+    counts: dict[str, int] = {}
+    for call in calls:
+        if call.objective_uid:
+            counts[call.objective_uid] = counts.get(call.objective_uid, 0) + 1
+    return counts

@@ -1,0 +1,100 @@
+"""Calls: the interactions with a client, each prepared to one outcome and debriefed after.
+
+"Call" covers a phone call, a meeting, an email exchange or a demo. Prep and debrief are
+stored on the call itself: they are read together and change one call at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
+
+from coach_tui.model.ids import new_uid
+
+NOTE_MAX = 3_000
+
+
+class CallKind(Enum):
+    CALL = "call"
+    MEETING = "meeting"
+    EMAIL = "email"
+    DEMO = "demo"
+
+
+class Result(Enum):
+    """Did the call get its outcome?"""
+
+    REACHED = "reached"
+    PARTLY = "partly"
+    MISSED = "not reached"
+
+
+class Movement(Enum):
+    """An advance is a next step the client committed to; a continuation is only more talk."""
+
+    ADVANCE = "advance"
+    CONTINUATION = "continuation"
+
+
+@dataclass(frozen=True, slots=True)
+class Prep:
+    """What the seller wants the client to agree to, and — for larger advances — the plan."""
+
+    outcome: str
+    size: str = "small"  # AdvanceSize value; kept as text so the model needs no coaching import
+    note: str = ""
+    client_gain: str = ""
+    attendees: str = ""
+    questions: str = ""
+    objections: str = ""
+    bring: str = ""
+    fallback: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Debrief:
+    result: Result
+    movement: Movement
+    next_step: str = ""
+    notes: str = ""
+    at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    account_uid: str
+    when: datetime
+    kind: CallKind = CallKind.CALL
+    contact_uids: tuple[str, ...] = ()
+    objective_uid: str = ""
+    prep: Prep | None = None
+    debrief: Debrief | None = None
+    created_at: datetime | None = None
+    uid: str = field(default_factory=new_uid)
+
+    @property
+    def prepared(self) -> bool:
+        return self.prep is not None and bool(self.prep.outcome)
+
+
+class Party(Enum):
+    ME = "me"
+    THEM = "them"
+
+
+@dataclass(frozen=True, slots=True)
+class Commitment:
+    """A promise made in a call, by the seller or the client, with a due date if one was set."""
+
+    account_uid: str
+    party: Party
+    what: str
+    due: date | None = None
+    call_uid: str = ""
+    done_on: date | None = None
+    uid: str = field(default_factory=new_uid)
+
+    @property
+    def is_open(self) -> bool:
+        return self.done_on is None

@@ -1,0 +1,105 @@
+"""Calls and the commitments made in them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from tinydb import Query
+
+from coach_tui.model.call import Call, Commitment
+from coach_tui.store.codec_calls import (
+    call_from_record,
+    call_to_record,
+    commitment_from_record,
+    commitment_to_record,
+)
+from coach_tui.store.repos.common import BY_UID, get_by_uid, upsert_by_uid
+from coach_tui.store.repos.drafts import TABLE as DRAFTS
+from coach_tui.store.store import Store
+
+CALLS = "calls"
+COMMITMENTS = "commitments"
+
+
+class CallRepository:
+    """Scheduling, prep and debrief all save the call whole; a debrief may add the next
+    call and commitments in the same transaction."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def all(self) -> list[Call]:
+        """By time."""
+        with self._store.reading() as tx:
+            calls = [call_from_record(r, r.doc_id) for r in tx.table(CALLS).all()]
+        return sorted(calls, key=lambda call: call.when)
+
+    def for_account(self, account_uid: str) -> list[Call]:
+        """By time."""
+        with self._store.reading() as tx:
+            records = tx.table(CALLS).search(Query().account_uid == account_uid)
+            calls = [call_from_record(r, r.doc_id) for r in records]
+        return sorted(calls, key=lambda call: call.when)
+
+    def get(self, uid: str) -> Call | None:
+        with self._store.reading() as tx:
+            record = get_by_uid(tx.table(CALLS), uid)
+            return None if record is None else call_from_record(record, uid)
+
+    def save(self, call: Call, *, finished_flow: str | None = None) -> None:
+        with self._store.transaction() as tx:
+            upsert_by_uid(tx.table(CALLS), call_to_record(call))
+            if finished_flow is not None:
+                tx.table(DRAFTS).remove(Query().flow == finished_flow)
+
+    def save_debrief(
+        self,
+        call: Call,
+        *,
+        commitments: Sequence[Commitment] = (),
+        next_call: Call | None = None,
+        finished_flow: str | None = None,
+    ) -> None:
+        """The debriefed call, what was promised and the next call, in one transaction."""
+        with self._store.transaction() as tx:
+            upsert_by_uid(tx.table(CALLS), call_to_record(call))
+            if next_call is not None:
+                upsert_by_uid(tx.table(CALLS), call_to_record(next_call))
+            for commitment in commitments:
+                upsert_by_uid(tx.table(COMMITMENTS), commitment_to_record(commitment))
+            if finished_flow is not None:
+                tx.table(DRAFTS).remove(Query().flow == finished_flow)
+
+    def delete(self, uid: str) -> None:
+        with self._store.transaction() as tx:
+            tx.table(CALLS).remove(uid == BY_UID)
+
+    def upcoming(self, now: datetime) -> list[Call]:
+        """Calls from now on, soonest first."""
+        return [call for call in self.all() if call.when >= now]
+
+    def calls_per_objective(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for call in self.all():
+            if call.objective_uid:
+                counts[call.objective_uid] = counts.get(call.objective_uid, 0) + 1
+        return counts
+
+    # --- commitments ------------------------------------------------------------------
+
+    def commitments(self, account_uid: str | None = None) -> list[Commitment]:
+        """Open and done, by due date (undated last)."""
+        with self._store.reading() as tx:
+            table = tx.table(COMMITMENTS)
+            records = (
+                table.all()
+                if account_uid is None
+                else table.search(Query().account_uid == account_uid)
+            )
+            found = [commitment_from_record(r, r.doc_id) for r in records]
+        return sorted(found, key=lambda c: (c.due or date.max, c.what.casefold()))
+
+    def save_commitment(self, commitment: Commitment) -> None:
+        with self._store.transaction() as tx:
+            upsert_by_uid(tx.table(COMMITMENTS), commitment_to_record(commitment))

@@ -1,0 +1,113 @@
+"""Schedule, prepare, debrief and move a call — shared by the calls list and the account."""
+
+from __future__ import annotations
+
+from coach_tui.model.call import Call
+from coach_tui.store.errors import StoreError
+from coach_tui.ui.screens.base import CoachScreen
+
+
+class CallActions(CoachScreen[None]):
+    """Screens that show calls implement `highlighted_call`; the rest is shared."""
+
+    def highlighted_call(self) -> Call | None:
+        raise NotImplementedError
+
+    def _failed(self, error: StoreError) -> None:
+        self.notify(str(error), severity="error", timeout=15, markup=False)
+
+    def schedule_call(self, account_uid: str, call: Call | None = None) -> None:
+        from coach_tui.ui.screens.call_form import CallForm
+
+        repo = self.coach.repo
+        try:
+            account = repo.accounts.get(account_uid)
+            contacts = repo.contacts.for_account(account_uid)
+            objective = repo.objectives.active_for(account_uid)
+        except StoreError as error:
+            self._failed(error)
+            return
+        if account is None:
+            return
+
+        def saved(done: Call | None) -> None:
+            if done is not None and call is None:
+                self.notify("Call scheduled. Press p on it to set the outcome you want.")
+
+        self.app.push_screen(
+            CallForm(
+                account,
+                contacts,
+                now=self.coach.now(),
+                objective_uid=objective.uid if objective else "",
+                call=call,
+            ),
+            saved,
+        )
+
+    def action_move_call(self) -> None:
+        call = self.highlighted_call()
+        if call is not None:
+            self.schedule_call(call.account_uid, call)
+
+    def action_prep(self) -> None:
+        from coach_tui.ui.screens.prep_flow import PrepFlowScreen, prep_flow_name
+
+        call = self.highlighted_call()
+        if call is None:
+            self.notify("No call is highlighted.")
+            return
+        repo = self.coach.repo
+        try:
+            account = repo.accounts.get(call.account_uid)
+            objective = repo.objectives.active_for(call.account_uid)
+            earlier = [c for c in repo.calls.for_account(call.account_uid) if c.when < call.when]
+            last = next((c for c in reversed(earlier) if c.debrief is not None), None)
+            draft = repo.drafts.get(prep_flow_name(call.uid))
+            commitments = repo.calls.commitments(call.account_uid)
+            why = repo.why.current()
+        except StoreError as error:
+            self._failed(error)
+            return
+        if account is None:
+            return
+
+        def saved(done: Call | None) -> None:
+            if done is not None:
+                self.notify("Prepared. Go and get that yes.", title="Prep")
+
+        self.app.push_screen(
+            PrepFlowScreen(
+                call,
+                account,
+                draft=draft,
+                why=why,
+                objective=objective,
+                last=last,
+                commitments=commitments,
+            ),
+            saved,
+        )
+
+    def action_debrief(self) -> None:
+        from coach_tui.ui.screens.debrief_flow import DebriefFlowScreen, debrief_flow_name
+
+        call = self.highlighted_call()
+        if call is None:
+            self.notify("No call is highlighted.")
+            return
+        repo = self.coach.repo
+        try:
+            account = repo.accounts.get(call.account_uid)
+            draft = repo.drafts.get(debrief_flow_name(call.uid))
+        except StoreError as error:
+            self._failed(error)
+            return
+        if account is None:
+            return
+
+        def saved(done: Call | None) -> None:
+            if done is not None:
+                self.notify("Debrief saved.", title="Debrief")
+
+        self.app.push_screen(DebriefFlowScreen(call, account, draft=draft), saved)

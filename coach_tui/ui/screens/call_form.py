@@ -1,0 +1,117 @@
+"""Schedule (or move) a call: when, what kind, with whom — linked to the open objective."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Label, Select, SelectionList, Static
+
+from coach_tui.model.account import Account
+from coach_tui.model.call import Call, CallKind
+from coach_tui.model.contact import Contact
+from coach_tui.model.dates import parse_moment
+from coach_tui.model.errors import ValidationError
+from coach_tui.store.errors import StoreError
+from coach_tui.ui.screens.form import FormScreen
+from coach_tui.ui.text import day_and_time, plain
+from coach_tui.ui.widgets.field import Field
+
+NOBODY_YET = (
+    "No decision makers on this account yet. Who will be there? Add them on the account's "
+    "getting-in screen (e) so the prep can name them."
+)
+
+
+class CallForm(FormScreen[Call]):
+    """Dismisses with the saved call."""
+
+    AUTO_FOCUS = "#when"
+
+    def __init__(
+        self,
+        account: Account,
+        contacts: list[Contact],
+        *,
+        now: datetime,
+        objective_uid: str = "",
+        call: Call | None = None,
+    ) -> None:
+        super().__init__()
+        self.account = account
+        self.contacts = contacts
+        self.now = now
+        self.objective_uid = objective_uid
+        self.call = call
+
+    def compose(self) -> ComposeResult:
+        call = self.call
+        with VerticalScroll(classes="dialog"):
+            verb = "Move the" if call else "Schedule a"
+            yield Static(plain(f"{verb} call · {self.account.name}"), classes="dialog-title")
+            yield Field(
+                "When",
+                field_id="when",
+                hint="tomorrow 10am, fri 14:30, next tuesday 9:15, 2026-12-03 16:00",
+                value=f"{call.when:%Y-%m-%d %H:%M}" if call else "",
+            )
+            yield Label("What kind", classes="field-label")
+            yield Select(
+                [(kind.value.capitalize(), kind.value) for kind in CallKind],
+                value=(call.kind if call else CallKind.CALL).value,
+                allow_blank=False,
+                id="kind",
+            )
+            yield Label("With whom (space ticks)", classes="field-label")
+            picked = set(call.contact_uids) if call else set()
+            people = SelectionList[str](
+                *[(f"{c.name} ({c.role.value})", c.uid, c.uid in picked) for c in self.contacts],
+                id="people",
+            )
+            yield people
+            yield Static(NOBODY_YET if not self.contacts else "", id="people-hint",
+                         classes="field-hint")  # fmt: skip
+            yield Static("ctrl+s save · esc cancel", classes="dialog-keys")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#people").display = bool(self.contacts)
+
+    def _when(self, text: str) -> datetime:
+        return parse_moment(text, now=self.now, label="When")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        super().on_input_changed(event)
+        field = self.query_one("#when-field", Field)
+        try:
+            when = self._when(event.value)
+        except ValidationError:
+            field.clear_feedback()
+            return
+        past = " — that is in the past" if when < self.now else ""
+        field.say(f"= {when:%A} {day_and_time(when)}{past}", "hint" if past else "echo")
+
+    def submit(self) -> bool:
+        when = self.checked_field("when", self._when)
+        if when is None:
+            self.focus_first_problem()
+            return False
+        people: SelectionList[str] = self.query_one("#people", SelectionList)
+        chosen = tuple(uid for uid in people.selected)
+        base = self.call or Call(self.account.uid, when, created_at=self.now)
+        call = replace(
+            base,
+            when=when,
+            kind=CallKind(self.query_one("#kind", Select).value),
+            contact_uids=chosen,
+            objective_uid=base.objective_uid or self.objective_uid,
+        )
+        try:
+            self.coach.repo.calls.save(call)
+        except StoreError as error:
+            self.query_one("#when-field", Field).say(str(error))
+            return False
+        self.dismiss(call)
+        return True

@@ -1,0 +1,132 @@
+"""Calls: what is coming (with or without an outcome) and what still needs a debrief."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Static
+
+from coach_tui.coaching.calls import awaiting_debrief, upcoming
+from coach_tui.model.call import Call
+from coach_tui.store.errors import StoreError
+from coach_tui.ui.screens.base import CoachScreen
+from coach_tui.ui.screens.call_actions import CallActions
+from coach_tui.ui.text import cell, day_and_time
+
+EMPTY = (
+    "No calls yet. Press n to schedule one (or c on an account). Each call gets one outcome: "
+    "what the client will agree to by its end."
+)
+
+
+class CallsScreen(CallActions, CoachScreen[None]):
+    """Upcoming calls and calls to debrief; p prepares, b debriefs."""
+
+    HELP_NAME = "Calls"
+    CSS_PATH = "entry.tcss"
+    BINDINGS = [
+        Binding("n", "new_call", "New call", id="calls.new", tooltip="Schedule a call"),
+        Binding("p", "prep", "Prep", id="calls.prep",
+                tooltip="Prepare the highlighted call's outcome"),
+        Binding("b", "debrief", "Debrief", id="calls.debrief",
+                tooltip="Debrief the highlighted call: advance or continuation, next step"),
+        Binding("m", "move_call", "Move", id="calls.move", show=False,
+                tooltip="Change the highlighted call's time, kind or people"),
+        Binding("escape", "app.pop_screen", "Back", id="calls.back",
+                tooltip="Back to the dashboard"),
+    ]  # fmt: skip
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: dict[str, Call] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="calls-status", classes="muted")
+        yield DataTable(id="calls", cursor_type="row", zebra_stripes=True)
+        yield Static(EMPTY, id="calls-empty", classes="muted")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("when", "account", "kind", "outcome", "state")
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        repo = self.coach.repo
+        now = self.coach.now()
+        try:
+            calls = repo.calls.all()
+            names = repo.accounts.names()
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=15, markup=False)
+            return
+        due = awaiting_debrief(calls, now)
+        coming = upcoming(calls, now, names)
+        self.calls = {call.uid: call for call in calls}
+        table = self.query_one(DataTable)
+        keep = self.highlighted_call()
+        table.clear()
+        for call in due:
+            outcome = call.prep.outcome if call.prep else "—"
+            self._row(table, call, names, outcome, "debrief it (b)")
+        for line in coming:
+            outcome = line.call.prep.outcome if line.call.prep else "⚠ no outcome yet (p)"
+            self._row(
+                table, line.call, names, outcome, "prepared" if line.prepared else "to prepare"
+            )
+        listed = {call.uid for call in due} | {line.call.uid for line in coming}
+        if keep is not None and keep.uid in listed:
+            table.move_cursor(row=table.get_row_index(keep.uid))
+        shown = bool(due or coming)
+        table.display = shown
+        self.query_one("#calls-empty").display = not shown
+        self.sub_title = f"{len(coming)} coming · {len(due)} to debrief"
+        self.query_one("#calls-status", Static).update(
+            "p prep · b debrief · m move · n new call" if shown else ""
+        )
+        if shown:
+            table.focus()
+
+    @staticmethod
+    def _row(table: DataTable, call: Call, names: dict[str, str], outcome: str, state: str) -> None:
+        account = cell(names.get(call.account_uid, "?"), 24)
+        when = day_and_time(call.when)
+        table.add_row(when, account, call.kind.value, cell(outcome, 44), state, key=call.uid)
+
+    def highlighted_call(self) -> Call | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return self.calls.get(str(row_key.value))
+
+    @on(DataTable.RowSelected)
+    def _chosen(self) -> None:
+        call = self.highlighted_call()
+        if call is None:
+            return
+        if call.when < self.coach.now() and call.debrief is None:
+            self.action_debrief()
+        else:
+            self.action_prep()
+
+    def action_new_call(self) -> None:
+        from coach_tui.ui.screens.account_picker import AccountPicker
+
+        try:
+            names = self.coach.repo.accounts.names()
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=15, markup=False)
+            return
+        if not names:
+            self.notify("Add an account first (a on the dashboard, then n).")
+            return
+
+        def picked(uid: str | None) -> None:
+            if uid:
+                self.schedule_call(uid)
+
+        self.app.push_screen(AccountPicker(names, "Which account is the call with?"), picked)

@@ -1,0 +1,219 @@
+"""Pre-call prep: one outcome the client can agree to in this call, and as much planning
+as the size of that advance deserves.
+
+The outcome coach (`coaching/outcome.py`) questions seller-only, vague and too-big
+outcomes; a too-big one can be split, its bigger goal becoming the outcome of a follow-up
+call created a week later. Small advances ask for one line of prep; large ones also ask
+what the client gains, who must be there, questions, objections, what to bring and the
+fallback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from coach_tui.coaching.calls import commitment_label, open_commitments
+from coach_tui.coaching.outcome import AdvanceSize, OutcomeIssue, check_outcome
+from coach_tui.model.account import Account, StrategicObjective
+from coach_tui.model.call import NOTE_MAX, Call, Commitment, Prep
+from coach_tui.model.draft import FlowDraft
+from coach_tui.model.errors import ValidationError
+from coach_tui.model.text import require_text
+from coach_tui.model.why import WhyStatement
+from coach_tui.store.errors import StoreError
+from coach_tui.ui.screens.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
+from coach_tui.ui.text import day, day_and_time
+
+LARGE_ONLY = ("client_gain", "attendees", "questions", "objections", "bring", "fallback")
+TEXT_STEPS = ("note", *LARGE_ONLY)
+
+
+def prep_flow_name(call_uid: str) -> str:
+    return f"prep:{call_uid}"
+
+
+PREP_STEPS = (
+    FlowStep(
+        "outcome",
+        "The outcome",
+        "What will the client agree to do by the end of this call?",
+        "An advance is their action: introduce you to someone, share information, try "
+        "something, agree in principle, sign. Say who does what.",
+        kind=StepKind.LINE,
+        placeholder="e.g. Greta introduces us to the CFO",
+    ),
+    FlowStep(
+        "bigger",
+        "The bigger goal",
+        "What is the bigger goal, for a follow-up call?",
+        "Leave it empty to keep one outcome. Filled in, it becomes the outcome of a call a "
+        "week after this one, created for you.",
+        kind=StepKind.LINE,
+    ),
+    FlowStep(
+        "size",
+        "How big",
+        "How big is this advance?",
+        "Small advances need a line of prep; large ones (money, signatures, commitments) "
+        "deserve a plan.",
+        kind=StepKind.CHOICE,
+        choices=tuple((size.value, size.value.capitalize()) for size in AdvanceSize),
+    ),
+    FlowStep("note", "Prep", "One line: what will you do to earn that yes?", ""),
+    FlowStep("client_gain", "Their gain", "What does the client gain by agreeing?", ""),
+    FlowStep("attendees", "Who", "Who must be in the room for the yes to count?", ""),
+    FlowStep("questions", "Questions", "Which questions will you ask?", ""),
+    FlowStep("objections", "Objections", "What objections are likely, and your answers?", ""),
+    FlowStep("bring", "What to bring", "What will you bring or show?", ""),
+    FlowStep(
+        "fallback",
+        "Fallback",
+        "If the full outcome is out of reach, what is the least you will accept?",
+        "Still a client action, just a smaller one.",
+    ),
+    FlowStep(
+        "review",
+        "Check it",
+        "Is this an outcome you would bet the call on?",
+        "Esc goes back to change anything. Ctrl+s saves the prep on the call.",
+        kind=StepKind.REVIEW,
+    ),
+)
+
+
+class PrepFlowScreen(GuidedFlowScreen[Call]):
+    """Dismisses with the prepared call."""
+
+    HELP_NAME = "Call prep"
+    resume_hint = "Press p on the call to pick up where you left off."
+
+    def __init__(
+        self,
+        call: Call,
+        account: Account,
+        *,
+        draft: FlowDraft | None,
+        why: WhyStatement | None,
+        objective: StrategicObjective | None,
+        last: Call | None,
+        commitments: list[Commitment],
+    ) -> None:
+        prep = call.prep
+        answers = {"size": AdvanceSize.SMALL.value}
+        if prep is not None:
+            answers |= {name: getattr(prep, name) for name in ("outcome", "size", *TEXT_STEPS)}
+        super().__init__(
+            flow=prep_flow_name(call.uid),
+            title=f"Prep · {account.name} · {day_and_time(call.when)}",
+            steps=PREP_STEPS,
+            draft=draft,
+            answers=answers,
+        )
+        self.call = call
+        self.account = account
+        self.why = why
+        self.objective = objective
+        self.last = last
+        self.commitments = commitments
+
+    # --- adapting to the answers ------------------------------------------------------
+
+    def skips(self, step: FlowStep) -> bool:
+        if step.key == "bigger":
+            return OutcomeIssue.TOO_BIG not in check_outcome(self.answers.get("outcome", "")).issues
+        if step.key in LARGE_ONLY:
+            return self.answers.get("size") != AdvanceSize.LARGE.value
+        return False
+
+    def check(self, step: FlowStep, value: str) -> Verdict:
+        if step.key == "outcome":
+            verdict = check_outcome(value)
+            if verdict.blocking:
+                return Verdict(error=verdict.messages[0])
+            # Suggest the size the outcome implies; the seller may change it.
+            self.answers["size"] = verdict.size.value
+            if verdict.issues:
+                return Verdict(question=" ".join(verdict.messages) + " Ctrl+s again keeps it.")
+            return Verdict(question="Can they say yes to that before the call ends? Ctrl+s if so.")
+        if step.key in ("bigger", *TEXT_STEPS):
+            try:
+                require_text(value, label=step.title, max_chars=NOTE_MAX, multiline=True,
+                             required=False)  # fmt: skip
+            except ValidationError as error:
+                return Verdict(error=error.message)
+        return Verdict()
+
+    def reference_title(self) -> str:
+        return "Before you prepare" if self.current.kind is not StepKind.REVIEW else "Your prep"
+
+    def reference(self) -> str:
+        if self.current.kind is StepKind.REVIEW:
+            prep = self.build()
+            lines = [f"Outcome: {prep.outcome}", f"Size: {prep.size}"]
+            lines += [f"{name.replace('_', ' ').capitalize()}: {getattr(prep, name)}"
+                      for name in TEXT_STEPS if getattr(prep, name)]  # fmt: skip
+            if self.answers.get("bigger", "").strip():
+                lines.append(f"Follow-up call a week later, aiming at: {self.answers['bigger']}")
+            return "\n".join(lines)
+        if self.current.key != "outcome":
+            return ""
+        lines = []
+        if self.why is not None:
+            lines.append(f"Why it matters to you: {self.why.statement}")
+        if self.objective is not None:
+            lines.append(f"This call should move: {self.objective.description}")
+        else:
+            lines.append("No strategic objective on this account yet (o on the account).")
+        if self.last is not None and self.last.debrief is not None:
+            debrief = self.last.debrief
+            lines.append(
+                f"Last call {day(self.last.when)}: {debrief.movement.value}, outcome "
+                f"{debrief.result.value}. Next step: {debrief.next_step or '—'}"
+            )
+        today = self.coach.now().date()
+        for commitment in open_commitments(self.commitments, today)[:4]:
+            lines.append(
+                f"Open promise ({commitment.party.value}): {commitment.what} — "
+                f"{commitment_label(commitment, today)}"
+            )
+        return "\n".join(lines)
+
+    # --- saving -------------------------------------------------------------------------
+
+    def build(self) -> Prep:
+        answers = self.answers
+        large = answers.get("size") == AdvanceSize.LARGE.value
+        kept = {name for name in TEXT_STEPS if large or name == "note"}
+        texts = {name: answers.get(name, "").strip() if name in kept else "" for name in TEXT_STEPS}
+        return Prep(
+            outcome=check_outcome(answers.get("outcome", "")).text,
+            size=answers.get("size", AdvanceSize.SMALL.value),
+            **texts,
+        )
+
+    def finish(self) -> Call | None:
+        prep = self.build()
+        verdict = check_outcome(prep.outcome)
+        if verdict.blocking:
+            self.say(verdict.messages[0], kind="error")
+            return None
+        call = replace(self.call, prep=prep)
+        bigger = self.answers.get("bigger", "").strip() if not self.skips(PREP_STEPS[1]) else ""
+        try:
+            self.coach.repo.calls.save(call, finished_flow=self.flow)
+            if bigger:
+                follow = Call(
+                    self.call.account_uid,
+                    self.call.when + timedelta(weeks=1),
+                    kind=self.call.kind,
+                    contact_uids=self.call.contact_uids,
+                    objective_uid=self.call.objective_uid,
+                    prep=Prep(outcome=bigger, size=check_outcome(bigger).size.value),
+                    created_at=self.coach.now(),
+                )
+                self.coach.repo.calls.save(follow)
+        except StoreError as error:
+            self.say(str(error), kind="error")
+            return None
+        return call
