@@ -4,7 +4,7 @@ from coach_tui.ui.messages import DashboardLoaded
 from coach_tui.ui.screens.dashboard import EMPTY_STATES, DashboardScreen
 from coach_tui.ui.screens.help import HelpScreen
 from coach_tui.ui.screens.why_history import WhyHistoryScreen
-from tests.helpers import notices, screen_text, squashed, widget_text
+from tests.helpers import screen_text, squashed, widget_text
 from tests.ui.flow import run, settle
 
 

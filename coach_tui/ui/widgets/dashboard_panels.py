@@ -13,7 +13,7 @@ from coach_tui.coaching.objectives import missing_brief
 from coach_tui.coaching.pace import PaceState, pace_sentence
 from coach_tui.model.call import Call
 from coach_tui.model.money import compact_money
-from coach_tui.ui.text import day, day_and_time
+from coach_tui.ui.text import day
 
 BAR_WIDTH = 20
 _STATE_STYLE = {
@@ -138,18 +138,16 @@ def call_content(lines: Sequence[CallLine], to_debrief: Sequence[Call], rows: in
             )
         )
     for line in lines:
-        if len(parts) >= rows - 1 and len(lines) > 1:
+        if len(parts) + 2 > rows and parts:
             parts.append(Content.styled("… more with c.", "italic"))
             break
         call = line.call
-        outcome = (
-            Content.styled(f"→ {call.prep.outcome}", "$text-muted")
-            if call.prep
-            else Content.styled("⚠ no outcome yet", "$text-error")
+        parts.append(
+            Content.assemble((f"{call.when:%a %d %b %H:%M}  ", "bold"), (line.account, "bold"))
         )
         parts.append(
-            Content.assemble(
-                (f"{day_and_time(call.when)}  ", "bold"), (line.account, "bold"), "  ", outcome
-            )
+            Content.styled(f"  → {call.prep.outcome}", "$text-muted")
+            if call.prep
+            else Content.styled("  ⚠ no outcome yet: press c, then p", "$text-error")
         )
     return Content("\n").join(parts)

@@ -1,0 +1,304 @@
+"""Calls end to end: schedule → prep (small, large, split) → debrief → next call; stalls.
+
+"Today" is Tuesday 24 Nov 2026, 08:30 CET (the FakeClock).
+"""
+
+from datetime import datetime, timedelta
+
+from textual.widgets import Input
+
+from coach_tui.model.account import Account, ExpansionKind, StrategicObjective
+from coach_tui.model.call import Call, Debrief, Movement, Party, Prep, Result
+from coach_tui.model.contact import BuyingRole, Contact
+from coach_tui.ui.screens.account import AccountScreen
+from coach_tui.ui.screens.call_form import CallForm
+from coach_tui.ui.screens.calls import CallsScreen
+from coach_tui.ui.screens.debrief_flow import DebriefFlowScreen
+from coach_tui.ui.screens.prep_flow import PrepFlowScreen
+from tests.helpers import CET, notices, screen_text, squashed, widget_text
+from tests.ui.flow import paste, run, settle
+
+TOMORROW_10 = datetime(2026, 11, 25, 10, 0, tzinfo=CET)
+
+
+def seed(open_repo, clock, *calls: Call) -> tuple[Account, StrategicObjective]:
+    repo = open_repo()
+    account = Account("Nordvale Foods", created_at=clock())
+    repo.accounts.save(account)
+    objective = StrategicObjective(
+        account.uid, "All five plants plan on our suite", ExpansionKind.WIDER_DEPLOYMENT,
+        client_goal="Cut waste 20%", created_at=clock(),
+    )  # fmt: skip
+    repo.objectives.save(objective)
+    repo.contacts.save(Contact("Greta Lindqvist", account_uid=account.uid, role=BuyingRole.USER))
+    for call in calls:
+        repo.calls.save(call)
+    repo.close()
+    return account, objective
+
+
+def call_for(account: Account, objective: StrategicObjective, **changes) -> Call:
+    fields = {"when": TOMORROW_10, "objective_uid": objective.uid}
+    return Call(account.uid, **(fields | changes))
+
+
+def shown(app) -> str:
+    return squashed(screen_text(app))
+
+
+async def open_calls(pilot) -> None:
+    await settle(pilot)
+    await pilot.press("c")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, CallsScreen)
+
+
+async def line(pilot, text: str) -> None:
+    """Replace the one-line answer of a flow step."""
+    pilot.app.screen.query_one("#answer-line", Input).select_all()
+    await paste(pilot, text)
+
+
+async def test_schedule_from_the_account_links_the_objective(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account, objective = seed(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        app.push_screen(AccountScreen(account.uid))
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CallForm)
+        await paste(pilot, "tomorrow 10am")
+        await pilot.pause()
+        assert "= Wednesday 25 Nov 2026, 10:00" in shown(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, AccountScreen)
+        assert "Calls on this objective: 1" in shown(app)
+    [call] = app.repo.calls.for_account(account.uid)
+    assert call.when == TOMORROW_10 and call.objective_uid == objective.uid
+
+
+async def test_an_unreadable_time_is_refused_and_nothing_saved(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account, _ = seed(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        app.push_screen(AccountScreen(account.uid))
+        await settle(pilot)
+        await pilot.press("c")
+        await paste(pilot, "soonish")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Add a time of day to 'soonish'" in shown(app)
+    assert app.repo.calls.for_account(account.uid) == []
+
+
+async def test_dashboard_marks_a_call_without_an_outcome(make_app, with_why, open_repo, clock):
+    account, objective = seed(open_repo, clock)
+    repo = open_repo()
+    repo.calls.save(call_for(account, objective))
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        panel = widget_text(app, app.screen.query_one("#calls"))
+        assert "Wed 25 Nov 10:00 Nordvale Foods ⚠ no outcome yet: press c, then p" in panel
+
+
+async def test_small_prep_asks_one_line_and_saves_the_outcome(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account, objective = seed(open_repo, clock)
+    repo = open_repo()
+    repo.calls.save(call_for(account, objective))
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await open_calls(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, PrepFlowScreen)
+        assert "This call should move: All five plants plan on our suite" in shown(app)
+        await paste(pilot, "Send the deck")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "is something you do, not something the client agrees to" in shown(app)
+        await line(pilot, "Greta introduces us to the CFO")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Can they say yes to that before the call ends?" in shown(app)
+        await pilot.press("ctrl+s")  # yes, they can
+        assert app.screen.current.key == "size"
+        await pilot.press("ctrl+s")  # small, as the coach suggests
+        await paste(pilot, "Bring the plant waste figures she asked about")
+        await pilot.press("ctrl+s")
+        assert app.screen.current.key == "review"  # the large-only steps are skipped
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, CallsScreen)
+        assert "Greta introduces us to the CFO" in shown(app)
+    [call] = app.repo.calls.for_account(account.uid)
+    assert call.prep == Prep(
+        "Greta introduces us to the CFO", "small",
+        note="Bring the plant waste figures she asked about",
+    )  # fmt: skip
+
+
+async def test_large_prep_plans_more_and_a_too_big_outcome_is_split(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account, objective = seed(open_repo, clock)
+    repo = open_repo()
+    repo.calls.save(call_for(account, objective))
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await open_calls(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        await paste(pilot, "Hiro agrees to a pilot and then signs the contract")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Two advances rarely both happen in one call" in shown(app)
+        await line(pilot, "The CFO signs the pilot order form")
+        await pilot.press("ctrl+s", "ctrl+s")
+        assert app.screen.current.key == "size"
+        assert app.screen.answers["size"] == "large"  # inferred from "signs"
+        await pilot.press("ctrl+s")
+        for answer in ("Bring the order form", "Waste down 5% at one plant", "CFO and Greta",
+                       "What would stop you signing today?", "Price: the pilot is fixed-fee",
+                       "Signed pilot form", "CFO agrees to a date to sign"):  # fmt: skip
+            await paste(pilot, answer)
+            await pilot.press("ctrl+s")
+        assert app.screen.current.key == "review"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    [call] = app.repo.calls.for_account(account.uid)
+    assert call.prep.size == "large"
+    assert call.prep.fallback == "CFO agrees to a date to sign"
+    assert call.prep.objections == "Price: the pilot is fixed-fee"
+
+
+async def test_split_creates_the_follow_up_call(make_app, with_why, open_repo, clock) -> None:
+    account, objective = seed(open_repo, clock)
+    repo = open_repo()
+    repo.calls.save(call_for(account, objective))
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await open_calls(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        await paste(pilot, "They agree to roll out to all plants")
+        await pilot.press("ctrl+s", "ctrl+s")  # keep it, then the bigger-goal step
+        assert app.screen.current.key == "bigger"
+        await paste(pilot, "They agree to roll out to all plants")
+        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s")  # size
+        await paste(pilot, "Bring the rollout plan")
+        await pilot.press("ctrl+s")
+        # A large advance asks the rest; leave those empty.
+        while app.screen.current.key != "review":
+            await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    calls = app.repo.calls.for_account(account.uid)
+    assert len(calls) == 2
+    assert calls[1].when == TOMORROW_10 + timedelta(weeks=1)
+    assert calls[1].prep.outcome == "They agree to roll out to all plants"
+
+
+async def test_leaving_prep_midway_resumes_at_the_same_step(make_app, with_why, open_repo, clock):
+    account, objective = seed(open_repo, clock)
+    repo = open_repo()
+    repo.calls.save(call_for(account, objective))
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await open_calls(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        await paste(pilot, "Greta introduces us to the CFO")
+        await pilot.press("ctrl+s", "ctrl+s")
+        await pilot.press("ctrl+q")
+    app.repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await open_calls(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        assert app.screen.current.key == "size"
+        assert app.screen.answers["outcome"] == "Greta introduces us to the CFO"
+
+
+async def test_debrief_an_advance_creates_promises_and_the_next_call(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account, objective = seed(open_repo, clock)
+    past = call_for(account, objective, when=datetime(2026, 11, 23, 15, 0, tzinfo=CET),
+                    prep=Prep("Greta introduces us to the CFO"))  # fmt: skip
+    repo = open_repo()
+    repo.calls.save(past)
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        assert "1 to debrief" in widget_text(app, app.screen.query_one("#calls"))
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        assert isinstance(app.screen, DebriefFlowScreen)
+        assert "You aimed for: Greta introduces us to the CFO" in shown(app)
+        await pilot.press("ctrl+s")  # reached
+        await pilot.press("ctrl+s")  # advance
+        await paste(pilot, "Greta emails the CFO to set up the meeting")
+        await pilot.press("ctrl+s")
+        await paste(pilot, "friday")
+        await pilot.press("ctrl+s")
+        await paste(pilot, "Send the waste study")
+        await pilot.press("ctrl+s")
+        await paste(pilot, "tomorrow")
+        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s")  # no notes
+        await paste(pilot, "The CFO agrees to a pilot at one plant")
+        await pilot.press("ctrl+s")
+        await paste(pilot, "next tuesday 9:30")
+        await pilot.press("ctrl+s")
+        assert "Next call: 1 Dec 2026, 09:30" in shown(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, CallsScreen)
+    calls = app.repo.calls.for_account(account.uid)
+    assert calls[0].debrief.movement is Movement.ADVANCE
+    assert calls[1].when == datetime(2026, 12, 1, 9, 30, tzinfo=CET)
+    assert calls[1].prep.outcome == "The CFO agrees to a pilot at one plant"
+    promises = {c.party: c for c in app.repo.calls.commitments(account.uid)}
+    assert promises[Party.THEM].what == "Greta emails the CFO to set up the meeting"
+    assert promises[Party.THEM].due.isoformat() == "2026-11-27"
+    assert promises[Party.ME].due.isoformat() == "2026-11-25"
+
+
+async def test_three_continuations_flag_the_account_on_the_dashboard(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account, objective = seed(open_repo, clock)
+    talk = Debrief(Result.PARTLY, Movement.CONTINUATION)
+    repo = open_repo()
+    for days in (21, 14, 7):
+        when = clock() - timedelta(days=days)
+        prep = Prep("Greta shares the waste data")
+        repo.calls.save(call_for(account, objective, when=when, prep=prep, debrief=talk))
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        panel = widget_text(app, app.screen.query_one("#objectives"))
+        assert "3 calls in a row without a commitment" in panel
+        assert notices(app) == ""

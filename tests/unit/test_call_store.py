@@ -1,0 +1,96 @@
+"""Storing calls with prep and debrief, and commitments."""
+
+import json
+from datetime import date, datetime
+
+import pytest
+
+from coach_tui.model.account import Account
+from coach_tui.model.call import (
+    Call,
+    CallKind,
+    Commitment,
+    Debrief,
+    Movement,
+    Party,
+    Prep,
+    Result,
+)
+from coach_tui.model.draft import FlowDraft
+from coach_tui.store.errors import UnreadableFile
+from coach_tui.store.repository import Repository
+from tests.helpers import CET
+
+WHEN = datetime(2026, 11, 25, 10, 0, tzinfo=CET)
+
+
+def full_call() -> Call:
+    return Call(
+        "acc",
+        WHEN,
+        kind=CallKind.MEETING,
+        contact_uids=("p1", "p2"),
+        objective_uid="obj",
+        prep=Prep(
+            "The CFO signs the pilot form",
+            "large",
+            note="n",
+            client_gain="g",
+            attendees="CFO",
+            questions="q",
+            objections="o",
+            bring="b",
+            fallback="f",
+        ),
+        debrief=Debrief(
+            Result.PARTLY, Movement.ADVANCE, next_step="Pilot kickoff", notes="Went well", at=WHEN
+        ),
+        created_at=WHEN,
+    )
+
+
+def test_a_call_round_trips_with_prep_and_debrief(open_repo) -> None:
+    repo = open_repo()
+    saved = full_call()
+    repo.calls.save(saved)
+    repo.close()
+    assert open_repo().calls.get(saved.uid) == saved
+
+
+def test_a_debrief_saves_call_next_call_promises_and_drops_the_draft(repo, clock) -> None:
+    first = Call("acc", WHEN)
+    repo.drafts.save(FlowDraft(f"debrief:{first.uid}", 3, {"theirs": "x"}, clock()))
+    promise = Commitment("acc", Party.THEM, "Share the data", due=date(2026, 11, 27),
+                         call_uid=first.uid)  # fmt: skip
+    nxt = Call("acc", datetime(2026, 12, 1, 9, 30, tzinfo=CET), prep=Prep("CFO agrees"))
+    repo.calls.save_debrief(first, commitments=[promise], next_call=nxt,
+                            finished_flow=f"debrief:{first.uid}")  # fmt: skip
+    assert [c.uid for c in repo.calls.for_account("acc")] == [first.uid, nxt.uid]
+    assert repo.calls.commitments("acc") == [promise]
+    assert repo.drafts.get(f"debrief:{first.uid}") is None
+
+
+def test_deleting_the_account_takes_its_calls_and_undo_restores_them(repo) -> None:
+    account = Account("Nordvale Foods")
+    repo.accounts.save(account)
+    repo.calls.save(Call(account.uid, WHEN))
+    repo.calls.save_commitment(Commitment(account.uid, Party.ME, "Send study"))
+    deleted = repo.accounts.delete(account.uid)
+    assert repo.calls.for_account(account.uid) == []
+    assert repo.calls.commitments(account.uid) == []
+    repo.accounts.restore(deleted)
+    assert len(repo.calls.for_account(account.uid)) == 1
+    assert len(repo.calls.commitments(account.uid)) == 1
+
+
+def test_a_hand_broken_prep_stops_the_open(open_repo, data_dir) -> None:
+    repo = open_repo()
+    repo.calls.save(full_call())
+    repo.close()
+    path = data_dir / "calls.json"
+    raw = json.loads(path.read_text())
+    (record,) = raw["calls"].values()
+    record["prep"]["outcome"] = 7
+    path.write_text(json.dumps(raw))
+    with pytest.raises(UnreadableFile, match="'prep' should hold text fields"):
+        Repository.open(data_dir)
