@@ -86,6 +86,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_common(importing, top=False)
     importing.set_defaults(handler=run_import_command)
+
+    export = commands.add_parser(
+        "export",
+        help="write calls, open touches and promises as a calendar file (ics)",
+        description="Works while coach is open; it reads without taking the lock.",
+    )
+    export.add_argument("format", choices=["ics"], help="what to write")
+    export.add_argument("file", type=Path, nargs="?", help="where (default: standard output)")
+    _add_common(export, top=False)
+    export.set_defaults(handler=run_export)
     return parser
 
 
@@ -130,6 +140,13 @@ def run_import_command(args: argparse.Namespace) -> int:
         account=args.account,
         dry_run=args.dry_run,
     )
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Export the calendar."""
+    from coach_tui.commands.export import export_ics
+
+    return export_ics(resolve_data_dir(args.data), args.file)
 
 
 def _log_crash(data: str | None) -> Path | None:

@@ -61,6 +61,11 @@ class TouchRepository:
             )
             return self._decode(records)
 
+    def planned(self) -> list[Touch]:
+        """Every touch still to do, whatever its date (for exports)."""
+        with self._store.reading() as tx:
+            return self._decode(tx.table(TABLE).search(Query().status == _OPEN))
+
     def get(self, uid: str) -> Touch | None:
         with self._store.reading() as tx:
             record = self._find(tx.table(TABLE), uid)

@@ -1,0 +1,52 @@
+"""`coach export ics [FILE]`: calls, open touches and promises for a calendar app.
+
+Reads without taking the lock, so it works while coach is open: files are only ever
+replaced whole, so it always sees a consistent version of each.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+
+from coach_tui.interop.ics import build_calendar
+from coach_tui.model.clock import Clock, system_clock
+from coach_tui.store.atomic import write_atomic
+from coach_tui.store.repository import Repository
+
+
+def export_ics(
+    data_dir: Path,
+    target: Path | None,
+    *,
+    console: Console | None = None,
+    clock: Clock = system_clock,
+) -> int:
+    """Write the calendar to `target`, or to standard output without one."""
+    out = console or Console(stderr=True)
+    repo = Repository.open(data_dir, read_only=True, clock=clock)
+    try:
+        calls = repo.calls.all()
+        payload = build_calendar(
+            calls,
+            repo.touches.planned(),
+            repo.calls.commitments(),
+            accounts=repo.accounts.names(),
+            contacts=repo.contacts.names(),
+            stamp=clock(),
+        )
+    finally:
+        repo.close()
+    if target is None:
+        sys.stdout.buffer.write(payload)
+        return 0
+    try:
+        write_atomic(target, payload)
+    except OSError as error:
+        out.print(f"[red]Could not write {escape(str(target))}: {escape(error.strerror or '')}[/]")
+        return 1
+    out.print(f"Wrote {len(calls)} calls and open to-dos to {escape(str(target))}.")
+    return 0

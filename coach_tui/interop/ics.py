@@ -1,0 +1,105 @@
+"""Calls, open touches and open promises as an iCalendar file for any calendar app.
+
+Each call is an event with a stable UID (so re-importing updates rather than duplicates),
+its outcome and prep in the description, and a reminder 30 minutes before — time to read
+the outcome once more. Touches and promises are to-dos with due dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+
+from icalendar import Alarm, Calendar, Event, Todo
+
+from coach_tui import __version__
+from coach_tui.model.call import Call, CallKind, Commitment
+from coach_tui.model.touch import Touch
+
+UID_DOMAIN = "coach-tui"
+LENGTH = {CallKind.CALL: 30, CallKind.EMAIL: 15, CallKind.MEETING: 60, CallKind.DEMO: 60}
+REMIND_BEFORE = timedelta(minutes=30)
+
+
+def _uid(kind: str, uid: str) -> str:
+    return f"{kind}-{uid}@{UID_DOMAIN}"
+
+
+def call_event(call: Call, account: str, stamp: datetime) -> Event:
+    event = Event()
+    event.add("uid", _uid("call", call.uid))
+    event.add("dtstamp", stamp.astimezone(UTC))
+    # UTC: every calendar app reads it right, whatever zone names the seller's machine uses.
+    start = call.when.astimezone(UTC)
+    event.add("dtstart", start)
+    event.add("dtend", start + timedelta(minutes=LENGTH[call.kind]))
+    event.add("summary", f"{call.kind.value.capitalize()} · {account}")
+    lines = []
+    if call.prep is not None:
+        lines.append(f"Outcome: {call.prep.outcome}")
+        lines += [f"{label}: {value}" for label, value in (
+            ("Prep", call.prep.note), ("They gain", call.prep.client_gain),
+            ("Who must be there", call.prep.attendees), ("Questions", call.prep.questions),
+            ("Objections", call.prep.objections), ("Bring", call.prep.bring),
+            ("Fallback", call.prep.fallback),
+        ) if value]  # fmt: skip
+    else:
+        lines.append("No outcome prepared yet: open coach and press p on this call.")
+    event.add("description", "\n".join(lines))
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", f"Outcome check: {call.prep.outcome if call.prep else 'none yet'}")
+    alarm.add("trigger", -REMIND_BEFORE)
+    event.add_component(alarm)
+    return event
+
+
+def touch_todo(touch: Touch, account: str, who: str, stamp: datetime) -> Todo:
+    todo = Todo()
+    todo.add("uid", _uid("touch", touch.uid))
+    todo.add("dtstamp", stamp.astimezone(UTC))
+    todo.add("summary", f"{touch.channel.value.capitalize()} to {who} ({account})")
+    todo.add("description", f"{touch.purpose.value.capitalize()}. {touch.idea}".strip())
+    todo.add("due", touch.due)
+    todo.add("status", "NEEDS-ACTION")
+    return todo
+
+
+def commitment_todo(commitment: Commitment, account: str, stamp: datetime) -> Todo:
+    todo = Todo()
+    todo.add("uid", _uid("promise", commitment.uid))
+    todo.add("dtstamp", stamp.astimezone(UTC))
+    whose = "I promised" if commitment.party.value == "me" else "They promised"
+    todo.add("summary", f"{whose}: {commitment.what} ({account})")
+    if commitment.due is not None:
+        todo.add("due", commitment.due)
+    todo.add("status", "NEEDS-ACTION" if commitment.is_open else "COMPLETED")
+    return todo
+
+
+def build_calendar(
+    calls: Sequence[Call],
+    touches: Sequence[Touch],
+    commitments: Sequence[Commitment],
+    *,
+    accounts: dict[str, str],
+    contacts: dict[str, str],
+    stamp: datetime,
+) -> bytes:
+    """The whole calendar; only open touches and promises are included."""
+    calendar = Calendar()
+    calendar.add("prodid", f"-//coach-tui//coach {__version__}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "coach")
+    for call in calls:
+        calendar.add_component(call_event(call, accounts.get(call.account_uid, "?"), stamp))
+    for touch in touches:
+        if touch.is_open:
+            who = contacts.get(touch.contact_uid, "someone")
+            account = accounts.get(touch.account_uid, "?")
+            calendar.add_component(touch_todo(touch, account, who, stamp))
+    for commitment in commitments:
+        if commitment.is_open:
+            account = accounts.get(commitment.account_uid, "?")
+            calendar.add_component(commitment_todo(commitment, account, stamp))
+    return calendar.to_ical()
