@@ -67,12 +67,16 @@ def stall_question(calls: Sequence[Call], today: date, *, weeks: int = STALL_WEE
     return ""
 
 
-def stalls_by_account(calls: Sequence[Call], today: date) -> dict[str, str]:
+def stalls_by_account(
+    calls: Sequence[Call], today: date, *, weeks: int = STALL_WEEKS
+) -> dict[str, str]:
     """Account uid → stall question, for accounts that have one."""
     per_account: dict[str, list[Call]] = {}
     for call in calls:
         per_account.setdefault(call.account_uid, []).append(call)
-    questions = {uid: stall_question(found, today) for uid, found in per_account.items()}
+    questions = {
+        uid: stall_question(found, today, weeks=weeks) for uid, found in per_account.items()
+    }
     return {uid: question for uid, question in questions.items() if question}
 
 

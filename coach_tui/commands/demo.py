@@ -24,6 +24,8 @@ _LABELS = {
     "entry_points": "entry points",
     "campaigns": "entry campaigns",
     "touches": "touches (done, skipped, planned)",
+    "calls": "calls (prepared, debriefed, coming)",
+    "commitments": "promises made in calls",
 }
 
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from coach_tui.demo.entry import EntryBuilder
+from coach_tui.demo.calls import CallBuilder
+from coach_tui.demo.entry import CONTACTS_PER_ACCOUNT, EntryBuilder
 from coach_tui.demo.names import NameMaker
 from coach_tui.model.account import (
     Account,
@@ -24,6 +25,7 @@ from coach_tui.model.account import (
     Research,
     StrategicObjective,
 )
+from coach_tui.model.call import Call, Commitment
 from coach_tui.model.contact import Contact, EntryPoint
 from coach_tui.model.goal import Metric, PerformanceGoal, ProgressEntry, SkillGoal
 from coach_tui.model.money import Money
@@ -88,6 +90,8 @@ class DemoData:
     entry_points: list[EntryPoint] = field(default_factory=list)
     campaigns: list[Campaign] = field(default_factory=list)
     touches: list[Touch] = field(default_factory=list)
+    calls: list[Call] = field(default_factory=list)
+    commitments: list[Commitment] = field(default_factory=list)
 
 
 def _moment(day: date, now: datetime) -> datetime:
@@ -104,6 +108,7 @@ class _Builder:
         self.names = NameMaker(self.rng)
         self.data = DemoData()
         self.entry = EntryBuilder(self.rng, self.names, self.today)
+        self.calls = CallBuilder(self.rng, now)
 
     def day_in(self, start: date, end: date) -> date:
         span = max((end - start).days, 0)
@@ -195,6 +200,10 @@ class _Builder:
             self.objectives(account, created)
             self.perspectives(account, created)
             self.entry.add(account, created)
+            people = self.entry.contacts[-CONTACTS_PER_ACCOUNT:]
+            open_objective = self.data.objectives[-1].uid  # the chain ends with the open one
+            assert account.created_at is not None
+            self.calls.add(account, account.created_at, people, open_objective)
 
     def objectives(self, account: Account, created: date) -> None:
         """A chain of objectives: older ones closed, the newest open (some late or partial)."""
@@ -271,4 +280,6 @@ def build_demo(now: datetime, *, years: int, seed: int) -> DemoData:
     data.entry_points = builder.entry.entry_points
     data.campaigns = builder.entry.campaigns
     data.touches = builder.entry.touches
+    data.calls = builder.calls.calls
+    data.commitments = builder.calls.commitments
     return data

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from coach_tui.demo.generate import DemoData
-from coach_tui.store import codec, codec_entry
+from coach_tui.store import codec, codec_calls, codec_entry
 from coach_tui.store.repository import Repository
 
 # Settings and drafts do not count as a seller's data: opening the app once creates them.
@@ -26,6 +26,8 @@ SELLER_TABLES = (
     "entry_points",
     "campaigns",
     "touches",
+    "calls",
+    "commitments",
 )
 
 
@@ -52,6 +54,8 @@ def write_demo_data(repo: Repository, data: DemoData) -> dict[str, int]:
         "entry_points": _rows(codec_entry.entry_point_to_record, data.entry_points),
         "campaigns": _rows(codec_entry.campaign_to_record, data.campaigns),
         "touches": _rows(codec_entry.touch_to_record, data.touches),
+        "calls": _rows(codec_calls.call_to_record, data.calls),
+        "commitments": _rows(codec_calls.commitment_to_record, data.commitments),
     }
     with repo.store.transaction() as tx:
         for table, rows in batches.items():

@@ -193,7 +193,11 @@ def draft_from_record(record: Record, doc_id: object = "?") -> FlowDraft:
 
 
 def settings_to_record(settings: Settings) -> Record:
-    return {"theme": settings.theme, "currency": settings.currency}
+    return {
+        "theme": settings.theme,
+        "currency": settings.currency,
+        "stall_weeks": settings.stall_weeks,
+    }
 
 
 def settings_from_record(record: Record, doc_id: object = "?") -> Settings:
@@ -201,7 +205,14 @@ def settings_from_record(record: Record, doc_id: object = "?") -> Settings:
     theme = record.get("theme")
     if theme is not None and not isinstance(theme, str):
         raise read.fail("'theme' should be text")
-    return Settings(theme=theme, currency=read.text("currency", default=Settings().currency))
+    weeks = record.get("stall_weeks", Settings().stall_weeks)
+    if not isinstance(weeks, int) or isinstance(weeks, bool):
+        raise read.fail("'stall_weeks' should be a whole number")
+    return Settings(
+        theme=theme,
+        currency=read.text("currency", default=Settings().currency),
+        stall_weeks=weeks,
+    )
 
 
 def day_to_text(day: date | None) -> str | None:

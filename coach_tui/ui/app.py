@@ -258,6 +258,21 @@ class CoachApp(App[None]):
 
         self.push_screen(CurrencyForm(self._saved_settings), saved)
 
+    def action_stall_weeks(self) -> None:
+        from coach_tui.ui.screens.stall_form import StallWeeksForm
+
+        def saved(settings: Settings | None) -> None:
+            if settings is not None:
+                self._saved_settings = settings
+                self.notify(
+                    f"Accounts with no advance for {settings.stall_weeks} weeks are flagged."
+                )
+                screen = self.screen
+                if isinstance(screen, CoachScreen):
+                    screen.reload()
+
+        self.push_screen(StallWeeksForm(self._saved_settings), saved)
+
     def action_undo(self) -> None:
         """Undo the most recent archive, delete or close of this session."""
         item = self.undo.pop()

@@ -41,6 +41,11 @@ class CoachCommands(Provider):
                 "Calls", "Upcoming calls and their outcomes; calls to debrief", app.action_calls
             ),
             PaletteCommand(
+                "Stall alarm",
+                "After how many weeks without an advance an account is flagged",
+                app.action_stall_weeks,
+            ),
+            PaletteCommand(
                 "Touches due",
                 "Today's and overdue touches across every account",
                 app.action_touches,

@@ -302,3 +302,36 @@ async def test_three_continuations_flag_the_account_on_the_dashboard(
         panel = widget_text(app, app.screen.query_one("#objectives"))
         assert "3 calls in a row without a commitment" in panel
         assert notices(app) == ""
+
+
+async def test_stall_weeks_are_set_from_the_palette_and_refuse_nonsense(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account, objective = seed(open_repo, clock)
+    advance = Debrief(Result.REACHED, Movement.ADVANCE)
+    talk = Debrief(Result.PARTLY, Movement.CONTINUATION)
+    repo = open_repo()
+    repo.calls.save(
+        call_for(account, objective, when=clock() - timedelta(weeks=4), debrief=advance)
+    )
+    repo.calls.save(call_for(account, objective, when=clock() - timedelta(days=2), debrief=talk))
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        assert "No advance in" not in shown(app)  # 4 weeks is within the default 6
+        await pilot.press("ctrl+p", *"stall alarm")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one("#weeks", Input).select_all()
+        await paste(pilot, "99")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "from 2 to 26" in shown(app)
+        app.screen.query_one("#weeks", Input).select_all()
+        await paste(pilot, "3")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "No advance in 4 weeks" in shown(app)
+    assert app.repo.settings.get().stall_weeks == 3

@@ -2,7 +2,7 @@
 
 import pytest
 
-from coach_tui.ui.screens.dashboard import DashboardScreen
+from coach_tui.ui.app import CoachApp
 from coach_tui.ui.screens.why_flow import WhyFlowScreen
 from tests.ui.flow import paste, run
 
@@ -14,7 +14,7 @@ def explode(*_args: object) -> None:
 async def test_error_in_a_handler_writes_a_log_and_a_plain_message(
     make_app, with_why, data_dir, monkeypatch, capsys
 ) -> None:
-    monkeypatch.setattr(DashboardScreen, "action_not_built", explode)
+    monkeypatch.setattr(CoachApp, "action_calls", explode)
     app = make_app()
     with pytest.raises(RuntimeError, match="a bug in a handler"):
         async with run(app) as pilot:

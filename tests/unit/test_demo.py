@@ -23,6 +23,13 @@ def test_five_years_reach_the_heavy_user_account_volume(clock: FakeClock) -> Non
     assert len({account.name for account in data.accounts}) == 300  # no name twice
     assert len(data.whys) == 5
     assert {goal.start.year for goal in data.goals} == {2022, 2023, 2024, 2025, 2026}
+    # The rest of the heavy user in DESIGN.md: 3,000 contacts, ~60,000 touches, ~12,000 calls.
+    assert len(data.contacts) == 3_000
+    assert 55_000 <= len(data.touches) <= 65_000
+    assert 11_000 <= len(data.calls) <= 14_000
+    now = clock()
+    assert any(c.when > now and c.prep is None for c in data.calls)  # outcome still missing
+    assert any(c.when < now and c.debrief is None for c in data.calls)  # waiting for a debrief
 
 
 def test_every_account_has_exactly_one_open_objective_and_history(clock: FakeClock) -> None:

@@ -24,6 +24,7 @@ from coach_tui.model.account import (
 from coach_tui.model.call import Call
 from coach_tui.model.contact import Contact
 from coach_tui.model.errors import ValidationError
+from coach_tui.model.settings import Settings
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.commands import PaletteCommand
 from coach_tui.ui.screens.call_actions import CallActions
@@ -78,7 +79,8 @@ class AccountScreen(CallActions):
                 tooltip="Schedule a call; p on it in the calls list prepares the outcome"),
         Binding("e", "entry", "Getting in", id="account.entry",
                 tooltip="Entry point, decision makers and the entry campaign"),
-        Binding("r", "rename", "Rename", id="account.rename", tooltip="Rename the account"),
+        Binding("r", "rename", "Rename", id="account.rename", show=False,
+                tooltip="Rename the account"),
         Binding("escape", "back", "Back", id="account.back", tooltip="Back to the accounts"),
     ]  # fmt: skip
 
@@ -89,6 +91,7 @@ class AccountScreen(CallActions):
         self.objective: StrategicObjective | None = None
         self.people: list[Contact] = []
         self.calls: list[Call] = []
+        self.stall_weeks = Settings().stall_weeks
         self._research_timer: Timer | None = None
         self._research_dirty = False
 
@@ -129,6 +132,7 @@ class AccountScreen(CallActions):
             perspectives = repo.perspectives.for_account(account.uid)
             self.people = repo.contacts.for_account(account.uid)
             self.calls = repo.calls.for_account(account.uid)
+            self.stall_weeks = repo.settings.get().stall_weeks
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)
             return
@@ -164,7 +168,7 @@ class AccountScreen(CallActions):
         who = coverage_summary(self.people)
         lines.append(f"{'⚠ ' if gap else ''}Decision makers: {who} (e to map them)")
         linked = [call for call in self.calls if call.objective_uid == objective.uid]
-        stall = stall_question(self.calls, self.coach.now().date())
+        stall = stall_question(self.calls, self.coach.now().date(), weeks=self.stall_weeks)
         lines.append(f"Calls on this objective: {len(linked)} (c schedules one)")
         if stall:
             lines.append(f"⚠ {stall}")

@@ -134,6 +134,7 @@ class DashboardScreen(CoachScreen[None]):
         today = now.date()
         try:
             calls = repo.calls.all()
+            stall_weeks = repo.settings.get().stall_weeks
             history = repo.why.history()
             accounts = repo.accounts.names()
             contacts = repo.contacts.all()
@@ -147,7 +148,7 @@ class DashboardScreen(CoachScreen[None]):
                     today,
                     calls_per_objective=per_objective(calls),
                     contacts=contacts,
-                    stalls=stalls_by_account(calls, today),
+                    stalls=stalls_by_account(calls, today, weeks=stall_weeks),
                 ),
                 calls=upcoming(calls, now, accounts),
                 to_debrief=tuple(awaiting_debrief(calls, now)),

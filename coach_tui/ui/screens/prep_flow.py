@@ -163,6 +163,8 @@ class PrepFlowScreen(GuidedFlowScreen[Call]):
             lines.append(f"Why it matters to you: {self.why.statement}")
         if self.objective is not None:
             lines.append(f"This call should move: {self.objective.description}")
+            if self.objective.client_goal:
+                lines.append(f"It matters to them because: {self.objective.client_goal}")
         else:
             lines.append("No strategic objective on this account yet (o on the account).")
         if self.last is not None and self.last.debrief is not None:

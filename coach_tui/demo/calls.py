@@ -1,0 +1,94 @@
+"""Demo calls: one every three weeks per account, prepared and debriefed, with promises.
+
+Five years reach the design's 12,000 calls. Most past calls carry an advance or a
+continuation; a few recent ones wait for a debrief; each account has a call coming, some
+still without an outcome — the states the dashboard warns about.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import datetime, time, timedelta
+
+from coach_tui.model.account import Account
+from coach_tui.model.call import (
+    Call,
+    CallKind,
+    Commitment,
+    Debrief,
+    Movement,
+    Party,
+    Prep,
+    Result,
+)
+from coach_tui.model.contact import Contact
+
+EVERY_DAYS = 21
+OUTCOMES = (
+    ("{name} introduces us to the CFO", "small"),
+    ("{name} shares last quarter's downtime figures", "small"),
+    ("{name} agrees to a 30-day pilot at one plant", "medium"),
+    ("{name} books a workshop with the plant managers", "medium"),
+    ("The CFO signs the pilot order form", "large"),
+)
+KINDS = (CallKind.CALL, CallKind.CALL, CallKind.MEETING, CallKind.EMAIL, CallKind.DEMO)
+
+
+class CallBuilder:
+    """Adds the call history of one account at a time."""
+
+    def __init__(self, rng: random.Random, now: datetime) -> None:
+        self.rng = rng
+        self.now = now
+        self.calls: list[Call] = []
+        self.commitments: list[Commitment] = []
+
+    def add(
+        self, account: Account, created: datetime, people: list[Contact], objective: str
+    ) -> None:
+        when = created.replace(hour=0, minute=0) + timedelta(days=10)
+        while when < self.now + timedelta(days=14):
+            hour = time(self.rng.choice((9, 10, 14, 16)))
+            at = datetime.combine(when.date(), hour, tzinfo=self.now.tzinfo)
+            self.calls.append(self._call(account, at, people, objective))
+            when += timedelta(days=self.rng.randint(EVERY_DAYS - 7, EVERY_DAYS + 7))
+
+    def _call(self, account: Account, at: datetime, people: list[Contact], objective: str) -> Call:
+        person = self.rng.choice(people)
+        text, size = self.rng.choice(OUTCOMES)
+        future = at >= self.now
+        prepared = not future or self.rng.random() < 0.6
+        prep = Prep(text.format(name=person.name.split()[0]), size, note="Bring the study.")
+        call = Call(
+            account.uid,
+            at,
+            kind=self.rng.choice(KINDS),
+            contact_uids=(person.uid,),
+            objective_uid=objective,
+            prep=prep if prepared else None,
+            created_at=at - timedelta(days=7),
+        )
+        if future or (at > self.now - timedelta(days=5) and self.rng.random() < 0.3):
+            return call  # coming, or waiting for its debrief
+        advance = self.rng.random() < 0.6
+        debrief = Debrief(
+            Result.REACHED if advance else self.rng.choice((Result.PARTLY, Result.MISSED)),
+            Movement.ADVANCE if advance else Movement.CONTINUATION,
+            next_step="They confirm the pilot site" if advance else "",
+            at=at + timedelta(hours=2),
+        )
+        if advance:
+            due = (at + timedelta(days=7)).date()
+            done = due if due < self.now.date() - timedelta(days=7) else None
+            self.commitments.append(
+                Commitment(
+                    account.uid,
+                    Party.THEM,
+                    "Confirm the pilot site",
+                    due=due,
+                    call_uid=call.uid,
+                    done_on=done,
+                )
+            )
+        return replace(call, debrief=debrief)
