@@ -67,6 +67,14 @@ def stall_question(calls: Sequence[Call], today: date, *, weeks: int = STALL_WEE
     return ""
 
 
+def stalls_in(
+    history: dict[str, Sequence[Call]], today: date, *, weeks: int = STALL_WEEKS
+) -> dict[str, str]:
+    """Account uid → stall question, from each account's (possibly trimmed) call history."""
+    questions = {uid: stall_question(calls, today, weeks=weeks) for uid, calls in history.items()}
+    return {uid: question for uid, question in questions.items() if question}
+
+
 def stalls_by_account(
     calls: Sequence[Call], today: date, *, weeks: int = STALL_WEEKS
 ) -> dict[str, str]:
@@ -74,10 +82,7 @@ def stalls_by_account(
     per_account: dict[str, list[Call]] = {}
     for call in calls:
         per_account.setdefault(call.account_uid, []).append(call)
-    questions = {
-        uid: stall_question(found, today, weeks=weeks) for uid, found in per_account.items()
-    }
-    return {uid: question for uid, question in questions.items() if question}
+    return stalls_in(per_account, today, weeks=weeks)
 
 
 def open_commitments(commitments: Sequence[Commitment], today: date) -> list[Commitment]:

@@ -2,4 +2,7 @@
 
 
 class ImportFailed(Exception):
-    """Nothing was imported; `str(error)` says why in words a seller can act on."""
+    """Nothing was imported; `str(error)` says what is wrong and what to do, for a seller.
+
+    Callers put "Nothing imported:" in front, so messages do not repeat it.
+    """

@@ -1,8 +1,9 @@
 """vCard 3.0 and 4.0 (.vcf), as phones and mail programs export them.
 
-Lines may be folded (a line break followed by a space or tab continues the line), values
-may carry parameters (`EMAIL;TYPE=work:`) and escapes (`\\,` `\\;` `\\n`). A card without
-an END or a name is reported with the line it starts on; the other cards still import.
+Lines may be folded (a line break followed by a space or tab continues the line), properties
+may carry a group and parameters (`item1.EMAIL;TYPE=work:`), values escape `\\,` `\\;` `\\n`,
+and version 4 writes phones as `tel:` links. A card without an END or without a name is
+reported with the line it starts on; the other cards in the file still import.
 """
 
 from __future__ import annotations
@@ -11,8 +12,15 @@ import re
 from pathlib import Path
 
 from coach_tui.interop.errors import ImportFailed
-from coach_tui.interop.reading import read_text
-from coach_tui.interop.results import ParsedFile, RowResult, RowStatus
+from coach_tui.interop.reading import FileKind, decode, read_bytes
+from coach_tui.interop.results import (
+    PROGRESS_EVERY,
+    ParsedFile,
+    Progress,
+    RowResult,
+    RowStatus,
+    optional_detail,
+)
 from coach_tui.model.contact import (
     Contact,
     validate_contact_name,
@@ -22,57 +30,38 @@ from coach_tui.model.contact import (
     validate_profile_url,
 )
 from coach_tui.model.errors import ValidationError
+from coach_tui.model.text import clean_text
 
-_ESCAPES = {"\\n": "\n", "\\N": "\n", "\\,": ",", "\\;": ";", "\\\\": "\\"}
-_ESCAPE = re.compile(r"\\[nN,;\\]")
+KIND = FileKind(
+    name="vCard",
+    suffixes=(".vcf", ".vcard"),
+    how_to_get_it="Export the contacts from your address book as vCard (a .vcf file).",
+    how_to_fix_encoding="Export the contacts again as vCard, choosing UTF-8 if you are asked.",
+)
+FOUND_VIA = "Address book (vCard)"
+
+_ESCAPES = {"n": "\n", "N": "\n", ",": ",", ";": ";", ":": ":", "\\": "\\"}
+_ESCAPE = re.compile(r"\\([nN,;:\\])")
+_UNESCAPED_SEMICOLON = re.compile(r"(?<!\\);")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+Property = tuple[str, str]  # (NAME, raw value), group and parameters dropped
 
 
 def unescape(value: str) -> str:
-    return _ESCAPE.sub(lambda match: _ESCAPES[match.group()], value)
+    r"""`Director\, EMEA` → `Director, EMEA`; a newline escape becomes a real line break."""
+    return _ESCAPE.sub(lambda match: _ESCAPES[match.group(1)], value)
 
 
-def _split_components(value: str) -> list[str]:
-    """Split on unescaped semicolons (N and ORG have parts)."""
-    return [unescape(part) for part in re.split(r"(?<!\\);", value)]
-
-
-def _property(line: str) -> tuple[str, str]:
-    """('EMAIL', 'a@b.c') from 'item1.EMAIL;TYPE=work:a@b.c'."""
-    head, _, value = line.partition(":")
-    name = head.split(";")[0].split(".")[-1].upper()
-    return name, value
-
-
-def _card_contact(props: list[tuple[str, str]]) -> Contact:
-    first: dict[str, str] = {}
-    urls: list[str] = []
-    for name, value in props:
-        if name == "URL":
-            urls.append(unescape(value))
-        first.setdefault(name, value)
-    full = unescape(first.get("FN", "")).strip()
-    if not full and "N" in first:
-        parts = [*_split_components(first["N"]), "", ""]
-        full = f"{parts[1]} {parts[0]}".strip()
-    phone = unescape(first.get("TEL", "")).removeprefix("tel:")
-    link = next((url for url in urls if "linkedin." in url.lower()), urls[0] if urls else "")
-    if not full:
-        raise ValidationError("no name (FN or N)")
-    return Contact(
-        validate_contact_name(full),
-        title=validate_line(unescape(first.get("TITLE", "")), label="The title"),
-        company=validate_line(_split_components(first.get("ORG", ""))[0], label="The company"),
-        email=validate_email(unescape(first.get("EMAIL", "")).removeprefix("mailto:")),
-        phone=validate_phone(phone),
-        profile_url=validate_profile_url(link),
-        found_via="Address book (vCard)",
-    )
+def components(value: str) -> list[str]:
+    """The parts of a structured value (N, ORG), split on semicolons that are not escaped."""
+    return [unescape(part) for part in _UNESCAPED_SEMICOLON.split(value)]
 
 
 def unfold(text: str) -> list[tuple[int, str]]:
-    """Logical lines with the file line each starts on (continuations joined back)."""
+    """Logical lines, each with the file line it starts on (continuations joined back)."""
     lines: list[tuple[int, str]] = []
-    for number, raw in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
+    for number, raw in enumerate(_LINE_BREAK.split(text), start=1):
         if raw[:1] in (" ", "\t") and lines:
             start, so_far = lines[-1]
             lines[-1] = (start, so_far + raw[1:])
@@ -81,43 +70,135 @@ def unfold(text: str) -> list[tuple[int, str]]:
     return lines
 
 
-def parse_vcard_text(text: str, source: str = "contacts.vcf") -> ParsedFile:
-    """Each card as a row; malformed cards are errors with the line they start on."""
-    results: list[RowResult] = []
-    card: list[tuple[str, str]] | None = None
+def split_property(line: str) -> Property | None:
+    """('EMAIL', 'a@b.c') from 'item1.EMAIL;TYPE="work,pref":a@b.c'; None without a colon.
+
+    The name ends at the first colon outside double quotes: a quoted parameter may hold one.
+    """
+    quoted = False
+    for position, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == ":" and not quoted:
+            name = line[:position].split(";", 1)[0].rsplit(".", 1)[-1].strip().upper()
+            return name, line[position + 1 :]
+    return None
+
+
+def _phone(raw: str) -> str:
+    """A vCard 4 `tel:+1-555-0100;ext=12` link becomes `+1-555-0100`."""
+    text = unescape(raw).strip()
+    if text.lower().startswith("tel:"):
+        text = text[4:].split(";", 1)[0]
+    return text
+
+
+def _profile_link(props: list[Property]) -> str:
+    """The LinkedIn profile when the card has one, else its first web address."""
+    urls = [unescape(value).strip() for name, value in props if name == "URL"]
+    social = [unescape(value).strip() for name, value in props if name == "X-SOCIALPROFILE"]
+    linkedin = [url for url in urls + social if "linkedin." in url.lower()]
+    return (linkedin or urls or [""])[0]
+
+
+def _card_name(first: dict[str, str]) -> str:
+    full = clean_text(unescape(first.get("FN", "")), multiline=False)
+    if full or "N" not in first:
+        return full
+    family, given, additional, *_ = [*components(first["N"]), "", "", ""]
+    return clean_text(" ".join((given, additional, family)), multiline=False)
+
+
+def _card_row(line: int, props: list[Property]) -> RowResult:
+    """One card: a contact, or the reason it is not one. Never raises."""
+    first: dict[str, str] = {}
+    for name, value in props:
+        first.setdefault(name, value)
+    organisation = clean_text(components(first.get("ORG", ""))[0], multiline=False)
+    email_raw = unescape(first.get("EMAIL", "")).strip()
+    email_raw = email_raw[7:] if email_raw.lower().startswith("mailto:") else email_raw
+    full = _card_name(first)
+    if not full:
+        label = organisation or email_raw
+        return RowResult(line, RowStatus.ERROR, reason="no name (FN or N)", label=label)
+    try:
+        name = validate_contact_name(full)
+    except ValidationError as error:
+        return RowResult(line, RowStatus.ERROR, reason=error.message, label=full[:60])
+    notes: list[str] = []
+    contact = Contact(
+        name,
+        title=optional_detail(
+            unescape(first.get("TITLE", "")),
+            lambda raw: validate_line(raw, label="The title"),
+            "title",
+            notes,
+        ),
+        company=optional_detail(
+            organisation, lambda raw: validate_line(raw, label="The company"), "company", notes
+        ),
+        email=optional_detail(email_raw, validate_email, "email", notes),
+        phone=optional_detail(_phone(first.get("TEL", "")), validate_phone, "phone", notes),
+        profile_url=optional_detail(
+            _profile_link(props), validate_profile_url, "web address", notes
+        ),
+        found_via=FOUND_VIA,
+    )
+    return RowResult(line, RowStatus.IMPORTED, contact, "; ".join(notes))
+
+
+def parse_vcard_text(
+    text: str, source: str = "contacts.vcf", progress: Progress | None = None
+) -> ParsedFile:
+    """Each card as a row, in file order; malformed cards are errors with their first line.
+    A file with no cards at all is refused whole (`ImportFailed`)."""
+    lines = unfold(text)
+    total = sum(1 for _, line in lines if line.strip().upper() == "BEGIN:VCARD")
+    rows: list[RowResult] = []
+    card: list[Property] | None = None
     started = 0
-    for number, raw in unfold(text):
+
+    def unfinished() -> RowResult:
+        name = _card_name(dict(reversed(card or [])))
+        return RowResult(started, RowStatus.ERROR, reason="card has no END:VCARD", label=name)
+
+    for number, raw in lines:
         line = raw.strip()
-        if not line:
-            continue
         upper = line.upper()
         if upper == "BEGIN:VCARD":
             if card is not None:
-                results.append(RowResult(started, RowStatus.ERROR, reason="card has no END"))
+                rows.append(unfinished())
             card, started = [], number
+            if progress is not None and len(rows) % PROGRESS_EVERY == 0 and rows:
+                progress(len(rows), total)
         elif upper == "END:VCARD":
             if card is None:
-                results.append(RowResult(number, RowStatus.ERROR, reason="END without BEGIN"))
-                continue
-            results.append(_card_row(started, card))
-            card = None
-        elif card is not None and ":" in line:
-            card.append(_property(line))
+                rows.append(RowResult(number, RowStatus.ERROR, reason="END:VCARD without BEGIN"))
+            else:
+                rows.append(_card_row(started, card))
+                card = None
+        elif card is not None and line:
+            prop = split_property(line)
+            if prop is not None:
+                card.append(prop)
     if card is not None:
-        results.append(RowResult(started, RowStatus.ERROR, reason="card has no END"))
-    return ParsedFile(source, tuple(results))
+        rows.append(unfinished())
+    if not rows:
+        raise ImportFailed(
+            f"{source} holds no contact cards (BEGIN:VCARD … END:VCARD). {KIND.how_to_get_it}"
+        )
+    if progress is not None:
+        progress(total, total)
+    return ParsedFile(source, tuple(rows))
 
 
-def _card_row(line: int, card: list[tuple[str, str]]) -> RowResult:
-    try:
-        return RowResult(line, RowStatus.READY, _card_contact(card))
-    except ValidationError as error:
-        return RowResult(line, RowStatus.ERROR, reason=error.message)
+def parse_vcard_bytes(
+    data: bytes, source: str = "contacts.vcf", progress: Progress | None = None
+) -> ParsedFile:
+    """For bytes already in hand (a file picked in the app, a test)."""
+    return parse_vcard_text(decode(data, source, KIND), source, progress)
 
 
-def parse_vcard(path: Path) -> ParsedFile:
-    text = read_text(path, kind="vCard", suffixes=(".vcf", ".vcard"))
-    parsed = parse_vcard_text(text, path.name)
-    if not parsed.rows:
-        raise ImportFailed(f"{path.name} holds no contact cards (BEGIN:VCARD … END:VCARD).")
-    return parsed
+def parse_vcard(path: Path, progress: Progress | None = None) -> ParsedFile:
+    """Read a .vcf from disk; refused whole by type, size or encoding first."""
+    return parse_vcard_bytes(read_bytes(path, KIND), path.name, progress)

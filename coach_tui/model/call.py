@@ -98,3 +98,17 @@ class Commitment:
     @property
     def is_open(self) -> bool:
         return self.done_on is None
+
+
+@dataclass(frozen=True, slots=True)
+class CallDigest:
+    """The few calls the dashboard needs out of thousands, chosen without decoding them all.
+
+    `history` holds, per account, just enough debriefed calls for the stall rule: the first,
+    the last advance and the last three.
+    """
+
+    upcoming: tuple[Call, ...]
+    awaiting_debrief: tuple[Call, ...]
+    per_objective: dict[str, int]
+    history: dict[str, tuple[Call, ...]]

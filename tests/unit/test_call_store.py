@@ -94,3 +94,34 @@ def test_a_hand_broken_prep_stops_the_open(open_repo, data_dir) -> None:
     path.write_text(json.dumps(raw))
     with pytest.raises(UnreadableFile, match="'prep' should hold text fields"):
         Repository.open(data_dir)
+
+
+def test_the_dashboard_digest_agrees_with_reading_every_call(data_dir, clock) -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from coach_tui.coaching.calls import (
+        awaiting_debrief,
+        per_objective,
+        stalls_by_account,
+        stalls_in,
+        upcoming,
+    )
+    from coach_tui.commands.demo import write_demo
+
+    write_demo(data_dir, years=2, seed=5, console=Console(file=StringIO()), clock=clock)
+    repo = Repository.open(data_dir, clock=clock)
+    try:
+        now, today = clock(), clock().date()
+        every = repo.calls.all()
+        digest = repo.calls.digest(now)
+        assert list(digest.upcoming) == [line.call for line in upcoming(every, now, {})]
+        assert list(digest.awaiting_debrief) == awaiting_debrief(every, now)
+        assert digest.per_objective == per_objective(every)
+        for weeks in (2, 6, 12):
+            expected = stalls_by_account(every, today, weeks=weeks)
+            assert stalls_in(digest.history, today, weeks=weeks) == expected
+        assert stalls_by_account(every, today)  # the demo does have stalled accounts
+    finally:
+        repo.close()

@@ -7,7 +7,8 @@ from datetime import date, datetime
 
 from tinydb import Query
 
-from coach_tui.model.call import Call, Commitment
+from coach_tui.model.call import Call, CallDigest, Commitment
+from coach_tui.store.codec import Record
 from coach_tui.store.codec_calls import (
     call_from_record,
     call_to_record,
@@ -20,6 +21,23 @@ from coach_tui.store.store import Store
 
 CALLS = "calls"
 COMMITMENTS = "commitments"
+
+
+def _first(item: tuple[datetime, Record]) -> datetime:
+    return item[0]
+
+
+def _decode(items: list[tuple[datetime, Record]]) -> list[Call]:
+    return [call_from_record(record, record.doc_id) for _, record in items]
+
+
+def _stall_window(found: list[tuple[datetime, Record]]) -> list[tuple[datetime, Record]]:
+    """The first debriefed call, the last advance and the last three, in time order."""
+    ordered = sorted(found, key=_first)
+    advances = [item for item in ordered if item[1]["debrief"].get("movement") == "advance"]
+    keep = [ordered[0], *advances[-1:], *ordered[-3:]]
+    unique = {id(item[1]): item for item in keep}
+    return sorted(unique.values(), key=_first)
 
 
 class CallRepository:
@@ -74,6 +92,40 @@ class CallRepository:
     def delete(self, uid: str) -> None:
         with self._store.transaction() as tx:
             tx.table(CALLS).remove(uid == BY_UID)
+
+    def digest(self, now: datetime) -> CallDigest:
+        """What the dashboard shows, decoding only the calls it needs (see `CallDigest`).
+
+        A first pass reads each record's time, account, objective and debrief movement
+        straight from the stored dict; only the chosen records become `Call` objects.
+        """
+        upcoming: list[tuple[datetime, Record]] = []
+        waiting: list[tuple[datetime, Record]] = []
+        per_objective: dict[str, int] = {}
+        debriefed: dict[str, list[tuple[datetime, Record]]] = {}
+        with self._store.reading() as tx:
+            for record in tx.table(CALLS).all():
+                when = datetime.fromisoformat(record["when"])
+                objective = record.get("objective_uid")
+                if objective:
+                    per_objective[objective] = per_objective.get(objective, 0) + 1
+                debrief = record.get("debrief")
+                if when >= now:
+                    upcoming.append((when, record))
+                elif debrief is None:
+                    waiting.append((when, record))
+                else:
+                    debriefed.setdefault(record["account_uid"], []).append((when, record))
+            history = {
+                account: tuple(_decode(_stall_window(found)))
+                for account, found in debriefed.items()
+            }
+            return CallDigest(
+                tuple(_decode(sorted(upcoming, key=_first))),
+                tuple(_decode(sorted(waiting, key=_first))),
+                per_objective,
+                history,
+            )
 
     def upcoming(self, now: datetime) -> list[Call]:
         """Calls from now on, soonest first."""

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Grid
 from textual.widgets import Footer, Header
 
-from coach_tui.coaching.calls import awaiting_debrief, per_objective, stalls_by_account, upcoming
+from coach_tui.coaching.calls import stalls_in, upcoming
 from coach_tui.coaching.dashboard import DashboardData, goal_lines, objective_lines, touch_lines
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.messages import DashboardLoaded, DashboardLoadFailed
@@ -133,7 +133,7 @@ class DashboardScreen(CoachScreen[None]):
         now = self.coach.now()
         today = now.date()
         try:
-            calls = repo.calls.all()
+            calls = repo.calls.digest(now)
             stall_weeks = repo.settings.get().stall_weeks
             history = repo.why.history()
             accounts = repo.accounts.names()
@@ -146,12 +146,12 @@ class DashboardScreen(CoachScreen[None]):
                     repo.objectives.all_open(),
                     accounts,
                     today,
-                    calls_per_objective=per_objective(calls),
+                    calls_per_objective=calls.per_objective,
                     contacts=contacts,
-                    stalls=stalls_by_account(calls, today, weeks=stall_weeks),
+                    stalls=stalls_in(calls.history, today, weeks=stall_weeks),
                 ),
-                calls=upcoming(calls, now, accounts),
-                to_debrief=tuple(awaiting_debrief(calls, now)),
+                calls=upcoming(calls.upcoming, now, accounts),
+                to_debrief=calls.awaiting_debrief,
                 goals=goal_lines(repo.goals.current(today), today),
                 touches=touch_lines(
                     repo.touches.open_due_by(today),
