@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from coach_tui.model.account import Account
 from coach_tui.model.call import Call
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
@@ -50,16 +53,28 @@ class CallActions(CoachScreen[None]):
         if call is not None:
             self.schedule_call(call.account_uid, call)
 
-    def action_prep(self) -> None:
-        from coach_tui.ui.screens.prep_flow import PrepFlowScreen, prep_flow_name
-
+    def _call_and_account(self) -> tuple[Call, Account] | None:
+        """The highlighted call and its account, or None (having said why)."""
         call = self.highlighted_call()
         if call is None:
             self.notify("No call is highlighted.")
+            return None
+        try:
+            account = self.coach.repo.accounts.get(call.account_uid)
+        except StoreError as error:
+            self._failed(error)
+            return None
+        return None if account is None else (call, account)
+
+    def action_prep(self) -> None:
+        from coach_tui.ui.screens.prep_flow import PrepFlowScreen, prep_flow_name
+
+        found = self._call_and_account()
+        if found is None:
             return
+        call, account = found
         repo = self.coach.repo
         try:
-            account = repo.accounts.get(call.account_uid)
             objective = repo.objectives.active_for(call.account_uid)
             earlier = [c for c in repo.calls.for_account(call.account_uid) if c.when < call.when]
             last = next((c for c in reversed(earlier) if c.debrief is not None), None)
@@ -69,45 +84,35 @@ class CallActions(CoachScreen[None]):
         except StoreError as error:
             self._failed(error)
             return
-        if account is None:
-            return
-
-        def saved(done: Call | None) -> None:
-            if done is not None:
-                self.notify("Prepared. Go and get that yes.", title="Prep")
-
-        self.app.push_screen(
-            PrepFlowScreen(
-                call,
-                account,
-                draft=draft,
-                why=why,
-                objective=objective,
-                last=last,
-                commitments=commitments,
-            ),
-            saved,
+        screen = PrepFlowScreen(
+            call,
+            account,
+            draft=draft,
+            why=why,
+            objective=objective,
+            last=last,
+            commitments=commitments,
         )
+        self.app.push_screen(screen, self._said("Prepared. Go and get that yes.", "Prep"))
+
+    def _said(self, message: str, title: str) -> Callable[[Call | None], None]:
+        def done(call: Call | None) -> None:
+            if call is not None:
+                self.notify(message, title=title)
+
+        return done
 
     def action_debrief(self) -> None:
         from coach_tui.ui.screens.debrief_flow import DebriefFlowScreen, debrief_flow_name
 
-        call = self.highlighted_call()
-        if call is None:
-            self.notify("No call is highlighted.")
+        found = self._call_and_account()
+        if found is None:
             return
-        repo = self.coach.repo
+        call, account = found
         try:
-            account = repo.accounts.get(call.account_uid)
-            draft = repo.drafts.get(debrief_flow_name(call.uid))
+            draft = self.coach.repo.drafts.get(debrief_flow_name(call.uid))
         except StoreError as error:
             self._failed(error)
             return
-        if account is None:
-            return
-
-        def saved(done: Call | None) -> None:
-            if done is not None:
-                self.notify("Debrief saved.", title="Debrief")
-
-        self.app.push_screen(DebriefFlowScreen(call, account, draft=draft), saved)
+        screen = DebriefFlowScreen(call, account, draft=draft)
+        self.app.push_screen(screen, self._said("Debrief saved.", "Debrief"))
