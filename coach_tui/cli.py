@@ -82,7 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--account", metavar="NAME", help="put everyone on this account (else by company)"
     )
     importing.add_argument(
-        "--dry-run", action="store_true", help="report what would happen; save nothing"
+        "--dry-run",
+        action="store_true",
+        help="report what would happen; save nothing (works while coach is open)",
     )
     _add_common(importing, top=False)
     importing.set_defaults(handler=run_import_command)

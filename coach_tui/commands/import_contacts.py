@@ -1,67 +1,173 @@
-"""`coach import linkedin|vcard FILE`: read, plan, then save everything in one write."""
+"""`coach import linkedin|vcard FILE`: read and check the whole file, then save in one write.
+
+The file is read before the data folder is even opened, so a refused file leaves no trace.
+Big files get a progress bar on a terminal; every run ends with a summary: how many were
+imported, skipped and why, which rows could not be read, and the companies they work at.
+"""
 
 from __future__ import annotations
 
-from contextlib import nullcontext
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from coach_tui.interop.errors import ImportFailed
-from coach_tui.interop.importer import ImportPlan, plan_import
+from coach_tui.interop.importer import ImportPlan, apply_import, find_account, plan_import
 from coach_tui.interop.linkedin import parse_linkedin
-from coach_tui.interop.results import ParsedFile, RowStatus
+from coach_tui.interop.results import ParsedFile, RowResult, RowStatus
+from coach_tui.interop.results import Progress as ProgressCallback
 from coach_tui.interop.vcard import parse_vcard
 from coach_tui.store.repository import Repository
 
-PARSERS = {"linkedin": parse_linkedin, "vcard": parse_vcard}
+PARSERS: dict[str, Callable[[Path, ProgressCallback | None], ParsedFile]] = {
+    "linkedin": parse_linkedin,
+    "vcard": parse_vcard,
+}
+PROGRESS_ROWS = 2_000  # below this a file reads in a blink; a bar would only flicker
 REPORT_ROWS = 30
+REPORT_COMPANIES = 12
 
 
-def find_account(repo: Repository, name: str) -> str:
-    """The uid of the account called `name` (ignoring case), or `ImportFailed`."""
-    wanted = name.strip().casefold()
-    for uid, account_name in repo.accounts.names().items():
-        if account_name.casefold() == wanted:
-            return uid
-    raise ImportFailed(
-        f"There is no account called “{name}”. Add it in coach first (a, then n), "
-        "or leave out --account to match people to accounts by their company."
-    )
+def read_file(kind: str, path: Path, progress: ProgressCallback | None = None) -> ParsedFile:
+    """Parse `path` as `kind` ("linkedin" or "vcard"); `ImportFailed` if it is refused whole."""
+    return PARSERS[kind](path, progress)
 
 
-def prepare(repo: Repository, kind: str, path: Path, account: str | None) -> ImportPlan:
-    """Read and plan without writing: the same step the app's import screen uses."""
-    parsed: ParsedFile = PARSERS[kind](path)
-    account_uid = find_account(repo, account) if account else ""
-    names = {name: uid for uid, name in repo.accounts.names().items()}
-    return plan_import(parsed, repo.contacts.all(), account_uid=account_uid, accounts_by_name=names)
+def plan_for(repo: Repository, parsed: ParsedFile, account: str | None) -> ImportPlan:
+    """Plan against what the data folder holds; `account` is a name typed by the seller."""
+    names = repo.accounts.names()
+    account_uid = find_account(names, account) if account else ""
+    by_name = {name: uid for uid, name in names.items()}
+    return plan_import(parsed, repo.contacts.all(), account_uid, accounts_by_name=by_name)
 
 
-def print_report(plan: ImportPlan, out: Console, *, dry_run: bool) -> None:
+def prepare(
+    repo: Repository,
+    kind: str,
+    path: Path,
+    account: str | None,
+    progress: ProgressCallback | None = None,
+) -> ImportPlan:
+    """Read and plan without writing: the step the app's import screen runs in a worker."""
+    return plan_for(repo, read_file(kind, path, progress), account)
+
+
+@contextmanager
+def row_progress(out: Console) -> Iterator[ProgressCallback]:
+    """A progress callback that shows a bar only for big files on a real terminal."""
+    bar: Progress | None = None
+    task = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar, task
+        if bar is None:
+            if total <= PROGRESS_ROWS or not out.is_terminal:
+                return
+            bar = Progress(
+                TextColumn("Reading"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=out,
+                transient=True,
+            )
+            bar.start()
+            task = bar.add_task("read", total=total)
+        if task is not None:
+            bar.update(task, completed=done, total=total)
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.stop()
+
+
+def _status(row: RowResult, *, dry_run: bool) -> str:
+    if row.status is RowStatus.IMPORTED:
+        return "[green]would import[/]" if dry_run else "[green]imported[/]"
+    if row.status is RowStatus.SKIPPED:
+        return "[yellow]skipped[/]"
+    return "[red]not readable[/]"
+
+
+def _worth_a_look(plan: ImportPlan) -> list[RowResult]:
+    """Every row of a small file; in a big one, rows not read and people missing a detail
+    (the skipped ones are only counted: a re-import would list thousands)."""
+    if len(plan.rows) <= REPORT_ROWS:
+        return list(plan.rows)
+    noted = {id(row) for row in plan.with_notes}
+    return [row for row in plan.rows if row.status is RowStatus.ERROR or id(row) in noted]
+
+
+def _print_summary(plan: ImportPlan, out: Console, *, dry_run: bool) -> None:
     verb = "Would import" if dry_run else "Imported"
-    out.print(
-        f"{verb} [bold]{len(plan.contacts)}[/] from {escape(plan.source)} · "
-        f"{plan.count(RowStatus.SKIPPED)} skipped · {plan.count(RowStatus.ERROR)} not readable"
-        + (f" · {plan.placed} matched to an account" if plan.placed else "")
-    )
-    problems = [row for row in plan.rows if row.status is not RowStatus.READY]
-    if problems:
-        table = Table(title="Rows not imported", show_header=True, header_style="bold")
-        table.add_column("line", justify="right")
-        table.add_column("what")
-        table.add_column("why")
-        for row in problems[:REPORT_ROWS]:
-            who = row.contact.name if row.contact else ""
-            table.add_row(str(row.line), escape(who), escape(row.reason))
-        out.print(table)
-        if len(problems) > REPORT_ROWS:
-            out.print(f"… and {len(problems) - REPORT_ROWS} more rows like these.")
-    if plan.by_company:
-        top = list(plan.by_company.items())[:10]
-        out.print("By company: " + ", ".join(f"{escape(c)} {n}" for c, n in top))
+    placed = f", {plan.placed} onto an account" if plan.placed else ""
+    out.print(f"{verb} [bold]{len(plan.contacts)}[/] from {escape(plan.source)}{placed}.")
+    summary = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
+    summary.add_column(justify="right")
+    summary.add_column()
+    summary.add_row(str(len(plan.contacts)), "would be imported" if dry_run else "imported")
+    for count, what in (
+        (len(plan.with_notes), "  of them with a detail left out"),
+        (plan.already_in_coach, "skipped: already in coach"),
+        (plan.repeated_in_file, "skipped: the same person twice in this file"),
+        (plan.count(RowStatus.ERROR), "not readable (listed below)"),
+        (plan.blank_rows, "blank rows passed over"),
+    ):
+        if count:
+            summary.add_row(str(count), what)
+    out.print(summary)
+
+
+def _print_companies(plan: ImportPlan, out: Console, accounts: dict[str, str]) -> None:
+    if not plan.by_company:
+        return
+    table = Table(title="By company", title_justify="left", header_style="bold")
+    table.add_column("company")
+    table.add_column("people", justify="right")
+    table.add_column("account")
+    for company, people in list(plan.by_company.items())[:REPORT_COMPANIES]:
+        uids = {contact.account_uid for contact in people if contact.account_uid}
+        account = ", ".join(sorted(accounts.get(uid, "") for uid in uids))
+        table.add_row(escape(company or "(no company)"), str(len(people)), escape(account))
+    out.print(table)
+    if len(plan.by_company) > REPORT_COMPANIES:
+        out.print(f"… and {len(plan.by_company) - REPORT_COMPANIES} more companies.")
+
+
+def _print_rows(plan: ImportPlan, out: Console, *, dry_run: bool) -> None:
+    shown = _worth_a_look(plan)
+    if not shown:
+        return
+    table = Table(title="Rows", title_justify="left", header_style="bold")
+    table.add_column("line", justify="right")
+    table.add_column("who")
+    table.add_column("what")
+    table.add_column("why", overflow="fold")
+    for row in shown[:REPORT_ROWS]:
+        table.add_row(
+            str(row.line), escape(row.who), _status(row, dry_run=dry_run), escape(row.reason)
+        )
+    out.print(table)
+    if len(shown) > REPORT_ROWS:
+        out.print(f"… and {len(shown) - REPORT_ROWS} more rows like these.")
+
+
+def print_report(
+    plan: ImportPlan, out: Console, *, dry_run: bool, accounts: dict[str, str] | None = None
+) -> None:
+    """The counts, then the companies, then the rows worth a look. `accounts` is uid → name."""
+    _print_summary(plan, out, dry_run=dry_run)
+    _print_companies(plan, out, accounts or {})
+    _print_rows(plan, out, dry_run=dry_run)
+    if dry_run:
+        out.print("Dry run: nothing was saved.")
 
 
 def run_import(
@@ -73,20 +179,27 @@ def run_import(
     dry_run: bool = False,
     console: Console | None = None,
 ) -> int:
-    """Exit code 0 when the file was read (and saved unless a dry run), 1 when refused."""
+    """0 when the file was read (and saved unless a dry run); 1 when it was refused whole.
+
+    A dry run opens the data read-only, so it works while coach is open and writes nothing.
+    """
     out = console or Console()
-    err = Console(stderr=True) if console is None else console
-    repo = Repository.open(data_dir)
     try:
+        with row_progress(out) as progress:
+            parsed = read_file(kind, path, progress)
+        repo = Repository.open(data_dir, read_only=dry_run)
         try:
-            with out.status("Reading…", spinner="dots") if out.is_terminal else nullcontext():
-                plan = prepare(repo, kind, path, account)
-        except ImportFailed as error:
-            err.print(f"[red]Nothing imported:[/] {escape(str(error))}")
-            return 1
-        if not dry_run and plan.contacts:
-            repo.contacts.save_many(plan.contacts)
-    finally:
-        repo.close()
-    print_report(plan, out, dry_run=dry_run)
+            plan = plan_for(repo, parsed, account)
+            accounts = repo.accounts.names()
+            if not dry_run:
+                big = out.is_terminal and len(plan.contacts) > PROGRESS_ROWS
+                saving = f"Saving {len(plan.contacts):,} contacts…"
+                with out.status(saving) if big else nullcontext():
+                    apply_import(repo, plan)
+        finally:
+            repo.close()
+    except ImportFailed as error:
+        print(f"coach: nothing imported. {error}", file=sys.stderr)
+        return 1
+    print_report(plan, out, dry_run=dry_run, accounts=accounts)
     return 0

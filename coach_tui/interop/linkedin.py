@@ -77,6 +77,10 @@ def connected_on(text: str) -> date | None:
             return date(int(year), _MONTH_NUMBER[month.casefold()], int(day))
         except ValueError:
             return None  # 31 Feb: the column is damaged, not worth a guess
+    try:
+        return date.fromisoformat(text)  # 2024-03-04, before dateutil reads it day first
+    except ValueError:
+        pass
     if not re.search(r"\d{4}", text):
         return None  # dateutil would fill a missing year from today: a guess, not a date
     try:
@@ -114,11 +118,16 @@ def _preview(cells: list[str]) -> str:
     return shown[:120] + ("…" if len(shown) > 120 else "")
 
 
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _find_header(records: list[tuple[int, list[str]]], source: str) -> tuple[int, dict[str, int]]:
     """Where the header is and which column holds what; refuses a file without names."""
     first_text: list[str] | None = None
     for position, (line, cells) in enumerate(records[:HEADER_SEARCH_ROWS]):
-        keys = [cell.strip().casefold() for cell in cells]
+        keys = [cell.strip().lstrip("\ufeff").casefold() for cell in cells]
         if first_text is None and any(keys):
             first_text = cells
         index: dict[str, int] = {}
@@ -151,11 +160,11 @@ def _row(line: int, cells: dict[str, str]) -> RowResult:
     company_raw = clean_text(cells.get("company", ""), multiline=False)
     label = full or company_raw or clean_text(cells.get("url", ""), multiline=False)
     if not full:
-        return RowResult(line, RowStatus.ERROR, reason="no first or last name", label=label)
+        return RowResult(line, RowStatus.ERROR, reason="no first or last name", label=_short(label))
     try:
         name = validate_contact_name(full)
     except ValidationError as error:
-        return RowResult(line, RowStatus.ERROR, reason=error.message, label=label[:60])
+        return RowResult(line, RowStatus.ERROR, reason=error.message, label=_short(label))
     notes: list[str] = []
     company = optional_detail(
         company_raw, lambda raw: validate_line(raw, label="The company"), "company", notes
@@ -171,7 +180,7 @@ def _row(line: int, cells: dict[str, str]) -> RowResult:
     raw_day = clean_text(cells.get("connected on", ""), multiline=False)
     day = connected_on(raw_day)
     if raw_day and day is None:
-        notes.append(f"imported without the date connected: “{raw_day[:40]}” is not a date")
+        notes.append(f"date connected left out: “{raw_day[:40]}” is not a date")
     contact = Contact(
         name,
         title=title,
@@ -207,7 +216,7 @@ def parse_linkedin_text(
                     RowStatus.ERROR,
                     reason=f"{len(cells)} values where the header has {width} columns "
                     "(a comma outside quotes?)",
-                    label=_preview(cells[:2]),
+                    label=_short(" ".join(cells[index[key]].strip() for key in REQUIRED)),
                 )
             )
             continue

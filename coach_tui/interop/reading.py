@@ -45,8 +45,7 @@ def read_bytes(path: Path, kind: FileKind) -> bytes:
     if suffix not in kind.suffixes:
         expected = " or ".join(kind.suffixes)
         raise ImportFailed(
-            f"{path.name} is not a {kind.name} file (those end in {expected}). "
-            f"{kind.how_to_get_it}"
+            f"{path.name} is not a {kind.name} file (those end in {expected}). {kind.how_to_get_it}"
         )
     if size > MAX_BYTES:
         raise ImportFailed(
@@ -62,7 +61,7 @@ def read_bytes(path: Path, kind: FileKind) -> bytes:
 
 def decode(data: bytes, source: str, kind: FileKind) -> str:
     """UTF-8 text (a byte-order mark is dropped), or a sentence saying what the file is."""
-    if not data.strip():
+    if not data.removeprefix(codecs.BOM_UTF8).strip():
         raise ImportFailed(f"{source} is empty. {kind.how_to_get_it}")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise ImportFailed(

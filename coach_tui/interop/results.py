@@ -62,10 +62,10 @@ def optional_detail(raw: str, check: Callable[[str], str], what: str, notes: lis
     """`check(raw)`, or "" with a note when it fails.
 
     A phone number written oddly should not cost the seller the whole person: the person is
-    imported without it and the report says which detail was left out and why.
+    imported without it, and the report says which detail was left out and why.
     """
     try:
         return check(raw)
     except ValidationError as error:
-        notes.append(f"imported without the {what}: {error.message}")
+        notes.append(f"{what} left out: {error.message.rstrip('.')}")
         return ""

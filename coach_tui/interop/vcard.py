@@ -9,6 +9,7 @@ reported with the line it starts on; the other cards in the file still import.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from coach_tui.interop.errors import ImportFailed
@@ -124,7 +125,7 @@ def _card_row(line: int, props: list[Property]) -> RowResult:
     try:
         name = validate_contact_name(full)
     except ValidationError as error:
-        return RowResult(line, RowStatus.ERROR, reason=error.message, label=full[:60])
+        return RowResult(line, RowStatus.ERROR, reason=error.message, label=full[:59] + "…")
     notes: list[str] = []
     contact = Contact(
         name,
@@ -147,6 +148,36 @@ def _card_row(line: int, props: list[Property]) -> RowResult:
     return RowResult(line, RowStatus.IMPORTED, contact, "; ".join(notes))
 
 
+def _unfinished(line: int, card: list[Property]) -> RowResult:
+    name = _card_name(dict(reversed(card)))  # reversed: the first FN or N wins
+    return RowResult(line, RowStatus.ERROR, reason="card has no END:VCARD", label=name)
+
+
+def _card_rows(lines: list[tuple[int, str]]) -> Iterator[RowResult]:
+    """One result per card (or stray END), in file order. Text outside cards is ignored."""
+    card: list[Property] | None = None
+    started = 0
+    for number, raw in lines:
+        line = raw.strip()
+        upper = line.upper()
+        if upper == "BEGIN:VCARD":
+            if card is not None:
+                yield _unfinished(started, card)  # the next card starts; this one never ended
+            card, started = [], number
+        elif upper == "END:VCARD":
+            if card is None:
+                yield RowResult(number, RowStatus.ERROR, reason="END:VCARD without BEGIN")
+            else:
+                yield _card_row(started, card)
+                card = None
+        elif card is not None and line:
+            prop = split_property(line)
+            if prop is not None:
+                card.append(prop)
+    if card is not None:
+        yield _unfinished(started, card)
+
+
 def parse_vcard_text(
     text: str, source: str = "contacts.vcf", progress: Progress | None = None
 ) -> ParsedFile:
@@ -155,40 +186,16 @@ def parse_vcard_text(
     lines = unfold(text)
     total = sum(1 for _, line in lines if line.strip().upper() == "BEGIN:VCARD")
     rows: list[RowResult] = []
-    card: list[Property] | None = None
-    started = 0
-
-    def unfinished() -> RowResult:
-        name = _card_name(dict(reversed(card or [])))
-        return RowResult(started, RowStatus.ERROR, reason="card has no END:VCARD", label=name)
-
-    for number, raw in lines:
-        line = raw.strip()
-        upper = line.upper()
-        if upper == "BEGIN:VCARD":
-            if card is not None:
-                rows.append(unfinished())
-            card, started = [], number
-            if progress is not None and len(rows) % PROGRESS_EVERY == 0 and rows:
-                progress(len(rows), total)
-        elif upper == "END:VCARD":
-            if card is None:
-                rows.append(RowResult(number, RowStatus.ERROR, reason="END:VCARD without BEGIN"))
-            else:
-                rows.append(_card_row(started, card))
-                card = None
-        elif card is not None and line:
-            prop = split_property(line)
-            if prop is not None:
-                card.append(prop)
-    if card is not None:
-        rows.append(unfinished())
+    for row in _card_rows(lines):
+        rows.append(row)
+        if progress is not None and len(rows) % PROGRESS_EVERY == 0:
+            progress(len(rows), max(total, len(rows)))
     if not rows:
         raise ImportFailed(
             f"{source} holds no contact cards (BEGIN:VCARD … END:VCARD). {KIND.how_to_get_it}"
         )
     if progress is not None:
-        progress(total, total)
+        progress(len(rows), len(rows))
     return ParsedFile(source, tuple(rows))
 
 

@@ -15,7 +15,7 @@ from textual.widgets import Input, Label, LoadingIndicator, Select, Static
 
 from coach_tui.commands.import_contacts import prepare
 from coach_tui.interop.errors import ImportFailed
-from coach_tui.interop.importer import ImportPlan
+from coach_tui.interop.importer import ImportPlan, apply_import
 from coach_tui.interop.results import RowStatus
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.form import FormScreen
@@ -28,9 +28,10 @@ BY_COMPANY = "__by_company__"
 
 def plan_summary(plan: ImportPlan) -> str:
     """What saving would do, in a few lines."""
+    repeated = f" · {plan.repeated_in_file} repeated in the file" if plan.repeated_in_file else ""
     lines = [
-        f"{len(plan.contacts)} new people to add · {plan.count(RowStatus.SKIPPED)} already in "
-        f"coach · {plan.count(RowStatus.ERROR)} rows not readable",
+        f"{len(plan.contacts)} new people to add · {plan.already_in_coach} already in coach"
+        f"{repeated} · {plan.count(RowStatus.ERROR)} rows not readable",
     ]
     if plan.placed:
         lines.append(f"{plan.placed} go straight onto an account with their company's name.")
@@ -125,13 +126,10 @@ class ImportForm(FormScreen[int]):
         self.query_one("#summary", Static).update(plain(plan_summary(plan)))
 
     def _save(self, plan: ImportPlan) -> bool:
-        if not plan.contacts:
-            self.dismiss(0)
-            return True
         try:
-            self.coach.repo.contacts.save_many(plan.contacts)
+            added = apply_import(self.coach.repo, plan)
         except StoreError as error:
             self.query_one("#summary", Static).update(plain(f"Nothing imported: {error}"))
             return False
-        self.dismiss(len(plan.contacts))
+        self.dismiss(added)
         return True
