@@ -202,8 +202,7 @@ class _Builder:
             self.entry.add(account, created)
             people = self.entry.contacts[-CONTACTS_PER_ACCOUNT:]
             open_objective = self.data.objectives[-1].uid  # the chain ends with the open one
-            assert account.created_at is not None
-            self.calls.add(account, account.created_at, people, open_objective)
+            self.calls.add(account, account.created_at or self.now, people, open_objective)
 
     def objectives(self, account: Account, created: date) -> None:
         """A chain of objectives: older ones closed, the newest open (some late or partial)."""
