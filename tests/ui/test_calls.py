@@ -13,6 +13,7 @@ from coach_tui.model.contact import BuyingRole, Contact
 from coach_tui.ui.screens.account import AccountScreen
 from coach_tui.ui.screens.call_form import CallForm
 from coach_tui.ui.screens.calls import CallsScreen
+from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.screens.debrief_flow import DebriefFlowScreen
 from coach_tui.ui.screens.prep_flow import PrepFlowScreen
 from tests.helpers import CET, notices, screen_text, squashed, widget_text
@@ -76,10 +77,32 @@ async def test_schedule_from_the_account_links_the_objective(
         assert "= Wednesday 25 Nov 2026, 10:00" in shown(app)
         await pilot.press("ctrl+s")
         await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Prepare the outcome now?" in shown(app)
+        await pilot.press("escape")  # later
+        await settle(pilot)
         assert isinstance(app.screen, AccountScreen)
+        assert "Saved without an outcome yet" in notices(app)
         assert "Calls on this objective: 1" in shown(app)
     [call] = app.repo.calls.for_account(account.uid)
     assert call.when == TOMORROW_10 and call.objective_uid == objective.uid
+
+
+async def test_scheduling_offers_the_prep_at_once(make_app, with_why, open_repo, clock) -> None:
+    account, _ = seed(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        app.push_screen(AccountScreen(account.uid))
+        await settle(pilot)
+        await pilot.press("c")
+        await paste(pilot, "fri 14:30")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, PrepFlowScreen)
+        assert "Prep · Nordvale Foods · 27 Nov 2026, 14:30" in shown(app)
 
 
 async def test_an_unreadable_time_is_refused_and_nothing_saved(

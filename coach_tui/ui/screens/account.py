@@ -146,7 +146,9 @@ class AccountScreen(CallActions):
         card = self.query_one("#objective-card", Static)
         objective = self.objective
         if objective is None:
-            card.update(NO_OBJECTIVE)
+            coming = sum(1 for call in self.calls if call.when >= self.coach.now())
+            calls = f"\n{coming} call{'s' if coming != 1 else ''} coming (c schedules one)."
+            card.update(NO_OBJECTIVE + (calls if self.calls else ""))
             return
         check = check_objective(objective, self.coach.now().date())
         lines = [

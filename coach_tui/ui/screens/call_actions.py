@@ -35,7 +35,7 @@ class CallActions(CoachScreen[None]):
 
         def saved(done: Call | None) -> None:
             if done is not None and call is None:
-                self.notify("Call scheduled. Press p on it to set the outcome you want.")
+                self._offer_prep(done)
 
         self.app.push_screen(
             CallForm(
@@ -46,6 +46,27 @@ class CallActions(CoachScreen[None]):
                 call=call,
             ),
             saved,
+        )
+
+    def _offer_prep(self, call: Call) -> None:
+        """No call without an outcome: offer the prep at once, while the call is in mind."""
+        from coach_tui.ui.screens.confirm import ConfirmScreen
+        from coach_tui.ui.text import day_and_time
+
+        def answered(now: bool | None) -> None:
+            if now:
+                self.start_prep(call)
+            else:
+                self.notify("Saved without an outcome yet: c on the dashboard, then p.")
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Call saved for {day_and_time(call.when)}. What should the client agree to by "
+                "its end? Prepare the outcome now?",
+                confirm="Prepare now",
+                keep="Later",
+            ),
+            answered,
         )
 
     def action_move_call(self) -> None:
@@ -67,14 +88,20 @@ class CallActions(CoachScreen[None]):
         return None if account is None else (call, account)
 
     def action_prep(self) -> None:
+        call = self.highlighted_call()
+        if call is None:
+            self.notify("No call is highlighted.")
+            return
+        self.start_prep(call)
+
+    def start_prep(self, call: Call) -> None:
         from coach_tui.ui.screens.prep_flow import PrepFlowScreen, prep_flow_name
 
-        found = self._call_and_account()
-        if found is None:
-            return
-        call, account = found
         repo = self.coach.repo
         try:
+            account = repo.accounts.get(call.account_uid)
+            if account is None:
+                return
             objective = repo.objectives.active_for(call.account_uid)
             earlier = [c for c in repo.calls.for_account(call.account_uid) if c.when < call.when]
             last = next((c for c in reversed(earlier) if c.debrief is not None), None)
