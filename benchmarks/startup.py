@@ -63,7 +63,7 @@ def seed(data_dir: Path) -> None:
 
 def time_once(command: list[str]) -> float:
     started = time.perf_counter()
-    subprocess.run(command, check=True, stdin=subprocess.DEVNULL)
+    subprocess.run(command, check=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
     return time.perf_counter() - started
 
 

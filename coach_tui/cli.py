@@ -89,6 +89,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(importing, top=False)
     importing.set_defaults(handler=run_import_command)
 
+    today = commands.add_parser(
+        "today",
+        help="print today's agenda (calls, touches, promises, stalls, pace) and exit",
+        description="Works while coach is open; it reads without taking the lock.",
+    )
+    today.add_argument("--json", action="store_true", help="print it as JSON for scripts")
+    today.add_argument("--plain", action="store_true", help="no colour (NO_COLOR works too)")
+    _add_common(today, top=False)
+    today.set_defaults(handler=run_today_command)
+
     export = commands.add_parser(
         "export",
         help="write calls, open touches and promises as a calendar file (ics)",
@@ -142,6 +152,13 @@ def run_import_command(args: argparse.Namespace) -> int:
         account=args.account,
         dry_run=args.dry_run,
     )
+
+
+def run_today_command(args: argparse.Namespace) -> int:
+    """Print today's agenda."""
+    from coach_tui.commands.today import run_today
+
+    return run_today(resolve_data_dir(args.data), as_json=args.json, plain=args.plain)
 
 
 def run_export(args: argparse.Namespace) -> int:

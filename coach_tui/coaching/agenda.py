@@ -1,0 +1,131 @@
+"""Today's agenda: what the seller should see first thing, and the coach's line about it.
+
+Shared by `coach today` (a plain terminal) and, later, the morning plan screen. The coach's
+line is chosen from the state in order of what costs most if ignored: a call today without
+an outcome, then overdue touches, then promises due, then pace, then stalls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+
+from coach_tui.coaching.calls import commitment_label, open_commitments
+from coach_tui.coaching.dashboard import GoalLine, TouchLine
+from coach_tui.coaching.pace import PaceState, pace_sentence
+from coach_tui.model.call import Call, Commitment
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaCall:
+    when: datetime
+    account: str
+    kind: str
+    outcome: str  # empty: not prepared yet
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaPromise:
+    account: str
+    whose: str  # "mine" or "theirs"
+    what: str
+    due: str  # "due today", "2 days late"
+
+
+@dataclass(frozen=True, slots=True)
+class Agenda:
+    today: date
+    why: str
+    calls: tuple[AgendaCall, ...] = ()
+    touches: tuple[TouchLine, ...] = ()
+    promises: tuple[AgendaPromise, ...] = ()
+    stalled: tuple[tuple[str, str], ...] = ()  # (account, the coach's question)
+    behind: tuple[tuple[str, str], ...] = ()  # (goal, pace sentence)
+    coach_line: str = field(default="")
+
+
+def calls_today(calls: Sequence[Call], today: date, names: dict[str, str]) -> list[AgendaCall]:
+    return [
+        AgendaCall(
+            call.when,
+            names.get(call.account_uid, "?"),
+            call.kind.value,
+            call.prep.outcome if call.prep else "",
+        )
+        for call in sorted(calls, key=lambda c: c.when)
+        if call.when.date() == today
+    ]
+
+
+def promises_due(
+    commitments: Sequence[Commitment], today: date, names: dict[str, str]
+) -> list[AgendaPromise]:
+    """Open promises due today or late (undated ones wait for the weekly review)."""
+    return [
+        AgendaPromise(
+            names.get(c.account_uid, "?"),
+            "mine" if c.party.value == "me" else "theirs",
+            c.what,
+            commitment_label(c, today),
+        )
+        for c in open_commitments(commitments, today)
+        if c.due is not None and c.due <= today
+    ]
+
+
+def coach_line(agenda: Agenda) -> str:
+    """One sentence about the most important thing in the agenda."""
+    unprepared = [call for call in agenda.calls if not call.outcome]
+    if unprepared:
+        count = len(unprepared)
+        return (
+            f"{count} call{'s' if count != 1 else ''} today without an outcome: prep "
+            f"{'them' if count != 1 else 'it'} before anything else."
+        )
+    overdue = [line for line in agenda.touches if line.item.days_overdue > 0]
+    if overdue:
+        return (
+            f"{len(overdue)} touch{'es are' if len(overdue) != 1 else ' is'} overdue. Clear "
+            "the oldest first; a campaign that goes quiet starts again from zero."
+        )
+    mine = [p for p in agenda.promises if p.whose == "mine"]
+    if mine:
+        things = f"{len(mine)} thing{'s' if len(mine) != 1 else ''}"
+        return f"You promised {things} for today or earlier: keep your word first."
+    if agenda.behind:
+        return agenda.behind[0][1]
+    if agenda.stalled:
+        account, question = agenda.stalled[0]
+        return f"{account}: {question}"
+    if agenda.calls:
+        return "Every call today has an outcome. Go and get those yeses."
+    return "No calls today. A good day to prep the next ones or start an entry campaign."
+
+
+def build_agenda(
+    today: date,
+    why: str,
+    *,
+    calls: Sequence[Call],
+    touches: Sequence[TouchLine],
+    commitments: Sequence[Commitment],
+    stalls: dict[str, str],
+    goals: Sequence[GoalLine],
+    names: dict[str, str],
+) -> Agenda:
+    behind = tuple(
+        (line.goal.name, pace_sentence(line.goal, line.pace))
+        for line in goals
+        if line.pace.state is PaceState.BEHIND
+    )
+    agenda = Agenda(
+        today,
+        why,
+        tuple(calls_today(calls, today, names)),
+        tuple(touches),
+        tuple(promises_due(commitments, today, names)),
+        tuple(sorted((names.get(uid, "?"), q) for uid, q in stalls.items())),
+        behind,
+    )
+    return replace(agenda, coach_line=coach_line(agenda))

@@ -1,0 +1,134 @@
+"""`coach today`: the agenda, the coach's line, JSON, NO_COLOR, and reading beside the app."""
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from coach_tui.cli import main
+from coach_tui.coaching.agenda import build_agenda
+from coach_tui.coaching.dashboard import goal_lines, touch_lines
+from coach_tui.model.account import Account
+from coach_tui.model.call import Call, Commitment, Party, Prep
+from coach_tui.model.goal import Metric, PerformanceGoal, ProgressEntry
+from coach_tui.model.touch import Channel, Purpose, Touch
+from coach_tui.model.why import new_why
+from coach_tui.store.repository import Repository
+from tests.helpers import CET
+
+NOW = datetime(2026, 11, 24, 8, 30, tzinfo=CET)
+TODAY = NOW.date()
+NAMES = {"a": "Nordvale Foods"}
+
+
+def agenda(**parts):
+    args = {"calls": [], "touches": [], "commitments": [], "stalls": {}, "goals": []}
+    args.update(parts)
+    return build_agenda(TODAY, "For my family", names=NAMES, **args)
+
+
+def touch(days_ago: int) -> Touch:
+    due = TODAY - timedelta(days=days_ago)
+    return Touch("c", "a", "p", due, Channel.EMAIL, Purpose.SHARE_INSIGHT)
+
+
+def behind_goal() -> PerformanceGoal:
+    progress = (ProgressEntry(date(2026, 3, 1), Decimal(100_000)),)
+    year = (date(2026, 1, 1), date(2026, 12, 31))
+    return PerformanceGoal(
+        "Revenue 2026", Metric.REVENUE, Decimal(1_200_000), *year, "USD", progress=progress
+    )
+
+
+def test_only_todays_calls_are_listed() -> None:
+    calls = [Call("a", NOW.replace(hour=14)), Call("a", NOW + timedelta(days=1))]
+    assert [c.when.hour for c in agenda(calls=calls).calls] == [14]
+
+
+def test_coach_line_puts_an_unprepared_call_first() -> None:
+    calls = [Call("a", NOW.replace(hour=14)), Call("a", NOW.replace(hour=16), prep=Prep("x"))]
+    result = agenda(calls=calls, touches=touch_lines([touch(3)], TODAY, NAMES, {}))
+    assert result.coach_line.startswith("1 call today without an outcome")
+
+
+def test_then_overdue_touches_then_my_promises_then_pace_then_stalls() -> None:
+    overdue = touch_lines([touch(3), touch(1)], TODAY, NAMES, {})
+    mine = [Commitment("a", Party.ME, "Send the study", due=TODAY)]
+    goals = goal_lines([behind_goal()], TODAY)
+    stalls = {"a": "3 calls in a row without a commitment."}
+    assert agenda(touches=overdue).coach_line.startswith("2 touches are overdue")
+    assert agenda(commitments=mine).coach_line.startswith("You promised 1 thing")
+    assert agenda(goals=goals).coach_line.startswith("Behind pace by $")
+    assert agenda(stalls=stalls).coach_line.startswith("Nordvale Foods: 3 calls in a row")
+    assert agenda().coach_line.startswith("No calls today")
+
+
+def test_promises_due_are_late_or_today_only() -> None:
+    promises = [
+        Commitment("a", Party.THEM, "Share data", due=TODAY - timedelta(days=2)),
+        Commitment("a", Party.ME, "Send study", due=TODAY + timedelta(days=3)),
+        Commitment("a", Party.ME, "Undated"),
+    ]
+    [due] = agenda(commitments=promises).promises
+    assert (due.whose, due.what, due.due) == ("theirs", "Share data", "2 days late")
+
+
+def seed(data_dir: Path) -> None:
+    repo = Repository.open(data_dir)
+    repo.why.save(new_why("I sell so my kids see steady work.", {}, now=NOW))
+    account = Account("Nordvale Foods")
+    repo.accounts.save(account)
+    now = datetime.now().astimezone()
+    repo.calls.save(Call(account.uid, now.replace(hour=23, minute=59)))  # later today, no prep
+    repo.close()
+
+
+def test_prints_the_agenda_with_a_loud_missing_outcome(tmp_path: Path, capsys) -> None:
+    seed(tmp_path)
+    assert main(["today", "--data", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "I sell so my kids see steady work." in out
+    assert "Nordvale Foods" in out and "⚠ no outcome yet — prep it" in out
+    assert "Coach: 1 call today without an outcome" in out
+
+
+def test_json_has_a_stable_shape(tmp_path: Path, capsys) -> None:
+    seed(tmp_path)
+    assert main(["today", "--json", "--data", str(tmp_path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"date", "why", "calls", "touches", "promises", "stalled",
+                         "behind_pace", "coach"}  # fmt: skip
+    [call] = data["calls"]
+    assert call["account"] == "Nordvale Foods" and call["outcome"] is None
+    assert datetime.fromisoformat(call["time"]).tzinfo is not None
+
+
+def coach_today(data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "coach_tui", "today", "--data", str(data_dir)],
+        capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60,
+        env={**os.environ, **env},
+    )  # fmt: skip
+
+
+def test_no_color_is_honoured_and_colour_is_used_otherwise(tmp_path: Path) -> None:
+    seed(tmp_path)
+    coloured = coach_today(tmp_path, FORCE_COLOR="1")
+    plain = coach_today(tmp_path, FORCE_COLOR="1", NO_COLOR="1")
+    assert "\x1b[31" in coloured.stdout or "\x1b[1;31" in coloured.stdout
+    assert "\x1b[31" not in plain.stdout and "\x1b[1;31" not in plain.stdout
+    assert plain.returncode == coloured.returncode == 0
+
+
+def test_runs_while_the_app_holds_the_folder(tmp_path: Path) -> None:
+    seed(tmp_path)
+    app = Repository.open(tmp_path)  # the full-screen app, holding the lock
+    try:
+        result = coach_today(tmp_path)
+    finally:
+        app.close()
+    assert result.returncode == 0, result.stderr
+    assert "Nordvale Foods" in result.stdout
