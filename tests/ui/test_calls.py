@@ -358,3 +358,30 @@ async def test_stall_weeks_are_set_from_the_palette_and_refuse_nonsense(
         await settle(pilot)
         assert "No advance in 4 weeks" in shown(app)
     assert app.repo.settings.get().stall_weeks == 3
+
+
+async def test_a_continuation_skips_their_promise_and_keeps_mine(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account, objective = seed(open_repo, clock)
+    repo = open_repo()
+    repo.calls.save(call_for(account, objective, when=clock() - timedelta(hours=20)))
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await open_calls(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        await pilot.press("down", "ctrl+s")  # partly
+        await pilot.press("down", "ctrl+s")  # continuation
+        assert app.screen.current.key == "mine"  # nothing they committed to ask about
+        await pilot.press("ctrl+s")  # no promise of mine either: the date step is skipped
+        assert app.screen.current.key == "notes"
+        while app.screen.current.key != "review":
+            await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    [call] = app.repo.calls.for_account(account.uid)
+    assert call.debrief.movement is Movement.CONTINUATION
+    assert call.debrief.result is Result.PARTLY
+    assert app.repo.calls.commitments(account.uid) == []

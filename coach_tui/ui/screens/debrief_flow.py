@@ -122,6 +122,21 @@ class DebriefFlowScreen(GuidedFlowScreen[Call]):
         self.call = call
         self.account = account
 
+    def skips(self, step: FlowStep) -> bool:
+        """A continuation has no client promise to record; a date needs a promise first."""
+        answers = self.answers
+        continuation = answers.get("movement") == Movement.CONTINUATION.value
+        if step.key in ("theirs", "theirs_due") and continuation:
+            return True
+        if step.key == "theirs_due":
+            return not answers.get("theirs", "").strip()
+        if step.key == "mine_due":
+            return not answers.get("mine", "").strip()
+        return False
+
+    def skips_key(self, key: str) -> bool:
+        return any(step.key == key and self.skips(step) for step in self.steps)
+
     def _due(self, text: str) -> date | None:
         if not text.strip():
             return None
@@ -207,7 +222,7 @@ class DebriefFlowScreen(GuidedFlowScreen[Call]):
                     (Party.THEM, "theirs", "theirs_due"),
                     (Party.ME, "mine", "mine_due"),
                 )
-                if answers.get(what, "").strip()
+                if answers.get(what, "").strip() and not self.skips_key(what)
             ]
             next_step = answers.get("next_step", "").strip()
             when = self._next_when(answers.get("next_when", ""))
