@@ -51,13 +51,17 @@ def run_coach_child(data_dir: Path) -> None:
 
 
 def seed(data_dir: Path) -> None:
-    """A seller who already wrote a why, so start-up lands on the dashboard."""
+    """A seller who already wrote a why and planned today, so start-up lands on the
+    dashboard."""
     from coach_tui.model.clock import system_clock
+    from coach_tui.model.day import DayPlan, Priority
     from coach_tui.model.why import new_why
     from coach_tui.store.repository import Repository
 
     repo = Repository.open(data_dir)
     repo.why.save(new_why("I sell so my family has choices.", {}, now=system_clock()))
+    # The day is already planned: the common case of opening coach a second time today.
+    repo.days.save(DayPlan(system_clock().date(), (Priority("Prep the next call"),)))
     repo.close()
 
 

@@ -14,6 +14,7 @@ from coach_tui.coaching.touches import QueueItem, touch_queue
 from coach_tui.model.account import StrategicObjective
 from coach_tui.model.call import Call
 from coach_tui.model.contact import Contact
+from coach_tui.model.day import DayPlan
 from coach_tui.model.goal import PerformanceGoal
 from coach_tui.model.touch import Touch
 from coach_tui.model.why import WhyStatement
@@ -58,6 +59,7 @@ class DashboardData:
     touches: tuple[TouchLine, ...] = field(default=())
     calls: Sequence[CallLine] = field(default=())
     to_debrief: tuple[Call, ...] = field(default=())
+    day: DayPlan | None = None
 
 
 def objective_lines(

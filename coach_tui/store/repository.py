@@ -9,6 +9,7 @@ from coach_tui.store.repos.accounts import AccountRepository
 from coach_tui.store.repos.calls import CallRepository
 from coach_tui.store.repos.campaigns import CampaignRepository
 from coach_tui.store.repos.contacts import ContactRepository
+from coach_tui.store.repos.days import DayRepository
 from coach_tui.store.repos.drafts import DraftRepository
 from coach_tui.store.repos.entry_points import EntryPointRepository
 from coach_tui.store.repos.goals import GoalRepository
@@ -34,9 +35,10 @@ class Repository:
         self.perspectives = PerspectiveRepository(store)
         self.contacts = ContactRepository(store)
         self.entry_points = EntryPointRepository(store)
-        self.campaigns = CampaignRepository(store)
         self.touches = TouchRepository(store)
+        self.campaigns = CampaignRepository(store, self.touches)
         self.calls = CallRepository(store)
+        self.days = DayRepository(store)
 
     @classmethod
     def open(

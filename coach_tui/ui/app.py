@@ -98,6 +98,8 @@ class CoachApp(App[None]):
                 from coach_tui.ui.screens.welcome import WelcomeScreen
 
                 self.push_screen(WelcomeScreen(), self._welcome_closed)
+        elif self.repo.days.get(self.now().date()) is None:
+            self.action_morning()  # once a day, the day starts with its plan
 
     def _welcome_closed(self, start: bool | None) -> None:
         if start:
@@ -172,6 +174,20 @@ class CoachApp(App[None]):
 
         if not isinstance(self.screen, AccountsScreen):
             self.push_screen(AccountsScreen())
+
+    def action_morning(self) -> None:
+        """Today's agenda and three priorities."""
+        from coach_tui.ui.screens.morning import MorningPlanScreen
+
+        if isinstance(self.screen, MorningPlanScreen):
+            return
+
+        def planned(plan: object) -> None:
+            screen = self.screen
+            if plan is not None and isinstance(screen, CoachScreen):
+                screen.reload()
+
+        self.push_screen(MorningPlanScreen(), planned)
 
     def action_calls(self) -> None:
         """Upcoming calls with their outcomes, and calls waiting for a debrief."""

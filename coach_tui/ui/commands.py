@@ -38,6 +38,9 @@ class CoachCommands(Provider):
                 "Goals", "Annual targets with pace, and getting-better goals", app.action_goals
             ),
             PaletteCommand(
+                "Morning plan", "Today's agenda and your three priorities", app.action_morning
+            ),
+            PaletteCommand(
                 "Calls", "Upcoming calls and their outcomes; calls to debrief", app.action_calls
             ),
             PaletteCommand(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -85,7 +86,14 @@ class AccountRepository:
         return updated
 
     def delete(self, uid: str) -> DeletedAccount | None:
-        """Remove an account with everything that belongs to it, in one transaction."""
+        """Remove an account with everything that belongs to it, in one transaction.
+
+        The transaction spans several files and each is replaced atomically in the order
+        first used; a failure before the first write changes nothing, but a failure
+        between two files leaves the earlier ones written. The account's own file goes
+        first, so the worst case is people or touches left without their account (kept,
+        invisible) — never an account that silently lost its people.
+        """
         with self._store.transaction() as tx:
             accounts = tx.table(TABLE)
             record = get_by_uid(accounts, uid)
@@ -115,13 +123,25 @@ class AccountRepository:
         return deleted
 
     def restore(self, deleted: DeletedAccount) -> None:
-        """Undo a delete: the account and everything it had come back with the same ids."""
+        """Undo a delete: the account and everything it had come back with the same uids.
+
+        Safe to repeat (records already back are not added twice), and the account is
+        written last, so a failure between files leaves it deleted rather than back
+        without its people; running the undo again completes it.
+        """
         with self._store.transaction() as tx:
-            upsert_by_uid(tx.table(TABLE), account_to_record(deleted.account))
+            for name, records in deleted.belonging:
+                if not records:
+                    continue
+                table = tx.table(name)
+                present = {
+                    r["uid"] for r in table.search(Query().account_uid == deleted.account.uid)
+                }
+                missing = [copy.deepcopy(r) for r in records if r["uid"] not in present]
+                if missing:
+                    table.insert_multiple(missing)
             for objective in deleted.objectives:
                 upsert_by_uid(tx.table("objectives"), objective_to_record(objective))
             for perspective in deleted.perspectives:
                 upsert_by_uid(tx.table("perspectives"), perspective_to_record(perspective))
-            for name, records in deleted.belonging:
-                if records:
-                    tx.table(name).insert_multiple(dict(r) for r in records)
+            upsert_by_uid(tx.table(TABLE), account_to_record(deleted.account))

@@ -1,15 +1,23 @@
-"""Entry campaigns; their touches live in `TouchRepository`."""
+"""Entry campaigns; their touches live in `TouchRepository`.
+
+Writes that change a campaign and its touches together (a new plan, stopping a campaign)
+go through the touch repository's `write` inside this repository's transaction: one
+all-or-nothing change, and one uid index for every touch write.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
 
 from tinydb import Query
 
-from coach_tui.model.touch import Campaign, Touch
+from coach_tui.model.touch import Campaign, CampaignStatus, Touch
 from coach_tui.store.codec_entry import campaign_from_record, campaign_to_record, touch_to_record
 from coach_tui.store.repos.common import get_by_uid, upsert_by_uid
 from coach_tui.store.repos.drafts import TABLE as DRAFTS
+from coach_tui.store.repos.touches import TouchRepository
 from coach_tui.store.store import Store
 
 TABLE = "campaigns"
@@ -18,8 +26,9 @@ TABLE = "campaigns"
 class CampaignRepository:
     """At most one active campaign per account (the screens ask before starting another)."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, touches: TouchRepository) -> None:
         self._store = store
+        self._touches = touches
 
     def for_account(self, account_uid: str) -> list[Campaign]:
         """Newest first."""
@@ -43,9 +52,37 @@ class CampaignRepository:
     def save_plan(
         self, campaign: Campaign, touches: Sequence[Touch], *, finished_flow: str | None = None
     ) -> None:
-        """A new campaign with its touches, dropping the flow's draft, in one transaction."""
+        """A campaign with its touches, dropping the flow's draft, in one transaction."""
+        record = campaign_to_record(campaign)
+        touch_records = [touch_to_record(touch) for touch in touches]
         with self._store.transaction() as tx:
-            upsert_by_uid(tx.table(TABLE), campaign_to_record(campaign))
-            tx.table("touches").insert_multiple(touch_to_record(t) for t in touches)
+            upsert_by_uid(tx.table(TABLE), record)
+            self._touches.write(tx, touch_records)
             if finished_flow is not None:
                 tx.table(DRAFTS).remove(Query().flow == finished_flow)
+
+    def set_status(
+        self,
+        uid: str,
+        status: CampaignStatus,
+        *,
+        ended_on: date | None = None,
+        touches: Sequence[Touch] = (),
+    ) -> Campaign | None:
+        """Close (or reopen) a campaign and save the touches that change with it, at once.
+
+        Stopping a campaign skips its open touches. Files are written in the order first
+        used, so the touches go first: if the second file fails, the campaign still shows
+        as running (stop it again) rather than leaving open touches of a stopped campaign
+        in the queue. Returns the updated campaign, or None if there is no such campaign.
+        """
+        touch_records = [touch_to_record(touch) for touch in touches]
+        with self._store.transaction() as tx:
+            with self._store.reading() as view:  # looking does not claim the file yet
+                record = get_by_uid(view.table(TABLE), uid)
+            if record is None:
+                return None
+            updated = replace(campaign_from_record(record, uid), status=status, ended_on=ended_on)
+            self._touches.write(tx, touch_records)
+            upsert_by_uid(tx.table(TABLE), campaign_to_record(updated))
+        return updated

@@ -51,20 +51,42 @@ class ContactRepository:
             if contact.profile_url
         }
 
+    def unplaced(self) -> dict[str, list[Contact]]:
+        """People not on any account yet (imported), grouped by company to place them.
+
+        Companies are matched ignoring case and outer spaces, keyed as the first person
+        (by name) spells them; groups come alphabetically, people without a company last
+        (key "").
+        """
+        groups: dict[str, tuple[str, list[Contact]]] = {}
+        for contact in self.all():
+            if contact.account_uid:
+                continue
+            company = contact.company.strip()
+            groups.setdefault(company.casefold(), (company, []))[1].append(contact)
+        ordered = sorted(groups.items(), key=lambda item: (item[0] == "", item[0]))
+        return {company: people for _, (company, people) in ordered}
+
     def save(self, contact: Contact) -> None:
         with self._store.transaction() as tx:
             upsert_by_uid(tx.table(TABLE), contact_to_record(contact))
 
     def save_many(self, contacts: Sequence[Contact]) -> None:
-        """All in one write, or none (imports are all-or-nothing)."""
-        known = self.names()
+        """All in one write, or none (imports are all-or-nothing); a later duplicate uid wins.
+
+        Every contact is encoded before anything changes, and the stored ones are found in
+        one pass, so an import of thousands costs one table rewrite, not one per person.
+        """
+        records = {contact.uid: contact_to_record(contact) for contact in contacts}
         with self._store.transaction() as tx:
             table = tx.table(TABLE)
-            fresh = [contact_to_record(c) for c in contacts if c.uid not in known]
-            table.insert_multiple(fresh)
-            for contact in contacts:
-                if contact.uid in known:
-                    upsert_by_uid(table, contact_to_record(contact))
+            stored = {r["uid"]: r.doc_id for r in table.all()}
+            changed = [stored[uid] for uid in records if uid in stored]
+            if changed:
+                table.update(lambda doc: doc.update(records[doc["uid"]]), doc_ids=changed)
+            fresh = [record for uid, record in records.items() if uid not in stored]
+            if fresh:
+                table.insert_multiple(fresh)
 
     def delete(self, uid: str) -> None:
         with self._store.transaction() as tx:

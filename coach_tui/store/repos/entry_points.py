@@ -6,6 +6,7 @@ from tinydb import Query
 
 from coach_tui.model.contact import EntryPoint
 from coach_tui.store.codec_entry import entry_point_from_record, entry_point_to_record
+from coach_tui.store.repos.common import BY_UID
 from coach_tui.store.store import Store
 
 TABLE = "entry_points"
@@ -29,3 +30,8 @@ class EntryPointRepository:
             tx.table(TABLE).upsert(
                 entry_point_to_record(entry), Query().account_uid == entry.account_uid
             )
+
+    def delete(self, uid: str) -> None:
+        """Forget an entry point (the account keeps its people and campaigns)."""
+        with self._store.transaction() as tx:
+            tx.table(TABLE).remove(uid == BY_UID)

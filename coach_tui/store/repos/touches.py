@@ -1,27 +1,50 @@
-"""Touches: the largest table (tens of thousands for a heavy user), changed one at a time.
+"""Touches: the largest table (60,000 for a heavy user over five years), changed one at a time.
 
-A save looks the touch up through a uid → document id index instead of scanning every
-record. The index is only a hint: each hit is checked against the record it points to and
-a miss falls back to a scan, so writes made elsewhere (a new campaign, a deleted account)
-can never make it update the wrong record.
+At that size TinyDB's own update path costs as much as the file write: every `update`,
+`insert` or `remove` rebuilds the whole table twice (ids to int and back), and finding a
+record by uid with a `Query` evaluates it against every document. So this repository
+works on the stored table directly for the hot paths — it is TinyDB's public storage
+seam, `{doc id text: record}` per table — and leaves only inserts to TinyDB, which
+keeps track of the next free id:
+
+- a save finds its record through a uid → doc id index. The index is only a hint: each
+  hit is checked against the record it points to, and a miss rebuilds it in one pass, so
+  writes made elsewhere (a plan saved by `CampaignRepository`, an account restored,
+  a rollback that reloads the file and later reuses ids) can never make it touch the wrong
+  record;
+- a changed record replaces the stored one and the whole file is written once per
+  transaction; TinyDB's query cache is cleared after every such write;
+- queries read the stored records in one plain pass (no per-record function call; every
+  record was checked at open, so the fields are there) and decode only the matches; the
+  daily queue compares the stored ISO date text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
-from tinydb import Query
 from tinydb.table import Table
 
 from coach_tui.model.touch import Touch, TouchStatus
 from coach_tui.store.codec import Record
 from coach_tui.store.codec_entry import touch_from_record, touch_to_record
-from coach_tui.store.repos.common import BY_UID
-from coach_tui.store.store import Store
+from coach_tui.store.store import Store, Transaction
 
 TABLE = "touches"
 _OPEN = TouchStatus.PLANNED.value
+
+
+def _stored(table: Table) -> dict[str, Record]:
+    """The table as stored: doc id text → record. Read-only except inside a write below."""
+    data = table.storage.read()
+    return {} if data is None else data.get(table.name, {})
+
+
+def _decode(items: Iterable[tuple[str, Record]]) -> list[Touch]:
+    """Touches by due date (uid breaks ties, so the order is stable)."""
+    touches = [touch_from_record(record, key) for key, record in items]
+    return sorted(touches, key=lambda touch: (touch.due, touch.uid))
 
 
 class TouchRepository:
@@ -29,95 +52,145 @@ class TouchRepository:
 
     def __init__(self, store: Store) -> None:
         self._store = store
-        self._doc_ids: dict[str, int] = {}
+        self._doc_ids: dict[str, str] = {}
 
     # --- reading ----------------------------------------------------------------------
 
-    def _decode(self, records: list) -> list[Touch]:
-        return sorted(
-            (touch_from_record(r, r.doc_id) for r in records),
-            key=lambda touch: (touch.due, touch.uid),
-        )
-
     def for_campaign(self, campaign_uid: str) -> list[Touch]:
-        """By date."""
+        """By due date."""
         with self._store.reading() as tx:
-            return self._decode(tx.table(TABLE).search(Query().campaign_uid == campaign_uid))
+            stored = _stored(tx.table(TABLE))
+            return _decode((k, r) for k, r in stored.items() if r["campaign_uid"] == campaign_uid)
 
     def for_account(self, account_uid: str) -> list[Touch]:
+        """By due date, every campaign of the account."""
         with self._store.reading() as tx:
-            return self._decode(tx.table(TABLE).search(Query().account_uid == account_uid))
+            stored = _stored(tx.table(TABLE))
+            return _decode((k, r) for k, r in stored.items() if r["account_uid"] == account_uid)
 
     def open_due_by(self, day: date) -> list[Touch]:
         """Planned touches due on or before `day`, across every account (the daily queue).
 
-        Dates are stored as ISO text, so comparing the text compares the dates; only the
-        few matching records are decoded.
+        Dates are stored as ISO text, so comparing the text compares the dates.
         """
         last = day.isoformat()
         with self._store.reading() as tx:
-            records = tx.table(TABLE).search(
-                (Query().status == _OPEN) & Query().due.test(lambda due: due <= last)
+            stored = _stored(tx.table(TABLE))
+            return _decode(
+                (k, r) for k, r in stored.items() if r["status"] == _OPEN and r["due"] <= last
             )
-            return self._decode(records)
 
     def planned(self) -> list[Touch]:
         """Every touch still to do, whatever its date (for exports)."""
         with self._store.reading() as tx:
-            return self._decode(tx.table(TABLE).search(Query().status == _OPEN))
+            stored = _stored(tx.table(TABLE))
+            return _decode((k, r) for k, r in stored.items() if r["status"] == _OPEN)
 
     def get(self, uid: str) -> Touch | None:
         with self._store.reading() as tx:
-            record = self._find(tx.table(TABLE), uid)
-            return None if record is None else touch_from_record(record, uid)
+            stored = _stored(tx.table(TABLE))
+            key = self._locate(stored, [uid]).get(uid)
+            return None if key is None else touch_from_record(stored[key], key)
 
     def count(self) -> int:
         with self._store.reading() as tx:
             return len(tx.table(TABLE))
 
+    def counts(self, campaign_uid: str | None = None) -> dict[TouchStatus, int]:
+        """How many touches are planned, done and skipped (of one campaign, or of all)."""
+        tally = dict.fromkeys(TouchStatus, 0)
+        with self._store.reading() as tx:
+            for record in _stored(tx.table(TABLE)).values():
+                if campaign_uid is None or record.get("campaign_uid") == campaign_uid:
+                    tally[TouchStatus(record["status"])] += 1
+        return tally
+
     # --- writing ----------------------------------------------------------------------
-
-    def _find(self, table: Table, uid: str) -> Record | None:
-        doc_id = self._doc_ids.get(uid)
-        if doc_id is not None:
-            record = table.get(doc_id=doc_id)
-            if isinstance(record, dict) and record.get("uid") == uid:
-                return record
-        found = table.get(uid == BY_UID)
-        if not isinstance(found, dict):
-            self._doc_ids.pop(uid, None)
-            return None
-        self._doc_ids[uid] = found.doc_id
-        return found
-
-    def _put(self, table: Table, touch: Touch) -> None:
-        record = touch_to_record(touch)
-        existing = self._find(table, touch.uid)
-        if existing is None:
-            self._doc_ids[touch.uid] = table.insert(record)
-        else:
-            table.update(record, doc_ids=[existing.doc_id])
 
     def save(self, touch: Touch) -> None:
         """Add the touch, or replace the stored one with the same uid."""
-        with self._store.transaction() as tx:
-            self._put(tx.table(TABLE), touch)
+        self.save_many([touch])
 
     def save_many(self, touches: Sequence[Touch]) -> None:
-        """Several touches in one write, all or none."""
-        try:
-            with self._store.transaction() as tx:
-                table = tx.table(TABLE)
-                for touch in touches:
-                    self._put(table, touch)
-        except BaseException:
-            self._doc_ids.clear()  # memory was rolled back; ids handed out are void
-            raise
+        """Several touches in one write, all or none (a later duplicate uid wins)."""
+        records = [touch_to_record(touch) for touch in touches]  # a bad touch fails here
+        with self._store.transaction() as tx:
+            self.write(tx, records)
+
+    def replace_plan(self, campaign_uid: str, touches: Sequence[Touch]) -> None:
+        """The campaign's planned touches become `touches`, in one write.
+
+        Done and skipped touches stay as history; a planned touch not in `touches` is
+        dropped. Touches of another campaign are refused before anything is written.
+        """
+        strays = [t.uid for t in touches if t.campaign_uid != campaign_uid]
+        if strays:
+            raise ValueError(f"touches {strays} do not belong to campaign {campaign_uid}")
+        records = [touch_to_record(touch) for touch in touches]
+        with self._store.transaction() as tx:
+            table = tx.table(TABLE)
+            keep = {record["uid"] for record in records}
+            dropped = [
+                key
+                for key, record in _stored(table).items()
+                if record.get("campaign_uid") == campaign_uid
+                and record.get("status") == _OPEN
+                and record.get("uid") not in keep
+            ]
+            self._remove(table, dropped)
+            self.write(tx, records)
 
     def delete(self, uid: str) -> None:
         with self._store.transaction() as tx:
             table = tx.table(TABLE)
-            record = self._find(table, uid)
-            if record is not None:
-                table.remove(doc_ids=[record.doc_id])
-                self._doc_ids.pop(uid, None)
+            key = self._locate(_stored(table), [uid]).get(uid)
+            if key is not None:
+                self._remove(table, [key])
+
+    def write(self, tx: Transaction, records: Sequence[Record]) -> None:
+        """Upsert touch records by uid inside a transaction another repository opened.
+
+        Used by `save_many` and by repositories that save touches together with their
+        own records (a campaign's plan), so every touch write goes through one index.
+        """
+        table = tx.table(TABLE)
+        wanted = {record["uid"]: record for record in records}
+        found = self._locate(_stored(table), wanted)
+        if found:
+            data = table.storage.read()
+            for uid, key in found.items():
+                data[TABLE][key] = wanted[uid]
+            table.storage.write(data)  # held: the file is written once, at commit
+            table.clear_cache()
+        fresh = [uid for uid in wanted if uid not in found]
+        if fresh:  # TinyDB rebuilds the table even for an empty insert
+            ids = table.insert_multiple(wanted[uid] for uid in fresh)
+            self._doc_ids.update(zip(fresh, map(str, ids), strict=True))
+
+    # --- the uid index ----------------------------------------------------------------
+
+    def _locate(self, stored: dict[str, Record], uids: Iterable[str]) -> dict[str, str]:
+        """uid → doc id text of the stored touches among `uids` (absent ones are left out)."""
+        found: dict[str, str] = {}
+        missing: list[str] = []
+        for uid in uids:
+            key = self._doc_ids.get(uid)
+            record = None if key is None else stored.get(key)
+            if record is not None and record.get("uid") == uid:
+                found[uid] = key
+            else:
+                missing.append(uid)
+        if missing:
+            self._doc_ids = {record["uid"]: key for key, record in stored.items()}
+            found.update((uid, self._doc_ids[uid]) for uid in missing if uid in self._doc_ids)
+        return found
+
+    def _remove(self, table: Table, keys: Sequence[str]) -> None:
+        if not keys:
+            return
+        data = table.storage.read()
+        for key in keys:
+            uid = data[TABLE].pop(key)["uid"]
+            self._doc_ids.pop(uid, None)
+        table.storage.write(data)
+        table.clear_cache()

@@ -10,6 +10,7 @@ from textual.widgets import Footer, Header
 
 from coach_tui.coaching.calls import stalls_in, upcoming
 from coach_tui.coaching.dashboard import DashboardData, goal_lines, objective_lines, touch_lines
+from coach_tui.model.day import DayPlan
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.messages import DashboardLoaded, DashboardLoadFailed
 from coach_tui.ui.screens.base import CoachScreen
@@ -101,6 +102,24 @@ class DashboardScreen(CoachScreen[None]):
             tooltip="Annual targets with pace, and getting-better goals",
         ),
         Binding(
+            "m",
+            "app.morning",
+            "Morning plan",
+            id="dashboard.morning",
+            show=False,
+            tooltip="Today's agenda and your three priorities",
+        ),
+        Binding(
+            "1",
+            "tick(0)",
+            "Tick 1",
+            id="dashboard.tick1",
+            show=False,
+            tooltip="Tick (or untick) today's first priority; 2 and 3 the others",
+        ),
+        Binding("2", "tick(1)", "Tick 2", id="dashboard.tick2", show=False),
+        Binding("3", "tick(2)", "Tick 3", id="dashboard.tick3", show=False),
+        Binding(
             "y",
             "app.plan_year",
             "Plan the year",
@@ -152,6 +171,7 @@ class DashboardScreen(CoachScreen[None]):
                 ),
                 calls=upcoming(calls.upcoming, now, accounts),
                 to_debrief=calls.awaiting_debrief,
+                day=repo.days.get(today),
                 goals=goal_lines(repo.goals.current(today), today),
                 touches=touch_lines(
                     repo.touches.open_due_by(today),
@@ -172,6 +192,8 @@ class DashboardScreen(CoachScreen[None]):
     def show_data(self, message: DashboardLoaded) -> None:
         data = message.data
         self.query_one(WhyBanner).show(data.why, data.why_versions)
+        self.query_one(WhyBanner).show_day(data.day)
+        self.day = data.day
         objectives = self.query_one("#objectives", DashboardPanel)
         if data.objectives:
             rows = max(objectives.content_size.height, 3)
@@ -201,3 +223,19 @@ class DashboardScreen(CoachScreen[None]):
         self.notify(
             message.reason, title="Could not load", severity="error", timeout=15, markup=False
         )
+
+    day: DayPlan | None = None
+
+    def action_tick(self, index: int) -> None:
+        plan = self.day
+        if plan is None or index >= len(plan.priorities):
+            self.notify("No such priority today. Press m to plan the day.")
+            return
+        ticked = plan.toggled(index)
+        try:
+            self.coach.repo.days.save(ticked)
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=15, markup=False)
+            return
+        self.day = ticked
+        self.query_one(WhyBanner).show_day(ticked)

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from coach_tui.model.day import DayPlan
 from coach_tui.model.why import WhyStatement
 from coach_tui.ui.text import day, plain
 
@@ -21,6 +22,7 @@ class WhyBanner(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("Loading…", id="why-statement")
         yield Static("", id="why-meta")
+        yield Static("", id="why-today")
 
     def on_mount(self) -> None:
         self.border_title = "Your why"
@@ -38,3 +40,16 @@ class WhyBanner(Vertical):
         statement.update(plain(f"“{why.statement}”"))
         history = f" · h history ({versions} versions)" if versions > 1 else " · h history"
         meta.update(f"written {day(why.written_at)} · w rewrite{history}")
+
+    def show_day(self, plan: DayPlan | None) -> None:
+        """Today's priorities under the why, ticked as they get done (keys 1-3)."""
+        line = self.query_one("#why-today", Static)
+        line.display = not self.has_class("-empty")  # first things first: the why
+        if plan is None or not plan.priorities:
+            line.update("No priorities for today yet: m plans the day.")
+            return
+        items = "   ".join(
+            f"{number} {'☑' if item.done else '☐'} {item.text}"
+            for number, item in enumerate(plan.priorities, start=1)
+        )
+        line.update(plain(f"Today: {items}"))
