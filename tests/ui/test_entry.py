@@ -230,10 +230,16 @@ async def test_a_second_campaign_waits_for_the_first(make_app, with_why, open_re
         await pilot.press("y")
         await settle(pilot)
         assert "No entry campaign running" in shown(app)
-    stopped = app.repo.campaigns.for_account(account.uid)
-    assert [c.status for c in stopped] == [CampaignStatus.STOPPED]
-    touches = app.repo.touches.for_campaign(stopped[0].uid)
-    assert touches and all(touch.status is TouchStatus.SKIPPED for touch in touches)
+        stopped = app.repo.campaigns.for_account(account.uid)
+        assert [c.status for c in stopped] == [CampaignStatus.STOPPED]
+        touches = app.repo.touches.for_campaign(stopped[0].uid)
+        assert touches and all(touch.status is TouchStatus.SKIPPED for touch in touches)
+        await pilot.press("u")
+        await settle(pilot)
+        assert "No entry campaign running" not in shown(app)
+    [again] = app.repo.campaigns.for_account(account.uid)
+    assert again.status is CampaignStatus.ACTIVE
+    assert all(touch.is_open for touch in app.repo.touches.for_campaign(again.uid))
 
 
 async def test_edit_a_touch_moves_it_and_a_bad_date_is_refused_inline(

@@ -6,8 +6,6 @@ the people list so a missing economic buyer is the first thing the seller reads.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -397,17 +395,15 @@ class AccountEntryScreen(TouchActionsScreen):
             skipped = [mark_skipped(touch, today, "The campaign was stopped.")
                        for touch in open_touches]  # fmt: skip
             try:
-                repo.campaigns.save(
-                    replace(campaign, status=CampaignStatus.STOPPED, ended_on=today)
+                repo.campaigns.set_status(
+                    campaign.uid, CampaignStatus.STOPPED, ended_on=today, touches=skipped
                 )
-                repo.touches.save_many(skipped)
             except StoreError as error:
                 self.notify(str(error), severity="error", timeout=15, markup=False)
                 return
 
             def undo() -> None:
-                repo.campaigns.save(campaign)
-                repo.touches.save_many(open_touches)
+                repo.campaigns.set_status(campaign.uid, CampaignStatus.ACTIVE, touches=open_touches)
 
             self.coach.undo.push("stopping the campaign", undo)
             self.notify("Campaign stopped; its open touches leave the queue. Press u to undo.")
