@@ -30,8 +30,15 @@ def make_demo(data_dir: Path, years: int) -> None:
     from rich.console import Console
 
     from coach_tui.commands.demo import write_demo
+    from coach_tui.model.clock import system_clock
+    from coach_tui.model.day import DayPlan, Priority
+    from coach_tui.store.repository import Repository
 
     write_demo(data_dir, years=years, seed=7, console=Console(file=StringIO()))
+    # Like the empty folder's seller, this one has planned today: both land on the dashboard.
+    repo = Repository.open(data_dir)
+    repo.days.save(DayPlan(system_clock().date(), (Priority("Prep the next call"),)))
+    repo.close()
 
 
 def median_ms(samples: list[float]) -> float:
