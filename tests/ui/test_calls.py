@@ -38,6 +38,22 @@ def seed(open_repo, clock, *calls: Call) -> tuple[Account, StrategicObjective]:
     return account, objective
 
 
+def seed_with_call(open_repo, clock) -> tuple[Account, StrategicObjective]:
+    """The seeded account with one call tomorrow at 10, not prepared yet."""
+    account, objective = seed(open_repo, clock)
+    repo = open_repo()
+    repo.calls.save(call_for(account, objective))
+    repo.close()
+    return account, objective
+
+
+async def start_prep(pilot) -> None:
+    """Dashboard → calls → p on the first call."""
+    await open_calls(pilot)
+    await pilot.press("p")
+    await settle(pilot)
+
+
 def call_for(account: Account, objective: StrategicObjective, **changes) -> Call:
     fields = {"when": TOMORROW_10, "objective_uid": objective.uid}
     return Call(account.uid, **(fields | changes))
@@ -137,15 +153,10 @@ async def test_dashboard_marks_a_call_without_an_outcome(make_app, with_why, ope
 async def test_small_prep_asks_one_line_and_saves_the_outcome(
     make_app, with_why, open_repo, clock
 ) -> None:
-    account, objective = seed(open_repo, clock)
-    repo = open_repo()
-    repo.calls.save(call_for(account, objective))
-    repo.close()
+    account, _ = seed_with_call(open_repo, clock)
     app = make_app()
     async with run(app) as pilot:
-        await open_calls(pilot)
-        await pilot.press("p")
-        await settle(pilot)
+        await start_prep(pilot)
         assert isinstance(app.screen, PrepFlowScreen)
         assert "This call should move: All five plants plan on our suite" in shown(app)
         await paste(pilot, "Send the deck")
@@ -176,15 +187,10 @@ async def test_small_prep_asks_one_line_and_saves_the_outcome(
 async def test_large_prep_plans_more_and_a_too_big_outcome_is_split(
     make_app, with_why, open_repo, clock
 ) -> None:
-    account, objective = seed(open_repo, clock)
-    repo = open_repo()
-    repo.calls.save(call_for(account, objective))
-    repo.close()
+    account, _ = seed_with_call(open_repo, clock)
     app = make_app()
     async with run(app) as pilot:
-        await open_calls(pilot)
-        await pilot.press("p")
-        await settle(pilot)
+        await start_prep(pilot)
         await paste(pilot, "Hiro agrees to a pilot and then signs the contract")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -209,15 +215,10 @@ async def test_large_prep_plans_more_and_a_too_big_outcome_is_split(
 
 
 async def test_split_creates_the_follow_up_call(make_app, with_why, open_repo, clock) -> None:
-    account, objective = seed(open_repo, clock)
-    repo = open_repo()
-    repo.calls.save(call_for(account, objective))
-    repo.close()
+    account, _ = seed_with_call(open_repo, clock)
     app = make_app()
     async with run(app) as pilot:
-        await open_calls(pilot)
-        await pilot.press("p")
-        await settle(pilot)
+        await start_prep(pilot)
         await paste(pilot, "They agree to roll out to all plants")
         await pilot.press("ctrl+s", "ctrl+s")  # keep it, then the bigger-goal step
         assert app.screen.current.key == "bigger"
@@ -238,15 +239,10 @@ async def test_split_creates_the_follow_up_call(make_app, with_why, open_repo, c
 
 
 async def test_leaving_prep_midway_resumes_at_the_same_step(make_app, with_why, open_repo, clock):
-    account, objective = seed(open_repo, clock)
-    repo = open_repo()
-    repo.calls.save(call_for(account, objective))
-    repo.close()
+    seed_with_call(open_repo, clock)
     app = make_app()
     async with run(app) as pilot:
-        await open_calls(pilot)
-        await pilot.press("p")
-        await settle(pilot)
+        await start_prep(pilot)
         await paste(pilot, "Greta introduces us to the CFO")
         await pilot.press("ctrl+s", "ctrl+s")
         await pilot.press("ctrl+q")
