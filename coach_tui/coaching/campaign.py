@@ -8,6 +8,7 @@ business days from dateutil's rrule, spread evenly; nobody gets two touches in a
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -109,11 +110,17 @@ def channel_counts(channels: Collection[Channel], count: int) -> dict[Channel, i
 
 
 def _channel_sequence(counts: dict[Channel, int]) -> list[Channel]:
-    """An order using each channel its count, never three of one in a row where avoidable."""
+    """An order using each channel its count, never three of one in a row where avoidable.
+
+    Where it is not (eight emails and two calls), the runs are kept as short as they can be.
+    """
     remaining = dict(counts)
+    most = max(counts.values())
+    longest = max(2, math.ceil(most / (sum(counts.values()) - most + 1)))
     order: list[Channel] = []
     while any(remaining.values()):
-        blocked = order[-1] if len(order) >= 2 and order[-1] == order[-2] else None
+        tail = order[-longest:]
+        blocked = tail[0] if len(tail) == longest and len(set(tail)) == 1 else None
         options = [c for c in remaining if remaining[c] and c != blocked] or [
             c for c in remaining if remaining[c]
         ]
@@ -139,6 +146,7 @@ def purpose_plan(count: int) -> list[Purpose]:
 
 
 def message_idea(purpose: Purpose, channel: Channel, client_focus: str = "") -> str:
+    """A starting point for the touch, about the client's problem rather than our product."""
     focus = client_focus.strip().rstrip(".") or "what is slowing them down this year"
     return _IDEAS[purpose][channel].format(focus=focus)
 
@@ -154,7 +162,11 @@ def plan_touches(
     count: int = DEFAULT_COUNT,
     client_focus: str = "",
 ) -> list[Touch]:
-    """The suggested touches, by date. Same input, same plan."""
+    """The suggested touches, by date. Same input, same plan.
+
+    A person picked twice counts once, so the rotation cannot put them twice on one day.
+    """
+    contacts = list({contact.uid: contact for contact in contacts}.values())
     if not contacts:
         raise ValidationError("Pick at least one person to reach.", field="contacts")
     if not 1 <= weeks <= MAX_WEEKS:
@@ -192,8 +204,8 @@ def count_remark(count: int) -> str:
     """What the coach says about a campaign outside 8–10 touches (allowed, but questioned)."""
     if count < CAMPAIGN_MIN_TOUCHES:
         return (
-            f"Only {count} touches. Most first meetings come after six or more attempts; "
-            f"plan at least {CAMPAIGN_MIN_TOUCHES}."
+            f"Only {count} touch{'es' if count != 1 else ''}. Most first meetings come after "
+            f"six or more attempts; plan at least {CAMPAIGN_MIN_TOUCHES}."
         )
     return (
         f"{count} touches is a lot: past {CAMPAIGN_MAX_TOUCHES}, persistence starts to feel "
@@ -202,10 +214,19 @@ def count_remark(count: int) -> str:
 
 
 def campaign_remarks(touches: Sequence[Touch]) -> list[str]:
-    """What a coach would point out about a plan, edited or not; empty when it is sound."""
+    """What a coach would point out about a plan, edited or not; empty when it is sound.
+
+    Skipped touches did not happen, so they neither fill the plan nor draw remarks: skipping
+    the only ask leaves a campaign that no longer asks for the meeting.
+    """
     if not touches:
         return ["No touches planned yet: a campaign needs a run of them to get noticed."]
-    ordered = sorted(touches, key=lambda touch: touch.due)
+    ordered = sorted(
+        (touch for touch in touches if touch.status is not TouchStatus.SKIPPED),
+        key=lambda touch: touch.due,
+    )
+    if not ordered:
+        return ["Every touch was skipped. Plan a fresh run, or stop the campaign."]
     remarks = []
     if not CAMPAIGN_MIN_TOUCHES <= len(ordered) <= CAMPAIGN_MAX_TOUCHES:
         remarks.append(count_remark(len(ordered)))
@@ -252,6 +273,7 @@ class CampaignProgress:
 
 
 def campaign_progress(touches: Sequence[Touch]) -> CampaignProgress:
+    """The counts the account screen shows under a campaign; one meeting is success."""
     open_dates = [touch.due for touch in touches if touch.is_open]
     return CampaignProgress(
         done=sum(touch.status is TouchStatus.DONE for touch in touches),

@@ -16,6 +16,7 @@ ENOUGH_ROLES = 3
 
 
 def roles_covered(contacts: Sequence[Contact]) -> set[BuyingRole]:
+    """The parts someone is known to play; people whose part is unknown add nothing yet."""
     return {contact.role for contact in contacts if contact.role is not BuyingRole.UNKNOWN}
 
 
@@ -28,9 +29,14 @@ def coverage_warnings(contacts: Sequence[Contact]) -> list[str]:
         ]
     roles = roles_covered(contacts)
     warnings = []
-    if roles == {BuyingRole.BLOCKER}:
+    if all(contact.role is BuyingRole.BLOCKER for contact in contacts):
         warnings.append(
             "The only people you know here are blockers. Find a champion who wants you to win."
+        )
+    elif roles == {BuyingRole.BLOCKER}:
+        warnings.append(
+            "Everyone whose part you know is a blocker. Find out where the others stand, and "
+            "look for a champion among them."
         )
     if BuyingRole.ECONOMIC_BUYER not in roles:
         warnings.append(

@@ -46,6 +46,16 @@ def next_business_day(day: date) -> date:
     return day
 
 
+def _require_open(touch: Touch) -> None:
+    """A touch is closed once: done or skipped stays that way (undo restores the old one)."""
+    if not touch.is_open:
+        raise ValidationError(
+            f"That touch is already {touch.status.value}; nothing was changed. "
+            "Edit it on the account if the record is wrong.",
+            field="status",
+        )
+
+
 def snooze(
     touch: Touch,
     today: date,
@@ -53,16 +63,23 @@ def snooze(
     by: Literal["day", "week"] | None = None,
     to: date | None = None,
 ) -> Touch:
-    """The touch moved later: a business day, a week from today, or to a given date."""
+    """The touch moved later: a day or a week, or to a given date, always to a weekday.
+
+    A day or a week counts from the later of its date and today, so snoozing an overdue
+    touch never leaves it overdue and snoozing a future one always moves it on.
+    """
     if (by is None) == (to is None):
         raise ValueError("snooze takes either `by` or `to`")
+    _require_open(touch)
     if to is not None:
         if to < today:
-            raise ValidationError("That date has passed; pick today or later.", field="date")
+            raise ValidationError(
+                f"{to:%a %d %b} has passed; pick today or a later day.", field="date"
+            )
         target = to
     else:
         step = relativedelta(days=1) if by == "day" else relativedelta(weeks=1)
-        target = max(touch.due, today) + step if by == "day" else today + step
+        target = max(touch.due, today) + step
     return replace(touch, due=next_business_day(target))
 
 
@@ -70,6 +87,7 @@ def mark_done(
     touch: Touch, today: date, outcome: str, *, got_response: bool, got_meeting: bool
 ) -> Touch:
     """Done, with what happened; a meeting implies a response."""
+    _require_open(touch)
     text = require_text(outcome, label="What happened", max_chars=TOUCH_OUTCOME_MAX, required=False)
     return replace(
         touch,
@@ -83,6 +101,7 @@ def mark_done(
 
 def mark_skipped(touch: Touch, today: date, why: str) -> Touch:
     """Skipped, with the reason (required: the weekly review looks for patterns)."""
+    _require_open(touch)
     text = require_text(why, label="The reason", max_chars=TOUCH_OUTCOME_MAX)
     return replace(touch, status=TouchStatus.SKIPPED, outcome=text, closed_on=today)
 

@@ -1,8 +1,11 @@
 """The touch queue, snooze, done and skip."""
 
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coach_tui.coaching.touches import (
     after_meeting_prompt,
@@ -99,3 +102,93 @@ def test_meeting_prompt_names_the_person_and_the_next_step() -> None:
     prompt = after_meeting_prompt("Greta Lindqvist")
     assert prompt.startswith("Greta Lindqvist agreed to meet")
     assert "Schedule the call" in prompt
+
+
+SATURDAY = date(2026, 11, 28)
+
+
+def test_queue_leaves_out_the_future_and_keeps_today() -> None:
+    queue = touch_queue([touch(TUESDAY + timedelta(days=1)), touch(TUESDAY)], TUESDAY)
+    assert [(item.touch.due, item.days_overdue) for item in queue] == [(TUESDAY, 0)]
+    assert touch_queue([], TUESDAY) == []
+    assert queue_summary([]) == "0 due · 0 overdue"
+
+
+def test_queue_order_on_one_day_is_stable_by_account() -> None:
+    later = replace(touch(TUESDAY), account_uid="b", uid="1")
+    earlier = replace(touch(TUESDAY), account_uid="a", uid="2")
+    assert [item.touch for item in touch_queue([later, earlier], TUESDAY)] == [earlier, later]
+
+
+@pytest.mark.parametrize(
+    ("due", "by", "expected"),
+    [
+        (date(2026, 12, 2), "day", date(2026, 12, 3)),  # not due yet: a day after its date
+        (date(2026, 12, 2), "week", date(2026, 12, 9)),  # and a week after its date
+        (date(2026, 12, 4), "day", date(2026, 12, 7)),  # a Friday goes to Monday
+    ],
+)
+def test_snoozing_a_touch_not_yet_due_counts_from_its_date(due, by, expected) -> None:
+    assert snooze(touch(due), TUESDAY, by=by).due == expected
+
+
+def test_snooze_on_a_weekend_lands_on_monday() -> None:
+    assert snooze(touch(FRIDAY), SATURDAY, by="day").due == date(2026, 11, 30)
+
+
+def test_snooze_to_today_is_allowed_and_the_past_is_named() -> None:
+    assert snooze(touch(date(2026, 11, 20)), TUESDAY, to=TUESDAY).due == TUESDAY
+    with pytest.raises(ValidationError) as caught:
+        snooze(touch(TUESDAY), TUESDAY, to=date(2026, 11, 23))
+    assert caught.value.message == "Mon 23 Nov has passed; pick today or a later day."
+    assert caught.value.field == "date"
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    due=st.dates(min_value=date(2026, 1, 1), max_value=date(2027, 12, 31)),
+    today=st.dates(min_value=date(2026, 1, 1), max_value=date(2027, 12, 31)),
+    by=st.sampled_from(["day", "week"]),
+)
+def test_a_snoozed_touch_is_later_open_and_on_a_weekday(due, today, by) -> None:
+    before = touch(due)
+    moved = snooze(before, today, by=by)
+    assert moved.due.weekday() < 5
+    assert moved.due > max(due, today)
+    step = 1 if by == "day" else 7
+    assert moved.due <= max(due, today) + timedelta(days=step + 2)
+    assert moved.is_open
+    assert moved == replace(before, due=moved.due)  # the same touch, only later
+    assert touch_queue([moved], today) == []
+
+
+@pytest.mark.parametrize("status", [TouchStatus.DONE, TouchStatus.SKIPPED])
+def test_a_closed_touch_cannot_be_done_skipped_or_snoozed_again(status) -> None:
+    closed = touch(TUESDAY, status)
+    attempts = [
+        lambda: snooze(closed, TUESDAY, by="day"),
+        lambda: snooze(closed, TUESDAY, to=FRIDAY),
+        lambda: mark_done(closed, TUESDAY, "", got_response=False, got_meeting=False),
+        lambda: mark_skipped(closed, TUESDAY, "Changed my mind"),
+    ]
+    for attempt in attempts:
+        with pytest.raises(ValidationError, match=f"already {status.value}; nothing was changed"):
+            attempt()
+
+
+def test_done_without_words_is_allowed_and_keeps_the_rest() -> None:
+    before = touch(date(2026, 11, 20))
+    done = mark_done(before, TUESDAY, "", got_response=True, got_meeting=False)
+    assert (done.outcome, done.got_response, done.got_meeting) == ("", True, False)
+    assert (done.uid, done.due, done.channel, done.purpose) == (
+        before.uid, before.due, before.channel, before.purpose
+    )  # fmt: skip
+    assert done.closed_on == TUESDAY  # the day it was done, not the day it was due
+
+
+def test_skip_reason_is_cleaned_and_limited() -> None:
+    skipped = mark_skipped(touch(TUESDAY), TUESDAY, "  Out\nof office  ")
+    assert skipped.outcome == "Out of office"
+    assert skipped.closed_on == TUESDAY
+    with pytest.raises(ValidationError, match="The reason is 1,001 characters"):
+        mark_skipped(touch(TUESDAY), TUESDAY, "x" * 1_001)
