@@ -101,11 +101,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
-        help="write calls, open touches and promises as a calendar file (ics)",
-        description="Works while coach is open; it reads without taking the lock.",
+        help="write a calendar file (ics) or a weekly review (Markdown)",
+        description="ics: calls, open touches and promises for a calendar app. review: one "
+        "week's review with its figures. Works while coach is open; it reads without taking "
+        "the lock.",
     )
-    export.add_argument("format", choices=["ics"], help="what to write")
+    export.add_argument("format", choices=["ics", "review"], help="what to write")
     export.add_argument("file", type=Path, nargs="?", help="where (default: standard output)")
+    export.add_argument(
+        "--week",
+        metavar="2026-W47",
+        help="review only: which ISO week (default: the one the coach offers today)",
+    )
     _add_common(export, top=False)
     export.set_defaults(handler=run_export)
     return parser
@@ -162,7 +169,14 @@ def run_today_command(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """Export the calendar."""
+    """Export the calendar or a weekly review."""
+    if args.format == "review":
+        from coach_tui.commands.export_review import export_review
+
+        return export_review(resolve_data_dir(args.data), args.file, week_text=args.week)
+    if args.week is not None:
+        print("--week goes with 'coach export review' only.", file=sys.stderr)
+        return 2
     from coach_tui.commands.export import export_ics
 
     return export_ics(resolve_data_dir(args.data), args.file)

@@ -26,6 +26,7 @@ _LABELS = {
     "touches": "touches (done, skipped, planned)",
     "calls": "calls (prepared, debriefed, coming)",
     "commitments": "promises made in calls",
+    "reviews": "weekly reviews",
 }
 
 

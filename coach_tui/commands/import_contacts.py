@@ -44,7 +44,13 @@ def plan_for(repo: Repository, parsed: ParsedFile, account: str | None) -> Impor
     names = repo.accounts.names()
     account_uid = find_account(names, account) if account else ""
     by_name = {name: uid for uid, name in names.items()}
-    return plan_import(parsed, repo.contacts.all(), account_uid, accounts_by_name=by_name)
+    return plan_import(
+        parsed,
+        repo.contacts.all(),
+        account_uid,
+        accounts_by_name=by_name,
+        added_on=repo.store.today(),
+    )
 
 
 def prepare(

@@ -57,7 +57,7 @@ class EntryBuilder:
         self.touches: list[Touch] = []
 
     def add(self, account: Account, created: date) -> None:
-        people = self._people(account)
+        people = self._people(account, created)
         unit = self.names.unit()
         why = "Their late deliveries start here."
         self.entry_points.append(EntryPoint(account.uid, unit, why, owner=people[0].name))
@@ -67,7 +67,7 @@ class EntryBuilder:
             self._campaign(account, people, start, running=last)
             start += timedelta(days=CAMPAIGN_EVERY_DAYS)
 
-    def _people(self, account: Account) -> list[Contact]:
+    def _people(self, account: Account, created: date) -> list[Contact]:
         roles = list(BuyingRole)
         people = []
         for index in range(CONTACTS_PER_ACCOUNT):
@@ -84,6 +84,7 @@ class EntryBuilder:
                     email=f"{slug}@example.com",
                     relationship=self.rng.choice(list(Relationship)),
                     found_via="Demo data",
+                    added_on=min(created + timedelta(days=3 * index), self.today),
                 )
             )
         self.contacts.extend(people)

@@ -16,6 +16,7 @@ from decimal import Decimal
 from coach_tui.demo.calls import CallBuilder
 from coach_tui.demo.entry import CONTACTS_PER_ACCOUNT, EntryBuilder
 from coach_tui.demo.names import NameMaker
+from coach_tui.demo.reviews import build_reviews
 from coach_tui.model.account import (
     Account,
     ExpansionKind,
@@ -29,6 +30,7 @@ from coach_tui.model.call import Call, Commitment
 from coach_tui.model.contact import Contact, EntryPoint
 from coach_tui.model.goal import Metric, PerformanceGoal, ProgressEntry, SkillGoal
 from coach_tui.model.money import Money
+from coach_tui.model.review import WeekReview
 from coach_tui.model.touch import Campaign, Touch
 from coach_tui.model.why import WhyAnswers, WhyStatement
 
@@ -92,6 +94,7 @@ class DemoData:
     touches: list[Touch] = field(default_factory=list)
     calls: list[Call] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
+    reviews: list[WeekReview] = field(default_factory=list)
 
 
 def _moment(day: date, now: datetime) -> datetime:
@@ -281,4 +284,5 @@ def build_demo(now: datetime, *, years: int, seed: int) -> DemoData:
     data.touches = builder.entry.touches
     data.calls = builder.calls.calls
     data.commitments = builder.calls.commitments
+    data.reviews = build_reviews(builder.rng, data.skills, date(first_year, 1, 1), now)
     return data

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from coach_tui.demo.generate import DemoData
-from coach_tui.store import codec, codec_calls, codec_entry
+from coach_tui.store import codec, codec_calls, codec_entry, codec_reviews
 from coach_tui.store.repository import Repository
 
 # Settings and drafts do not count as a seller's data: opening the app once creates them.
@@ -28,6 +28,7 @@ SELLER_TABLES = (
     "touches",
     "calls",
     "commitments",
+    "reviews",
 )
 
 
@@ -56,6 +57,7 @@ def write_demo_data(repo: Repository, data: DemoData) -> dict[str, int]:
         "touches": _rows(codec_entry.touch_to_record, data.touches),
         "calls": _rows(codec_calls.call_to_record, data.calls),
         "commitments": _rows(codec_calls.commitment_to_record, data.commitments),
+        "reviews": _rows(codec_reviews.review_to_record, data.reviews),
     }
     with repo.store.transaction() as tx:
         for table, rows in batches.items():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Protocol
 
 from coach_tui.interop.errors import ImportFailed
@@ -87,6 +88,7 @@ def plan_import(
     account_uid: str = "",
     *,
     accounts_by_name: Mapping[str, str] | None = None,
+    added_on: date | None = None,
 ) -> ImportPlan:
     """Decide every row without writing anything.
 
@@ -117,7 +119,7 @@ def plan_import(
             continue
         known.add(row.contact, f"line {row.line}")
         target = account_uid or by_name.get(row.contact.company.casefold(), "")
-        contact = replace(row.contact, account_uid=target)
+        contact = replace(row.contact, account_uid=target, added_on=added_on)
         chosen.append(contact)
         rows.append(replace(row, contact=contact))
     return ImportPlan(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum
 from urllib.parse import urlsplit, urlunsplit
 
@@ -68,6 +69,7 @@ class Contact:
     what_matters: str = ""
     found_via: str = ""
     relationship: Relationship = Relationship.NONE
+    added_on: date | None = None  # when coach first heard of them (the weekly figures count it)
     uid: str = field(default_factory=new_uid)
 
 

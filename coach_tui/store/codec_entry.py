@@ -32,6 +32,7 @@ def contact_to_record(contact: Contact) -> Record:
         "what_matters": contact.what_matters,
         "found_via": contact.found_via,
         "relationship": contact.relationship.value,
+        "added_on": day_to_text(contact.added_on),
     }
 
 
@@ -49,6 +50,7 @@ def contact_from_record(record: Record, doc_id: object = "?") -> Contact:
         what_matters=read.optional_text("what_matters"),
         found_via=read.optional_text("found_via"),
         relationship=read.choice("relationship", Relationship),
+        added_on=read.optional_day("added_on"),
         uid=read.text("uid"),
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from coach_tui.store import codec, codec_calls, codec_days, codec_entry
+from coach_tui.store import codec, codec_calls, codec_days, codec_entry, codec_reviews
 
 DECODERS: dict[str, Callable[[codec.Record, object], Any]] = {
     "why": codec.why_from_record,
@@ -23,4 +23,5 @@ DECODERS: dict[str, Callable[[codec.Record, object], Any]] = {
     "calls": codec_calls.call_from_record,
     "commitments": codec_calls.commitment_from_record,
     "days": codec_days.day_from_record,
+    "reviews": codec_reviews.review_from_record,
 }

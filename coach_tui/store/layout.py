@@ -22,8 +22,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "touches": ("touches",),
     # Calls carry their prep and debrief; commitments are made in them.
     "calls": ("calls", "commitments"),
-    # The daily rhythm: day plans now, weekly reviews later.
-    "rhythm": ("days",),
+    # The daily and weekly rhythm: day plans and weekly reviews, a few hundred records.
+    "rhythm": ("days", "reviews"),
 }
 TABLE_FAMILY: dict[str, str] = {
     table: family for family, tables in FAMILIES.items() for table in tables

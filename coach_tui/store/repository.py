@@ -15,6 +15,7 @@ from coach_tui.store.repos.entry_points import EntryPointRepository
 from coach_tui.store.repos.goals import GoalRepository
 from coach_tui.store.repos.objectives import ObjectiveRepository
 from coach_tui.store.repos.perspectives import PerspectiveRepository
+from coach_tui.store.repos.reviews import ReviewRepository
 from coach_tui.store.repos.settings import SettingsRepository
 from coach_tui.store.repos.touches import TouchRepository
 from coach_tui.store.repos.why import WhyRepository
@@ -39,6 +40,7 @@ class Repository:
         self.campaigns = CampaignRepository(store, self.touches)
         self.calls = CallRepository(store)
         self.days = DayRepository(store)
+        self.reviews = ReviewRepository(store, self.touches)
 
     @classmethod
     def open(

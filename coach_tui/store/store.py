@@ -71,6 +71,10 @@ class Store:
         self.backup_problem: str | None = None
         self._dbs = {family: self._make_db(family, raws.get(family)) for family in FAMILIES}
 
+    def today(self) -> date:
+        """Today by the store's clock (imports date the people they add with it)."""
+        return self._clock().date()
+
     @classmethod
     def open(cls, data_dir: Path, *, read_only: bool = False, clock: Clock = system_clock) -> Store:
         """Lock (unless read-only), check, migrate and back up the folder, then open it.

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from coach_tui.ui.review_actions import open_past_reviews, open_trends, open_weekly_review
+
 if TYPE_CHECKING:
     from coach_tui.ui.app import CoachApp
 
@@ -42,6 +44,19 @@ class CoachCommands(Provider):
             ),
             PaletteCommand(
                 "Calls", "Upcoming calls and their outcomes; calls to debrief", app.action_calls
+            ),
+            PaletteCommand(
+                "Weekly review",
+                "Your week in numbers, what went well and not, next week's focus",
+                lambda: open_weekly_review(app),
+            ),
+            PaletteCommand(
+                "Past reviews", "Every weekly review, newest first", lambda: open_past_reviews(app)
+            ),
+            PaletteCommand(
+                "Trends",
+                "Advance rate, outcomes prepared, touches and ratings over 12–52 weeks",
+                lambda: open_trends(app),
             ),
             PaletteCommand(
                 "Stall alarm",

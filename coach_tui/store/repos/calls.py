@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from tinydb import Query
 
@@ -51,6 +51,15 @@ class CallRepository:
         """By time."""
         with self._store.reading() as tx:
             calls = [call_from_record(r, r.doc_id) for r in tx.table(CALLS).all()]
+        return sorted(calls, key=lambda call: call.when)
+
+    def in_span(self, first: date, last: date) -> list[Call]:
+        """Calls around `first`..`last`, by time: a day wider each side, since stored times
+        carry their own offset; the weekly figures bucket them exactly by local date."""
+        low, high = (first - timedelta(days=1)).isoformat(), (last + timedelta(days=2)).isoformat()
+        with self._store.reading() as tx:
+            records = [r for r in tx.table(CALLS).all() if low <= r["when"] < high]
+            calls = [call_from_record(r, r.doc_id) for r in records]
         return sorted(calls, key=lambda call: call.when)
 
     def for_account(self, account_uid: str) -> list[Call]:

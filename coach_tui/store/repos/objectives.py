@@ -36,6 +36,11 @@ class ObjectiveRepository:
         # A closed objective without a closing moment sorts last instead of crashing the list.
         return sorted(closed, key=lambda o: o.closed_at or _LONG_AGO, reverse=True)
 
+    def all(self) -> list[StrategicObjective]:
+        """Open and closed, for the weekly figures (objectives achieved in a week)."""
+        with self._store.reading() as tx:
+            return [objective_from_record(r, r.doc_id) for r in tx.table(TABLE).all()]
+
     def all_open(self) -> list[StrategicObjective]:
         with self._store.reading() as tx:
             return [objective_from_record(r, r.doc_id) for r in tx.table(TABLE).search(_OPEN)]

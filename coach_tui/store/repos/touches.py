@@ -80,6 +80,17 @@ class TouchRepository:
                 (k, r) for k, r in stored.items() if r["status"] == _OPEN and r["due"] <= last
             )
 
+    def in_span(self, first: date, last: date) -> list[Touch]:
+        """Touches due, or closed, between `first` and `last` inclusive (the weekly figures)."""
+        low, high = first.isoformat(), last.isoformat()
+        with self._store.reading() as tx:
+            stored = _stored(tx.table(TABLE))
+            return _decode(
+                (k, r)
+                for k, r in stored.items()
+                if low <= r["due"] <= high or low <= (r.get("closed_on") or "") <= high
+            )
+
     def planned(self) -> list[Touch]:
         """Every touch still to do, whatever its date (for exports)."""
         with self._store.reading() as tx:

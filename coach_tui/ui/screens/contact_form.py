@@ -130,7 +130,9 @@ class ContactForm(FormScreen[Contact]):
             self.focus_first_problem()
             return False
         checked = {key: value or "" for key, value in values.items()}
-        base = self.contact or Contact(name=checked["name"], account_uid=self.account.uid)
+        base = self.contact or Contact(
+            name=checked["name"], account_uid=self.account.uid, added_on=self.coach.now().date()
+        )
         contact = replace(
             base,
             name=checked["name"],

@@ -120,6 +120,29 @@ class DashboardScreen(CoachScreen[None]):
         Binding("2", "tick(1)", "Tick 2", id="dashboard.tick2", show=False),
         Binding("3", "tick(2)", "Tick 3", id="dashboard.tick3", show=False),
         Binding(
+            "r",
+            "weekly_review",
+            "Review",
+            id="dashboard.review",
+            tooltip="Weekly review: your numbers, reflection, next week's focus",
+        ),
+        Binding(
+            "T",
+            "trends",
+            "Trends",
+            id="dashboard.trends",
+            show=False,
+            tooltip="Trends over the weeks: advances, prep, touches, ratings",
+        ),
+        Binding(
+            "R",
+            "past_reviews",
+            "Past reviews",
+            id="dashboard.past_reviews",
+            show=False,
+            tooltip="Every weekly review, newest first",
+        ),
+        Binding(
             "y",
             "app.plan_year",
             "Plan the year",
@@ -239,3 +262,18 @@ class DashboardScreen(CoachScreen[None]):
             return
         self.day = ticked
         self.query_one(WhyBanner).show_day(ticked)
+
+    def action_weekly_review(self) -> None:
+        from coach_tui.ui.review_actions import open_weekly_review
+
+        open_weekly_review(self.coach)
+
+    def action_trends(self) -> None:
+        from coach_tui.ui.review_actions import open_trends
+
+        open_trends(self.coach)
+
+    def action_past_reviews(self) -> None:
+        from coach_tui.ui.review_actions import open_past_reviews
+
+        open_past_reviews(self.coach)

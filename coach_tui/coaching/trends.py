@@ -1,0 +1,122 @@
+"""Trends over the weeks: the measures a seller improves slowly, one value per week.
+
+A week without the data for a measure (no debriefs, no review) has no value rather than a
+zero, so a quiet week does not read as a bad one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from coach_tui.coaching.pace import pace
+from coach_tui.coaching.week_figures import WeekFigures
+from coach_tui.model.goal import Metric, PerformanceGoal
+from coach_tui.model.review import WeekReview
+from coach_tui.model.week import IsoWeek
+
+MIN_WEEKS, MAX_WEEKS = 12, 52
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    name: str
+    values: tuple[float | None, ...]  # oldest week first
+    latest: str  # the newest value, as shown beside the line
+    hint: str  # what to make of it, or why it is empty
+
+
+def default_weeks(today: date, count: int = MIN_WEEKS) -> list[IsoWeek]:
+    """The `count` weeks ending with the current one (12 to 52)."""
+    count = min(max(count, MIN_WEEKS), MAX_WEEKS)
+    this_week = IsoWeek.of(today)
+    return [this_week.shifted(offset) for offset in range(1 - count, 1)]
+
+
+def _latest(values: Sequence[float | None], shown: Callable[[float], str]) -> str:
+    for value in reversed(values):
+        if value is not None:
+            return shown(value)
+    return "—"
+
+
+def _percent(value: float) -> str:
+    return f"{value:.0f}%"
+
+
+def _revenue_vs_pace(goal: PerformanceGoal, week: IsoWeek) -> float | None:
+    """Attained at the week's end as a percentage of where the straight line is then."""
+    if week.sunday < goal.start or week.monday > goal.end:
+        return None
+    end = min(week.sunday, goal.end)
+    attained = sum(
+        (e.amount for e in goal.progress if goal.start <= e.on <= end),
+        Decimal(0),
+    )
+    standing = pace(goal.target, goal.start, goal.end, attained, end)
+    if standing.expected <= 0:
+        return None
+    return float(attained / standing.expected * 100)
+
+
+def trend_series(
+    weeks: Sequence[IsoWeek],
+    figures: Mapping[IsoWeek, WeekFigures],
+    reviews: Mapping[IsoWeek, WeekReview],
+    goals: Sequence[PerformanceGoal],
+    today: date,
+) -> list[Series]:
+    """Advance rate, outcomes prepared, touches done, getting-better rating, revenue vs pace."""
+    empty = {week: WeekFigures(week) for week in weeks}
+    per_week = [figures.get(week, empty[week]) for week in weeks]
+    advance = tuple(f.advance_rate for f in per_week)
+    prepared = tuple(f.prepared_percent for f in per_week)
+    touches = tuple(float(f.touches_done) for f in per_week)
+    ratings = tuple(reviews[week].average_rating if week in reviews else None for week in weeks)
+    series = [
+        Series(
+            "Advance rate",
+            advance,
+            _latest(advance, _percent),
+            "Advances as a share of debriefed calls."
+            if any(v is not None for v in advance)
+            else "No debriefs in these weeks yet: debrief calls (b) to see this line.",
+        ),
+        Series(
+            "Outcomes prepared",
+            prepared,
+            _latest(prepared, _percent),
+            "Calls held with an outcome prepared beforehand."
+            if any(v is not None for v in prepared)
+            else "No calls held in these weeks yet.",
+        ),
+        Series(
+            "Touches done",
+            touches,
+            _latest(touches, lambda v: f"{v:.0f}"),
+            "Entry-campaign touches done each week.",
+        ),
+        Series(
+            "Getting-better rating",
+            ratings,
+            _latest(ratings, lambda v: f"{v:.1f} of 5"),
+            "Your average rating of your getting-better goals, from each weekly review."
+            if any(v is not None for v in ratings)
+            else "No reviews in these weeks yet: ratings come from the weekly review (r).",
+        ),
+    ]
+    revenue = [g for g in goals if g.metric is Metric.REVENUE and g.start <= today]
+    if revenue:
+        goal = max(revenue, key=lambda g: g.start)
+        values = tuple(_revenue_vs_pace(goal, week) for week in weeks)
+        series.append(
+            Series(
+                f"{goal.name} against pace",
+                values,
+                _latest(values, _percent),
+                "100% is exactly on the straight line to the target; above is ahead.",
+            )
+        )
+    return series

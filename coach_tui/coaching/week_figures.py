@@ -1,0 +1,356 @@
+"""A week in numbers, computed from what was logged: calls, debriefs, touches, people, goals.
+
+Everything is bucketed by the seller's local date, so a call at 23:30 on Sunday belongs to
+that week even when it is stored in another offset. Many weeks are counted in one pass over
+each list, because the trends screen asks for a year of weeks over tens of thousands of touches.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from decimal import Decimal
+
+from coach_tui.coaching.pace import pace
+from coach_tui.model.account import ObjectiveStatus, StrategicObjective
+from coach_tui.model.call import Call, Movement
+from coach_tui.model.contact import Contact
+from coach_tui.model.goal import PerformanceGoal
+from coach_tui.model.money import compact_money
+from coach_tui.model.touch import Touch, TouchStatus
+from coach_tui.model.week import IsoWeek
+
+DAYS_A_WEEK = Decimal(7)
+
+
+@dataclass(frozen=True, slots=True)
+class GoalWeek:
+    """One performance goal's week: what was logged against what the straight line needs."""
+
+    name: str
+    added: Decimal
+    needed: Decimal | None  # a week's share of the target; None when the goal is not running
+    behind_percent: Decimal  # how far short of the line at the week's end (0 when not behind)
+    goal: PerformanceGoal
+
+    def short(self, amount: Decimal) -> str:
+        """An amount for a table cell: $19.2k for money, a bare number for counts."""
+        if self.goal.metric.is_money:
+            return compact_money(amount, self.goal.currency)
+        return f"{amount.quantize(Decimal('0.1')).normalize():f}"
+
+    @property
+    def label(self) -> str:
+        """ "Revenue 2026 · need $19.2k/wk": the goal and what a week on pace brings in."""
+        if self.needed is None:
+            return self.name
+        return f"{self.name} · need {self.short(self.needed)}/wk"
+
+
+@dataclass(frozen=True, slots=True)
+class WeekFigures:
+    week: IsoWeek
+    calls_held: int = 0
+    calls_prepared: int = 0
+    advances: int = 0
+    continuations: int = 0
+    touches_done: int = 0
+    touches_planned: int = 0
+    new_decision_makers: int = 0
+    objectives_moved: int = 0
+    objectives_achieved: int = 0
+    goals: tuple[GoalWeek, ...] = ()
+
+    @property
+    def prepared_percent(self) -> float | None:
+        return None if not self.calls_held else 100 * self.calls_prepared / self.calls_held
+
+    @property
+    def advance_rate(self) -> float | None:
+        """Advances as a share of debriefed calls, in percent."""
+        debriefed = self.advances + self.continuations
+        return None if not debriefed else 100 * self.advances / debriefed
+
+    @property
+    def touches_done_percent(self) -> float | None:
+        return None if not self.touches_planned else 100 * self.touches_done / self.touches_planned
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing was logged at all: no calls, touches, people, objectives or progress."""
+        counts = (
+            self.calls_held,
+            self.touches_done,
+            self.touches_planned,
+            self.new_decision_makers,
+            self.objectives_achieved,
+        )
+        return not any(counts) and not any(goal.added for goal in self.goals)
+
+
+def _local_day(moment: datetime, zone: tzinfo | None) -> date:
+    """The seller's calendar date of `moment` (naive moments are taken as local already)."""
+    if moment.tzinfo is None or zone is None:
+        return moment.date()
+    return moment.astimezone(zone).date()
+
+
+def _week_key(day: date | None, wanted: set[IsoWeek]) -> IsoWeek | None:
+    """The week of `day` if it is one being counted (None for no day)."""
+    if day is None:
+        return None
+    week = IsoWeek.of(day)
+    return week if week in wanted else None
+
+
+def _goal_week(goal: PerformanceGoal, week: IsoWeek) -> GoalWeek:
+    added = sum(
+        (entry.amount for entry in goal.progress if week.contains(entry.on)),
+        Decimal(0),
+    )
+    running = goal.start <= week.sunday and goal.end >= week.monday
+    days = Decimal((goal.end - goal.start).days + 1)
+    needed = goal.target * DAYS_A_WEEK / days if running and days > 0 else None
+    attained = sum(
+        (e.amount for e in goal.progress if goal.start <= e.on <= min(goal.end, week.sunday)),
+        Decimal(0),
+    )
+    standing = pace(goal.target, goal.start, goal.end, attained, week.sunday)
+    return GoalWeek(goal.name, added, needed, standing.behind_percent, goal)
+
+
+def figures_by_week(
+    weeks: Iterable[IsoWeek],
+    *,
+    calls: Sequence[Call],
+    touches: Sequence[Touch],
+    contacts: Sequence[Contact],
+    objectives: Sequence[StrategicObjective],
+    goals: Sequence[PerformanceGoal],
+    now: datetime,
+) -> dict[IsoWeek, WeekFigures]:
+    """The figures of every week in `weeks`, one pass over each list."""
+    wanted = set(weeks)
+    zone = now.tzinfo
+    tally: dict[IsoWeek, Counter[str]] = defaultdict(Counter)
+    moved: dict[IsoWeek, set[str]] = defaultdict(set)
+    for call in calls:
+        week = _week_key(_local_day(call.when, zone), wanted)
+        if week is None or call.when > now:
+            continue
+        counts = tally[week]
+        counts["calls_held"] += 1
+        counts["calls_prepared"] += call.prepared
+        if call.debrief is not None:
+            if call.debrief.movement is Movement.ADVANCE:
+                counts["advances"] += 1
+                if call.objective_uid:
+                    moved[week].add(call.objective_uid)
+            else:
+                counts["continuations"] += 1
+    for touch in touches:
+        if (week := _week_key(touch.due, wanted)) is not None:
+            tally[week]["touches_planned"] += 1
+        done_on = touch.closed_on if touch.status is TouchStatus.DONE else None
+        if (week := _week_key(done_on, wanted)) is not None:
+            tally[week]["touches_done"] += 1
+    for contact in contacts:
+        if (week := _week_key(contact.added_on, wanted)) is not None:
+            tally[week]["new_decision_makers"] += 1
+    for objective in objectives:
+        achieved = objective.status is ObjectiveStatus.ACHIEVED and objective.closed_at
+        day = _local_day(objective.closed_at, zone) if achieved and objective.closed_at else None
+        if (week := _week_key(day, wanted)) is not None:
+            tally[week]["objectives_achieved"] += 1
+    return {
+        week: WeekFigures(
+            week,
+            objectives_moved=len(moved[week]),
+            goals=tuple(_goal_week(goal, week) for goal in goals if _overlaps(goal, week)),
+            **tally[week],
+        )
+        for week in sorted(wanted)
+    }
+
+
+def _overlaps(goal: PerformanceGoal, week: IsoWeek) -> bool:
+    return goal.start <= week.sunday and goal.end >= week.monday
+
+
+def week_figures(
+    week: IsoWeek,
+    *,
+    calls: Sequence[Call],
+    touches: Sequence[Touch],
+    contacts: Sequence[Contact],
+    objectives: Sequence[StrategicObjective],
+    goals: Sequence[PerformanceGoal],
+    now: datetime,
+) -> WeekFigures:
+    """The figures of one week."""
+    return figures_by_week(
+        [week],
+        calls=calls,
+        touches=touches,
+        contacts=contacts,
+        objectives=objectives,
+        goals=goals,
+        now=now,
+    )[week]
+
+
+# --- comparing weeks ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    label: str
+    this_week: str
+    last_week: str
+    average: str
+    trend: str  # ▲ ▼ = against the four-week average; empty when there is nothing to compare
+
+
+def _average(values: Sequence[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _trend(value: float | None, average: float | None) -> str:
+    if value is None or average is None:
+        return ""
+    if abs(value - average) < 0.05 * max(abs(average), 1):
+        return "="
+    return "▲" if value > average else "▼"
+
+
+def _count_row(label: str, pick, current, previous, last_four) -> FigureRow:  # noqa: ANN001
+    average = _average([pick(w) for w in last_four])
+    return FigureRow(
+        label,
+        str(pick(current)),
+        str(pick(previous)),
+        "—" if average is None else f"{average:.1f}",
+        _trend(pick(current), average),
+    )
+
+
+def _share(part: int, whole: int) -> str:
+    return "—" if not whole else f"{part} of {whole} ({100 * part / whole:.0f}%)"
+
+
+def _percent_row(label: str, part, whole, current, previous, last_four) -> FigureRow:  # noqa: ANN001
+    """ "4 of 5 (80%)" this week and last; the average of the weeks that had any."""
+    shares = [100 * part(w) / whole(w) for w in last_four if whole(w)]
+    average = _average(shares)
+    now_share = 100 * part(current) / whole(current) if whole(current) else None
+    return FigureRow(
+        label,
+        _share(part(current), whole(current)),
+        _share(part(previous), whole(previous)),
+        "—" if average is None else f"{average:.0f}%",
+        _trend(now_share, average),
+    )
+
+
+def figure_rows(
+    current: WeekFigures, previous: WeekFigures, last_four: Sequence[WeekFigures]
+) -> list[FigureRow]:
+    """The review's table: this week, last week, the four weeks before this one on average."""
+    rows = [
+        _count_row("Calls held", lambda w: w.calls_held, current, previous, last_four),
+        _percent_row(
+            "Outcome prepared",
+            lambda w: w.calls_prepared,
+            lambda w: w.calls_held,
+            current,
+            previous,
+            last_four,
+        ),
+        _percent_row(
+            "Advances (of debriefs)",
+            lambda w: w.advances,
+            lambda w: w.advances + w.continuations,
+            current,
+            previous,
+            last_four,
+        ),
+        _count_row("Continuations", lambda w: w.continuations, current, previous, last_four),
+        _percent_row(
+            "Touches done (of planned)",
+            lambda w: w.touches_done,
+            lambda w: w.touches_planned,
+            current,
+            previous,
+            last_four,
+        ),
+        _count_row(
+            "New decision makers", lambda w: w.new_decision_makers, current, previous, last_four
+        ),
+        _count_row("Objectives moved", lambda w: w.objectives_moved, current, previous, last_four),
+        _count_row(
+            "Objectives achieved", lambda w: w.objectives_achieved, current, previous, last_four
+        ),
+    ]
+    for goal in current.goals:
+        uid = goal.goal.uid
+        before = [g.added for g in previous.goals if g.goal.uid == uid]
+        history = [float(g.added) for w in last_four for g in w.goals if g.goal.uid == uid]
+        average = _average(history)
+        rows.append(
+            FigureRow(
+                goal.label,
+                goal.short(goal.added),
+                goal.short(before[0]) if before else "—",
+                "—" if average is None else goal.short(Decimal(str(round(average, 1)))),
+                _trend(float(goal.added), average),
+            )
+        )
+    return rows
+
+
+def figures_summary(
+    current: WeekFigures, previous: WeekFigures, last_four: Sequence[WeekFigures]
+) -> str:
+    """The coach's reading of the week: the thing most worth noticing, then one more."""
+    if current.is_empty:
+        quiet_before = all(week.is_empty for week in last_four)
+        return (
+            "Nothing was logged this week — no calls, touches or progress. The review still "
+            "helps: what kept the week empty, and what will next week look like?"
+            + (" The weeks before were empty too." if quiet_before and last_four else "")
+        )
+    said: list[str] = []
+    unprepared = current.calls_held - current.calls_prepared
+    if unprepared:
+        said.append(
+            f"{unprepared} of {current.calls_held} calls went in without an outcome prepared."
+        )
+    rate, usual = (
+        current.advance_rate,
+        _average([r for w in last_four if (r := w.advance_rate) is not None]),
+    )
+    if rate is not None and usual is not None and abs(rate - usual) >= 10:
+        direction = "up" if rate > usual else "down"
+        said.append(f"Advance rate {rate:.0f}%, {direction} from {usual:.0f}% on average.")
+    elif current.continuations >= 2 and not current.advances:
+        said.append(f"{current.continuations} continuations and no advance: who is stalling?")
+    done, planned = current.touches_done, current.touches_planned
+    if planned and done < planned:
+        said.append(f"{planned - done} of {planned} planned touches were not done.")
+    behind = [goal for goal in current.goals if goal.behind_percent >= 5]
+    if behind:
+        worst = max(behind, key=lambda goal: goal.behind_percent)
+        said.append(f"{worst.name} is {worst.behind_percent:.0f}% behind pace.")
+    if not said:
+        calls = current.calls_held
+        said.append(
+            f"A steady week: {calls} call{'s' if calls != 1 else ''} held, every one prepared, "
+            "touches done as planned."
+            if calls
+            else "No calls this week; touches and progress kept moving."
+        )
+    if previous.calls_held and current.calls_held != previous.calls_held and len(said) < 2:
+        said.append(f"Calls held: {current.calls_held}, against {previous.calls_held} last week.")
+    return " ".join(said[:2])

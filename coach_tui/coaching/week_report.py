@@ -1,0 +1,84 @@
+"""A week's figures beside the week before and the four before that, as the review shows them.
+
+The review screen and `coach export review` print the same report, so it is built here once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from coach_tui.coaching.week_figures import (
+    FigureRow,
+    WeekFigures,
+    figure_rows,
+    figures_by_week,
+    figures_summary,
+)
+from coach_tui.model.account import StrategicObjective
+from coach_tui.model.call import Call
+from coach_tui.model.contact import Contact
+from coach_tui.model.goal import PerformanceGoal
+from coach_tui.model.touch import Touch
+from coach_tui.model.week import IsoWeek
+
+WEEKS_COMPARED = 4
+HEADINGS = ("", "This week", "Last week", "4-week avg", "")
+
+
+@dataclass(frozen=True, slots=True)
+class WeekReport:
+    week: IsoWeek
+    figures: WeekFigures
+    rows: tuple[FigureRow, ...]
+    summary: str
+
+
+def report_span(week: IsoWeek) -> tuple[date, date]:
+    """The days a report reads: the week and the four before it."""
+    return week.shifted(-WEEKS_COMPARED).monday, week.sunday
+
+
+def week_report(
+    week: IsoWeek,
+    *,
+    calls: Sequence[Call],
+    touches: Sequence[Touch],
+    contacts: Sequence[Contact],
+    objectives: Sequence[StrategicObjective],
+    goals: Sequence[PerformanceGoal],
+    now: datetime,
+) -> WeekReport:
+    """The report of `week`, compared with the week before and the four before `week`."""
+    earlier = [week.shifted(-n) for n in range(1, WEEKS_COMPARED + 1)]
+    by_week = figures_by_week(
+        [week, *earlier],
+        calls=calls,
+        touches=touches,
+        contacts=contacts,
+        objectives=objectives,
+        goals=goals,
+        now=now,
+    )
+    current = by_week[week]
+    previous = by_week[earlier[0]]
+    last_four = [by_week[each] for each in earlier]
+    return WeekReport(
+        week,
+        current,
+        tuple(figure_rows(current, previous, last_four)),
+        figures_summary(current, previous, last_four),
+    )
+
+
+def figures_table(rows: Sequence[FigureRow]) -> str:
+    """The rows as aligned plain-text columns (for the review screen's side panel)."""
+    table = [HEADINGS] + [
+        (row.label, row.this_week, row.last_week, row.average, row.trend) for row in rows
+    ]
+    widths = [max(len(line[column]) for line in table) for column in range(len(HEADINGS))]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
+        for line in table
+    )

@@ -1,0 +1,76 @@
+"""`coach export review [--week 2026-W47] [FILE.md]`: one week's review as Markdown.
+
+Without `--week` it is the week the coach would offer to review today. A week without a
+saved review still exports its figures, with a line saying no review was written.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+
+from coach_tui.coaching.review import review_week_for
+from coach_tui.coaching.week_report import report_span, week_report
+from coach_tui.interop.review_markdown import review_markdown
+from coach_tui.model.clock import Clock, system_clock
+from coach_tui.model.errors import ValidationError
+from coach_tui.model.week import IsoWeek
+from coach_tui.store.atomic import write_atomic
+from coach_tui.store.repository import Repository
+from coach_tui.store.week_inputs import read_week_inputs
+
+
+def export_review(
+    data_dir: Path,
+    target: Path | None,
+    *,
+    week_text: str | None = None,
+    console: Console | None = None,
+    clock: Clock = system_clock,
+) -> int:
+    """Write the review to `target`, or to standard output without one (exit 2: bad week)."""
+    out = console or Console(stderr=True)
+    try:
+        wanted = IsoWeek.parse(week_text) if week_text is not None else None
+    except ValidationError as error:
+        out.print(f"[red]{escape(error.message)}[/]")
+        return 2
+    now = clock()
+    repo = Repository.open(data_dir, read_only=True, clock=clock)
+    try:
+        week = wanted or review_week_for(now.date(), repo.reviews.weeks())
+        inputs = read_week_inputs(repo, *report_span(week))
+        review = repo.reviews.get(week)
+        names = inputs.account_names
+        labels = {
+            call.uid: f"{call.when.astimezone(now.tzinfo):%a %d %b %H:%M} · "
+            f"{names.get(call.account_uid, '?')}"
+            for uid in (review.key_call_uids if review else ())
+            if (call := repo.calls.get(uid)) is not None
+        }
+    finally:
+        repo.close()
+    report = week_report(
+        week,
+        calls=inputs.calls,
+        touches=inputs.touches,
+        contacts=inputs.contacts,
+        objectives=inputs.objectives,
+        goals=inputs.goals,
+        now=now,
+    )
+    text = review_markdown(report, review, call_labels=labels)
+    if target is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        write_atomic(target, text.encode("utf-8"))
+    except OSError as error:
+        out.print(f"[red]Could not write {escape(str(target))}: {escape(error.strerror or '')}[/]")
+        return 1
+    saved = "the review" if review else "the figures (no review was written)"
+    out.print(f"Wrote {saved} of {week} to {escape(str(target))}.")
+    return 0

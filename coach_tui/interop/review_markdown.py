@@ -1,0 +1,84 @@
+"""A weekly review as Markdown: for `coach export review` and the read-only review view.
+
+Text the seller typed is written as it is, but characters that would turn it into Markdown
+structure (a leading `#`, a table pipe) are escaped so a note cannot reshape the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from coach_tui.coaching.week_report import HEADINGS, WeekReport
+from coach_tui.model.review import WeekReview
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+
+
+def escape(text: str) -> str:
+    """Text safe inside Markdown: structure characters backslashed, line breaks kept."""
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def _paragraph(text: str) -> str:
+    lines = [escape(line) for line in text.strip().splitlines()]
+    return "  \n".join(lines) if lines else "_Nothing written._"
+
+
+def review_markdown(
+    report: WeekReport,
+    review: WeekReview | None,
+    *,
+    call_labels: Mapping[str, str] | None = None,
+) -> str:
+    """The whole review of `report.week`; without a saved review, the figures and a note."""
+    out = [f"# Weekly review · {report.week.label}", ""]
+    out += ["## The week in numbers", "", escape(report.summary), ""]
+    out += _table(report)
+    if review is None:
+        out += ["", "_No review was written for this week._", ""]
+        return "\n".join(out)
+    if review.saved_at is not None:
+        out[1:1] = ["", f"Saved {review.saved_at:%d %b %Y, %H:%M}."]
+    sections = (
+        ("What the numbers say", review.figures_note),
+        ("What went well", review.went_well),
+        ("What did not", review.went_badly),
+        ("What I learned about my clients", review.learned),
+    )
+    for title, text in sections:
+        out += ["", f"## {title}", "", _paragraph(text)]
+    if review.skills:
+        out += ["", "## Getting better", ""]
+        for skill in review.skills:
+            rating = f" — rated {skill.rating}/5" if skill.rating is not None else ""
+            practised = "practised" if skill.practised else "not practised"
+            out.append(f"- **{escape(skill.skill)}**: {practised}{rating}")
+            if skill.example.strip():
+                out.append(f"  - Example: {escape(' '.join(skill.example.split()))}")
+    out += ["", "## Next week's focus", ""]
+    out += [f"{n}. {escape(item)}" for n, item in enumerate(review.focus, 1)] or ["_None set._"]
+    if review.key_call_uids:
+        labels = call_labels or {}
+        out += ["", "## Key calls to prep", ""]
+        out += [
+            f"- {escape(labels.get(uid, 'a call no longer scheduled'))}"
+            for uid in review.key_call_uids
+        ]
+    if review.cleared:
+        out += ["", f"Settled {review.cleared} open touches and promises in the clear-up."]
+    out.append("")
+    return "\n".join(out)
+
+
+def _table(report: WeekReport) -> Sequence[str]:
+    rows = [
+        "| " + " | ".join(("Figure", *HEADINGS[1:4])) + " | Trend |",
+        "|---|---:|---:|---:|:---:|",
+    ]
+    rows += [
+        f"| {escape(row.label)} | {escape(row.this_week)} | {escape(row.last_week)} | "
+        f"{escape(row.average)} | {row.trend} |"
+        for row in report.rows
+    ]
+    return rows

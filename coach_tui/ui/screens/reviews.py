@@ -1,0 +1,186 @@
+"""Past weekly reviews: the list, one review read-only, and editing with a confirmation.
+
+A review is written for its week. Editing one from an earlier week is allowed (a typo, a late
+thought) but asked about first, because it rewrites what you thought back then.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Footer, Header, Markdown, Static
+
+from coach_tui.interop.review_markdown import review_markdown
+from coach_tui.model.review import WeekReview
+from coach_tui.model.week import IsoWeek
+from coach_tui.store.errors import StoreError
+from coach_tui.ui.review_actions import open_weekly_review, report_for
+from coach_tui.ui.screens.base import CoachScreen
+from coach_tui.ui.screens.confirm import ConfirmScreen
+from coach_tui.ui.text import cell
+
+if TYPE_CHECKING:
+    from coach_tui.ui.app import CoachApp
+
+EMPTY = (
+    "No weekly reviews yet. Press r to review this week: ten minutes at the end of the week "
+    "to look at your numbers, say what went well and what did not, and pick next week's focus."
+)
+
+
+def editable_without_asking(week: IsoWeek, today_week: IsoWeek) -> bool:
+    """This week's and last week's reviews are still being written; older ones are history."""
+    return week >= today_week.shifted(-1)
+
+
+def confirm_then_edit(app: CoachApp, week: IsoWeek) -> None:
+    """Open the review of `week` for editing, asking first when it is an earlier week's."""
+    if editable_without_asking(week, IsoWeek.of(app.now().date())):
+        open_weekly_review(app, week)
+        return
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            open_weekly_review(app, week)
+
+    app.push_screen(
+        ConfirmScreen(
+            f"The review of {week.label} is from an earlier week. Edit it anyway? What you "
+            "change replaces what you wrote then.",
+            confirm="Edit it",
+        ),
+        answered,
+    )
+
+
+class ReviewsScreen(CoachScreen[None]):
+    """Every saved review, newest first; enter reads one."""
+
+    HELP_NAME = "Past reviews"
+    CSS_PATH = "review.tcss"
+    BINDINGS = [
+        Binding("r", "review", "Review this week", id="reviews.new",
+                tooltip="Write (or carry on with) the review the coach suggests for today"),
+        Binding("e", "edit", "Edit", id="reviews.edit",
+                tooltip="Edit the highlighted review (asks first for earlier weeks)"),
+        Binding("escape", "app.pop_screen", "Back", id="reviews.back"),
+    ]  # fmt: skip
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reviews: dict[str, WeekReview] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DataTable(id="reviews", cursor_type="row", zebra_stripes=True)
+        yield Static(EMPTY, id="reviews-empty", classes="muted")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("week", "focus", "rating", "settled")
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        try:
+            reviews = self.coach.repo.reviews.all()
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=15, markup=False)
+            return
+        self.reviews = {str(review.week): review for review in reviews}
+        table = self.query_one(DataTable)
+        table.clear()
+        for review in reversed(reviews):
+            rating = review.average_rating
+            table.add_row(
+                review.week.label,
+                cell("; ".join(review.focus) or "—", 60),
+                "—" if rating is None else f"{rating:.1f}/5",
+                str(review.cleared),
+                key=str(review.week),
+            )
+        table.display = bool(reviews)
+        self.query_one("#reviews-empty").display = not reviews
+        self.sub_title = f"{len(reviews)} reviews"
+        if reviews:
+            table.focus()
+
+    def highlighted(self) -> WeekReview | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return self.reviews.get(str(row_key.value))
+
+    @on(DataTable.RowSelected)
+    def _chosen(self) -> None:
+        review = self.highlighted()
+        if review is not None:
+            self.app.push_screen(ReviewViewScreen(review))
+
+    def action_review(self) -> None:
+        open_weekly_review(self.coach)
+
+    def action_edit(self) -> None:
+        review = self.highlighted()
+        if review is None:
+            self.notify("No review to edit yet. Press r to write this week's.")
+            return
+        confirm_then_edit(self.coach, review.week)
+
+
+class ReviewViewScreen(CoachScreen[None]):
+    """One review, read-only, as the Markdown `coach export review` writes."""
+
+    HELP_NAME = "Weekly review"
+    CSS_PATH = "review.tcss"
+    BINDINGS = [
+        Binding("e", "edit", "Edit", id="review_view.edit",
+                tooltip="Edit this review (asks first for earlier weeks)"),
+        Binding("escape", "app.pop_screen", "Back", id="review_view.back"),
+    ]  # fmt: skip
+
+    def __init__(self, review: WeekReview) -> None:
+        super().__init__()
+        self.review = review
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="review-body"):
+            yield Markdown("Reading the week…", id="review-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.review.week.label
+        self._load()
+
+    @work(thread=True, exclusive=True, group="review-view")
+    def _load(self) -> None:
+        """The figures read five weeks of data: off the UI thread."""
+        repo, now = self.coach.repo, self.coach.now()
+        try:
+            report = report_for(repo, self.review.week, now)
+            names = repo.accounts.names()
+            calls = {uid: repo.calls.get(uid) for uid in self.review.key_call_uids}
+        except StoreError as error:
+            self.app.call_from_thread(
+                self.notify, str(error), severity="error", timeout=15, markup=False
+            )
+            return
+        labels = {
+            uid: f"{call.when:%a %d %b %H:%M} · {names.get(call.account_uid, '?')}"
+            for uid, call in calls.items()
+            if call is not None
+        }
+        text = review_markdown(report, self.review, call_labels=labels)
+        self.app.call_from_thread(self.query_one("#review-text", Markdown).update, text)
+
+    def action_edit(self) -> None:
+        app = self.coach
+        app.pop_screen()
+        confirm_then_edit(app, self.review.week)

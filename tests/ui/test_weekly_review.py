@@ -1,0 +1,190 @@
+"""The weekly review end to end: numbers → reflection → ratings → clear-up → focus → saved;
+resume after quitting; an empty week; past reviews read-only and edited after asking.
+
+"Today" is Tuesday 24 Nov 2026, 08:30 CET, so the review offered is last week's, 2026-W47.
+"""
+
+from datetime import date, datetime
+
+from coach_tui.model.account import Account
+from coach_tui.model.call import Call, Commitment, Debrief, Movement, Party, Prep, Result
+from coach_tui.model.goal import SkillGoal
+from coach_tui.model.review import WeekReview
+from coach_tui.model.touch import Channel, Purpose, Touch, TouchStatus
+from coach_tui.model.week import IsoWeek
+from coach_tui.ui.screens.confirm import ConfirmScreen
+from coach_tui.ui.screens.dashboard import DashboardScreen
+from coach_tui.ui.screens.review_flow import WeekReviewFlowScreen
+from coach_tui.ui.screens.reviews import ReviewsScreen, ReviewViewScreen
+from tests.helpers import CET, screen_text, squashed
+from tests.ui.flow import paste, run, settle
+
+W47 = IsoWeek(2026, 47)
+
+
+def shown(app) -> str:
+    return squashed(screen_text(app))
+
+
+def seed_week(open_repo) -> dict[str, str]:
+    """An account with a debriefed advance last week, a late touch, a late promise, a call
+    next week and one getting-better goal."""
+    repo = open_repo()
+    account = Account("Nordvale Foods")
+    repo.accounts.save(account)
+    held = Call(
+        account.uid,
+        datetime(2026, 11, 19, 10, 0, tzinfo=CET),
+        prep=Prep("Greta introduces us to the CFO"),
+        debrief=Debrief(Result.REACHED, Movement.ADVANCE, next_step="CFO meeting"),
+    )
+    coming = Call(account.uid, datetime(2026, 12, 1, 9, 0, tzinfo=CET))
+    repo.calls.save(held)
+    repo.calls.save(coming)
+    late = Touch("camp", account.uid, "", date(2026, 11, 18), Channel.EMAIL, Purpose.SHARE_INSIGHT)
+    repo.touches.save(late)
+    promise = Commitment(account.uid, Party.ME, "Send the waste study", due=date(2026, 11, 20))
+    repo.calls.save_commitment(promise)
+    skill = SkillGoal("Ask a second question", started_on=date(2026, 9, 1))
+    repo.goals.save_skill(skill)
+    repo.close()
+    return {"touch": late.uid, "promise": promise.uid, "skill": skill.uid, "call": coming.uid}
+
+
+async def next_step(pilot, text: str = "") -> None:
+    if text:
+        await paste(pilot, text)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def open_review(pilot) -> WeekReviewFlowScreen:
+    await settle(pilot)
+    await pilot.press("r")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, WeekReviewFlowScreen)
+    return screen
+
+
+async def test_the_whole_weekly_review(make_app, with_why, open_repo, clock) -> None:
+    uids = seed_week(open_repo)
+    app = make_app()
+    async with run(app) as pilot:
+        flow = await open_review(pilot)
+        text = shown(app)
+        assert "2026-W47 · 16–22 Nov" in text
+        assert "Your week in numbers" in text and "Calls held" in text
+        await next_step(pilot, "One call, and it moved.")
+        await next_step(pilot, "Greta agreed to introduce the CFO.")
+        await next_step(pilot, "I let a promise slip past Friday.")
+        await next_step(pilot, "Their budget is set in March.")
+        assert "Did you practise “Ask a second question”" in shown(app)
+        await next_step(pilot)  # yes
+        await next_step(pilot, "With Greta on Thursday.")
+        await pilot.press("down", "down", "down")  # rating 4
+        await next_step(pilot)
+        assert "Your promise · Nordvale Foods · Send the waste study" in shown(app)
+        await pilot.press("down")  # it is done
+        await next_step(pilot)
+        assert "Touch · Nordvale Foods" in shown(app)
+        await pilot.press("down", "down")  # next week
+        await next_step(pilot)
+        await next_step(pilot, "Book the CFO meeting\nPrep every call")
+        await pilot.press("space")  # the call next week is a key call
+        await next_step(pilot)
+        assert flow.current.key == "review"
+        assert "Clear-up: 2 of 2 open items settled" in shown(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+    review = app.repo.reviews.get(W47)
+    assert review.went_well == "Greta agreed to introduce the CFO."
+    assert review.focus == ("Book the CFO meeting", "Prep every call")
+    assert [(s.skill, s.practised, s.rating) for s in review.skills] == [
+        ("Ask a second question", True, 4)
+    ]
+    assert review.key_call_uids == (uids["call"],)
+    assert review.cleared == 2
+    touch = app.repo.touches.get(uids["touch"])
+    assert touch.status is TouchStatus.PLANNED and touch.due == date(2026, 11, 30)
+    (promise,) = app.repo.calls.commitments()
+    assert promise.done_on == date(2026, 11, 24)
+    assert app.repo.drafts.get("review:2026-W47") is None
+
+
+async def test_quitting_mid_review_resumes_at_the_same_step(
+    make_app, with_why, open_repo, clock
+) -> None:
+    seed_week(open_repo)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_review(pilot)
+        await next_step(pilot, "Numbers look thin.")
+        await next_step(pilot, "The CFO call went well.")
+        await paste(pilot, "Half-typed thought")
+        await pilot.press("ctrl+q")
+    app.repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        flow = await open_review(pilot)
+        assert flow.current.key == "went_badly"
+        assert flow.answers["went_well"] == "The CFO call went well."
+        assert flow.answers["went_badly"] == "Half-typed thought"
+        assert "Half-typed thought" in shown(app)
+
+
+async def test_a_week_with_no_data_still_reviews_and_says_so(
+    make_app, with_why, open_repo, clock
+) -> None:
+    app = make_app()
+    async with run(app) as pilot:
+        flow = await open_review(pilot)
+        assert flow.current.key == "figures_note"
+        first_page = shown(app)
+        for _ in range(12):  # empty answers: each nudge is asked once, then accepted
+            if flow.current.key == "review":
+                break
+            await pilot.press("ctrl+s", "ctrl+s")
+            await pilot.pause()
+        assert flow.current.key == "review"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+    assert "nothing" in first_page.lower()
+    review = app.repo.reviews.get(W47)
+    assert review is not None and review.focus == () and review.skills == ()
+
+
+async def test_an_earlier_review_is_read_only_until_editing_is_confirmed(
+    make_app, with_why, open_repo, clock
+) -> None:
+    old = IsoWeek(2026, 40)
+    repo = open_repo()
+    repo.reviews.save(WeekReview(old, went_well="Signed the Acme pilot", focus=("Renewals",)))
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewsScreen)
+        assert "2026-W40" in shown(app) and "Renewals" in shown(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewViewScreen)
+        assert "Nothing was logged" in shown(app)  # the figures come first
+        app.screen.query_one("#review-body").scroll_end(animate=False)
+        await pilot.pause()
+        assert "Signed the Acme pilot" in shown(app)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "earlier week" in shown(app)
+        await pilot.press("y")
+        await settle(pilot)
+        flow = app.screen
+        assert isinstance(flow, WeekReviewFlowScreen)
+        assert flow.context.week == old
+        assert flow.answers["went_well"] == "Signed the Acme pilot"
+        assert flow.answers["focus"] == "Renewals"
