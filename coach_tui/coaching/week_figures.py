@@ -327,15 +327,13 @@ def figures_summary(
         said.append(
             f"{unprepared} of {current.calls_held} calls went in without an outcome prepared."
         )
-    rate, usual = (
-        current.advance_rate,
-        _average([r for w in last_four if (r := w.advance_rate) is not None]),
-    )
-    if rate is not None and usual is not None and abs(rate - usual) >= 10:
+    rate = current.advance_rate
+    usual = _average([r for w in last_four if (r := w.advance_rate) is not None])
+    if current.continuations >= 2 and not current.advances:
+        said.append(f"{current.continuations} continuations and no advance: who is stalling?")
+    elif rate is not None and usual is not None and abs(rate - usual) >= 10:
         direction = "up" if rate > usual else "down"
         said.append(f"Advance rate {rate:.0f}%, {direction} from {usual:.0f}% on average.")
-    elif current.continuations >= 2 and not current.advances:
-        said.append(f"{current.continuations} continuations and no advance: who is stalling?")
     done, planned = current.touches_done, current.touches_planned
     if planned and done < planned:
         said.append(f"{planned - done} of {planned} planned touches were not done.")

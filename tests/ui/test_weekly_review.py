@@ -6,6 +6,8 @@ resume after quitting; an empty week; past reviews read-only and edited after as
 
 from datetime import date, datetime
 
+from textual.widgets import Sparkline
+
 from coach_tui.model.account import Account
 from coach_tui.model.call import Call, Commitment, Debrief, Movement, Party, Prep, Result
 from coach_tui.model.goal import SkillGoal
@@ -188,3 +190,32 @@ async def test_an_earlier_review_is_read_only_until_editing_is_confirmed(
         assert flow.context.week == old
         assert flow.answers["went_well"] == "Signed the Acme pilot"
         assert flow.answers["focus"] == "Renewals"
+
+
+async def test_trends_draw_a_line_per_measure_from_demo_data(make_app, open_repo, clock) -> None:
+    from coach_tui.demo.generate import build_demo
+    from coach_tui.demo.write import write_demo_data
+    from coach_tui.model.day import DayPlan, Priority
+    from coach_tui.ui.screens.trends import TrendsScreen
+
+    repo = open_repo()
+    write_demo_data(repo, build_demo(clock(), years=1, seed=3))
+    repo.days.save(DayPlan(clock().date(), (Priority("Review the week"),)))
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        await pilot.press("T")
+        await settle(pilot)
+        assert isinstance(app.screen, TrendsScreen)
+        assert app.screen.sub_title == "last 12 weeks"
+        text = shown(app)
+        assert "Advance rate · latest" in text and "low" in text
+        lines = app.screen.query(Sparkline)
+        assert len(lines) == 5  # four measures and revenue against pace
+        assert all(len(line.data) == 12 for line in lines)
+        assert any(max(line.data) > 0 for line in lines)
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert app.screen.sub_title == "last 26 weeks"
+        assert all(len(line.data) == 26 for line in app.screen.query(Sparkline))

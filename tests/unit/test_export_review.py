@@ -1,0 +1,103 @@
+"""`coach export review`: a week's review and figures as Markdown, from the shell."""
+
+from datetime import datetime
+from io import StringIO
+from pathlib import Path
+
+from rich.console import Console
+
+from coach_tui.cli import main
+from coach_tui.commands.export_review import export_review
+from coach_tui.interop.review_markdown import escape
+from coach_tui.model.account import Account
+from coach_tui.model.call import Call, Debrief, Movement, Prep, Result
+from coach_tui.model.review import SkillReflection, WeekReview
+from coach_tui.model.week import IsoWeek
+from coach_tui.store.repository import Repository
+from tests.helpers import CET
+
+W47 = IsoWeek(2026, 47)
+
+
+def seed(data_dir: Path, clock) -> None:
+    repo = Repository.open(data_dir, clock=clock)
+    account = Account("Nordvale Foods")
+    repo.accounts.save(account)
+    upcoming = Call(account.uid, datetime(2026, 11, 26, 10, 0, tzinfo=CET))
+    repo.calls.save(upcoming)
+    repo.calls.save(
+        Call(
+            account.uid,
+            datetime(2026, 11, 18, 10, 0, tzinfo=CET),
+            prep=Prep("Greta introduces the CFO"),
+            debrief=Debrief(Result.REACHED, Movement.ADVANCE),
+        )
+    )
+    repo.reviews.save(
+        WeekReview(
+            W47,
+            went_well="# Not a heading | not a cell",
+            learned="Budget is set in March.\nProcurement wants three quotes.",
+            skills=(SkillReflection("s", "Ask a second question", True, "With Greta", 4),),
+            focus=("Book the CFO meeting", "Prep every call"),
+            key_call_uids=(upcoming.uid,),
+            cleared=2,
+        )
+    )
+    repo.close()
+
+
+def quiet() -> Console:
+    return Console(file=StringIO(), width=100)
+
+
+def test_a_reviewed_week_exports_everything_in_markdown(data_dir, clock, tmp_path) -> None:
+    seed(data_dir, clock)
+    target = tmp_path / "review.md"
+    assert export_review(data_dir, target, week_text="2026-W47", console=quiet(), clock=clock) == 0
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# Weekly review · 2026-W47 · 16–22 Nov\n")
+    assert "| Calls held | 1 | 0 | 0.0 | ▲ |" in text
+    assert "| Advances (of debriefs) | 1 of 1 (100%) |" in text
+    assert "\\# Not a heading \\| not a cell" in text  # typed text cannot reshape the page
+    assert "Budget is set in March.  \nProcurement wants three quotes." in text
+    assert "- **Ask a second question**: practised — rated 4/5" in text
+    assert "1. Book the CFO meeting\n2. Prep every call" in text
+    assert "- Thu 26 Nov 10:00 · Nordvale Foods" in text
+    assert "Settled 2 open touches and promises" in text
+
+
+def test_without_a_week_it_is_the_one_the_coach_offers_and_works_beside_the_app(
+    data_dir, clock, capsys
+) -> None:
+    seed(data_dir, clock)
+    app = Repository.open(data_dir, clock=clock)  # the app is open, holding the lock
+    try:
+        assert export_review(data_dir, None, console=quiet(), clock=clock) == 0
+    finally:
+        app.close()
+    # Tuesday: last week has a review, so the coach offers this week, not reviewed yet.
+    out = capsys.readouterr().out
+    assert out.startswith("# Weekly review · 2026-W48 · 23–29 Nov")
+    assert "_No review was written for this week._" in out
+
+
+def test_a_bad_week_is_refused_with_a_sentence(data_dir, clock, capsys) -> None:
+    seed(data_dir, clock)
+    console = quiet()
+    assert export_review(data_dir, None, week_text="2027-W53", console=console, clock=clock) == 2
+    assert "2027 has no week 53." in console.file.getvalue()
+    assert capsys.readouterr().out == ""
+
+
+def test_the_cli_routes_review_and_keeps_week_for_reviews_only(data_dir, clock, capsys) -> None:
+    seed(data_dir, clock)
+    assert main(["export", "review", "--week", "2026-W47", "--data", str(data_dir)]) == 0
+    assert "Weekly review · 2026-W47" in capsys.readouterr().out
+    assert main(["export", "ics", "--week", "2026-W47", "--data", str(data_dir)]) == 2
+    assert "--week goes with 'coach export review' only." in capsys.readouterr().err
+
+
+def test_escape_backslashes_structure_characters() -> None:
+    assert escape("a*b_c [x](y) <b> `z`") == "a\\*b\\_c \\[x\\](y) \\<b\\> \\`z\\`"
+    assert escape("plain words, 20% off") == "plain words, 20% off"

@@ -1,0 +1,87 @@
+"""Trends: one value per week, gaps where there is no data, revenue against the line."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from coach_tui.coaching.trends import default_weeks, trend_series
+from coach_tui.coaching.week_figures import WeekFigures
+from coach_tui.model.goal import Metric, PerformanceGoal, ProgressEntry
+from coach_tui.model.review import SkillReflection, WeekReview
+from coach_tui.model.week import IsoWeek
+
+TODAY = date(2026, 11, 24)
+
+
+def test_default_weeks_end_with_this_week_and_stay_between_12_and_52() -> None:
+    weeks = default_weeks(TODAY)
+    assert len(weeks) == 12 and weeks[-1] == IsoWeek(2026, 48) and weeks[0] == IsoWeek(2026, 37)
+    assert len(default_weeks(TODAY, 5)) == 12
+    assert len(default_weeks(TODAY, 99)) == 52
+    year = default_weeks(date(2027, 1, 6), 52)
+    assert IsoWeek(2026, 53) in year and year[-1] == IsoWeek(2027, 1)
+    assert year == sorted(set(year))
+
+
+def by_name(series) -> dict:
+    return {s.name: s for s in series}
+
+
+def test_series_values_with_gaps_and_latest_text() -> None:
+    weeks = default_weeks(TODAY)
+    figures = {
+        weeks[-3]: WeekFigures(weeks[-3], calls_held=4, calls_prepared=2, advances=1,
+                               continuations=3, touches_done=7),
+        weeks[-1]: WeekFigures(weeks[-1], calls_held=2, calls_prepared=2, advances=2),
+    }  # fmt: skip
+    reviews = {
+        weeks[-2]: WeekReview(
+            weeks[-2],
+            skills=(
+                SkillReflection("s", "Ask", True, rating=4),
+                SkillReflection("t", "Listen", True, rating=3),
+            ),
+        )
+    }
+    series = by_name(trend_series(weeks, figures, reviews, [], TODAY))
+    assert list(series) == ["Advance rate", "Outcomes prepared", "Touches done",
+                            "Getting-better rating"]  # fmt: skip
+    advance = series["Advance rate"]
+    assert len(advance.values) == 12
+    assert advance.values[-3:] == (25.0, None, 100.0)
+    assert advance.latest == "100%"
+    assert series["Outcomes prepared"].values[-3] == 50.0
+    assert series["Touches done"].values[-3:] == (7.0, 0.0, 0.0)
+    rating = series["Getting-better rating"]
+    assert rating.values[-2] == 3.5 and rating.values[-1] is None
+    assert rating.latest == "3.5 of 5"
+
+
+def test_empty_weeks_explain_where_the_data_comes_from() -> None:
+    series = by_name(trend_series(default_weeks(TODAY), {}, {}, [], TODAY))
+    assert all(value is None for value in series["Advance rate"].values)
+    assert series["Advance rate"].latest == "—"
+    assert "debrief" in series["Advance rate"].hint
+    assert "weekly review" in series["Getting-better rating"].hint
+
+
+def test_revenue_against_the_straight_line_of_this_years_goal() -> None:
+    old = PerformanceGoal("Revenue 2025", Metric.REVENUE, Decimal(1), date(2025, 1, 1),
+                          date(2025, 12, 31), "USD")  # fmt: skip
+    goal = PerformanceGoal(
+        "Revenue 2026",
+        Metric.REVENUE,
+        Decimal(365_000),
+        date(2026, 1, 1),
+        date(2026, 12, 31),
+        "USD",
+        progress=(ProgressEntry(date(2026, 1, 4), Decimal(1_500)),),
+    )
+    weeks = [IsoWeek(2025, 52), IsoWeek(2026, 1), IsoWeek(2026, 2)]
+    series = by_name(trend_series(weeks, {}, {}, [old, goal], TODAY))
+    revenue = series["Revenue 2026 against pace"]
+    assert revenue.values[0] is None  # before the goal started
+    assert revenue.values[1] == 37.5  # 1,500 logged when the line says 4,000 (4 days in)
+    assert revenue.values[2] == pytest.approx(1_500 / 11_000 * 100)
+    assert revenue.latest == "14%"

@@ -1,0 +1,252 @@
+"""The week in numbers: local-date bucketing, ISO edges, what counts, comparisons, the summary."""
+
+import random
+from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
+
+import pytest
+
+from coach_tui.coaching.week_figures import (
+    WeekFigures,
+    figure_rows,
+    figures_by_week,
+    figures_summary,
+    week_figures,
+)
+from coach_tui.model.account import ExpansionKind, ObjectiveStatus, StrategicObjective
+from coach_tui.model.call import Call, Debrief, Movement, Prep, Result
+from coach_tui.model.contact import Contact
+from coach_tui.model.goal import Metric, PerformanceGoal, ProgressEntry
+from coach_tui.model.touch import Channel, Purpose, Touch, TouchStatus
+from coach_tui.model.week import IsoWeek
+
+CET = timezone(timedelta(hours=1))
+PACIFIC = timezone(timedelta(hours=-8))
+W47, W48, W49 = IsoWeek(2026, 47), IsoWeek(2026, 48), IsoWeek(2026, 49)
+LATER = datetime(2027, 2, 1, 12, 0, tzinfo=CET)  # every call below is in the past
+
+
+def call(when: datetime, *, prepared=True, movement=None, objective="", debriefed_at=None) -> Call:
+    return Call(
+        "acc",
+        when,
+        objective_uid=objective,
+        prep=Prep("Greta introduces the CFO") if prepared else None,
+        debrief=Debrief(Result.REACHED, movement, at=debriefed_at) if movement else None,
+    )
+
+
+def figures(week: IsoWeek, *, now: datetime = LATER, **lists) -> WeekFigures:
+    kinds = ("calls", "touches", "contacts", "objectives", "goals")
+    return week_figures(week, now=now, **{kind: lists.get(kind, []) for kind in kinds})
+
+
+@pytest.mark.parametrize(
+    ("when", "zone", "week"),
+    [
+        (datetime(2026, 11, 22, 23, 59, tzinfo=CET), CET, W47),  # Sunday night: that week
+        (datetime(2026, 11, 23, 0, 0, tzinfo=CET), CET, W48),  # Monday midnight: the next
+        # Sunday 23:30 on the US west coast is already Monday morning in UTC.
+        (datetime(2026, 11, 29, 23, 30, tzinfo=PACIFIC), PACIFIC, W48),
+        (datetime(2026, 11, 29, 23, 30, tzinfo=PACIFIC), UTC, W49),
+        (datetime(2026, 12, 31, 10, 0, tzinfo=CET), CET, IsoWeek(2026, 53)),
+        (datetime(2027, 1, 2, 10, 0, tzinfo=CET), CET, IsoWeek(2026, 53)),
+        (datetime(2027, 1, 4, 10, 0, tzinfo=CET), CET, IsoWeek(2027, 1)),
+    ],
+)
+def test_a_call_counts_in_the_week_of_its_local_date(when, zone, week) -> None:
+    now = LATER.astimezone(zone)
+    by_week = figures_by_week(
+        [week.shifted(-1), week, week.shifted(1)],
+        calls=[call(when)],
+        touches=[],
+        contacts=[],
+        objectives=[],
+        goals=[],
+        now=now,
+    )
+    assert [by_week[w].calls_held for w in sorted(by_week)] == [0, 1, 0]
+
+
+def test_calls_prep_and_debriefs_of_a_week() -> None:
+    monday = datetime(2026, 11, 23, 9, 0, tzinfo=CET)
+    calls = [
+        call(monday, movement=Movement.ADVANCE, objective="o1"),
+        call(monday + timedelta(days=1), movement=Movement.ADVANCE, objective="o1"),
+        call(monday + timedelta(days=2), movement=Movement.ADVANCE, objective="o2"),
+        call(monday + timedelta(days=3), prepared=False, movement=Movement.CONTINUATION),
+        # Debriefed the week after: still this week's call.
+        call(
+            monday + timedelta(days=4),
+            movement=Movement.CONTINUATION,
+            debriefed_at=monday + timedelta(days=8),
+        ),
+        call(monday + timedelta(days=4, hours=2), prepared=False),  # not debriefed yet
+    ]
+    week = figures(W48, calls=calls)
+    assert (week.calls_held, week.calls_prepared) == (6, 4)
+    assert (week.advances, week.continuations) == (3, 2)
+    assert week.objectives_moved == 2
+    assert week.advance_rate == 60
+    assert week.prepared_percent == pytest.approx(66.67, abs=0.01)
+
+
+def test_calls_still_to_come_are_not_held() -> None:
+    now = datetime(2026, 11, 25, 12, 0, tzinfo=CET)
+    calls = [call(now - timedelta(hours=1)), call(now + timedelta(hours=1))]
+    assert figures(W48, now=now, calls=calls).calls_held == 1
+
+
+def touch(due: date, status=TouchStatus.PLANNED, closed: date | None = None) -> Touch:
+    return Touch(
+        "c", "a", "p", due, Channel.EMAIL, Purpose.SHARE_INSIGHT, status=status, closed_on=closed
+    )
+
+
+def test_touches_planned_by_due_date_and_done_by_the_day_they_were_done() -> None:
+    touches = [
+        touch(date(2026, 11, 23)),
+        touch(date(2026, 11, 24), TouchStatus.DONE, date(2026, 11, 24)),
+        touch(date(2026, 11, 16), TouchStatus.DONE, date(2026, 11, 25)),  # late, done now
+        touch(date(2026, 11, 25), TouchStatus.SKIPPED, date(2026, 11, 25)),
+        touch(date(2026, 11, 30), TouchStatus.DONE, date(2026, 11, 27)),  # done early
+    ]
+    week = figures(W48, touches=touches)
+    assert (week.touches_done, week.touches_planned) == (3, 3)
+    assert week.touches_done_percent == 100
+    assert figures(W47, touches=touches).touches_planned == 1
+
+
+def test_new_people_and_achieved_objectives() -> None:
+    contacts = [
+        Contact("Greta", added_on=date(2026, 11, 23)),
+        Contact("Hiro", added_on=date(2026, 11, 29)),
+        Contact("Priya", added_on=date(2026, 11, 30)),
+        Contact("Old import"),  # no date: never counted
+    ]
+    closed = datetime(2026, 11, 26, 18, 0, tzinfo=CET)
+    objectives = [
+        StrategicObjective("a", "Win", ExpansionKind.OTHER, status=ObjectiveStatus.ACHIEVED,
+                           closed_at=closed),
+        StrategicObjective("a", "Lose", ExpansionKind.OTHER, status=ObjectiveStatus.DROPPED,
+                           closed_at=closed),
+        StrategicObjective("a", "Open", ExpansionKind.OTHER),
+    ]  # fmt: skip
+    week = figures(W48, contacts=contacts, objectives=objectives)
+    assert week.new_decision_makers == 2
+    assert week.objectives_achieved == 1
+
+
+def revenue(progress=()) -> PerformanceGoal:
+    return PerformanceGoal(
+        "Revenue 2026",
+        Metric.REVENUE,
+        Decimal(364_000),
+        date(2026, 1, 1),
+        date(2026, 12, 31),
+        "USD",
+        progress=tuple(progress),
+    )
+
+
+def test_a_goals_week_against_its_straight_line() -> None:
+    goal = revenue(
+        [
+            ProgressEntry(date(2026, 11, 24), Decimal(5_000)),
+            ProgressEntry(date(2026, 11, 27), Decimal(2_000)),
+            ProgressEntry(date(2026, 11, 30), Decimal(9_999)),
+        ]
+    )
+    (week,) = figures(W48, goals=[goal]).goals
+    assert week.added == 7_000
+    assert week.needed == Decimal(364_000) * 7 / 365
+    assert week.label == "Revenue 2026 · need $7k/wk"
+    assert week.short(week.added) == "$7k"
+    assert week.behind_percent > 90  # almost nothing logged by late November
+    assert figures(IsoWeek(2027, 5), goals=[goal]).goals == ()  # not running that week
+
+
+def test_many_weeks_at_once_agree_with_one_week_at_a_time() -> None:
+    rng = random.Random(7)
+    start = datetime(2026, 9, 1, 8, 0, tzinfo=CET)
+    calls = [
+        call(
+            start + timedelta(hours=rng.randint(0, 24 * 120)),
+            prepared=rng.random() < 0.7,
+            movement=rng.choice([None, Movement.ADVANCE, Movement.CONTINUATION]),
+            objective=rng.choice(["", "o1", "o2", "o3"]),
+        )
+        for _ in range(300)
+    ]
+    touches = [
+        touch(
+            date(2026, 9, 1) + timedelta(days=rng.randint(0, 120)),
+            TouchStatus.DONE,
+            date(2026, 9, 1) + timedelta(days=rng.randint(0, 120)),
+        )
+        for _ in range(300)
+    ]
+    contacts = [Contact("x", added_on=date(2026, 9, 1) + timedelta(days=n)) for n in range(120)]
+    weeks = [IsoWeek(2026, 36).shifted(n) for n in range(18)]
+    lists = {
+        "calls": calls,
+        "touches": touches,
+        "contacts": contacts,
+        "objectives": [],
+        "goals": [revenue()],
+    }
+    together = figures_by_week(weeks, now=LATER, **lists)
+    assert sum(f.calls_held for f in together.values()) == 300
+    for week in weeks:
+        assert together[week] == week_figures(week, now=LATER, **lists)
+
+
+def counts(week: IsoWeek, **numbers: int) -> WeekFigures:
+    return WeekFigures(week, **numbers)
+
+
+def test_rows_compare_this_week_last_week_and_the_four_week_average() -> None:
+    current = counts(W48, calls_held=5, calls_prepared=4, advances=3, continuations=1)
+    previous = counts(W47, calls_held=2, calls_prepared=2, advances=0, continuations=2)
+    last_four = [previous, counts(W47.shifted(-1), calls_held=2), counts(W47.shifted(-2)),
+                 counts(W47.shifted(-3), calls_held=4, calls_prepared=4)]  # fmt: skip
+    rows = {row.label: row for row in figure_rows(current, previous, last_four)}
+    held = rows["Calls held"]
+    assert (held.this_week, held.last_week, held.average, held.trend) == ("5", "2", "2.0", "▲")
+    prepared = rows["Outcome prepared"]
+    assert prepared.this_week == "4 of 5 (80%)"
+    assert prepared.average == "67%"  # 2 of 2, 0 of 2, 4 of 4; the empty week is left out
+    assert prepared.trend == "▲"
+    advances = rows["Advances (of debriefs)"]
+    assert (advances.this_week, advances.last_week) == ("3 of 4 (75%)", "0 of 2 (0%)")
+    assert rows["Touches done (of planned)"].this_week == "—"
+    assert rows["Touches done (of planned)"].trend == ""
+
+
+def test_the_summary_of_an_empty_week_says_so_and_still_asks() -> None:
+    empty = [counts(W48.shifted(-n)) for n in range(1, 5)]
+    text = figures_summary(counts(W48), counts(W47), empty)
+    assert text.startswith("Nothing was logged this week")
+    assert "The weeks before were empty too." in text
+
+
+@pytest.mark.parametrize(
+    ("current", "expected"),
+    [
+        ({"calls_held": 5, "calls_prepared": 3}, "2 of 5 calls went in without an outcome"),
+        (
+            {"calls_held": 4, "calls_prepared": 4, "advances": 4},
+            "Advance rate 100%, up from 50% on average.",
+        ),
+        (
+            {"calls_held": 3, "calls_prepared": 3, "continuations": 3},
+            "3 continuations and no advance",
+        ),
+        ({"touches_planned": 6, "touches_done": 2}, "4 of 6 planned touches were not done."),
+        ({"calls_held": 2, "calls_prepared": 2, "advances": 1, "continuations": 1}, "steady"),
+    ],
+)
+def test_the_summary_picks_what_is_worth_saying(current: dict, expected: str) -> None:
+    before = [counts(W47, calls_held=2, calls_prepared=2, advances=1, continuations=1)] * 4
+    text = figures_summary(counts(W48, **current), before[0], before)
+    assert expected in text
