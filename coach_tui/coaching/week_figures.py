@@ -121,22 +121,26 @@ def _goal_week(goal: PerformanceGoal, week: IsoWeek) -> GoalWeek:
     return GoalWeek(goal.name, added, needed, standing.behind_percent, goal)
 
 
+@dataclass(frozen=True, slots=True)
+class WeekSources:
+    """What a week's figures are counted from; the lists may hold more than the weeks asked."""
+
+    calls: Sequence[Call] = ()
+    touches: Sequence[Touch] = ()
+    contacts: Sequence[Contact] = ()
+    objectives: Sequence[StrategicObjective] = ()
+    goals: Sequence[PerformanceGoal] = ()
+
+
 def figures_by_week(
-    weeks: Iterable[IsoWeek],
-    *,
-    calls: Sequence[Call],
-    touches: Sequence[Touch],
-    contacts: Sequence[Contact],
-    objectives: Sequence[StrategicObjective],
-    goals: Sequence[PerformanceGoal],
-    now: datetime,
+    weeks: Iterable[IsoWeek], sources: WeekSources, now: datetime
 ) -> dict[IsoWeek, WeekFigures]:
     """The figures of every week in `weeks`, one pass over each list."""
     wanted = set(weeks)
     zone = now.tzinfo
     tally: dict[IsoWeek, Counter[str]] = defaultdict(Counter)
     moved: dict[IsoWeek, set[str]] = defaultdict(set)
-    for call in calls:
+    for call in sources.calls:
         week = _week_key(_local_day(call.when, zone), wanted)
         if week is None or call.when > now:
             continue
@@ -150,16 +154,16 @@ def figures_by_week(
                     moved[week].add(call.objective_uid)
             else:
                 counts["continuations"] += 1
-    for touch in touches:
+    for touch in sources.touches:
         if (week := _week_key(touch.due, wanted)) is not None:
             tally[week]["touches_planned"] += 1
         done_on = touch.closed_on if touch.status is TouchStatus.DONE else None
         if (week := _week_key(done_on, wanted)) is not None:
             tally[week]["touches_done"] += 1
-    for contact in contacts:
+    for contact in sources.contacts:
         if (week := _week_key(contact.added_on, wanted)) is not None:
             tally[week]["new_decision_makers"] += 1
-    for objective in objectives:
+    for objective in sources.objectives:
         achieved = objective.status is ObjectiveStatus.ACHIEVED and objective.closed_at
         day = _local_day(objective.closed_at, zone) if achieved and objective.closed_at else None
         if (week := _week_key(day, wanted)) is not None:
@@ -168,7 +172,7 @@ def figures_by_week(
         week: WeekFigures(
             week,
             objectives_moved=len(moved[week]),
-            goals=tuple(_goal_week(goal, week) for goal in goals if _overlaps(goal, week)),
+            goals=tuple(_goal_week(goal, week) for goal in sources.goals if _overlaps(goal, week)),
             **tally[week],
         )
         for week in sorted(wanted)
@@ -179,26 +183,9 @@ def _overlaps(goal: PerformanceGoal, week: IsoWeek) -> bool:
     return goal.start <= week.sunday and goal.end >= week.monday
 
 
-def week_figures(
-    week: IsoWeek,
-    *,
-    calls: Sequence[Call],
-    touches: Sequence[Touch],
-    contacts: Sequence[Contact],
-    objectives: Sequence[StrategicObjective],
-    goals: Sequence[PerformanceGoal],
-    now: datetime,
-) -> WeekFigures:
+def week_figures(week: IsoWeek, sources: WeekSources, now: datetime) -> WeekFigures:
     """The figures of one week."""
-    return figures_by_week(
-        [week],
-        calls=calls,
-        touches=touches,
-        contacts=contacts,
-        objectives=objectives,
-        goals=goals,
-        now=now,
-    )[week]
+    return figures_by_week([week], sources, now)[week]
 
 
 # --- comparing weeks ----------------------------------------------------------------------

@@ -12,15 +12,11 @@ from datetime import date, datetime
 from coach_tui.coaching.week_figures import (
     FigureRow,
     WeekFigures,
+    WeekSources,
     figure_rows,
     figures_by_week,
     figures_summary,
 )
-from coach_tui.model.account import StrategicObjective
-from coach_tui.model.call import Call
-from coach_tui.model.contact import Contact
-from coach_tui.model.goal import PerformanceGoal
-from coach_tui.model.touch import Touch
 from coach_tui.model.week import IsoWeek
 
 WEEKS_COMPARED = 4
@@ -40,27 +36,10 @@ def report_span(week: IsoWeek) -> tuple[date, date]:
     return week.shifted(-WEEKS_COMPARED).monday, week.sunday
 
 
-def week_report(
-    week: IsoWeek,
-    *,
-    calls: Sequence[Call],
-    touches: Sequence[Touch],
-    contacts: Sequence[Contact],
-    objectives: Sequence[StrategicObjective],
-    goals: Sequence[PerformanceGoal],
-    now: datetime,
-) -> WeekReport:
+def week_report(week: IsoWeek, sources: WeekSources, now: datetime) -> WeekReport:
     """The report of `week`, compared with the week before and the four before `week`."""
     earlier = [week.shifted(-n) for n in range(1, WEEKS_COMPARED + 1)]
-    by_week = figures_by_week(
-        [week, *earlier],
-        calls=calls,
-        touches=touches,
-        contacts=contacts,
-        objectives=objectives,
-        goals=goals,
-        now=now,
-    )
+    by_week = figures_by_week([week, *earlier], sources, now)
     current = by_week[week]
     previous = by_week[earlier[0]]
     last_four = [by_week[each] for each in earlier]

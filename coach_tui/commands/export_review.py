@@ -53,15 +53,7 @@ def export_review(
         }
     finally:
         repo.close()
-    report = week_report(
-        week,
-        calls=inputs.calls,
-        touches=inputs.touches,
-        contacts=inputs.contacts,
-        objectives=inputs.objectives,
-        goals=inputs.goals,
-        now=now,
-    )
+    report = week_report(week, inputs.sources, now)
     text = review_markdown(report, review, call_labels=labels)
     if target is None:
         sys.stdout.write(text)

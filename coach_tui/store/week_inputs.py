@@ -7,24 +7,20 @@ reading them here keeps the three in agreement.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from coach_tui.model.account import StrategicObjective
-from coach_tui.model.call import Call, Commitment
-from coach_tui.model.contact import Contact
-from coach_tui.model.goal import PerformanceGoal, SkillGoal
+from coach_tui.coaching.week_figures import WeekSources
+from coach_tui.coaching.week_report import WeekReport, report_span, week_report
+from coach_tui.model.call import Commitment
+from coach_tui.model.goal import SkillGoal
 from coach_tui.model.review import WeekReview
-from coach_tui.model.touch import Touch
+from coach_tui.model.week import IsoWeek
 from coach_tui.store.repository import Repository
 
 
 @dataclass(frozen=True, slots=True)
 class WeekInputs:
-    calls: list[Call]
-    touches: list[Touch]
-    contacts: list[Contact]
-    objectives: list[StrategicObjective]
-    goals: list[PerformanceGoal]
+    sources: WeekSources
     skills: list[SkillGoal]
     commitments: list[Commitment]
     reviews: list[WeekReview]
@@ -38,15 +34,23 @@ def read_week_inputs(repo: Repository, first: date, last: date) -> WeekInputs:
     At five years' volume this takes a noticeable moment: run it off the UI thread.
     """
     contacts = repo.contacts.all()
-    return WeekInputs(
+    sources = WeekSources(
         calls=repo.calls.in_span(first, last),
         touches=repo.touches.in_span(first, last),
         contacts=contacts,
         objectives=repo.objectives.all(),
         goals=repo.goals.performance(),
+    )
+    return WeekInputs(
+        sources=sources,
         skills=repo.goals.skills(),
         commitments=repo.calls.commitments(),
         reviews=repo.reviews.all(),
         account_names=repo.accounts.names(),
         contact_names={contact.uid: contact.name for contact in contacts},
     )
+
+
+def read_week_report(repo: Repository, week: IsoWeek, now: datetime) -> WeekReport:
+    """The figures of `week` against the weeks before it, read from `repo`."""
+    return week_report(week, read_week_inputs(repo, *report_span(week)).sources, now)

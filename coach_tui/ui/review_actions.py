@@ -10,31 +10,17 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from coach_tui.coaching.review import items_to_clear, review_week_for
-from coach_tui.coaching.week_report import WeekReport, figures_table, report_span, week_report
+from coach_tui.coaching.week_report import figures_table
 from coach_tui.model.review import WeekReview
 from coach_tui.model.week import IsoWeek
 from coach_tui.store.errors import StoreError
 from coach_tui.store.repository import Repository
-from coach_tui.store.week_inputs import read_week_inputs
+from coach_tui.store.week_inputs import read_week_report
 from coach_tui.ui.text import day_and_time
 
 if TYPE_CHECKING:
     from coach_tui.ui.app import CoachApp
     from coach_tui.ui.screens.review_flow import ReviewContext
-
-
-def report_for(repo: Repository, week: IsoWeek, now: datetime) -> WeekReport:
-    """The figures of `week` against the weeks before it."""
-    inputs = read_week_inputs(repo, *report_span(week))
-    return week_report(
-        week,
-        calls=inputs.calls,
-        touches=inputs.touches,
-        contacts=inputs.contacts,
-        objectives=inputs.objectives,
-        goals=inputs.goals,
-        now=now,
-    )
 
 
 def next_week_calls(repo: Repository, week: IsoWeek, now: datetime) -> list[tuple[str, str]]:
@@ -60,7 +46,7 @@ def review_context(repo: Repository, week: IsoWeek, now: datetime) -> ReviewCont
     """Everything the review of `week` shows and may settle."""
     from coach_tui.ui.screens.review_flow import ReviewContext
 
-    report = report_for(repo, week, now)
+    report = read_week_report(repo, week, now)
     today = now.date()
     recent = week >= IsoWeek.of(today).shifted(-1)
     open_touches = repo.touches.open_due_by(week.sunday) if recent else []

@@ -8,6 +8,7 @@ import pytest
 
 from coach_tui.coaching.week_figures import (
     WeekFigures,
+    WeekSources,
     figure_rows,
     figures_by_week,
     figures_summary,
@@ -37,8 +38,7 @@ def call(when: datetime, *, prepared=True, movement=None, objective="", debriefe
 
 
 def figures(week: IsoWeek, *, now: datetime = LATER, **lists) -> WeekFigures:
-    kinds = ("calls", "touches", "contacts", "objectives", "goals")
-    return week_figures(week, now=now, **{kind: lists.get(kind, []) for kind in kinds})
+    return week_figures(week, WeekSources(**lists), now)
 
 
 @pytest.mark.parametrize(
@@ -57,13 +57,7 @@ def figures(week: IsoWeek, *, now: datetime = LATER, **lists) -> WeekFigures:
 def test_a_call_counts_in_the_week_of_its_local_date(when, zone, week) -> None:
     now = LATER.astimezone(zone)
     by_week = figures_by_week(
-        [week.shifted(-1), week, week.shifted(1)],
-        calls=[call(when)],
-        touches=[],
-        contacts=[],
-        objectives=[],
-        goals=[],
-        now=now,
+        [week.shifted(-1), week, week.shifted(1)], WeekSources(calls=[call(when)]), now
     )
     assert [by_week[w].calls_held for w in sorted(by_week)] == [0, 1, 0]
 
@@ -188,17 +182,11 @@ def test_many_weeks_at_once_agree_with_one_week_at_a_time() -> None:
     ]
     contacts = [Contact("x", added_on=date(2026, 9, 1) + timedelta(days=n)) for n in range(120)]
     weeks = [IsoWeek(2026, 36).shifted(n) for n in range(18)]
-    lists = {
-        "calls": calls,
-        "touches": touches,
-        "contacts": contacts,
-        "objectives": [],
-        "goals": [revenue()],
-    }
-    together = figures_by_week(weeks, now=LATER, **lists)
+    sources = WeekSources(calls, touches, contacts, goals=[revenue()])
+    together = figures_by_week(weeks, sources, LATER)
     assert sum(f.calls_held for f in together.values()) == 300
     for week in weeks:
-        assert together[week] == week_figures(week, now=LATER, **lists)
+        assert together[week] == week_figures(week, sources, LATER)
 
 
 def counts(week: IsoWeek, **numbers: int) -> WeekFigures:

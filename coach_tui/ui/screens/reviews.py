@@ -18,7 +18,8 @@ from coach_tui.interop.review_markdown import review_markdown
 from coach_tui.model.review import WeekReview
 from coach_tui.model.week import IsoWeek
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.review_actions import open_weekly_review, report_for
+from coach_tui.store.week_inputs import read_week_report
+from coach_tui.ui.review_actions import open_weekly_review
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.text import cell
@@ -164,7 +165,7 @@ class ReviewViewScreen(CoachScreen[None]):
         """The figures read five weeks of data: off the UI thread."""
         repo, now = self.coach.repo, self.coach.now()
         try:
-            report = report_for(repo, self.review.week, now)
+            report = read_week_report(repo, self.review.week, now)
             names = repo.accounts.names()
             calls = {uid: repo.calls.get(uid) for uid in self.review.key_call_uids}
         except StoreError as error:

@@ -81,17 +81,9 @@ class TrendsScreen(CoachScreen[None]):
         except StoreError as error:
             self.app.call_from_thread(self._show_error, str(error))
             return
-        figures = figures_by_week(
-            weeks,
-            calls=inputs.calls,
-            touches=inputs.touches,
-            contacts=inputs.contacts,
-            objectives=inputs.objectives,
-            goals=inputs.goals,
-            now=now,
-        )
+        figures = figures_by_week(weeks, inputs.sources, now)
         reviews = {review.week: review for review in inputs.reviews}
-        series = trend_series(weeks, figures, reviews, inputs.goals, now.date())
+        series = trend_series(weeks, figures, reviews, inputs.sources.goals, now.date())
         self.app.call_from_thread(self._show, span, series)
 
     def _show_error(self, message: str) -> None:
