@@ -219,3 +219,30 @@ async def test_trends_draw_a_line_per_measure_from_demo_data(make_app, open_repo
         await settle(pilot)
         assert app.screen.sub_title == "last 26 weeks"
         assert all(len(line.data) == 26 for line in app.screen.query(Sparkline))
+
+
+async def test_a_resumed_review_keeps_the_steps_it_started_with(
+    make_app, with_why, open_repo, clock
+) -> None:
+    uids = seed_week(open_repo)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_review(pilot)
+        await next_step(pilot)  # the numbers, no note
+        for _ in range(3):  # three reflections left empty: each nudge is asked once
+            await pilot.press("ctrl+s", "ctrl+s")
+        await next_step(pilot)  # practised: yes
+        await pilot.press("ctrl+s", "ctrl+s")  # no example
+        await next_step(pilot)  # rating
+        flow = app.screen
+        assert flow.current.key == f"clear:promise:{uids['promise']}"
+        await pilot.press("ctrl+q")
+    app.repo.close()
+    repo = open_repo()  # meanwhile a new getting-better goal appears
+    repo.goals.save_skill(SkillGoal("Listen more", started_on=date(2026, 11, 24)))
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        flow = await open_review(pilot)
+        assert flow.current.key == f"clear:promise:{uids['promise']}"
+        assert "Your promise · Nordvale Foods" in shown(app)

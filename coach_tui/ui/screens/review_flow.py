@@ -9,7 +9,7 @@ step number it saved still points at the same question.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from coach_tui.coaching.review import (
     CLEAR_CHOICES,
@@ -175,17 +175,7 @@ def _kept_lists(context: ReviewContext, draft: FlowDraft | None) -> ReviewContex
         )
     except (ValueError, TypeError):
         return context  # a damaged list: start from today's lists rather than fail
-    return ReviewContext(
-        context.week,
-        context.figures_text,
-        context.summary,
-        skills,
-        clear,
-        context.clear_more,
-        context.next_calls,
-        context.touches,
-        context.promises,
-    )
+    return replace(context, skills=skills, clear=clear)
 
 
 def answers_from(review: WeekReview) -> dict[str, str]:
