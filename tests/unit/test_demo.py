@@ -1,6 +1,6 @@
 """`coach demo`: invented history at heavy-user volume, written only into an empty folder."""
 
-from datetime import datetime
+from datetime import date, datetime
 from io import StringIO
 from pathlib import Path
 
@@ -9,8 +9,14 @@ from rich.console import Console
 from coach_tui.coaching.objectives import check_objective
 from coach_tui.commands.demo import write_demo
 from coach_tui.demo.generate import ACCOUNTS_PER_YEAR, build_demo
+from coach_tui.model.week import IsoWeek
 from coach_tui.store.repository import Repository
 from tests.helpers import FakeClock
+
+
+def mean_rating(reviews) -> float:
+    ratings = [s.rating for r in reviews for s in r.skills if s.rating is not None]
+    return sum(ratings) / len(ratings)
 
 
 def quiet() -> Console:
@@ -30,6 +36,14 @@ def test_five_years_reach_the_heavy_user_account_volume(clock: FakeClock) -> Non
     now = clock()
     assert any(c.when > now and c.prep is None for c in data.calls)  # outcome still missing
     assert any(c.when < now and c.debrief is None for c in data.calls)  # waiting for a debrief
+    # A weekly review for every finished week (about 260), none yet for this week.
+    weeks = [review.week for review in data.reviews]
+    this_week = IsoWeek.of(now.date())
+    assert 250 <= len(weeks) <= 262 and len(set(weeks)) == len(weeks)
+    assert weeks[-1] == this_week.shifted(-1) and weeks[0] == IsoWeek.of(date(2022, 1, 1))
+    assert all(1 <= s.rating <= 5 for r in data.reviews for s in r.skills if s.rating)
+    early, late = data.reviews[:26], data.reviews[-26:]
+    assert mean_rating(late) > mean_rating(early)  # the seller gets better over the years
 
 
 def test_every_account_has_exactly_one_open_objective_and_history(clock: FakeClock) -> None:
