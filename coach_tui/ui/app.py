@@ -24,6 +24,7 @@ from coach_tui.model.why import WhyStatement
 from coach_tui.store.errors import StoreError
 from coach_tui.store.repository import Repository
 from coach_tui.ui.drafts import KeepsDraft
+from coach_tui.ui.messages import DashboardLoaded
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.dashboard import DashboardScreen
 from coach_tui.ui.text import day
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
 USER_THEMES_DIR = "themes"
 # System palette entries that our own provider replaces with coach wording.
 _REPLACED_SYSTEM_COMMANDS = {"Theme", "Quit"}
+# How often an app left open looks at the clock for a new day (it passed midnight).
+NEW_DAY_CHECK_SECONDS = 30
 
 
 def coach_commands() -> type[Provider]:
@@ -81,6 +84,7 @@ class CoachApp(App[None]):
         self._crashed = False
         self.undo = UndoStack()
         self._startup_notices: list[tuple[str, str]] = []
+        self._day = clock().date()  # the day the app last offered a plan for
         # Chosen before the first paint, so the screen is styled once, not twice.
         self._apply_startup_theme()
 
@@ -100,6 +104,33 @@ class CoachApp(App[None]):
                 self.push_screen(WelcomeScreen(), self._welcome_closed)
         elif self.repo.days.get(self.now().date()) is None:
             self.action_morning()  # once a day, the day starts with its plan
+        self.set_interval(NEW_DAY_CHECK_SECONDS, self.check_new_day)
+
+    def check_new_day(self) -> None:
+        """Roll over to a new day that began while the app was open.
+
+        Waits until the dashboard is the screen in front, so a flow or a form is never
+        interrupted: then the dashboard reloads (yesterday's priorities leave it) and the
+        new day's morning plan opens, unless that day already has a plan.
+        """
+        today = self.now().date()
+        screen = self.screen
+        if today == self._day or not isinstance(screen, DashboardScreen):
+            return
+        self._day = today
+        screen.sub_title = self.today_label()
+        screen.reload()
+        try:
+            wanted = self.repo.why.current() is not None and self.repo.days.get(today) is None
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=15, markup=False)
+            return
+        if wanted:
+            self.action_morning()
+
+    def on_dashboard_loaded(self, _message: DashboardLoaded) -> None:
+        """Back on the dashboard: the moment a day that began meanwhile gets its plan."""
+        self.check_new_day()
 
     def _welcome_closed(self, start: bool | None) -> None:
         if start:
