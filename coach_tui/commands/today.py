@@ -7,14 +7,14 @@ and status lines.
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from coach_tui.coaching.agenda import Agenda, build_agenda
 from coach_tui.coaching.calls import stalls_in
@@ -22,32 +22,57 @@ from coach_tui.coaching.dashboard import goal_lines, touch_lines
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.store.repository import Repository
 
+if TYPE_CHECKING:
+    # Rich is imported when the agenda is printed, so `--json` (status lines) skips it.
+    from rich.console import Console
+
 SHOWN_TOUCHES = 8
 SHOWN_PROMISES = 5
 
 
-def read_agenda(data_dir: Path, clock: Clock = system_clock) -> Agenda:
-    now = clock()
+def agenda_from(repo: Repository, now: datetime) -> Agenda:
+    """Today's agenda from an open repository (the morning plan shows the same one)."""
     today = now.date()
-    repo = Repository.open(data_dir, read_only=True, clock=clock)
+    names = repo.accounts.names()
+    digest = repo.calls.digest(now)
+    why = repo.why.current()
+    return build_agenda(
+        today,
+        why.statement if why else "",
+        calls=[*digest.awaiting_debrief, *digest.upcoming],
+        touches=touch_lines(repo.touches.open_due_by(today), today, names, repo.contacts.names()),
+        commitments=repo.calls.commitments(),
+        stalls=stalls_in(digest.history, today, weeks=repo.settings.get().stall_weeks),
+        goals=goal_lines(repo.goals.current(today), today),
+        names=names,
+    )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while the data files are read.
+
+    Decoding tens of megabytes of records makes hundreds of thousands of dicts, each
+    counting towards the collector's next pass, and each pass walks all of them again:
+    about a tenth of the command's time at five-year volume, for records that form no
+    cycles. Turned back on afterwards: tests call `main` inside their own process.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
-        names = repo.accounts.names()
-        digest = repo.calls.digest(now)
-        why = repo.why.current()
-        return build_agenda(
-            today,
-            why.statement if why else "",
-            calls=[*digest.awaiting_debrief, *digest.upcoming],
-            touches=touch_lines(
-                repo.touches.open_due_by(today), today, names, repo.contacts.names()
-            ),
-            commitments=repo.calls.commitments(),
-            stalls=stalls_in(digest.history, today, weeks=repo.settings.get().stall_weeks),
-            goals=goal_lines(repo.goals.current(today), today),
-            names=names,
-        )
+        yield
     finally:
-        repo.close()
+        if was_enabled:
+            gc.enable()
+
+
+def read_agenda(data_dir: Path, clock: Clock = system_clock) -> Agenda:
+    with _collector_paused():
+        repo = Repository.open(data_dir, read_only=True, clock=clock)
+        try:
+            return agenda_from(repo, clock())
+        finally:
+            repo.close()
 
 
 def agenda_json(agenda: Agenda) -> dict[str, Any]:
@@ -86,6 +111,9 @@ def agenda_json(agenda: Agenda) -> dict[str, Any]:
 
 
 def print_agenda(agenda: Agenda, out: Console) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
     today = agenda.today
     out.print(Text(f"coach — {today:%A} {today.day} {today:%b %Y}", style="bold"))
     if agenda.why:
@@ -139,6 +167,8 @@ def run_today(
     if as_json:
         sys.stdout.write(json.dumps(agenda_json(agenda), ensure_ascii=False) + "\n")
         return 0
+    from rich.console import Console
+
     # Rich itself honours NO_COLOR; --plain asks for the same explicitly.
     print_agenda(agenda, console or Console(no_color=plain or None, highlight=False))
     return 0
