@@ -1,6 +1,6 @@
 """Today's agenda: what the seller should see first thing, and the coach's line about it.
 
-Shared by `coach today` (a plain terminal) and, later, the morning plan screen. The coach's
+Shared by `coach today` (a plain terminal) and the morning plan screen. The coach's
 line is chosen from the state in order of what costs most if ignored: a call today without
 an outcome, then overdue touches, then promises due, then pace, then stalls.
 """
@@ -23,6 +23,7 @@ class AgendaCall:
     account: str
     kind: str
     outcome: str  # empty: not prepared yet
+    uid: str = ""  # the call's, for opening its prep
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +53,19 @@ def calls_today(calls: Sequence[Call], today: date, names: dict[str, str]) -> li
             names.get(call.account_uid, "?"),
             call.kind.value,
             call.prep.outcome if call.prep else "",
+            call.uid,
         )
         for call in sorted(calls, key=lambda c: c.when)
         if call.when.date() == today
     ]
+
+
+def call_to_prepare(agenda: Agenda, now: datetime) -> AgendaCall | None:
+    """The call to prep first: today's earliest without an outcome that is still ahead,
+    else the earliest one without an outcome (its outcome can still be written down)."""
+    unprepared = [call for call in agenda.calls if not call.outcome]
+    ahead = [call for call in unprepared if call.when >= now]
+    return next(iter(ahead or unprepared), None)
 
 
 def promises_due(

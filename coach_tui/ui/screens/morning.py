@@ -2,7 +2,8 @@
 
 Shown first once a day (until the day has a plan) and on `m` from the dashboard. The
 agenda is the one `coach today` prints; yesterday's unfinished priorities are offered
-again so nothing important silently drops.
+again so nothing important silently drops. A call today without an outcome is one key
+away from its prep (ctrl+o), after which the agenda is read again.
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from coach_tui.coaching.agenda import Agenda, build_agenda
-from coach_tui.coaching.calls import stalls_in
-from coach_tui.coaching.dashboard import goal_lines, touch_lines
+from coach_tui.coaching.agenda import Agenda, AgendaCall, call_to_prepare
+from coach_tui.commands.today import agenda_from
+from coach_tui.model.call import Call
 from coach_tui.model.day import PRIORITIES_PER_DAY, DayPlan, Priority, validate_priority
 from coach_tui.model.errors import ValidationError
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
+from coach_tui.ui.screens.call_actions import CallActions
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.text import plain
 from coach_tui.ui.widgets.field import Field
@@ -28,7 +30,7 @@ def agenda_text(agenda: Agenda) -> str:
     """The agenda in a few plain lines."""
     lines = []
     for call in agenda.calls:
-        outcome = f"→ {call.outcome}" if call.outcome else "⚠ no outcome yet — prep it (c, p)"
+        outcome = f"→ {call.outcome}" if call.outcome else "⚠ no outcome yet — prep it (ctrl+o)"
         lines.append(f"{call.when:%H:%M}  {call.account} ({call.kind})  {outcome}")
     if not agenda.calls:
         lines.append("No calls today.")
@@ -47,10 +49,12 @@ def agenda_text(agenda: Agenda) -> str:
     return "\n".join(lines)
 
 
-class MorningPlanScreen(CoachScreen[DayPlan]):
+class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
     """Dismisses with the saved plan, or None when left for later."""
 
     _loaded: list[str] = ["", "", ""]  # what the fields held when opened
+    _to_prepare: AgendaCall | None = None  # what ctrl+o preps
+    _read_again = False  # the agenda is read again when the screen is back in front
 
     HELP_NAME = "Morning plan"
     CSS_PATH = "entry.tcss"
@@ -58,6 +62,9 @@ class MorningPlanScreen(CoachScreen[DayPlan]):
         Binding("ctrl+s", "save", "Save the day's plan", id="morning.save"),
         Binding("escape", "later", "Later", id="morning.later",
                 tooltip="Go to the dashboard; the plan can wait (m opens it again)"),
+        # Not a letter: the priority fields have the focus and take what is typed.
+        Binding("ctrl+o", "prep", "Prep the call", id="morning.prep",
+                tooltip="Prepare today's next call that has no outcome yet"),
     ]  # fmt: skip
 
     def compose(self) -> ComposeResult:
@@ -79,35 +86,15 @@ class MorningPlanScreen(CoachScreen[DayPlan]):
 
     def on_mount(self) -> None:
         repo = self.coach.repo
-        now = self.coach.now()
-        today = now.date()
+        today = self.coach.now().date()
         self.sub_title = f"Morning plan · {today:%A} {today.day} {today:%b}"
         try:
-            names = repo.accounts.names()
-            digest = repo.calls.digest(now)
-            why = repo.why.current()
-            agenda = build_agenda(
-                today,
-                why.statement if why else "",
-                calls=[*digest.awaiting_debrief, *digest.upcoming],
-                touches=touch_lines(
-                    repo.touches.open_due_by(today), today, names, repo.contacts.names()
-                ),
-                commitments=repo.calls.commitments(),
-                stalls=stalls_in(digest.history, today, weeks=repo.settings.get().stall_weeks),
-                goals=goal_lines(repo.goals.current(today), today),
-                names=names,
-            )
+            self.show_agenda()
             existing = repo.days.get(today)
             earlier = repo.days.latest_before(today) if existing is None else None
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)
             return
-        self.query_one("#morning-why", Static).update(
-            plain(f"“{agenda.why}”" if agenda.why else "")
-        )
-        self.query_one("#morning-agenda", Static).update(plain(agenda_text(agenda)))
-        self.query_one("#morning-coach", Static).update(plain(f"Coach: {agenda.coach_line}"))
         texts = (
             [p.text for p in existing.priorities]
             if existing
@@ -117,6 +104,53 @@ class MorningPlanScreen(CoachScreen[DayPlan]):
             self.query_one(f"#priority-{number}-field", Field).input.value = text
         self._loaded = [*texts[:PRIORITIES_PER_DAY], "", "", ""][:PRIORITIES_PER_DAY]
         self.query_one("#priority-1-field", Field).input.focus()
+
+    def show_agenda(self) -> None:
+        """Read today's agenda and show it (raises StoreError like any read)."""
+        now = self.coach.now()
+        agenda = agenda_from(self.coach.repo, now)
+        self.query_one("#morning-why", Static).update(
+            plain(f"“{agenda.why}”" if agenda.why else "")
+        )
+        self.query_one("#morning-agenda", Static).update(plain(agenda_text(agenda)))
+        self.query_one("#morning-coach", Static).update(plain(f"Coach: {agenda.coach_line}"))
+        self._to_prepare = call_to_prepare(agenda, now)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "prep":
+            return self._to_prepare is not None  # in the footer only when there is one
+        return True
+
+    def highlighted_call(self) -> Call | None:
+        """The call ctrl+o prepares: today's next one without an outcome (raises
+        StoreError like any read)."""
+        target = self._to_prepare
+        return None if target is None else self.coach.repo.calls.get(target.uid)
+
+    def action_prep(self) -> None:
+        """Open the prep of today's next unprepared call; the agenda is read again after."""
+        try:
+            call = self.highlighted_call()
+        except StoreError as error:
+            self._failed(error)
+            return
+        if call is None:  # moved or deleted elsewhere since the agenda was read
+            self._read_agenda_again()
+            return
+        self._read_again = True
+        self.start_prep(call)
+
+    def on_screen_resume(self) -> None:
+        if self._read_again:
+            self._read_again = False
+            self._read_agenda_again()
+
+    def _read_agenda_again(self) -> None:
+        try:
+            self.show_agenda()
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=15, markup=False)
 
     def action_save(self) -> None:
         fields = [self.query_one(f"#priority-{n}-field", Field) for n in range(1, 4)]
