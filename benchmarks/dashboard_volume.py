@@ -5,7 +5,8 @@ Each figure is a ratio to the near-empty folder measured in the same run:
   - process start to the dashboard drawn with its data (fresh process each time);
   - opening the folder (lock, record checks, backup) in-process;
   - the touch queue's query (open touches due by today, among ~60,000);
-  - saving one account, and marking one touch done (its family file is rewritten).
+  - saving one account, and marking one touch done (its family file is rewritten);
+  - what opening the weekly review and the 52-week trends read and compute.
 
     python benchmarks/dashboard_volume.py [--runs 9] [--years 5]
 """
@@ -112,6 +113,47 @@ def time_touch_done(data_dir: Path, runs: int) -> list[float]:
     return samples
 
 
+def time_in_repo(data_dir: Path, runs: int, work: Callable[[object], object]) -> list[float]:
+    """Median-ready samples of `work(repo)` on one open folder."""
+    from coach_tui.store.repository import Repository
+
+    repo = Repository.open(data_dir)
+    samples = []
+    try:
+        for _ in range(runs):
+            started = time.perf_counter()
+            work(repo)
+            samples.append(time.perf_counter() - started)
+    finally:
+        repo.close()
+    return samples
+
+
+def review_work(repo) -> object:
+    """What opening the weekly review reads and computes (five weeks, the clear-up)."""
+    from coach_tui.coaching.review import review_week_for
+    from coach_tui.model.clock import system_clock
+    from coach_tui.ui.review_actions import review_context
+
+    now = system_clock()
+    return review_context(repo, review_week_for(now.date(), repo.reviews.weeks()), now)
+
+
+def trends_work(repo) -> object:
+    """What the trends screen reads and computes for 52 weeks."""
+    from coach_tui.coaching.trends import default_weeks, trend_series
+    from coach_tui.coaching.week_figures import figures_by_week
+    from coach_tui.model.clock import system_clock
+    from coach_tui.store.week_inputs import read_week_inputs
+
+    now = system_clock()
+    weeks = default_weeks(now.date(), 52)
+    inputs = read_week_inputs(repo, weeks[0].monday, weeks[-1].sunday)
+    figures = figures_by_week(weeks, inputs.sources, now)
+    reviews = {review.week: review for review in inputs.reviews}
+    return trend_series(weeks, figures, reviews, inputs.sources.goals, now.date())
+
+
 def compare(label: str, empty: list[float], full: list[float]) -> None:
     empty_ms, full_ms = median_ms(empty), median_ms(full)
     ratio = full_ms / empty_ms
@@ -163,6 +205,12 @@ def main() -> None:
             time_touch_done(empty_dir, args.runs),
             time_touch_done(demo_dir, args.runs),
         )
+        for label, work in (("open weekly review", review_work), ("trends, 52 weeks", trends_work)):
+            compare(
+                label,
+                time_in_repo(empty_dir, args.runs, work),
+                time_in_repo(demo_dir, args.runs, work),
+            )
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ from datetime import date, datetime
 
 from coach_tui.coaching.week_figures import WeekSources
 from coach_tui.coaching.week_report import WeekReport, report_span, week_report
-from coach_tui.model.call import Commitment
 from coach_tui.model.goal import SkillGoal
 from coach_tui.model.review import WeekReview
 from coach_tui.model.week import IsoWeek
@@ -22,10 +21,8 @@ from coach_tui.store.repository import Repository
 class WeekInputs:
     sources: WeekSources
     skills: list[SkillGoal]
-    commitments: list[Commitment]
     reviews: list[WeekReview]
     account_names: dict[str, str]
-    contact_names: dict[str, str]
 
 
 def read_week_inputs(repo: Repository, first: date, last: date) -> WeekInputs:
@@ -33,21 +30,18 @@ def read_week_inputs(repo: Repository, first: date, last: date) -> WeekInputs:
 
     At five years' volume this takes a noticeable moment: run it off the UI thread.
     """
-    contacts = repo.contacts.all()
     sources = WeekSources(
         calls=repo.calls.in_span(first, last),
         touches=repo.touches.in_span(first, last),
-        contacts=contacts,
+        contacts=repo.contacts.added_between(first, last),
         objectives=repo.objectives.all(),
         goals=repo.goals.performance(),
     )
     return WeekInputs(
         sources=sources,
         skills=repo.goals.skills(),
-        commitments=repo.calls.commitments(),
         reviews=repo.reviews.all(),
         account_names=repo.accounts.names(),
-        contact_names={contact.uid: contact.name for contact in contacts},
     )
 
 

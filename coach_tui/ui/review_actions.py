@@ -50,7 +50,7 @@ def review_context(repo: Repository, week: IsoWeek, now: datetime) -> ReviewCont
     today = now.date()
     recent = week >= IsoWeek.of(today).shifted(-1)
     open_touches = repo.touches.open_due_by(week.sunday) if recent else []
-    promises = [c for c in repo.calls.commitments() if c.is_open] if recent else []
+    promises = repo.calls.open_commitments() if recent else []
     items, more = items_to_clear(
         open_touches,
         promises,

@@ -15,7 +15,7 @@ from coach_tui.store.codec_calls import (
     commitment_from_record,
     commitment_to_record,
 )
-from coach_tui.store.repos.common import BY_UID, get_by_uid, upsert_by_uid
+from coach_tui.store.repos.common import BY_UID, get_by_uid, stored_records, upsert_by_uid
 from coach_tui.store.repos.drafts import TABLE as DRAFTS
 from coach_tui.store.store import Store
 
@@ -58,8 +58,8 @@ class CallRepository:
         carry their own offset; the weekly figures bucket them exactly by local date."""
         low, high = (first - timedelta(days=1)).isoformat(), (last + timedelta(days=2)).isoformat()
         with self._store.reading() as tx:
-            records = [r for r in tx.table(CALLS).all() if low <= r["when"] < high]
-            calls = [call_from_record(r, r.doc_id) for r in records]
+            stored = stored_records(tx.table(CALLS))
+            calls = [call_from_record(r, k) for k, r in stored.items() if low <= r["when"] < high]
         return sorted(calls, key=lambda call: call.when)
 
     def for_account(self, account_uid: str) -> list[Call]:
@@ -159,6 +159,15 @@ class CallRepository:
                 else table.search(Query().account_uid == account_uid)
             )
             found = [commitment_from_record(r, r.doc_id) for r in records]
+        return sorted(found, key=lambda c: (c.due or date.max, c.what.casefold()))
+
+    def open_commitments(self) -> list[Commitment]:
+        """Promises not kept yet, by due date; closed ones are skipped before decoding."""
+        with self._store.reading() as tx:
+            stored = stored_records(tx.table(COMMITMENTS))
+            found = [
+                commitment_from_record(r, k) for k, r in stored.items() if r.get("done_on") is None
+            ]
         return sorted(found, key=lambda c: (c.due or date.max, c.what.casefold()))
 
     def save_commitment(self, commitment: Commitment) -> None:

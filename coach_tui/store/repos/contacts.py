@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from tinydb import Query
 
 from coach_tui.model.contact import Contact, normalised_profile_url
 from coach_tui.store.codec_entry import contact_from_record, contact_to_record
-from coach_tui.store.repos.common import BY_UID, get_by_uid, upsert_by_uid
+from coach_tui.store.repos.common import BY_UID, get_by_uid, stored_records, upsert_by_uid
 from coach_tui.store.store import Store
 
 TABLE = "contacts"
@@ -32,6 +33,17 @@ class ContactRepository:
     def all(self) -> list[Contact]:
         with self._store.reading() as tx:
             return _by_name([contact_from_record(r, r.doc_id) for r in tx.table(TABLE).all()])
+
+    def added_between(self, first: date, last: date) -> list[Contact]:
+        """People added between `first` and `last` inclusive (the weekly figures count them)."""
+        low, high = first.isoformat(), last.isoformat()
+        with self._store.reading() as tx:
+            stored = stored_records(tx.table(TABLE))
+            return [
+                contact_from_record(r, k)
+                for k, r in stored.items()
+                if low <= (r.get("added_on") or "") <= high
+            ]
 
     def get(self, uid: str) -> Contact | None:
         with self._store.reading() as tx:

@@ -29,16 +29,11 @@ from tinydb.table import Table
 from coach_tui.model.touch import Touch, TouchStatus
 from coach_tui.store.codec import Record
 from coach_tui.store.codec_entry import touch_from_record, touch_to_record
+from coach_tui.store.repos.common import stored_records
 from coach_tui.store.store import Store, Transaction
 
 TABLE = "touches"
 _OPEN = TouchStatus.PLANNED.value
-
-
-def _stored(table: Table) -> dict[str, Record]:
-    """The table as stored: doc id text → record. Read-only except inside a write below."""
-    data = table.storage.read()
-    return {} if data is None else data.get(table.name, {})
 
 
 def _decode(items: Iterable[tuple[str, Record]]) -> list[Touch]:
@@ -59,13 +54,13 @@ class TouchRepository:
     def for_campaign(self, campaign_uid: str) -> list[Touch]:
         """By due date."""
         with self._store.reading() as tx:
-            stored = _stored(tx.table(TABLE))
+            stored = stored_records(tx.table(TABLE))
             return _decode((k, r) for k, r in stored.items() if r["campaign_uid"] == campaign_uid)
 
     def for_account(self, account_uid: str) -> list[Touch]:
         """By due date, every campaign of the account."""
         with self._store.reading() as tx:
-            stored = _stored(tx.table(TABLE))
+            stored = stored_records(tx.table(TABLE))
             return _decode((k, r) for k, r in stored.items() if r["account_uid"] == account_uid)
 
     def open_due_by(self, day: date) -> list[Touch]:
@@ -75,7 +70,7 @@ class TouchRepository:
         """
         last = day.isoformat()
         with self._store.reading() as tx:
-            stored = _stored(tx.table(TABLE))
+            stored = stored_records(tx.table(TABLE))
             return _decode(
                 (k, r) for k, r in stored.items() if r["status"] == _OPEN and r["due"] <= last
             )
@@ -84,7 +79,7 @@ class TouchRepository:
         """Touches due, or closed, between `first` and `last` inclusive (the weekly figures)."""
         low, high = first.isoformat(), last.isoformat()
         with self._store.reading() as tx:
-            stored = _stored(tx.table(TABLE))
+            stored = stored_records(tx.table(TABLE))
             return _decode(
                 (k, r)
                 for k, r in stored.items()
@@ -94,12 +89,12 @@ class TouchRepository:
     def planned(self) -> list[Touch]:
         """Every touch still to do, whatever its date (for exports)."""
         with self._store.reading() as tx:
-            stored = _stored(tx.table(TABLE))
+            stored = stored_records(tx.table(TABLE))
             return _decode((k, r) for k, r in stored.items() if r["status"] == _OPEN)
 
     def get(self, uid: str) -> Touch | None:
         with self._store.reading() as tx:
-            stored = _stored(tx.table(TABLE))
+            stored = stored_records(tx.table(TABLE))
             key = self._locate(stored, [uid]).get(uid)
             return None if key is None else touch_from_record(stored[key], key)
 
@@ -111,7 +106,7 @@ class TouchRepository:
         """How many touches are planned, done and skipped (of one campaign, or of all)."""
         tally = dict.fromkeys(TouchStatus, 0)
         with self._store.reading() as tx:
-            for record in _stored(tx.table(TABLE)).values():
+            for record in stored_records(tx.table(TABLE)).values():
                 if campaign_uid is None or record.get("campaign_uid") == campaign_uid:
                     tally[TouchStatus(record["status"])] += 1
         return tally
@@ -143,7 +138,7 @@ class TouchRepository:
             keep = {record["uid"] for record in records}
             dropped = [
                 key
-                for key, record in _stored(table).items()
+                for key, record in stored_records(table).items()
                 if record.get("campaign_uid") == campaign_uid
                 and record.get("status") == _OPEN
                 and record.get("uid") not in keep
@@ -154,7 +149,7 @@ class TouchRepository:
     def delete(self, uid: str) -> None:
         with self._store.transaction() as tx:
             table = tx.table(TABLE)
-            key = self._locate(_stored(table), [uid]).get(uid)
+            key = self._locate(stored_records(table), [uid]).get(uid)
             if key is not None:
                 self._remove(table, [key])
 
@@ -166,7 +161,7 @@ class TouchRepository:
         """
         table = tx.table(TABLE)
         wanted = {record["uid"]: record for record in records}
-        found = self._locate(_stored(table), wanted)
+        found = self._locate(stored_records(table), wanted)
         if found:
             data = table.storage.read()
             for uid, key in found.items():
