@@ -14,6 +14,7 @@ from datetime import date, datetime
 from coach_tui.coaching.calls import commitment_label, open_commitments
 from coach_tui.coaching.dashboard import GoalLine, TouchLine
 from coach_tui.coaching.pace import PaceState, pace_sentence
+from coach_tui.model.account import StrategicObjective
 from coach_tui.model.call import Call, Commitment
 
 
@@ -43,6 +44,7 @@ class Agenda:
     promises: tuple[AgendaPromise, ...] = ()
     stalled: tuple[tuple[str, str], ...] = ()  # (account, the coach's question)
     behind: tuple[tuple[str, str], ...] = ()  # (goal, pace sentence)
+    late: tuple[tuple[str, str], ...] = ()  # (account, "objective — N days past its date")
     coach_line: str = field(default="")
 
 
@@ -105,12 +107,37 @@ def coach_line(agenda: Agenda) -> str:
         return f"You promised {things} for today or earlier: keep your word first."
     if agenda.behind:
         return agenda.behind[0][1]
+    if agenda.late:
+        account, what = agenda.late[0]
+        more = f" (and {len(agenda.late) - 1} more)" if len(agenda.late) > 1 else ""
+        return (
+            f"{account}: {what}{more}. Move the date with the client's reason, or ask what "
+            "would make it happen."
+        )
     if agenda.stalled:
         account, question = agenda.stalled[0]
         return f"{account}: {question}"
     if agenda.calls:
         return "Every call today has an outcome. Go and get those yeses."
     return "No calls today. A good day to prep the next ones or start an entry campaign."
+
+
+def late_objectives(
+    objectives: Sequence[StrategicObjective], today: date, names: dict[str, str]
+) -> list[tuple[str, str]]:
+    """Open objectives past their target date, the longest overdue first."""
+    late = sorted(
+        (o for o in objectives if o.is_open and o.target_date and o.target_date < today),
+        key=lambda o: o.target_date or today,
+    )
+    return [
+        (
+            names.get(o.account_uid, "?"),
+            f"“{o.description}” is {days} day{'s' if days != 1 else ''} past its date",
+        )
+        for o in late
+        if (days := (today - (o.target_date or today)).days)
+    ]
 
 
 def build_agenda(
@@ -123,6 +150,7 @@ def build_agenda(
     stalls: dict[str, str],
     goals: Sequence[GoalLine],
     names: dict[str, str],
+    objectives: Sequence[StrategicObjective] = (),
 ) -> Agenda:
     behind = tuple(
         (line.goal.name, pace_sentence(line.goal, line.pace))
@@ -137,5 +165,6 @@ def build_agenda(
         tuple(promises_due(commitments, today, names)),
         tuple(sorted((names.get(uid, "?"), q) for uid, q in stalls.items())),
         behind,
+        tuple(late_objectives(objectives, today, names)),
     )
     return replace(agenda, coach_line=coach_line(agenda))

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 SHOWN_TOUCHES = 8
 SHOWN_PROMISES = 5
+SHOWN_LATE = 3
 
 
 def agenda_from(repo: Repository, now: datetime) -> Agenda:
@@ -41,10 +42,11 @@ def agenda_from(repo: Repository, now: datetime) -> Agenda:
         why.statement if why else "",
         calls=[*digest.awaiting_debrief, *digest.upcoming],
         touches=touch_lines(repo.touches.open_due_by(today), today, names, repo.contacts.names()),
-        commitments=repo.calls.commitments(),
+        commitments=repo.calls.open_commitments(),
         stalls=stalls_in(digest.history, today, weeks=repo.settings.get().stall_weeks),
         goals=goal_lines(repo.goals.current(today), today),
         names=names,
+        objectives=repo.objectives.all_open(),
     )
 
 
@@ -106,6 +108,7 @@ def agenda_json(agenda: Agenda) -> dict[str, Any]:
         ],
         "stalled": [{"account": a, "question": q} for a, q in agenda.stalled],
         "behind_pace": [{"goal": g, "coach": s} for g, s in agenda.behind],
+        "late_objectives": [{"account": a, "objective": o} for a, o in agenda.late],
         "coach": agenda.coach_line,
     }
 
@@ -151,6 +154,10 @@ def print_agenda(agenda: Agenda, out: Console) -> None:
         out.print(Text(f"Stalled — {account}: {question}", style="yellow"))
     for goal, sentence in agenda.behind:
         out.print(Text(f"{goal}: {sentence}", style="yellow"))
+    for account, what in agenda.late[:SHOWN_LATE]:
+        out.print(Text(f"Late — {account}: {what}", style="yellow"))
+    if len(agenda.late) > SHOWN_LATE:
+        out.print(Text(f"… and {len(agenda.late) - SHOWN_LATE} more objectives late.", style="dim"))
     out.print(Text(f"Coach: {agenda.coach_line}", style="bold"))
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from coach_tui.cli import main
 from coach_tui.coaching.agenda import build_agenda
 from coach_tui.coaching.dashboard import goal_lines, touch_lines
-from coach_tui.model.account import Account
+from coach_tui.model.account import Account, ExpansionKind, ObjectiveStatus, StrategicObjective
 from coach_tui.model.call import Call, Commitment, Party, Prep
 from coach_tui.model.goal import Metric, PerformanceGoal, ProgressEntry
 from coach_tui.model.touch import Channel, Purpose, Touch
@@ -66,6 +66,34 @@ def test_then_overdue_touches_then_my_promises_then_pace_then_stalls() -> None:
     assert agenda().coach_line.startswith("No calls today")
 
 
+def objective(target: date | None, description: str = "All plants on our suite", **changes):
+    return StrategicObjective(
+        "a", description, ExpansionKind.WIDER_DEPLOYMENT, target_date=target, **changes
+    )
+
+
+def test_objectives_past_their_date_are_listed_longest_late_first() -> None:
+    objectives = [
+        objective(TODAY - timedelta(days=1)),
+        objective(TODAY - timedelta(days=30), description="Win the north"),
+        objective(TODAY),  # due today: not late yet
+        objective(None),
+        objective(TODAY - timedelta(days=9), status=ObjectiveStatus.ACHIEVED),
+    ]
+    result = agenda(objectives=objectives)
+    assert result.late == (
+        ("Nordvale Foods", "“Win the north” is 30 days past its date"),
+        ("Nordvale Foods", "“All plants on our suite” is 1 day past its date"),
+    )
+    assert result.coach_line.startswith("Nordvale Foods: “Win the north” is 30 days past its")
+    assert "(and 1 more)" in result.coach_line
+    # Pace comes before a late objective; a late objective before a stall.
+    goals = goal_lines([behind_goal()], TODAY)
+    assert agenda(objectives=objectives, goals=goals).coach_line.startswith("Behind pace")
+    stalls = {"a": "3 calls in a row without a commitment."}
+    assert "past its date" in agenda(objectives=objectives, stalls=stalls).coach_line
+
+
 def test_promises_due_are_late_or_today_only() -> None:
     promises = [
         Commitment("a", Party.THEM, "Share data", due=TODAY - timedelta(days=2)),
@@ -100,7 +128,7 @@ def test_json_has_a_stable_shape(tmp_path: Path, capsys) -> None:
     assert main(["today", "--json", "--data", str(tmp_path)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert set(data) == {"date", "why", "calls", "touches", "promises", "stalled",
-                         "behind_pace", "coach"}  # fmt: skip
+                         "behind_pace", "late_objectives", "coach"}  # fmt: skip
     [call] = data["calls"]
     assert call["account"] == "Nordvale Foods" and call["outcome"] is None
     assert datetime.fromisoformat(call["time"]).tzinfo is not None

@@ -44,6 +44,10 @@ def agenda_text(agenda: Agenda) -> str:
         lines.append(f"{whose} ({promise.account}): {promise.what} — {promise.due}")
     for account, question in agenda.stalled[:2]:
         lines.append(f"Stalled — {account}: {question}")
+    for account, what in agenda.late[:2]:
+        lines.append(f"Late — {account}: {what}")
+    if len(agenda.late) > 2:
+        lines.append(f"… and {len(agenda.late) - 2} more objectives past their date (a).")
     for goal, sentence in agenda.behind[:2]:
         lines.append(f"{goal}: {sentence}")
     return "\n".join(lines)
