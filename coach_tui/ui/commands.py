@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-
-from coach_tui.ui.review_actions import open_past_reviews, open_trends, open_weekly_review
 
 if TYPE_CHECKING:
     from coach_tui.ui.app import CoachApp
@@ -19,6 +18,13 @@ class PaletteCommand:
     title: str
     help: str
     run: Callable[[], object]
+
+
+def _review_action(app: CoachApp, name: str) -> None:
+    """Run one of `ui.review_actions`, imported on first use to keep start-up lean."""
+    from coach_tui.ui import review_actions
+
+    getattr(review_actions, name)(app)
 
 
 class CoachCommands(Provider):
@@ -48,15 +54,17 @@ class CoachCommands(Provider):
             PaletteCommand(
                 "Weekly review",
                 "Your week in numbers, what went well and not, next week's focus",
-                lambda: open_weekly_review(app),
+                partial(_review_action, app, "open_weekly_review"),
             ),
             PaletteCommand(
-                "Past reviews", "Every weekly review, newest first", lambda: open_past_reviews(app)
+                "Past reviews",
+                "Every weekly review, newest first",
+                partial(_review_action, app, "open_past_reviews"),
             ),
             PaletteCommand(
                 "Trends",
                 "Advance rate, outcomes prepared, touches and ratings over 12–52 weeks",
-                lambda: open_trends(app),
+                partial(_review_action, app, "open_trends"),
             ),
             PaletteCommand(
                 "Stall alarm",
