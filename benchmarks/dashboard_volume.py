@@ -170,12 +170,34 @@ def interleave(
     return a, b
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def compare_starts(label: str, script: str, empty_dir: Path, demo_dir: Path, runs: int) -> None:
+    """Fresh-process times of `script --child DIR` for both folders, warmed once, interleaved."""
+
+    def start(data_dir: Path) -> Callable[[], float]:
+        command = [sys.executable, script, "--child", str(data_dir)]
+        return lambda: time_once(command)
+
+    start(empty_dir)()  # warm the file cache for both
+    start(demo_dir)()
+    compare(label, *interleave(runs, start(empty_dir), start(demo_dir)))
+
+
+def print_header(years: int, demo_dir: Path, against: str, runs: int) -> None:
+    sizes = sum(p.stat().st_size for p in demo_dir.glob("*.json"))
+    print(f"{years}-year demo ({sizes / 1e6:.1f} MB) vs {against}, medians of {runs}")
+
+
+def volume_arguments(doc: str) -> argparse.Namespace:
+    """--runs, --years, and the hidden --child the fresh processes are started with."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--child", metavar="DATA", help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = volume_arguments(__doc__)
     if args.child:
         run_coach_child(Path(args.child))
         return
@@ -183,16 +205,8 @@ def main() -> None:
         empty_dir, demo_dir = Path(tmp) / "empty", Path(tmp) / "demo"
         seed(empty_dir)
         make_demo(demo_dir, args.years)
-        sizes = sum(p.stat().st_size for p in demo_dir.glob("*.json"))
-        print(f"{args.years}-year demo ({sizes / 1e6:.1f} MB) vs empty, medians of {args.runs}")
-
-        def start(data_dir: Path) -> Callable[[], float]:
-            command = [sys.executable, __file__, "--child", str(data_dir)]
-            return lambda: time_once(command)
-
-        start(empty_dir)()  # warm the file cache for both
-        start(demo_dir)()
-        compare("start to dashboard", *interleave(args.runs, start(empty_dir), start(demo_dir)))
+        print_header(args.years, demo_dir, "empty", args.runs)
+        compare_starts("start to dashboard", __file__, empty_dir, demo_dir, args.runs)
         compare(
             "open folder (checks)", time_open(empty_dir, args.runs), time_open(demo_dir, args.runs)
         )

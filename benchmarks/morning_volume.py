@@ -10,15 +10,12 @@ each time, interleaved in one run; prints medians and the ratio.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
-from collections.abc import Callable
 from io import StringIO
 from pathlib import Path
 
-from dashboard_volume import compare, interleave
-from startup import time_once
+from dashboard_volume import compare_starts, print_header, volume_arguments
 
 # A child that never reaches the morning plan fails the run instead of hanging it.
 GIVE_UP_SECONDS = 60
@@ -75,11 +72,7 @@ def run_morning_child(data_dir: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=9)
-    parser.add_argument("--years", type=int, default=5)
-    parser.add_argument("--child", metavar="DATA", help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    args = volume_arguments(__doc__)
     if args.child:
         run_morning_child(Path(args.child))
         return
@@ -87,16 +80,8 @@ def main() -> None:
         empty_dir, demo_dir = Path(tmp) / "empty", Path(tmp) / "demo"
         seed_why(empty_dir)
         make_unplanned_demo(demo_dir, args.years)
-        sizes = sum(p.stat().st_size for p in demo_dir.glob("*.json"))
-        print(f"{args.years}-year demo ({sizes / 1e6:.1f} MB) vs why only, medians of {args.runs}")
-
-        def start(data_dir: Path) -> Callable[[], float]:
-            command = [sys.executable, __file__, "--child", str(data_dir)]
-            return lambda: time_once(command)
-
-        start(empty_dir)()  # warm the file cache for both
-        start(demo_dir)()
-        compare("start to morning plan", *interleave(args.runs, start(empty_dir), start(demo_dir)))
+        print_header(args.years, demo_dir, "why only", args.runs)
+        compare_starts("start to morning plan", __file__, empty_dir, demo_dir, args.runs)
 
 
 if __name__ == "__main__":
