@@ -97,6 +97,7 @@ async def test_the_whole_weekly_review(make_app, with_why, open_repo, clock) -> 
         await next_step(pilot)
         assert flow.current.key == "review"
         assert "Clear-up: 2 of 2 open items settled" in shown(app)
+        assert "Key calls to prep: 1" in shown(app)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)

@@ -295,6 +295,9 @@ class WeekReviewFlowScreen(GuidedFlowScreen[WeekReview]):
         except ValidationError as error:
             return f"Something needs fixing first: {error.message}"
         lines.append("Focus: " + ("; ".join(focus) if focus else "—"))
+        picked = len(split_picks(answers.get("key_calls", "")))
+        if self.context.next_calls:
+            lines.append(f"Key calls to prep: {picked or 'none picked'}")
         return "\n".join(lines)
 
     def _choice(self, item: ClearItem) -> ClearChoice:
