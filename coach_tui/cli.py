@@ -115,6 +115,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_common(export, top=False)
     export.set_defaults(handler=run_export)
+
+    serve = commands.add_parser(
+        "serve",
+        help="open coach in your browser (a local web server on 127.0.0.1)",
+        description="Each browser tab runs its own coach on the data folder; like a second "
+        "terminal, a second tab is told another coach is open. Ctrl+C stops the server.",
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    _add_common(serve, top=False)
+    serve.set_defaults(handler=run_serve)
     return parser
 
 
@@ -180,6 +190,13 @@ def run_export(args: argparse.Namespace) -> int:
     from coach_tui.commands.export import export_ics
 
     return export_ics(resolve_data_dir(args.data), args.file)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """Serve the app to a local browser."""
+    from coach_tui.commands.serve import serve
+
+    return serve(resolve_data_dir(args.data), port=args.port, theme=args.theme)
 
 
 def _log_crash(data: str | None) -> Path | None:
