@@ -31,6 +31,12 @@ VERSUS = re.compile(
 NAMED_MS = re.compile(r"^\s+(?P<name>[^:]+?)\s*:\s+(?P<ms>[\d.]+) ms")
 # "  ratio            :    1.78  (target <= 1.5)"
 RATIO = re.compile(r"^\s+ratio\s*:\s+(?P<ratio>[\d.]+)\s+\(target <= (?P<target>[\d.]+)\)")
+# "  accounts: cursor down   85.1 ms   extra   +1.2 ms   ratio  1.01   (ok; slowest 86 ms)"
+EXTRA = re.compile(
+    r"^\s+(?P<what>.+?)\s+(?P<value>[\d.]+) ms\s+extra\s+(?P<extra>[-+][\d.]+) ms\s+"
+    r"ratio\s+(?P<ratio>[\d.]+)"
+)
+NAMED_BARE = re.compile(r"^\s+bare DataTable.*?\s(?P<ms>[\d.]+) ms")
 # "  damaged data files                : 0"
 COUNT = re.compile(r"^\s+(?P<what>[a-z][a-z -]+?)\s*:\s+(?P<count>\d+)$")
 
@@ -96,6 +102,24 @@ def paired_figure(name: str, what: str, output: str) -> list[Figure]:
     ]
 
 
+def key_figures(output: str) -> list[Figure]:
+    """Per-key times: the ratio to a bare table, and what the coach adds per key."""
+    lines = output.splitlines()
+    bare = next((m for line in lines if (m := NAMED_BARE.match(line))), None)
+    return [
+        Figure(
+            "keys",
+            match["what"],
+            f"{match['extra']} ms a key",
+            f"{bare['ms']} ms (bare table, pilot wait)" if bare else "?",
+            match["ratio"],
+            "< 16 ms",
+        )
+        for line in lines
+        if (match := EXTRA.match(line))
+    ]
+
+
 def crash_figures(output: str) -> list[Figure]:
     counts = {m["what"]: m["count"] for line in output.splitlines() if (m := COUNT.match(line))}
     first = output.splitlines()[0] if output else ""
@@ -121,6 +145,7 @@ def main() -> None:
         ("dashboard_volume.py", ("--runs", str(runs))),
         ("morning_volume.py", ("--runs", str(runs))),
         ("today.py", ("--runs", str(runs))),
+        ("keys.py", ("--presses", str(runs * 5))),
         ("crash_loop.py", ("--trials", str(trials))),
     )
     for script, script_args in plan:
@@ -132,6 +157,8 @@ def main() -> None:
             figures += paired_figure(name, "start to dashboard (no data)", output)
         elif script == "today.py":
             figures += paired_figure(name, "coach today, 5-year demo", output)
+        elif script == "keys.py":
+            figures += key_figures(output)
         elif script == "crash_loop.py":
             figures += crash_figures(output)
         else:

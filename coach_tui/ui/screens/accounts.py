@@ -67,6 +67,8 @@ class AccountsScreen(CoachScreen[None]):
         self.sort_by = AccountSort.NAME
         self.show_archived = False
         self.rows: list[AccountRow] = []
+        self._cell_cache: dict[str, tuple[object, ...]] = {}  # cells of each row, built once
+        self._drawn: list[str] | None = None  # the row order on screen
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -97,15 +99,23 @@ class AccountsScreen(CoachScreen[None]):
             self.notify(str(error), severity="error", timeout=15, markup=False)
             return
         self.rows = account_rows(accounts, objectives, self.coach.now().date())
+        self._cell_cache = {}
+        self._drawn = None
         self.redraw(keep=keep or self.highlighted_uid())
 
     def redraw(self, *, keep: str | None = None) -> None:
         table = self.query_one(DataTable)
         text = self.query_one("#filter", Input).value
         shown = sort_rows(filter_rows(self.rows, text), self.sort_by)
-        table.clear()
-        for row in shown:
-            table.add_row(*self._cells(row), key=row.account.uid)
+        order = [row.account.uid for row in shown]
+        if order != self._drawn:  # a key that leaves the same rows costs no table rebuild
+            table.clear()
+            for row in shown:
+                uid = row.account.uid
+                if uid not in self._cell_cache:
+                    self._cell_cache[uid] = self._cells(row)
+                table.add_row(*self._cell_cache[uid], key=uid)
+            self._drawn = order
         if keep is not None and keep in {row.account.uid for row in shown}:
             table.move_cursor(row=table.get_row_index(keep))
         empty = self.query_one("#accounts-empty", Static)
