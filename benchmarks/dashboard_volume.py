@@ -141,17 +141,10 @@ def review_work(repo) -> object:
 
 def trends_work(repo) -> object:
     """What the trends screen reads and computes for 52 weeks."""
-    from coach_tui.coaching.trends import default_weeks, trend_series
-    from coach_tui.coaching.week_figures import figures_by_week
     from coach_tui.model.clock import system_clock
-    from coach_tui.store.week_inputs import read_week_inputs
+    from coach_tui.store.week_inputs import read_trends
 
-    now = system_clock()
-    weeks = default_weeks(now.date(), 52)
-    inputs = read_week_inputs(repo, weeks[0].monday, weeks[-1].sunday)
-    figures = figures_by_week(weeks, inputs.sources, now)
-    reviews = {review.week: review for review in inputs.reviews}
-    return trend_series(weeks, figures, reviews, inputs.sources.goals, now.date())
+    return read_trends(repo, system_clock(), 52)
 
 
 def compare(label: str, empty: list[float], full: list[float]) -> None:

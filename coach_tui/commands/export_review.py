@@ -13,14 +13,13 @@ from rich.console import Console
 from rich.markup import escape
 
 from coach_tui.coaching.review import review_week_for
-from coach_tui.coaching.week_report import report_span, week_report
 from coach_tui.interop.review_markdown import review_markdown
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.week import IsoWeek
 from coach_tui.store.atomic import write_atomic
 from coach_tui.store.repository import Repository
-from coach_tui.store.week_inputs import read_week_inputs
+from coach_tui.store.week_inputs import key_call_labels, read_week_report
 
 
 def export_review(
@@ -42,18 +41,11 @@ def export_review(
     repo = Repository.open(data_dir, read_only=True, clock=clock)
     try:
         week = wanted or review_week_for(now.date(), repo.reviews.weeks())
-        inputs = read_week_inputs(repo, *report_span(week))
+        report = read_week_report(repo, week, now)
         review = repo.reviews.get(week)
-        names = inputs.account_names
-        labels = {
-            call.uid: f"{call.when.astimezone(now.tzinfo):%a %d %b %H:%M} · "
-            f"{names.get(call.account_uid, '?')}"
-            for uid in (review.key_call_uids if review else ())
-            if (call := repo.calls.get(uid)) is not None
-        }
+        labels = key_call_labels(repo, review, now)
     finally:
         repo.close()
-    report = week_report(week, inputs.sources, now)
     text = review_markdown(report, review, call_labels=labels)
     if target is None:
         sys.stdout.write(text)

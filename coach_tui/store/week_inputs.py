@@ -1,4 +1,4 @@
-"""Everything the weekly figures and trends are computed from, read in one place.
+"""What the weekly figures and trends are computed from, read in one place.
 
 The review screen, the trends screen and `coach export review` all need the same lists;
 reading them here keeps the three in agreement.
@@ -6,45 +6,53 @@ reading them here keeps the three in agreement.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
-from coach_tui.coaching.week_figures import WeekSources
+from coach_tui.coaching.trends import Series, default_weeks, trend_series
+from coach_tui.coaching.week_figures import WeekSources, figures_by_week
 from coach_tui.coaching.week_report import WeekReport, report_span, week_report
-from coach_tui.model.goal import SkillGoal
 from coach_tui.model.review import WeekReview
 from coach_tui.model.week import IsoWeek
 from coach_tui.store.repository import Repository
 
 
-@dataclass(frozen=True, slots=True)
-class WeekInputs:
-    sources: WeekSources
-    skills: list[SkillGoal]
-    reviews: list[WeekReview]
-    account_names: dict[str, str]
+def read_week_sources(repo: Repository, first: date, last: date) -> WeekSources:
+    """What happened between `first` and `last` (whole weeks), plus objectives and goals.
 
-
-def read_week_inputs(repo: Repository, first: date, last: date) -> WeekInputs:
-    """What happened between `first` and `last` (whole weeks), plus the small tables whole.
-
-    At five years' volume this takes a noticeable moment: run it off the UI thread.
+    Records outside the span are skipped before decoding; at five years' volume a year of
+    weeks still takes a noticeable moment, so the trends screen reads it in a worker.
     """
-    sources = WeekSources(
+    return WeekSources(
         calls=repo.calls.in_span(first, last),
         touches=repo.touches.in_span(first, last),
         contacts=repo.contacts.added_between(first, last),
         objectives=repo.objectives.all(),
         goals=repo.goals.performance(),
     )
-    return WeekInputs(
-        sources=sources,
-        skills=repo.goals.skills(),
-        reviews=repo.reviews.all(),
-        account_names=repo.accounts.names(),
-    )
 
 
 def read_week_report(repo: Repository, week: IsoWeek, now: datetime) -> WeekReport:
     """The figures of `week` against the weeks before it, read from `repo`."""
-    return week_report(week, read_week_inputs(repo, *report_span(week)).sources, now)
+    return week_report(week, read_week_sources(repo, *report_span(week)), now)
+
+
+def key_call_labels(repo: Repository, review: WeekReview | None, now: datetime) -> dict[str, str]:
+    """uid → "Tue 01 Dec 09:00 · Nordvale Foods" for the review's key calls still on file."""
+    if review is None or not review.key_call_uids:
+        return {}
+    names = repo.accounts.names()
+    calls = [call for uid in review.key_call_uids if (call := repo.calls.get(uid)) is not None]
+    return {
+        call.uid: f"{call.when.astimezone(now.tzinfo):%a %d %b %H:%M} · "
+        f"{names.get(call.account_uid, '?')}"
+        for call in calls
+    }
+
+
+def read_trends(repo: Repository, now: datetime, weeks: int) -> list[Series]:
+    """The trend lines of the last `weeks` weeks (12 to 52), ending with this one."""
+    span = default_weeks(now.date(), weeks)
+    sources = read_week_sources(repo, span[0].monday, span[-1].sunday)
+    reviews = {review.week: review for review in repo.reviews.all()}
+    figures = figures_by_week(span, sources, now)
+    return trend_series(span, figures, reviews, sources.goals, now.date())

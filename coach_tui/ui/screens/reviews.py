@@ -18,7 +18,7 @@ from coach_tui.interop.review_markdown import review_markdown
 from coach_tui.model.review import WeekReview
 from coach_tui.model.week import IsoWeek
 from coach_tui.store.errors import StoreError
-from coach_tui.store.week_inputs import read_week_report
+from coach_tui.store.week_inputs import key_call_labels, read_week_report
 from coach_tui.ui.review_actions import open_weekly_review
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen
@@ -166,18 +166,12 @@ class ReviewViewScreen(CoachScreen[None]):
         repo, now = self.coach.repo, self.coach.now()
         try:
             report = read_week_report(repo, self.review.week, now)
-            names = repo.accounts.names()
-            calls = {uid: repo.calls.get(uid) for uid in self.review.key_call_uids}
+            labels = key_call_labels(repo, self.review, now)
         except StoreError as error:
             self.app.call_from_thread(
                 self.notify, str(error), severity="error", timeout=15, markup=False
             )
             return
-        labels = {
-            uid: f"{call.when:%a %d %b %H:%M} · {names.get(call.account_uid, '?')}"
-            for uid, call in calls.items()
-            if call is not None
-        }
         text = review_markdown(report, self.review, call_labels=labels)
         self.app.call_from_thread(self.query_one("#review-text", Markdown).update, text)
 

@@ -12,10 +12,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Sparkline, Static
 
-from coach_tui.coaching.trends import Series, default_weeks, trend_series
-from coach_tui.coaching.week_figures import figures_by_week
+from coach_tui.coaching.trends import Series
 from coach_tui.store.errors import StoreError
-from coach_tui.store.week_inputs import read_week_inputs
+from coach_tui.store.week_inputs import read_trends
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.text import plain
 
@@ -74,16 +73,11 @@ class TrendsScreen(CoachScreen[None]):
 
     @work(thread=True, exclusive=True, group="trends")
     def _load(self, span: int) -> None:
-        repo, now = self.coach.repo, self.coach.now()
-        weeks = default_weeks(now.date(), span)
         try:
-            inputs = read_week_inputs(repo, weeks[0].monday, weeks[-1].sunday)
+            series = read_trends(self.coach.repo, self.coach.now(), span)
         except StoreError as error:
             self.app.call_from_thread(self._show_error, str(error))
             return
-        figures = figures_by_week(weeks, inputs.sources, now)
-        reviews = {review.week: review for review in inputs.reviews}
-        series = trend_series(weeks, figures, reviews, inputs.sources.goals, now.date())
         self.app.call_from_thread(self._show, span, series)
 
     def _show_error(self, message: str) -> None:
