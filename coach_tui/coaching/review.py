@@ -37,6 +37,22 @@ def review_week_for(today: date, reviewed: Collection[IsoWeek]) -> IsoWeek:
     return this_week
 
 
+def review_reminder(today: date, reviewed: Collection[IsoWeek]) -> str:
+    """A line for the morning plan when a week is waiting for its review; empty otherwise.
+
+    From Friday the current week is worth reviewing; early in the week, last week if it was
+    never reviewed. Midweek nothing is said: a reminder every day is a reminder ignored.
+    """
+    week = review_week_for(today, reviewed)
+    if week in reviewed:
+        return ""
+    if week != IsoWeek.of(today):
+        return f"Last week ({week}) has no review yet: ten minutes with r looks back at it."
+    if today.isoweekday() >= 5:
+        return f"It is {today:%A}: close the week with your weekly review (r)."
+    return ""
+
+
 class ClearChoice(Enum):
     LEAVE = "leave"
     DONE = "done"

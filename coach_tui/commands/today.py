@@ -12,6 +12,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from coach_tui.coaching.agenda import Agenda, build_agenda
 from coach_tui.coaching.calls import stalls_in
 from coach_tui.coaching.dashboard import goal_lines, touch_lines
+from coach_tui.coaching.review import review_reminder
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.store.repository import Repository
 
@@ -37,7 +39,7 @@ def agenda_from(repo: Repository, now: datetime) -> Agenda:
     names = repo.accounts.names()
     digest = repo.calls.digest(now)
     why = repo.why.current()
-    return build_agenda(
+    agenda = build_agenda(
         today,
         why.statement if why else "",
         calls=[*digest.awaiting_debrief, *digest.upcoming],
@@ -48,6 +50,7 @@ def agenda_from(repo: Repository, now: datetime) -> Agenda:
         names=names,
         objectives=repo.objectives.all_open(),
     )
+    return replace(agenda, review=review_reminder(today, repo.reviews.weeks()))
 
 
 @contextmanager
@@ -109,6 +112,7 @@ def agenda_json(agenda: Agenda) -> dict[str, Any]:
         "stalled": [{"account": a, "question": q} for a, q in agenda.stalled],
         "behind_pace": [{"goal": g, "coach": s} for g, s in agenda.behind],
         "late_objectives": [{"account": a, "objective": o} for a, o in agenda.late],
+        "review": agenda.review or None,
         "coach": agenda.coach_line,
     }
 
@@ -158,6 +162,8 @@ def print_agenda(agenda: Agenda, out: Console) -> None:
         out.print(Text(f"Late — {account}: {what}", style="yellow"))
     if len(agenda.late) > SHOWN_LATE:
         out.print(Text(f"… and {len(agenda.late) - SHOWN_LATE} more objectives late.", style="dim"))
+    if agenda.review:
+        out.print(Text(agenda.review, style="cyan"))
     out.print(Text(f"Coach: {agenda.coach_line}", style="bold"))
 
 

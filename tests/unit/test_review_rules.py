@@ -13,6 +13,7 @@ from coach_tui.coaching.review import (
     next_week_day,
     parse_focus,
     reflection_nudge,
+    review_reminder,
     review_week_for,
     settle_promise,
     settle_touch,
@@ -171,3 +172,21 @@ def test_a_focus_item_too_long_is_refused() -> None:
 def test_reflection_nudges(key: str, text: str, asks: str) -> None:
     nudge = reflection_nudge(key, text)
     assert (asks in nudge) if asks else nudge == ""
+
+
+@pytest.mark.parametrize(
+    ("today", "reviewed", "says"),
+    [
+        (date(2026, 11, 23), set(), "Last week (2026-W47) has no review yet"),  # Monday
+        (date(2026, 11, 23), {W47}, ""),  # last week done; this week has only begun
+        (date(2026, 11, 26), {W47}, ""),  # Thursday: nothing yet
+        (date(2026, 11, 27), {W47}, "It is Friday: close the week"),
+        (date(2026, 11, 29), {W47}, "It is Sunday"),
+        (date(2026, 11, 28), {W47, W48}, ""),  # already reviewed
+    ],
+)
+def test_the_review_reminder_speaks_at_the_weeks_end_or_for_a_missed_week(
+    today: date, reviewed: set, says: str
+) -> None:
+    reminder = review_reminder(today, reviewed)
+    assert reminder.startswith(says) if says else reminder == ""

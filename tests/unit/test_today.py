@@ -128,7 +128,7 @@ def test_json_has_a_stable_shape(tmp_path: Path, capsys) -> None:
     assert main(["today", "--json", "--data", str(tmp_path)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert set(data) == {"date", "why", "calls", "touches", "promises", "stalled",
-                         "behind_pace", "late_objectives", "coach"}  # fmt: skip
+                         "behind_pace", "late_objectives", "review", "coach"}  # fmt: skip
     [call] = data["calls"]
     assert call["account"] == "Nordvale Foods" and call["outcome"] is None
     assert datetime.fromisoformat(call["time"]).tzinfo is not None

@@ -50,6 +50,8 @@ def agenda_text(agenda: Agenda) -> str:
         lines.append(f"… and {len(agenda.late) - 2} more objectives past their date (a).")
     for goal, sentence in agenda.behind[:2]:
         lines.append(f"{goal}: {sentence}")
+    if agenda.review:
+        lines.append(agenda.review)
     return "\n".join(lines)
 
 
