@@ -45,6 +45,7 @@ class Agenda:
     stalled: tuple[tuple[str, str], ...] = ()  # (account, the coach's question)
     behind: tuple[tuple[str, str], ...] = ()  # (goal, pace sentence)
     late: tuple[tuple[str, str], ...] = ()  # (account, "objective — N days past its date")
+    review: str = ""  # a reminder when a week waits for its weekly review
     coach_line: str = field(default="")
 
 
