@@ -323,7 +323,9 @@ def figures_summary(
         said.append(f"Advance rate {rate:.0f}%, {direction} from {usual:.0f}% on average.")
     done, planned = current.touches_done, current.touches_planned
     if planned and done < planned:
-        said.append(f"{planned - done} of {planned} planned touches were not done.")
+        missed = planned - done
+        verb = "was" if missed == 1 else "were"
+        said.append(f"{missed} of {planned} planned touches {verb} not done.")
     behind = [goal for goal in current.goals if goal.behind_percent >= 5]
     if behind:
         worst = max(behind, key=lambda goal: goal.behind_percent)

@@ -160,3 +160,19 @@ async def test_help(request, make_app, with_why) -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         check(request, "help", screen_text(app))
+
+
+async def test_weekly_review_opens_on_the_week_in_numbers(
+    request, make_app, with_why, open_repo, clock
+) -> None:
+    from tests.ui.test_weekly_review import seed_week
+
+    seed_week(open_repo)
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        app.screen.query_one("#flow").scroll_end(animate=False)
+        await pilot.pause()
+        check(request, "weekly_review_numbers", screen_text(app))
