@@ -36,7 +36,7 @@ EXTRA = re.compile(
     r"^\s+(?P<what>.+?)\s+(?P<value>[\d.]+) ms\s+extra\s+(?P<extra>[-+][\d.]+) ms\s+"
     r"ratio\s+(?P<ratio>[\d.]+)"
 )
-NAMED_BARE = re.compile(r"^\s+bare DataTable.*?\s(?P<ms>[\d.]+) ms")
+NAMED_BARE = re.compile(r"^\s+bare (?P<kind>DataTable|Input filtering).*?\s(?P<ms>[\d.]+) ms")
 # "  damaged data files                : 0"
 COUNT = re.compile(r"^\s+(?P<what>[a-z][a-z -]+?)\s*:\s+(?P<count>\d+)$")
 
@@ -103,20 +103,21 @@ def paired_figure(name: str, what: str, output: str) -> list[Figure]:
 
 
 def key_figures(output: str) -> list[Figure]:
-    """Per-key times: the ratio to a bare table, and what the coach adds per key."""
+    """Per-key times: the ratio to the bare app, and what the coach adds per key."""
     lines = output.splitlines()
-    bare = next((m for line in lines if (m := NAMED_BARE.match(line))), None)
+    bases = {m["kind"]: m["ms"] for line in lines if (m := NAMED_BARE.match(line))}
     return [
         Figure(
             "keys",
             match["what"],
             f"{match['extra']} ms a key",
-            f"{bare['ms']} ms (bare table, pilot wait)" if bare else "?",
+            f"{bases.get(kind, '?')} ms (bare {kind}, pilot wait)",
             match["ratio"],
             "< 16 ms",
         )
         for line in lines
         if (match := EXTRA.match(line))
+        for kind in ["Input filtering" if "filter" in match["what"] else "DataTable"]
     ]
 
 
