@@ -126,13 +126,17 @@ def validate_profile_url(raw: str) -> str:
         )
     if "://" not in text:
         text = f"https://{text}"
-    parts = urlsplit(text)
+    refusal = ValidationError(
+        "A profile link should be a web address such as https://www.linkedin.com/in/name.",
+        field="url",
+    )
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # e.g. an unmatched "[" reads as a broken IPv6 host
+        raise refusal from None
     host = parts.hostname or ""
     if parts.scheme not in ("http", "https") or "." not in host or " " in text:
-        raise ValidationError(
-            "A profile link should be a web address such as https://www.linkedin.com/in/name.",
-            field="url",
-        )
+        raise refusal
     return text
 
 
