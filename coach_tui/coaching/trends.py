@@ -46,11 +46,14 @@ def _percent(value: float) -> str:
     return f"{value:.0f}%"
 
 
-def _revenue_vs_pace(goal: PerformanceGoal, week: IsoWeek) -> float | None:
-    """Attained at the week's end as a percentage of where the straight line is then."""
-    if week.sunday < goal.start or week.monday > goal.end:
+def _revenue_vs_pace(goal: PerformanceGoal, week: IsoWeek, today: date) -> float | None:
+    """Attained at the week's end as a percentage of where the straight line is then.
+
+    The current week is read as of today: its Sunday's share of the line is not due yet.
+    """
+    if week.sunday < goal.start or week.monday > min(goal.end, today):
         return None
-    end = min(week.sunday, goal.end)
+    end = min(week.sunday, goal.end, today)
     attained = sum(
         (e.amount for e in goal.progress if goal.start <= e.on <= end),
         Decimal(0),
@@ -110,7 +113,7 @@ def trend_series(
     revenue = [g for g in goals if g.metric is Metric.REVENUE and g.start <= today]
     if revenue:
         goal = max(revenue, key=lambda g: g.start)
-        values = tuple(_revenue_vs_pace(goal, week) for week in weeks)
+        values = tuple(_revenue_vs_pace(goal, week, today) for week in weeks)
         series.append(
             Series(
                 f"{goal.name} against pace",

@@ -32,7 +32,7 @@ class GoalWeek:
     name: str
     added: Decimal
     needed: Decimal | None  # a week's share of the target; None when the goal is not running
-    behind_percent: Decimal  # how far short of the line at the week's end (0 when not behind)
+    behind_percent: Decimal  # short of the line at the week's end, or today (0 when not behind)
     goal: PerformanceGoal
 
     def short(self, amount: Decimal) -> str:
@@ -90,11 +90,22 @@ class WeekFigures:
         return not any(counts) and not any(goal.added for goal in self.goals)
 
 
+def _local(moment: datetime, zone: tzinfo | None) -> datetime:
+    """`moment` on the seller's clock, comparable with `now` whether either is naive.
+
+    Naive moments are taken as local already; with a naive `now` an aware moment is turned
+    into the machine's local wall time, which is what a naive `now` means.
+    """
+    if moment.tzinfo is None:
+        return moment if zone is None else moment.replace(tzinfo=zone)
+    if zone is None:
+        return moment.astimezone().replace(tzinfo=None)
+    return moment.astimezone(zone)
+
+
 def _local_day(moment: datetime, zone: tzinfo | None) -> date:
-    """The seller's calendar date of `moment` (naive moments are taken as local already)."""
-    if moment.tzinfo is None or zone is None:
-        return moment.date()
-    return moment.astimezone(zone).date()
+    """The seller's calendar date of `moment`."""
+    return _local(moment, zone).date()
 
 
 def _week_key(day: date | None, wanted: set[IsoWeek]) -> IsoWeek | None:
@@ -105,19 +116,20 @@ def _week_key(day: date | None, wanted: set[IsoWeek]) -> IsoWeek | None:
     return week if week in wanted else None
 
 
-def _goal_week(goal: PerformanceGoal, week: IsoWeek) -> GoalWeek:
+def _goal_week(goal: PerformanceGoal, week: IsoWeek, today: date) -> GoalWeek:
+    """The goal's week; its pace is read at the week's end, or today while the week runs."""
+    seen_on = min(week.sunday, max(today, week.monday))
     added = sum(
         (entry.amount for entry in goal.progress if week.contains(entry.on)),
         Decimal(0),
     )
-    running = goal.start <= week.sunday and goal.end >= week.monday
     days = Decimal((goal.end - goal.start).days + 1)
-    needed = goal.target * DAYS_A_WEEK / days if running and days > 0 else None
+    needed = goal.target * DAYS_A_WEEK / days if _overlaps(goal, week) and days > 0 else None
     attained = sum(
-        (e.amount for e in goal.progress if goal.start <= e.on <= min(goal.end, week.sunday)),
+        (e.amount for e in goal.progress if goal.start <= e.on <= min(goal.end, seen_on)),
         Decimal(0),
     )
-    standing = pace(goal.target, goal.start, goal.end, attained, week.sunday)
+    standing = pace(goal.target, goal.start, goal.end, attained, seen_on)
     return GoalWeek(goal.name, added, needed, standing.behind_percent, goal)
 
 
@@ -140,9 +152,11 @@ def figures_by_week(
     zone = now.tzinfo
     tally: dict[IsoWeek, Counter[str]] = defaultdict(Counter)
     moved: dict[IsoWeek, set[str]] = defaultdict(set)
+    today = now.date()
     for call in sources.calls:
-        week = _week_key(_local_day(call.when, zone), wanted)
-        if week is None or call.when > now:
+        when = _local(call.when, zone)
+        week = _week_key(when.date(), wanted)
+        if week is None or when > now:
             continue
         counts = tally[week]
         counts["calls_held"] += 1
@@ -172,7 +186,9 @@ def figures_by_week(
         week: WeekFigures(
             week,
             objectives_moved=len(moved[week]),
-            goals=tuple(_goal_week(goal, week) for goal in sources.goals if _overlaps(goal, week)),
+            goals=tuple(
+                _goal_week(goal, week, today) for goal in sources.goals if _overlaps(goal, week)
+            ),
             **tally[week],
         )
         for week in sorted(wanted)
@@ -311,8 +327,10 @@ def figures_summary(
     said: list[str] = []
     unprepared = current.calls_held - current.calls_prepared
     if unprepared:
+        held = current.calls_held
         said.append(
-            f"{unprepared} of {current.calls_held} calls went in without an outcome prepared."
+            f"{unprepared} of {held} call{'s' if held != 1 else ''} went in without an "
+            "outcome prepared."
         )
     rate = current.advance_rate
     usual = _average([r for w in last_four if (r := w.advance_rate) is not None])

@@ -85,3 +85,37 @@ def test_revenue_against_the_straight_line_of_this_years_goal() -> None:
     assert revenue.values[1] == 37.5  # 1,500 logged when the line says 4,000 (4 days in)
     assert revenue.values[2] == pytest.approx(1_500 / 11_000 * 100)
     assert revenue.latest == "14%"
+
+
+@pytest.mark.parametrize(
+    ("today", "this_week"),
+    [
+        (date(2026, 11, 25), 100.0),  # Wednesday: exactly on the line so far
+        (date(2026, 11, 29), 329 / 333 * 100),  # Sunday: four days of the line not met
+    ],
+)
+def test_the_running_week_is_measured_against_the_line_as_of_today(today, this_week) -> None:
+    goal = PerformanceGoal(
+        "Revenue 2026",
+        Metric.REVENUE,
+        Decimal(365_000),
+        date(2026, 1, 1),
+        date(2026, 12, 31),
+        "USD",
+        progress=(ProgressEntry(date(2026, 1, 5), Decimal(329_000)),),
+    )
+    weeks = [IsoWeek(2026, 48), IsoWeek(2026, 49)]
+    (*_, revenue) = trend_series(weeks, {}, {}, [goal], today)
+    assert revenue.values[0] == pytest.approx(this_week)
+    assert revenue.values[1] is None  # a week still to come has no value
+    assert revenue.latest == f"{this_week:.0f}%"
+
+
+def test_a_revenue_goal_not_started_yet_draws_no_line() -> None:
+    later = PerformanceGoal("Revenue 2027", Metric.REVENUE, Decimal(9), date(2027, 1, 1),
+                            date(2027, 12, 31), "USD")  # fmt: skip
+    deals = PerformanceGoal("Deals 2026", Metric.DEALS, Decimal(9), date(2026, 1, 1),
+                            date(2026, 12, 31))  # fmt: skip
+    series = trend_series(default_weeks(TODAY), {}, {}, [later, deals], TODAY)
+    assert [s.name for s in series][-1] == "Getting-better rating"
+    assert all(len(s.values) == 12 for s in series)

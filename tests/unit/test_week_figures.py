@@ -238,3 +238,95 @@ def test_the_summary_picks_what_is_worth_saying(current: dict, expected: str) ->
     before = [counts(W47, calls_held=2, calls_prepared=2, advances=1, continuations=1)] * 4
     text = figures_summary(counts(W48, **current), before[0], before)
     assert expected in text
+
+
+def test_naive_times_are_taken_as_the_sellers_local_time() -> None:
+    now = datetime(2026, 11, 25, 12, 0, tzinfo=PACIFIC)
+    naive = [datetime(2026, 11, 22, 23, 30), datetime(2026, 11, 25, 11, 0)]
+    calls = [call(when) for when in naive] + [call(datetime(2026, 11, 25, 13, 0))]  # to come
+    assert figures(W47, now=now, calls=calls).calls_held == 1
+    assert figures(W48, now=now, calls=calls).calls_held == 1
+    # A naive `now` is the machine's wall clock: naive calls compare with it as they are.
+    assert figures(W48, now=now.replace(tzinfo=None), calls=calls).calls_held == 1
+
+
+@pytest.mark.parametrize(("zone", "week"), [(PACIFIC, W48), (UTC, W49)])
+def test_an_objective_is_achieved_on_the_sellers_local_date(zone, week) -> None:
+    closed = datetime(2026, 11, 29, 23, 30, tzinfo=PACIFIC)  # Monday 07:30 in UTC
+    won = StrategicObjective(
+        "a", "Win", ExpansionKind.OTHER, status=ObjectiveStatus.ACHIEVED, closed_at=closed
+    )
+    by_week = figures_by_week([W48, W49], WeekSources(objectives=[won]), LATER.astimezone(zone))
+    assert by_week[week].objectives_achieved == 1
+    assert sum(f.objectives_achieved for f in by_week.values()) == 1
+
+
+def on_the_line_through_wednesday() -> PerformanceGoal:
+    """365 over 2026: 329 logged is exactly the line at the end of Wednesday 25 November."""
+    return PerformanceGoal(
+        "Deals",
+        Metric.DEALS,
+        Decimal(365),
+        date(2026, 1, 1),
+        date(2026, 12, 31),
+        progress=(ProgressEntry(date(2026, 1, 5), Decimal(329)),),
+    )
+
+
+def test_a_running_weeks_pace_is_read_today_and_a_past_weeks_at_its_end() -> None:
+    goal = on_the_line_through_wednesday()
+    wednesday = datetime(2026, 11, 25, 18, 0, tzinfo=CET)
+    (running,) = figures(W48, now=wednesday, goals=[goal]).goals
+    (closed,) = figures(W48, now=LATER, goals=[goal]).goals
+    assert running.behind_percent == 0
+    assert closed.behind_percent == pytest.approx(Decimal(4) / 333 * 100)
+    assert running.added == 0 and running.needed == Decimal(7)
+
+
+@pytest.mark.parametrize(
+    ("held", "history", "arrow"),
+    [
+        (5, [2, 2, 2, 2], "▲"),
+        (1, [2, 2, 2, 2], "▼"),
+        (2, [1, 2, 3, 2], "="),
+        (0, [0, 0, 0, 0], "="),
+        (3, [], ""),  # no weeks to compare with
+    ],
+)
+def test_the_trend_arrow_compares_with_the_four_week_average(held, history, arrow) -> None:
+    last_four = [counts(W47.shifted(-n), calls_held=h) for n, h in enumerate(history)]
+    previous = last_four[0] if last_four else counts(W47)
+    (row, *_) = figure_rows(counts(W48, calls_held=held), previous, last_four)
+    assert row.label == "Calls held"
+    assert row.trend == arrow
+    assert row.average == (f"{sum(history) / len(history):.1f}" if history else "—")
+
+
+def test_rows_for_a_goal_show_its_weekly_need_and_what_was_added() -> None:
+    goal = revenue([ProgressEntry(date(2026, 11, 24), Decimal(5_000))])
+    sources = WeekSources(goals=[goal])
+    by_week = figures_by_week([W48.shifted(-n) for n in range(5)], sources, LATER)
+    last_four = [by_week[W48.shifted(-n)] for n in range(1, 5)]
+    row = figure_rows(by_week[W48], last_four[0], last_four)[-1]
+    assert (row.label, row.this_week, row.last_week) == (
+        "Revenue 2026 · need $7k/wk",
+        "$5k",
+        "$0",
+    )
+    assert row.trend == "▲"
+
+
+def test_the_summary_names_a_goal_behind_pace_and_the_change_from_last_week() -> None:
+    (goal_week,) = figures(W48, goals=[revenue()]).goals
+    current = WeekFigures(W48, calls_held=2, calls_prepared=2, goals=(goal_week,))
+    steady = [counts(W47, calls_held=2, calls_prepared=2)] * 4
+    assert figures_summary(current, steady[0], steady).startswith("Revenue 2026 is 100% behind")
+    busier = counts(W47, calls_held=5, calls_prepared=5)
+    text = figures_summary(counts(W48, calls_held=2, calls_prepared=2), busier, steady)
+    assert text.startswith("A steady week: 2 calls held, every one prepared")
+    assert text.endswith("Calls held: 2, against 5 last week.")
+
+
+def test_the_summary_counts_one_unprepared_call_in_the_singular() -> None:
+    text = figures_summary(counts(W48, calls_held=1), counts(W47), [])
+    assert text == "1 of 1 call went in without an outcome prepared."
