@@ -13,6 +13,7 @@ from decimal import Decimal
 from coach_tui.model.account import Account, validate_account_name
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.goal import Metric, PerformanceGoal, calendar_year
+from coach_tui.model.text import small_number
 
 PLAN_FLOW = "plan-year"
 OBJECTIVE_WALK = "plan-year:objectives"  # the accounts still waiting for an objective
@@ -27,12 +28,12 @@ def year_to_plan(today: date) -> int:
 
 
 def parse_year(text: str, today: date) -> int:
-    raw = text.strip()
-    if not raw.isdigit() or not today.year - 1 <= int(raw) <= today.year + 2:
+    year = small_number(text)
+    if year is None or not today.year - 1 <= year <= today.year + 2:
         raise ValidationError(
             f"Plan a year from {today.year - 1} to {today.year + 2}, e.g. {year_to_plan(today)}."
         )
-    return int(raw)
+    return year
 
 
 def goal_name(metric: Metric, year: int) -> str:

@@ -16,6 +16,7 @@ from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from coach_tui.model.errors import ValidationError
+from coach_tui.model.text import small_number
 
 EXAMPLES = "Try 2027-06-30, 30 jun, next march, in 6 months or end of quarter."
 _NUMBERS = {
@@ -56,7 +57,8 @@ def quarter_end(day: date) -> date:
 
 
 def _count(word: str) -> int | None:
-    return int(word) if word.isdigit() else _NUMBERS.get(word)
+    number = small_number(word)
+    return number if number is not None else _NUMBERS.get(word)
 
 
 def _shift(today: date, amount: int, unit: str) -> date:

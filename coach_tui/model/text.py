@@ -65,3 +65,15 @@ def require_text(
             field=label,
         )
     return text
+
+
+def small_number(text: str, *, max_digits: int = 6) -> int | None:
+    """The whole number `text` spells in decimal digits, or `None`.
+
+    `str.isdigit` accepts '²' and `int` refuses more than 4,300 digits; a field that asks
+    for a count or a year never needs more than a few digits, so anything else is `None`.
+    """
+    cleaned = text.strip()
+    if not cleaned.isdecimal() or len(cleaned) > max_digits:
+        return None
+    return int(cleaned)

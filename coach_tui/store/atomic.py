@@ -17,6 +17,15 @@ FILE_MODE = 0o600
 
 def write_atomic(path: Path, payload: bytes) -> None:
     """Replace `path` with `payload` atomically; on failure the old file is untouched."""
+    publish(stage(path, payload), path)
+
+
+def stage(path: Path, payload: bytes) -> Path:
+    """Write `payload` durably to a temporary file beside `path` and return it.
+
+    On failure (a full disk, say) nothing is left behind. `publish` then swaps it in;
+    staging every file of a save first means a full disk fails before any is replaced.
+    """
     tmp = path.with_name(path.name + TMP_SUFFIX)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
     try:
@@ -27,17 +36,26 @@ def write_atomic(path: Path, payload: bytes) -> None:
         os.fsync(fd)
     except BaseException:
         os.close(fd)
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        discard(tmp)
         raise
     os.close(fd)
+    return tmp
+
+
+def publish(tmp: Path, path: Path) -> None:
+    """Rename a staged file over `path` (atomic), then make the rename durable."""
     try:
         tmp.replace(path)
     except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        discard(tmp)
         raise
     fsync_dir(path.parent)
+
+
+def discard(tmp: Path) -> None:
+    """Remove a staged file that will not be published."""
+    with contextlib.suppress(OSError):
+        tmp.unlink()
 
 
 def fsync_dir(folder: Path) -> None:

@@ -16,7 +16,7 @@ import orjson
 from tinydb.middlewares import Middleware
 from tinydb.storages import Storage
 
-from coach_tui.store.atomic import write_atomic
+from coach_tui.store.atomic import publish, stage, write_atomic
 from coach_tui.store.errors import StoreWriteError, UnreadableFile
 
 RawData = dict[str, dict[str, Any]]
@@ -64,6 +64,22 @@ class AtomicJSONStorage(Storage):
         except OSError as error:
             raise StoreWriteError(self.path, error) from error
 
+    def stage(self, data: RawData) -> Path:
+        """The first half of `write`: the new content in a temporary file beside ours."""
+        if self.read_only:
+            raise RuntimeError(f"{self.path} was opened read-only")
+        try:
+            return stage(self.path, orjson.dumps(data))
+        except OSError as error:
+            raise StoreWriteError(self.path, error) from error
+
+    def publish(self, staged: Path) -> None:
+        """The second half of `write`: the staged file replaces ours."""
+        try:
+            publish(staged, self.path)
+        except OSError as error:
+            raise StoreWriteError(self.path, error) from error
+
     def close(self) -> None:
         """Nothing stays open between writes."""
 
@@ -102,6 +118,21 @@ class WriteThroughCache(Middleware):
         self._held = False
         if self._pending:
             self._write_through()
+
+    def stage(self) -> Path | None:
+        """Like `commit`, but only write a temporary file; `None` if nothing changed.
+
+        A transaction over several files stages them all before publishing any.
+        """
+        self._held = False
+        if not self._pending:
+            return None
+        self._pending = False
+        return self.storage.stage(self._cache)
+
+    def publish(self, staged: Path) -> None:
+        """Swap in what `stage` wrote."""
+        self.storage.publish(staged)
 
     def discard(self) -> None:
         """Forget unsaved changes; the next read comes from disk."""

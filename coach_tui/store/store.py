@@ -20,7 +20,7 @@ from tinydb import TinyDB
 from tinydb.table import Table
 
 from coach_tui.model.clock import Clock, system_clock
-from coach_tui.store.atomic import remove_stale_tmp, write_atomic
+from coach_tui.store.atomic import discard, remove_stale_tmp, write_atomic
 from coach_tui.store.backup import daily_backup, newest_good_backup, snapshot
 from coach_tui.store.errors import StoreWriteError, UnreadableFile
 from coach_tui.store.layout import FAMILIES, SCHEMA_VERSION, TABLE_FAMILY, family_path
@@ -129,13 +129,42 @@ class Store:
                 self._rollback(list(tx.held))
                 raise
             self.backup_if_new_day()
-            families = list(tx.held)
-            for index, family in enumerate(families):
+            if len(tx.held) > 1:
+                self._commit_together(tx.held)
+                return
+            for family, db in tx.held.items():
                 try:
-                    tx.held[family].storage.commit()
+                    db.storage.commit()
                 except BaseException:
-                    self._rollback(families[index:])
+                    self._rollback([family])
                     raise
+
+    def _commit_together(self, held: dict[str, TinyDB]) -> None:
+        """Write every changed file beside its target first, then swap them in.
+
+        A full disk or a refused write fails while staging, before any file is replaced,
+        so a save across files lands whole or not at all. Files are swapped in the order
+        first used: a crash between two renames keeps the earlier ones (see the repos).
+        """
+        staged: list[tuple[str, Path]] = []
+        try:
+            for family, db in held.items():
+                tmp = db.storage.stage()
+                if tmp is not None:
+                    staged.append((family, tmp))
+        except BaseException:
+            for _family, tmp in staged:
+                discard(tmp)
+            self._rollback(list(held))
+            raise
+        for index, (family, tmp) in enumerate(staged):
+            try:
+                held[family].storage.publish(tmp)
+            except BaseException:
+                for _later, later_tmp in staged[index + 1 :]:
+                    discard(later_tmp)
+                self._rollback([name for name, _tmp in staged[index:]])
+                raise
 
     def close(self) -> None:
         """Back up the day's work, then release the folder for the next coach."""

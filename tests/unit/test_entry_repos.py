@@ -31,23 +31,40 @@ def touch(due: date, campaign_uid: str = "camp", account_uid: str = "acc", **cha
 
 
 def count_writes(monkeypatch) -> list[str]:
-    """The data files written from now on, one entry per atomic write."""
+    """The data files replaced from now on, in order, one entry per atomic replacement.
+
+    A save touching one file writes it in one go; a save across files stages them all and
+    then publishes them one by one, so both seams are watched.
+    """
     writes: list[str] = []
-    real = storage.write_atomic
-    monkeypatch.setattr(storage, "write_atomic", lambda p, b: (writes.append(p.name), real(p, b)))
+    real_write, real_publish = storage.write_atomic, storage.publish
+    monkeypatch.setattr(
+        storage, "write_atomic", lambda p, b: (writes.append(p.name), real_write(p, b))
+    )
+    monkeypatch.setattr(
+        storage, "publish", lambda t, p: (writes.append(p.name), real_publish(t, p))
+    )
     return writes
 
 
 def fail_writes_to(monkeypatch, name: str) -> None:
     """Every write of the family file `name` fails as if the disk were full."""
-    real = storage.write_atomic
+    real_write, real_stage = storage.write_atomic, storage.stage
 
-    def write(path: Path, payload: bytes) -> None:
+    def refuse(path: Path) -> None:
         if path.name == name:
             raise OSError(28, "No space left on device")
-        real(path, payload)
+
+    def write(path: Path, payload: bytes) -> None:
+        refuse(path)
+        real_write(path, payload)
+
+    def stage(path: Path, payload: bytes) -> Path:
+        refuse(path)
+        return real_stage(path, payload)
 
     monkeypatch.setattr(storage, "write_atomic", write)
+    monkeypatch.setattr(storage, "stage", stage)
 
 
 # Round trips
@@ -390,20 +407,20 @@ def test_delete_and_undo_of_an_account_persist_across_reopening(open_repo) -> No
     assert len(repo.contacts.all()) == 2
 
 
-def test_a_delete_that_fails_midway_never_leaves_an_account_without_its_people(
-    open_repo, monkeypatch
-) -> None:
+def test_a_delete_that_fails_at_a_later_file_changes_nothing(open_repo, monkeypatch) -> None:
     repo = open_repo()
-    account, _, _ = seed_account(repo)
+    account, _, touches = seed_account(repo)
     fail_writes_to(monkeypatch, "entry.json")
     with pytest.raises(StoreWriteError):
         repo.accounts.delete(account.uid)
     monkeypatch.undo()
+    assert repo.accounts.get(account.uid) == account  # memory agrees with the disk
     repo.close()
-    # accounts.json went first: the account is gone, its people are kept (not shown).
+    # Every file was staged before any was replaced: the full disk stopped it all.
     repo = open_repo()
-    assert repo.accounts.get(account.uid) is None
+    assert repo.accounts.get(account.uid) == account
     assert [c.name for c in repo.contacts.for_account(account.uid)] == ["Greta"]
+    assert repo.touches.for_account(account.uid) == touches[:1]
 
 
 def test_an_undo_that_fails_midway_can_be_run_again(repo, monkeypatch) -> None:
@@ -414,7 +431,8 @@ def test_an_undo_that_fails_midway_can_be_run_again(repo, monkeypatch) -> None:
     with pytest.raises(StoreWriteError):
         repo.accounts.restore(deleted)
     monkeypatch.undo()
-    assert repo.accounts.get(account.uid) is None  # the account comes back last
+    assert repo.accounts.get(account.uid) is None  # nothing came back
+    assert repo.touches.for_account(account.uid) == []
     repo.accounts.restore(deleted)
     assert repo.accounts.get(account.uid) == account
     assert repo.touches.for_account(account.uid) == touches[:1]

@@ -233,12 +233,6 @@ def test_a_failed_save_changes_nothing_and_the_next_one_works(
     assert change.read(reader) == change.read(repo)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a transaction over several files replaces them one by one, so a write failing "
-    "at a later file leaves the earlier ones replaced (documented in repos/accounts.py and "
-    "relied on by tests/unit/test_entry_repos.py). Fix: stage every file, then rename.",
-)
 @pytest.mark.parametrize("second", ["touches.json", "core.json"])
 def test_a_save_across_files_lands_whole_or_not_at_all(
     data_dir: Path, repo: Repository, clock: FakeClock, failing_while_writing, second: str

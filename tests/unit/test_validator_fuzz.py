@@ -330,12 +330,6 @@ def test_iso_week(text: str) -> None:
     assert week.monday <= week.sunday
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="parse_year checks str.isdigit(), which accepts '²'; int('²') then raises a bare "
-    "ValueError (fix: isdecimal() in coaching/plan_year.py)",
-)
 @FUZZ
 @given(text=TEXT)
 @with_examples

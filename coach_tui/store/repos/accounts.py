@@ -88,9 +88,9 @@ class AccountRepository:
     def delete(self, uid: str) -> DeletedAccount | None:
         """Remove an account with everything that belongs to it, in one transaction.
 
-        The transaction spans several files and each is replaced atomically in the order
-        first used; a failure before the first write changes nothing, but a failure
-        between two files leaves the earlier ones written. The account's own file goes
+        The transaction spans several files: all are written beside their targets before
+        any is swapped in, so a refused write (a full disk) changes nothing. Only a crash
+        between two renames leaves the earlier ones swapped; the account's own file goes
         first, so the worst case is people or touches left without their account (kept,
         invisible) — never an account that silently lost its people.
         """
@@ -126,7 +126,7 @@ class AccountRepository:
         """Undo a delete: the account and everything it had come back with the same uids.
 
         Safe to repeat (records already back are not added twice), and the account is
-        written last, so a failure between files leaves it deleted rather than back
+        swapped in last, so a crash between files leaves it deleted rather than back
         without its people; running the undo again completes it.
         """
         with self._store.transaction() as tx:

@@ -71,8 +71,8 @@ class CampaignRepository:
     ) -> Campaign | None:
         """Close (or reopen) a campaign and save the touches that change with it, at once.
 
-        Stopping a campaign skips its open touches. Files are written in the order first
-        used, so the touches go first: if the second file fails, the campaign still shows
+        Stopping a campaign skips its open touches. Files are swapped in in the order first
+        used, so the touches go first: if a crash stops the second, the campaign still shows
         as running (stop it again) rather than leaving open touches of a stopped campaign
         in the queue. Returns the updated campaign, or None if there is no such campaign.
         """

@@ -22,6 +22,7 @@ from coach_tui.model.dates import Prefer, parse_day
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.ids import new_uid
+from coach_tui.model.text import small_number
 from coach_tui.model.touch import (
     CAMPAIGN_MAX_TOUCHES,
     CAMPAIGN_MIN_TOUCHES,
@@ -167,15 +168,17 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
 
     def _weeks(self, text: str) -> int:
         cleaned = text.strip().removesuffix("weeks").removesuffix("week").strip()
-        if not cleaned.isdigit() or not 1 <= int(cleaned) <= 12:
+        weeks = small_number(cleaned)
+        if weeks is None or not 1 <= weeks <= 12:
             raise ValidationError("Give the span as a number of weeks between 1 and 12.")
-        return int(cleaned)
+        return weeks
 
     def _count(self, text: str) -> int:
         cleaned = text.strip().removesuffix("touches").strip()
-        if not cleaned.isdigit() or not 1 <= int(cleaned) <= MAX_COUNT:
+        count = small_number(cleaned)
+        if count is None or not 1 <= count <= MAX_COUNT:
             raise ValidationError(f"Give the number of touches, 1 to {MAX_COUNT}.")
-        return int(cleaned)
+        return count
 
     def _picked_contacts(self) -> list[Contact]:
         picked = set(split_picks(self.answers.get("contacts", "")))

@@ -25,6 +25,7 @@ from coach_tui.model.call import Commitment
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.review import RATINGS, SkillReflection, WeekReview
+from coach_tui.model.text import small_number
 from coach_tui.model.touch import Touch
 from coach_tui.model.week import IsoWeek
 from coach_tui.store.errors import StoreError
@@ -311,7 +312,7 @@ class WeekReviewFlowScreen(GuidedFlowScreen[WeekReview]):
         for uid, skill in self.context.skills:
             practised = self.answers.get(f"skill:{uid}:practised", "yes") == "yes"
             rating_text = self.answers.get(f"skill:{uid}:rating", "")
-            rating = int(rating_text) if rating_text.isdigit() else None
+            rating = small_number(rating_text, max_digits=1)
             reflections.append(
                 SkillReflection(
                     uid,

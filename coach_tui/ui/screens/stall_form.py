@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.settings import STALL_WEEKS_RANGE, Settings
+from coach_tui.model.text import small_number
 from coach_tui.ui.screens.setting_form import SettingForm
 from coach_tui.ui.widgets.field import Field
 
@@ -24,7 +25,8 @@ class StallWeeksForm(SettingForm):
         )
 
     def changed(self, text: str) -> Settings:
-        if not text.isdigit() or int(text) not in STALL_WEEKS_RANGE:
+        weeks = small_number(text)
+        if weeks is None or weeks not in STALL_WEEKS_RANGE:
             low, high = STALL_WEEKS_RANGE.start, STALL_WEEKS_RANGE.stop - 1
             raise ValidationError(f"Give a number of weeks from {low} to {high}.")
-        return replace(self.settings, stall_weeks=int(text))
+        return replace(self.settings, stall_weeks=weeks)
