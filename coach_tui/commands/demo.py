@@ -11,6 +11,7 @@ from rich.table import Table
 from coach_tui.demo.generate import MAX_YEARS, build_demo
 from coach_tui.demo.write import holds_data, write_demo_data
 from coach_tui.model.clock import Clock, system_clock
+from coach_tui.store.archive import archive_old_history
 from coach_tui.store.repository import Repository
 
 _LABELS = {
@@ -53,6 +54,7 @@ def write_demo(
             return 1
         now = clock()
         counts = write_demo_data(repo, build_demo(now, years=years, seed=seed))
+        moved = archive_old_history(repo.store, now.date(), force=True)
     finally:
         repo.close()
     table = Table(title=f"Demo: {years} year{'s' if years != 1 else ''} of invented history")
@@ -61,5 +63,10 @@ def write_demo(
     for name, count in counts.items():
         table.add_row(f"{count:,}", _LABELS.get(name, name))
     out.print(table)
+    if moved:
+        out.print(
+            f"Older than 13 months, kept in archive.json: {moved.touches:,} touches, "
+            f"{moved.calls:,} calls."
+        )
     out.print(f"Open it with: coach --data {escape(str(data_dir))}")
     return 0

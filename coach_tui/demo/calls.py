@@ -11,7 +11,7 @@ import random
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 
-from coach_tui.model.account import Account
+from coach_tui.model.account import Account, StrategicObjective
 from coach_tui.model.call import (
     Call,
     CallKind,
@@ -35,6 +35,14 @@ OUTCOMES = (
 KINDS = (CallKind.CALL, CallKind.CALL, CallKind.MEETING, CallKind.EMAIL, CallKind.DEMO)
 
 
+def _serving(objectives: list[StrategicObjective], at: datetime) -> str:
+    """The first objective of the chain not closed before `at` (the open one at the end)."""
+    for objective in objectives:
+        if objective.closed_at is None or objective.closed_at >= at:
+            return objective.uid
+    return objectives[-1].uid
+
+
 class CallBuilder:
     """Adds the call history of one account at a time."""
 
@@ -45,13 +53,21 @@ class CallBuilder:
         self.commitments: list[Commitment] = []
 
     def add(
-        self, account: Account, created: datetime, people: list[Contact], objective: str
+        self,
+        account: Account,
+        created: datetime,
+        people: list[Contact],
+        objectives: list[StrategicObjective],
     ) -> None:
+        """Calls from the account's start on, each serving the objective open at the time.
+
+        `objectives` is the account's chain, oldest first, the last one still open.
+        """
         when = created.replace(hour=0, minute=0) + timedelta(days=10)
         while when < self.now + timedelta(days=14):
             hour = time(self.rng.choice((9, 10, 14, 16)))
             at = datetime.combine(when.date(), hour, tzinfo=self.now.tzinfo)
-            self.calls.append(self._call(account, at, people, objective))
+            self.calls.append(self._call(account, at, people, _serving(objectives, at)))
             when += timedelta(days=self.rng.randint(EVERY_DAYS - 7, EVERY_DAYS + 7))
 
     def _call(self, account: Account, at: datetime, people: list[Contact], objective: str) -> Call:

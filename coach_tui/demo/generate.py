@@ -200,12 +200,13 @@ class _Builder:
                     uid=account.uid,
                 )
             self.data.accounts.append(account)
+            first = len(self.data.objectives)
             self.objectives(account, created)
+            chain = self.data.objectives[first:]  # oldest first, ending with the open one
             self.perspectives(account, created)
             self.entry.add(account, created)
             people = self.entry.contacts[-CONTACTS_PER_ACCOUNT:]
-            open_objective = self.data.objectives[-1].uid  # the chain ends with the open one
-            self.calls.add(account, account.created_at or self.now, people, open_objective)
+            self.calls.add(account, account.created_at or self.now, people, chain)
 
     def objectives(self, account: Account, created: date) -> None:
         """A chain of objectives: older ones closed, the newest open (some late or partial)."""

@@ -105,7 +105,8 @@ class CallDigest:
     """The few calls the dashboard needs out of thousands, chosen without decoding them all.
 
     `history` holds, per account, just enough debriefed calls for the stall rule: the first,
-    the last advance and the last three.
+    the last advance and the last three. `per_objective` counts live calls, which is every
+    call of an open objective (a closed one's old calls may be in the archive).
     """
 
     upcoming: tuple[Call, ...]

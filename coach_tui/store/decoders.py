@@ -24,4 +24,6 @@ DECODERS: dict[str, Callable[[codec.Record, object], Any]] = {
     "commitments": codec_calls.commitment_from_record,
     "days": codec_days.day_from_record,
     "reviews": codec_reviews.review_from_record,
+    "touches_archive": codec_entry.touch_from_record,
+    "calls_archive": codec_calls.call_from_record,
 }

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from coach_tui.store.backup import day_dirs, newest_good_backup, restore
 from coach_tui.store.errors import NewerSchema, StoreError, UnreadableFile
-from coach_tui.store.layout import FAMILIES, META_TABLE, family_path
+from coach_tui.store.layout import FAMILIES, LAZY_FAMILIES, META_TABLE, family_path
 from coach_tui.store.lock import DataDirLock
 from coach_tui.store.records import check_records
 from coach_tui.store.schema import check_shape, migrate, needs_migration
@@ -49,7 +49,12 @@ def check_file(data_dir: Path, family: str) -> FileReport:
     try:
         raw = read_raw(path)
         if raw is None:
-            return FileReport(path, FileState.MISSING, "will be created when coach next opens")
+            when = (
+                "once history older than 13 months is moved out of the daily files"
+                if family in LAZY_FAMILIES
+                else "when coach next opens"
+            )
+            return FileReport(path, FileState.MISSING, f"will be created {when}")
         check_shape(raw, path)
         old = needs_migration(raw, path)
         check_records(migrate(raw, family, path) if old else raw, FAMILIES[family], path)

@@ -102,6 +102,11 @@ class WriteThroughCache(Middleware):
             self._cache = self.storage.read()
         return self._cache
 
+    @property
+    def is_loaded(self) -> bool:
+        """Whether the file's content is in memory (read or seeded)."""
+        return self._cache is not None
+
     def write(self, data: RawData) -> None:
         self._cache = data
         if self._held:

@@ -21,9 +21,15 @@ from tinydb.table import Table
 
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.store.atomic import discard, remove_stale_tmp, write_atomic
-from coach_tui.store.backup import daily_backup, newest_good_backup, snapshot
+from coach_tui.store.backup import backup_root, daily_backup, newest_good_backup, snapshot
 from coach_tui.store.errors import StoreWriteError, UnreadableFile
-from coach_tui.store.layout import FAMILIES, SCHEMA_VERSION, TABLE_FAMILY, family_path
+from coach_tui.store.layout import (
+    FAMILIES,
+    LAZY_FAMILIES,
+    SCHEMA_VERSION,
+    TABLE_FAMILY,
+    family_path,
+)
 from coach_tui.store.lock import DataDirLock
 from coach_tui.store.paths import ensure_private_dir
 from coach_tui.store.records import check_records
@@ -61,6 +67,7 @@ class Store:
         read_only: bool,
         lock: DataDirLock | None,
         clock: Clock,
+        trusted: dict | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.read_only = read_only
@@ -69,7 +76,9 @@ class Store:
         self._mutex = threading.RLock()
         self._backup_day: date | None = None
         self.backup_problem: str | None = None
-        self._dbs = {family: self._make_db(family, raws.get(family)) for family in FAMILIES}
+        self._trusted = trusted or {}
+        # A lazy family left out of `raws` is opened on first use (see `database`).
+        self._dbs = {family: self._make_db(family, raw) for family, raw in raws.items()}
 
     def today(self) -> date:
         """Today by the store's clock (imports date the people they add with it)."""
@@ -90,12 +99,18 @@ class Store:
             if not read_only:
                 remove_stale_tmp(data_dir)
             trusted = load_trusted(data_dir)
-            raws = {family: _load_checked(data_dir, family, trusted) for family in FAMILIES}
+            raws = {
+                family: _load_checked(data_dir, family, trusted)
+                for family in FAMILIES
+                if not _can_wait(data_dir, family, trusted)
+            }
             if not read_only:
                 _write_upgrades(data_dir, raws, clock)
                 record_trusted(data_dir, [family_path(data_dir, f) for f in FAMILIES])
             current = {family: loaded.current for family, loaded in raws.items()}
-            store = cls(data_dir, current, read_only=read_only, lock=lock, clock=clock)
+            store = cls(
+                data_dir, current, read_only=read_only, lock=lock, clock=clock, trusted=trusted
+            )
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -107,8 +122,30 @@ class Store:
         return [family_path(self.data_dir, family) for family in FAMILIES]
 
     def database(self, family: str) -> TinyDB:
-        """The TinyDB object of one family (callers hold the mutex via a transaction)."""
-        return self._dbs[family]
+        """The TinyDB object of one family (callers hold the mutex via a transaction).
+
+        A lazy family is read here the first time it is asked for. It was found unchanged
+        since coach last wrote it when the folder was opened, so its records are trusted.
+        """
+        db = self._dbs.get(family)
+        if db is None:
+            with self._mutex:
+                db = self._dbs.get(family)
+                if db is None:
+                    db = self._dbs[family] = self._make_db(family, self._load_late(family))
+        return db
+
+    def _load_late(self, family: str) -> RawData:
+        """Read a lazy family as `open` would have: checked unless trusted, upgraded."""
+        loaded = _load_checked(self.data_dir, family, self._trusted)
+        if not self.read_only and loaded.on_disk is not None and loaded.needs_write:
+            _write_upgrades(self.data_dir, {family: loaded}, self._clock)
+        return loaded.current
+
+    def is_loaded(self, family: str) -> bool:
+        """Whether a (lazy) family's file has been read into memory yet."""
+        db = self._dbs.get(family)
+        return db is not None and db.storage.is_loaded
 
     @contextmanager
     def reading(self) -> Iterator[Transaction]:
@@ -189,7 +226,10 @@ class Store:
         """Drop in-memory changes: the next read of these families comes from disk."""
         for family in families:
             self._dbs[family].storage.discard()
-            self._dbs[family] = self._make_db(family, None)
+            if family in LAZY_FAMILIES:  # read again, stamped, when next used
+                del self._dbs[family]
+            else:
+                self._dbs[family] = self._make_db(family, None)
 
     def backup_if_new_day(self) -> None:
         """Copy today's starting point of every file into the backups, once per day.
@@ -200,16 +240,24 @@ class Store:
         today = self._clock().date()
         if self._backup_day == today:
             return
-        payloads = {path.name: path.read_bytes() for path in self.files() if path.exists()}
+        day_dir = backup_root(self.data_dir) / today.isoformat()
+        payloads = {  # only what today's backup lacks: the archive alone is tens of MB
+            path.name: path.read_bytes()
+            for path in self.files()
+            if path.exists() and not (day_dir / path.name).exists()
+        }
         self._write_backup(payloads, today, replace=False)
         self._backup_day = today
 
     def _backup_current_state(self) -> None:
         """Refresh today's backup with the data as coach holds it now (on a clean close)."""
-        payloads = {
-            family_path(self.data_dir, family).name: orjson.dumps(db.storage.read())
-            for family, db in self._dbs.items()
-        }
+        payloads = {}
+        for family in FAMILIES:
+            path = family_path(self.data_dir, family)
+            if self.is_loaded(family):
+                payloads[path.name] = orjson.dumps(self._dbs[family].storage.read())
+            elif path.exists():  # a lazy family never read: the file is its state
+                payloads[path.name] = path.read_bytes()
         self._write_backup(payloads, self._clock().date(), replace=True)
 
     def _write_backup(self, payloads: dict[str, bytes], today: date, *, replace: bool) -> None:
@@ -231,6 +279,18 @@ class _Loaded:
     @property
     def needs_write(self) -> bool:
         return self.on_disk is None or self.on_disk is not self.current
+
+
+def _can_wait(data_dir: Path, family: str, trusted: dict) -> bool:
+    """A lazy family is left unread at open when coach wrote its file and nothing since.
+
+    Anything else (no fingerprint, an edit from outside, a crash after a write) checks
+    it now like every other file, so a damaged archive is still caught at open.
+    """
+    if family not in LAZY_FAMILIES:
+        return False
+    path = family_path(data_dir, family)
+    return not path.exists() or is_trusted(path, trusted)
 
 
 def _load_checked(data_dir: Path, family: str, trusted: dict) -> _Loaded:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -21,6 +22,7 @@ from coach_tui.crash_log import write_crash_log
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.model.settings import Settings
 from coach_tui.model.why import WhyStatement
+from coach_tui.store.archive import archive_old_history
 from coach_tui.store.errors import StoreError
 from coach_tui.store.repository import Repository
 from coach_tui.ui.drafts import KeepsDraft
@@ -85,6 +87,7 @@ class CoachApp(App[None]):
         self.undo = UndoStack()
         self._startup_notices: list[tuple[str, str]] = []
         self._day = clock().date()  # the day the app last offered a plan for
+        self._archived_on: date | None = None  # the day old history was last tidied
         # Chosen before the first paint, so the screen is styled once, not twice.
         self._apply_startup_theme()
 
@@ -129,8 +132,27 @@ class CoachApp(App[None]):
             self.action_morning()
 
     def on_dashboard_loaded(self, _message: DashboardLoaded) -> None:
-        """Back on the dashboard: the moment a day that began meanwhile gets its plan."""
+        """Back on the dashboard: the moment a day that began meanwhile gets its plan,
+        and (once a day, in a thread) old history moves out of the daily files."""
         self.check_new_day()
+        today = self.now().date()
+        if self._archived_on != today:
+            self._archived_on = today
+            self.run_worker(
+                lambda: self._archive_old_history(today),
+                thread=True,
+                group="archive",
+                exclusive=True,
+            )
+
+    def _archive_old_history(self, today: date) -> None:
+        """Off the UI thread: the pass holds the store's lock while it moves records."""
+        try:
+            archive_old_history(self.repo.store, today)
+        except StoreError as error:  # the files are unchanged; try again tomorrow
+            self.call_from_thread(
+                self.notify, f"Could not archive old history: {error}", severity="warning"
+            )
 
     def _welcome_closed(self, start: bool | None) -> None:
         if start:

@@ -16,6 +16,7 @@ def test_every_family_file_is_reported(data_dir: Path, repo) -> None:
     names = sorted(report.path.name for report in diagnose(data_dir))
     assert names == [
         "accounts.json",
+        "archive.json",
         "calls.json",
         "core.json",
         "entry.json",

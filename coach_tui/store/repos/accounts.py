@@ -26,7 +26,16 @@ TABLE = "accounts"
 
 # Tables whose records belong to one account and go (and come back) with it. Their
 # records are kept raw: undo writes back exactly what was there.
-BELONGING = ("contacts", "entry_points", "campaigns", "touches", "calls", "commitments")
+BELONGING = (
+    "contacts",
+    "entry_points",
+    "campaigns",
+    "touches",
+    "calls",
+    "commitments",
+    "touches_archive",
+    "calls_archive",
+)
 
 
 @dataclass(frozen=True, slots=True)

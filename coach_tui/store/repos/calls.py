@@ -1,4 +1,10 @@
-"""Calls and the commitments made in them."""
+"""Calls and the commitments made in them.
+
+Debriefed calls older than 13 months live in the archive (`store/archive.py`), except
+those the daily views read. `current`, `recent_for_account` and `digest` read the live
+file only and are exact for what they show; `all`, `for_account`, `get` and old spans
+include the archive (read from disk the first time one of them needs it).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from datetime import date, datetime, timedelta
 from tinydb import Query
 
 from coach_tui.model.call import Call, CallDigest, Commitment
+from coach_tui.store.archive import archive_may_hold, with_archive
 from coach_tui.store.codec import Record
 from coach_tui.store.codec_calls import (
     call_from_record,
@@ -23,8 +30,14 @@ CALLS = "calls"
 COMMITMENTS = "commitments"
 
 
-def _first(item: tuple[datetime, Record]) -> datetime:
-    return item[0]
+def _by_time(call: Call) -> tuple[datetime, str]:
+    """Calls by time; the uid orders calls at the same moment the same way wherever they
+    were stored (live or archived)."""
+    return call.when, call.uid
+
+
+def _first(item: tuple[datetime, Record]) -> tuple[datetime, str]:
+    return item[0], item[1]["uid"]
 
 
 def _decode(items: list[tuple[datetime, Record]]) -> list[Call]:
@@ -48,30 +61,58 @@ class CallRepository:
         self._store = store
 
     def all(self) -> list[Call]:
-        """By time."""
+        """Every call by time, archived ones included (exports)."""
         with self._store.reading() as tx:
-            calls = [call_from_record(r, r.doc_id) for r in tx.table(CALLS).all()]
-        return sorted(calls, key=lambda call: call.when)
+            calls = [call_from_record(r, k) for k, r in with_archive(tx, CALLS)]
+        return sorted(calls, key=_by_time)
+
+    def current(self) -> list[Call]:
+        """By time, the live file only: every upcoming call, every call waiting for a
+        debrief, and the last 13 months — what the calls screen lists."""
+        with self._store.reading() as tx:
+            stored = stored_records(tx.table(CALLS))
+            calls = [call_from_record(r, k) for k, r in stored.items()]
+        return sorted(calls, key=_by_time)
 
     def in_span(self, first: date, last: date) -> list[Call]:
         """Calls around `first`..`last`, by time: a day wider each side, since stored times
         carry their own offset; the weekly figures bucket them exactly by local date."""
         low, high = (first - timedelta(days=1)).isoformat(), (last + timedelta(days=2)).isoformat()
         with self._store.reading() as tx:
-            stored = stored_records(tx.table(CALLS))
-            calls = [call_from_record(r, k) for k, r in stored.items() if low <= r["when"] < high]
-        return sorted(calls, key=lambda call: call.when)
+            items = (
+                with_archive(tx, CALLS)
+                if archive_may_hold(self._store, CALLS, first - timedelta(days=1))
+                else stored_records(tx.table(CALLS)).items()
+            )
+            calls = [call_from_record(r, k) for k, r in items if low <= r["when"] < high]
+        return sorted(calls, key=_by_time)
 
     def for_account(self, account_uid: str) -> list[Call]:
-        """By time."""
+        """Every call of the account by time, archived ones included."""
         with self._store.reading() as tx:
-            records = tx.table(CALLS).search(Query().account_uid == account_uid)
-            calls = [call_from_record(r, r.doc_id) for r in records]
-        return sorted(calls, key=lambda call: call.when)
+            found = [
+                call_from_record(r, k)
+                for k, r in with_archive(tx, CALLS)
+                if r["account_uid"] == account_uid
+            ]
+        return sorted(found, key=_by_time)
+
+    def recent_for_account(self, account_uid: str) -> list[Call]:
+        """The account's live calls by time: its upcoming ones, its open objective's, the
+        last 13 months and its stall window — all the account card and prep read."""
+        with self._store.reading() as tx:
+            stored = stored_records(tx.table(CALLS))
+            found = [
+                call_from_record(r, k) for k, r in stored.items() if r["account_uid"] == account_uid
+            ]
+        return sorted(found, key=_by_time)
 
     def get(self, uid: str) -> Call | None:
+        """A call by uid, looked for in the archive if it is not live."""
         with self._store.reading() as tx:
             record = get_by_uid(tx.table(CALLS), uid)
+            if record is None:
+                record = get_by_uid(tx.table("calls_archive"), uid)
             return None if record is None else call_from_record(record, uid)
 
     def save(self, call: Call, *, finished_flow: str | None = None) -> None:
@@ -135,17 +176,6 @@ class CallRepository:
                 per_objective,
                 history,
             )
-
-    def upcoming(self, now: datetime) -> list[Call]:
-        """Calls from now on, soonest first."""
-        return [call for call in self.all() if call.when >= now]
-
-    def calls_per_objective(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for call in self.all():
-            if call.objective_uid:
-                counts[call.objective_uid] = counts.get(call.objective_uid, 0) + 1
-        return counts
 
     # --- commitments ------------------------------------------------------------------
 

@@ -17,6 +17,10 @@ keeps track of the next free id:
 - queries read the stored records in one plain pass (no per-record function call; every
   record was checked at open, so the fields are there) and decode only the matches; the
   daily queue compares the stored ISO date text.
+
+History (a campaign's or account's touches, an old week's figures) also reads the
+archive of touches closed more than 13 months ago (`store/archive.py`); the daily
+queue never needs it, since only closed touches are archived.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from datetime import date
 from tinydb.table import Table
 
 from coach_tui.model.touch import Touch, TouchStatus
+from coach_tui.store.archive import archive_may_hold, with_archive
 from coach_tui.store.codec import Record
 from coach_tui.store.codec_entry import touch_from_record, touch_to_record
 from coach_tui.store.repos.common import stored_records
@@ -52,16 +57,18 @@ class TouchRepository:
     # --- reading ----------------------------------------------------------------------
 
     def for_campaign(self, campaign_uid: str) -> list[Touch]:
-        """By due date."""
+        """By due date, archived ones included."""
         with self._store.reading() as tx:
-            stored = stored_records(tx.table(TABLE))
-            return _decode((k, r) for k, r in stored.items() if r["campaign_uid"] == campaign_uid)
+            return _decode(
+                (k, r) for k, r in with_archive(tx, TABLE) if r["campaign_uid"] == campaign_uid
+            )
 
     def for_account(self, account_uid: str) -> list[Touch]:
-        """By due date, every campaign of the account."""
+        """By due date, every campaign of the account, archived ones included."""
         with self._store.reading() as tx:
-            stored = stored_records(tx.table(TABLE))
-            return _decode((k, r) for k, r in stored.items() if r["account_uid"] == account_uid)
+            return _decode(
+                (k, r) for k, r in with_archive(tx, TABLE) if r["account_uid"] == account_uid
+            )
 
     def open_due_by(self, day: date) -> list[Touch]:
         """Planned touches due on or before `day`, across every account (the daily queue).
@@ -79,10 +86,14 @@ class TouchRepository:
         """Touches due, or closed, between `first` and `last` inclusive (the weekly figures)."""
         low, high = first.isoformat(), last.isoformat()
         with self._store.reading() as tx:
-            stored = stored_records(tx.table(TABLE))
+            items = (
+                with_archive(tx, TABLE)
+                if archive_may_hold(self._store, TABLE, first)
+                else stored_records(tx.table(TABLE)).items()
+            )
             return _decode(
                 (k, r)
-                for k, r in stored.items()
+                for k, r in items
                 if low <= r["due"] <= high or low <= (r.get("closed_on") or "") <= high
             )
 
@@ -93,20 +104,22 @@ class TouchRepository:
             return _decode((k, r) for k, r in stored.items() if r["status"] == _OPEN)
 
     def get(self, uid: str) -> Touch | None:
+        """A live touch: every touch a screen can change (archived ones are closed)."""
         with self._store.reading() as tx:
             stored = stored_records(tx.table(TABLE))
             key = self._locate(stored, [uid]).get(uid)
             return None if key is None else touch_from_record(stored[key], key)
 
     def count(self) -> int:
+        """Every touch, archived ones included."""
         with self._store.reading() as tx:
-            return len(tx.table(TABLE))
+            return sum(1 for _ in with_archive(tx, TABLE))
 
     def counts(self, campaign_uid: str | None = None) -> dict[TouchStatus, int]:
         """How many touches are planned, done and skipped (of one campaign, or of all)."""
         tally = dict.fromkeys(TouchStatus, 0)
         with self._store.reading() as tx:
-            for record in stored_records(tx.table(TABLE)).values():
+            for _key, record in with_archive(tx, TABLE):
                 if campaign_uid is None or record.get("campaign_uid") == campaign_uid:
                     tally[TouchStatus(record["status"])] += 1
         return tally

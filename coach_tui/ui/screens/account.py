@@ -131,7 +131,7 @@ class AccountScreen(CallActions):
             history = repo.objectives.history_for(account.uid)
             perspectives = repo.perspectives.for_account(account.uid)
             self.people = repo.contacts.for_account(account.uid)
-            self.calls = repo.calls.for_account(account.uid)
+            self.calls = repo.calls.recent_for_account(account.uid)
             self.stall_weeks = repo.settings.get().stall_weeks
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)

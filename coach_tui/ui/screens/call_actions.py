@@ -103,7 +103,8 @@ class CallActions(CoachScreen[None]):
             if account is None:
                 return
             objective = repo.objectives.active_for(call.account_uid)
-            earlier = [c for c in repo.calls.for_account(call.account_uid) if c.when < call.when]
+            recent = repo.calls.recent_for_account(call.account_uid)
+            earlier = [c for c in recent if c.when < call.when]
             last = next((c for c in reversed(earlier) if c.debrief is not None), None)
             draft = repo.drafts.get(prep_flow_name(call.uid))
             commitments = repo.calls.commitments(call.account_uid)

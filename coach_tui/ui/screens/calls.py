@@ -58,7 +58,7 @@ class CallsScreen(CallActions, CoachScreen[None]):
         repo = self.coach.repo
         now = self.coach.now()
         try:
-            calls = repo.calls.all()
+            calls = repo.calls.current()
             names = repo.accounts.names()
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)

@@ -1,0 +1,171 @@
+"""Old history out of the daily files: the yearly-growth half of the volume layout.
+
+Five years of a heavy seller's work is 60,000 touches and 12,000 calls, and TinyDB
+rewrites a whole file on every save. Almost all of it is history no daily screen shows,
+so touches closed and calls debriefed more than 13 months ago move to `archive.json`
+(a lazy family: read only when a history view, an old week's figures or an export asks).
+Thirteen months keep a full year of weekly figures and trends in the live files.
+
+What stays live regardless of age, so every daily view is exact from the live files:
+planned touches and touches of a running campaign; calls not debriefed yet, calls of an
+open objective, and each account's stall window (its first debriefed call, last advance
+and last three debriefs — exactly what the stall rule reads).
+
+The move is one transaction over both files, and the archive is swapped in before the
+live files: a crash in between leaves a record in both places, never in neither. Readers
+that combine the two prefer the live copy (`with_archive`), and the next pass replaces
+the archived copy by uid. The live file's `_meta` stamp records the boundary, so a query
+about recent weeks knows it need not open the archive at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from tinydb.table import Table
+
+from coach_tui.store.codec import Record
+from coach_tui.store.layout import META_TABLE, TABLE_FAMILY
+from coach_tui.store.repos.common import stored_records
+from coach_tui.store.store import Store, Transaction
+
+KEEP_LIVE = relativedelta(months=13)
+# Records are moved in batches: only once something is a month past the boundary, so the
+# (large) archive file is rewritten about monthly rather than every day.
+MOVE_AFTER = relativedelta(months=14)
+BOUNDARY = "archived_before"
+ARCHIVE_OF = {"touches": "touches_archive", "calls": "calls_archive"}
+
+
+@dataclass(frozen=True, slots=True)
+class Moved:
+    """How many records one pass moved to the archive."""
+
+    touches: int = 0
+    calls: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.touches or self.calls)
+
+
+def archived_before(store: Store, table: str) -> date | None:
+    """The boundary of the last pass for `table`: nothing on or after it is archived."""
+    meta = store.database(TABLE_FAMILY[table]).storage.read() or {}
+    stamp = next(iter(meta.get(META_TABLE, {}).values()), {})
+    text = stamp.get(BOUNDARY) if isinstance(stamp, dict) else None
+    return date.fromisoformat(text) if isinstance(text, str) else None
+
+
+def archive_may_hold(store: Store, table: str, first: date) -> bool:
+    """Whether records dated `first` or later could be in the archive (an old span)."""
+    boundary = archived_before(store, table)
+    return boundary is not None and first < boundary
+
+
+def with_archive(tx: Transaction, table: str) -> Iterator[tuple[str, Record]]:
+    """Every stored (key, record) of `table`, then those of its archive not also live."""
+    live = stored_records(tx.table(table))
+    yield from live.items()
+    uids = {record["uid"] for record in live.values()}
+    archived = stored_records(tx.table(ARCHIVE_OF[table]))
+    yield from ((key, r) for key, r in archived.items() if r["uid"] not in uids)
+
+
+def archive_old_history(store: Store, today: date, *, force: bool = False) -> Moved:
+    """Move what is older than the boundary to the archive, if anything is due.
+
+    Without `force` a pass does nothing until some record is a month past the boundary
+    (see `MOVE_AFTER`); a pass that finds nothing never reads the archive file.
+    """
+    boundary = (today - KEEP_LIVE).isoformat()
+    trigger = boundary if force else (today - MOVE_AFTER).isoformat()
+    with store.transaction() as tx:
+        # Read through the databases, not `tx.table`: a file is held (and written) only
+        # when it changes, and the archive must be held first so it is swapped in first.
+        live_touches = stored_records(store.database("touches").table("touches"))
+        live_calls = stored_records(store.database("calls").table("calls"))
+        touches = _old_touches(store, live_touches, boundary)
+        calls = _old_calls(store, live_calls, boundary)
+        if not _any_before(touches, live_touches, "closed_on", trigger) and not _any_before(
+            calls, live_calls, "when", trigger
+        ):
+            return Moved()
+        _append(tx.table("touches_archive"), [live_touches[key] for key in touches])
+        _append(tx.table("calls_archive"), [live_calls[key] for key in calls])
+        _drop(tx.table("touches"), touches, boundary)
+        _drop(tx.table("calls"), calls, boundary)
+    return Moved(len(touches), len(calls))
+
+
+def _any_before(keys: list[str], stored: dict[str, Record], field: str, trigger: str) -> bool:
+    return any((stored[k].get(field) or stored[k].get("due", ""))[:10] < trigger for k in keys)
+
+
+def _old_touches(store: Store, stored: dict[str, Record], boundary: str) -> list[str]:
+    """Keys of touches closed before `boundary`, outside any running campaign."""
+    campaigns = stored_records(store.database("entry").table("campaigns"))
+    running = {r["uid"] for r in campaigns.values() if r.get("status") == "active"}
+    return [
+        key
+        for key, r in stored.items()
+        if r["status"] != "planned"
+        and (r.get("closed_on") or r["due"]) < boundary
+        and r["campaign_uid"] not in running
+    ]
+
+
+def _old_calls(store: Store, stored: dict[str, Record], boundary: str) -> list[str]:
+    """Keys of debriefed calls before `boundary`, except what the live views still read."""
+    objectives = stored_records(store.database("accounts").table("objectives"))
+    open_objectives = {r["uid"] for r in objectives.values() if r.get("status") == "open"}
+    debriefed: dict[str, list[tuple[str, str]]] = {}
+    for key, r in stored.items():
+        if r.get("debrief") is not None:
+            debriefed.setdefault(r["account_uid"], []).append((r["when"], key))
+    keep: set[str] = set()
+    for found in debriefed.values():
+        keep.update(_stall_window(stored, found))
+    return [
+        key
+        for found in debriefed.values()
+        for when, key in found
+        if when[:10] < boundary
+        and key not in keep
+        and stored[key].get("objective_uid") not in open_objectives
+    ]
+
+
+def _stall_window(stored: dict[str, Record], found: list[tuple[str, str]]) -> set[str]:
+    """The first debrief, the last advance and the last three debriefs of one account.
+
+    Stored times carry their offsets; their text sorts by time for one seller's calls
+    (one zone at a time), and an hour's misordering only keeps a fourth call live.
+    """
+    ordered = [key for _, key in sorted(found)]
+    advances = [k for k in ordered if stored[k]["debrief"].get("movement") == "advance"]
+    return {ordered[0], *advances[-1:], *ordered[-3:]}
+
+
+def _append(table: Table, records: list[Record]) -> None:
+    """Add `records` to an archive table, replacing earlier copies with the same uid."""
+    if not records:
+        return
+    uids = {record["uid"] for record in records}
+    stale = [int(key) for key, r in stored_records(table).items() if r["uid"] in uids]
+    if stale:  # a crash after an earlier pass wrote the archive but not the live file
+        table.remove(doc_ids=stale)
+    table.insert_multiple(dict(record) for record in records)
+
+
+def _drop(table: Table, keys: list[str], boundary: str) -> None:
+    """Remove moved records from a live table and stamp the boundary in its file."""
+    data = table.storage.read()
+    for key in keys:
+        data[table.name].pop(key)
+    stamp = next(iter(data[META_TABLE].values()))
+    stamp[BOUNDARY] = max(boundary, stamp.get(BOUNDARY, ""))
+    table.storage.write(data)  # held: written once, at commit, after the archive
+    table.clear_cache()
