@@ -65,7 +65,7 @@ def write_demo(
     out.print(table)
     if moved:
         out.print(
-            f"Older than 13 months, kept in archive.json: {moved.touches:,} touches, "
+            f"Older than a quarter, kept in archive.json: {moved.touches:,} touches, "
             f"{moved.calls:,} calls."
         )
     out.print(f"Open it with: coach --data {escape(str(data_dir))}")

@@ -1,10 +1,12 @@
-"""Old history out of the daily files: the yearly-growth half of the volume layout.
+"""Old history out of the daily files: what keeps start-up and saves flat as years pass.
 
 Five years of a heavy seller's work is 60,000 touches and 12,000 calls, and TinyDB
 rewrites a whole file on every save. Almost all of it is history no daily screen shows,
-so touches closed and calls debriefed more than 13 months ago move to `archive.json`
+so touches closed, calls debriefed and promises kept more than a quarter ago move to
+`archive.json`
 (a lazy family: read only when a history view, an old week's figures or an export asks).
-Thirteen months keep a full year of weekly figures and trends in the live files.
+A quarter keeps the weekly review (a week against the four before it) and the 12-week
+trends in the live files; longer trends read the archive in their worker.
 
 What stays live regardless of age, so every daily view is exact from the live files:
 planned touches and touches of a running campaign; calls not debriefed yet, calls of an
@@ -32,12 +34,16 @@ from coach_tui.store.layout import META_TABLE, TABLE_FAMILY
 from coach_tui.store.repos.common import stored_records
 from coach_tui.store.store import Store, Transaction
 
-KEEP_LIVE = relativedelta(months=13)
+KEEP_LIVE = relativedelta(weeks=13)
 # Records are moved in batches: only once something is a month past the boundary, so the
 # (large) archive file is rewritten about monthly rather than every day.
-MOVE_AFTER = relativedelta(months=14)
+MOVE_AFTER = relativedelta(weeks=17)
 BOUNDARY = "archived_before"
-ARCHIVE_OF = {"touches": "touches_archive", "calls": "calls_archive"}
+ARCHIVE_OF = {
+    "touches": "touches_archive",
+    "calls": "calls_archive",
+    "commitments": "commitments_archive",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +52,10 @@ class Moved:
 
     touches: int = 0
     calls: int = 0
+    commitments: int = 0
 
     def __bool__(self) -> bool:
-        return bool(self.touches or self.calls)
+        return bool(self.touches or self.calls or self.commitments)
 
 
 def archived_before(store: Store, table: str) -> date | None:
@@ -87,17 +94,26 @@ def archive_old_history(store: Store, today: date, *, force: bool = False) -> Mo
         # when it changes, and the archive must be held first so it is swapped in first.
         live_touches = stored_records(store.database("touches").table("touches"))
         live_calls = stored_records(store.database("calls").table("calls"))
+        live_promises = stored_records(store.database("calls").table("commitments"))
         touches = _old_touches(store, live_touches, boundary)
         calls = _old_calls(store, live_calls, boundary)
-        if not _any_before(touches, live_touches, "closed_on", trigger) and not _any_before(
-            calls, live_calls, "when", trigger
-        ):
+        promises = [
+            key for key, r in live_promises.items() if (r.get("done_on") or boundary) < boundary
+        ]
+        due = (
+            _any_before(touches, live_touches, "closed_on", trigger)
+            or _any_before(calls, live_calls, "when", trigger)
+            or _any_before(promises, live_promises, "done_on", trigger)
+        )
+        if not due:
             return Moved()
         _append(tx.table("touches_archive"), [live_touches[key] for key in touches])
         _append(tx.table("calls_archive"), [live_calls[key] for key in calls])
+        _append(tx.table("commitments_archive"), [live_promises[key] for key in promises])
         _drop(tx.table("touches"), touches, boundary)
         _drop(tx.table("calls"), calls, boundary)
-    return Moved(len(touches), len(calls))
+        _drop(tx.table("commitments"), promises, boundary)
+    return Moved(len(touches), len(calls), len(promises))
 
 
 def _any_before(keys: list[str], stored: dict[str, Record], field: str, trigger: str) -> bool:
@@ -165,7 +181,7 @@ def _drop(table: Table, keys: list[str], boundary: str) -> None:
     data = table.storage.read()
     for key in keys:
         data[table.name].pop(key)
-    stamp = next(iter(data[META_TABLE].values()))
+    stamp = next(iter(data[META_TABLE].values()))  # one per file: calls and promises share
     stamp[BOUNDARY] = max(boundary, stamp.get(BOUNDARY, ""))
     table.storage.write(data)  # held: written once, at commit, after the archive
     table.clear_cache()

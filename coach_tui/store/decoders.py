@@ -26,4 +26,5 @@ DECODERS: dict[str, Callable[[codec.Record, object], Any]] = {
     "reviews": codec_reviews.review_from_record,
     "touches_archive": codec_entry.touch_from_record,
     "calls_archive": codec_calls.call_from_record,
+    "commitments_archive": codec_calls.commitment_from_record,
 }

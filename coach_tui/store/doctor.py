@@ -50,7 +50,7 @@ def check_file(data_dir: Path, family: str) -> FileReport:
         raw = read_raw(path)
         if raw is None:
             when = (
-                "once history older than 13 months is moved out of the daily files"
+                "once history older than a quarter is moved out of the daily files"
                 if family in LAZY_FAMILIES
                 else "when coach next opens"
             )

@@ -250,15 +250,23 @@ class Store:
         self._backup_day = today
 
     def _backup_current_state(self) -> None:
-        """Refresh today's backup with the data as coach holds it now (on a clean close)."""
+        """Refresh today's backup with the data as coach holds it now (on a clean close).
+
+        A file whose backup copy was written after its last change is skipped: at five
+        years the unchanged archive alone would be tens of MB to copy at every close.
+        """
+        today = self._clock().date()
+        day_dir = backup_root(self.data_dir) / today.isoformat()
         payloads = {}
         for family in FAMILIES:
             path = family_path(self.data_dir, family)
+            if _backed_up_since_changed(path, day_dir / path.name):
+                continue
             if self.is_loaded(family):
                 payloads[path.name] = orjson.dumps(self._dbs[family].storage.read())
             elif path.exists():  # a lazy family never read: the file is its state
                 payloads[path.name] = path.read_bytes()
-        self._write_backup(payloads, self._clock().date(), replace=True)
+        self._write_backup(payloads, today, replace=True)
 
     def _write_backup(self, payloads: dict[str, bytes], today: date, *, replace: bool) -> None:
         try:
@@ -279,6 +287,15 @@ class _Loaded:
     @property
     def needs_write(self) -> bool:
         return self.on_disk is None or self.on_disk is not self.current
+
+
+def _backed_up_since_changed(path: Path, copy: Path) -> bool:
+    """Whether `copy` has `path`'s size and was written after `path` last changed."""
+    try:
+        source, backup = path.stat(), copy.stat()
+    except OSError:
+        return False
+    return source.st_size == backup.st_size and backup.st_mtime_ns > source.st_mtime_ns
 
 
 def _can_wait(data_dir: Path, family: str, trusted: dict) -> bool:

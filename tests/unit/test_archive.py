@@ -7,6 +7,7 @@ account card) and the weekly figures of recent and old weeks agree before and af
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -19,19 +20,19 @@ from coach_tui.coaching.calls import stalls_in
 from coach_tui.demo.generate import build_demo
 from coach_tui.demo.write import write_demo_data
 from coach_tui.model.account import Account, ExpansionKind, ObjectiveStatus, StrategicObjective
-from coach_tui.model.call import Call, Debrief, Movement, Result
+from coach_tui.model.call import Call, Commitment, Debrief, Movement, Party, Result
 from coach_tui.model.touch import Campaign, CampaignStatus, Channel, Purpose, Touch, TouchStatus
 from coach_tui.model.week import IsoWeek
 from coach_tui.store import storage
 from coach_tui.store.archive import Moved, archive_old_history, archived_before
 from coach_tui.store.errors import StoreWriteError, UnreadableFile
 from coach_tui.store.repository import Repository
-from coach_tui.store.week_inputs import read_week_sources
+from coach_tui.store.week_inputs import read_week_report, read_week_sources
 from tests.helpers import FakeClock
 
 Opener = Callable[[], Repository]
 LONG_AGO = date(2024, 3, 4)  # 32 months before the test clock's 24 Nov 2026
-LAST_MONTH = date(2026, 10, 20)
+LAST_MONTH = date(2026, 10, 20)  # inside the 13 weeks kept live
 
 
 def closed_touch(day: date, campaign: str = "old-camp", account: str = "acc") -> Touch:
@@ -61,7 +62,7 @@ def archive_file(data_dir: Path) -> dict:
 # --- which touches go -----------------------------------------------------------------
 
 
-def test_closed_touches_older_than_13_months_move_and_the_rest_stay(repo, clock) -> None:
+def test_closed_touches_older_than_a_quarter_move_and_the_rest_stay(repo, clock) -> None:
     old_done = closed_touch(LONG_AGO)
     old_skipped = replace(closed_touch(LONG_AGO), status=TouchStatus.SKIPPED)
     recent = closed_touch(LAST_MONTH)
@@ -101,7 +102,7 @@ def test_touches_of_a_running_campaign_stay_live_however_old(repo, clock) -> Non
 
 def test_nothing_moves_until_something_is_a_month_past_the_boundary(repo, clock) -> None:
     """The big archive file is rewritten about monthly, not every day."""
-    just_past = clock().date() - timedelta(days=13 * 31 + 5)  # past 13 months, not 14
+    just_past = clock().date() - timedelta(weeks=14)  # past the 13-week boundary, not 17
     repo.touches.save(closed_touch(just_past))
     assert archive_old_history(repo.store, clock().date()) == Moved()
     assert not (repo.data_dir / "archive.json").exists()
@@ -154,6 +155,18 @@ def test_a_closed_objective_no_longer_keeps_its_calls(repo, clock) -> None:
     assert archive_old_history(repo.store, clock().date()).calls == 2  # all but the window
 
 
+def test_kept_promises_move_and_open_ones_stay_whatever_their_age(repo, clock) -> None:
+    kept = Commitment("acc", Party.THEM, "Send the plant figures", LONG_AGO, done_on=LONG_AGO)
+    open_old = Commitment("acc", Party.ME, "Send the case study", LONG_AGO)
+    kept_lately = replace(kept, uid="lately", done_on=LAST_MONTH)
+    for promise in (kept, open_old, kept_lately):
+        repo.calls.save_commitment(promise)
+
+    assert archive_old_history(repo.store, clock().date()) == Moved(commitments=1)
+    assert repo.calls.open_commitments("acc") == [open_old]
+    assert {c.uid for c in repo.calls.commitments("acc")} == {kept.uid, open_old.uid, "lately"}
+
+
 # --- the boundary and lazy reading ----------------------------------------------------
 
 
@@ -172,8 +185,10 @@ def test_daily_reads_after_reopening_never_open_the_archive(open_repo, clock) ->
     again.calls.current()
     again.calls.recent_for_account("acc")
     again.touches.open_due_by(now.date())
+    again.calls.open_commitments()
     week = IsoWeek.of(now.date())
-    read_week_sources(again, week.monday - timedelta(weeks=52), week.sunday)  # the trends' year
+    read_week_report(again, week.shifted(-1), now)  # the weekly review of last week
+    read_week_sources(again, week.monday - timedelta(weeks=11), week.sunday)  # 12-week trends
     assert not again.store.is_loaded("archive")
 
     sources = read_week_sources(again, LONG_AGO - timedelta(days=3), LONG_AGO + timedelta(days=3))
@@ -186,7 +201,7 @@ def test_the_boundary_is_stamped_in_the_live_files(repo, clock) -> None:
     repo.touches.save(closed_touch(LONG_AGO))
     archive_old_history(repo.store, clock().date())
     boundary = archived_before(repo.store, "touches")
-    assert boundary == date(2025, 10, 24)  # 13 months before 24 Nov 2026
+    assert boundary == date(2026, 8, 25)  # 13 weeks before Tuesday 24 Nov 2026
     assert archived_before(repo.store, "calls") == boundary
 
 
@@ -341,3 +356,28 @@ def test_two_years_of_demo_read_the_same_after_archiving(demo_folder: Path, tmp_
         } == histories
     finally:
         repo.close()
+
+
+def test_a_close_skips_files_whose_backup_is_current_and_refreshes_changed_ones(
+    open_repo, data_dir, clock, monkeypatch
+) -> None:
+    """Closing copies only what changed since today's backup copy was written."""
+    from coach_tui.store import backup
+
+    repo = open_repo()
+    repo.touches.save(closed_touch(LONG_AGO))
+    archive_old_history(repo.store, clock().date())
+    repo.close()
+    # File times tick coarsely; date the data files well before their backup copies.
+    for path in data_dir.glob("*.json"):
+        stamp = path.stat().st_mtime_ns - 10**10
+        os.utime(path, ns=(stamp, stamp))
+    again = open_repo()
+    written: list[str] = []
+    real = backup.write_atomic
+    monkeypatch.setattr(backup, "write_atomic", lambda p, b: (written.append(p.name), real(p, b)))
+    again.touches.save(closed_touch(LAST_MONTH))
+    again.close()
+    assert written == ["touches.json"]
+    day = data_dir / "backups" / clock().date().isoformat()
+    assert (day / "touches.json").read_bytes() == (data_dir / "touches.json").read_bytes()

@@ -35,6 +35,7 @@ BELONGING = (
     "commitments",
     "touches_archive",
     "calls_archive",
+    "commitments_archive",
 )
 
 

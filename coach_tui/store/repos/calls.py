@@ -1,6 +1,6 @@
 """Calls and the commitments made in them.
 
-Debriefed calls older than 13 months live in the archive (`store/archive.py`), except
+Debriefed calls older than a quarter live in the archive (`store/archive.py`), except
 those the daily views read. `current`, `recent_for_account` and `digest` read the live
 file only and are exact for what they show; `all`, `for_account`, `get` and old spans
 include the archive (read from disk the first time one of them needs it).
@@ -36,12 +36,17 @@ def _by_time(call: Call) -> tuple[datetime, str]:
     return call.when, call.uid
 
 
+def _by_due(commitment: Commitment) -> tuple[date, str, str]:
+    """Promises by due date (undated last), then by what, then uid for a stable order."""
+    return commitment.due or date.max, commitment.what.casefold(), commitment.uid
+
+
 def _first(item: tuple[datetime, Record]) -> tuple[datetime, str]:
     return item[0], item[1]["uid"]
 
 
 def _decode(items: list[tuple[datetime, Record]]) -> list[Call]:
-    return [call_from_record(record, record.doc_id) for _, record in items]
+    return [call_from_record(record, record["uid"]) for _, record in items]
 
 
 def _stall_window(found: list[tuple[datetime, Record]]) -> list[tuple[datetime, Record]]:
@@ -68,7 +73,7 @@ class CallRepository:
 
     def current(self) -> list[Call]:
         """By time, the live file only: every upcoming call, every call waiting for a
-        debrief, and the last 13 months — what the calls screen lists."""
+        debrief, and the last quarter — what the calls screen lists."""
         with self._store.reading() as tx:
             stored = stored_records(tx.table(CALLS))
             calls = [call_from_record(r, k) for k, r in stored.items()]
@@ -99,7 +104,7 @@ class CallRepository:
 
     def recent_for_account(self, account_uid: str) -> list[Call]:
         """The account's live calls by time: its upcoming ones, its open objective's, the
-        last 13 months and its stall window — all the account card and prep read."""
+        last quarter and its stall window — all the account card and prep read."""
         with self._store.reading() as tx:
             stored = stored_records(tx.table(CALLS))
             found = [
@@ -154,7 +159,7 @@ class CallRepository:
         per_objective: dict[str, int] = {}
         debriefed: dict[str, list[tuple[datetime, Record]]] = {}
         with self._store.reading() as tx:
-            for record in tx.table(CALLS).all():
+            for record in stored_records(tx.table(CALLS)).values():
                 when = datetime.fromisoformat(record["when"])
                 objective = record.get("objective_uid")
                 if objective:
@@ -180,25 +185,27 @@ class CallRepository:
     # --- commitments ------------------------------------------------------------------
 
     def commitments(self, account_uid: str | None = None) -> list[Commitment]:
-        """Open and done, by due date (undated last)."""
+        """Open and done, by due date (undated last), archived ones included."""
         with self._store.reading() as tx:
-            table = tx.table(COMMITMENTS)
-            records = (
-                table.all()
-                if account_uid is None
-                else table.search(Query().account_uid == account_uid)
-            )
-            found = [commitment_from_record(r, r.doc_id) for r in records]
-        return sorted(found, key=lambda c: (c.due or date.max, c.what.casefold()))
+            found = [
+                commitment_from_record(r, k)
+                for k, r in with_archive(tx, COMMITMENTS)
+                if account_uid is None or r["account_uid"] == account_uid
+            ]
+        return sorted(found, key=_by_due)
 
-    def open_commitments(self) -> list[Commitment]:
-        """Promises not kept yet, by due date; closed ones are skipped before decoding."""
+    def open_commitments(self, account_uid: str | None = None) -> list[Commitment]:
+        """Promises not kept yet (of one account, or all), by due date; the live file holds
+        every one of them, and kept ones are skipped before decoding."""
         with self._store.reading() as tx:
             stored = stored_records(tx.table(COMMITMENTS))
             found = [
-                commitment_from_record(r, k) for k, r in stored.items() if r.get("done_on") is None
+                commitment_from_record(r, k)
+                for k, r in stored.items()
+                if r.get("done_on") is None
+                and (account_uid is None or r["account_uid"] == account_uid)
             ]
-        return sorted(found, key=lambda c: (c.due or date.max, c.what.casefold()))
+        return sorted(found, key=_by_due)
 
     def save_commitment(self, commitment: Commitment) -> None:
         with self._store.transaction() as tx:

@@ -19,7 +19,7 @@ keeps track of the next free id:
   daily queue compares the stored ISO date text.
 
 History (a campaign's or account's touches, an old week's figures) also reads the
-archive of touches closed more than 13 months ago (`store/archive.py`); the daily
+archive of touches closed more than a quarter ago (`store/archive.py`); the daily
 queue never needs it, since only closed touches are archived.
 """
 

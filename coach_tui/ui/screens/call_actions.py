@@ -107,7 +107,7 @@ class CallActions(CoachScreen[None]):
             earlier = [c for c in recent if c.when < call.when]
             last = next((c for c in reversed(earlier) if c.debrief is not None), None)
             draft = repo.drafts.get(prep_flow_name(call.uid))
-            commitments = repo.calls.commitments(call.account_uid)
+            commitments = repo.calls.open_commitments(call.account_uid)
             why = repo.why.current()
         except StoreError as error:
             self._failed(error)
