@@ -37,6 +37,11 @@ EXTRA = re.compile(
     r"ratio\s+(?P<ratio>[\d.]+)"
 )
 NAMED_BARE = re.compile(r"^\s+bare (?P<kind>DataTable|Input filtering).*?\s(?P<ms>[\d.]+) ms")
+# "  start, 5 years  589.8 ms  vs bare Textual app  241.5 ms  ratio 2.44  (target <= 1.5)"
+TARGETED = re.compile(
+    r"^\s+(?P<what>.+?)\s+(?P<value>[\d.]+) ms\s+vs (?P<base_name>.+?)\s+(?P<base>[\d.]+) ms\s+"
+    r"ratio\s+(?P<ratio>[\d.]+)\s+\(target (?P<target>[^)]*)\)"
+)
 # "  damaged data files                : 0"
 COUNT = re.compile(r"^\s+(?P<what>[a-z][a-z -]+?)\s*:\s+(?P<count>\d+)$")
 
@@ -102,6 +107,25 @@ def paired_figure(name: str, what: str, output: str) -> list[Figure]:
     ]
 
 
+def target_figures(output: str) -> list[Figure]:
+    """The volume targets: each against its own baseline, with the issue's target."""
+    figures = []
+    for line in output.splitlines():
+        if match := TARGETED.match(line):
+            target = match["target"].replace("<=", "≤").strip()
+            figures.append(
+                Figure(
+                    "volume_targets",
+                    match["what"],
+                    f"{float(match['value']):.1f} ms",
+                    f"{float(match['base']):.1f} ms ({match['base_name']})",
+                    match["ratio"],
+                    target or ("≤ 16 ms" if "touch" in match["what"] else ""),
+                )
+            )
+    return figures
+
+
 def key_figures(output: str) -> list[Figure]:
     """Per-key times: the ratio to the bare app, and what the coach adds per key."""
     lines = output.splitlines()
@@ -143,6 +167,7 @@ def main() -> None:
     figures: list[Figure] = []
     plan = (
         ("startup.py", ("--runs", str(max(runs, 5)))),
+        ("volume_targets.py", ("--runs", str(max(runs, 5)))),
         ("dashboard_volume.py", ("--runs", str(runs))),
         ("morning_volume.py", ("--runs", str(runs))),
         ("today.py", ("--runs", str(runs))),
@@ -158,6 +183,8 @@ def main() -> None:
             figures += paired_figure(name, "start to dashboard (no data)", output)
         elif script == "today.py":
             figures += paired_figure(name, "coach today, 5-year demo", output)
+        elif script == "volume_targets.py":
+            figures += target_figures(output)
         elif script == "keys.py":
             figures += key_figures(output)
         elif script == "crash_loop.py":
