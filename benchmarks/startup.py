@@ -83,13 +83,21 @@ def measure(runs: int, data_dir: Path) -> tuple[list[float], list[float]]:
     return bare, coach
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15)
+def arguments_or_child(doc: str, *, runs: int) -> argparse.Namespace | None:
+    """`--runs`, or, started with the hidden `--child DATA`, run coach and return None."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=runs)
     parser.add_argument("--child", metavar="DATA", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         run_coach_child(Path(args.child))
+        return None
+    return args
+
+
+def main() -> None:
+    args = arguments_or_child(__doc__, runs=15)
+    if args is None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp) / "data"

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sqlite3
 import statistics
 import sys
@@ -21,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from dashboard_volume import make_demo, time_touch_done
-from startup import BARE, run_coach_child, time_once
+from startup import BARE, arguments_or_child, time_once
 
 SAVE_TARGET_MS = 16.0
 
@@ -76,12 +75,8 @@ def time_sqlite_commits(folder: Path, runs: int) -> list[float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=9)
-    parser.add_argument("--child", metavar="DATA", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        run_coach_child(Path(args.child))
+    args = arguments_or_child(__doc__, runs=9)
+    if args is None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         folders = {"1 year": Path(tmp) / "one", "5 years": Path(tmp) / "five"}

@@ -6,23 +6,10 @@ from datetime import date
 
 import orjson
 
-from coach_tui.model.touch import Channel, Purpose, Touch, TouchStatus
 from coach_tui.ui import app as app_module
 from coach_tui.ui.screens.dashboard import DashboardScreen
 from tests.ui.flow import run, settle
-
-
-def old_touch(day: date) -> Touch:
-    return Touch(
-        "camp",
-        "acc",
-        "person",
-        day,
-        Channel.EMAIL,
-        Purpose.SHARE_INSIGHT,
-        status=TouchStatus.DONE,
-        closed_on=day,
-    )
+from tests.unit.test_archive import closed_touch
 
 
 async def test_the_app_moves_old_touches_out_after_the_dashboard_loads(
@@ -36,7 +23,7 @@ async def test_the_app_moves_old_touches_out_after_the_dashboard_loads(
         lambda store, day: (passes.append(day), real(store, day))[1],
     )
     repo = open_repo()
-    ancient, recent = old_touch(date(2023, 5, 2)), old_touch(date(2026, 11, 2))
+    ancient, recent = closed_touch(date(2023, 5, 2)), closed_touch(date(2026, 11, 2))
     repo.touches.save_many([ancient, recent])
     repo.close()
 
