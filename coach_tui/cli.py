@@ -72,14 +72,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     importing = commands.add_parser(
         "import",
-        help="add contacts from a LinkedIn connections export or a vCard file",
+        help="add contacts (LinkedIn, vCard) or bring back a `coach export json` file",
         description="Read the whole file first; save every readable new contact in one "
-        "write, or nothing.",
+        "write, or nothing. json: everything from `coach export json`, into an empty folder.",
     )
-    importing.add_argument("kind", choices=["linkedin", "vcard"], help="what the file is")
-    importing.add_argument("file", type=Path, help="Connections.csv or a .vcf file")
+    importing.add_argument("kind", choices=["linkedin", "vcard", "json"], help="what the file is")
+    importing.add_argument("file", type=Path, help="Connections.csv, a .vcf or a .json file")
     importing.add_argument(
-        "--account", metavar="NAME", help="put everyone on this account (else by company)"
+        "--account",
+        metavar="NAME",
+        help="contacts only: put everyone on this account (else by company)",
     )
     importing.add_argument(
         "--dry-run",
@@ -101,12 +103,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
-        help="write a calendar file (ics) or a weekly review (Markdown)",
+        help="write a calendar (ics), a weekly review (Markdown) or everything (json)",
         description="ics: calls, open touches and promises for a calendar app. review: one "
-        "week's review with its figures. Works while coach is open; it reads without taking "
-        "the lock.",
+        "week's review with its figures. json: all your data, for `coach import json`. Works "
+        "while coach is open; it reads without taking the lock.",
     )
-    export.add_argument("format", choices=["ics", "review"], help="what to write")
+    export.add_argument("format", choices=["ics", "review", "json"], help="what to write")
     export.add_argument("file", type=Path, nargs="?", help="where (default: standard output)")
     export.add_argument(
         "--week",
@@ -159,7 +161,14 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_import_command(args: argparse.Namespace) -> int:
-    """Import contacts from a file into the data folder."""
+    """Import contacts from a file, or a whole export, into the data folder."""
+    if args.kind == "json":
+        if args.account is not None:
+            print("--account goes with contact imports only.", file=sys.stderr)
+            return EXIT_USAGE
+        from coach_tui.commands.import_json import import_json
+
+        return import_json(resolve_data_dir(args.data), args.file, dry_run=args.dry_run)
     from coach_tui.commands.import_contacts import run_import
 
     return run_import(
@@ -179,14 +188,18 @@ def run_today_command(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """Export the calendar or a weekly review."""
+    """Export the calendar, a weekly review or everything."""
     if args.format == "review":
         from coach_tui.commands.export_review import export_review
 
         return export_review(resolve_data_dir(args.data), args.file, week_text=args.week)
     if args.week is not None:
         print("--week goes with 'coach export review' only.", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
+    if args.format == "json":
+        from coach_tui.commands.export_json import export_json
+
+        return export_json(resolve_data_dir(args.data), args.file)
     from coach_tui.commands.export import export_ics
 
     return export_ics(resolve_data_dir(args.data), args.file)

@@ -1,0 +1,52 @@
+"""`coach export json [FILE]`: everything coach holds, in one file another coach can import.
+
+Reads without taking the lock, like the other exports, so it works while coach is open.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+
+from coach_tui.interop.json_envelope import encode_export
+from coach_tui.model.clock import Clock, system_clock
+from coach_tui.store.atomic import write_atomic
+from coach_tui.store.errors import describe_os_error
+from coach_tui.store.layout import SCHEMA_VERSION
+from coach_tui.store.portable import read_tables
+from coach_tui.store.repository import Repository
+
+
+def export_json(
+    data_dir: Path,
+    target: Path | None,
+    *,
+    console: Console | None = None,
+    clock: Clock = system_clock,
+) -> int:
+    """Write the export to `target` (private to you), or to standard output without one."""
+    out = console or Console(stderr=True)
+    repo = Repository.open(data_dir, read_only=True, clock=clock)
+    try:
+        tables = read_tables(repo.store)
+    finally:
+        repo.close()
+    payload = encode_export(SCHEMA_VERSION, tables)
+    if target is None:
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+        return 0
+    try:
+        write_atomic(target, payload)
+    except OSError as error:
+        out.print(f"[red]Could not write {escape(str(target))}: {describe_os_error(error)}.[/]")
+        return 1
+    total = sum(len(records) for records in tables.values())
+    out.print(
+        f"Wrote {total:,} records to {escape(str(target))}. To bring them into an empty "
+        f"folder: coach import json {escape(str(target))} --data NEW_FOLDER"
+    )
+    return 0

@@ -1,0 +1,110 @@
+"""`coach import json FILE`: bring a `coach export json` file into an empty data folder.
+
+The whole file is read and every record checked before the folder is touched, so a
+refused file leaves no trace. Importing only into an empty folder means an import can
+never mix two sellers' data or overwrite work; to replace a folder, use a new one.
+"""
+
+from __future__ import annotations
+
+import sys
+from contextlib import nullcontext
+from datetime import date
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from coach_tui.interop.errors import ImportFailed
+from coach_tui.interop.json_envelope import decode_export
+from coach_tui.model.clock import Clock, system_clock
+from coach_tui.store.archive import archive_old_history
+from coach_tui.store.errors import StoreError, describe_os_error
+from coach_tui.store.layout import SCHEMA_VERSION
+from coach_tui.store.portable import (
+    PORTABLE_TABLES,
+    NotImportable,
+    checked_tables,
+    holds_records,
+    write_tables,
+)
+from coach_tui.store.repository import Repository
+
+# An export of ten years of heavy use is about 150 MB; anything far bigger is not one.
+MAX_BYTES = 1_000_000_000
+
+
+def read_export(path: Path) -> dict[str, list[dict]]:
+    """The export's tables, checked and upgraded; `ImportFailed` says why not."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ImportFailed(f"{path} is over {MAX_BYTES // 1_000_000:,} MB: not a coach export.")
+        payload = path.read_bytes()
+    except OSError as error:
+        raise ImportFailed(f"cannot read {path}: {describe_os_error(error)}.") from None
+    envelope = decode_export(payload, PORTABLE_TABLES, SCHEMA_VERSION)
+    try:
+        return checked_tables(envelope.tables, envelope.schema)
+    except NotImportable as error:
+        raise ImportFailed(str(error)) from None
+
+
+def import_json(
+    data_dir: Path,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    console: Console | None = None,
+    clock: Clock = system_clock,
+) -> int:
+    """0 when imported (or, dry, importable); 1 when refused, with nothing written."""
+    out = console or Console()
+    try:
+        tables = read_export(path)
+        repo = Repository.open(data_dir, read_only=dry_run, clock=clock)
+        try:
+            if holds_records(repo.store):
+                raise ImportFailed(
+                    f"{data_dir} already holds data. Import into an empty folder, e.g. "
+                    f"coach import json {path} --data NEW_FOLDER"
+                )
+            if not dry_run:
+                with out.status("Saving…") if out.is_terminal else nullcontext():
+                    write_tables(repo.store, tables)
+                    _archive_history(repo, out, clock().date())
+        finally:
+            repo.close()
+    except ImportFailed as error:
+        print(f"coach: nothing imported. {error}", file=sys.stderr)
+        return 1
+    _print_counts(tables, out, dry_run=dry_run, source=path)
+    return 0
+
+
+def _archive_history(repo: Repository, out: Console, today: date) -> None:
+    """Move old history to the archive now; if that fails, coach's next start does it."""
+    try:
+        archive_old_history(repo.store, today, force=True)
+    except StoreError:
+        out.print(
+            "[yellow]Old history stays in the daily files for now; coach moves it to the "
+            "archive when it next starts.[/]"
+        )
+
+
+def _print_counts(
+    tables: dict[str, list[dict]], out: Console, *, dry_run: bool, source: Path
+) -> None:
+    total = sum(len(records) for records in tables.values())
+    verb = "Would import" if dry_run else "Imported"
+    out.print(f"{verb} [bold]{total:,}[/] records from {escape(str(source))}.")
+    counts = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
+    counts.add_column(justify="right")
+    counts.add_column()
+    for table, records in tables.items():
+        if records:
+            counts.add_row(f"{len(records):,}", table.replace("_", " "))
+    out.print(counts)
+    if dry_run:
+        out.print("Dry run: nothing was saved.")

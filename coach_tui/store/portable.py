@@ -1,0 +1,114 @@
+"""The data folder as plain tables, for a full export and for importing one.
+
+An export lists each kind of record once, wherever it is stored: archived touches, calls
+and promises are read back into their tables (the live copy wins, as everywhere). An
+import checks every record with the rules a data file is opened with, upgrading older
+data first, before anything is written; it then writes all files as one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from coach_tui.store.archive import ARCHIVE_OF, with_archive
+from coach_tui.store.codec import Record
+from coach_tui.store.errors import NewerSchema, StoreError, UnreadableFile
+from coach_tui.store.layout import FAMILIES, LAZY_FAMILIES, META_TABLE, TABLE_FAMILY
+from coach_tui.store.records import check_records
+from coach_tui.store.repos.common import stored_records
+from coach_tui.store.schema import check_shape, migrate, needs_migration, stamp
+from coach_tui.store.storage import RawData
+from coach_tui.store.store import Store
+
+# Every table a seller's data has, in file order; the archive's tables are storage only.
+PORTABLE_TABLES: tuple[str, ...] = tuple(
+    table for family, tables in FAMILIES.items() if family not in LAZY_FAMILIES for table in tables
+)
+
+
+class NotImportable(StoreError):
+    """The tables cannot be imported; `str(error)` says why, for the seller."""
+
+
+def read_tables(store: Store) -> dict[str, list[Record]]:
+    """Every record of every table, archived ones included, as stored."""
+    with store.reading() as tx:
+        return {
+            table: [
+                dict(record)
+                for _key, record in (
+                    with_archive(tx, table)
+                    if table in ARCHIVE_OF
+                    else stored_records(tx.table(table)).items()
+                )
+            ]
+            for table in PORTABLE_TABLES
+        }
+
+
+def holds_records(store: Store) -> bool:
+    """Whether any table (archive included) has a record: an import needs an empty folder."""
+    with store.reading() as tx:
+        return any(stored_records(tx.table(table)) for table in TABLE_FAMILY)
+
+
+def checked_tables(tables: Mapping[str, list[Record]], schema: int) -> dict[str, list[Record]]:
+    """The tables upgraded to this coach's data version, each record checked.
+
+    Raises `NotImportable` naming the first problem; nothing is written either way.
+    """
+    unknown = set(tables) - set(PORTABLE_TABLES)
+    if unknown:
+        raise NotImportable(f"it has a table '{sorted(unknown)[0]}' that this coach does not know.")
+    checked: dict[str, list[Record]] = {}
+    for family, names in FAMILIES.items():
+        if family in LAZY_FAMILIES:
+            continue
+        raw: RawData = {
+            table: {str(n): record for n, record in enumerate(tables.get(table, []), 1)}
+            for table in names
+        }
+        current = _upgraded(stamp(raw, family, schema) if schema else raw, family)
+        for table in names:
+            records = list(current.get(table, {}).values())
+            _refuse_repeated_uids(table, records)
+            checked[table] = records
+    return checked
+
+
+def _upgraded(raw: RawData, family: str) -> RawData:
+    source = Path(f"{family} tables")  # named in messages only
+    try:
+        check_shape(raw, source)
+        current = migrate(raw, family, source) if needs_migration(raw, source) else raw
+        check_records(current, FAMILIES[family], source)
+    except UnreadableFile as error:
+        raise NotImportable(error.reason.replace("record #", "record ")) from None
+    except NewerSchema:
+        raise NotImportable("its records were written by a newer coach than this one.") from None
+    current.pop(META_TABLE, None)
+    return current
+
+
+def _refuse_repeated_uids(table: str, records: list[Record]) -> None:
+    seen: set[str] = set()
+    for record in records:
+        uid = record.get("uid")
+        if uid in seen:
+            raise NotImportable(f"two records in '{table}' share the id {uid}.")
+        if isinstance(uid, str):
+            seen.add(uid)
+
+
+def write_tables(store: Store, tables: Mapping[str, list[Record]]) -> None:
+    """Add checked tables to an empty store in one save.
+
+    The save stages every file before replacing any, so a full disk leaves the folder as
+    it was. Everything lands in the live files; the archive pass (a save of its own) moves
+    old history out, and if it never runs, the next start's pass does.
+    """
+    with store.transaction() as tx:
+        for table, records in tables.items():
+            if records:
+                tx.table(table).insert_multiple(records)
