@@ -1,8 +1,16 @@
 """Kill a saving process with SIGKILL many times; count damaged files and lost saves.
 
-The test suite runs 50 trials; this runs as many as you like and prints a summary.
+The folder is a real demo (5 years: about 40 MB, written once per run into a temporary
+folder). Each trial starts a child that opens it like the app and saves as a seller does
+— a planned touch marked done, a flow's draft, a campaign plan finished (one save across
+three files) — printing each save's number once it returned; after a random moment it is
+killed. Then every data file must parse, `coach` must open the folder (records checked),
+and the numbers in the records must show the last reported save, or that one and (part
+of) the next, never less: see tests/crash_model.py for the exact rule per kind of save.
 
-    python benchmarks/crash_loop.py [--trials 500] [--padding 200000]
+    python benchmarks/crash_loop.py [--years 5] [--trials 500] [--max-delay 0.25]
+
+The test suite runs the same loop on a 1-year demo, and the older one-file loop.
 """
 
 from __future__ import annotations
@@ -16,30 +24,51 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.crash_trials import run_trial  # needs the repo root on the path (above)
+from dashboard_volume import make_demo
+
+from tests.crash_trials import VolumeLoop, VolumeResult  # needs the repo root (above)
+
+
+def folder_mb(folder: Path) -> float:
+    """The data files' size, backups left out."""
+    return sum(path.stat().st_size for path in folder.glob("*.json")) / 1e6
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--trials", type=int, default=500)
-    parser.add_argument("--padding", type=int, default=200_000, help="bytes per save")
+    parser.add_argument("--max-delay", type=float, default=0.25, help="seconds before the kill")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        data_dir = Path(tmp) / "data"
-        results = [
-            run_trial(data_dir, rng, padding=args.padding, max_delay=0.1)
-            for _ in range(args.trials)
-        ]
-    damaged = sum(not result.parsed for result in results)
-    lost = sum(result.parsed and not result.ok for result in results)
+        data_dir = Path(tmp) / "demo"
+        make_demo(data_dir, args.years)
+        size = folder_mb(data_dir)
+        started = time.perf_counter()
+        loop = VolumeLoop(data_dir)
+        results: list[VolumeResult] = []
+        for _ in range(args.trials):
+            results.append(loop.trial(rng, max_delay=args.max_delay))
+            if results[-1].damaged:  # a damaged folder cannot be opened for the next trial
+                break
+        seconds = time.perf_counter() - started
+    damaged = [result for result in results if result.damaged]
+    lost = [result for result in results if result.lost and not result.damaged]
     mid_write = sum(result.leftover_tmp for result in results)
-    print(f"{args.trials} SIGKILL trials in {time.perf_counter() - started:.1f} s")
+    saves = sum(result.reported - result.start for result in results)
+    halfway = sum(result.halfway for result in results)
+    print(
+        f"{len(results)} SIGKILL trials, {args.years}-year demo of {size:.0f} MB in {seconds:.1f} s"
+    )
     print(f"  killed mid-write (temp file left) : {mid_write}")
-    print(f"  damaged data files                : {damaged}")
-    print(f"  committed saves lost              : {lost}")
+    print(f"  damaged data files                : {len(damaged)}")
+    print(f"  committed saves lost              : {len(lost)}")
+    print(f"  ({saves} saves reported before the kills, {saves / len(results):.1f} a trial;")
+    print(f"  {halfway} kills fell between the renames of a save across files)")
+    for result in [*damaged, *lost][:5]:
+        print(f"  ! after save {result.reported}: {result.damaged or result.lost}")
     sys.exit(1 if damaged or lost else 0)
 
 

@@ -1,6 +1,8 @@
-"""Kill a process in the middle of saving, many times, and check the data file each time.
+"""Kill a process in the middle of saving, many times, and check the data files each time.
 
-Shared by the test suite (a quick run) and benchmarks/crash_loop.py (a long run).
+Two loops, shared by the test suite (quick runs) and benchmarks/crash_loop.py (a long run):
+`run_trial` kills a child saving one padded draft over and over; `VolumeLoop` kills a
+seller's real saves on a demo folder (see `crash_model` and `crash_child`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,15 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from coach_tui.store.errors import StoreError
+from coach_tui.store.layout import FAMILIES, family_path
+from coach_tui.store.repository import Repository
+from coach_tui.store.snapshot import Fingerprint, fingerprint
+from tests.crash_model import Inconsistent, allowed, newest, read_state
+
+ROOT = Path(__file__).resolve().parents[1]
 
 # The child saves a draft over and over, reporting each save after it returned. The
 # padding makes each write large enough that kills often land inside one.
@@ -55,23 +66,107 @@ def saved_number(data_dir: Path) -> int:
 def run_trial(data_dir: Path, rng: random.Random, *, padding: int, max_delay: float) -> TrialResult:
     """One child process, killed with SIGKILL after a random moment of saving."""
     start = saved_number(data_dir) if (data_dir / "core.json").exists() else 0
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(data_dir), str(padding), str(start)],
-        stdout=subprocess.PIPE,
-        stdin=subprocess.DEVNULL,
-        text=True,
-    )
-    assert child.stdout is not None
-    assert child.stdout.readline().strip() == "ready"
-    time.sleep(rng.uniform(0, max_delay))
-    child.kill()
-    child.wait()
-    lines = [line.strip() for line in child.stdout.read().splitlines() if line.strip()]
-    child.stdout.close()
-    reported = int(lines[-1]) if lines else start
+    command = [sys.executable, "-c", CHILD, str(data_dir), str(padding), str(start)]
+    reported = _kill_while_saving(command, rng.uniform(0, max_delay), start)
     leftover = (data_dir / "core.json.tmp").exists()
     try:
         on_disk = saved_number(data_dir)
     except (ValueError, KeyError, IndexError):
         return TrialResult(False, reported, -1, leftover)
     return TrialResult(True, reported, on_disk, leftover)
+
+
+@dataclass(frozen=True)
+class VolumeResult:
+    """One kill of the seller's saves, and what the folder held afterwards."""
+
+    start: int  # the child counted on from this save
+    reported: int  # the last save it reported as done
+    leftover_tmp: bool
+    damaged: str = ""  # a file that does not parse, or a folder coach refuses to open
+    lost: str = ""  # the files are not in a state a kill may leave
+    halfway: bool = False  # killed between the renames of a save across files
+
+    @property
+    def ok(self) -> bool:
+        return not self.damaged and not self.lost
+
+
+class VolumeLoop:
+    """Kill a child making real saves on `data_dir` (a demo folder), then check everything.
+
+    After each kill: every family file parses as JSON, `Repository.open` accepts the
+    folder (it checks every changed file record by record, and clears temp files), and
+    the numbers found in the records are a state `crash_model.allowed` lists.
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        # Parsed files by fingerprint: a file changes only by being replaced or written,
+        # so an unchanged one (the 30 MB archive) need not be parsed again after a kill.
+        self._parsed: dict[str, tuple[Fingerprint, Any]] = {}
+        files, problem = self._parse_all()
+        if problem:
+            raise ValueError(problem)
+        self.state = read_state(files)
+
+    def trial(self, rng: random.Random, *, max_delay: float) -> VolumeResult:
+        before, start = self.state, newest(self.state)
+        reported = _kill_while_saving(
+            [sys.executable, "-m", "tests.crash_child", str(self.data_dir), str(start)],
+            rng.uniform(0, max_delay),
+            start,
+        )
+        leftover = any(self.data_dir.glob("*.tmp"))
+        files, problem = self._parse_all()
+        if problem:
+            return VolumeResult(start, reported, leftover, damaged=problem)
+        try:
+            state = read_state(files)
+        except Inconsistent as error:
+            return VolumeResult(start, reported, leftover, lost=str(error))
+        self.state = state
+        states = allowed(before, start, reported)
+        if state not in states:
+            lost = f"after save {reported} reported the files hold {state}"
+            return VolumeResult(start, reported, leftover, self._reopen(), lost)
+        halfway = 0 < states.index(state) < len(states) - 1
+        return VolumeResult(start, reported, leftover, self._reopen(), halfway=halfway)
+
+    def _parse_all(self) -> tuple[dict[str, Any], str]:
+        files: dict[str, Any] = {}
+        for family in FAMILIES:
+            path = family_path(self.data_dir, family)
+            found = fingerprint(path)
+            cached = self._parsed.get(path.name)
+            if cached is None or cached[0] != found or found is None:
+                try:
+                    data = json.loads(path.read_bytes()) if found is not None else {}
+                except (OSError, ValueError) as error:
+                    return files, f"{path.name}: {error}"
+                cached = self._parsed[path.name] = (found, data)
+            files[path.name] = cached[1]
+        return files, ""
+
+    def _reopen(self) -> str:
+        """Open the folder as the next coach would (checks records, clears temp files)."""
+        try:
+            Repository.open(self.data_dir).close()
+        except StoreError as error:
+            return str(error)
+        return ""
+
+
+def _kill_while_saving(command: list[str], delay: float, start: int) -> int:
+    """Start a saving child, SIGKILL it after `delay` seconds; its last reported save."""
+    child = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "ready"
+    time.sleep(delay)
+    child.kill()
+    child.wait()
+    lines = [line.strip() for line in child.stdout.read().splitlines() if line.strip()]
+    child.stdout.close()
+    return int(lines[-1]) if lines else start

@@ -1,7 +1,7 @@
 """`coach export ics [FILE]`: calls, open touches and promises for a calendar app.
 
-Reads without taking the lock, so it works while coach is open: files are only ever
-replaced whole, so it always sees a consistent version of each.
+Reads without taking the lock, so it works while coach is open: it reads one consistent
+snapshot of the files, never half of a save (see `store/snapshot.py`).
 """
 
 from __future__ import annotations

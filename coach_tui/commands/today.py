@@ -1,8 +1,8 @@
 """`coach today`: the day's agenda in a plain terminal, then exit.
 
-Reads without the lock (files are only ever replaced whole), so it works while the app is
-open. Rich honours NO_COLOR by itself; `--plain` also drops colour; `--json` is for scripts
-and status lines.
+Reads without the lock (one consistent snapshot of the files, see `store/snapshot.py`), so
+it works while the app is open. Rich honours NO_COLOR by itself; `--plain` also drops
+colour; `--json` is for scripts and status lines.
 """
 
 from __future__ import annotations

@@ -16,7 +16,8 @@ and last three debriefs — exactly what the stall rule reads).
 The move is one transaction over both files, and the archive is swapped in before the
 live files: a crash in between leaves a record in both places, never in neither. Readers
 that combine the two prefer the live copy (`with_archive`), and the next pass replaces
-the archived copy by uid. The live file's `_meta` stamp records the boundary, so a query
+the archived copy by uid. (A read-only open keeps the archive of its snapshot for a late
+read: see `snapshot.py`.) The live file's `_meta` stamp records the boundary, so a query
 about recent weeks knows it need not open the archive at all.
 """
 

@@ -2,7 +2,8 @@
 
 TinyDB has no locking, and two processes rewriting the same file lose each other's saves
 or worse. The app takes an exclusive lock for its whole lifetime; a second one is refused.
-Read-only commands never take it: they read files that are only ever replaced atomically.
+Read-only commands never take it: they read files that are only ever replaced atomically
+(and `snapshot.py` asks `is_locked` whether a half-done save still has a writer).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
             return False
         return True
 
+    def _held_elsewhere(fd: int) -> bool | None:
+        return None  # testing would need write access and could block the app's start
+
 else:
     import fcntl
 
@@ -36,6 +40,15 @@ else:
         except BlockingIOError:
             return False
         return True
+
+    def _held_elsewhere(fd: int) -> bool | None:
+        try:  # a shared lock, dropped when the caller closes `fd` a moment later
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        except OSError:
+            return None
+        return False
 
 
 class DataDirLock:
@@ -80,3 +93,22 @@ class DataDirLock:
         if self._handle is not None:
             self._handle.close()
             self._handle = None
+
+
+def is_locked(data_dir: Path) -> bool | None:
+    """Whether a coach holds the folder now; `None` where that cannot be told.
+
+    Asked by read-only commands only when a save looks half done. The test holds a
+    shared lock for an instant: a coach starting in that very instant would be refused,
+    which needs a crash leftover and a start within microseconds of the check.
+    """
+    try:
+        fd = os.open(data_dir / LOCK_NAME, os.O_RDONLY)
+    except FileNotFoundError:
+        return False  # no coach has ever opened this folder for writing
+    except OSError:
+        return None
+    try:
+        return _held_elsewhere(fd)
+    finally:
+        os.close(fd)

@@ -3,7 +3,8 @@
 Opening checks every file before anything is written: a damaged or hand-broken file stops
 the open with a message naming the newest good backup, and is never overwritten. Older
 formats are migrated after a labelled backup. All access goes through one re-entrant
-mutex because TinyDB is not thread-safe and loads run in worker threads.
+mutex because TinyDB is not thread-safe and loads run in worker threads. A read-only open
+takes no lock and reads one consistent snapshot of the files (see `snapshot.py`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from coach_tui.store.lock import DataDirLock
 from coach_tui.store.paths import ensure_private_dir
 from coach_tui.store.records import check_records
 from coach_tui.store.schema import check_shape, migrate, needs_migration, stamp
+from coach_tui.store.snapshot import Pin, mark_publishing, read_snapshot
 from coach_tui.store.storage import AtomicJSONStorage, RawData, WriteThroughCache, read_raw
 from coach_tui.store.verified import is_trusted, load_trusted, record_trusted
 
@@ -68,6 +70,7 @@ class Store:
         lock: DataDirLock | None,
         clock: Clock,
         trusted: dict | None = None,
+        pins: dict[str, Pin] | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.read_only = read_only
@@ -77,6 +80,7 @@ class Store:
         self._backup_day: date | None = None
         self.backup_problem: str | None = None
         self._trusted = trusted or {}
+        self._pins = pins or {}  # read-only: lazy files as they were in the snapshot
         # A lazy family left out of `raws` is opened on first use (see `database`).
         self._dbs = {family: self._make_db(family, raw) for family, raw in raws.items()}
 
@@ -91,31 +95,44 @@ class Store:
         Every file is parsed, upgraded in memory and record-checked before anything is
         written, so a damaged file is refused without being touched.
         """
-        lock = None
-        if not read_only:
-            ensure_private_dir(data_dir)
-            lock = DataDirLock(data_dir).acquire()
+        if read_only:
+            return cls._open_read_only(data_dir, clock)
+        ensure_private_dir(data_dir)
+        lock = DataDirLock(data_dir).acquire()
         try:
-            if not read_only:
-                remove_stale_tmp(data_dir)
+            remove_stale_tmp(data_dir)
             trusted = load_trusted(data_dir)
             raws = {
                 family: _load_checked(data_dir, family, trusted)
                 for family in FAMILIES
                 if not _can_wait(data_dir, family, trusted)
             }
-            if not read_only:
-                _write_upgrades(data_dir, raws, clock)
-                record_trusted(data_dir, [family_path(data_dir, f) for f in FAMILIES])
+            _write_upgrades(data_dir, raws, clock)
+            record_trusted(data_dir, [family_path(data_dir, f) for f in FAMILIES])
             current = {family: loaded.current for family, loaded in raws.items()}
-            store = cls(
-                data_dir, current, read_only=read_only, lock=lock, clock=clock, trusted=trusted
-            )
+            store = cls(data_dir, current, read_only=False, lock=lock, clock=clock, trusted=trusted)
         except BaseException:
-            if lock is not None:
-                lock.release()
+            lock.release()
             raise
         return store
+
+    @classmethod
+    def _open_read_only(cls, data_dir: Path, clock: Clock) -> Store:
+        """Every file as it was at one moment, though the app may be saving meanwhile.
+
+        A lazy family is pinned rather than parsed: read later, it is still the version
+        of that moment. Upgrades happen in memory only; nothing is written.
+        """
+        found = read_snapshot(data_dir, lambda: _read_all(data_dir), _ReadOnly.close)
+        return cls(
+            data_dir,
+            found.raws,
+            read_only=True,
+            lock=None,
+            clock=clock,
+            trusted=found.trusted,
+            pins=found.pins,
+        )
 
     def files(self) -> list[Path]:
         """Every family file of this folder."""
@@ -137,7 +154,12 @@ class Store:
 
     def _load_late(self, family: str) -> RawData:
         """Read a lazy family as `open` would have: checked unless trusted, upgraded."""
-        loaded = _load_checked(self.data_dir, family, self._trusted)
+        pin = self._pins.pop(family, None)
+        try:
+            loaded = _load_checked(self.data_dir, family, self._trusted, pin)
+        finally:
+            if pin is not None:
+                pin.close()
         if not self.read_only and loaded.on_disk is not None and loaded.needs_write:
             _write_upgrades(self.data_dir, {family: loaded}, self._clock)
         return loaded.current
@@ -182,6 +204,7 @@ class Store:
         A full disk or a refused write fails while staging, before any file is replaced,
         so a save across files lands whole or not at all. Files are swapped in the order
         first used: a crash between two renames keeps the earlier ones (see the repos).
+        Read-only commands are told the swap is under way (`snapshot.mark_publishing`).
         """
         staged: list[tuple[str, Path]] = []
         try:
@@ -194,6 +217,22 @@ class Store:
                 discard(tmp)
             self._rollback(list(held))
             raise
+        if len(staged) < 2:  # one rename is atomic by itself
+            self._publish(held, staged)
+            return
+        try:
+            marker = mark_publishing(self.data_dir)
+        except OSError as error:  # nothing was swapped in: the save fails whole
+            for _family, tmp in staged:
+                discard(tmp)
+            self._rollback(list(held))
+            raise StoreWriteError(self.data_dir, error) from error
+        try:
+            self._publish(held, staged)
+        finally:
+            discard(marker)
+
+    def _publish(self, held: dict[str, TinyDB], staged: list[tuple[str, Path]]) -> None:
         for index, (family, tmp) in enumerate(staged):
             try:
                 held[family].storage.publish(tmp)
@@ -211,6 +250,9 @@ class Store:
                 record_trusted(self.data_dir, self.files())
             for db in self._dbs.values():
                 db.close()
+            for pin in self._pins.values():
+                pin.close()
+            self._pins.clear()
             if self._lock is not None:
                 self._lock.release()
                 self._lock = None
@@ -310,16 +352,17 @@ def _can_wait(data_dir: Path, family: str, trusted: dict) -> bool:
     return not path.exists() or is_trusted(path, trusted)
 
 
-def _load_checked(data_dir: Path, family: str, trusted: dict) -> _Loaded:
+def _load_checked(data_dir: Path, family: str, trusted: dict, pin: Pin | None = None) -> _Loaded:
     """Parse, shape-check, upgrade (in memory) and record-check one family file.
 
     The record check is skipped for a file unchanged since coach last checked or wrote it
-    (see `verified.py`). A problem raises `UnreadableFile` naming the newest good backup.
+    (see `verified.py`); a pinned file was, when it was pinned (`_can_wait`). A problem
+    raises `UnreadableFile` naming the newest good backup.
     """
     path = family_path(data_dir, family)
-    unchanged = is_trusted(path, trusted)
+    unchanged = pin is not None or is_trusted(path, trusted)
     try:
-        raw = read_raw(path)
+        raw = read_raw(path) if pin is None else pin.read_raw()
         if raw is None:
             return _Loaded(None, stamp({}, family))
         check_shape(raw, path)
@@ -329,6 +372,36 @@ def _load_checked(data_dir: Path, family: str, trusted: dict) -> _Loaded:
     except UnreadableFile as error:
         raise error.with_backup(newest_good_backup(data_dir, path.name)) from None
     return _Loaded(raw, current)
+
+
+@dataclass(frozen=True, slots=True)
+class _ReadOnly:
+    """What one attempt at a read-only snapshot found."""
+
+    trusted: dict
+    raws: dict[str, RawData]
+    pins: dict[str, Pin]
+
+    def close(self) -> None:
+        for pin in self.pins.values():
+            pin.close()
+
+
+def _read_all(data_dir: Path) -> _ReadOnly:
+    """Every family file once: parsed and checked, or (a trusted lazy one) pinned."""
+    trusted = load_trusted(data_dir)
+    raws: dict[str, RawData] = {}
+    pins: dict[str, Pin] = {}
+    try:
+        for family in FAMILIES:
+            if _can_wait(data_dir, family, trusted):
+                pins[family] = Pin(family_path(data_dir, family))
+            else:
+                raws[family] = _load_checked(data_dir, family, trusted).current
+    except BaseException:
+        _ReadOnly(trusted, raws, pins).close()
+        raise
+    return _ReadOnly(trusted, raws, pins)
 
 
 def _write_upgrades(data_dir: Path, loaded: dict[str, _Loaded], clock: Clock) -> None:
