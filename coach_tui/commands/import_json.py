@@ -79,6 +79,8 @@ def import_json(
         print(f"coach: nothing imported. {error}", file=sys.stderr)
         return 1
     _print_counts(tables, out, dry_run=dry_run, source=path)
+    if not dry_run:
+        out.print(f"Open it with: coach --data {escape(str(data_dir))}")
     return 0
 
 
