@@ -6,15 +6,14 @@ snapshot of the files, never half of a save (see `store/snapshot.py`).
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
 
+from coach_tui.commands.delivery import deliver
 from coach_tui.interop.ics import build_calendar
 from coach_tui.model.clock import Clock, system_clock
-from coach_tui.store.atomic import write_atomic
 from coach_tui.store.repository import Repository
 
 
@@ -40,13 +39,9 @@ def export_ics(
         )
     finally:
         repo.close()
-    if target is None:
-        sys.stdout.buffer.write(payload)
-        return 0
-    try:
-        write_atomic(target, payload)
-    except OSError as error:
-        out.print(f"[red]Could not write {escape(str(target))}: {escape(error.strerror or '')}[/]")
+    if not deliver(payload, target, out):
         return 1
+    if target is None:
+        return 0
     out.print(f"Wrote {len(calls)} calls and open to-dos to {escape(str(target))}.")
     return 0

@@ -5,16 +5,14 @@ Reads without taking the lock, like the other exports, so it works while coach i
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
 
+from coach_tui.commands.delivery import deliver
 from coach_tui.interop.json_envelope import encode_export
 from coach_tui.model.clock import Clock, system_clock
-from coach_tui.store.atomic import write_atomic
-from coach_tui.store.errors import describe_os_error
 from coach_tui.store.layout import SCHEMA_VERSION
 from coach_tui.store.portable import read_tables
 from coach_tui.store.repository import Repository
@@ -35,15 +33,10 @@ def export_json(
     finally:
         repo.close()
     payload = encode_export(SCHEMA_VERSION, tables)
-    if target is None:
-        sys.stdout.buffer.write(payload)
-        sys.stdout.flush()
-        return 0
-    try:
-        write_atomic(target, payload)
-    except OSError as error:
-        out.print(f"[red]Could not write {escape(str(target))}: {describe_os_error(error)}.[/]")
+    if not deliver(payload, target, out):
         return 1
+    if target is None:
+        return 0
     total = sum(len(records) for records in tables.values())
     out.print(
         f"Wrote {total:,} records to {escape(str(target))}. To bring them into an empty "

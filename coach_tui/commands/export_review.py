@@ -6,18 +6,17 @@ saved review still exports its figures, with a line saying no review was written
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
 
 from coach_tui.coaching.review import review_week_for
+from coach_tui.commands.delivery import deliver
 from coach_tui.interop.review_markdown import review_markdown
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.week import IsoWeek
-from coach_tui.store.atomic import write_atomic
 from coach_tui.store.repository import Repository
 from coach_tui.store.week_inputs import key_call_labels, read_week_report
 
@@ -47,14 +46,10 @@ def export_review(
     finally:
         repo.close()
     text = review_markdown(report, review, call_labels=labels)
-    if target is None:
-        sys.stdout.write(text)
-        return 0
-    try:
-        write_atomic(target, text.encode("utf-8"))
-    except OSError as error:
-        out.print(f"[red]Could not write {escape(str(target))}: {escape(error.strerror or '')}[/]")
+    if not deliver(text.encode("utf-8"), target, out):
         return 1
+    if target is None:
+        return 0
     saved = "the review" if review else "the figures (no review was written)"
     out.print(f"Wrote {saved} of {week} to {escape(str(target))}.")
     return 0
