@@ -23,7 +23,6 @@ from coach_tui.store.archive import archive_old_history
 from coach_tui.store.errors import StoreError, describe_os_error
 from coach_tui.store.layout import SCHEMA_VERSION
 from coach_tui.store.portable import (
-    PORTABLE_TABLES,
     NotImportable,
     checked_tables,
     holds_records,
@@ -43,7 +42,7 @@ def read_export(path: Path) -> dict[str, list[dict]]:
         payload = path.read_bytes()
     except OSError as error:
         raise ImportFailed(f"cannot read {path}: {describe_os_error(error)}.") from None
-    envelope = decode_export(payload, PORTABLE_TABLES, SCHEMA_VERSION)
+    envelope = decode_export(payload, SCHEMA_VERSION)
     try:
         return checked_tables(envelope.tables, envelope.schema)
     except NotImportable as error:

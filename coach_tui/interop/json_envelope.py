@@ -32,9 +32,6 @@ class Envelope:
     schema: int
     tables: dict[str, list[Record]]
 
-    def count(self) -> int:
-        return sum(len(records) for records in self.tables.values())
-
 
 def _order_key(record: Record) -> tuple[str, bytes]:
     """By uid; the few records without one (settings, drafts) by their content."""
@@ -62,11 +59,12 @@ def encode_export(schema: int, tables: Mapping[str, Iterable[Record]]) -> bytes:
     )
 
 
-def decode_export(payload: bytes, known_tables: Iterable[str], newest_schema: int) -> Envelope:
+def decode_export(payload: bytes, newest_schema: int) -> Envelope:
     """Read an export's bytes, or `ImportFailed` saying what is wrong with the file.
 
-    Only the envelope is checked here (marker, versions, the shape of the tables); the
-    records themselves are checked by the store, with the same rules as its own files.
+    Only the envelope is checked here (marker, versions, the shape of the tables); which
+    tables may be imported and the records themselves are checked by the store, with the
+    same rules as its own files.
     """
     try:
         document = orjson.loads(payload)
@@ -87,8 +85,7 @@ def decode_export(payload: bytes, known_tables: Iterable[str], newest_schema: in
     tables = document.get("tables")
     if not isinstance(tables, dict):
         raise ImportFailed('"tables" is missing or is not a JSON object.')
-    known = set(known_tables)
-    return Envelope(schema, {name: _records(name, value, known) for name, value in tables.items()})
+    return Envelope(schema, {name: _records(name, value) for name, value in tables.items()})
 
 
 def _whole_number(document: Record, key: str) -> int:
@@ -98,9 +95,7 @@ def _whole_number(document: Record, key: str) -> int:
     return value
 
 
-def _records(name: str, value: object, known: set[str]) -> list[Record]:
-    if name not in known:
-        raise ImportFailed(f"it has a table '{name}' that this coach does not know.")
+def _records(name: str, value: object) -> list[Record]:
     if not isinstance(value, list):
         raise ImportFailed(f"table '{name}' is not a list of records.")
     for number, record in enumerate(value, start=1):

@@ -32,11 +32,12 @@ class NotImportable(StoreError):
 
 
 def read_tables(store: Store) -> dict[str, list[Record]]:
-    """Every record of every table, archived ones included, as stored."""
+    """Every record of every table, archived ones included, as stored (not copies: the
+    caller only reads them, inside no transaction)."""
     with store.reading() as tx:
         return {
             table: [
-                dict(record)
+                record
                 for _key, record in (
                     with_archive(tx, table)
                     if table in ARCHIVE_OF
