@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from coach_tui.store.errors import StoreError
-from coach_tui.store.layout import FAMILIES, family_path
+from coach_tui.store.journal import journal_path
+from coach_tui.store.layout import FAMILIES, JOURNALED_FAMILIES, family_path
 from coach_tui.store.repository import Repository
-from coach_tui.store.snapshot import Fingerprint, fingerprint
+from coach_tui.store.snapshot import fingerprint
+from coach_tui.store.storage import read_family
 from tests.crash_model import Inconsistent, allowed, newest, read_state
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,16 +97,17 @@ class VolumeResult:
 class VolumeLoop:
     """Kill a child making real saves on `data_dir` (a demo folder), then check everything.
 
-    After each kill: every family file parses as JSON, `Repository.open` accepts the
-    folder (it checks every changed file record by record, and clears temp files), and
-    the numbers found in the records are a state `crash_model.allowed` lists.
+    After each kill: every family file parses as JSON and every complete journal line as
+    a change (a torn last line is what a kill mid-append leaves), `Repository.open`
+    accepts the folder (it checks every changed file record by record, and clears temp
+    files), and the numbers found in the records are a state `crash_model.allowed` lists.
     """
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         # Parsed files by fingerprint: a file changes only by being replaced or written,
         # so an unchanged one (the 30 MB archive) need not be parsed again after a kill.
-        self._parsed: dict[str, tuple[Fingerprint, Any]] = {}
+        self._parsed: dict[str, tuple[object, Any]] = {}
         files, problem = self._parse_all()
         if problem:
             raise ValueError(problem)
@@ -137,12 +140,13 @@ class VolumeLoop:
         files: dict[str, Any] = {}
         for family in FAMILIES:
             path = family_path(self.data_dir, family)
-            found = fingerprint(path)
+            journaled = family in JOURNALED_FAMILIES
+            found = fingerprint(path), journaled and fingerprint(journal_path(path))
             cached = self._parsed.get(path.name)
-            if cached is None or cached[0] != found or found is None:
+            if cached is None or cached[0] != found or found[0] is None:
                 try:
-                    data = json.loads(path.read_bytes()) if found is not None else {}
-                except (OSError, ValueError) as error:
+                    data = _read_as_coach_would(path, journaled=journaled)
+                except (OSError, ValueError, StoreError) as error:
                     return files, f"{path.name}: {error}"
                 cached = self._parsed[path.name] = (found, data)
             files[path.name] = cached[1]
@@ -155,6 +159,14 @@ class VolumeLoop:
         except StoreError as error:
             return str(error)
         return ""
+
+
+def _read_as_coach_would(path: Path, *, journaled: bool) -> Any:
+    """A family file parsed as JSON, with its journal's lines applied if it has one."""
+    if not journaled:
+        return json.loads(path.read_bytes()) if path.exists() else {}
+    data, _journal_found = read_family(path, journaled=True)
+    return {} if data is None else data
 
 
 def _kill_while_saving(command: list[str], delay: float, start: int) -> int:

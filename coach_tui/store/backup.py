@@ -15,6 +15,7 @@ from pathlib import Path
 
 from coach_tui.store.atomic import write_atomic
 from coach_tui.store.errors import StoreError
+from coach_tui.store.journal import journal_path, move_aside
 from coach_tui.store.schema import check_shape, file_version
 from coach_tui.store.storage import read_raw
 
@@ -105,11 +106,15 @@ def newest_good_backup(data_dir: Path, file_name: str) -> Path | None:
 def restore(target: Path, backup: Path, now: datetime) -> Path | None:
     """Put `backup` in place of `target`, moving a damaged `target` aside (never deleting it).
 
+    A journal of the target's saves since its last rewrite is moved aside with it: its
+    lines belong to the damaged file (or are the damage), not to the backup.
     Returns where the damaged file was moved, if there was one.
     """
     moved_aside = None
+    suffix = f"damaged-{now:%Y%m%dT%H%M%S}"
     if target.exists():
-        moved_aside = target.with_name(f"{target.name}.damaged-{now:%Y%m%dT%H%M%S}")
+        moved_aside = target.with_name(f"{target.name}.{suffix}")
         target.replace(moved_aside)
+    move_aside(journal_path(target), suffix)
     write_atomic(target, backup.read_bytes())
     return moved_aside

@@ -9,11 +9,17 @@ from pathlib import Path
 
 from coach_tui.store.backup import day_dirs, newest_good_backup, restore
 from coach_tui.store.errors import NewerSchema, StoreError, UnreadableFile
-from coach_tui.store.layout import FAMILIES, LAZY_FAMILIES, META_TABLE, family_path
+from coach_tui.store.layout import (
+    FAMILIES,
+    JOURNALED_FAMILIES,
+    LAZY_FAMILIES,
+    META_TABLE,
+    family_path,
+)
 from coach_tui.store.lock import DataDirLock
 from coach_tui.store.records import check_records
 from coach_tui.store.schema import check_shape, migrate, needs_migration
-from coach_tui.store.storage import read_raw
+from coach_tui.store.storage import read_family
 
 
 class FileState(Enum):
@@ -47,7 +53,7 @@ def check_file(data_dir: Path, family: str) -> FileReport:
     """Diagnose one family file."""
     path = family_path(data_dir, family)
     try:
-        raw = read_raw(path)
+        raw, _journal_found = read_family(path, journaled=family in JOURNALED_FAMILIES)
         if raw is None:
             when = (
                 "once history older than a quarter is moved out of the daily files"

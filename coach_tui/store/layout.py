@@ -30,6 +30,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
 }
 # Families read from disk the first time a table of theirs is used, not at open.
 LAZY_FAMILIES = frozenset({"archive"})
+# Families whose record-by-record saves append to a journal instead of rewriting the
+# file (see `journal.py`): touches are marked done many times a day in the largest file.
+JOURNALED_FAMILIES = frozenset({"touches"})
 TABLE_FAMILY: dict[str, str] = {
     table: family for family, tables in FAMILIES.items() for table in tables
 }

@@ -1,21 +1,23 @@
 """Read-only opens see the folder as it was at one moment, even while the app saves.
 
 `coach today` and the exports read the family files one after another without the lock.
-Each file is only ever replaced whole (a rename), so every file read is a version coach
-wrote; but a save across files (`Store._commit_together`: the archive pass, a campaign
+Each file is only ever replaced whole (a rename) or, for a journal, added to a line at a
+time (a half-written last line is skipped), so every file read is a version coach wrote;
+but a save across files (`Store._commit_together`: the archive pass, a campaign
 with its touches) renames them one at a time, and a reader could take one file from
 before that save and another from after it. So the two sides follow a small protocol:
 
 - the writer creates `publishing.tmp` before its first rename and removes it after the
   last (a crash leaves it behind like any temp file; the next writable open deletes it);
-- the reader fingerprints every family file (inode, modification time, size; a rename
-  brings a new inode) before and after reading them, and looks for the marker in
-  between. Unchanged fingerprints mean no file was replaced while it read, so it holds
-  the folder as it was at one moment; no marker means that moment was not in the middle
-  of a save across files. Otherwise it reads again, a few times, then gives up with
-  `SnapshotBusy`. Fingerprints alone would not do: a reader that starts between two
-  renames sees files that no longer change, and are still a mix. (Only a file replaced
-  twice within one clock tick, at the same size, on a recycled inode could pass unseen.)
+- the reader fingerprints every family file and journal (inode, modification time, size;
+  a rename brings a new inode, an appended line a new size) before and after reading
+  them, and looks for the marker in between. Unchanged fingerprints mean no file was
+  replaced while it read, so it holds the folder as it was at one moment; no marker
+  means that moment was not in the middle of a save across files. Otherwise it reads
+  again, a few times, then gives up with `SnapshotBusy`. Fingerprints alone would not
+  do: a reader that starts between two renames sees files that no longer change, and are
+  still a mix. (Only a file replaced twice within one clock tick, at the same size, on a
+  recycled inode could pass unseen.)
 - a marker while no coach holds the lock is a crash leftover: nothing will change, and
   the folder is read as the crash left it (the repositories order their renames so that
   is safe, and a writable open would see the same).
@@ -39,7 +41,8 @@ from time import sleep
 from typing import TypeVar
 
 from coach_tui.store.errors import StoreError, UnreadableFile
-from coach_tui.store.layout import FAMILIES, family_path
+from coach_tui.store.journal import journal_path
+from coach_tui.store.layout import FAMILIES, JOURNALED_FAMILIES, family_path
 from coach_tui.store.lock import is_locked
 from coach_tui.store.storage import RawData, decode
 
@@ -82,7 +85,11 @@ def fingerprint(path: Path) -> Fingerprint:
 
 
 def fingerprints(data_dir: Path) -> dict[str, Fingerprint]:
-    return {family: fingerprint(family_path(data_dir, family)) for family in FAMILIES}
+    """Every family file's version, and its journal's (a save appends to that instead)."""
+    prints = {family: fingerprint(family_path(data_dir, family)) for family in FAMILIES}
+    for family in JOURNALED_FAMILIES:
+        prints[f"{family} journal"] = fingerprint(journal_path(family_path(data_dir, family)))
+    return prints
 
 
 def mark_publishing(data_dir: Path) -> Path:

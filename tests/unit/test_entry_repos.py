@@ -16,7 +16,9 @@ from coach_tui.model.contact import BuyingRole, Contact, EntryPoint, Relationshi
 from coach_tui.model.touch import Campaign, CampaignStatus, Channel, Purpose, Touch, TouchStatus
 from coach_tui.store import storage
 from coach_tui.store.errors import StoreWriteError, UnreadableFile
+from coach_tui.store.journal import journal_path
 from coach_tui.store.repository import Repository
+from coach_tui.store.storage import read_family
 
 TODAY = date(2026, 11, 24)
 
@@ -37,23 +39,34 @@ def count_writes(monkeypatch) -> list[str]:
     then publishes them one by one, so both seams are watched.
     """
     writes: list[str] = []
-    real_write, real_publish = storage.write_atomic, storage.publish
+    real_write, real_publish, real_append = (
+        storage.write_atomic,
+        storage.publish,
+        storage.append_line,
+    )
     monkeypatch.setattr(
         storage, "write_atomic", lambda p, b: (writes.append(p.name), real_write(p, b))
     )
     monkeypatch.setattr(
         storage, "publish", lambda t, p: (writes.append(p.name), real_publish(t, p))
     )
+    monkeypatch.setattr(
+        storage, "append_line", lambda p, b: (writes.append(p.name), real_append(p, b))
+    )
     return writes
 
 
 def fail_writes_to(monkeypatch, name: str) -> None:
-    """Every write of the family file `name` fails as if the disk were full."""
-    real_write, real_stage = storage.write_atomic, storage.stage
+    """Every write of the family file `name` (or its journal) fails as if the disk were full."""
+    real_write, real_stage, real_append = storage.write_atomic, storage.stage, storage.append_line
 
     def refuse(path: Path) -> None:
-        if path.name == name:
+        if path.name in (name, journal_path(Path(name)).name):
             raise OSError(28, "No space left on device")
+
+    def append(path: Path, line: bytes) -> None:
+        refuse(path)
+        real_append(path, line)
 
     def write(path: Path, payload: bytes) -> None:
         refuse(path)
@@ -65,6 +78,7 @@ def fail_writes_to(monkeypatch, name: str) -> None:
 
     monkeypatch.setattr(storage, "write_atomic", write)
     monkeypatch.setattr(storage, "stage", stage)
+    monkeypatch.setattr(storage, "append_line", append)
 
 
 # Round trips
@@ -296,7 +310,8 @@ def test_replacing_a_plan_keeps_history_and_swaps_the_planned_touches(repo, monk
     added = touch(TODAY + timedelta(days=9))
     repo.touches.replace_plan("camp", [later, added])
 
-    assert writes == ["touches.json"]
+    # One appended line: dropped, moved and added touches are all listed record by record.
+    assert writes == ["touches.journal"]
     assert repo.touches.for_campaign("camp") == [done, skipped, later, added]
     assert repo.touches.for_campaign("other") == [other_campaign]
 
@@ -467,7 +482,9 @@ def test_a_changed_touch_replaces_its_record_on_disk(open_repo, data_dir) -> Non
     first = touch(TODAY)
     repo.touches.save(first)
     repo.touches.save(replace(first, status=TouchStatus.DONE, closed_on=TODAY))
-    on_disk = json.loads((data_dir / "touches.json").read_text())["touches"]
-    assert [(r["uid"], r["status"], r["closed_on"]) for r in on_disk.values()] == [
+    on_disk, journal_found = read_family(data_dir / "touches.json", journaled=True)
+    assert journal_found  # the change went to the journal, not a rewrite
+    assert on_disk is not None
+    assert [(r["uid"], r["status"], r["closed_on"]) for r in on_disk["touches"].values()] == [
         (first.uid, "done", TODAY.isoformat())
     ]

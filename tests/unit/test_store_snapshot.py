@@ -42,7 +42,7 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 def test_a_file_replaced_while_reading_is_read_again(repo, monkeypatch, sleeps) -> None:
     save_version(repo, 1)
     reads: list[str] = []
-    real_read = store.read_raw
+    real_read = storage.read_raw
 
     def read_raw(path: Path):
         raw = real_read(path)
@@ -51,7 +51,7 @@ def test_a_file_replaced_while_reading_is_read_again(repo, monkeypatch, sleeps) 
             save_version(repo, 2)  # a save lands after entry.json, before touches.json
         return raw
 
-    monkeypatch.setattr(store, "read_raw", read_raw)
+    monkeypatch.setattr(storage, "read_raw", read_raw)
 
     assert versions(repo.data_dir) == ("v2", "v2")
     assert reads.count("entry.json") == reads.count("touches.json") == 2

@@ -179,12 +179,15 @@ class TouchRepository:
             data = table.storage.read()
             for uid, key in found.items():
                 data[TABLE][key] = wanted[uid]
-            table.storage.write(data)  # held: the file is written once, at commit
+            # Held: saved once, at commit; naming the records lets that be a journal line.
+            table.storage.write_records(data, TABLE, found.values())
             table.clear_cache()
         fresh = [uid for uid in wanted if uid not in found]
         if fresh:  # TinyDB rebuilds the table even for an empty insert
-            ids = table.insert_multiple(wanted[uid] for uid in fresh)
-            self._doc_ids.update(zip(fresh, map(str, ids), strict=True))
+            with table.storage.recording(TABLE) as changed:
+                keys = [str(doc_id) for doc_id in table.insert_multiple(wanted[u] for u in fresh)]
+                changed(keys)
+            self._doc_ids.update(zip(fresh, keys, strict=True))
 
     # --- the uid index ----------------------------------------------------------------
 
@@ -211,5 +214,5 @@ class TouchRepository:
         for key in keys:
             uid = data[TABLE].pop(key)["uid"]
             self._doc_ids.pop(uid, None)
-        table.storage.write(data)
+        table.storage.write_records(data, TABLE, keys)
         table.clear_cache()
