@@ -32,7 +32,8 @@ class ContactRepository:
 
     def all(self) -> list[Contact]:
         with self._store.reading() as tx:
-            return _by_name([contact_from_record(r, r.doc_id) for r in tx.table(TABLE).all()])
+            stored = stored_records(tx.table(TABLE))  # no TinyDB Document per record
+            return _by_name([contact_from_record(r, k) for k, r in stored.items()])
 
     def added_between(self, first: date, last: date) -> list[Contact]:
         """People added between `first` and `last` inclusive (the weekly figures count them)."""
