@@ -10,7 +10,6 @@ each time, interleaved in one run; prints medians and the ratio.
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from io import StringIO
 from pathlib import Path
@@ -41,8 +40,9 @@ def make_unplanned_demo(data_dir: Path, years: int) -> None:
 
 
 def run_morning_child(data_dir: Path) -> None:
-    """The same path as `coach`; exit once the morning plan has drawn its agenda."""
-    from coach_tui.store.repository import Repository
+    """The same path as `coach` (`cli.run_app_on`); exit once the morning plan has drawn
+    its agenda."""
+    from coach_tui.cli import run_app_on
     from coach_tui.ui.app import CoachApp
     from coach_tui.ui.screens import morning
     from coach_tui.ui.screens.morning import MorningPlanScreen
@@ -61,14 +61,8 @@ def run_morning_child(data_dir: Path) -> None:
         def action_morning(self) -> None:
             self.push_screen(TimedMorning())
 
-    repo = Repository.open(data_dir)
-    try:
-        app = TimedCoach(repo)
-        app.run(headless=True)
-    finally:
-        repo.close()
-    if app.return_code:
-        sys.exit("the morning plan never showed")
+    # Ends the process like `coach` does; exit code 3 (never showed) fails the timing run.
+    run_app_on(data_dir, TimedCoach, headless=True)
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ both alike. Prints medians and the ratio (target: coach / bare <= 1.5).
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -34,20 +35,17 @@ Bare().run(headless=True)
 
 
 def run_coach_child(data_dir: Path) -> None:
-    """The same path as `coach`: open the folder (lock, checks, backup), build the app,
-    run it; exit once the dashboard has drawn its loaded data."""
-    from coach_tui.store.repository import Repository
+    """The same path as `coach` (`cli.run_app_on`): open the folder (lock, checks,
+    backup), build the app, run it, close and end the process; the app exits once the
+    dashboard has drawn its loaded data."""
+    from coach_tui.cli import run_app_on
     from coach_tui.ui.app import CoachApp
 
     class TimedCoach(CoachApp):
         def on_dashboard_loaded(self, _message: object) -> None:
             self.call_after_refresh(self.exit)
 
-    repo = Repository.open(data_dir)
-    try:
-        TimedCoach(repo).run(headless=True)
-    finally:
-        repo.close()
+    run_app_on(data_dir, TimedCoach, headless=True)
 
 
 def seed(data_dir: Path) -> None:
@@ -65,9 +63,17 @@ def seed(data_dir: Path) -> None:
     repo.close()
 
 
+# Children may cache compiled bytecode, as on a seller's machine: with
+# PYTHONDONTWRITEBYTECODE set (some shells and CI images set it) every start would compile
+# coach's own modules from source again, a cost no installed copy pays after its first run.
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def time_once(command: list[str]) -> float:
     started = time.perf_counter()
-    subprocess.run(command, check=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        command, check=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, env=CHILD_ENV
+    )
     return time.perf_counter() - started
 
 

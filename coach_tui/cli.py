@@ -10,11 +10,15 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coach_tui import __version__
 from coach_tui.crash_log import write_crash_log
 from coach_tui.store.errors import StoreError
 from coach_tui.store.paths import DATA_ENV, resolve_data_dir
+
+if TYPE_CHECKING:
+    from coach_tui.ui.app import CoachApp
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -132,18 +136,32 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_app(args: argparse.Namespace) -> int:
     """Open the data folder (locked, checked) and run the full-screen app on it."""
+    from coach_tui.ui.app import CoachApp
+
+    return run_app_on(resolve_data_dir(args.data), CoachApp, theme=args.theme)
+
+
+def run_app_on(
+    data_dir: Path, app_class: type[CoachApp], *, theme: str | None = None, headless: bool = False
+) -> int:
+    """Run `app_class` on the folder; once it closed cleanly, end the process at once.
+
+    Only a clean close ends the process here (see `coach_tui.process`); an error
+    propagates to `main`, which reports it. The start-up benchmarks run their timed app
+    through this too, so they measure what `coach` does.
+    """
+    from coach_tui.process import end_process, loading_long_lived_data
     from coach_tui.store.repository import Repository
 
-    data_dir = resolve_data_dir(args.data)
-    repo = Repository.open(data_dir)
+    with loading_long_lived_data():
+        repo = Repository.open(data_dir)
     try:
-        from coach_tui.ui.app import CoachApp
-
-        app = CoachApp(repo, theme=args.theme)
-        app.run()
-        return app.return_code or EXIT_OK
+        app = app_class(repo, theme=theme)
+        app.run(headless=headless)
+        code = app.return_code or EXIT_OK
     finally:
         repo.close()
+    end_process(code)
 
 
 def run_doctor(args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from coach_tui.model.call import Call, Commitment, Movement
+from coach_tui.model.call import Call, Commitment, DebriefMark, Movement
 
 STALL_CONTINUATIONS = 3
 STALL_WEEKS = 6
@@ -48,16 +48,24 @@ def awaiting_debrief(calls: Sequence[Call], now: datetime) -> list[Call]:
 
 def stall_question(calls: Sequence[Call], today: date, *, weeks: int = STALL_WEEKS) -> str:
     """The coach's question when one account's calls have stopped moving; empty if not."""
-    debriefed = sorted((call for call in calls if call.debrief is not None), key=lambda c: c.when)
+    marks = [mark for mark in map(DebriefMark.of, calls) if mark is not None]
+    return stall_question_from(marks, today, weeks=weeks)
+
+
+def stall_question_from(
+    marks: Sequence[DebriefMark], today: date, *, weeks: int = STALL_WEEKS
+) -> str:
+    """The stall rule on one account's debriefed calls (see `stall_question`)."""
+    debriefed = sorted(marks, key=lambda mark: mark.when)
     if not debriefed:
         return ""
-    recent = [call.debrief.movement for call in debriefed[-STALL_CONTINUATIONS:] if call.debrief]
+    recent = [mark.movement for mark in debriefed[-STALL_CONTINUATIONS:]]
     if len(recent) == STALL_CONTINUATIONS and all(m is Movement.CONTINUATION for m in recent):
         return (
             f"{STALL_CONTINUATIONS} calls in a row without a commitment. What would the client "
             "have to agree to for this to be moving — and is anyone there asking for it?"
         )
-    advances = [c for c in debriefed if c.debrief and c.debrief.movement is Movement.ADVANCE]
+    advances = [mark for mark in debriefed if mark.movement is Movement.ADVANCE]
     since = (advances[-1] if advances else debriefed[0]).when.date()
     if today - since > timedelta(weeks=weeks) and debriefed[-1].when.date() > since:
         return (
@@ -68,21 +76,30 @@ def stall_question(calls: Sequence[Call], today: date, *, weeks: int = STALL_WEE
 
 
 def stalls_in(
-    history: dict[str, Sequence[Call]], today: date, *, weeks: int = STALL_WEEKS
+    history: dict[str, Sequence[DebriefMark]], today: date, *, weeks: int = STALL_WEEKS
 ) -> dict[str, str]:
-    """Account uid → stall question, from each account's (possibly trimmed) call history."""
-    questions = {uid: stall_question(calls, today, weeks=weeks) for uid, calls in history.items()}
+    """Account uid → stall question, from each account's (possibly trimmed) debrief marks."""
+    questions = {
+        uid: stall_question_from(marks, today, weeks=weeks) for uid, marks in history.items()
+    }
     return {uid: question for uid, question in questions.items() if question}
+
+
+def marks_by_account(calls: Sequence[Call]) -> dict[str, list[DebriefMark]]:
+    """Account uid → the debrief marks of its debriefed calls."""
+    per_account: dict[str, list[DebriefMark]] = {}
+    for call in calls:
+        mark = DebriefMark.of(call)
+        if mark is not None:
+            per_account.setdefault(call.account_uid, []).append(mark)
+    return per_account
 
 
 def stalls_by_account(
     calls: Sequence[Call], today: date, *, weeks: int = STALL_WEEKS
 ) -> dict[str, str]:
     """Account uid → stall question, for accounts that have one."""
-    per_account: dict[str, list[Call]] = {}
-    for call in calls:
-        per_account.setdefault(call.account_uid, []).append(call)
-    return stalls_in(per_account, today, weeks=weeks)
+    return stalls_in(marks_by_account(calls), today, weeks=weeks)
 
 
 def open_commitments(commitments: Sequence[Commitment], today: date) -> list[Commitment]:

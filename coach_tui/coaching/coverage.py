@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from coach_tui.model.contact import BuyingRole, Contact
+from coach_tui.model.contact import BuyingRole, Contact, RosterEntry
 
 # The known roles a healthy map has several of; "unknown" is a gap, not a role.
 KNOWN_ROLES = tuple(role for role in BuyingRole if role is not BuyingRole.UNKNOWN)
 ENOUGH_ROLES = 3
 
 
-def roles_covered(contacts: Sequence[Contact]) -> set[BuyingRole]:
+def roles_covered(contacts: Sequence[Contact | RosterEntry]) -> set[BuyingRole]:
     """The parts someone is known to play; people whose part is unknown add nothing yet."""
     return {contact.role for contact in contacts if contact.role is not BuyingRole.UNKNOWN}
 
@@ -65,7 +65,7 @@ def coverage_summary(contacts: Sequence[Contact]) -> str:
     return " · ".join(parts)
 
 
-def coverage_brief(contacts: Sequence[Contact]) -> str:
+def coverage_brief(contacts: Sequence[Contact | RosterEntry]) -> str:
     """The gap in a few words for the dashboard ('no economic buyer'); empty when covered."""
     if not contacts:
         return "no one mapped"

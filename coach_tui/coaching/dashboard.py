@@ -13,7 +13,7 @@ from coach_tui.coaching.pace import Pace, PaceState, goal_pace
 from coach_tui.coaching.touches import QueueItem, touch_queue
 from coach_tui.model.account import StrategicObjective
 from coach_tui.model.call import Call
-from coach_tui.model.contact import Contact
+from coach_tui.model.contact import Contact, RosterEntry
 from coach_tui.model.day import DayPlan
 from coach_tui.model.goal import PerformanceGoal
 from coach_tui.model.touch import Touch
@@ -67,13 +67,13 @@ def objective_lines(
     account_names: dict[str, str],
     today: date,
     calls_per_objective: dict[str, int] | None = None,
-    contacts: Sequence[Contact] | None = None,
+    contacts: Sequence[Contact | RosterEntry] | None = None,
     stalls: dict[str, str] | None = None,
 ) -> tuple[ObjectiveLine, ...]:
     """Open objectives, the ones needing attention first: past their date, then incomplete,
     then by nearest date (undated last). With `contacts`, each line names its coverage gap."""
     calls = calls_per_objective or {}
-    people: dict[str, list[Contact]] = {}
+    people: dict[str, list[Contact | RosterEntry]] = {}
     for contact in contacts or ():
         people.setdefault(contact.account_uid, []).append(contact)
     lines = [

@@ -101,15 +101,29 @@ class Commitment:
 
 
 @dataclass(frozen=True, slots=True)
+class DebriefMark:
+    """When a debriefed call happened and which way it went: all the stall rule reads."""
+
+    when: datetime
+    movement: Movement
+
+    @classmethod
+    def of(cls, call: Call) -> DebriefMark | None:
+        """The mark of a debriefed call; `None` for one not debriefed yet."""
+        return None if call.debrief is None else cls(call.when, call.debrief.movement)
+
+
+@dataclass(frozen=True, slots=True)
 class CallDigest:
     """The few calls the dashboard needs out of thousands, chosen without decoding them all.
 
-    `history` holds, per account, just enough debriefed calls for the stall rule: the first,
-    the last advance and the last three. `per_objective` counts live calls, which is every
-    call of an open objective (a closed one's old calls may be in the archive).
+    `history` holds, per account, just enough debriefed calls for the stall rule (the first,
+    the last advance and the last three), as marks rather than whole calls. `per_objective`
+    counts live calls, which is every call of an open objective (a closed one's old calls
+    may be in the archive).
     """
 
     upcoming: tuple[Call, ...]
     awaiting_debrief: tuple[Call, ...]
     per_objective: dict[str, int]
-    history: dict[str, tuple[Call, ...]]
+    history: dict[str, tuple[DebriefMark, ...]]

@@ -73,6 +73,16 @@ class Contact:
     uid: str = field(default_factory=new_uid)
 
 
+@dataclass(frozen=True, slots=True)
+class RosterEntry:
+    """Who a person is, where, and the part they play: all the dashboard needs of them."""
+
+    uid: str
+    name: str
+    account_uid: str
+    role: BuyingRole
+
+
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9 ()./-]{5,30}$")
 

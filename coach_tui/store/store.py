@@ -394,8 +394,8 @@ def _can_wait(data_dir: Path, family: str, trusted: dict) -> bool:
 def _load_checked(data_dir: Path, family: str, trusted: dict, pin: Pin | None = None) -> _Loaded:
     """Parse, shape-check, upgrade (in memory) and record-check one family file.
 
-    The record check is skipped for a file unchanged since coach last checked or wrote it
-    (see `verified.py`); a pinned file was, when it was pinned (`_can_wait`). A problem
+    The shape and record checks are skipped for a file unchanged since coach last checked or
+    wrote it (see `verified.py`); a pinned file was, when it was pinned (`_can_wait`). A problem
     raises `UnreadableFile` naming the newest good backup.
     """
     path = family_path(data_dir, family)
@@ -408,7 +408,8 @@ def _load_checked(data_dir: Path, family: str, trusted: dict, pin: Pin | None = 
         unchanged = (pin is not None or is_trusted(path, trusted)) and not journal_found
         if raw is None:
             return _Loaded(None, stamp({}, family), journal_found)
-        check_shape(raw, path)
+        if not unchanged:  # a file exactly as coach wrote it has the shape coach gave it
+            check_shape(raw, path)
         current = migrate(raw, family, path) if needs_migration(raw, path) else raw
         if not unchanged or current is not raw:
             check_records(current, FAMILIES[family], path)

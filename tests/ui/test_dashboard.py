@@ -37,6 +37,25 @@ async def test_dashboard_data_arrives_from_a_worker(make_app, with_why) -> None:
     assert loaded[0].data.why.statement == with_why
 
 
+async def test_a_failed_first_load_still_says_what_each_panel_is_for(
+    make_app, with_why, monkeypatch
+) -> None:
+    from coach_tui.store.errors import StoreError
+
+    app = make_app()
+
+    def unreadable(_now: object) -> object:
+        raise StoreError("calls.json could not be read")
+
+    monkeypatch.setattr(app.repo.calls, "digest", unreadable)
+    async with run(app) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert "calls.json could not be read" in squashed(screen_text(app))
+        for panel_id, (_title, what, _how) in EMPTY_STATES.items():
+            assert squashed(what) in widget_text(app, app.screen.query_one(f"#{panel_id}"))
+
+
 async def test_c_opens_calls_with_an_empty_state_that_says_what_to_do(make_app) -> None:
     from coach_tui.ui.screens.calls import CallsScreen
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from coach_tui.coaching.calls import stalls_in
+from coach_tui.coaching.calls import stalls_by_account, stalls_in
 from coach_tui.demo.generate import build_demo
 from coach_tui.demo.write import write_demo_data
 from coach_tui.model.account import Account, ExpansionKind, ObjectiveStatus, StrategicObjective
@@ -124,7 +124,7 @@ def test_debriefed_old_calls_move_except_what_the_daily_views_read(repo, clock) 
     calls = [first, *middle, advance, *later, of_open_objective, never_debriefed]
     for call in calls:
         repo.calls.save(call)
-    stall_before = stalls_in({"acc": repo.calls.for_account("acc")}, clock().date())
+    stall_before = stalls_by_account(repo.calls.for_account("acc"), clock().date())
 
     moved = archive_old_history(repo.store, clock().date())
 
@@ -135,7 +135,7 @@ def test_debriefed_old_calls_move_except_what_the_daily_views_read(repo, clock) 
         never_debriefed.uid,
     }
     assert moved.calls == len(calls) - len(live)
-    assert stalls_in({"acc": repo.calls.recent_for_account("acc")}, clock().date()) == stall_before
+    assert stalls_by_account(repo.calls.recent_for_account("acc"), clock().date()) == stall_before
     assert stall_before  # the rule had something to say, and still says it
     assert [c.uid for c in repo.calls.for_account("acc")] == [
         c.uid for c in sorted(calls, key=lambda c: c.when)
@@ -312,7 +312,7 @@ def daily_views(repo: Repository, now: datetime) -> dict[str, object]:
         "queue": repo.touches.open_due_by(today),
         "calls screen": [c for c in repo.calls.current() if c.debrief is None or c.when >= now],
         "account cards": {
-            uid: stalls_in({uid: repo.calls.recent_for_account(uid)}, today) for uid in accounts
+            uid: stalls_by_account(repo.calls.recent_for_account(uid), today) for uid in accounts
         },
         "campaigns": {
             c.uid: repo.touches.for_campaign(c.uid)

@@ -7,13 +7,24 @@ import pytest
 from coach_tui.coaching.calls import (
     awaiting_debrief,
     commitment_label,
+    marks_by_account,
     open_commitments,
     per_objective,
     stall_question,
+    stall_question_from,
     stalls_by_account,
     upcoming,
 )
-from coach_tui.model.call import Call, Commitment, Debrief, Movement, Party, Prep, Result
+from coach_tui.model.call import (
+    Call,
+    Commitment,
+    Debrief,
+    DebriefMark,
+    Movement,
+    Party,
+    Prep,
+    Result,
+)
 from coach_tui.model.dates import parse_moment
 from coach_tui.model.errors import ValidationError
 from tests.helpers import CET
@@ -74,6 +85,16 @@ def test_a_single_old_advance_with_nothing_since_is_not_a_stall() -> None:
 def test_stalls_are_grouped_per_account() -> None:
     calls = [call(-3 + i, CONT, account="x") for i in range(3)] + [call(-1, ADV, account="y")]
     assert set(stalls_by_account(calls, TODAY)) == {"x"}
+
+
+def test_the_stall_rule_reads_only_when_and_which_way_each_debrief_went() -> None:
+    # The dashboard feeds it marks straight from stored records, not whole calls.
+    calls = [call(-60, ADV), call(-20, CONT), call(-3, CONT), call(2)]
+    marks = [DebriefMark(c.when, c.debrief.movement) for c in calls if c.debrief]
+    assert stall_question_from(marks, TODAY) == stall_question(calls, TODAY) != ""
+    assert stall_question_from(list(reversed(marks)), TODAY) == stall_question(calls, TODAY)
+    assert marks_by_account(calls) == {"a": marks}  # the undebriefed call has no mark
+    assert DebriefMark.of(calls[-1]) is None
 
 
 def test_calls_per_objective() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from coach_tui.model.account import Account
-from coach_tui.model.contact import BuyingRole, Contact, EntryPoint, Relationship
+from coach_tui.model.contact import BuyingRole, Contact, EntryPoint, Relationship, RosterEntry
 from coach_tui.model.touch import Campaign, CampaignStatus, Channel, Purpose, Touch, TouchStatus
 from coach_tui.store import storage
 from coach_tui.store.errors import StoreWriteError, UnreadableFile
@@ -198,6 +198,19 @@ def test_saving_many_contacts_updates_and_adds_in_one_write(repo, monkeypatch) -
     repo.contacts.save_many([moved, hiro, replace(hiro, title="Plant manager")])
     assert writes == ["entry.json"]
     assert repo.contacts.for_account("acc") == [moved, replace(hiro, title="Plant manager")]
+
+
+def test_the_roster_names_everyone_with_account_and_role(repo) -> None:
+    placed = contact("Ana", role=BuyingRole.ECONOMIC_BUYER)
+    loose = replace(contact("Ben"), account_uid="")
+    repo.contacts.save_many([placed, loose])
+    roster = {entry.uid: entry for entry in repo.contacts.roster()}
+    assert roster == {
+        person.uid: RosterEntry(person.uid, person.name, person.account_uid, person.role)
+        for person in repo.contacts.all()
+    }
+    assert roster[placed.uid].role is BuyingRole.ECONOMIC_BUYER
+    assert roster[loose.uid].account_uid == ""
 
 
 def test_one_bad_contact_in_a_batch_saves_none(repo) -> None:

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 from tinydb import Query
 
-from coach_tui.model.call import Call, CallDigest, Commitment
+from coach_tui.model.call import Call, CallDigest, Commitment, DebriefMark, Movement
 from coach_tui.store.archive import archive_may_hold, with_archive
 from coach_tui.store.codec import Record
 from coach_tui.store.codec_calls import (
@@ -172,7 +172,10 @@ class CallRepository:
                 else:
                     debriefed.setdefault(record["account_uid"], []).append((when, record))
             history = {
-                account: tuple(_decode(_stall_window(found)))
+                account: tuple(
+                    DebriefMark(when, Movement(record["debrief"]["movement"]))
+                    for when, record in _stall_window(found)
+                )
                 for account, found in debriefed.items()
             }
             return CallDigest(

@@ -7,7 +7,7 @@ from datetime import date
 
 from tinydb import Query
 
-from coach_tui.model.contact import Contact, normalised_profile_url
+from coach_tui.model.contact import BuyingRole, Contact, RosterEntry, normalised_profile_url
 from coach_tui.store.codec_entry import contact_from_record, contact_to_record
 from coach_tui.store.repos.common import BY_UID, get_by_uid, stored_records, upsert_by_uid
 from coach_tui.store.store import Store
@@ -17,6 +17,14 @@ TABLE = "contacts"
 
 def _by_name(contacts: list[Contact]) -> list[Contact]:
     return sorted(contacts, key=lambda contact: contact.name.casefold())
+
+
+def _role(value: object) -> BuyingRole:
+    """A stored role (checked when the file was opened); unknown if it is not one."""
+    try:
+        return BuyingRole(value)
+    except ValueError:
+        return BuyingRole.UNKNOWN
 
 
 class ContactRepository:
@@ -34,6 +42,20 @@ class ContactRepository:
         with self._store.reading() as tx:
             stored = stored_records(tx.table(TABLE))  # no TinyDB Document per record
             return _by_name([contact_from_record(r, k) for k, r in stored.items()])
+
+    def roster(self) -> list[RosterEntry]:
+        """Everyone's name, account and buying role, straight from the stored records
+        (decoding 3,000 whole contacts for the dashboard's coverage notes costs 15× more)."""
+        with self._store.reading() as tx:
+            return [
+                RosterEntry(
+                    record["uid"],
+                    record["name"],
+                    record.get("account_uid") or "",
+                    _role(record.get("role")),
+                )
+                for record in stored_records(tx.table(TABLE)).values()
+            ]
 
     def added_between(self, first: date, last: date) -> list[Contact]:
         """People added between `first` and `last` inclusive (the weekly figures count them)."""
@@ -54,7 +76,7 @@ class ContactRepository:
     def names(self) -> dict[str, str]:
         """uid → name of everyone, for labels in lists of touches."""
         with self._store.reading() as tx:
-            return {r["uid"]: r["name"] for r in tx.table(TABLE).all()}
+            return {r["uid"]: r["name"] for r in stored_records(tx.table(TABLE)).values()}
 
     def by_profile_url(self) -> dict[str, Contact]:
         """Normalised profile link → contact, to spot a person imported twice."""

@@ -160,7 +160,7 @@ class DashboardScreen(CoachScreen[None]):
                 yield DashboardPanel(title, id=panel_id)
         yield Footer()
 
-    def on_mount(self) -> None:
+    def show_empty_states(self) -> None:
         for panel_id, (_, what, how) in EMPTY_STATES.items():
             self.query_one(f"#{panel_id}", DashboardPanel).show_empty(what, how)
 
@@ -179,7 +179,7 @@ class DashboardScreen(CoachScreen[None]):
             stall_weeks = repo.settings.get().stall_weeks
             history = repo.why.history()
             accounts = repo.accounts.names()
-            contacts = repo.contacts.all()
+            contacts = repo.contacts.roster()
             data = DashboardData(
                 today=today,
                 why=history[0] if history else None,
@@ -211,8 +211,13 @@ class DashboardScreen(CoachScreen[None]):
     def reload(self) -> None:
         self.load()
 
+    # Panels stay blank until the first load says what they hold: a seller with years of
+    # data never sees a flash of "nothing here yet", and the first frame draws less.
+    loaded_once = False
+
     @on(DashboardLoaded)
     def show_data(self, message: DashboardLoaded) -> None:
+        self.loaded_once = True
         data = message.data
         self.query_one(WhyBanner).show(data.why, data.why_versions)
         self.query_one(WhyBanner).show_day(data.day)
@@ -243,6 +248,8 @@ class DashboardScreen(CoachScreen[None]):
 
     @on(DashboardLoadFailed)
     def show_failure(self, message: DashboardLoadFailed) -> None:
+        if not self.loaded_once:  # say what each panel is for, as for a new seller
+            self.show_empty_states()
         self.notify(
             message.reason, title="Could not load", severity="error", timeout=15, markup=False
         )
