@@ -24,14 +24,26 @@ from typing import NoReturn
 
 
 @contextlib.contextmanager
-def loading_long_lived_data() -> Iterator[None]:
-    """Load without collector passes, then keep what was loaded out of later ones."""
+def collector_paused() -> Iterator[None]:
+    """No collector passes while data files are parsed (turned back on afterwards, if it
+    was on: tests run commands inside their own process)."""
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
-        gc.enable()
+        if was_enabled:
+            gc.enable()
+
+
+@contextlib.contextmanager
+def loading_long_lived_data() -> Iterator[None]:
+    """Load without collector passes, then keep what was loaded out of later ones."""
+    with collector_paused():
+        try:
+            yield
+        finally:
+            gc.freeze()
 
 
 def end_process(code: int) -> NoReturn:

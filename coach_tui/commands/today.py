@@ -7,11 +7,8 @@ colour; `--json` is for scripts and status lines.
 
 from __future__ import annotations
 
-import gc
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +19,7 @@ from coach_tui.coaching.calls import stalls_in
 from coach_tui.coaching.dashboard import goal_lines, touch_lines
 from coach_tui.coaching.review import review_reminder
 from coach_tui.model.clock import Clock, system_clock
+from coach_tui.process import collector_paused
 from coach_tui.store.repository import Repository
 
 if TYPE_CHECKING:
@@ -53,26 +51,9 @@ def agenda_from(repo: Repository, now: datetime) -> Agenda:
     return replace(agenda, review=review_reminder(today, repo.reviews.weeks()))
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while the data files are read.
-
-    Decoding tens of megabytes of records makes hundreds of thousands of dicts, each
-    counting towards the collector's next pass, and each pass walks all of them again:
-    about a tenth of the command's time at five-year volume, for records that form no
-    cycles. Turned back on afterwards: tests call `main` inside their own process.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def read_agenda(data_dir: Path, clock: Clock = system_clock) -> Agenda:
-    with _collector_paused():
+    # Its records form no cycles: the collector would only walk them again and again.
+    with collector_paused():
         repo = Repository.open(data_dir, read_only=True, clock=clock)
         try:
             return agenda_from(repo, clock())
