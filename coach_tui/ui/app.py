@@ -56,8 +56,14 @@ class CoachApp(App[None]):
     """The full-screen coach on one open repository."""
 
     TITLE = "coach"
-    # Absolute, so subclasses defined elsewhere (benchmarks, tests) still find it.
-    CSS_PATH = Path(__file__).parent / "app.tcss"
+    # Absolute, so subclasses defined elsewhere (benchmarks, tests) still find them. The
+    # home screen's rules load with the app's: a screen's own CSS_PATH is read when it
+    # first shows and makes Textual re-parse and re-apply every rule, on the start-up path.
+    # (Screen CSS files apply app-wide once read either way.)
+    CSS_PATH: ClassVar = [
+        Path(__file__).parent / "app.tcss",
+        Path(__file__).parent / "screens" / "dashboard.tcss",
+    ]
     COMMANDS: ClassVar = App.COMMANDS | {coach_commands}
     # Top-level sections are modes, each with its own screen stack (and its CSS loaded).
     MODES: ClassVar = {"home": DashboardScreen}

@@ -56,7 +56,7 @@ EMPTY_STATES = {
 class DashboardScreen(CoachScreen[None]):
     """Home. Reloads its data in a worker every time it comes back into view."""
 
-    CSS_PATH = "dashboard.tcss"
+    # Its dashboard.tcss is loaded with the app's CSS (see `CoachApp.CSS_PATH`).
     BINDINGS = [
         Binding(
             "w",
