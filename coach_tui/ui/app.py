@@ -65,6 +65,9 @@ class CoachApp(App[None]):
         Path(__file__).parent / "screens" / "dashboard.tcss",
     ]
     COMMANDS: ClassVar = App.COMMANDS | {coach_commands}
+    # Top-level sections are modes, each with its own screen stack (and its CSS loaded).
+    MODES: ClassVar = {"home": DashboardScreen}
+    DEFAULT_MODE = "home"
     BINDINGS: ClassVar = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="This list of keys"),
@@ -95,14 +98,6 @@ class CoachApp(App[None]):
         self._apply_startup_theme()
 
     # --- start-up ----------------------------------------------------------------
-
-    def get_default_screen(self) -> Screen:
-        """Home is the dashboard; every other screen is pushed on top of it.
-
-        (A mode for it would make Textual build a blank default screen too, and re-apply
-        all CSS once more, on the way to the first frame.)
-        """
-        return DashboardScreen()
 
     def on_mount(self) -> None:
         for message, severity in self._startup_notices:
