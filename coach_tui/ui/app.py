@@ -193,7 +193,26 @@ class CoachApp(App[None]):
                 )
             )
             wanted = fallback
-        self.theme = wanted
+        self._start_with_theme(wanted)
+
+    def _start_with_theme(self, name: str) -> None:
+        """Make `name` the theme before anything has been styled.
+
+        Assigning `self.theme` runs Textual's theme watcher, which re-reads and re-applies
+        all of the CSS twice before the first frame (~25 ms of every start). Nothing is
+        styled yet, so a dark theme only needs the value, the mode classes and the
+        stylesheet's variables. A light theme also needs Textual's mapping of terminal
+        colours changed, which only the watcher does, so it takes that path.
+        """
+        theme = self.get_theme(name)
+        if theme is None or not theme.dark:
+            self.theme = name
+            return
+        self.set_reactive(App.theme, name)
+        self.update_classes(
+            {"-dark-mode": True, "-light-mode": False, f"-theme-{name}": True}, update=False
+        )
+        self.stylesheet.set_variables(self.get_css_variables())
 
     def _remember_theme(self, theme: Theme) -> None:
         if theme.name == self._saved_settings.theme:

@@ -71,3 +71,18 @@ async def test_broken_user_theme_is_skipped_and_a_good_one_is_offered(
         await pick_theme(pilot, "sunrise")
         assert app.theme == "sunrise"
     assert app.repo.settings.get().theme == "sunrise"
+
+
+async def test_the_saved_theme_colours_the_first_screen(make_app, with_why) -> None:
+    """Dark themes are set before anything is styled and light ones through Textual's
+    watcher: either way the first screen is drawn in the chosen theme, not the default."""
+    for name, background, mode in (
+        ("coach-contrast", "#000000", "-dark-mode"),
+        ("coach-light", "#F7F5F0", "-light-mode"),
+    ):
+        app = make_app(theme=name)
+        async with run(app) as pilot:
+            await settle(pilot)
+            assert app.screen.styles.background.hex == background
+            assert app.has_class(mode, f"-theme-{name}")
+        app.repo.close()

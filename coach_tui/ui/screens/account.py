@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Header, Static, TabbedContent, TabPane, TextArea
 
 from coach_tui.coaching.calls import stall_question
 from coach_tui.coaching.coverage import coverage_brief, coverage_summary
@@ -30,6 +30,7 @@ from coach_tui.ui.commands import PaletteCommand
 from coach_tui.ui.screens.call_actions import CallActions
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.text import day, plain
+from coach_tui.ui.widgets.key_footer import KeyFooter
 
 RESEARCH_PROMPTS = {
     "direction": (
@@ -113,7 +114,7 @@ class AccountScreen(CallActions):
                     )
             with TabPane("Team view", id="tab-team"), VerticalScroll():
                 yield Vertical(id="perspective-list")
-        yield Footer()
+        yield KeyFooter()
 
     def on_screen_resume(self) -> None:
         self.reload()

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from coach_tui.coaching.accounts import (
     AccountRow,
@@ -21,6 +21,7 @@ from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.text import day, plain
+from coach_tui.ui.widgets.key_footer import KeyFooter
 
 NO_ACCOUNTS = (
     "No accounts yet. Press n to add your first key account, or open the palette (ctrl+p) "
@@ -76,7 +77,7 @@ class AccountsScreen(CoachScreen[None]):
         yield Static("", id="list-status")
         yield DataTable(id="accounts", cursor_type="row", zebra_stripes=True)
         yield Static(NO_ACCOUNTS, id="accounts-empty")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Accounts"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from coach_tui.coaching.calls import awaiting_debrief, upcoming
 from coach_tui.model.call import Call
@@ -13,6 +13,7 @@ from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.call_actions import CallActions
 from coach_tui.ui.text import cell, day_and_time
+from coach_tui.ui.widgets.key_footer import KeyFooter
 
 EMPTY = (
     "No calls yet. Press n to schedule one (or c on an account). Each call gets one outcome: "
@@ -46,7 +47,7 @@ class CallsScreen(CallActions, CoachScreen[None]):
         yield Static("", id="calls-status", classes="muted")
         yield DataTable(id="calls", cursor_type="row", zebra_stripes=True)
         yield Static(EMPTY, id="calls-empty", classes="muted")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("when", "account", "kind", "outcome", "state")

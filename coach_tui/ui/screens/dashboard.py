@@ -6,7 +6,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from coach_tui.coaching.calls import stalls_in, upcoming
 from coach_tui.coaching.dashboard import DashboardData, goal_lines, objective_lines, touch_lines
@@ -20,6 +20,7 @@ from coach_tui.ui.widgets.dashboard_panels import (
     objective_content,
     touch_content,
 )
+from coach_tui.ui.widgets.key_footer import KeyFooter
 from coach_tui.ui.widgets.panel import DashboardPanel
 from coach_tui.ui.widgets.why_banner import WhyBanner
 
@@ -158,7 +159,7 @@ class DashboardScreen(CoachScreen[None]):
         with Grid(id="panels"):
             for panel_id, (title, _, _) in EMPTY_STATES.items():
                 yield DashboardPanel(title, id=panel_id)
-        yield Footer()
+        yield KeyFooter()
 
     def show_empty_states(self) -> None:
         for panel_id, (_, what, how) in EMPTY_STATES.items():

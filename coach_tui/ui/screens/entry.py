@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from coach_tui.coaching.campaign import campaign_progress, campaign_remarks
 from coach_tui.coaching.coverage import coverage_summary, coverage_warnings
@@ -23,6 +23,7 @@ from coach_tui.ui.commands import PaletteCommand
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.screens.touch_actions import TouchActionsScreen, TouchTable
 from coach_tui.ui.text import cell, day, plain
+from coach_tui.ui.widgets.key_footer import KeyFooter
 
 NO_ENTRY_POINT = (
     "No entry point yet. Press i to name the business unit you will start from, why there, "
@@ -97,7 +98,7 @@ class AccountEntryScreen(TouchActionsScreen):
                 yield Static("Entry campaign", classes="section-title")
                 yield Static("", id="campaign-status")
                 yield TouchTable(id="touches", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(ContactTable)

@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach_tui.coaching.pace import Pace, goal_pace
@@ -21,6 +21,7 @@ from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.widgets.goal_views import GOAL_COLUMNS, goal_cells, goal_detail, skill_card
+from coach_tui.ui.widgets.key_footer import KeyFooter
 
 
 def no_goals_text(year: int) -> str:
@@ -80,7 +81,7 @@ class GoalsScreen(CoachScreen[None]):
         with Vertical(id="practice"):
             yield Static(NO_SKILLS, id="skills-empty")
             yield OptionList(id="skill-list")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Goals"

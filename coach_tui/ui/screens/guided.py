@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Input, OptionList, SelectionList, Static, TextArea
+from textual.widgets import Button, Input, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from coach_tui.model.draft import FlowDraft, keepable
@@ -27,6 +27,7 @@ from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.text import plain
+from coach_tui.ui.widgets.key_footer import KeyFooter
 
 ResultT = TypeVar("ResultT")
 AUTOSAVE_SECONDS = 1.0
@@ -190,7 +191,7 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
             with Vertical(id="reference"):
                 yield Static("", id="reference-title")
                 yield Static("", id="reference-text")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#flow-title", Static).update(plain(self.flow_title))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from coach_tui.coaching.agenda import Agenda, AgendaCall, call_to_prepare
 from coach_tui.commands.today import agenda_from
@@ -24,6 +24,7 @@ from coach_tui.ui.screens.call_actions import CallActions
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.text import plain
 from coach_tui.ui.widgets.field import Field
+from coach_tui.ui.widgets.key_footer import KeyFooter
 
 
 def agenda_text(agenda: Agenda) -> str:
@@ -88,7 +89,7 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
             )
             for number in range(1, PRIORITIES_PER_DAY + 1):
                 yield Field(f"Priority {number}", field_id=f"priority-{number}", max_length=200)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         repo = self.coach.repo

@@ -12,7 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Markdown, Static
+from textual.widgets import DataTable, Header, Markdown, Static
 
 from coach_tui.interop.review_markdown import review_markdown
 from coach_tui.model.review import WeekReview
@@ -23,6 +23,7 @@ from coach_tui.ui.review_actions import open_weekly_review
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.text import cell
+from coach_tui.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from coach_tui.ui.app import CoachApp
@@ -79,7 +80,7 @@ class ReviewsScreen(CoachScreen[None]):
         yield Header()
         yield DataTable(id="reviews", cursor_type="row", zebra_stripes=True)
         yield Static(EMPTY, id="reviews-empty", classes="muted")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("week", "focus", "rating", "settled")
@@ -154,7 +155,7 @@ class ReviewViewScreen(CoachScreen[None]):
         yield Header()
         with VerticalScroll(id="review-body"):
             yield Markdown("Reading the week…", id="review-text")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.review.week.label

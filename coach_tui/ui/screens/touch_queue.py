@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from coach_tui.coaching.touches import touch_queue
 from coach_tui.model.touch import Touch
@@ -13,6 +13,7 @@ from coach_tui.store.errors import StoreError
 from coach_tui.ui.commands import PaletteCommand
 from coach_tui.ui.screens.touch_actions import TouchActionsScreen, TouchTable
 from coach_tui.ui.text import cell
+from coach_tui.ui.widgets.key_footer import KeyFooter
 
 EMPTY_QUEUE = (
     "Nothing due today, nothing overdue. Plan an entry campaign on an account (a, open it, "
@@ -43,7 +44,7 @@ class TouchQueueScreen(TouchActionsScreen):
         yield Static("", id="queue-status")
         yield TouchTable(id="queue", cursor_type="row", zebra_stripes=True)
         yield Static(EMPTY_QUEUE, id="queue-empty", classes="muted")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(TouchTable)

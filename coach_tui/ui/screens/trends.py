@@ -10,13 +10,14 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Sparkline, Static
+from textual.widgets import Header, Sparkline, Static
 
 from coach_tui.coaching.trends import Series
 from coach_tui.store.errors import StoreError
 from coach_tui.store.week_inputs import read_trends
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.text import plain
+from coach_tui.ui.widgets.key_footer import KeyFooter
 
 SPANS = (12, 26, 52)
 
@@ -56,7 +57,7 @@ class TrendsScreen(CoachScreen[None]):
         yield Header()
         yield Static("Reading your weeks…", id="trends-status", classes="muted")
         yield VerticalScroll(id="trends-body")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.reload()

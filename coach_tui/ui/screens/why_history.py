@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach_tui.coaching.why import WHY_STEPS
@@ -14,6 +14,7 @@ from coach_tui.model.why import ANSWER_KEYS, WhyStatement
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.text import day_and_time, plain
+from coach_tui.ui.widgets.key_footer import KeyFooter
 
 NO_HISTORY = "No why written yet. Press w to write your first one."
 
@@ -41,7 +42,7 @@ class WhyHistoryScreen(CoachScreen[None]):
                 for step in WHY_STEPS[: len(ANSWER_KEYS)]:
                     yield Static(step.question, classes="detail-label")
                     yield Static("", id=f"version-{step.key}")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Why history"

@@ -1,0 +1,170 @@
+"""The line of keys at the bottom of every screen, drawn by one widget.
+
+Textual's `Footer` mounts a widget per key, styles each one, and mounts them all again
+whenever the screen's bindings settle. On the home screen of a five-year seller that was
+about a seventh of a second of every start (`benchmarks/startup.py`), for a line of text.
+This footer reads the same active bindings and draws them as one line: the same keys,
+descriptions and theme colours, disabled keys dimmed, a click runs the key, hovering shows
+the binding's tooltip, and the command palette's key sits at the right end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.screen import Screen
+from textual.widget import Widget
+
+PALETTE_EDGE = "▏"
+DIMMED = Style(dim=True)
+
+
+@dataclass(frozen=True, slots=True)
+class FooterKey:
+    """One key as the footer shows it."""
+
+    key: str
+    shown_as: str
+    description: str
+    enabled: bool
+    tooltip: str
+
+
+@dataclass(frozen=True, slots=True)
+class KeySpan:
+    """The cells one key occupies on the line, for clicks and hovering."""
+
+    start: int
+    end: int
+    key: FooterKey
+
+
+class KeyFooter(Widget):
+    """The screen's shown bindings, one per action, in the order the screen declares them."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {
+        "key-footer--key",
+        "key-footer--description",
+        "key-footer--hover",
+        "key-footer--edge",
+    }
+    DEFAULT_CSS = """
+    KeyFooter {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+    }
+    KeyFooter > .key-footer--key {
+        color: $footer-key-foreground;
+        background: $footer-key-background;
+        text-style: bold;
+    }
+    KeyFooter > .key-footer--description {
+        color: $footer-description-foreground;
+        background: $footer-description-background;
+    }
+    KeyFooter > .key-footer--hover {
+        background: $block-hover-background;
+    }
+    KeyFooter > .key-footer--edge {
+        color: $foreground 20%;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._spans: list[KeySpan] = []
+        self._hovered: str | None = None
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def _bindings_changed(self, _screen: Screen[object]) -> None:
+        self.refresh()
+
+    def shown_keys(self) -> tuple[list[FooterKey], FooterKey | None]:
+        """The keys on the left, one per action, and the command palette's key (or None)."""
+        palette_key = self.app.COMMAND_PALETTE_BINDING if self.app.ENABLE_COMMAND_PALETTE else ""
+        keys: list[FooterKey] = []
+        palette: FooterKey | None = None
+        actions: set[str] = set()
+        for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items():
+            shown = FooterKey(
+                binding.key,
+                self.app.get_key_display(binding),
+                binding.description,
+                enabled,
+                tooltip or binding.tooltip or binding.description,
+            )
+            if key == palette_key:
+                palette = shown
+            elif binding.show and binding.action not in actions:
+                actions.add(binding.action)
+                keys.append(shown)
+        return keys, palette
+
+    def render(self) -> Text:
+        keys, palette = self.shown_keys()
+        line = Text(no_wrap=True, end="")
+        spans: list[KeySpan] = []
+        for key in keys:
+            start = line.cell_len
+            self._append_key(line, key, leading=" ")
+            spans.append(KeySpan(start, line.cell_len, key))
+        width = self.size.width
+        if palette is not None:
+            right = Text(PALETTE_EDGE, style=self.get_component_rich_style("key-footer--edge"))
+            self._append_key(right, palette, leading="")
+            line.truncate(max(0, width - right.cell_len))
+            line.pad_right(width - right.cell_len - line.cell_len)
+            start = line.cell_len + len(PALETTE_EDGE)
+            line.append_text(right)
+            spans.append(KeySpan(start, line.cell_len, palette))
+        else:
+            line.truncate(width)
+        self._spans = [span for span in spans if span.start < width]
+        return line
+
+    def _append_key(self, line: Text, key: FooterKey, *, leading: str) -> None:
+        key_style = self.get_component_rich_style("key-footer--key")
+        description_style = self.get_component_rich_style("key-footer--description")
+        if key.key == self._hovered:
+            hover = self.get_component_rich_style("key-footer--hover")
+            key_style, description_style = key_style + hover, description_style + hover
+        if not key.enabled:
+            key_style, description_style = key_style + DIMMED, description_style + DIMMED
+        line.append(f"{leading}{key.shown_as} ", key_style)
+        if key.description:
+            line.append(f"{key.description} ", description_style)
+
+    def key_at(self, x: int) -> FooterKey | None:
+        """The key drawn at column `x`, if any."""
+        return next((span.key for span in self._spans if span.start <= x < span.end), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        key = self.key_at(event.x)
+        hovered = key.key if key else None
+        if hovered != self._hovered:
+            self._hovered = hovered
+            self.tooltip = key.tooltip if key else None
+            self.refresh()
+
+    def on_leave(self, _event: events.Leave) -> None:
+        if self._hovered is not None:
+            self._hovered = None
+            self.tooltip = None
+            self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        key = self.key_at(event.x)
+        if key is None:
+            return
+        if key.enabled:
+            self.app.simulate_key(key.key)
+        else:
+            self.app.bell()
