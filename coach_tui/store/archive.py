@@ -2,8 +2,8 @@
 
 Five years of a heavy seller's work is 60,000 touches and 12,000 calls, and TinyDB
 rewrites a whole file on every save. Almost all of it is history no daily screen shows,
-so touches closed, calls debriefed and promises kept more than a quarter ago move to
-`archive.json`
+so touches closed, calls debriefed, promises kept and campaigns ended more than a
+quarter ago move to `archive.json`
 (a lazy family: read only when a history view, an old week's figures or an export asks).
 A quarter keeps the weekly review (a week against the four before it) and the 12-week
 trends in the live files; longer trends read the archive in their worker.
@@ -11,7 +11,9 @@ trends in the live files; longer trends read the archive in their worker.
 What stays live regardless of age, so every daily view is exact from the live files:
 planned touches and touches of a running campaign; calls not debriefed yet, calls of an
 open objective, and each account's stall window (its first debriefed call, last advance
-and last three debriefs — exactly what the stall rule reads).
+and last three debriefs — exactly what the stall rule reads); every campaign that still
+has a touch in the live file (finished campaigns are most of the entry file at five
+years, and only a lookup by uid ever reads one).
 
 The move is one transaction over both files, and the archive is swapped in before the
 live files: a crash in between leaves a record in both places, never in neither. Readers
@@ -44,6 +46,7 @@ ARCHIVE_OF = {
     "touches": "touches_archive",
     "calls": "calls_archive",
     "commitments": "commitments_archive",
+    "campaigns": "campaigns_archive",
 }
 
 
@@ -54,9 +57,10 @@ class Moved:
     touches: int = 0
     calls: int = 0
     commitments: int = 0
+    campaigns: int = 0
 
     def __bool__(self) -> bool:
-        return bool(self.touches or self.calls or self.commitments)
+        return bool(self.touches or self.calls or self.commitments or self.campaigns)
 
 
 def archived_before(store: Store, table: str) -> date | None:
@@ -96,34 +100,43 @@ def archive_old_history(store: Store, today: date, *, force: bool = False) -> Mo
         live_touches = stored_records(store.database("touches").table("touches"))
         live_calls = stored_records(store.database("calls").table("calls"))
         live_promises = stored_records(store.database("calls").table("commitments"))
-        touches = _old_touches(store, live_touches, boundary)
+        live_campaigns = stored_records(store.database("entry").table("campaigns"))
+        touches = _old_touches(live_campaigns, live_touches, boundary)
         calls = _old_calls(store, live_calls, boundary)
         promises = [
             key for key, r in live_promises.items() if (r.get("done_on") or boundary) < boundary
         ]
+        campaigns = _old_campaigns(live_campaigns, live_touches, set(touches), boundary)
         due = (
             _any_before(touches, live_touches, "closed_on", trigger)
             or _any_before(calls, live_calls, "when", trigger)
             or _any_before(promises, live_promises, "done_on", trigger)
+            or _any_before(campaigns, live_campaigns, "ended_on", trigger, otherwise="start")
         )
         if not due:
             return Moved()
         _append(tx.table("touches_archive"), [live_touches[key] for key in touches])
         _append(tx.table("calls_archive"), [live_calls[key] for key in calls])
         _append(tx.table("commitments_archive"), [live_promises[key] for key in promises])
+        _append(tx.table("campaigns_archive"), [live_campaigns[key] for key in campaigns])
         _drop(tx.table("touches"), touches, boundary)
         _drop(tx.table("calls"), calls, boundary)
         _drop(tx.table("commitments"), promises, boundary)
-    return Moved(len(touches), len(calls), len(promises))
+        if campaigns:  # the entry file is only rewritten when it loses something
+            _drop(tx.table("campaigns"), campaigns, boundary)
+    return Moved(len(touches), len(calls), len(promises), len(campaigns))
 
 
-def _any_before(keys: list[str], stored: dict[str, Record], field: str, trigger: str) -> bool:
-    return any((stored[k].get(field) or stored[k].get("due", ""))[:10] < trigger for k in keys)
+def _any_before(
+    keys: list[str], stored: dict[str, Record], field: str, trigger: str, otherwise: str = "due"
+) -> bool:
+    return any((stored[k].get(field) or stored[k].get(otherwise, ""))[:10] < trigger for k in keys)
 
 
-def _old_touches(store: Store, stored: dict[str, Record], boundary: str) -> list[str]:
+def _old_touches(
+    campaigns: dict[str, Record], stored: dict[str, Record], boundary: str
+) -> list[str]:
     """Keys of touches closed before `boundary`, outside any running campaign."""
-    campaigns = stored_records(store.database("entry").table("campaigns"))
     running = {r["uid"] for r in campaigns.values() if r.get("status") == "active"}
     return [
         key
@@ -131,6 +144,20 @@ def _old_touches(store: Store, stored: dict[str, Record], boundary: str) -> list
         if r["status"] != "planned"
         and (r.get("closed_on") or r["due"]) < boundary
         and r["campaign_uid"] not in running
+    ]
+
+
+def _old_campaigns(
+    stored: dict[str, Record], touches: dict[str, Record], leaving: set[str], boundary: str
+) -> list[str]:
+    """Keys of campaigns ended before `boundary` none of whose touches stays live."""
+    kept = {r["campaign_uid"] for key, r in touches.items() if key not in leaving}
+    return [
+        key
+        for key, r in stored.items()
+        if r.get("status") != "active"
+        and (r.get("ended_on") or r["start"]) < boundary
+        and r["uid"] not in kept
     ]
 
 

@@ -24,9 +24,10 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "calls": ("calls", "commitments"),
     # The daily and weekly rhythm: day plans and weekly reviews, a few hundred records.
     "rhythm": ("days", "reviews"),
-    # Touches closed, calls debriefed and promises kept more than a quarter ago: most
-    # of a five-year history, which no daily screen needs. Not parsed at open.
-    "archive": ("touches_archive", "calls_archive", "commitments_archive"),
+    # Touches closed, calls debriefed, promises kept and campaigns ended more than a
+    # quarter ago: most of a five-year history, which no daily screen needs. Not parsed
+    # at open.
+    "archive": ("touches_archive", "calls_archive", "commitments_archive", "campaigns_archive"),
 }
 # Families read from disk the first time a table of theirs is used, not at open.
 LAZY_FAMILIES = frozenset({"archive"})

@@ -95,9 +95,38 @@ def test_touches_of_a_running_campaign_stay_live_however_old(repo, clock) -> Non
     repo.campaigns.save_plan(running, [kept])
     repo.campaigns.save_plan(stopped, [gone])
 
-    assert archive_old_history(repo.store, clock().date()) == Moved(touches=1)
+    # The stopped campaign goes too: none of its touches is left live.
+    assert archive_old_history(repo.store, clock().date()) == Moved(touches=1, campaigns=1)
     assert repo.touches.for_campaign("running") == [kept]  # the entry screen's list
     assert repo.touches.for_campaign("stopped") == [gone]  # read back from the archive
+    assert repo.campaigns.active_for("acc") == running
+
+
+def test_finished_campaigns_move_once_none_of_their_touches_is_live(repo, clock) -> None:
+    def campaign(uid: str, start: date, status: CampaignStatus, ended: date | None) -> Campaign:
+        return Campaign("acc", uid, start, ("person",), status, ended_on=ended, uid=uid)
+
+    gone = campaign("gone", LONG_AGO, CampaignStatus.SUCCEEDED, LONG_AGO + timedelta(days=40))
+    holding = campaign("holding", LONG_AGO, CampaignStatus.STOPPED, LONG_AGO)
+    recent = campaign("recent", LONG_AGO, CampaignStatus.STOPPED, LAST_MONTH)
+    running = campaign("running", LONG_AGO, CampaignStatus.ACTIVE, None)
+    repo.campaigns.save_plan(gone, [closed_touch(LONG_AGO, "gone")])
+    never_closed = replace(closed_touch(LONG_AGO, "holding"), status=TouchStatus.PLANNED)
+    repo.campaigns.save_plan(holding, [replace(never_closed, closed_on=None)])
+    repo.campaigns.save_plan(recent, [closed_touch(LAST_MONTH, "recent")])
+    repo.campaigns.save(running)
+
+    assert archive_old_history(repo.store, clock().date()) == Moved(touches=1, campaigns=1)
+
+    entry = orjson.loads((repo.data_dir / "entry.json").read_bytes())
+    assert {r["uid"] for r in entry["campaigns"].values()} == {"holding", "recent", "running"}
+    assert [r["uid"] for r in archive_file(repo.data_dir)["campaigns_archive"].values()] == ["gone"]
+    assert archived_before(repo.store, "campaigns") == clock().date() - timedelta(weeks=13)
+    # Still found by uid, and in the account's full list, but not in the daily one.
+    assert repo.campaigns.get("gone") == gone
+    assert [c.uid for c in repo.campaigns.for_account("acc")] == ["holding", "recent", "running"]
+    everything = repo.campaigns.for_account("acc", include_archived=True)
+    assert sorted(c.uid for c in everything) == ["gone", "holding", "recent", "running"]
 
 
 def test_nothing_moves_until_something_is_a_month_past_the_boundary(repo, clock) -> None:
@@ -254,19 +283,25 @@ def test_deleting_an_account_takes_its_archive_and_undo_brings_it_back(repo, clo
     account = Account("Nordvale Foods", uid="acc")
     repo.accounts.save(account)
     old_touch, old_call = closed_touch(LONG_AGO), debriefed(LONG_AGO)
-    repo.touches.save(old_touch)
+    old_campaign = Campaign(
+        "acc", "Spring", LONG_AGO, ("person",), CampaignStatus.STOPPED, uid="old-camp"
+    )
+    repo.campaigns.save_plan(old_campaign, [old_touch])
     for call in [old_call, *(debriefed(LONG_AGO + timedelta(weeks=n)) for n in range(1, 5))]:
         repo.calls.save(call)
     archive_old_history(repo.store, clock().date())
     archived_calls = len(archive_file(repo.data_dir)["calls_archive"])
     assert archived_calls == 1  # five calls, a window of four
+    assert len(archive_file(repo.data_dir)["campaigns_archive"]) == 1
 
     deleted = repo.accounts.delete("acc")
     assert deleted is not None
     assert repo.touches.for_account("acc") == [] and repo.calls.for_account("acc") == []
     assert archive_file(repo.data_dir)["touches_archive"] == {}
+    assert archive_file(repo.data_dir)["campaigns_archive"] == {}
     repo.accounts.restore(deleted)
     assert repo.touches.for_account("acc") == [old_touch]
+    assert repo.campaigns.get(old_campaign.uid) == old_campaign
     assert len(repo.calls.for_account("acc")) == 5
 
 

@@ -36,6 +36,7 @@ BELONGING = (
     "touches_archive",
     "calls_archive",
     "commitments_archive",
+    "campaigns_archive",
 )
 
 

@@ -14,6 +14,7 @@ from datetime import date
 from tinydb import Query
 
 from coach_tui.model.touch import Campaign, CampaignStatus, Touch
+from coach_tui.store.archive import ARCHIVE_OF, with_archive
 from coach_tui.store.codec_entry import campaign_from_record, campaign_to_record, touch_to_record
 from coach_tui.store.repos.common import get_by_uid, upsert_by_uid
 from coach_tui.store.repos.drafts import TABLE as DRAFTS
@@ -30,19 +31,31 @@ class CampaignRepository:
         self._store = store
         self._touches = touches
 
-    def for_account(self, account_uid: str) -> list[Campaign]:
-        """Newest first."""
+    def for_account(self, account_uid: str, *, include_archived: bool = False) -> list[Campaign]:
+        """Newest first. Campaigns that ended over a quarter ago and have no touch left in
+        the live file are in the archive, read only `include_archived` (see `archive.py`)."""
         with self._store.reading() as tx:
-            records = tx.table(TABLE).search(Query().account_uid == account_uid)
-            found = [campaign_from_record(r, r.doc_id) for r in records]
+            if include_archived:
+                found = [
+                    campaign_from_record(r, k)
+                    for k, r in with_archive(tx, TABLE)
+                    if r["account_uid"] == account_uid
+                ]
+            else:
+                records = tx.table(TABLE).search(Query().account_uid == account_uid)
+                found = [campaign_from_record(r, r.doc_id) for r in records]
         return sorted(found, key=lambda campaign: campaign.start, reverse=True)
 
     def active_for(self, account_uid: str) -> Campaign | None:
+        """The running campaign (never archived, so the archive is not read)."""
         return next((c for c in self.for_account(account_uid) if c.is_active), None)
 
     def get(self, uid: str) -> Campaign | None:
+        """The campaign with `uid`; one long finished is looked up in the archive."""
         with self._store.reading() as tx:
             record = get_by_uid(tx.table(TABLE), uid)
+            if record is None:
+                record = get_by_uid(tx.table(ARCHIVE_OF[TABLE]), uid)
             return None if record is None else campaign_from_record(record, uid)
 
     def save(self, campaign: Campaign) -> None:
