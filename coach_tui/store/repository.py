@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.store.repos.accounts import AccountRepository
@@ -15,11 +17,13 @@ from coach_tui.store.repos.entry_points import EntryPointRepository
 from coach_tui.store.repos.goals import GoalRepository
 from coach_tui.store.repos.objectives import ObjectiveRepository
 from coach_tui.store.repos.perspectives import PerspectiveRepository
-from coach_tui.store.repos.reviews import ReviewRepository
 from coach_tui.store.repos.settings import SettingsRepository
 from coach_tui.store.repos.touches import TouchRepository
 from coach_tui.store.repos.why import WhyRepository
 from coach_tui.store.store import Store
+
+if TYPE_CHECKING:
+    from coach_tui.store.repos.reviews import ReviewRepository
 
 
 class Repository:
@@ -40,7 +44,13 @@ class Repository:
         self.campaigns = CampaignRepository(store, self.touches)
         self.calls = CallRepository(store)
         self.days = DayRepository(store)
-        self.reviews = ReviewRepository(store, self.touches)
+
+    @cached_property
+    def reviews(self) -> ReviewRepository:
+        """Weekly reviews, imported on first use: the home screen never reads them."""
+        from coach_tui.store.repos.reviews import ReviewRepository
+
+        return ReviewRepository(self.store, self.touches)
 
     @classmethod
     def open(

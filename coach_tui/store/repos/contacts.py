@@ -19,11 +19,15 @@ def _by_name(contacts: list[Contact]) -> list[Contact]:
     return sorted(contacts, key=lambda contact: contact.name.casefold())
 
 
+# Looked up, not constructed: the dashboard reads every contact's role at each start.
+_ROLES: dict[object, BuyingRole] = {role.value: role for role in BuyingRole}
+
+
 def _role(value: object) -> BuyingRole:
     """A stored role (checked when the file was opened); unknown if it is not one."""
     try:
-        return BuyingRole(value)
-    except ValueError:
+        return _ROLES.get(value, BuyingRole.UNKNOWN)
+    except TypeError:  # not even text
         return BuyingRole.UNKNOWN
 
 
