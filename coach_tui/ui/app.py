@@ -144,12 +144,17 @@ class CoachApp(App[None]):
         today = self.now().date()
         if self._archived_on != today:
             self._archived_on = today
-            self.run_worker(
-                lambda: self._archive_old_history(today),
-                thread=True,
-                group="archive",
-                exclusive=True,
-            )
+            # Only once the loaded dashboard is on screen: the pass reads every live record
+            # and would otherwise compete with drawing the seller's data.
+            self.call_after_refresh(self._start_archive_pass, today)
+
+    def _start_archive_pass(self, today: date) -> None:
+        self.run_worker(
+            lambda: self._archive_old_history(today),
+            thread=True,
+            group="archive",
+            exclusive=True,
+        )
 
     def _archive_old_history(self, today: date) -> None:
         """Off the UI thread: the pass holds the store's lock while it moves records."""
