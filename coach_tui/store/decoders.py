@@ -28,4 +28,5 @@ DECODERS: dict[str, Callable[[codec.Record, object], Any]] = {
     "calls_archive": codec_calls.call_from_record,
     "commitments_archive": codec_calls.commitment_from_record,
     "campaigns_archive": codec_entry.campaign_from_record,
+    "touches_recent": codec_entry.touch_from_record,
 }

@@ -56,7 +56,7 @@ def check_file(data_dir: Path, family: str) -> FileReport:
         raw, _journal_found = read_family(path, journaled=family in JOURNALED_FAMILIES)
         if raw is None:
             when = (
-                "once history older than a quarter is moved out of the daily files"
+                "once history is moved out of the daily files"
                 if family in LAZY_FAMILIES
                 else "when coach next opens"
             )

@@ -24,13 +24,16 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "calls": ("calls", "commitments"),
     # The daily and weekly rhythm: day plans and weekly reviews, a few hundred records.
     "rhythm": ("days", "reviews"),
+    # Closed touches of finished campaigns from the last quarter (see `archive.py`): read
+    # by the weekly review and the trends, never by a daily screen. Not parsed at open.
+    "recent": ("touches_recent",),
     # Touches closed, calls debriefed, promises kept and campaigns ended more than a
     # quarter ago: most of a five-year history, which no daily screen needs. Not parsed
     # at open.
     "archive": ("touches_archive", "calls_archive", "commitments_archive", "campaigns_archive"),
 }
 # Families read from disk the first time a table of theirs is used, not at open.
-LAZY_FAMILIES = frozenset({"archive"})
+LAZY_FAMILIES = frozenset({"archive", "recent"})
 # Families whose record-by-record saves append to a journal instead of rewriting the
 # file (see `journal.py`): touches are marked done many times a day in the largest file.
 JOURNALED_FAMILIES = frozenset({"touches"})

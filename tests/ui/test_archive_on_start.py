@@ -34,8 +34,10 @@ async def test_the_app_moves_old_touches_out_after_the_dashboard_loads(
         await app.workers.wait_for_complete()
         live = orjson.loads((data_dir / "touches.json").read_bytes())["touches"]
         archived = orjson.loads((data_dir / "archive.json").read_bytes())["touches_archive"]
-        assert [r["uid"] for r in live.values()] == [recent.uid]
+        recent_file = orjson.loads((data_dir / "recent.json").read_bytes())["touches_recent"]
+        assert list(live.values()) == []  # closed, of no running campaign: both left
         assert [r["uid"] for r in archived.values()] == [ancient.uid]
+        assert [r["uid"] for r in recent_file.values()] == [recent.uid]
         # Returning to the dashboard the same day does not run the pass again.
         await pilot.press("c", "escape")
         await settle(pilot)

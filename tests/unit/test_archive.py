@@ -59,10 +59,15 @@ def archive_file(data_dir: Path) -> dict:
     return orjson.loads((data_dir / "archive.json").read_bytes())
 
 
+def recent_uids(data_dir: Path) -> list[str]:
+    recent = orjson.loads((data_dir / "recent.json").read_bytes())["touches_recent"]
+    return [r["uid"] for r in recent.values()]
+
+
 # --- which touches go -----------------------------------------------------------------
 
 
-def test_closed_touches_older_than_a_quarter_move_and_the_rest_stay(repo, clock) -> None:
+def test_closed_touches_leave_the_live_file_old_ones_for_the_archive(repo, clock) -> None:
     old_done = closed_touch(LONG_AGO)
     old_skipped = replace(closed_touch(LONG_AGO), status=TouchStatus.SKIPPED)
     recent = closed_touch(LAST_MONTH)
@@ -71,14 +76,15 @@ def test_closed_touches_older_than_a_quarter_move_and_the_rest_stay(repo, clock)
 
     moved = archive_old_history(repo.store, clock().date())
 
-    assert moved == Moved(touches=2, calls=0)
+    assert moved == Moved(touches=2, calls=0, settled_touches=1)
     live = {
         r["uid"]
         for r in orjson.loads((repo.data_dir / "touches.json").read_bytes())["touches"].values()
     }
-    assert live == {recent.uid, never_done.uid}
+    assert live == {never_done.uid}
     archived = archive_file(repo.data_dir)["touches_archive"].values()
     assert {r["uid"] for r in archived} == {old_done.uid, old_skipped.uid}
+    assert recent_uids(repo.data_dir) == [recent.uid]  # the quarter the review reads
     # History still sees all four, once each.
     assert sorted(t.uid for t in repo.touches.for_account("acc")) == sorted(
         t.uid for t in (old_done, old_skipped, recent, never_done)
@@ -116,7 +122,9 @@ def test_finished_campaigns_move_once_none_of_their_touches_is_live(repo, clock)
     repo.campaigns.save_plan(recent, [closed_touch(LAST_MONTH, "recent")])
     repo.campaigns.save(running)
 
-    assert archive_old_history(repo.store, clock().date()) == Moved(touches=1, campaigns=1)
+    assert archive_old_history(repo.store, clock().date()) == Moved(
+        touches=1, campaigns=1, settled_touches=1
+    )
 
     entry = orjson.loads((repo.data_dir / "entry.json").read_bytes())
     assert {r["uid"] for r in entry["campaigns"].values()} == {"holding", "recent", "running"}
@@ -132,10 +140,16 @@ def test_finished_campaigns_move_once_none_of_their_touches_is_live(repo, clock)
 def test_nothing_moves_until_something_is_a_month_past_the_boundary(repo, clock) -> None:
     """The big archive file is rewritten about monthly, not every day."""
     just_past = clock().date() - timedelta(weeks=14)  # past the 13-week boundary, not 17
-    repo.touches.save(closed_touch(just_past))
-    assert archive_old_history(repo.store, clock().date()) == Moved()
+    touch = closed_touch(just_past)
+    repo.touches.save(touch)
+    # Closed, of no running campaign: it leaves the live file at once, for the recent one.
+    assert archive_old_history(repo.store, clock().date()) == Moved(settled_touches=1)
     assert not (repo.data_dir / "archive.json").exists()
+    assert recent_uids(repo.data_dir) == [touch.uid]
+    assert archive_old_history(repo.store, clock().date()) == Moved()
     assert archive_old_history(repo.store, clock().date(), force=True) == Moved(touches=1)
+    assert recent_uids(repo.data_dir) == []
+    assert repo.touches.for_account("acc") == [touch]
 
 
 # --- which calls go -------------------------------------------------------------------
@@ -208,17 +222,23 @@ def test_daily_reads_after_reopening_never_open_the_archive(open_repo, clock) ->
     repo.close()
 
     again = open_repo()
-    assert not again.store.is_loaded("archive")
+    assert not again.store.is_loaded("archive") and not again.store.is_loaded("recent")
     now = clock()
     again.calls.digest(now)
     again.calls.current()
     again.calls.recent_for_account("acc")
     again.touches.open_due_by(now.date())
     again.calls.open_commitments()
+    assert archive_old_history(again.store, now.date()) == Moved()  # nothing new to settle
+    assert not again.store.is_loaded("recent")  # the daily screens and pass never read it
     week = IsoWeek.of(now.date())
-    read_week_report(again, week.shifted(-1), now)  # the weekly review of last week
+    report = read_week_report(again, week.shifted(-1), now)  # the weekly review of last week
     read_week_sources(again, week.monday - timedelta(weeks=11), week.sunday)  # 12-week trends
+    assert again.store.is_loaded("recent")  # the review and trends do
     assert not again.store.is_loaded("archive")
+    recent = read_week_sources(again, LAST_MONTH, LAST_MONTH)
+    assert [t.closed_on for t in recent.touches] == [LAST_MONTH]
+    assert report.week == week.shifted(-1)
 
     sources = read_week_sources(again, LONG_AGO - timedelta(days=3), LONG_AGO + timedelta(days=3))
     assert again.store.is_loaded("archive")  # an old week's figures read it
@@ -255,8 +275,8 @@ def test_a_crash_between_the_two_files_leaves_copies_not_losses(
 ) -> None:
     """The archive is swapped in first; if the live file never is, both hold the record."""
     repo = open_repo()
-    old = closed_touch(LONG_AGO)
-    repo.touches.save_many([old, closed_touch(LAST_MONTH)])
+    old, settling = closed_touch(LONG_AGO), closed_touch(LAST_MONTH)
+    repo.touches.save_many([old, settling])
     real = storage.publish
 
     def crash_at_the_live_file(staged: Path, path: Path) -> None:
@@ -274,9 +294,10 @@ def test_a_crash_between_the_two_files_leaves_copies_not_losses(
     repo = open_repo()
     assert [t.uid for t in repo.touches.for_account("acc")].count(old.uid) == 1
     assert repo.touches.count() == 2
-    assert archive_old_history(repo.store, clock().date()) == Moved(touches=1)
+    assert archive_old_history(repo.store, clock().date()) == Moved(touches=1, settled_touches=1)
     archived = [r["uid"] for r in archive_file(data_dir)["touches_archive"].values()]
-    assert archived == [old.uid]  # the second pass replaced its copy, not added one
+    assert archived == [old.uid]  # the second pass replaced its copies, not added them
+    assert recent_uids(data_dir) == [settling.uid]
 
 
 def test_deleting_an_account_takes_its_archive_and_undo_brings_it_back(repo, clock) -> None:

@@ -21,6 +21,7 @@ def test_every_family_file_is_reported(data_dir: Path, repo) -> None:
         "core.json",
         "entry.json",
         "plans.json",
+        "recent.json",
         "rhythm.json",
         "touches.json",
     ]

@@ -37,6 +37,7 @@ BELONGING = (
     "calls_archive",
     "commitments_archive",
     "campaigns_archive",
+    "touches_recent",
 )
 
 

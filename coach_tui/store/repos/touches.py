@@ -18,9 +18,10 @@ keeps track of the next free id:
   record was checked at open, so the fields are there) and decode only the matches; the
   daily queue compares the stored ISO date text.
 
-History (a campaign's or account's touches, an old week's figures) also reads the
-archive of touches closed more than a quarter ago (`store/archive.py`); the daily
-queue never needs it, since only closed touches are archived.
+History reads beyond the live file (`store/archive.py`): the weeks since the archive
+boundary add the recent file (closed touches of finished campaigns), and a campaign's or
+account's touches and older weeks add the archive too. The daily queue never needs
+either, since only closed touches move.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from datetime import date
 from tinydb.table import Table
 
 from coach_tui.model.touch import Touch, TouchStatus
-from coach_tui.store.archive import archive_may_hold, with_archive
+from coach_tui.store.archive import archive_may_hold, with_archive, with_recent
 from coach_tui.store.codec import Record
 from coach_tui.store.codec_entry import touch_from_record, touch_to_record
 from coach_tui.store.repos.common import stored_records
@@ -89,7 +90,7 @@ class TouchRepository:
             items = (
                 with_archive(tx, TABLE)
                 if archive_may_hold(self._store, TABLE, first)
-                else stored_records(tx.table(TABLE)).items()
+                else with_recent(tx, TABLE)
             )
             return _decode(
                 (k, r)
