@@ -22,6 +22,8 @@ from pathlib import Path
 from dashboard_volume import make_demo, time_touch_done
 from startup import BARE, arguments_or_child, time_once
 
+from coach_tui.store.layout import LAZY_FAMILIES, family_path
+
 SAVE_TARGET_MS = 16.0
 
 
@@ -83,7 +85,9 @@ def main() -> None:
         for (name, folder), years in zip(folders.items(), (1, 5), strict=True):
             make_demo(folder, years)
             size = sum(p.stat().st_size for p in folder.glob("*.json"))
-            live = size - (folder / "archive.json").stat().st_size if years > 1 else size
+            lazy = sum(family_path(folder, family).stat().st_size for family in LAZY_FAMILIES
+                       if family_path(folder, family).exists())  # fmt: skip
+            live = size - lazy
             print(f"{name}: {size / 1e6:.1f} MB on disk, {live / 1e6:.1f} MB read at start")
         starts = time_starts(args.runs, folders)
         touch_done = time_touch_done(folders["5 years"], args.runs * 3)
