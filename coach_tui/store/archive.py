@@ -153,7 +153,8 @@ def archive_old_history(store: Store, today: date, *, force: bool = False) -> Mo
         )
         if not due:  # this pass only settles closed touches in the recent file
             touches, calls, promises, campaigns = [], [], [], []
-        settled = [key for key in settled if key not in set(touches)]
+        archiving = set(touches)
+        settled = [key for key in settled if key not in archiving]
         if not (due or settled):
             return Moved()
         recent = stored_records(store.database("recent").table("touches_recent"))

@@ -33,7 +33,7 @@ class CampaignRepository:
 
     def for_account(self, account_uid: str, *, include_archived: bool = False) -> list[Campaign]:
         """Newest first. Campaigns that ended over a quarter ago and have no touch left in
-        the live file are in the archive, read only `include_archived` (see `archive.py`)."""
+        the live file are in the archive, read only with `include_archived` (see `archive.py`)."""
         with self._store.reading() as tx:
             if include_archived:
                 found = [
