@@ -137,12 +137,13 @@ def archive_old_history(store: Store, today: date, *, force: bool = False) -> Mo
         live_calls = stored_records(store.database("calls").table("calls"))
         live_promises = stored_records(store.database("calls").table("commitments"))
         live_campaigns = stored_records(store.database("entry").table("campaigns"))
-        touches = _old_touches(live_campaigns, live_touches, boundary)
+        running = {r["uid"] for r in live_campaigns.values() if r.get("status") == "active"}
+        touches = _old_touches(running, live_touches, boundary)
         calls = _old_calls(store, live_calls, boundary)
         promises = [
             key for key, r in live_promises.items() if (r.get("done_on") or boundary) < boundary
         ]
-        settled = _settled_touches(live_campaigns, live_touches)
+        settled = _settled_touches(running, live_touches)
         campaigns = _old_campaigns(live_campaigns, live_touches, set(settled), boundary)
         due = (
             _any_before(touches, live_touches, "closed_on", trigger)
@@ -194,11 +195,8 @@ def _any_before(
     return any((stored[k].get(field) or stored[k].get(otherwise, ""))[:10] < trigger for k in keys)
 
 
-def _old_touches(
-    campaigns: dict[str, Record], stored: dict[str, Record], boundary: str
-) -> list[str]:
+def _old_touches(running: set[str], stored: dict[str, Record], boundary: str) -> list[str]:
     """Keys of touches closed before `boundary`, outside any running campaign."""
-    running = {r["uid"] for r in campaigns.values() if r.get("status") == "active"}
     return [
         key
         for key, r in stored.items()
@@ -208,9 +206,8 @@ def _old_touches(
     ]
 
 
-def _settled_touches(campaigns: dict[str, Record], stored: dict[str, Record]) -> list[str]:
+def _settled_touches(running: set[str], stored: dict[str, Record]) -> list[str]:
     """Keys of closed touches outside any running campaign: no daily screen reads them."""
-    running = {r["uid"] for r in campaigns.values() if r.get("status") == "active"}
     return [
         key
         for key, r in stored.items()
