@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.command import CommandPalette
 
 from coach_tui.ui.screens.accounts import AccountsScreen
 from coach_tui.ui.widgets.key_footer import KeyFooter
@@ -105,3 +106,13 @@ async def test_a_narrow_footer_cuts_the_keys_but_keeps_the_palette() -> None:
         assert line.endswith("^p palette")
         assert line.startswith(" x Count")
         assert "Blocked" not in line
+
+
+async def test_a_click_on_the_palette_key_of_a_narrow_footer_opens_the_palette() -> None:
+    """A key cut off by the right end must not answer clicks on the palette key drawn there."""
+    app = KeysApp()
+    async with app.run_test(size=(22, 4)) as pilot:
+        await pilot.pause()
+        await pilot.click(KeyFooter, offset=(footer_line(app).index("palette"), 0))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)

@@ -11,6 +11,7 @@ the binding's tooltip, and the command palette's key sits at the right end.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.style import Style
 from rich.text import Text
@@ -40,6 +41,14 @@ class KeySpan:
     start: int
     end: int
     key: FooterKey
+
+
+class KeyStyles(NamedTuple):
+    """The theme's styles for one drawing of the line, looked up once."""
+
+    key: Style
+    description: Style
+    hover: Style
 
 
 class KeyFooter(Widget):
@@ -110,32 +119,39 @@ class KeyFooter(Widget):
 
     def render(self) -> Text:
         keys, palette = self.shown_keys()
+        styles = KeyStyles(
+            self.get_component_rich_style("key-footer--key"),
+            self.get_component_rich_style("key-footer--description"),
+            self.get_component_rich_style("key-footer--hover"),
+        )
+        width = self.size.width
+        right = Text(PALETTE_EDGE, style=self.get_component_rich_style("key-footer--edge"))
+        if palette is not None:
+            self._append_key(right, palette, styles, leading="")
+        room = width - right.cell_len if palette is not None else width
         line = Text(no_wrap=True, end="")
         spans: list[KeySpan] = []
         for key in keys:
             start = line.cell_len
-            self._append_key(line, key, leading=" ")
-            spans.append(KeySpan(start, line.cell_len, key))
-        width = self.size.width
+            self._append_key(line, key, styles, leading=" ")
+            if start < room:  # a key cut off by the right end cannot be clicked there
+                spans.append(KeySpan(start, min(line.cell_len, room), key))
+        line.truncate(max(0, room))
         if palette is not None:
-            right = Text(PALETTE_EDGE, style=self.get_component_rich_style("key-footer--edge"))
-            self._append_key(right, palette, leading="")
-            line.truncate(max(0, width - right.cell_len))
-            line.pad_right(width - right.cell_len - line.cell_len)
+            line.pad_right(room - line.cell_len)
             start = line.cell_len + len(PALETTE_EDGE)
             line.append_text(right)
             spans.append(KeySpan(start, line.cell_len, palette))
-        else:
-            line.truncate(width)
-        self._spans = [span for span in spans if span.start < width]
+        self._spans = spans
         return line
 
-    def _append_key(self, line: Text, key: FooterKey, *, leading: str) -> None:
-        key_style = self.get_component_rich_style("key-footer--key")
-        description_style = self.get_component_rich_style("key-footer--description")
+    def _append_key(self, line: Text, key: FooterKey, styles: KeyStyles, *, leading: str) -> None:
+        key_style, description_style = styles.key, styles.description
         if key.key == self._hovered:
-            hover = self.get_component_rich_style("key-footer--hover")
-            key_style, description_style = key_style + hover, description_style + hover
+            key_style, description_style = (
+                key_style + styles.hover,
+                description_style + styles.hover,
+            )
         if not key.enabled:
             key_style, description_style = key_style + DIMMED, description_style + DIMMED
         line.append(f"{leading}{key.shown_as} ", key_style)
