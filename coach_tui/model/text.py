@@ -77,3 +77,34 @@ def small_number(text: str, *, max_digits: int = 6) -> int | None:
     if not cleaned.isdecimal() or len(cleaned) > max_digits:
         return None
     return int(cleaned)
+
+
+# What a stored string may never send to a terminal or a file another program reads:
+# C0/C1 control codes (ESC starts every escape sequence, NUL ends C strings, BEL rings),
+# bidi overrides and isolates (they reverse the rest of a line), BOMs and lone surrogates.
+_C0_PICTURES = {code: chr(0x2400 + code) for code in range(0x20)} | {0x7F: "\u2421"}
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+
+
+def _made_visible(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if code in _C0_PICTURES:
+        return _C0_PICTURES[code]
+    if 0x80 <= code <= 0x9F or 0xD800 <= code <= 0xDFFF:
+        return "\ufffd"
+    return ""  # bidi controls and BOMs: invisible by design, so dropped
+
+
+def printable(text: str) -> str:
+    """`text` safe to write to a terminal or an export, whatever file it came from.
+
+    Typed and imported text is cleaned on the way in (`clean_text`), but a hand-edited or
+    damaged file can still hold anything. Control codes are shown as their Unicode pictures
+    (ESC as ␛, NUL as ␀) so a seller sees that something odd is there; bidi overrides and
+    BOMs are dropped; line breaks and tabs are kept for the caller to lay out.
+    """
+    if not _UNSAFE.search(text):
+        return text
+    text = text.replace("\r\n", "\n")
+    return _UNSAFE.sub(_made_visible, text)

@@ -3,7 +3,7 @@
 import pytest
 
 from coach_tui.model.errors import ValidationError
-from coach_tui.model.text import clean_text, require_text
+from coach_tui.model.text import clean_text, printable, require_text
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,22 @@ def test_too_long_message_gives_both_numbers_and_advice() -> None:
 def test_length_is_checked_after_cleaning() -> None:
     # 400 characters plus padding and control codes still fits.
     assert len(require_text("  " + "a" * 400 + "\x07  ", label="x", max_chars=400)) == 400
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("Ann Lee", "Ann Lee"),
+        ("title \x1b]0;pwned\x07 set", "title ␛]0;pwned␇ set"),
+        ("wipe \x1b[2J screen", "wipe ␛[2J screen"),
+        ("nul\x00 byte", "nul␀ byte"),
+        ("csi \x9b as one byte", "csi � as one byte"),
+        ("right \u202eto left", "right to left"),
+        ("bom\ufeff", "bom"),
+        ("lone \ud800", "lone �"),
+        ("two\r\nlines\tand a tab", "two\nlines\tand a tab"),
+        ("emoji 👨\u200d👩\u200d👧, 東京, e\u0301", "emoji 👨\u200d👩\u200d👧, 東京, e\u0301"),
+    ],
+)
+def test_printable_shows_control_codes_instead_of_sending_them(stored: str, shown: str) -> None:
+    assert printable(stored) == shown
