@@ -125,8 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser(
         "serve",
         help="open coach in your browser (a local web server on 127.0.0.1)",
-        description="Each browser tab runs its own coach on the data folder; like a second "
-        "terminal, a second tab is told another coach is open. Ctrl+C stops the server.",
+        description="It prints an address with a token made for this run: only a browser tab "
+        "opened from that address can use coach. Each tab runs its own coach on the data "
+        "folder; like a second terminal, a second tab is refused by the folder lock (this "
+        "terminal says why). Ctrl+C stops the server.",
     )
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     _add_common(serve, top=False)
