@@ -15,7 +15,7 @@ from tinydb import Query
 
 from coach_tui.model.call import Call, CallDigest, Commitment, DebriefMark, Movement
 from coach_tui.store.archive import archive_may_hold, with_archive
-from coach_tui.store.codec import Record
+from coach_tui.store.codec import Record, moment_from_text
 from coach_tui.store.codec_calls import (
     call_from_record,
     call_to_record,
@@ -160,7 +160,7 @@ class CallRepository:
         debriefed: dict[str, list[tuple[datetime, Record]]] = {}
         with self._store.reading() as tx:
             for record in stored_records(tx.table(CALLS)).values():
-                when = datetime.fromisoformat(record["when"])
+                when = moment_from_text(record["when"])
                 objective = record.get("objective_uid")
                 if objective:
                     per_objective[objective] = per_objective.get(objective, 0) + 1
