@@ -45,6 +45,7 @@ def zone_key(zone: tzinfo | None) -> str | None:
     return zone.key if isinstance(zone, ZoneInfo) and zone.key else None
 
 
+@cache
 def named_zone(key: str) -> ZoneInfo | None:
     """The zone called `key`, or None when this machine's zone database has no such name."""
     try:

@@ -7,7 +7,6 @@ UI holds aliases TinyDB's cache.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import Enum
@@ -142,10 +141,6 @@ class Reader:
         return dict(value)
 
 
-# RFC 9557: an ISO 8601 time with its offset, then the zone's name in brackets.
-_ZONED = re.compile(r"(?P<stamp>[^\[\]]+)\[!?(?P<zone>[^\[\]=]+)\]")
-
-
 class NoTimeZone(ValueError):
     """A stored time without an offset: which moment it means cannot be known."""
 
@@ -182,15 +177,22 @@ def moment_from_text(text: str) -> datetime:
     give that date; the stored offset only picks between the two readings of a wall time
     the clocks pass twice. A name this machine does not know leaves the moment as saved.
     """
-    zoned = _ZONED.fullmatch(text)
-    stamp = datetime.fromisoformat(zoned["stamp"] if zoned else text)
+    key = ""
+    if text.endswith("]"):  # RFC 9557: the zone's name in brackets, "!" if critical
+        text, _bracket, key = text[:-1].rpartition("[")
+        key = key.removeprefix("!")
+    stamp = datetime.fromisoformat(text)
     if stamp.tzinfo is None:
         raise NoTimeZone(text)
-    zone = named_zone(zoned["zone"]) if zoned else None
+    zone = named_zone(key) if key else None
     if zone is None:
         return stamp
-    wall = stamp.replace(tzinfo=zone, fold=0)
+    moment = stamp.astimezone(zone)
     offset = stamp.utcoffset()
+    if moment.utcoffset() == offset:  # the same moment, the same clock time: as saved
+        return moment
+    # The zone's rules give that date another offset now: the clock time typed wins.
+    wall = stamp.replace(tzinfo=zone, fold=0)
     if wall.utcoffset() != offset and wall.replace(fold=1).utcoffset() == offset:
         return wall.replace(fold=1)
     return wall
