@@ -285,6 +285,21 @@ def test_a_call_typed_in_kiritimati_is_on_adaks_today_at_adaks_time(data_dir: Pa
         assert agenda.coach_line.startswith("1 call today without an outcome")
 
 
+def test_a_week_holds_calls_stored_on_a_calendar_a_day_away(data_dir: Path) -> None:
+    """Zones are up to 26 hours apart: a call late on Sunday in Pago Pago is already
+    Tuesday in Kiritimati, and one early on Monday in Kiritimati is still Saturday on
+    Baker Island. Both are in the week they fall in where the seller is."""
+    pago_pago, baker = ZoneInfo("Pacific/Pago_Pago"), ZoneInfo("Etc/GMT+12")
+    sunday_night = datetime(2026, 11, 29, 23, 30, tzinfo=pago_pago)  # Tue 1 Dec in Kiritimati
+    monday_dawn = datetime(2026, 11, 23, 0, 30, tzinfo=KIRITIMATI)  # Sat 21 Nov on Baker
+    repo = Repository.open(data_dir, clock=FakeClock())
+    repo.calls.save(Call("a", sunday_night.astimezone(KIRITIMATI)))
+    repo.calls.save(Call("a", monday_dawn.astimezone(baker)))
+    week = repo.calls.in_span(date(2026, 11, 23), date(2026, 11, 29))
+    repo.close()
+    assert sorted(call.when for call in week) == [monday_dawn, sunday_night]
+
+
 def coach(data_dir: Path, tz: str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "coach_tui", *args, "--data", str(data_dir)],

@@ -80,13 +80,14 @@ class CallRepository:
         return sorted(calls, key=_by_time)
 
     def in_span(self, first: date, last: date) -> list[Call]:
-        """Calls around `first`..`last`, by time: a day wider each side, since stored times
-        carry their own offset; the weekly figures bucket them exactly by local date."""
-        low, high = (first - timedelta(days=1)).isoformat(), (last + timedelta(days=2)).isoformat()
+        """Calls around `first`..`last`, by time: two days wider each side, since a stored
+        time is on its own zone's calendar and zones are up to 26 hours apart (Kiritimati,
+        Baker Island); the weekly figures bucket them exactly by local date."""
+        low, high = (first - timedelta(days=2)).isoformat(), (last + timedelta(days=3)).isoformat()
         with self._store.reading() as tx:
             items = (
                 with_archive(tx, CALLS)
-                if archive_may_hold(self._store, CALLS, first - timedelta(days=1))
+                if archive_may_hold(self._store, CALLS, first - timedelta(days=2))
                 else stored_records(tx.table(CALLS)).items()
             )
             calls = [call_from_record(r, k) for k, r in items if low <= r["when"] < high]
