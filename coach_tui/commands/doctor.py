@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from coach_tui.model.clock import system_clock
 from coach_tui.store.doctor import FileState, backup_days, diagnose, restore_damaged
 
 _STATE_STYLE = {
@@ -28,7 +28,7 @@ def print_doctor(data_dir: Path, *, restore: bool, console: Console | None = Non
         out.print("Nothing here yet — coach creates it the first time it opens.")
         return 0
     if restore:
-        restored, unrestorable = restore_damaged(data_dir, datetime.now().astimezone())
+        restored, unrestorable = restore_damaged(data_dir, system_clock())
         for item in restored:
             kept = f" (damaged file kept as {item.moved_aside.name})" if item.moved_aside else ""
             out.print(f"Restored {escape(item.path.name)} from {escape(str(item.backup))}{kept}")

@@ -45,7 +45,7 @@ def export_review(
         labels = key_call_labels(repo, review, now)
     finally:
         repo.close()
-    text = review_markdown(report, review, call_labels=labels)
+    text = review_markdown(report, review, call_labels=labels, zone=now.tzinfo)
     if not deliver(text.encode("utf-8"), target, out):
         return 1
     if target is None:

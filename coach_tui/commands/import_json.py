@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from contextlib import nullcontext
-from datetime import date
+from datetime import date, tzinfo
 from pathlib import Path
 
 from rich.console import Console
@@ -34,8 +34,9 @@ from coach_tui.store.repository import Repository
 MAX_BYTES = 1_000_000_000
 
 
-def read_export(path: Path) -> dict[str, list[dict]]:
-    """The export's tables, checked and upgraded; `ImportFailed` says why not."""
+def read_export(path: Path, zone: tzinfo | None = None) -> dict[str, list[dict]]:
+    """The export's tables, checked and upgraded (older call times read in `zone`, the
+    seller's zone now); `ImportFailed` says why not."""
     try:
         if path.stat().st_size > MAX_BYTES:
             raise ImportFailed(f"{path} is over {MAX_BYTES // 1_000_000:,} MB: not a coach export.")
@@ -44,7 +45,7 @@ def read_export(path: Path) -> dict[str, list[dict]]:
         raise ImportFailed(f"cannot read {path}: {describe_os_error(error)}.") from None
     envelope = decode_export(payload, SCHEMA_VERSION)
     try:
-        return checked_tables(envelope.tables, envelope.schema)
+        return checked_tables(envelope.tables, envelope.schema, zone)
     except NotImportable as error:
         raise ImportFailed(str(error)) from None
 
@@ -60,7 +61,7 @@ def import_json(
     """0 when imported (or, dry, importable); 1 when refused, with nothing written."""
     out = console or Console()
     try:
-        tables = read_export(path)
+        tables = read_export(path, clock().tzinfo)
         repo = Repository.open(data_dir, read_only=dry_run, clock=clock)
         try:
             if holds_records(repo.store):

@@ -38,7 +38,7 @@ def agenda_from(repo: Repository, now: datetime) -> Agenda:
     digest = repo.calls.digest(now)
     why = repo.why.current()
     agenda = build_agenda(
-        today,
+        now,
         why.statement if why else "",
         calls=[*digest.awaiting_debrief, *digest.upcoming],
         touches=touch_lines(repo.touches.open_due_by(today), today, names, repo.contacts.names()),
