@@ -7,6 +7,8 @@ stay quick. Every failure ends in one clear sentence and a non-zero exit, never 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -25,6 +27,34 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 Handler = Callable[[argparse.Namespace], int]
+STANDARD_STREAM = "-"  # as FILE: standard output for exports, standard input for import json
+
+
+class CommandParser(argparse.ArgumentParser):
+    """A subcommand's parser: options and file names in any order.
+
+    Plain argparse fills an optional FILE as soon as the first word after the subcommand is
+    read, so `coach export review --week 2026-W48 rev.md` left `rev.md` over ("unrecognized
+    arguments"). Intermixed parsing reads every option first, then the positionals.
+    """
+
+    _intermixing = False
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        if self._intermixing:  # the two passes of intermixed parsing come back through here
+            return super().parse_known_args(args, namespace)
+        self._intermixing = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._intermixing = False
+
+
+def file_argument(text: str) -> Path | None:
+    """FILE as typed: `-` is a standard stream (`None`); a file named "-" is `./-`."""
+    return None if text == STANDARD_STREAM else Path(text)
 
 
 def _add_common(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -47,7 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--theme", metavar="NAME", help="theme for this run (e.g. coach-light)")
     _add_common(parser, top=True)
     parser.set_defaults(handler=run_app)
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    commands = parser.add_subparsers(
+        title="commands", metavar="COMMAND", parser_class=CommandParser
+    )
 
     doctor = commands.add_parser(
         "doctor",
@@ -81,7 +113,11 @@ def build_parser() -> argparse.ArgumentParser:
         "write, or nothing. json: everything from `coach export json`, into an empty folder.",
     )
     importing.add_argument("kind", choices=["linkedin", "vcard", "json"], help="what the file is")
-    importing.add_argument("file", type=Path, help="Connections.csv, a .vcf or a .json file")
+    importing.add_argument(
+        "file",
+        type=file_argument,
+        help="Connections.csv, a .vcf or a .json file (json: - reads standard input)",
+    )
     importing.add_argument(
         "--account",
         metavar="NAME",
@@ -113,7 +149,14 @@ def build_parser() -> argparse.ArgumentParser:
         "while coach is open; it reads without taking the lock.",
     )
     export.add_argument("format", choices=["ics", "review", "json"], help="what to write")
-    export.add_argument("file", type=Path, nargs="?", help="where (default: standard output)")
+    export.add_argument(
+        "file", type=file_argument, nargs="?", help="where (default, or -: standard output)"
+    )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="replace FILE if it exists (on a terminal, coach asks instead)",
+    )
     export.add_argument(
         "--week",
         metavar="2026-W47",
@@ -187,6 +230,13 @@ def run_import_command(args: argparse.Namespace) -> int:
         from coach_tui.commands.import_json import import_json
 
         return import_json(resolve_data_dir(args.data), args.file, dry_run=args.dry_run)
+    if args.file is None:
+        print(
+            f"coach import {args.kind} reads a file: give its path (only json reads "
+            "standard input).",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     from coach_tui.commands.import_contacts import run_import
 
     return run_import(
@@ -210,17 +260,19 @@ def run_export(args: argparse.Namespace) -> int:
     if args.format == "review":
         from coach_tui.commands.export_review import export_review
 
-        return export_review(resolve_data_dir(args.data), args.file, week_text=args.week)
+        return export_review(
+            resolve_data_dir(args.data), args.file, week_text=args.week, force=args.force
+        )
     if args.week is not None:
         print("--week goes with 'coach export review' only.", file=sys.stderr)
         return EXIT_USAGE
     if args.format == "json":
         from coach_tui.commands.export_json import export_json
 
-        return export_json(resolve_data_dir(args.data), args.file)
+        return export_json(resolve_data_dir(args.data), args.file, force=args.force)
     from coach_tui.commands.export import export_ics
 
-    return export_ics(resolve_data_dir(args.data), args.file)
+    return export_ics(resolve_data_dir(args.data), args.file, force=args.force)
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -238,12 +290,39 @@ def _log_crash(data: str | None) -> Path | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of `coach` and `python -m coach_tui`."""
+    """Entry point of `coach` and `python -m coach_tui`.
+
+    A reader that closes the pipe early (`coach today | head -1`) took what it wanted:
+    coach stops printing and exits 0, without a word (see `commands/console.py`).
+    """
+    try:
+        code = _run(argv)
+        if sys.stdout is not None:  # None when started with standard output closed
+            sys.stdout.flush()  # a closed pipe shows here, not at exit where it can't be caught
+    except BrokenPipeError:
+        _let_closed_pipes_be()
+        return EXIT_OK
+    return code
+
+
+def _let_closed_pipes_be() -> None:
+    """Point standard output and error at the null device: the interpreter's last flush
+    would otherwise fail on the closed pipe and print a warning."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            os.dup2(devnull, stream.fileno())
+    os.close(devnull)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = args.handler
     try:
         return handler(args)
+    except BrokenPipeError:
+        raise
     except StoreError as error:
         print(f"coach: {error}", file=sys.stderr)
         return EXIT_FAILED

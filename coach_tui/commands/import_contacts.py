@@ -17,6 +17,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from coach_tui.commands.console import CommandConsole
 from coach_tui.interop.errors import ImportFailed
 from coach_tui.interop.importer import ImportPlan, apply_import, find_account, plan_import
 from coach_tui.interop.linkedin import parse_linkedin
@@ -189,7 +190,7 @@ def run_import(
 
     A dry run opens the data read-only, so it works while coach is open and writes nothing.
     """
-    out = console or Console()
+    out = console or CommandConsole()
     try:
         with row_progress(out) as progress:
             parsed = read_file(kind, path, progress)
