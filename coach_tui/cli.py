@@ -7,14 +7,13 @@ stay quick. Every failure ends in one clear sentence and a non-zero exit, never 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach_tui import __version__
+from coach_tui.commands.streams import let_closed_stream_be, print_error
 from coach_tui.crash_log import write_crash_log
 from coach_tui.store.errors import StoreError
 from coach_tui.store.paths import DATA_ENV, resolve_data_dir
@@ -150,7 +149,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("format", choices=["ics", "review", "json"], help="what to write")
     export.add_argument(
-        "file", type=file_argument, nargs="?", help="where (default, or -: standard output)"
+        "file",
+        type=file_argument,
+        nargs="?",
+        help="where to write it (none or -: standard output; never inside the data folder)",
     )
     export.add_argument(
         "--force",
@@ -225,16 +227,15 @@ def run_import_command(args: argparse.Namespace) -> int:
     """Import contacts from a file, or a whole export, into the data folder."""
     if args.kind == "json":
         if args.account is not None:
-            print("--account goes with contact imports only.", file=sys.stderr)
+            print_error("--account goes with contact imports only.")
             return EXIT_USAGE
         from coach_tui.commands.import_json import import_json
 
         return import_json(resolve_data_dir(args.data), args.file, dry_run=args.dry_run)
     if args.file is None:
-        print(
+        print_error(
             f"coach import {args.kind} reads a file: give its path (only json reads "
-            "standard input).",
-            file=sys.stderr,
+            "standard input)."
         )
         return EXIT_USAGE
     from coach_tui.commands.import_contacts import run_import
@@ -264,7 +265,7 @@ def run_export(args: argparse.Namespace) -> int:
             resolve_data_dir(args.data), args.file, week_text=args.week, force=args.force
         )
     if args.week is not None:
-        print("--week goes with 'coach export review' only.", file=sys.stderr)
+        print_error("--week goes with 'coach export review' only.")
         return EXIT_USAGE
     if args.format == "json":
         from coach_tui.commands.export_json import export_json
@@ -293,26 +294,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `coach` and `python -m coach_tui`.
 
     A reader that closes the pipe early (`coach today | head -1`) took what it wanted:
-    coach stops printing and exits 0, without a word (see `commands/console.py`).
+    coach stops printing and exits 0, without a word (see `commands/streams.py`).
     """
     try:
         code = _run(argv)
         if sys.stdout is not None:  # None when started with standard output closed
             sys.stdout.flush()  # a closed pipe shows here, not at exit where it can't be caught
     except BrokenPipeError:
-        _let_closed_pipes_be()
+        let_closed_stream_be(sys.stdout)
         return EXIT_OK
     return code
-
-
-def _let_closed_pipes_be() -> None:
-    """Point standard output and error at the null device: the interpreter's last flush
-    would otherwise fail on the closed pipe and print a warning."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(AttributeError, OSError, ValueError):
-            os.dup2(devnull, stream.fileno())
-    os.close(devnull)
 
 
 def _run(argv: Sequence[str] | None) -> int:
@@ -324,16 +315,15 @@ def _run(argv: Sequence[str] | None) -> int:
     except BrokenPipeError:
         raise
     except StoreError as error:
-        print(f"coach: {error}", file=sys.stderr)
+        print_error(f"coach: {error}")
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130
     except Exception as error:
         log = _log_crash(args.data)
         where = f" Details are in {log}." if log else ""
-        print(
+        print_error(
             f"coach: unexpected error ({type(error).__name__}: {error}). Your saved data is "
-            f"safe.{where}",
-            file=sys.stderr,
+            f"safe.{where}"
         )
         return EXIT_FAILED

@@ -7,7 +7,6 @@ never mix two sellers' data or overwrite work; to replace a folder, use a new on
 
 from __future__ import annotations
 
-import sys
 from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
@@ -17,6 +16,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from coach_tui.commands.console import CommandConsole
+from coach_tui.commands.streams import print_error
 from coach_tui.interop.errors import ImportFailed
 from coach_tui.interop.json_envelope import decode_export
 from coach_tui.interop.reading import NotAFile, TooBig, read_at_most, too_big
@@ -88,7 +88,7 @@ def import_json(
         finally:
             repo.close()
     except ImportFailed as error:
-        print(f"coach: nothing imported. {error}", file=sys.stderr)
+        print_error(f"coach: nothing imported. {error}")
         return 1
     _print_counts(tables, out, dry_run=dry_run, source=path or "standard input")
     if not dry_run:

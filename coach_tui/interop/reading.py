@@ -60,7 +60,7 @@ def read_at_most(path: Path | None, limit: int, *, files_only: bool = False) -> 
         flags |= getattr(os, "O_NONBLOCK", 0)  # opening a pipe then returns at once
     fd = os.open(path, flags)
     try:
-        handle = os.fdopen(fd, "rb")
+        handle = os.fdopen(fd, "rb", buffering=0)  # reads straight into the result
     except IsADirectoryError:
         os.close(fd)
         raise NotAFile("a folder") from None
@@ -78,14 +78,18 @@ def _read_open(handle: BinaryIO, limit: int, *, files_only: bool) -> bytes:
         raise NotAFile("a device")
     if stat.S_ISREG(info.st_mode) and info.st_size > limit:
         raise TooBig(info.st_size)  # refused before a byte is read
+    # A regular file comes in one read of its size (and one more byte, should it have
+    # grown); a stream in chunks. Either way, never more than one byte past the limit.
+    wanted = info.st_size + 1 if stat.S_ISREG(info.st_mode) else CHUNK_BYTES
     chunks: list[bytes] = []
     total = 0
     while total <= limit:
-        chunk = handle.read(min(CHUNK_BYTES, limit + 1 - total))
+        chunk = handle.read(min(wanted, limit + 1 - total))
         if not chunk:
             break
         chunks.append(chunk)
         total += len(chunk)
+        wanted = CHUNK_BYTES
     if total > limit:
         raise TooBig(info.st_size if stat.S_ISREG(info.st_mode) else None)
     return b"".join(chunks)

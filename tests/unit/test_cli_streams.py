@@ -19,6 +19,7 @@ from coach_tui.store.repository import Repository
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "import"
 COACH = [sys.executable, "-m", "coach_tui"]
+WIDE = {**os.environ, "COLUMNS": "1000"}  # Rich wraps at 80 off a terminal, even in a path
 
 
 def coach(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -30,6 +31,7 @@ def coach(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess
         capture_output=True,
         timeout=120,
         preexec_fn=_memory_capped,
+        env=WIDE,
     )
 
 
@@ -93,11 +95,43 @@ def test_a_closed_pipe_is_quiet_and_exit_0(data: Path, command: list[str]) -> No
             stdout=write_end,
             stderr=subprocess.PIPE,
             timeout=120,
+            env=WIDE,
         )
     finally:
         os.close(write_end)
     assert result.stderr.decode() == ""
     assert result.returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("command", "code"),
+    [
+        (["export", "ics", "{tmp}/cal.ics"], 0),  # "Wrote …" to nobody: still a success
+        (["export", "ics", "{tmp}/no-such-folder/cal.ics"], 1),
+        (["import", "json", "{tmp}/missing.json"], 1),
+        (["export", "ics", "--week", "2026-W48"], 2),
+    ],
+)
+def test_messages_nobody_reads_leave_the_exit_status_true(
+    data: Path, tmp_path: Path, command: list[str], code: int
+) -> None:
+    """`coach … 2>&1 | head -0`: the messages are lost, whether it worked is not."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    argv = [word.replace("{tmp}", str(tmp_path)) for word in command]
+    try:
+        result = subprocess.run(
+            [*COACH, *argv, "--data", str(data)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=write_end,
+            timeout=120,
+            env=WIDE,
+        )
+    finally:
+        os.close(write_end)
+    assert result.returncode == code
+    assert (tmp_path / "cal.ics").exists() is (code == 0)
 
 
 # --- standard streams ----------------------------------------------------------------------
@@ -153,6 +187,7 @@ def test_a_closed_standard_stream_gets_a_sentence_not_a_crash(
         capture_output=True,
         preexec_fn=lambda: os.close(closed),  # as `>&-` or `<&-` in a shell
         timeout=120,
+        env=WIDE,
     )
     assert said(result) == sentence
     assert result.returncode == code
@@ -215,6 +250,7 @@ def test_an_endless_pipe_is_read_only_up_to_the_limit(tmp_path: Path) -> None:
             capture_output=True,
             timeout=120,
             preexec_fn=_memory_capped,
+            env=WIDE,
         )
         endless.kill()
     assert result.returncode == 1

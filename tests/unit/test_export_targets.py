@@ -55,6 +55,12 @@ def data(tmp_path: Path) -> Path:
     return seeded(tmp_path / "data")
 
 
+@pytest.fixture(autouse=True)
+def wide_messages(monkeypatch) -> None:
+    """Rich wraps messages to 80 columns off a terminal, even inside a long path."""
+    monkeypatch.setenv("COLUMNS", "1000")
+
+
 # --- never inside the data folder ----------------------------------------------------------
 
 
