@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from coach_tui.commands.console import CommandConsole
 from coach_tui.model.clock import system_clock
 from coach_tui.store.doctor import FileState, backup_days, diagnose, restore_damaged
 
@@ -22,7 +23,7 @@ _STATE_STYLE = {
 
 def print_doctor(data_dir: Path, *, restore: bool, console: Console | None = None) -> int:
     """Report on `data_dir`; exit code 0 when every file is usable, 1 otherwise."""
-    out = console or Console()
+    out = console or CommandConsole()
     out.print(f"Data folder: [bold]{escape(str(data_dir))}[/]")
     if not data_dir.is_dir():
         out.print("Nothing here yet — coach creates it the first time it opens.")

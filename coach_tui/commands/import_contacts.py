@@ -7,7 +7,6 @@ imported, skipped and why, which rows could not be read, and the companies they 
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -17,6 +16,8 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from coach_tui.commands.console import CommandConsole
+from coach_tui.commands.streams import print_error
 from coach_tui.interop.errors import ImportFailed
 from coach_tui.interop.importer import ImportPlan, apply_import, find_account, plan_import
 from coach_tui.interop.linkedin import parse_linkedin
@@ -189,7 +190,7 @@ def run_import(
 
     A dry run opens the data read-only, so it works while coach is open and writes nothing.
     """
-    out = console or Console()
+    out = console or CommandConsole()
     try:
         with row_progress(out) as progress:
             parsed = read_file(kind, path, progress)
@@ -205,7 +206,7 @@ def run_import(
         finally:
             repo.close()
     except ImportFailed as error:
-        print(f"coach: nothing imported. {error}", file=sys.stderr)
+        print_error(f"coach: nothing imported. {error}")
         return 1
     print_report(plan, out, dry_run=dry_run, accounts=accounts)
     return 0
