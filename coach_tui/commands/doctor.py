@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from coach_tui.commands.doctor_crashes import print_crashes_and_drafts
 from coach_tui.store.doctor import FileState, backup_days, diagnose, restore_damaged
 
 _STATE_STYLE = {
@@ -56,6 +57,7 @@ def print_doctor(data_dir: Path, *, restore: bool, console: Console | None = Non
     out.print(
         f"Daily backups: {len(days)} (newest {days[0]})" if days else "Daily backups: none yet"
     )
+    print_crashes_and_drafts(data_dir, out)
     damaged = [r for r in reports if r.state in (FileState.DAMAGED, FileState.NEWER_FORMAT)]
     if damaged and not restore:
         out.print("Run [bold]coach doctor --restore[/] to put back the newest good backups.")

@@ -63,7 +63,9 @@ def check_file(data_dir: Path, family: str) -> FileReport:
             return FileReport(path, FileState.MISSING, f"will be created {when}")
         check_shape(raw, path)
         old = needs_migration(raw, path)
-        check_records(migrate(raw, family, path) if old else raw, FAMILIES[family], path)
+        check_records(
+            migrate(raw, family, path) if old else raw, FAMILIES[family], path, opening=True
+        )
     except NewerSchema as error:
         return FileReport(path, FileState.NEWER_FORMAT, str(error))
     except UnreadableFile as error:

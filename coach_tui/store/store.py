@@ -412,7 +412,7 @@ def _load_checked(data_dir: Path, family: str, trusted: dict, pin: Pin | None = 
             check_shape(raw, path)
         current = migrate(raw, family, path) if needs_migration(raw, path) else raw
         if not unchanged or current is not raw:
-            check_records(current, FAMILIES[family], path)
+            check_records(current, FAMILIES[family], path, opening=True)
     except UnreadableFile as error:
         raise error.with_backup(newest_good_backup(data_dir, path.name)) from None
     return _Loaded(raw, current, journal_found)

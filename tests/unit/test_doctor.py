@@ -65,8 +65,18 @@ def test_damaged_file_is_restored_from_newest_good_backup(data_dir: Path, clock)
 def test_damaged_record_counts_as_damaged(data_dir: Path, repo, clock) -> None:
     repo.close()
     (data_dir / "core.json").write_text(
-        '{"_meta": {"1": {"schema": 1}}, "drafts": {"1": {"flow": "why", "step": -1}}}'
+        '{"_meta": {"1": {"schema": 1}}, "settings": {"1": {"stall_weeks": "six"}}}'
     )
     report = core_report(data_dir)
     assert report.state is FileState.DAMAGED
-    assert "negative" in report.detail
+    assert "'stall_weeks' should be a whole number" in report.detail
+
+
+def test_an_unreadable_draft_does_not_make_its_file_damaged(data_dir: Path, repo) -> None:
+    """A draft is work in progress: the app sets a bad one aside (and doctor lists it,
+    see test_doctor_crashes) rather than the whole file being refused over it."""
+    repo.close()
+    (data_dir / "core.json").write_text(
+        '{"_meta": {"1": {"schema": 1}}, "drafts": {"1": {"flow": "why", "step": -1}}}'
+    )
+    assert core_report(data_dir).state is FileState.OK
