@@ -24,7 +24,12 @@ from coach_tui.store.archive import archive_old_history
 from coach_tui.store.errors import StoreError
 from coach_tui.store.repository import Repository
 from coach_tui.ui.drafts import KeepsDraft
-from coach_tui.ui.flow_opening import open_flow, record_crash, set_aside_unreadable_drafts
+from coach_tui.ui.flow_opening import (
+    CrashRecord,
+    open_flow,
+    record_crash,
+    set_aside_unreadable_drafts,
+)
 from coach_tui.ui.messages import DashboardLoaded
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.dashboard import DashboardScreen
@@ -88,8 +93,7 @@ class CoachApp(App[None]):
         self.now = clock
         self.requested_theme = theme
         self._saved_settings = Settings()
-        self._crashed = False
-        self._crash_log: Path | None = None
+        self._crash: CrashRecord | None = None
         self.undo = UndoStack()
         self._startup_notices: list[tuple[str, str]] = []
         self._day = clock().date()  # the day the app last offered a plan for
@@ -439,9 +443,8 @@ class CoachApp(App[None]):
     def _handle_exception(self, error: Exception) -> None:
         """Every unexpected error, whichever way Textual then reports it, is logged first and
         the open drafts saved (an error that renders itself skips `_fatal_error`)."""
-        if not self._crashed:  # one error can reach here from several message pumps
-            self._crashed = True
-            self._crash_log = record_crash(self, error)
+        if self._crash is None:  # one error can reach here from several message pumps
+            self._crash = record_crash(self, error)
         super()._handle_exception(error)
 
     def _fatal_error(self) -> None:
@@ -452,10 +455,6 @@ class CoachApp(App[None]):
         half-written. A flow open at the time offers to start afresh when next opened.
         """
         if not self._exit_renderables:
-            where = f" Details: {self._crash_log}" if self._crash_log else ""
             self.bell()
-            self._exit_renderables.append(
-                f"coach stopped on an unexpected error. Everything you saved, drafts included, "
-                f"is safe.{where}"
-            )
+            self._exit_renderables.append((self._crash or CrashRecord(None, ())).farewell())
         self._close_messages_no_wait()

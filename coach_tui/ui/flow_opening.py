@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -169,11 +170,32 @@ def _tell(app: App[Any], kept: list[SetAside], lead: str) -> None:
         )
 
 
-def record_crash(app: CoachApp, error: BaseException) -> Path | None:
+@dataclass(frozen=True, slots=True)
+class CrashRecord:
+    """What the crash handler kept: the log entry and the flows it marked."""
+
+    log: Path | None
+    flows: tuple[str, ...]
+
+    def farewell(self) -> str:
+        """The sentence printed after the app has closed."""
+        where = f" Details: {self.log}" if self.log else ""
+        reopen = (
+            f" {flow_label(self.flows[-1])} was open: opening it again asks whether to try "
+            "again or start afresh."
+            if self.flows
+            else ""
+        )
+        return (
+            "coach stopped on an unexpected error. Everything you saved, drafts included, "
+            f"is safe.{reopen}{where}"
+        )
+
+
+def record_crash(app: CoachApp, error: BaseException) -> CrashRecord:
     """After an unexpected error: log it, save every open draft, mark the open flows'.
 
-    Returns the log's path (None if it could not be written). Each part runs even if
-    another fails, and none raises: the app is already stopping.
+    Each part runs even if another fails, and none raises: the app is already stopping.
     """
     now = app.now()
     flows = [screen for screen in app.screen_stack if isinstance(screen, FlowOnScreen)]
@@ -183,11 +205,14 @@ def record_crash(app: CoachApp, error: BaseException) -> Path | None:
             where.append(screen.whereabouts())
         except Exception:
             where.append(screen.flow)
-    log = write_crash_log(app.repo.data_dir, error, flows=where, now=now)
+    log = None
+    with contextlib.suppress(Exception):
+        log = write_crash_log(app.repo.data_dir, error, flows=where, now=now)
     for screen in app.screen_stack:
         if isinstance(screen, KeepsDraft):
             with contextlib.suppress(Exception):
                 screen.save_draft()
+    keys = tuple(screen.flow for screen in flows)
     with contextlib.suppress(Exception):
-        app.repo.drafts.mark_stopped([screen.flow for screen in flows], now)
-    return log
+        app.repo.drafts.mark_stopped(keys, now)
+    return CrashRecord(log, keys)

@@ -11,6 +11,7 @@ POISON (as a call outcome with `[/x]` once failed the weekly review's "Key calls
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -18,13 +19,17 @@ from rich.console import Console
 
 from coach_tui.coaching.review import review_week_for
 from coach_tui.commands.doctor import print_doctor
+from coach_tui.model.account import Account, ExpansionKind, StrategicObjective
+from coach_tui.model.call import Call, Prep
+from coach_tui.model.contact import BuyingRole, Contact
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.review import WeekReview
+from coach_tui.ui.screens.account import AccountScreen
 from coach_tui.ui.screens.dashboard import DashboardScreen
 from coach_tui.ui.screens.guided import GuidedFlowScreen
 from coach_tui.ui.screens.review_flow import WeekReviewFlowScreen
 from coach_tui.ui.screens.why_flow import WhyFlowScreen
-from tests.helpers import notices, screen_text, squashed
+from tests.helpers import CET, notices, screen_text, squashed
 from tests.ui.flow import answer_box, paste, run, settle
 
 POISON = "went fine [/x]"
@@ -76,11 +81,17 @@ async def crash_the_review(make_app) -> None:
 
 
 async def test_after_a_crash_the_review_offers_to_start_afresh_and_keeps_the_answers(
-    make_app, with_why, data_dir, monkeypatch
+    make_app, with_why, data_dir, monkeypatch, capsys
 ) -> None:
     poison(monkeypatch, WeekReviewFlowScreen)
     await crash_the_review(make_app)
     assert "open flow: review:2026-W47" in (data_dir / "crash.log").read_text()
+    farewell = " ".join(capsys.readouterr().err.split())
+    assert "Everything you saved, drafts included, is safe." in farewell
+    assert (
+        "The weekly review of 2026-W47 was open: opening it again asks whether to try again "
+        "or start afresh." in farewell
+    )
 
     app = make_app()
     async with run(app) as pilot:
@@ -283,3 +294,109 @@ async def test_an_error_that_renders_itself_is_still_logged_and_drafts_kept(
 
 def test_the_review_these_tests_open_is_the_one_named(clock) -> None:
     assert f"review:{review_week_for(clock().date(), [])}" == REVIEW
+
+
+# --- every flow goes through the same door ---------------------------------------------
+
+
+def seed_account(open_repo, clock, *, call_at: datetime) -> tuple[str, str]:
+    """An account with an objective, one person and one call; (account uid, call uid)."""
+    repo = open_repo()
+    account = Account("Nordvale Foods", created_at=clock())
+    repo.accounts.save(account)
+    objective = StrategicObjective(
+        account.uid, "All five plants plan on our suite", ExpansionKind.WIDER_DEPLOYMENT,
+        client_goal="Cut waste 20%", created_at=clock(),
+    )  # fmt: skip
+    repo.objectives.save(objective)
+    repo.contacts.save(Contact("Greta Lindqvist", account_uid=account.uid, role=BuyingRole.USER))
+    call = Call(account.uid, call_at, objective_uid=objective.uid, prep=Prep("A yes"))
+    repo.calls.save(call)
+    repo.close()
+    return account.uid, call.uid
+
+
+async def keys(pilot, *pressed: str) -> None:
+    for key in pressed:
+        await pilot.press(key)
+        await settle(pilot)
+
+
+async def on_account(pilot, uid: str, *pressed: str) -> None:
+    pilot.app.push_screen(AccountScreen(uid))
+    await settle(pilot)
+    await keys(pilot, *pressed)
+
+
+TOMORROW = datetime(2026, 11, 25, 10, 0, tzinfo=CET)
+YESTERDAY = datetime(2026, 11, 23, 15, 0, tzinfo=CET)
+FLOWS = {
+    "why": (lambda account, call: "why", lambda pilot, account: keys(pilot, "w"), "Your why"),
+    "plan": (
+        lambda account, call: "plan-year",
+        lambda pilot, account: keys(pilot, "y"),
+        "Plan the year",
+    ),
+    "review": (lambda account, call: REVIEW, lambda pilot, account: keys(pilot, "r"), "review"),
+    "objective": (
+        lambda account, call: f"objective:{account}",
+        lambda pilot, account: on_account(pilot, account, "o"),
+        "An account's strategic objective",
+    ),
+    "campaign": (
+        lambda account, call: f"campaign:{account}",
+        lambda pilot, account: on_account(pilot, account, "e", "c"),
+        "An account's entry campaign",
+    ),
+    "prep": (
+        lambda account, call: f"prep:{call}",
+        lambda pilot, account: keys(pilot, "c", "p"),
+        "A call's prep",
+    ),
+    "debrief": (
+        lambda account, call: f"debrief:{call}",
+        lambda pilot, account: keys(pilot, "c", "b"),
+        "A call's debrief",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", FLOWS)
+async def test_every_flow_asks_before_resuming_a_draft_that_stopped_coach(
+    name: str, make_app, with_why, open_repo, data_dir, clock
+) -> None:
+    flow_of, open_it, label = FLOWS[name]
+    account, call = seed_account(
+        open_repo, clock, call_at=YESTERDAY if name == "debrief" else TOMORROW
+    )
+    flow = flow_of(account, call)
+    repo = open_repo()
+    repo.drafts.save(FlowDraft(flow, 0, {"kept": "Words typed before the crash"}, clock()))
+    repo.drafts.mark_stopped([flow], clock())
+    repo.close()
+
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        await open_it(pilot, account)
+        assert asks_about_the_draft(app), f"{name} opened without asking"
+        assert label in shown(app)
+        await keys(pilot, "a")
+        assert isinstance(app.screen, GuidedFlowScreen)
+        assert app.screen.flow == flow
+        assert not app.screen.resumed
+    (kept,) = set_aside_files(data_dir)
+    assert "Words typed before the crash" in kept.read_text()
+
+
+def test_no_screen_reads_a_flow_draft_itself() -> None:
+    """Flows open through `open_flow`, the one place that handles a draft that failed; a
+    screen reading its flow's draft directly would resume into the same error."""
+    ui = Path(__file__).parents[2] / "coach_tui" / "ui"
+    readers = sorted(
+        str(path.relative_to(ui))
+        for path in ui.rglob("*.py")
+        if "drafts.get(" in path.read_text() and path.name != "flow_opening.py"
+    )
+    assert readers == ["screens/plan_year.py"]  # the walk's own bookkeeping, not a flow
+    assert "drafts.get(OBJECTIVE_WALK)" in (ui / "screens" / "plan_year.py").read_text()

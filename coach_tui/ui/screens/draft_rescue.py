@@ -35,7 +35,8 @@ class DraftRescueScreen(ModalScreen[Rescue | None]):
         self.what_happened = what_happened
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog", id="rescue"):
+        # Scrolls on a very small terminal; Tab moves between the buttons only.
+        with VerticalScroll(classes="dialog", id="rescue", can_focus=False):
             yield Static(plain(self.title_text), classes="dialog-title")
             yield Static(plain(self.what_happened), id="rescue-what")
             yield Static(
