@@ -23,13 +23,9 @@ from coach_tui.model.why import WhyStatement
 from coach_tui.store.archive import archive_old_history
 from coach_tui.store.errors import StoreError
 from coach_tui.store.repository import Repository
+from coach_tui.ui.crash_handling import CrashRecord, record_crash
 from coach_tui.ui.drafts import KeepsDraft
-from coach_tui.ui.flow_opening import (
-    CrashRecord,
-    open_flow,
-    record_crash,
-    set_aside_unreadable_drafts,
-)
+from coach_tui.ui.flow_opening import open_flow, set_aside_unreadable_drafts
 from coach_tui.ui.messages import DashboardLoaded
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.dashboard import DashboardScreen

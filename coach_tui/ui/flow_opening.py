@@ -4,7 +4,7 @@ Flows resume where the seller left them, so a draft whose answers make a flow fa
 fail it at every reopen. Three things prevent that:
 
 - when coach stops on an unexpected error, the drafts of the flows on screen are marked
-  (`stopped_at`, written by the crash handler, `record_crash`);
+  (`stopped_at`, by the crash handler: `crash_handling.record_crash`);
 - opening a flow whose draft is marked, or whose draft fails while the screen is being
   built, asks first: try again, or start afresh with the answers kept in a file
   (`drafts-set-aside/`), never thrown away;
@@ -15,21 +15,16 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.screen import Screen
 
 from coach_tui.crash_log import write_crash_log
 from coach_tui.model.draft import FlowDraft, flow_label
 from coach_tui.store.errors import DamagedRecord, StoreError
-from coach_tui.ui.drafts import FlowOnScreen, KeepsDraft
 from coach_tui.ui.text import day_and_time
 
 if TYPE_CHECKING:
-    from textual.app import App
-
     from coach_tui.store.set_aside import SetAside
     from coach_tui.ui.app import CoachApp
 
@@ -62,6 +57,7 @@ def open_flow(
             done,
             f"coach stopped on an unexpected error while this flow was open "
             f"({_when(app, draft)}). Its saved answers may be what tripped it.",
+            f"coach stopped on an error while this flow was open ({_when(app, draft)})",
         )
         return
     _push(app, flow, draft, build, done)
@@ -106,6 +102,7 @@ def _failed_to_open(
         build,
         done,
         f"This flow could not open with its saved answers: coach hit an unexpected error{details}.",
+        f"the flow could not open with it ({_when(app, draft)})",
     )
 
 
@@ -116,16 +113,16 @@ def _ask(
     build: Callable[[FlowDraft | None], Screen[ResultT]],
     done: Callable[[ResultT | None], None] | None,
     what_happened: str,
+    reason: str,
 ) -> None:
+    """Ask whether to try again or start afresh; `reason` goes into the set-aside file."""
     from coach_tui.ui.screens.draft_rescue import DraftRescueScreen, Rescue
 
     def chosen(choice: Rescue | None) -> None:
         if choice is Rescue.AGAIN:
             _push(app, flow, draft, build, done)
-        elif choice is Rescue.AFRESH:
-            reason = f"coach stopped on an error while this flow was open ({_when(app, draft)})"
-            if _set_aside(app, flow, reason):
-                _push(app, flow, None, build, done)
+        elif choice is Rescue.AFRESH and _set_aside(app, flow, reason):
+            _push(app, flow, None, build, done)
 
     title = f"{flow_label(flow)}: your saved answers"
     app.push_screen(DraftRescueScreen(title, what_happened), chosen)
@@ -160,7 +157,7 @@ def set_aside_unreadable_drafts(app: CoachApp) -> None:
         _tell(app, kept, "A saved draft could not be read, so its flow opens empty. It is kept in")
 
 
-def _tell(app: App[Any], kept: list[SetAside], lead: str) -> None:
+def _tell(app: CoachApp, kept: list[SetAside], lead: str) -> None:
     for item in kept:
         app.notify(
             f"{lead} {item.path}. Copy what you need from it; coach never deletes it.",
@@ -168,51 +165,3 @@ def _tell(app: App[Any], kept: list[SetAside], lead: str) -> None:
             timeout=PATH_NOTICE_SECONDS,
             markup=False,
         )
-
-
-@dataclass(frozen=True, slots=True)
-class CrashRecord:
-    """What the crash handler kept: the log entry and the flows it marked."""
-
-    log: Path | None
-    flows: tuple[str, ...]
-
-    def farewell(self) -> str:
-        """The sentence printed after the app has closed."""
-        where = f" Details: {self.log}" if self.log else ""
-        reopen = (
-            f" {flow_label(self.flows[-1])} was open: opening it again asks whether to try "
-            "again or start afresh."
-            if self.flows
-            else ""
-        )
-        return (
-            "coach stopped on an unexpected error. Everything you saved, drafts included, "
-            f"is safe.{reopen}{where}"
-        )
-
-
-def record_crash(app: CoachApp, error: BaseException) -> CrashRecord:
-    """After an unexpected error: log it, save every open draft, mark the open flows'.
-
-    Each part runs even if another fails, and none raises: the app is already stopping.
-    """
-    now = app.now()
-    flows = [screen for screen in app.screen_stack if isinstance(screen, FlowOnScreen)]
-    where: list[str] = []
-    for screen in flows:
-        try:
-            where.append(screen.whereabouts())
-        except Exception:
-            where.append(screen.flow)
-    log = None
-    with contextlib.suppress(Exception):
-        log = write_crash_log(app.repo.data_dir, error, flows=where, now=now)
-    for screen in app.screen_stack:
-        if isinstance(screen, KeepsDraft):
-            with contextlib.suppress(Exception):
-                screen.save_draft()
-    keys = tuple(screen.flow for screen in flows)
-    with contextlib.suppress(Exception):
-        app.repo.drafts.mark_stopped(keys, now)
-    return CrashRecord(log, keys)

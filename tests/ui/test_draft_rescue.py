@@ -400,3 +400,25 @@ def test_no_screen_reads_a_flow_draft_itself() -> None:
     )
     assert readers == ["screens/plan_year.py"]  # the walk's own bookkeeping, not a flow
     assert "drafts.get(OBJECTIVE_WALK)" in (ui / "screens" / "plan_year.py").read_text()
+
+
+async def test_a_crash_in_a_flow_with_nothing_saved_promises_no_question(
+    make_app, data_dir, monkeypatch, capsys
+) -> None:
+    """Nothing typed, no draft: the flow will open empty anyway, so nothing is promised."""
+
+    def explode(self: WhyFlowScreen) -> None:
+        raise RenderBug("boom")
+
+    monkeypatch.setattr(WhyFlowScreen, "action_start_over", explode)
+    app = make_app()
+    with pytest.raises(RenderBug):
+        async with run(app) as pilot:
+            await pilot.press("enter")
+            await pilot.press("ctrl+r")
+            await pilot.pause()
+    farewell = " ".join(capsys.readouterr().err.split())
+    assert "Everything you saved, drafts included, is safe." in farewell
+    assert "was open" not in farewell
+    assert "open flow: why, step 1 of 4" in (data_dir / "crash.log").read_text()
+    assert app.repo.drafts.get("why") is None

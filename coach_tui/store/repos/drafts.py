@@ -70,15 +70,19 @@ class DraftRepository:
                 if draft is None
             ]
 
-    def mark_stopped(self, flows: Iterable[str], when: datetime) -> None:
-        """Note that coach stopped on an error while these flows were open (one save)."""
-        wanted = sorted(set(flows))
+    def mark_stopped(self, flows: Iterable[str], when: datetime) -> list[str]:
+        """Note that coach stopped on an error while these flows were open (one save).
+
+        Returns the flows that had a draft to mark, in the order given.
+        """
+        wanted = list(dict.fromkeys(flows))
         if not wanted:
-            return
+            return []
         with self._store.transaction() as tx:
-            tx.table(TABLE).update(
-                {"stopped_at": moment_to_text(when)}, Query().flow.one_of(wanted)
-            )
+            table = tx.table(TABLE)
+            table.update({"stopped_at": moment_to_text(when)}, Query().flow.one_of(wanted))
+            found = {record.get("flow") for record in table.search(Query().flow.one_of(wanted))}
+        return [flow for flow in wanted if flow in found]
 
     def set_aside(self, flow: str, reason: str, now: datetime) -> SetAside | None:
         """Move the draft of `flow` to a file in `drafts-set-aside/`, then drop it.
