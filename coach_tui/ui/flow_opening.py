@@ -43,7 +43,8 @@ def open_flow(
     try:
         draft = app.repo.drafts.get(flow)
     except DamagedRecord:
-        set_aside_unreadable_drafts(app)
+        if not set_aside_unreadable_drafts(app):
+            return  # opening empty would overwrite the draft that could not be kept
         draft = None
     except StoreError as error:
         app.notify(str(error), severity="error", timeout=15, markup=False)
@@ -146,15 +147,17 @@ def _set_aside(app: CoachApp, flow: str, reason: str) -> bool:
     return True
 
 
-def set_aside_unreadable_drafts(app: CoachApp) -> None:
-    """Move drafts that cannot be read to files, saying where (at start and on demand)."""
+def set_aside_unreadable_drafts(app: CoachApp) -> bool:
+    """Move drafts that cannot be read to files, saying where (at start, and when a flow
+    finds one); False, having said why, if they could not be kept."""
     try:
         kept = app.repo.drafts.set_aside_unreadable(app.now())
     except StoreError as error:
         app.notify(str(error), title="A draft could not be read", severity="error", markup=False)
-        return
+        return False
     if kept:
         _tell(app, kept, "A saved draft could not be read, so its flow opens empty. It is kept in")
+    return True
 
 
 def _tell(app: CoachApp, kept: list[SetAside], lead: str) -> None:

@@ -422,3 +422,21 @@ async def test_a_crash_in_a_flow_with_nothing_saved_promises_no_question(
     assert "was open" not in farewell
     assert "open flow: why, step 1 of 4" in (data_dir / "crash.log").read_text()
     assert app.repo.drafts.get("why") is None
+
+
+async def test_a_draft_that_cannot_be_kept_aside_is_not_overwritten_by_an_empty_flow(
+    make_app, with_why, data_dir, tmp_path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (data_dir / "drafts-set-aside").symlink_to(elsewhere)
+    hand_edit_draft(data_dir, {"flow": REVIEW, "step": "two", "answers": {"went_well": "Mine"}})
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        assert "is a link, so coach will not write into it" in notices(app)
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)  # not an empty review over the draft
+    assert [d.flow for d in app.repo.drafts.unreadable()] == [REVIEW]
+    assert list(elsewhere.iterdir()) == []
