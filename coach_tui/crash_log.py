@@ -53,6 +53,7 @@ def write_crash_log(
     if not data_dir.is_dir():
         return None
     log = data_dir / CRASH_LOG
+    target = log.resolve() if log.is_symlink() else log  # a linked log is written through
     when = (now or datetime.now()).astimezone()
     trace = "".join(
         traceback.format_exception(error) if error is not None else traceback.format_exc()
@@ -64,10 +65,10 @@ def write_crash_log(
     lines += [FLOW_PREFIX + " ".join(flow.split()) for flow in flows]
     entry = printable("\n".join(lines) + "\n" + trace.rstrip("\n") + "\n")
     try:
-        _make_room(log, len(entry.encode("utf-8", errors="replace")))
-        with log.open("a", encoding="utf-8", errors="replace") as handle:
+        _make_room(target, len(entry.encode("utf-8", errors="replace")))
+        with target.open("a", encoding="utf-8", errors="replace") as handle:
             handle.write(entry)
-        log.chmod(0o600)
+        target.chmod(0o600)
     except OSError:
         return None
     return log

@@ -86,3 +86,15 @@ def test_an_older_log_without_flow_lines_still_reads(tmp_path: Path) -> None:
     )
     (entry,) = read_crash_log(tmp_path)
     assert entry == CrashEntry("2026-11-20T10:00:00+01:00", "0.9.0", "ValueError: old", ())
+
+
+def test_a_linked_log_is_written_through_and_trimmed_in_place(tmp_path: Path) -> None:
+    data, elsewhere = tmp_path / "data", tmp_path / "elsewhere"
+    data.mkdir()
+    elsewhere.mkdir()
+    (data / "crash.log").symlink_to(elsewhere / "coach-crashes.log")
+    for number in range(120):
+        crash(data, f"crash {number} " + "x" * 5_000)
+    assert (data / "crash.log").is_symlink()
+    assert (elsewhere / "coach-crashes.log").stat().st_size <= MAX_BYTES
+    assert read_crash_log(data)[-1].error.startswith("RuntimeError: crash 119 ")
