@@ -24,7 +24,7 @@ _STATE_STYLE = {
 def print_doctor(data_dir: Path, *, restore: bool, console: Console | None = None) -> int:
     """Report on `data_dir`; exit code 0 when every file is usable, 1 otherwise."""
     out = console or Console()
-    out.print(f"Data folder: [bold]{escape(str(data_dir))}[/]")
+    out.print(f"Data folder: [bold]{escape(str(data_dir))}[/]", soft_wrap=True)  # one line to copy
     if not data_dir.is_dir():
         out.print("Nothing here yet — coach creates it the first time it opens.")
         return 0

@@ -35,7 +35,10 @@ def _print_crashes(data_dir: Path, entries: list[CrashEntry], out: Console) -> N
     if not entries:
         return
     newest = list(reversed(entries))[:CRASHES_SHOWN]
-    out.print(Text(f"Crashes in {data_dir / CRASH_LOG}: {len(entries)} (newest first)"))
+    # Lines with a path are not wrapped, so the path can be copied whole.
+    out.print(
+        Text(f"Crashes in {data_dir / CRASH_LOG}: {len(entries)} (newest first)"), soft_wrap=True
+    )
     table = Table(show_header=True, header_style="bold")
     table.add_column("when", no_wrap=True)
     table.add_column("coach")
@@ -53,10 +56,10 @@ def _print_crashes(data_dir: Path, entries: list[CrashEntry], out: Console) -> N
         out.print(Text(f"… and {len(entries) - len(newest)} older ones in the log."))
     out.print(
         Text(
-            "Your saved data is not affected by these. A flow that was open when coach "
-            "stopped offers to start afresh when you next open it (your answers are kept in "
-            "a file). To report a crash, send crash.log; read it first, as it may quote your "
-            "own words."
+            "A crash does not damage what you saved: every save is atomic. A flow that was "
+            "open when coach stopped offers to start afresh when you next open it (your "
+            "answers are kept in a file). To report a crash, send crash.log; read it first, "
+            "as it may quote your own words."
         )
     )
 
@@ -84,9 +87,9 @@ def _print_draft_problems(problems: list[DraftProblem], out: Console) -> None:
 def _print_set_aside(data_dir: Path, files: list[Path], out: Console) -> None:
     if not files:
         return
-    out.print(Text(f"Drafts set aside in {data_dir / SET_ASIDE_DIR}: {len(files)}"))
+    out.print(Text(f"Drafts set aside in {data_dir / SET_ASIDE_DIR}: {len(files)}"), soft_wrap=True)
     for path in files:
-        out.print(Text(printable(f"  {path.name}")))
+        out.print(Text(printable(f"  {path.name}")), soft_wrap=True)
     out.print(
         Text(
             "They hold answers you typed in a flow that was started afresh. Copy what you "

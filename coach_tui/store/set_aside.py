@@ -39,14 +39,11 @@ def set_aside_dir(data_dir: Path) -> Path:
 
 
 def set_aside_files(data_dir: Path) -> list[Path]:
-    """The set-aside drafts in `data_dir`, oldest first (their names start with the flow)."""
+    """The set-aside drafts in `data_dir`, by name (the flow, then when it was set aside)."""
     folder = set_aside_dir(data_dir)
     if not folder.is_dir() or folder.is_symlink():
         return []
-    return sorted(
-        (path for path in folder.glob("*.json") if path.is_file()),
-        key=lambda path: path.stat().st_mtime,
-    )
+    return sorted(path for path in folder.glob("*.json") if path.is_file())
 
 
 def write_set_aside(
