@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from coach_tui.commands.console import CommandConsole
+from coach_tui.commands.doctor_crashes import print_crashes_and_drafts
 from coach_tui.model.clock import system_clock
 from coach_tui.store.doctor import FileState, backup_days, diagnose, restore_damaged
 
@@ -24,7 +25,7 @@ _STATE_STYLE = {
 def print_doctor(data_dir: Path, *, restore: bool, console: Console | None = None) -> int:
     """Report on `data_dir`; exit code 0 when every file is usable, 1 otherwise."""
     out = console or CommandConsole()
-    out.print(f"Data folder: [bold]{escape(str(data_dir))}[/]")
+    out.print(f"Data folder: [bold]{escape(str(data_dir))}[/]", soft_wrap=True)  # one line to copy
     if not data_dir.is_dir():
         out.print("Nothing here yet — coach creates it the first time it opens.")
         return 0
@@ -57,6 +58,7 @@ def print_doctor(data_dir: Path, *, restore: bool, console: Console | None = Non
     out.print(
         f"Daily backups: {len(days)} (newest {days[0]})" if days else "Daily backups: none yet"
     )
+    print_crashes_and_drafts(data_dir, out)
     damaged = [r for r in reports if r.state in (FileState.DAMAGED, FileState.NEWER_FORMAT)]
     if damaged and not restore:
         out.print("Run [bold]coach doctor --restore[/] to put back the newest good backups.")

@@ -224,6 +224,8 @@ def draft_to_record(draft: FlowDraft) -> Record:
         "step": draft.step,
         "answers": dict(draft.answers),
         "updated_at": moment_to_text(draft.updated_at),
+        # Always written, even as null: a save (an upsert) must clear an earlier mark.
+        "stopped_at": moment_to_text(draft.stopped_at),
     }
 
 
@@ -237,6 +239,7 @@ def draft_from_record(record: Record, doc_id: object = "?") -> FlowDraft:
         step=step,
         answers=read.text_map("answers"),
         updated_at=read.optional_moment("updated_at"),
+        stopped_at=read.optional_moment("stopped_at"),
     )
 
 

@@ -17,7 +17,7 @@ from coach_tui.store.layout import (
     family_path,
 )
 from coach_tui.store.lock import DataDirLock
-from coach_tui.store.records import check_records
+from coach_tui.store.records import check_records, checked_at_open
 from coach_tui.store.schema import check_shape, migrate, needs_migration
 from coach_tui.store.storage import read_family
 
@@ -63,7 +63,8 @@ def check_file(data_dir: Path, family: str) -> FileReport:
             return FileReport(path, FileState.MISSING, f"will be created {when}")
         check_shape(raw, path)
         old = needs_migration(raw, path)
-        check_records(migrate(raw, family, path) if old else raw, FAMILIES[family], path)
+        tables = checked_at_open(FAMILIES[family])
+        check_records(migrate(raw, family, path) if old else raw, tables, path)
     except NewerSchema as error:
         return FileReport(path, FileState.NEWER_FORMAT, str(error))
     except UnreadableFile as error:
