@@ -61,7 +61,7 @@ def import_json(
     out = console or Console()
     try:
         tables = read_export(path)
-        repo = Repository.open(data_dir, read_only=dry_run, clock=clock)
+        repo = Repository.open(data_dir, read_only=dry_run, clock=clock, missing_ok=dry_run)
         try:
             if holds_records(repo.store):
                 raise ImportFailed(

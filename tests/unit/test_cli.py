@@ -70,6 +70,7 @@ def test_damaged_file_refuses_to_start_and_names_the_backup(data_dir, open_repo,
 
 def test_coach_data_environment_variable_picks_the_folder(tmp_path: Path) -> None:
     folder = tmp_path / "from-env"
+    folder.mkdir()
     result = coach("doctor", env={"COACH_DATA": str(folder)})
     assert result.returncode == 0
     assert str(folder) in result.stdout
