@@ -90,7 +90,7 @@ def test_a_link_to_nothing_in_place_of_a_file_is_damage_and_restore_refills_its_
     (data_dir / "accounts.json").unlink()
     (data_dir / "accounts.json").symlink_to(synced / "accounts.json")
 
-    with pytest.raises(MissingDataFile, match="is a link to .*which does not exist"):
+    with pytest.raises(MissingDataFile, match=r"is a link to .*which does not exist"):
         Repository.open(data_dir, clock=clock)
     (report,) = [r for r in diagnose(data_dir) if r.path.name == "accounts.json"]
     assert report.state is FileState.DAMAGED

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -29,7 +28,7 @@ def test_a_linked_data_file_stays_a_link_and_its_target_gets_the_saves(
 
     assert (data_dir / "core.json").is_symlink()
     assert b"Written through the link" in (synced / "core.json").read_bytes()
-    assert sorted(os.listdir(synced)) == ["core.json"]  # no temp file left beside it
+    assert [path.name for path in synced.iterdir()] == ["core.json"]  # no temp left beside it
     reopened = Repository.open(data_dir, clock=clock)
     assert reopened.why.current().statement == "Written through the link"
     reopened.close()
