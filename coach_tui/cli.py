@@ -267,12 +267,14 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def _log_crash(data: str | None) -> Path | None:
-    """Log the error in the data folder, if it is coach's (never in someone else's)."""
-    from coach_tui.store.folder import is_coach_folder
+    """Log the error in the data folder: coach's or an empty one, never someone else's."""
+    from coach_tui.store.folder import FolderKind, inspect_folder
 
     try:
         folder = resolve_data_dir(data)
-        return write_crash_log(folder) if is_coach_folder(folder) else None
+        if inspect_folder(folder).kind not in (FolderKind.COACH, FolderKind.EMPTY):
+            return None
+        return write_crash_log(folder)
     except (OSError, StoreError):
         return None
 

@@ -39,7 +39,7 @@ def print_doctor(data_dir: Path, *, restore: bool, console: Console | None = Non
         print(f"coach: {refusal}", file=sys.stderr)
         return 1
     out = console or Console()
-    out.print(f"Data folder: [bold]{escape(str(data_dir))}[/]")
+    out.print(f"Data folder: [bold]{escape(str(data_dir))}[/]", soft_wrap=True)
     if restore:
         _print_restore(data_dir, out)
     reports = diagnose(data_dir)

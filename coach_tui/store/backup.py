@@ -263,16 +263,15 @@ def _keep_fuller(
 ) -> Files:
     """Keep aside the copies a refresh would replace with emptier ones; return them.
 
-    Kinds are compared over the whole day's backup, so records that only moved between
-    files (the archive pass moves old touches to `archive.json`) keep nothing aside.
+    Kinds are compared over the files written together, so records that only moved
+    between them (the archive pass moves old touches to `archive.json`, and both files
+    are refreshed) keep nothing aside; a file not written counts the same before and after.
     """
     replaced = [name for name in wanted if (day_dir / name).exists()]
     if not replaced:
         return {}
-    old = {
-        name: _counted(day_dir / name, files.get(name)) for name in DATA_FILE_NAMES if name in files
-    }
-    new = {**old, **{name: copy.counted() for name, copy in wanted.items()}}
+    old = {name: _counted(day_dir / name, files.get(name)) for name in replaced}
+    new = {name: copy.counted() for name, copy in wanted.items()}
     before, after = _totals(old.values()), _totals(new.values())
     shrunk = {kind for kind, total in before.items() if after.get(kind, 0) < total}
     kept: Files = {}

@@ -14,7 +14,9 @@ by a crash between a rewrite and the journal's removal changes nothing.
 
 A crash mid-append leaves a last line without its newline: that save was not reported
 as done, and it is skipped. A complete line that does not parse was not written by
-coach; the family is then reported damaged, like a hand-broken data file.
+coach; the family is then reported damaged, like a hand-broken data file, and
+`coach doctor --restore` keeps every good line (`salvage`) and sets the journal as it was
+aside under a name it prints.
 """
 
 from __future__ import annotations

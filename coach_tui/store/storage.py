@@ -205,6 +205,11 @@ class WriteThroughCache(Middleware):
         """Whether the file's content is in memory (read or seeded)."""
         return self._cache is not None
 
+    @property
+    def has_unsaved(self) -> bool:
+        """Whether memory holds changes not written yet (inside a transaction)."""
+        return self._pending
+
     def write(self, data: RawData) -> None:
         if not self._recording:
             self._whole = True  # TinyDB rebuilt a table: no list of records to journal

@@ -1,7 +1,11 @@
 """The data folder as a whole: opening it safely, transactions, and closing it.
 
 Opening checks every file before anything is written: a damaged or hand-broken file stops
-the open with a message naming the newest good backup, and is never overwritten. Older
+the open with a message naming the newest good backup, and is never overwritten; so does a
+data file that is gone while a backup shows coach kept data in it (it is never started
+afresh, empty). A folder that holds other files and no coach data is not opened unless the
+user agreed (`adopt`, see `folder.py`), and after a crash only coach's own temporary files
+are cleared. Older
 formats are migrated after a labelled backup. All access goes through one re-entrant
 mutex because TinyDB is not thread-safe and loads run in worker threads. A read-only open
 takes no lock and reads one consistent snapshot of the files (see `snapshot.py`).
@@ -370,10 +374,18 @@ class Store:
                 skipped = f"the daily backup left out a file: {error}"
                 continue
             if content is not None:
-                copies[path.name] = BackupCopy(content)
+                copies[path.name] = BackupCopy(content, self._counts_as_on_disk(family))
         self._write_backup(copies, today, replace=False)
         self.backup_problem = skipped or self.backup_problem
         self._backup_day = today
+
+    def _counts_as_on_disk(self, family: str) -> dict[str, int] | None:
+        """Records per table of a family whose memory holds exactly what is on disk (read
+        and nothing unsaved), so a backup's label can say them without parsing the copy."""
+        db = self._dbs.get(family)
+        if db is None or not db.storage.is_loaded or db.storage.has_unsaved:
+            return None
+        return counts_of(db.storage.read())
 
     def take_backup_problem(self) -> str | None:
         """A backup problem not handed out before (the app shows each one once)."""
