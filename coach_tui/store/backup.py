@@ -10,8 +10,9 @@ put there and how many records of each table they hold. Only labelled folders ar
 restored from and pruned, and pruning removes the files the label names, never the folder
 wholesale: a `backups/2020-01-01` of the user's photos is not coach's and is left alone.
 A folder written before labels existed is recognised by holding nothing but coach's data
-file names. A refresh that would leave the day's backup with fewer records of some kind
-(accounts, touches …) keeps the fuller copy beside it (`accounts.json.kept-153000`).
+file names, with coach's stamp inside them. A refresh that would leave the day's backup
+with fewer records of some kind (accounts, touches …) keeps the fuller copy beside it
+(`accounts.json.kept-153000`).
 """
 
 from __future__ import annotations
@@ -333,7 +334,9 @@ def remove_backup(folder: Path) -> None:
     """Delete what coach wrote in one backup folder, then the folder if that emptied it."""
     files = coach_files(folder) or {}
     with os.scandir(folder) as scan:
-        temps = [entry.name for entry in scan if temp_target(entry.name) is not None]
+        temps = [
+            entry.name for entry in scan if temp_target(entry.name) and _is_coach_name(entry.name)
+        ]
     for name in [*files, *temps]:
         with contextlib.suppress(OSError):
             (folder / name).unlink()
