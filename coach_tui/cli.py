@@ -19,6 +19,7 @@ from coach_tui.store.errors import StoreError
 from coach_tui.store.paths import DATA_ENV, resolve_data_dir
 
 if TYPE_CHECKING:
+    from coach_tui.store.repository import Repository
     from coach_tui.ui.app import CoachApp
 
 EXIT_OK = 0
@@ -189,19 +190,24 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def run_app_on(
-    data_dir: Path, app_class: type[CoachApp], *, theme: str | None = None, headless: bool = False
+    data_dir: Path,
+    app_class: type[CoachApp],
+    *,
+    theme: str | None = None,
+    headless: bool = False,
+    ask: FolderAsker | None = None,
 ) -> int:
     """Run `app_class` on the folder; once it closed cleanly, end the process at once.
 
-    Only a clean close ends the process here (see `coach_tui.process`); an error
-    propagates to `main`, which reports it. The start-up benchmarks run their timed app
-    through this too, so they measure what `coach` does.
+    A folder that holds other files and no coach data is used only if the seller says so
+    (`ask`, by default a question on the terminal; never yes when headless). Only a clean
+    close ends the process here (see `coach_tui.process`); an error propagates to
+    `main`, which reports it. The start-up benchmarks run their timed app through this
+    too, so they measure what `coach` does.
     """
-    from coach_tui.process import end_process, loading_long_lived_data
-    from coach_tui.store.repository import Repository
+    from coach_tui.process import end_process
 
-    with loading_long_lived_data():
-        repo = Repository.open(data_dir)
+    repo = open_for_app(data_dir, ask or (_never if headless else _ask_on_terminal))
     try:
         app = app_class(repo, theme=theme)
         app.run(headless=headless)
@@ -209,6 +215,36 @@ def run_app_on(
     finally:
         repo.close()
     end_process(code)
+
+
+FolderAsker = Callable[[Path, str], bool]
+
+
+def open_for_app(data_dir: Path, ask: FolderAsker) -> Repository:
+    """The repository for the app; `FolderDeclined` when the seller kept coach out of a
+    folder of other files."""
+    from coach_tui.process import loading_long_lived_data
+    from coach_tui.store.errors import FolderDeclined, NotACoachFolder
+    from coach_tui.store.repository import Repository
+
+    try:
+        with loading_long_lived_data():
+            return Repository.open(data_dir)
+    except NotACoachFolder as refusal:
+        if not ask(refusal.path, refusal.sample):
+            raise FolderDeclined(data_dir) from None
+    with loading_long_lived_data():
+        return Repository.open(data_dir, adopt=True)
+
+
+def _ask_on_terminal(folder: Path, sample: str) -> bool:
+    from coach_tui.ui.screens.folder_question import ask_to_use_folder
+
+    return ask_to_use_folder(folder, sample)
+
+
+def _never(_folder: Path, _sample: str) -> bool:
+    return False
 
 
 def run_doctor(args: argparse.Namespace) -> int:
@@ -286,9 +322,16 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def _log_crash(data: str | None) -> Path | None:
+    """Log the error in the data folder if it is coach's: never in someone else's, and not
+    in an empty one, which the log would turn into a folder coach has to ask about."""
+    from coach_tui.store.folder import FolderKind, inspect_folder
+
     try:
-        return write_crash_log(resolve_data_dir(data))
-    except OSError:
+        folder = resolve_data_dir(data)
+        if inspect_folder(folder).kind is not FolderKind.COACH:
+            return None
+        return write_crash_log(folder)
+    except (OSError, StoreError):
         return None
 
 

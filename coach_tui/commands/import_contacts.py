@@ -177,6 +177,15 @@ def print_report(
         out.print("Dry run: nothing was saved.")
 
 
+def _check_before_creating(data_dir: Path, parsed: ParsedFile, account: str | None) -> None:
+    """Plan against the folder an import would create, so a refusal creates nothing."""
+    preview = Repository.open(data_dir, read_only=True, missing_ok=True)
+    try:
+        plan_for(preview, parsed, account)
+    finally:
+        preview.close()
+
+
 def run_import(
     data_dir: Path,
     kind: str,
@@ -194,7 +203,9 @@ def run_import(
     try:
         with row_progress(out) as progress:
             parsed = read_file(kind, path, progress)
-        repo = Repository.open(data_dir, read_only=dry_run)
+        if not dry_run and not data_dir.exists():
+            _check_before_creating(data_dir, parsed, account)
+        repo = Repository.open(data_dir, read_only=dry_run, missing_ok=dry_run)
         try:
             plan = plan_for(repo, parsed, account)
             accounts = repo.accounts.names()

@@ -74,7 +74,7 @@ def import_json(
     out = console or CommandConsole()
     try:
         tables = read_export(path, clock().tzinfo)
-        repo = Repository.open(data_dir, read_only=dry_run, clock=clock)
+        repo = Repository.open(data_dir, read_only=dry_run, clock=clock, missing_ok=dry_run)
         try:
             if holds_records(repo.store):
                 raise ImportFailed(

@@ -19,6 +19,7 @@ from textual.theme import Theme
 from coach_tui.coaching.why import WHY_FLOW
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.model.settings import Settings
+from coach_tui.model.text import printable
 from coach_tui.model.why import WhyStatement
 from coach_tui.store.archive import archive_old_history
 from coach_tui.store.errors import StoreError
@@ -102,6 +103,7 @@ class CoachApp(App[None]):
     def on_mount(self) -> None:
         for message, severity in self._startup_notices:
             self.notify(message, title="Theme", severity=severity, timeout=10)  # type: ignore[arg-type]
+        self.report_backup_problem()
         # Subscribe only now, so that only the seller's later choices are remembered.
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         set_aside_unreadable_drafts(self)  # a hand-edited draft must not stop a flow
@@ -123,6 +125,7 @@ class CoachApp(App[None]):
         interrupted: then the dashboard reloads (yesterday's priorities leave it) and the
         new day's morning plan opens, unless that day already has a plan.
         """
+        self.report_backup_problem()
         today = self.now().date()
         screen = self.screen
         if today == self._day or not isinstance(screen, DashboardScreen):
@@ -137,6 +140,16 @@ class CoachApp(App[None]):
             return
         if wanted:
             self.action_morning()
+
+    def report_backup_problem(self) -> None:
+        """Say once that the daily backup could not be written (`coach doctor` says so too).
+
+        The seller's saves still work; only the safety copy is missing.
+        """
+        problem = self.repo.store.take_backup_problem()
+        if problem:
+            text = printable(problem[:1].upper() + problem[1:])
+            self.notify(text, title="Backup", severity="warning", timeout=20, markup=False)
 
     def on_dashboard_loaded(self, _message: DashboardLoaded) -> None:
         """Back on the dashboard: the moment a day that began meanwhile gets its plan,

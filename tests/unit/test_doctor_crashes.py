@@ -63,13 +63,14 @@ def test_crashes_drafts_and_set_aside_files_are_listed_with_what_to_do(
     assert "then delete them; coach never does" in text
 
 
-def test_only_the_newest_crashes_are_shown(tmp_path: Path) -> None:
+def test_only_the_newest_crashes_are_shown(repo, data_dir: Path) -> None:
+    repo.close()
     for number in range(8):
         try:
             raise ValueError(f"crash {number}")
         except ValueError as error:
-            write_crash_log(tmp_path, error)
-    _code, text = report(tmp_path)
+            write_crash_log(data_dir, error)
+    _code, text = report(data_dir)
     assert "crash 7" in text and "crash 3" in text and "crash 2" not in text
     assert "… and 3 older ones in the log." in text
 
