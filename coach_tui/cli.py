@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach_tui import __version__
+from coach_tui.commands.output import print_error
 from coach_tui.crash_log import write_crash_log
 from coach_tui.store.errors import StoreError
 from coach_tui.store.paths import DATA_ENV, resolve_data_dir
@@ -245,16 +246,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except StoreError as error:
-        print(f"coach: {error}", file=sys.stderr)
+        print_error(str(error))
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130
     except Exception as error:
         log = _log_crash(args.data)
         where = f" Details are in {log}." if log else ""
-        print(
-            f"coach: unexpected error ({type(error).__name__}: {error}). Your saved data is "
-            f"safe.{where}",
-            file=sys.stderr,
+        print_error(
+            f"unexpected error ({type(error).__name__}: {error}). Your saved data is safe.{where}"
         )
         return EXIT_FAILED

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from coach_tui import __version__
+from coach_tui.model.text import printable
 
 CRASH_LOG = "crash.log"
 
@@ -19,7 +20,8 @@ def write_crash_log(data_dir: Path) -> Path | None:
     try:
         with log.open("a", encoding="utf-8") as handle:
             handle.write(f"--- {datetime.now().astimezone().isoformat()} coach {__version__}\n")
-            handle.write(traceback.format_exc())
+            # An error may quote stored text; `cat crash.log` must not run its escape codes.
+            handle.write(printable(traceback.format_exc()))
         log.chmod(0o600)
     except OSError:
         return None

@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 from rich.console import Console
-from rich.markup import escape
 
+from coach_tui.commands.output import data, line
 from coach_tui.store.atomic import write_atomic
 from coach_tui.store.errors import describe_os_error
 
@@ -24,6 +24,8 @@ def deliver(payload: bytes, target: Path | None, out: Console) -> bool:
     try:
         write_atomic(target, payload)
     except OSError as error:
-        out.print(f"[red]Could not write {escape(str(target))}: {describe_os_error(error)}.[/]")
+        out.print(
+            line("Could not write ", data(target), f": {describe_os_error(error)}.", style="red")
+        )
         return False
     return True

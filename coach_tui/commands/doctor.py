@@ -6,9 +6,9 @@ from datetime import datetime
 from pathlib import Path
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
+from coach_tui.commands.output import data, line
 from coach_tui.store.doctor import FileState, backup_days, diagnose, restore_damaged
 
 _STATE_STYLE = {
@@ -23,7 +23,7 @@ _STATE_STYLE = {
 def print_doctor(data_dir: Path, *, restore: bool, console: Console | None = None) -> int:
     """Report on `data_dir`; exit code 0 when every file is usable, 1 otherwise."""
     out = console or Console()
-    out.print(f"Data folder: [bold]{escape(str(data_dir))}[/]")
+    out.print(line("Data folder: ", data(data_dir, "bold")))
     if not data_dir.is_dir():
         out.print("Nothing here yet — coach creates it the first time it opens.")
         return 0
@@ -31,9 +31,11 @@ def print_doctor(data_dir: Path, *, restore: bool, console: Console | None = Non
         restored, unrestorable = restore_damaged(data_dir, datetime.now().astimezone())
         for item in restored:
             kept = f" (damaged file kept as {item.moved_aside.name})" if item.moved_aside else ""
-            out.print(f"Restored {escape(item.path.name)} from {escape(str(item.backup))}{kept}")
+            out.print(line("Restored ", data(item.path.name), " from ", data(item.backup), kept))
         for report in unrestorable:
-            out.print(f"[red]No good backup of {escape(report.path.name)} to restore.[/]")
+            out.print(
+                line("No good backup of ", data(report.path.name), " to restore.", style="red")
+            )
         if not restored and not unrestorable:
             out.print("Nothing needed restoring.")
     reports = diagnose(data_dir)
@@ -50,11 +52,13 @@ def print_doctor(data_dir: Path, *, restore: bool, console: Console | None = Non
                 if report.newest_backup
                 else "; no good backup found"
             )
-        table.add_row(report.path.name, f"[{style}]{report.state.value}[/]", escape(detail))
+        table.add_row(data(report.path.name), data(report.state.value, style), data(detail))
     out.print(table)
     days = backup_days(data_dir)
     out.print(
-        f"Daily backups: {len(days)} (newest {days[0]})" if days else "Daily backups: none yet"
+        line(
+            f"Daily backups: {len(days)} (newest {days[0]})" if days else "Daily backups: none yet"
+        )
     )
     damaged = [r for r in reports if r.state in (FileState.DAMAGED, FileState.NEWER_FORMAT)]
     if damaged and not restore:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.console import Console
-from rich.markup import escape
 
 from coach_tui.coaching.review import review_week_for
 from coach_tui.commands.delivery import deliver
+from coach_tui.commands.output import data, line
 from coach_tui.interop.review_markdown import review_markdown
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.model.errors import ValidationError
@@ -34,7 +34,7 @@ def export_review(
     try:
         wanted = IsoWeek.parse(week_text) if week_text is not None else None
     except ValidationError as error:
-        out.print(f"[red]{escape(error.message)}[/]")
+        out.print(data(error.message, "red"))
         return 2
     now = clock()
     repo = Repository.open(data_dir, read_only=True, clock=clock)
@@ -51,5 +51,5 @@ def export_review(
     if target is None:
         return 0
     saved = "the review" if review else "the figures (no review was written)"
-    out.print(f"Wrote {saved} of {week} to {escape(str(target))}.")
+    out.print(line(f"Wrote {saved} of {week} to ", data(target), "."))
     return 0

@@ -7,15 +7,15 @@ never mix two sellers' data or overwrite work; to replace a folder, use a new on
 
 from __future__ import annotations
 
-import sys
+import shlex
 from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
+from coach_tui.commands.output import data, line, print_error, shell_word
 from coach_tui.interop.errors import ImportFailed
 from coach_tui.interop.json_envelope import decode_export
 from coach_tui.model.clock import Clock, system_clock
@@ -66,7 +66,7 @@ def import_json(
             if holds_records(repo.store):
                 raise ImportFailed(
                     f"{data_dir} already holds data. Import into an empty folder, e.g. "
-                    f"coach import json {path} --data NEW_FOLDER"
+                    f"coach import json {shlex.quote(str(path))} --data NEW_FOLDER"
                 )
             if not dry_run:
                 with out.status("Saving…") if out.is_terminal else nullcontext():
@@ -75,11 +75,11 @@ def import_json(
         finally:
             repo.close()
     except ImportFailed as error:
-        print(f"coach: nothing imported. {error}", file=sys.stderr)
+        print_error(f"nothing imported. {error}")
         return 1
     _print_counts(tables, out, dry_run=dry_run, source=path)
     if not dry_run:
-        out.print(f"Open it with: coach --data {escape(str(data_dir))}")
+        out.print(line("Open it with: coach --data ", shell_word(data_dir)))
     return 0
 
 
@@ -99,13 +99,15 @@ def _print_counts(
 ) -> None:
     total = sum(len(records) for records in tables.values())
     verb = "Would import" if dry_run else "Imported"
-    out.print(f"{verb} [bold]{total:,}[/] records from {escape(str(source))}.")
+    out.print(
+        line(f"{verb} ", line(f"{total:,}", style="bold"), " records from ", data(source), ".")
+    )
     counts = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
     counts.add_column(justify="right")
     counts.add_column()
     for table, records in tables.items():
         if records:
-            counts.add_row(f"{len(records):,}", table.replace("_", " "))
+            counts.add_row(line(f"{len(records):,}"), data(table.replace("_", " ")))
     out.print(counts)
     if dry_run:
         out.print("Dry run: nothing was saved.")

@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from rich.console import Console
-from rich.markup import escape
+
+from coach_tui.commands.output import data, line
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -44,21 +45,21 @@ def serve(
     out = console or Console(stderr=True)
     problem = check_port(port)
     if problem:
-        out.print(f"[red]{escape(problem)}[/]")
+        out.print(data(problem, "red"))
         return 2
     from textual_serve.server import Server
 
     server = Server(app_command(data_dir, theme), host=HOST, port=port, title="coach")
     out.print(
-        f"coach is at [bold]http://{HOST}:{port}[/] — open it in your browser. "
-        "Ctrl+C stops the server."
-    )
+        line("coach is at ", line(f"http://{HOST}:{port}", style="bold"), " — open it in your "
+             "browser. Ctrl+C stops the server.")
+    )  # fmt: skip
     try:
         server.serve()
     except OSError as error:
         out.print(
-            f"[red]Could not listen on {HOST}:{port}: {escape(error.strerror or str(error))}. "
-            "Is another server using that port? Try --port with another number.[/]"
-        )
+            line(f"Could not listen on {HOST}:{port}: ", data(error.strerror or error), ". Is "
+                 "another server using that port? Try --port with another number.", style="red")
+        )  # fmt: skip
         return 1
     return 0
