@@ -17,6 +17,7 @@ from rich.table import Table
 
 from coach_tui.commands.output import data, line, print_error, shell_word
 from coach_tui.interop.errors import ImportFailed
+from coach_tui.interop.imported_text import clean_imported_text
 from coach_tui.interop.json_envelope import decode_export
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.store.archive import archive_old_history
@@ -34,8 +35,9 @@ from coach_tui.store.repository import Repository
 MAX_BYTES = 1_000_000_000
 
 
-def read_export(path: Path) -> dict[str, list[dict]]:
-    """The export's tables, checked and upgraded; `ImportFailed` says why not."""
+def read_export(path: Path) -> tuple[dict[str, list[dict]], int]:
+    """The export's tables, text cleaned, checked and upgraded, and how many texts the
+    cleaning changed; `ImportFailed` says why the file cannot be imported."""
     try:
         if path.stat().st_size > MAX_BYTES:
             raise ImportFailed(f"{path} is over {MAX_BYTES // 1_000_000:,} MB: not a coach export.")
@@ -43,8 +45,9 @@ def read_export(path: Path) -> dict[str, list[dict]]:
     except OSError as error:
         raise ImportFailed(f"cannot read {path}: {describe_os_error(error)}.") from None
     envelope = decode_export(payload, SCHEMA_VERSION)
+    cleaned = clean_imported_text(envelope.tables)
     try:
-        return checked_tables(envelope.tables, envelope.schema)
+        return checked_tables(envelope.tables, envelope.schema), cleaned
     except NotImportable as error:
         raise ImportFailed(str(error)) from None
 
@@ -60,7 +63,7 @@ def import_json(
     """0 when imported (or, dry, importable); 1 when refused, with nothing written."""
     out = console or Console()
     try:
-        tables = read_export(path)
+        tables, cleaned = read_export(path)
         repo = Repository.open(data_dir, read_only=dry_run, clock=clock)
         try:
             if holds_records(repo.store):
@@ -78,6 +81,15 @@ def import_json(
         print_error(f"nothing imported. {error}")
         return 1
     _print_counts(tables, out, dry_run=dry_run, source=path)
+    if cleaned:
+        texts = f"{cleaned:,} text{'s' if cleaned != 1 else ''}"
+        out.print(
+            line(
+                f"{texts} held control codes or direction overrides (a hand-edited file?): "
+                f"{'they would be' if dry_run else 'they were'} removed, as from typed text.",
+                style="yellow",
+            )
+        )
     if not dry_run:
         out.print(line("Open it with: coach --data ", shell_word(data_dir)))
     return 0
