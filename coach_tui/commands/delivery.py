@@ -25,7 +25,8 @@ def deliver(payload: bytes, target: Path | None, out: Console) -> bool:
         write_atomic(target, payload)
     except OSError as error:
         out.print(
-            line("Could not write ", data(target), f": {describe_os_error(error)}.", style="red")
+            line("Could not write ", data(target), f": {describe_os_error(error)}.", style="red"),
+            soft_wrap=True,
         )
         return False
     return True

@@ -52,6 +52,7 @@ def write_demo(
                      "empty folder.", style="red"),
                 line("Try: coach demo --data /tmp/coach-demo"),
                 sep="\n",
+                soft_wrap=True,
             )  # fmt: skip
             return 1
         now = clock()
@@ -72,5 +73,5 @@ def write_demo(
                 f"{moved.calls:,} calls."
             )
         )
-    out.print(line("Open it with: coach --data ", shell_word(data_dir)))
+    out.print(line("Open it with: coach --data ", shell_word(data_dir)), soft_wrap=True)
     return 0

@@ -23,7 +23,7 @@ _STATE_STYLE = {
 def print_doctor(data_dir: Path, *, restore: bool, console: Console | None = None) -> int:
     """Report on `data_dir`; exit code 0 when every file is usable, 1 otherwise."""
     out = console or Console()
-    out.print(line("Data folder: ", data(data_dir, "bold")))
+    out.print(line("Data folder: ", data(data_dir, "bold")), soft_wrap=True)
     if not data_dir.is_dir():
         out.print("Nothing here yet — coach creates it the first time it opens.")
         return 0
@@ -31,7 +31,10 @@ def print_doctor(data_dir: Path, *, restore: bool, console: Console | None = Non
         restored, unrestorable = restore_damaged(data_dir, datetime.now().astimezone())
         for item in restored:
             kept = f" (damaged file kept as {item.moved_aside.name})" if item.moved_aside else ""
-            out.print(line("Restored ", data(item.path.name), " from ", data(item.backup), kept))
+            restored_from = line(
+                "Restored ", data(item.path.name), " from ", data(item.backup), kept
+            )
+            out.print(restored_from, soft_wrap=True)
         for report in unrestorable:
             out.print(
                 line("No good backup of ", data(report.path.name), " to restore.", style="red")

@@ -43,5 +43,7 @@ def export_ics(
         return 1
     if target is None:
         return 0
-    out.print(line(f"Wrote {len(calls)} calls and open to-dos to ", data(target), "."))
+    out.print(
+        line(f"Wrote {len(calls)} calls and open to-dos to ", data(target), "."), soft_wrap=True
+    )
     return 0

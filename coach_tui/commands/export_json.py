@@ -40,6 +40,7 @@ def export_json(
     total = sum(len(records) for records in tables.values())
     out.print(
         line(f"Wrote {total:,} records to ", data(target), ". To bring them into an empty "
-             "folder: coach import json ", shell_word(target), " --data NEW_FOLDER")
+             "folder: coach import json ", shell_word(target), " --data NEW_FOLDER"),
+        soft_wrap=True,
     )  # fmt: skip
     return 0

@@ -51,5 +51,5 @@ def export_review(
     if target is None:
         return 0
     saved = "the review" if review else "the figures (no review was written)"
-    out.print(line(f"Wrote {saved} of {week} to ", data(target), "."))
+    out.print(line(f"Wrote {saved} of {week} to ", data(target), "."), soft_wrap=True)
     return 0

@@ -115,7 +115,7 @@ def _print_summary(plan: ImportPlan, out: Console, *, dry_run: bool) -> None:
     verb = "Would import" if dry_run else "Imported"
     placed = f", {plan.placed} onto an account" if plan.placed else ""
     out.print(line(f"{verb} ", line(str(len(plan.contacts)), style="bold"), " from ",
-                   data(plan.source), f"{placed}."))  # fmt: skip
+                   data(plan.source), f"{placed}."), soft_wrap=True)  # fmt: skip
     summary = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
     summary.add_column(justify="right")
     summary.add_column()

@@ -91,7 +91,7 @@ def import_json(
             )
         )
     if not dry_run:
-        out.print(line("Open it with: coach --data ", shell_word(data_dir)))
+        out.print(line("Open it with: coach --data ", shell_word(data_dir)), soft_wrap=True)
     return 0
 
 
@@ -112,7 +112,8 @@ def _print_counts(
     total = sum(len(records) for records in tables.values())
     verb = "Would import" if dry_run else "Imported"
     out.print(
-        line(f"{verb} ", line(f"{total:,}", style="bold"), " records from ", data(source), ".")
+        line(f"{verb} ", line(f"{total:,}", style="bold"), " records from ", data(source), "."),
+        soft_wrap=True,
     )
     counts = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
     counts.add_column(justify="right")

@@ -7,6 +7,9 @@ not parse) after `printable()` (control codes shown as pictures, bidi overrides 
 Only fixed wording of our own, written as a string literal, may use markup; a test
 (tests/unit/test_cli_markup.py) fails when a printer passes Rich any other string.
 
+A line that quotes a path or a command to paste is printed with `soft_wrap=True`: Rich
+would otherwise fold a long path at 80 columns in a pipe, and it could not be copied.
+
 Rich is imported on first use, so `coach today --json` and error paths stay quick.
 """
 

@@ -369,3 +369,17 @@ def test_an_unexpected_error_quoting_text_is_reported_literally(
     assert squeezed(shown(text)) in squeezed(err) and "Your saved data is safe" in err
     log = (tmp_path / "crash.log").read_text(encoding="utf-8")
     assert forbidden_in(log) == [] and squeezed(shown(text)) in squeezed(log)
+
+
+def test_a_long_path_is_printed_whole_so_it_can_be_copied(tmp_path, capsys) -> None:
+    folder = tmp_path / ("a-folder-with-a-long-name-" * 4) / "data"
+    seed_records(folder, "Acme", datetime.now().astimezone())
+    target = tmp_path / ("an-export-with-a-long-name-" * 4 + ".json")
+    assert main(["doctor", "--data", str(folder)]) == 0
+    assert main(["demo", "--data", str(folder)]) == 1
+    assert main(["export", "json", str(target), "--data", str(folder)]) == 0
+    captured = capsys.readouterr()
+    printed = captured.out + captured.err  # a pipe: Rich would fold at 80 columns
+    assert f"Data folder: {folder}\n" in printed
+    assert f"{folder} already holds your data" in printed
+    assert f"coach import json {target} --data NEW_FOLDER" in printed
