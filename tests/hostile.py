@@ -134,6 +134,7 @@ class HostileFolder:
     payloads: tuple[str, ...]
     account_uid: str = ""  # the account with everything: research, objective, people, calls
     campaign_account_uid: str = ""  # the account with a running campaign and due touches
+    control_account_uid: str = ""  # the account whose name is terminal control codes
     account_uids: list[str] = field(default_factory=list)
     contact_names: list[str] = field(default_factory=list)
     call_uids: dict[str, str] = field(default_factory=dict)  # role → uid
@@ -279,6 +280,7 @@ def _seed(repo: Repository, folder: HostileFolder, text: _Texts, now: datetime) 
     folder.account_uids = [account.uid for account in (main, *others, archived)]
     campaign_account = others[6]  # "Lee [Hiring]"
     folder.campaign_account_uid = campaign_account.uid
+    folder.control_account_uid = others[-1].uid
 
     # --- objectives: open ones everywhere, a closed one with a note ---
     for number, account in enumerate((main, *others)):
@@ -302,7 +304,7 @@ def _seed(repo: Repository, folder: HostileFolder, text: _Texts, now: datetime) 
             status=ObjectiveStatus.ACHIEVED,
             created_at=now - timedelta(days=300),
             closed_at=now - timedelta(days=120),
-            closing_note=text(600),
+            closing_note=text(500),
         )
     )
 
@@ -418,8 +420,10 @@ def _seed(repo: Repository, folder: HostileFolder, text: _Texts, now: datetime) 
 
     # --- calls: later today, next week (key calls), to debrief, debriefed this week ---
     def prep(*, large: bool = False) -> Prep:
+        """A prepared outcome (500 characters at most, as the prep allows); a large advance
+        (signing) fills every planning field, each up to its 3,000 characters."""
         return Prep(
-            outcome=text(3_000, fill=3_000) if large else text(3_000),
+            outcome=f"They sign the order · {text(470)}" if large else text(500),
             size="large" if large else "small",
             note=text(3_000),
             client_gain=text(3_000),
@@ -455,7 +459,7 @@ def _seed(repo: Repository, folder: HostileFolder, text: _Texts, now: datetime) 
             Debrief(
                 Result.PARTLY,
                 Movement.ADVANCE,
-                next_step=text(3_000),
+                next_step=text(500),
                 notes=text(3_000, fill=3_000),
                 at=now - timedelta(hours=20),
             ),
