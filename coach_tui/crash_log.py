@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import traceback
-from datetime import datetime
 from pathlib import Path
 
 from coach_tui import __version__
+from coach_tui.model.clock import system_clock
 from coach_tui.model.text import printable
 
 CRASH_LOG = "crash.log"
@@ -19,7 +19,7 @@ def write_crash_log(data_dir: Path) -> Path | None:
     log = data_dir / CRASH_LOG
     try:
         with log.open("a", encoding="utf-8") as handle:
-            handle.write(f"--- {datetime.now().astimezone().isoformat()} coach {__version__}\n")
+            handle.write(f"--- {system_clock().isoformat()} coach {__version__}\n")
             # An error may quote stored text; `cat crash.log` must not run its escape codes.
             handle.write(printable(traceback.format_exc()))
         log.chmod(0o600)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
+from coach_tui.commands.console import CommandConsole
 from coach_tui.commands.output import data, line
+from coach_tui.model.clock import system_clock
 from coach_tui.store.doctor import FileState, backup_days, diagnose, restore_damaged
 
 _STATE_STYLE = {
@@ -22,13 +23,13 @@ _STATE_STYLE = {
 
 def print_doctor(data_dir: Path, *, restore: bool, console: Console | None = None) -> int:
     """Report on `data_dir`; exit code 0 when every file is usable, 1 otherwise."""
-    out = console or Console()
+    out = console or CommandConsole()
     out.print(line("Data folder: ", data(data_dir, "bold")), soft_wrap=True)
     if not data_dir.is_dir():
         out.print("Nothing here yet — coach creates it the first time it opens.")
         return 0
     if restore:
-        restored, unrestorable = restore_damaged(data_dir, datetime.now().astimezone())
+        restored, unrestorable = restore_damaged(data_dir, system_clock())
         for item in restored:
             kept = f" (damaged file kept as {item.moved_aside.name})" if item.moved_aside else ""
             restored_from = line(

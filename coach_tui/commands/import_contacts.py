@@ -16,7 +16,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
-from coach_tui.commands.output import data, line, print_error
+from coach_tui.commands.console import CommandConsole
+from coach_tui.commands.output import data, line
+from coach_tui.commands.streams import print_error
 from coach_tui.interop.errors import ImportFailed
 from coach_tui.interop.importer import ImportPlan, apply_import, find_account, plan_import
 from coach_tui.interop.linkedin import parse_linkedin
@@ -192,7 +194,7 @@ def run_import(
 
     A dry run opens the data read-only, so it works while coach is open and writes nothing.
     """
-    out = console or Console()
+    out = console or CommandConsole()
     try:
         with row_progress(out) as progress:
             parsed = read_file(kind, path, progress)
@@ -208,7 +210,7 @@ def run_import(
         finally:
             repo.close()
     except ImportFailed as error:
-        print_error(f"nothing imported. {error}")
+        print_error(f"coach: nothing imported. {error}")
         return 1
     print_report(plan, out, dry_run=dry_run, accounts=accounts)
     return 0

@@ -4,6 +4,8 @@ Rich reads `[bold]`, `[link=…]` and `:emoji:` codes in any `str` it prints, an
 codes in text straight to the terminal. So a name, a note, an error quoting a file or a file
 name never reaches Rich as a `str`: `data()` and `line()` make it a `Text` (which Rich does
 not parse) after `printable()` (control codes shown as pictures, bidi overrides dropped).
+`print_json()` does the same for `--json` views; sentences on standard error go through
+`streams.print_error()`, which applies `printable()` too.
 Only fixed wording of our own, written as a string literal, may use markup; a test
 (tests/unit/test_cli_markup.py) fails when a printer passes Rich any other string.
 
@@ -15,8 +17,8 @@ Rich is imported on first use, so `coach today --json` and error paths stay quic
 
 from __future__ import annotations
 
+import json
 import shlex
-import sys
 from typing import TYPE_CHECKING, Any
 
 from coach_tui.model.text import printable
@@ -63,6 +65,7 @@ def printable_values(value: Any) -> Any:
     return value
 
 
-def print_error(message: str) -> None:
-    """`coach: <message>` on standard error, with any quoted text made printable."""
-    print(printable(f"coach: {message}"), file=sys.stderr)
+def print_json(document: Any) -> None:
+    """`document` as one line of JSON on standard output, every string `printable()`."""
+    # print() also copes with a closed standard output (sys.stdout is None then).
+    print(json.dumps(printable_values(document), ensure_ascii=False))

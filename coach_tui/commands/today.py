@@ -8,8 +8,6 @@ literally in all three (see `commands/output.py`).
 
 from __future__ import annotations
 
-import json
-import sys
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -19,7 +17,7 @@ from coach_tui.coaching.agenda import Agenda, build_agenda
 from coach_tui.coaching.calls import stalls_in
 from coach_tui.coaching.dashboard import goal_lines, touch_lines
 from coach_tui.coaching.review import review_reminder
-from coach_tui.commands.output import data, line, printable_values
+from coach_tui.commands.output import data, line, print_json
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.process import collector_paused
 from coach_tui.store.repository import Repository
@@ -40,7 +38,7 @@ def agenda_from(repo: Repository, now: datetime) -> Agenda:
     digest = repo.calls.digest(now)
     why = repo.why.current()
     agenda = build_agenda(
-        today,
+        now,
         why.statement if why else "",
         calls=[*digest.awaiting_debrief, *digest.upcoming],
         touches=touch_lines(repo.touches.open_due_by(today), today, names, repo.contacts.names()),
@@ -164,14 +162,13 @@ def run_today(
     """Print the agenda; exit code 0 (a missing folder simply has an empty agenda)."""
     agenda = read_agenda(data_dir, clock)
     if as_json:
-        document = printable_values(agenda_json(agenda))
-        sys.stdout.write(json.dumps(document, ensure_ascii=False) + "\n")
+        print_json(agenda_json(agenda))
         return 0
-    from rich.console import Console
+    from coach_tui.commands.console import CommandConsole
 
     if console is None:
         # Rich itself honours NO_COLOR (no colour, bold kept). --plain is plain text: no
         # colour, no style, not one escape code, whatever the terminal.
-        console = Console(highlight=False, color_system=None if plain else "auto")
+        console = CommandConsole(highlight=False, color_system=None if plain else "auto")
     print_agenda(agenda, console)
     return 0

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, tzinfo
 from pathlib import Path
 
 import orjson
@@ -110,8 +110,9 @@ class Store:
         try:
             remove_stale_tmp(data_dir)
             trusted = load_trusted(data_dir)
+            zone = clock().tzinfo
             raws = {
-                family: _load_checked(data_dir, family, trusted)
+                family: _load_checked(data_dir, family, trusted, zone=zone)
                 for family in FAMILIES
                 if not _can_wait(data_dir, family, trusted)
             }
@@ -131,7 +132,8 @@ class Store:
         A lazy family is pinned rather than parsed: read later, it is still the version
         of that moment. Upgrades happen in memory only; nothing is written.
         """
-        found = read_snapshot(data_dir, lambda: _read_all(data_dir), _ReadOnly.close)
+        zone = clock().tzinfo
+        found = read_snapshot(data_dir, lambda: _read_all(data_dir, zone), _ReadOnly.close)
         return cls(
             data_dir,
             found.raws,
@@ -164,7 +166,9 @@ class Store:
         """Read a lazy family as `open` would have: checked unless trusted, upgraded."""
         pin = self._pins.pop(family, None)
         try:
-            loaded = _load_checked(self.data_dir, family, self._trusted, pin)
+            loaded = _load_checked(
+                self.data_dir, family, self._trusted, pin, zone=self._clock().tzinfo
+            )
         finally:
             if pin is not None:
                 pin.close()
@@ -391,8 +395,12 @@ def _can_wait(data_dir: Path, family: str, trusted: dict) -> bool:
     return not path.exists() or is_trusted(path, trusted)
 
 
-def _load_checked(data_dir: Path, family: str, trusted: dict, pin: Pin | None = None) -> _Loaded:
+def _load_checked(
+    data_dir: Path, family: str, trusted: dict, pin: Pin | None = None, *, zone: tzinfo | None
+) -> _Loaded:
     """Parse, shape-check, upgrade (in memory) and record-check one family file.
+
+    `zone` is the seller's zone now, which older call times are read in (see `schema.py`).
 
     The shape and record checks are skipped for a file unchanged since coach last checked or
     wrote it (see `verified.py`); a pinned file was, when it was pinned (`_can_wait`). A problem
@@ -410,7 +418,7 @@ def _load_checked(data_dir: Path, family: str, trusted: dict, pin: Pin | None = 
             return _Loaded(None, stamp({}, family), journal_found)
         if not unchanged:  # a file exactly as coach wrote it has the shape coach gave it
             check_shape(raw, path)
-        current = migrate(raw, family, path) if needs_migration(raw, path) else raw
+        current = migrate(raw, family, path, zone) if needs_migration(raw, path) else raw
         if not unchanged or current is not raw:
             check_records(current, FAMILIES[family], path)
     except UnreadableFile as error:
@@ -431,7 +439,7 @@ class _ReadOnly:
             pin.close()
 
 
-def _read_all(data_dir: Path) -> _ReadOnly:
+def _read_all(data_dir: Path, zone: tzinfo | None) -> _ReadOnly:
     """Every family file once: parsed and checked, or (a trusted lazy one) pinned."""
     trusted = load_trusted(data_dir)
     raws: dict[str, RawData] = {}
@@ -441,7 +449,7 @@ def _read_all(data_dir: Path) -> _ReadOnly:
             if _can_wait(data_dir, family, trusted):
                 pins[family] = Pin(family_path(data_dir, family))
             else:
-                raws[family] = _load_checked(data_dir, family, trusted).current
+                raws[family] = _load_checked(data_dir, family, trusted, zone=zone).current
     except BaseException:
         _ReadOnly(trusted, raws, pins).close()
         raise

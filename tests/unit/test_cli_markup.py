@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "coach_tui"
-# Everything coach prints outside the full-screen app. output.py is the door itself.
+# Everything coach prints outside the full-screen app. output.py is the door itself
+# (streams.py, for standard error, is checked: its print takes printable() text).
 SOURCES = sorted(
     [*(PACKAGE / "commands").glob("*.py"), PACKAGE / "cli.py", PACKAGE / "crash_log.py"]
 )
@@ -52,6 +53,10 @@ def _callee(call: ast.Call) -> str:
     if isinstance(func, ast.Attribute):
         return func.attr
     return ""
+
+
+def _callee_of(node: ast.expr) -> str:
+    return _callee(node) if isinstance(node, ast.Call) else ""
 
 
 class _Checker:
@@ -98,9 +103,13 @@ class _Checker:
     def _check_call(self, call: ast.Call, assigned: dict[str, list[ast.expr | None]]) -> None:
         callee = _callee(call)
         if isinstance(call.func, ast.Name) and callee == "print":
-            # The builtin print: fixed wording only; anything else goes via print_error().
-            shown = list(call.args)
-        elif callee == "from_markup" or (
+            # The builtin print reads no markup, but passes control codes: fixed wording, or
+            # text made printable() (streams.print_error, output.print_json).
+            for arg in call.args:
+                if not (isinstance(arg, ast.Constant) or _callee_of(arg) == "printable"):
+                    self.problems.append((arg.lineno, f"print({ast.unparse(arg)})"))
+            return
+        if callee == "from_markup" or (
             callee in PRINTING_METHODS and isinstance(call.func, ast.Attribute)
         ):
             shown = [*call.args, *(k.value for k in call.keywords if k.arg in SHOWN_KEYWORDS)]
@@ -170,6 +179,7 @@ def test_printers_give_rich_only_literals_and_door_made_text(path: Path) -> None
         'def f(name):\n    table = Table(title=f"{name}")',
         "def f(name):\n    out.print(Text(name))",
         'def f(error):\n    print(f"coach: {error}", file=sys.stderr)',
+        "def f(document):\n    print(json.dumps(document))",
         'def f(n):\n    with out.status(f"Saving {n}…"):\n        pass',
         "def f(bar, task, name):\n    bar.update(task, description=name)",
     ],
@@ -187,6 +197,7 @@ def test_the_check_catches_text_built_into_a_printed_string(snippet: str) -> Non
         'def f(out, n):\n    x = line("a") if n else data(n)\n    out.print(x)',
         "def f(out, name: Text):\n    out.print(name)",
         'def f(out):\n    print("--week goes with review only.", file=sys.stderr)',
+        "def f(line):\n    print(printable(line), file=sys.stderr)",
     ],
 )
 def test_the_check_lets_literals_and_door_made_text_through(snippet: str) -> None:

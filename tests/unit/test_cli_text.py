@@ -326,11 +326,14 @@ def test_export_messages_name_the_file_literally(hostile_dir, tmp_path) -> None:
     folder, _name = hostile_dir
     data = tmp_path / "data"
     seed_records(data, "Acme", datetime.now().astimezone())
-    for export in (export_ics, export_json):
+    for export, name in ((export_ics, "out.ics"), (export_json, "out.json")):
         buffer = io.StringIO()
-        assert export(data, folder / "out.txt", console=terminal(buffer)) == 0
-        check(buffer.getvalue(), str(folder / "out.txt"), styled=True)
-    buffer = io.StringIO()  # a folder where the file should go: the write fails
+        assert export(data, folder / name, console=terminal(buffer)) == 0
+        check(buffer.getvalue(), str(folder / name), styled=True)
+        buffer = io.StringIO()  # written again: refused, as the file is there already
+        assert export(data, folder / name, console=terminal(buffer)) == 1
+        check(buffer.getvalue(), str(folder / name), styled=True)
+    buffer = io.StringIO()  # a folder where the file should go: refused
     (folder / "taken").mkdir()
     assert export_ics(data, folder / "taken", console=terminal(buffer)) == 1
     check(buffer.getvalue(), str(folder / "taken"), styled=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from coach_tui.store.errors import DataDirUnavailable, NewerSchema, UnreadableFile
+from coach_tui.store.layout import SCHEMA_VERSION
 from coach_tui.store.lock import DataDirLock
 from coach_tui.store.repository import Repository
 from coach_tui.store.store import Store
@@ -21,7 +22,7 @@ def test_first_open_creates_a_private_folder_with_stamped_files(data_dir, repo) 
     assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
     assert stat.S_IMODE(core(data_dir).stat().st_mode) == 0o600
     content = json.loads(core(data_dir).read_text())
-    assert content["_meta"] == {"1": {"schema": 1, "family": "core"}}
+    assert content["_meta"] == {"1": {"schema": SCHEMA_VERSION, "family": "core"}}
 
 
 def test_existing_folder_permissions_are_left_alone(tmp_path: Path, clock) -> None:

@@ -184,7 +184,7 @@ class AccountScreen(CallActions):
             box.mount(Static("Achieved and dropped objectives will be kept here.", classes="muted"))
             return
         for item in history:
-            closed = day(item.closed_at) if item.closed_at else "?"
+            closed = day(self.local(item.closed_at)) if item.closed_at else "?"
             note = f"\n{item.closing_note}" if item.closing_note else ""
             text = f"{item.status.value.capitalize()} {closed} · {item.description}{note}"
             box.mount(Static(plain(text), classes="history-item"))

@@ -61,7 +61,8 @@ class CallActions(CoachScreen[None]):
 
         self.app.push_screen(
             ConfirmScreen(
-                f"Call saved for {day_and_time(call.when)}. What should the client agree to by "
+                f"Call saved for {day_and_time(self.local(call.when))}. What should the client "
+                "agree to by "
                 "its end? Prepare the outcome now?",
                 confirm="Prepare now",
                 keep="Later",
@@ -115,6 +116,7 @@ class CallActions(CoachScreen[None]):
         screen = PrepFlowScreen(
             call,
             account,
+            now=self.coach.now(),
             draft=draft,
             why=why,
             objective=objective,
@@ -142,5 +144,5 @@ class CallActions(CoachScreen[None]):
         except StoreError as error:
             self._failed(error)
             return
-        screen = DebriefFlowScreen(call, account, draft=draft)
+        screen = DebriefFlowScreen(call, account, now=self.coach.now(), draft=draft)
         self.app.push_screen(screen, self._said("Debrief saved.", "Debrief"))

@@ -173,7 +173,7 @@ class ReviewViewScreen(CoachScreen[None]):
                 self.notify, str(error), severity="error", timeout=15, markup=False
             )
             return
-        text = review_markdown(report, self.review, call_labels=labels)
+        text = review_markdown(report, self.review, call_labels=labels, zone=now.tzinfo)
         self.app.call_from_thread(self.query_one("#review-text", Markdown).update, text)
 
     def action_edit(self) -> None:

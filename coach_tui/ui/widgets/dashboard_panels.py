@@ -143,7 +143,7 @@ def call_content(lines: Sequence[CallLine], to_debrief: Sequence[Call], rows: in
             break
         call = line.call
         parts.append(
-            Content.assemble((f"{call.when:%a %d %b %H:%M}  ", "bold"), (line.account, "bold"))
+            Content.assemble((f"{line.when:%a %d %b %H:%M}  ", "bold"), (line.account, "bold"))
         )
         parts.append(
             Content.styled(f"  → {call.prep.outcome}", "$text-muted")
