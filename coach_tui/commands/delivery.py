@@ -15,10 +15,9 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.prompt import Confirm
-from rich.text import Text
 
+from coach_tui.commands.output import data, line
 from coach_tui.interop.writing import Destination, ExportRefused, find_destination, write_export
-from coach_tui.model.text import printable
 from coach_tui.store.errors import describe_os_error
 
 Consent = Callable[[Path, Console], bool]
@@ -29,7 +28,7 @@ def asked_on_terminal(target: Path, out: Console) -> bool:
     streams = (sys.stdin, sys.stdout, sys.stderr)
     if not all(stream is not None and stream.isatty() for stream in streams):
         return False
-    question = Text(f"{printable(str(target))} already exists. Replace it?")
+    question = line(data(target), " already exists. Replace it?")
     try:
         return Confirm.ask(question, console=out, default=False)
     except EOFError:
@@ -86,4 +85,5 @@ def deliver(payload: bytes, destination: Destination, target: Path | None, out: 
 
 
 def _say(out: Console, sentence: str) -> None:
-    out.print(Text(printable(sentence), style="red"))
+    """A sentence that may quote a path: shown literally and whole (see `output.py`)."""
+    out.print(line(sentence, style="red"), soft_wrap=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from coach_tui.commands.console import CommandConsole
+from coach_tui.commands.output import data, line, shell_word
 from coach_tui.demo.generate import MAX_YEARS, build_demo
 from coach_tui.demo.write import holds_data, write_demo_data
 from coach_tui.model.clock import Clock, system_clock
@@ -43,31 +43,36 @@ def write_demo(
     """Generate and write the demo; exit code 1 (nothing written) if the folder has data."""
     out = console or CommandConsole()
     if not 1 <= years <= MAX_YEARS:
-        out.print(f"[red]--years must be between 1 and {MAX_YEARS}.[/]")
+        out.print(line(f"--years must be between 1 and {MAX_YEARS}.", style="red"))
         return 2
     repo = Repository.open(data_dir, clock=clock)
     try:
         if holds_data(repo):
             out.print(
-                f"[red]{escape(str(data_dir))} already holds your data; the demo only writes "
-                "into an empty folder.[/]\nTry: coach demo --data /tmp/coach-demo"
-            )
+                line(data(data_dir), " already holds your data; the demo only writes into an "
+                     "empty folder.", style="red"),
+                line("Try: coach demo --data /tmp/coach-demo"),
+                sep="\n",
+                soft_wrap=True,
+            )  # fmt: skip
             return 1
         now = clock()
         counts = write_demo_data(repo, build_demo(now, years=years, seed=seed))
         moved = archive_old_history(repo.store, now.date(), force=True)
     finally:
         repo.close()
-    table = Table(title=f"Demo: {years} year{'s' if years != 1 else ''} of invented history")
+    table = Table(title=line(f"Demo: {years} year{'s' if years != 1 else ''} of invented history"))
     table.add_column("records", justify="right")
     table.add_column("what")
     for name, count in counts.items():
-        table.add_row(f"{count:,}", _LABELS.get(name, name))
+        table.add_row(line(f"{count:,}"), data(_LABELS.get(name, name)))
     out.print(table)
     if moved:
         out.print(
-            f"Older than a quarter, kept in archive.json: {moved.touches:,} touches, "
-            f"{moved.calls:,} calls."
+            line(
+                f"Older than a quarter, kept in archive.json: {moved.touches:,} touches, "
+                f"{moved.calls:,} calls."
+            )
         )
-    out.print(f"Open it with: coach --data {escape(str(data_dir))}")
+    out.print(line("Open it with: coach --data ", shell_word(data_dir)), soft_wrap=True)
     return 0

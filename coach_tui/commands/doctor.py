@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from coach_tui.commands.console import CommandConsole
 from coach_tui.commands.doctor_crashes import print_crashes_and_drafts
+from coach_tui.commands.output import data, line
 from coach_tui.commands.streams import print_error
 from coach_tui.model.clock import system_clock
-from coach_tui.model.text import printable
 from coach_tui.store.backup import kept_copies
 from coach_tui.store.doctor import (
     FileReport,
@@ -38,10 +37,10 @@ def print_doctor(data_dir: Path, *, restore: bool, console: Console | None = Non
     """Report on `data_dir`; exit code 0 when every file is usable, 1 otherwise."""
     refusal = folder_refusal(data_dir)
     if refusal is not None:
-        print_error(f"coach: {printable(refusal)}")
+        print_error(f"coach: {refusal}")
         return 1
     out = console or CommandConsole()
-    out.print(f"Data folder: [bold]{escape(str(data_dir))}[/]", soft_wrap=True)  # one line to copy
+    out.print(line("Data folder: ", data(data_dir, "bold")), soft_wrap=True)  # one line to copy
     if restore:
         _print_restore(data_dir, out)
     reports = diagnose(data_dir)
@@ -57,9 +56,9 @@ def print_doctor(data_dir: Path, *, restore: bool, console: Console | None = Non
 def _print_restore(data_dir: Path, out: Console) -> None:
     restored, unrestorable = restore_damaged(data_dir, system_clock())
     for item in restored:
-        out.print(printable(restored_line(item)), markup=False, highlight=False)
+        out.print(line(restored_line(item)), soft_wrap=True)
     for report in unrestorable:
-        out.print(f"[red]No good backup of {escape(report.path.name)} to restore.[/]")
+        out.print(line("No good backup of ", data(report.path.name), " to restore.", style="red"))
     if not restored and not unrestorable:
         out.print("Nothing needed restoring.")
 
@@ -103,7 +102,7 @@ def _report_table(reports: list[FileReport]) -> Table:
                 if report.newest_backup
                 else "; no good backup found"
             )
-        table.add_row(report.path.name, f"[{style}]{report.state.value}[/]", escape(detail))
+        table.add_row(data(report.path.name), data(report.state.value, style), data(detail))
     return table
 
 
@@ -111,10 +110,12 @@ def _print_backups(data_dir: Path, out: Console) -> None:
     """The daily backups coach labelled, a day they failed, and fuller copies kept aside."""
     days = backup_days(data_dir)
     out.print(
-        f"Daily backups: {len(days)} (newest {days[0]})" if days else "Daily backups: none yet"
+        line(
+            f"Daily backups: {len(days)} (newest {days[0]})" if days else "Daily backups: none yet"
+        )
     )
     for warning in backup_warnings(data_dir, system_clock().date()):
-        out.print(f"[yellow]{escape(warning)}[/]")
+        out.print(line(warning, style="yellow"))
     kept = kept_copies(data_dir)
     if kept:
         out.print(
@@ -122,4 +123,4 @@ def _print_backups(data_dir: Path, out: Console) -> None:
             "by hand if you need it):"
         )
         for path in kept:
-            out.print(f"  {escape(str(path))}")
+            out.print(line("  ", data(path)), soft_wrap=True)

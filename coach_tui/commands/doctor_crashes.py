@@ -1,7 +1,7 @@
 """The part of `coach doctor` about crashes and drafts: what happened, and what to do.
 
 Everything printed here may quote the seller's text (a traceback's last line, a flow's
-step title), so it goes out as Rich `Text`, made terminal-safe, never as markup.
+step title), so it goes through the commands' one door (`output.data`/`line`).
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
+from coach_tui.commands.output import data, line
 from coach_tui.crash_log import CRASH_LOG, CrashEntry, read_crash_log
 from coach_tui.model.draft import flow_label
 from coach_tui.model.text import printable
@@ -37,7 +37,8 @@ def _print_crashes(data_dir: Path, entries: list[CrashEntry], out: Console) -> N
     newest = list(reversed(entries))[:CRASHES_SHOWN]
     # Lines with a path are not wrapped, so the path can be copied whole.
     out.print(
-        Text(f"Crashes in {data_dir / CRASH_LOG}: {len(entries)} (newest first)"), soft_wrap=True
+        line("Crashes in ", data(data_dir / CRASH_LOG), f": {len(entries)} (newest first)"),
+        soft_wrap=True,
     )
     table = Table(show_header=True, header_style="bold")
     table.add_column("when", no_wrap=True)
@@ -46,28 +47,26 @@ def _print_crashes(data_dir: Path, entries: list[CrashEntry], out: Console) -> N
     table.add_column("open flow", overflow="fold")
     for entry in newest:
         table.add_row(
-            Text(_when(entry.when)),
-            Text(printable(entry.version) or "?"),
-            Text(printable(entry.error) or "?"),
-            Text(printable("\n".join(entry.flows)) or "—"),
+            data(_when(entry.when)),
+            data(entry.version or "?"),
+            data(entry.error or "?"),
+            data("\n".join(entry.flows) or "—"),
         )
     out.print(table)
     if len(entries) > len(newest):
-        out.print(Text(f"… and {len(entries) - len(newest)} older ones in the log."))
+        out.print(line(f"… and {len(entries) - len(newest)} older ones in the log."))
     out.print(
-        Text(
-            "A crash does not damage what you saved: every save is atomic. A flow that was "
-            "open when coach stopped offers to start afresh when you next open it (your "
-            "answers are kept in a file). To report a crash, send crash.log; read it first, "
-            "as it may quote your own words."
-        )
+        "A crash does not damage what you saved: every save is atomic. A flow that was "
+        "open when coach stopped offers to start afresh when you next open it (your "
+        "answers are kept in a file). To report a crash, send crash.log; read it first, "
+        "as it may quote your own words."
     )
 
 
 def _print_draft_problems(problems: list[DraftProblem], out: Console) -> None:
     if not problems:
         return
-    out.print(Text(f"Drafts coach will not open as they are: {len(problems)}"))
+    out.print(line(f"Drafts coach will not open as they are: {len(problems)}"))
     for problem in problems:
         name = f"{flow_label(problem.flow)} ({problem.flow})" if problem.flow else "A draft"
         if problem.unreadable:
@@ -81,20 +80,21 @@ def _print_draft_problems(problems: list[DraftProblem], out: Console) -> None:
                 "the flow asks whether to try again or start afresh, keeping your answers "
                 "in a file."
             )
-        out.print(Text(printable(f"  {name}: {what}")))
+        out.print(line("  ", data(name), ": ", data(what)))
 
 
 def _print_set_aside(data_dir: Path, files: list[Path], out: Console) -> None:
     if not files:
         return
-    out.print(Text(f"Drafts set aside in {data_dir / SET_ASIDE_DIR}: {len(files)}"), soft_wrap=True)
-    for path in files:
-        out.print(Text(printable(f"  {path.name}")), soft_wrap=True)
     out.print(
-        Text(
-            "They hold answers you typed in a flow that was started afresh. Copy what you "
-            "need from them (under 'answers'), then delete them; coach never does."
-        )
+        line("Drafts set aside in ", data(data_dir / SET_ASIDE_DIR), f": {len(files)}"),
+        soft_wrap=True,
+    )
+    for path in files:
+        out.print(line("  ", data(path.name)), soft_wrap=True)
+    out.print(
+        "They hold answers you typed in a flow that was started afresh. Copy what you "
+        "need from them (under 'answers'), then delete them; coach never does."
     )
 
 

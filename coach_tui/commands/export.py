@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.console import Console
-from rich.markup import escape
 
 from coach_tui.commands.console import CommandConsole
 from coach_tui.commands.delivery import deliver, prepare_target
+from coach_tui.commands.output import data, line
 from coach_tui.interop.ics import build_calendar
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.store.repository import Repository
@@ -48,5 +48,7 @@ def export_ics(
         return 1
     if target is None:
         return 0
-    out.print(f"Wrote {len(calls)} calls and open to-dos to {escape(str(target))}.")
+    out.print(
+        line(f"Wrote {len(calls)} calls and open to-dos to ", data(target), "."), soft_wrap=True
+    )
     return 0

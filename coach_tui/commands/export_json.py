@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.console import Console
-from rich.markup import escape
 
 from coach_tui.commands.console import CommandConsole
 from coach_tui.commands.delivery import deliver, prepare_target
+from coach_tui.commands.output import data, line, shell_word
 from coach_tui.interop.json_envelope import encode_export
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.store.layout import SCHEMA_VERSION
@@ -44,7 +44,8 @@ def export_json(
         return 0
     total = sum(len(records) for records in tables.values())
     out.print(
-        f"Wrote {total:,} records to {escape(str(target))}. To bring them into an empty "
-        f"folder: coach import json {escape(str(target))} --data NEW_FOLDER"
-    )
+        line(f"Wrote {total:,} records to ", data(target), ". To bring them into an empty "
+             "folder: coach import json ", shell_word(target), " --data NEW_FOLDER"),
+        soft_wrap=True,
+    )  # fmt: skip
     return 0

@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.console import Console
-from rich.markup import escape
 
 from coach_tui.coaching.review import review_week_for
 from coach_tui.commands.console import CommandConsole
 from coach_tui.commands.delivery import deliver, prepare_target
+from coach_tui.commands.output import data, line
 from coach_tui.interop.review_markdown import review_markdown
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.model.errors import ValidationError
@@ -36,7 +36,7 @@ def export_review(
     try:
         wanted = IsoWeek.parse(week_text) if week_text is not None else None
     except ValidationError as error:
-        out.print(f"[red]{escape(error.message)}[/]")
+        out.print(data(error.message, "red"))
         return 2
     destination = prepare_target(target, data_dir, out, force=force)
     if destination is None:
@@ -56,5 +56,5 @@ def export_review(
     if target is None:
         return 0
     saved = "the review" if review else "the figures (no review was written)"
-    out.print(f"Wrote {saved} of {week} to {escape(str(target))}.")
+    out.print(line(f"Wrote {saved} of {week} to ", data(target), "."), soft_wrap=True)
     return 0

@@ -12,11 +12,12 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
+from rich.text import Text
 
 from coach_tui.commands.console import CommandConsole
+from coach_tui.commands.output import data, line
 from coach_tui.commands.streams import print_error
 from coach_tui.interop.errors import ImportFailed
 from coach_tui.interop.importer import ImportPlan, apply_import, find_account, plan_import
@@ -95,12 +96,12 @@ def row_progress(out: Console) -> Iterator[ProgressCallback]:
             bar.stop()
 
 
-def _status(row: RowResult, *, dry_run: bool) -> str:
+def _status(row: RowResult, *, dry_run: bool) -> Text:
     if row.status is RowStatus.IMPORTED:
-        return "[green]would import[/]" if dry_run else "[green]imported[/]"
+        return line("would import" if dry_run else "imported", style="green")
     if row.status is RowStatus.SKIPPED:
-        return "[yellow]skipped[/]"
-    return "[red]not readable[/]"
+        return line("skipped", style="yellow")
+    return line("not readable", style="red")
 
 
 def _worth_a_look(plan: ImportPlan) -> list[RowResult]:
@@ -115,11 +116,14 @@ def _worth_a_look(plan: ImportPlan) -> list[RowResult]:
 def _print_summary(plan: ImportPlan, out: Console, *, dry_run: bool) -> None:
     verb = "Would import" if dry_run else "Imported"
     placed = f", {plan.placed} onto an account" if plan.placed else ""
-    out.print(f"{verb} [bold]{len(plan.contacts)}[/] from {escape(plan.source)}{placed}.")
+    out.print(line(f"{verb} ", line(str(len(plan.contacts)), style="bold"), " from ",
+                   data(plan.source), f"{placed}."), soft_wrap=True)  # fmt: skip
     summary = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
     summary.add_column(justify="right")
     summary.add_column()
-    summary.add_row(str(len(plan.contacts)), "would be imported" if dry_run else "imported")
+    summary.add_row(
+        line(str(len(plan.contacts))), line("would be imported" if dry_run else "imported")
+    )
     for count, what in (
         (len(plan.with_notes), "  of them with a detail left out"),
         (plan.already_in_coach, "skipped: already in coach"),
@@ -128,7 +132,7 @@ def _print_summary(plan: ImportPlan, out: Console, *, dry_run: bool) -> None:
         (plan.blank_rows, "blank rows passed over"),
     ):
         if count:
-            summary.add_row(str(count), what)
+            summary.add_row(line(str(count)), line(what))
     out.print(summary)
 
 
@@ -142,10 +146,10 @@ def _print_companies(plan: ImportPlan, out: Console, accounts: dict[str, str]) -
     for company, people in list(plan.by_company.items())[:REPORT_COMPANIES]:
         uids = {contact.account_uid for contact in people if contact.account_uid}
         account = ", ".join(sorted(accounts.get(uid, "") for uid in uids))
-        table.add_row(escape(company or "(no company)"), str(len(people)), escape(account))
+        table.add_row(data(company or "(no company)"), line(str(len(people))), data(account))
     out.print(table)
     if len(plan.by_company) > REPORT_COMPANIES:
-        out.print(f"… and {len(plan.by_company) - REPORT_COMPANIES} more companies.")
+        out.print(line(f"… and {len(plan.by_company) - REPORT_COMPANIES} more companies."))
 
 
 def _print_rows(plan: ImportPlan, out: Console, *, dry_run: bool) -> None:
@@ -159,11 +163,11 @@ def _print_rows(plan: ImportPlan, out: Console, *, dry_run: bool) -> None:
     table.add_column("why", overflow="fold")
     for row in shown[:REPORT_ROWS]:
         table.add_row(
-            str(row.line), escape(row.who), _status(row, dry_run=dry_run), escape(row.reason)
+            line(str(row.line)), data(row.who), _status(row, dry_run=dry_run), data(row.reason)
         )
     out.print(table)
     if len(shown) > REPORT_ROWS:
-        out.print(f"… and {len(shown) - REPORT_ROWS} more rows like these.")
+        out.print(line(f"… and {len(shown) - REPORT_ROWS} more rows like these."))
 
 
 def print_report(
@@ -211,7 +215,7 @@ def run_import(
             accounts = repo.accounts.names()
             if not dry_run:
                 big = out.is_terminal and len(plan.contacts) > PROGRESS_ROWS
-                saving = f"Saving {len(plan.contacts):,} contacts…"
+                saving = line(f"Saving {len(plan.contacts):,} contacts…")
                 with out.status(saving) if big else nullcontext():
                     apply_import(repo, plan)
         finally:

@@ -7,17 +7,19 @@ never mix two sellers' data or overwrite work; to replace a folder, use a new on
 
 from __future__ import annotations
 
+import shlex
 from contextlib import nullcontext
 from datetime import date, tzinfo
 from pathlib import Path
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from coach_tui.commands.console import CommandConsole
+from coach_tui.commands.output import data, line, shell_word
 from coach_tui.commands.streams import print_error
 from coach_tui.interop.errors import ImportFailed
+from coach_tui.interop.imported_text import clean_imported_text
 from coach_tui.interop.json_envelope import decode_export
 from coach_tui.interop.reading import NotAFile, TooBig, read_at_most, too_big
 from coach_tui.model.clock import Clock, system_clock
@@ -36,9 +38,10 @@ from coach_tui.store.repository import Repository
 MAX_BYTES = 1_000 * 2**20
 
 
-def read_export(path: Path | None, zone: tzinfo | None = None) -> dict[str, list[dict]]:
-    """The export's tables (`path` None: standard input), checked and upgraded (older call
-    times read in `zone`, the seller's zone now); `ImportFailed` says why not."""
+def read_export(path: Path | None, zone: tzinfo | None = None) -> tuple[dict[str, list[dict]], int]:
+    """The export's tables (`path` None: standard input), text cleaned, checked and upgraded
+    (older call times read in `zone`, the seller's zone now), and how many texts the
+    cleaning changed; `ImportFailed` says why the file cannot be imported."""
     source = "Standard input" if path is None else str(path)
     try:
         payload = read_at_most(path, MAX_BYTES)
@@ -53,8 +56,9 @@ def read_export(path: Path | None, zone: tzinfo | None = None) -> dict[str, list
     except OSError as error:
         raise ImportFailed(f"{source} could not be read: {describe_os_error(error)}.") from None
     envelope = decode_export(payload, SCHEMA_VERSION)
+    cleaned = clean_imported_text(envelope.tables)
     try:
-        return checked_tables(envelope.tables, envelope.schema, zone)
+        return checked_tables(envelope.tables, envelope.schema, zone), cleaned
     except NotImportable as error:
         raise ImportFailed(str(error)) from None
 
@@ -73,13 +77,14 @@ def import_json(
     """
     out = console or CommandConsole()
     try:
-        tables = read_export(path, clock().tzinfo)
+        tables, cleaned = read_export(path, clock().tzinfo)
         repo = Repository.open(data_dir, read_only=dry_run, clock=clock, missing_ok=dry_run)
         try:
             if holds_records(repo.store):
                 raise ImportFailed(
                     f"{data_dir} already holds data. Import into an empty folder, e.g. "
-                    f"coach import json {path or '-'} --data NEW_FOLDER"
+                    f"coach import json {shlex.quote(str(path)) if path else '-'} --data "
+                    "NEW_FOLDER"
                 )
             if not dry_run:
                 with out.status("Saving…") if out.is_terminal else nullcontext():
@@ -91,8 +96,17 @@ def import_json(
         print_error(f"coach: nothing imported. {error}")
         return 1
     _print_counts(tables, out, dry_run=dry_run, source=path or "standard input")
+    if cleaned:
+        texts = f"{cleaned:,} text{'s' if cleaned != 1 else ''}"
+        out.print(
+            line(
+                f"{texts} held control codes or direction overrides (a hand-edited file?): "
+                f"{'they would be' if dry_run else 'they were'} removed, as from typed text.",
+                style="yellow",
+            )
+        )
     if not dry_run:
-        out.print(f"Open it with: coach --data {escape(str(data_dir))}")
+        out.print(line("Open it with: coach --data ", shell_word(data_dir)), soft_wrap=True)
     return 0
 
 
@@ -112,13 +126,16 @@ def _print_counts(
 ) -> None:
     total = sum(len(records) for records in tables.values())
     verb = "Would import" if dry_run else "Imported"
-    out.print(f"{verb} [bold]{total:,}[/] records from {escape(str(source))}.")
+    out.print(
+        line(f"{verb} ", line(f"{total:,}", style="bold"), " records from ", data(source), "."),
+        soft_wrap=True,
+    )
     counts = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
     counts.add_column(justify="right")
     counts.add_column()
     for table, records in tables.items():
         if records:
-            counts.add_row(f"{len(records):,}", table.replace("_", " "))
+            counts.add_row(line(f"{len(records):,}"), data(table.replace("_", " ")))
     out.print(counts)
     if dry_run:
         out.print("Dry run: nothing was saved.")

@@ -20,9 +20,9 @@ from string import Template
 
 from aiohttp import web
 from rich.console import Console
-from rich.markup import escape
 from textual_serve.server import Server
 
+from coach_tui.commands.output import data, line
 from coach_tui.commands.serve_guard import Guard
 
 HOST = "127.0.0.1"
@@ -118,14 +118,14 @@ def serve(
     out = console or Console(stderr=True)
     problem = check_port(port)
     if problem:
-        out.print(f"[red]{escape(problem)}[/]")
+        out.print(data(problem, "red"))
         return 2
     guard = Guard(port)
     server = CoachServer(app_command(data_dir, theme), guard)
 
     def listening() -> None:
         out.print("coach is ready. Open this address in your browser:")
-        out.print(f"    {guard.address}", markup=False, highlight=False, soft_wrap=True)
+        out.print(line("    ", data(guard.address)), highlight=False, soft_wrap=True)
         out.print(
             "Only this address opens it (the token in it is new each run); keep it to "
             "yourself. Ctrl+C stops the server."
@@ -135,8 +135,8 @@ def serve(
         server.run(listening)
     except OSError as error:
         out.print(
-            f"[red]Could not listen on {HOST}:{port}: {escape(error.strerror or str(error))}. "
-            "Is another server using that port? Try --port with another number.[/]"
-        )
+            line(f"Could not listen on {HOST}:{port}: ", data(error.strerror or error), ". Is "
+                 "another server using that port? Try --port with another number.", style="red")
+        )  # fmt: skip
         return 1
     return 0

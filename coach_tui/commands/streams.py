@@ -13,11 +13,16 @@ import os
 import sys
 from typing import TextIO
 
+from coach_tui.model.text import printable
+
 
 def print_error(line: str) -> None:
-    """One line on standard error (nothing when it is closed or nobody reads it)."""
+    """One line on standard error (nothing when it is closed or nobody reads it).
+
+    Errors quote file names and records: any control code in them is shown as its picture.
+    """
     try:
-        print(line, file=sys.stderr, flush=True)
+        print(printable(line), file=sys.stderr, flush=True)
     except BrokenPipeError:
         let_closed_stream_be(sys.stderr)
 

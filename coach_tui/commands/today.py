@@ -1,13 +1,13 @@
 """`coach today`: the day's agenda in a plain terminal, then exit.
 
 Reads without the lock (one consistent snapshot of the files, see `store/snapshot.py`), so
-it works while the app is open. Rich honours NO_COLOR by itself; `--plain` also drops
-colour; `--json` is for scripts and status lines.
+it works while the app is open. Rich honours NO_COLOR by itself; `--plain` prints plain
+text (no colour, no style); `--json` is for scripts and status lines. Stored text is shown
+literally in all three (see `commands/output.py`).
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +17,7 @@ from coach_tui.coaching.agenda import Agenda, build_agenda
 from coach_tui.coaching.calls import stalls_in
 from coach_tui.coaching.dashboard import goal_lines, touch_lines
 from coach_tui.coaching.review import review_reminder
+from coach_tui.commands.output import data, line, print_json
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.process import collector_paused
 from coach_tui.store.repository import Repository
@@ -98,53 +99,56 @@ def agenda_json(agenda: Agenda) -> dict[str, Any]:
 
 
 def print_agenda(agenda: Agenda, out: Console) -> None:
+    """The agenda for a person at a terminal; every stored text goes through `data()`."""
     from rich.table import Table
-    from rich.text import Text
 
     today = agenda.today
-    out.print(Text(f"coach — {today:%A} {today.day} {today:%b %Y}", style="bold"))
+    out.print(line(f"coach — {today:%A} {today.day} {today:%b %Y}", style="bold"))
     if agenda.why:
-        out.print(Text(f"“{agenda.why}”", style="italic"))
+        out.print(line("“", data(agenda.why), "”", style="italic"))
     calls = Table(title="Calls today", title_justify="left", show_header=False, box=None)
     for call in agenda.calls:
         outcome = (
-            Text(f"→ {call.outcome}")
+            line("→ ", data(call.outcome))
             if call.outcome
-            else Text("⚠ no outcome yet — prep it", style="bold red")
+            else line("⚠ no outcome yet — prep it", style="bold red")
         )
-        calls.add_row(f"{call.when:%H:%M}", Text(call.account, style="bold"), call.kind, outcome)
-    out.print(calls if agenda.calls else Text("No calls today.", style="dim"))
+        calls.add_row(
+            line(f"{call.when:%H:%M}"), data(call.account, "bold"), data(call.kind), outcome
+        )
+    out.print(calls if agenda.calls else line("No calls today.", style="dim"))
     if agenda.touches:
-        title = f"Touches due ({len(agenda.touches)})"
+        title = line(f"Touches due ({len(agenda.touches)})")
         touches = Table(title=title, title_justify="left", show_header=False, box=None)
-        for line in agenda.touches[:SHOWN_TOUCHES]:
-            late = line.item.days_overdue
+        for touch in agenda.touches[:SHOWN_TOUCHES]:
+            late = touch.item.days_overdue
             touches.add_row(
-                Text(f"{late}d late" if late else "today", style="red" if late else "green"),
-                Text(line.account, style="bold"),
-                Text(line.who),
-                line.item.touch.channel.value,
+                line(f"{late}d late" if late else "today", style="red" if late else "green"),
+                data(touch.account, "bold"),
+                data(touch.who),
+                data(touch.item.touch.channel.value),
             )
         out.print(touches)
         if len(agenda.touches) > SHOWN_TOUCHES:
-            out.print(Text(f"… and {len(agenda.touches) - SHOWN_TOUCHES} more.", style="dim"))
+            out.print(line(f"… and {len(agenda.touches) - SHOWN_TOUCHES} more.", style="dim"))
     for promise in agenda.promises[:SHOWN_PROMISES]:
         whose = "You promised" if promise.whose == "mine" else "They promised"
-        out.print(Text(f"{whose} ({promise.account}): {promise.what} — {promise.due}"))
+        out.print(line(f"{whose} (", data(promise.account), "): ", data(promise.what), " — ",
+                       data(promise.due)))  # fmt: skip
     if len(agenda.promises) > SHOWN_PROMISES:
         more = len(agenda.promises) - SHOWN_PROMISES
-        out.print(Text(f"… and {more} more promises due.", style="dim"))
+        out.print(line(f"… and {more} more promises due.", style="dim"))
     for account, question in agenda.stalled[:3]:
-        out.print(Text(f"Stalled — {account}: {question}", style="yellow"))
+        out.print(line("Stalled — ", data(account), ": ", data(question), style="yellow"))
     for goal, sentence in agenda.behind:
-        out.print(Text(f"{goal}: {sentence}", style="yellow"))
+        out.print(line(data(goal), ": ", data(sentence), style="yellow"))
     for account, what in agenda.late[:SHOWN_LATE]:
-        out.print(Text(f"Late — {account}: {what}", style="yellow"))
+        out.print(line("Late — ", data(account), ": ", data(what), style="yellow"))
     if len(agenda.late) > SHOWN_LATE:
-        out.print(Text(f"… and {len(agenda.late) - SHOWN_LATE} more objectives late.", style="dim"))
+        out.print(line(f"… and {len(agenda.late) - SHOWN_LATE} more objectives late.", style="dim"))
     if agenda.review:
-        out.print(Text(agenda.review, style="cyan"))
-    out.print(Text(f"Coach: {agenda.coach_line}", style="bold"))
+        out.print(data(agenda.review, "cyan"))
+    out.print(line("Coach: ", data(agenda.coach_line), style="bold"))
 
 
 def run_today(
@@ -158,11 +162,13 @@ def run_today(
     """Print the agenda; exit code 0 (a missing folder simply has an empty agenda)."""
     agenda = read_agenda(data_dir, clock)
     if as_json:
-        # print() also copes with a closed standard output (sys.stdout is None then).
-        print(json.dumps(agenda_json(agenda), ensure_ascii=False))
+        print_json(agenda_json(agenda))
         return 0
     from coach_tui.commands.console import CommandConsole
 
-    # Rich itself honours NO_COLOR; --plain asks for the same explicitly.
-    print_agenda(agenda, console or CommandConsole(no_color=plain or None, highlight=False))
+    if console is None:
+        # Rich itself honours NO_COLOR (no colour, bold kept). --plain is plain text: no
+        # colour, no style, not one escape code, whatever the terminal.
+        console = CommandConsole(highlight=False, color_system=None if plain else "auto")
+    print_agenda(agenda, console)
     return 0

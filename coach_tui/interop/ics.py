@@ -3,6 +3,10 @@
 Each call is an event with a stable UID (so re-importing updates rather than duplicates),
 its outcome and prep in the description, and a reminder 30 minutes before — time to read
 the outcome once more. Touches and promises are to-dos with due dates.
+
+Every text written goes through `printable()`: a calendar app shows what was stored, control
+codes as their pictures (iCalendar allows none in text, and a calendar file is often read
+in a terminal too).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from icalendar import Alarm, Calendar, Event, Todo
 
 from coach_tui import __version__
 from coach_tui.model.call import Call, CallKind, Commitment
+from coach_tui.model.text import printable
 from coach_tui.model.touch import Touch
 
 UID_DOMAIN = "coach-tui"
@@ -22,7 +27,7 @@ REMIND_BEFORE = timedelta(minutes=30)
 
 
 def _uid(kind: str, uid: str) -> str:
-    return f"{kind}-{uid}@{UID_DOMAIN}"
+    return printable(f"{kind}-{uid}@{UID_DOMAIN}")
 
 
 def call_event(call: Call, account: str, stamp: datetime) -> Event:
@@ -33,7 +38,7 @@ def call_event(call: Call, account: str, stamp: datetime) -> Event:
     start = call.when.astimezone(UTC)
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=LENGTH[call.kind]))
-    event.add("summary", f"{call.kind.value.capitalize()} · {account}")
+    event.add("summary", printable(f"{call.kind.value.capitalize()} · {account}"))
     lines = []
     if call.prep is not None:
         lines.append(f"Outcome: {call.prep.outcome}")
@@ -45,10 +50,11 @@ def call_event(call: Call, account: str, stamp: datetime) -> Event:
         ) if value]  # fmt: skip
     else:
         lines.append("No outcome prepared yet: open coach and press p on this call.")
-    event.add("description", "\n".join(lines))
+    event.add("description", printable("\n".join(lines)))
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", f"Outcome check: {call.prep.outcome if call.prep else 'none yet'}")
+    outcome = call.prep.outcome if call.prep else "none yet"
+    alarm.add("description", printable(f"Outcome check: {outcome}"))
     alarm.add("trigger", -REMIND_BEFORE)
     event.add_component(alarm)
     return event
@@ -58,8 +64,8 @@ def touch_todo(touch: Touch, account: str, who: str, stamp: datetime) -> Todo:
     todo = Todo()
     todo.add("uid", _uid("touch", touch.uid))
     todo.add("dtstamp", stamp.astimezone(UTC))
-    todo.add("summary", f"{touch.channel.value.capitalize()} to {who} ({account})")
-    todo.add("description", f"{touch.purpose.value.capitalize()}. {touch.idea}".strip())
+    todo.add("summary", printable(f"{touch.channel.value.capitalize()} to {who} ({account})"))
+    todo.add("description", printable(f"{touch.purpose.value.capitalize()}. {touch.idea}".strip()))
     todo.add("due", touch.due)
     todo.add("status", "NEEDS-ACTION")
     return todo
@@ -70,7 +76,7 @@ def commitment_todo(commitment: Commitment, account: str, stamp: datetime) -> To
     todo.add("uid", _uid("promise", commitment.uid))
     todo.add("dtstamp", stamp.astimezone(UTC))
     whose = "I promised" if commitment.party.value == "me" else "They promised"
-    todo.add("summary", f"{whose}: {commitment.what} ({account})")
+    todo.add("summary", printable(f"{whose}: {commitment.what} ({account})"))
     if commitment.due is not None:
         todo.add("due", commitment.due)
     todo.add("status", "NEEDS-ACTION" if commitment.is_open else "COMPLETED")

@@ -7,10 +7,17 @@ archive) and TinyDB's numeric ids are storage details and are left out, so the s
 always exports to the same bytes: records are ordered by their uid, keys are sorted, and
 the indentation is fixed. That is what lets an export, imported and exported again, be
 compared byte for byte.
+
+The file is a faithful copy of what is stored, so text is never changed on the way out.
+JSON already writes control codes as `\\u001b`-style escapes; the few characters it may
+leave raw that would act on a terminal or an editor (DEL, the C1 controls, bidi overrides
+and isolates, BOMs) are written as escapes too. They decode to the same text, so a file
+with none of them is unchanged, and a file with some reads back exactly.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +28,12 @@ from coach_tui.interop.errors import ImportFailed
 
 FORMAT = "coach-tui data"
 FORMAT_VERSION = 1
+# Those characters' UTF-8 bytes. Their lead bytes never occur inside another character's
+# bytes, and orjson writes them only inside strings, so they can be replaced bytewise.
+_RAW_CONTROL = re.compile(
+    rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xef\xbb\xbf"
+)
+_ASCII_BUT_DEL = bytes(range(0x7F))
 
 Record = dict[str, Any]
 
@@ -54,9 +67,18 @@ def encode_export(schema: int, tables: Mapping[str, Iterable[Record]]) -> bytes:
         "schema": schema,
         "tables": {name: in_export_order(records) for name, records in tables.items()},
     }
-    return orjson.dumps(
+    payload = orjson.dumps(
         document, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
     )
+    # Those characters are never ASCII but for DEL: look among the other bytes first
+    # (their sequences stay whole), so a 200 MB export is searched in a blink.
+    if not _RAW_CONTROL.search(payload.translate(None, _ASCII_BUT_DEL)):
+        return payload
+    return _RAW_CONTROL.sub(_json_escape, payload)
+
+
+def _json_escape(match: re.Match[bytes]) -> bytes:
+    return b"\\u%04x" % ord(match.group().decode("utf-8"))
 
 
 def decode_export(payload: bytes, newest_schema: int) -> Envelope:

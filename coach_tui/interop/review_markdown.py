@@ -1,7 +1,9 @@
 """A weekly review as Markdown: for `coach export review` and the read-only review view.
 
 Text the seller typed is written as it is, but characters that would turn it into Markdown
-structure (a leading `#`, a table pipe) are escaped so a note cannot reshape the document.
+structure (a leading `#`, a table pipe) are escaped so a note cannot reshape the document,
+and control codes are shown as their pictures (`printable()`), so a hand-edited record
+cannot send escape codes to whoever reads the file in a terminal.
 """
 
 from __future__ import annotations
@@ -12,17 +14,26 @@ from datetime import tzinfo
 
 from coach_tui.coaching.week_report import HEADINGS, WeekReport
 from coach_tui.model.review import WeekReview
+from coach_tui.model.text import printable
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 
 
 def escape(text: str) -> str:
-    """Text safe inside Markdown: structure characters backslashed, line breaks kept."""
-    return _SPECIAL.sub(r"\\\1", text)
+    """Text safe inside Markdown: structure characters backslashed, control codes shown
+    as pictures, line breaks kept."""
+    return _SPECIAL.sub(r"\\\1", printable(text))
+
+
+def _inline(text: str) -> str:
+    """One-line text on one line: a line break in a hand-edited focus item or skill name
+    could otherwise start a heading or a rule (`---`) of its own."""
+    return escape(" ".join(text.split()))
 
 
 def _paragraph(text: str) -> str:
-    lines = [escape(line) for line in text.strip().splitlines()]
+    # printable() first: splitlines() would also break at form feeds and other controls.
+    lines = [escape(line) for line in printable(text).strip().splitlines()]
     return "  \n".join(lines) if lines else "_Nothing written._"
 
 
@@ -59,16 +70,16 @@ def review_markdown(
         for skill in review.skills:
             rating = f" — rated {skill.rating}/5" if skill.rating is not None else ""
             practised = "practised" if skill.practised else "not practised"
-            out.append(f"- **{escape(skill.skill)}**: {practised}{rating}")
+            out.append(f"- **{_inline(skill.skill)}**: {practised}{rating}")
             if skill.example.strip():
-                out.append(f"  - Example: {escape(' '.join(skill.example.split()))}")
+                out.append(f"  - Example: {_inline(skill.example)}")
     out += ["", "## Next week's focus", ""]
-    out += [f"{n}. {escape(item)}" for n, item in enumerate(review.focus, 1)] or ["_None set._"]
+    out += [f"{n}. {_inline(item)}" for n, item in enumerate(review.focus, 1)] or ["_None set._"]
     if review.key_call_uids:
         labels = call_labels or {}
         out += ["", "## Key calls to prep", ""]
         out += [
-            f"- {escape(labels.get(uid, 'a call no longer scheduled'))}"
+            f"- {_inline(labels.get(uid, 'a call no longer scheduled'))}"
             for uid in review.key_call_uids
         ]
     if review.cleared:
@@ -83,8 +94,8 @@ def _table(report: WeekReport) -> Sequence[str]:
         "|---|---:|---:|---:|:---:|",
     ]
     rows += [
-        f"| {escape(row.label)} | {escape(row.this_week)} | {escape(row.last_week)} | "
-        f"{escape(row.average)} | {row.trend} |"
+        f"| {_inline(row.label)} | {_inline(row.this_week)} | {_inline(row.last_week)} | "
+        f"{_inline(row.average)} | {_inline(row.trend)} |"
         for row in report.rows
     ]
     return rows

@@ -13,21 +13,25 @@ import unicodedata
 
 from coach_tui.model.errors import ValidationError
 
-# Bidi embeddings, overrides and isolates: legitimate RTL text does not need them,
-# and a stray one reverses the rest of a terminal line.
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Removed from every text that comes in: control codes (Unicode category Cc: escape
+# sequences, NUL, bell) but the line break, bidi embeddings, overrides and isolates
+# (legitimate RTL text does not need them, and a stray one reverses the rest of a terminal
+# line), BOMs and lone surrogates (category Cs: they cannot even be written as UTF-8).
+_REMOVED = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
 _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 
 
-def _keep(char: str) -> bool:
-    if char == "\n":
-        return True
-    if char in _BIDI_CONTROLS or char == "\ufeff":
-        return False
-    category = unicodedata.category(char)
-    # Cc: control codes (escape sequences, NUL, bell). Cs: lone surrogates.
-    return category not in ("Cc", "Cs")
+def clean_characters(raw: str) -> str:
+    """`raw` with the characters no text of ours may hold removed, and nothing else tidied.
+
+    Line ends become `\\n`, tabs spaces, accents one composed character (NFC). This is the
+    rule every way in shares: typing (`clean_text`), LinkedIn, vCard and `import json`.
+    """
+    if not _REMOVED.search(raw) and unicodedata.is_normalized("NFC", raw):
+        return raw  # nearly always: a whole import's text is checked quickly
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return unicodedata.normalize("NFC", _REMOVED.sub("", text))
 
 
 def clean_text(raw: str, *, multiline: bool) -> str:
@@ -36,9 +40,7 @@ def clean_text(raw: str, *, multiline: bool) -> str:
     One-line text has every run of whitespace (newlines included) folded to a single space.
     Multi-line text keeps line breaks but trims each line and at most one blank line in a row.
     """
-    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.replace("\t", " ")
-    text = "".join(char for char in text if _keep(char))
+    text = clean_characters(raw)
     if not multiline:
         return " ".join(text.split())
     lines = [_HORIZONTAL_SPACE.sub(" ", line).strip() for line in text.split("\n")]

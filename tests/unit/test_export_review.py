@@ -1,5 +1,6 @@
 """`coach export review`: a week's review and figures as Markdown, from the shell."""
 
+from dataclasses import replace
 from datetime import datetime
 from io import StringIO
 from pathlib import Path
@@ -101,3 +102,23 @@ def test_the_cli_routes_review_and_keeps_week_for_reviews_only(data_dir, clock, 
 def test_escape_backslashes_structure_characters() -> None:
     assert escape("a*b_c [x](y) <b> `z`") == "a\\*b\\_c \\[x\\](y) \\<b\\> \\`z\\`"
     assert escape("plain words, 20% off") == "plain words, 20% off"
+
+
+def test_a_line_break_in_a_one_line_field_cannot_start_a_heading_or_a_rule(
+    data_dir, clock, tmp_path
+) -> None:
+    seed(data_dir, clock)
+    repo = Repository.open(data_dir, clock=clock)
+    review = repo.reviews.get(W47)
+    assert review is not None
+    skills = (SkillReflection("s", "Listen\n===", True, "x\n---"),)
+    repo.reviews.save(
+        replace(review, focus=("Book it\n---\nor not", "Two\n\n# Owned"), skills=skills)
+    )
+    repo.close()
+    target = tmp_path / "review.md"
+    assert export_review(data_dir, target, week_text="2026-W47", console=quiet(), clock=clock) == 0
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert "1. Book it --- or not" in lines and "2. Two \\# Owned" in lines
+    assert "- **Listen ===**: practised" in lines and "  - Example: x ---" in lines
+    assert not [line for line in lines if line.strip() in ("---", "===", "# Owned")]

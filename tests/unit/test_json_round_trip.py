@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import io
 import json
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -18,11 +19,12 @@ from coach_tui.cli import main
 from coach_tui.commands.demo import write_demo
 from coach_tui.commands.export_json import export_json
 from coach_tui.commands.import_json import import_json
-from coach_tui.interop.json_envelope import FORMAT, FORMAT_VERSION
+from coach_tui.interop.json_envelope import FORMAT, FORMAT_VERSION, encode_export
 from coach_tui.model.account import Account, Research
 from coach_tui.model.contact import Contact
 from coach_tui.model.draft import FlowDraft, keepable
 from coach_tui.model.settings import Settings
+from coach_tui.model.text import clean_text
 from coach_tui.model.why import WhyStatement, new_why
 from coach_tui.store.layout import FAMILIES, SCHEMA_VERSION, family_path
 from coach_tui.store.lock import DataDirLock
@@ -108,6 +110,11 @@ def test_the_export_lists_archived_history_in_its_own_table(
 TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(
     str.strip
 )
+# Records hold text as the forms save it (`clean_text`); an import cleans text by that rule,
+# so only what coach itself can store is expected back byte for byte. Drafts keep what was
+# typed (`keepable`): their answers stay any text.
+LINE = TEXT.map(lambda raw: clean_text(raw, multiline=False)).filter(bool)
+PARAGRAPH = TEXT.map(lambda raw: clean_text(raw, multiline=True)).filter(bool)
 
 
 @settings(
@@ -115,9 +122,9 @@ TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max
 )
 @given(
     why=TEXT,
-    names=st.lists(TEXT, min_size=0, max_size=4),
-    research=TEXT,
-    people=st.lists(TEXT, max_size=3),
+    names=st.lists(LINE, min_size=0, max_size=4),
+    research=PARAGRAPH,
+    people=st.lists(LINE, max_size=3),
     answers=st.dictionaries(st.text(max_size=8), st.text(max_size=60), max_size=4),
     step=st.integers(0, 9),
     stall_weeks=st.integers(2, 26),
@@ -344,3 +351,12 @@ def test_an_unwritable_export_target_is_reported(tmp_path: Path, clock: FakeCloc
     assert export_json(tmp_path / "data", target, console=out, clock=clock) == 1
     said = out.export_text()
     assert "Could not write" in said and "the folder does not exist" in said
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(exclude_categories=("Cs",))))
+def test_any_text_reads_back_exactly_and_no_control_character_is_written_raw(text: str) -> None:
+    payload = encode_export(SCHEMA_VERSION, {"accounts": [{"uid": "a", "name": text}]})
+    assert orjson.loads(payload)["tables"]["accounts"] == [{"uid": "a", "name": text}]
+    raw = payload.decode("utf-8")
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]", raw)

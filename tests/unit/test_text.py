@@ -1,9 +1,13 @@
 """Cleaning pasted text: keep what people mean, drop what breaks the screen or the file."""
 
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coach_tui.model.errors import ValidationError
-from coach_tui.model.text import clean_text, printable, require_text
+from coach_tui.model.text import clean_characters, clean_text, printable, require_text
 
 
 @pytest.mark.parametrize(
@@ -75,3 +79,26 @@ def test_length_is_checked_after_cleaning() -> None:
 )
 def test_printable_shows_control_codes_instead_of_sending_them(stored: str, shown: str) -> None:
     assert printable(stored) == shown
+
+
+def _kept_by_the_old_rule(char: str) -> bool:
+    """The characters clean_text has always removed, by Unicode category."""
+    if char == "\n":
+        return True
+    if char in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff":
+        return False
+    return unicodedata.category(char) not in ("Cc", "Cs")
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.characters(exclude_categories=())))  # surrogates too
+def test_clean_characters_is_the_typed_text_rule_and_settles_at_once(raw: str) -> None:
+    prepared = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    expected = unicodedata.normalize("NFC", "".join(filter(_kept_by_the_old_rule, prepared)))
+    cleaned = clean_characters(raw)
+    assert cleaned == expected
+    assert clean_characters(cleaned) == cleaned  # what it returns, it keeps
+    # Text the forms saved passes unchanged: an import of coach's own export changes nothing.
+    for multiline in (False, True):
+        typed = clean_text(raw, multiline=multiline)
+        assert clean_characters(typed) == typed
