@@ -7,6 +7,7 @@ from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
+from coach_tui.model.text import Limits
 from coach_tui.store.backup import day_dirs, newest_good_backup, restore
 from coach_tui.store.errors import NewerSchema, StoreError, UnreadableFile
 from coach_tui.store.layout import (
@@ -19,7 +20,7 @@ from coach_tui.store.layout import (
 from coach_tui.store.lock import DataDirLock
 from coach_tui.store.records import check_records
 from coach_tui.store.schema import check_shape, migrate, needs_migration
-from coach_tui.store.storage import read_family
+from coach_tui.store.storage import RawData, read_family
 
 
 class FileState(Enum):
@@ -63,7 +64,7 @@ def check_file(data_dir: Path, family: str) -> FileReport:
             return FileReport(path, FileState.MISSING, f"will be created {when}")
         check_shape(raw, path)
         old = needs_migration(raw, path)
-        check_records(migrate(raw, family, path) if old else raw, FAMILIES[family], path)
+        note = _beyond_form_limits(migrate(raw, family, path) if old else raw, family, path)
     except NewerSchema as error:
         return FileReport(path, FileState.NEWER_FORMAT, str(error))
     except UnreadableFile as error:
@@ -72,7 +73,25 @@ def check_file(data_dir: Path, family: str) -> FileReport:
     if old:
         return FileReport(path, FileState.OLD_FORMAT, "will be upgraded (after a backup) on open")
     records = sum(len(v) for k, v in raw.items() if k != META_TABLE)
-    return FileReport(path, FileState.OK, f"{records:,} records")
+    return FileReport(path, FileState.OK, f"{records:,} records{note}")
+
+
+def _beyond_form_limits(raw: RawData, family: str, path: Path) -> str:
+    """A note on the first value a form would refuse but a data file may hold (text
+    longer than its form allows, see `Limits`), or "". Damage raises `UnreadableFile`.
+
+    The check with every limit comes first, so a folder without such values (nearly
+    every one) is checked once.
+    """
+    try:
+        check_records(raw, FAMILIES[family], path, Limits.FORMS)
+    except UnreadableFile as beyond:
+        check_records(raw, FAMILIES[family], path)  # raises if it is damage after all
+        return (
+            f"; kept as it is, though a form or `coach import json` would refuse it: "
+            f"{beyond.reason}"
+        )
+    return ""
 
 
 def diagnose(data_dir: Path) -> list[FileReport]:
