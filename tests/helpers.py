@@ -81,7 +81,7 @@ def notices(app: App) -> str:
 def refuse_writes_no_form_would_make(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make every data-file write of this test check its records with every form rule
     (`Limits.FORMS`, what `coach import json` applies) and fail the test if one breaks it."""
-    from coach_tui.model.text import Limits
+    from coach_tui.model.limits import Limits
     from coach_tui.store import storage, store
     from coach_tui.store.layout import FAMILIES
     from coach_tui.store.records import check_records

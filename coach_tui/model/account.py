@@ -9,8 +9,9 @@ from enum import Enum
 from coach_tui.model.dates import check_day, check_moment
 from coach_tui.model.goal import NOTE
 from coach_tui.model.ids import check_link, check_uid, new_uid
+from coach_tui.model.limits import Limits
 from coach_tui.model.money import Money, check_amount, check_currency
-from coach_tui.model.text import Limits, TextRule
+from coach_tui.model.text import TextRule
 
 ACCOUNT_NAME_MAX = 120
 NOTE_MAX = 5_000

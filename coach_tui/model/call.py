@@ -13,7 +13,8 @@ from enum import Enum
 from coach_tui.model.dates import check_day, check_moment
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.ids import check_link, check_uid, new_uid
-from coach_tui.model.text import Limits, TextRule
+from coach_tui.model.limits import Limits
+from coach_tui.model.text import TextRule
 
 NOTE_MAX = 3_000
 # Every text of a prep, a debrief or a promise: the flows check each answer against it (the

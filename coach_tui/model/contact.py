@@ -16,7 +16,8 @@ from urllib.parse import urlsplit, urlunsplit
 from coach_tui.model.dates import check_day
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.ids import check_link, check_uid, new_uid
-from coach_tui.model.text import Limits, TextRule, clean_text
+from coach_tui.model.limits import Limits
+from coach_tui.model.text import TextRule, clean_text
 
 CONTACT_NAME_MAX = 120
 CONTACT_LINE_MAX = 200

@@ -8,7 +8,8 @@ from datetime import date, datetime
 from coach_tui.model.dates import check_day, check_moment
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.ids import check_uid, new_uid
-from coach_tui.model.text import Limits, TextRule
+from coach_tui.model.limits import Limits
+from coach_tui.model.text import TextRule
 
 PRIORITY_MAX = 200
 PRIORITIES_PER_DAY = 3

@@ -8,7 +8,8 @@ from datetime import datetime
 
 from coach_tui.model.dates import check_moment
 from coach_tui.model.errors import ValidationError
-from coach_tui.model.text import STORED_TEXT_MAX, Limits, TextRule
+from coach_tui.model.limits import STORED_TEXT_MAX, Limits
+from coach_tui.model.text import TextRule
 
 # A draft keeps what was typed, even if it is too long to save as a record; this cap only
 # protects the data file from a runaway paste.

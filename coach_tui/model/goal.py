@@ -10,6 +10,7 @@ from enum import Enum
 from coach_tui.model.dates import check_day
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.ids import check_link, check_uid, new_uid
+from coach_tui.model.limits import Limits
 from coach_tui.model.money import (
     check_amount,
     check_currency,
@@ -17,7 +18,7 @@ from coach_tui.model.money import (
     parse_amount,
     parse_money,
 )
-from coach_tui.model.text import Limits, TextRule
+from coach_tui.model.text import TextRule
 
 NAME_MAX = 120
 NOTE_MAX = 500

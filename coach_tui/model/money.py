@@ -151,13 +151,14 @@ def check_amount(
     rounded to the cent, at most a trillion. Forms and the checks of stored records both
     use this, so a file cannot hold an amount no form would (1e999999 overflows the pace
     arithmetic; a zero target divides by nothing)."""
-    typed = _shown(amount if shown is None else shown)
     if not amount.is_finite() or amount > MAX_AMOUNT:
+        typed = _shown(amount if shown is None else shown)
         raise ValidationError(
             f"{label} '{typed}' is more than a trillion — probably a typo. {advice}".rstrip(),
             field=field,
         )
     if amount < 0:
+        typed = _shown(amount if shown is None else shown)
         raise ValidationError(f"{label} must be more than zero, not '{typed}'.", field=field)
     # Round first, so "0.004" (which would be stored as 0.00) counts as zero.
     if amount.quantize(CENT, ROUND_HALF_UP) == 0 and not allow_zero:

@@ -13,7 +13,8 @@ from coach_tui.model.dates import check_day, check_moment
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.goal import SKILL
 from coach_tui.model.ids import check_link, check_uid, new_uid
-from coach_tui.model.text import Limits, TextRule
+from coach_tui.model.limits import Limits
+from coach_tui.model.text import TextRule
 from coach_tui.model.week import IsoWeek
 
 REFLECTION_MAX = 3_000

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coach_tui.model.errors import ValidationError
+from coach_tui.model.limits import Limits
 from coach_tui.model.money import check_currency
-from coach_tui.model.text import Limits, TextRule
+from coach_tui.model.text import TextRule
 
 THEME_NAME = TextRule("The theme's name", 200, required=False)
 

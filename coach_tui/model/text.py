@@ -11,13 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from enum import Enum
 
 from coach_tui.model.errors import ValidationError
-
-# The longest text any record may hold, whatever its field: a data file is refused beyond
-# it (a runaway paste or a damaged file), and drafts are cut to it.
-STORED_TEXT_MAX = 50_000
 
 # Bidi embeddings, overrides and isolates: legitimate RTL text does not need them,
 # and a stray one reverses the rest of a terminal line.
@@ -49,22 +44,6 @@ def clean_text(raw: str, *, multiline: bool) -> str:
         return " ".join(text.split())
     lines = [_HORIZONTAL_SPACE.sub(" ", line).strip() for line in text.split("\n")]
     return _MANY_BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
-
-
-class Limits(Enum):
-    """Which of a field's rules a check applies.
-
-    A form or an import applies all of them (`FORMS`). Opening a data file applies those
-    whose breach coach cannot work with (`FILES`): types, choices, numbers and dates in
-    range, a record's own id. Text longer than its form allows, a list with more items than
-    the form offers, an e-mail address a form would not take: a hand edit can leave those,
-    nothing breaks on them, and refusing the file would make the seller restore this
-    morning's backup over the day's work. So a data file may hold them, up to
-    `STORED_TEXT_MAX` characters a text (the store's reader refuses longer ones).
-    """
-
-    FORMS = "forms"
-    FILES = "files"
 
 
 @dataclass(frozen=True, slots=True)

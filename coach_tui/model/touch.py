@@ -13,7 +13,8 @@ from enum import Enum
 
 from coach_tui.model.dates import check_day, check_moment
 from coach_tui.model.ids import check_link, check_uid, new_uid
-from coach_tui.model.text import Limits, TextRule
+from coach_tui.model.limits import Limits
+from coach_tui.model.text import TextRule
 
 TOUCH_IDEA_MAX = 1_000
 TOUCH_OUTCOME_MAX = 1_000

@@ -7,7 +7,8 @@ from datetime import datetime
 
 from coach_tui.model.dates import check_moment
 from coach_tui.model.ids import check_uid, new_uid
-from coach_tui.model.text import Limits, TextRule
+from coach_tui.model.limits import Limits
+from coach_tui.model.text import TextRule
 
 STATEMENT_MAX_CHARS = 400
 ANSWER_MAX_CHARS = 2_000

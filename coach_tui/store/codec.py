@@ -1,8 +1,9 @@
 """Converting model objects to the JSON records TinyDB stores, and back.
 
-Decoding is strict: a record with a missing or mistyped field raises `DamagedRecord`
-instead of handing the screens half an object. Nested values are copied so nothing the
-UI holds aliases TinyDB's cache.
+Decoding is strict: a record with a missing or mistyped field, or one its kind of record
+does not have, raises `DamagedRecord` instead of handing the screens half an object (the
+rules a value must keep beyond its type are the model's: see `store/records.py`). Nested
+values are copied so nothing the UI holds aliases TinyDB's cache.
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ from coach_tui.model.account import (
 )
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.goal import Metric, PerformanceGoal, ProgressEntry, SkillGoal
+from coach_tui.model.limits import STORED_TEXT_MAX
 from coach_tui.model.money import Money
 from coach_tui.model.settings import Settings
-from coach_tui.model.text import STORED_TEXT_MAX
 from coach_tui.model.why import ANSWER_KEYS, WhyAnswers, WhyStatement
 from coach_tui.store.errors import DamagedRecord
 
@@ -50,7 +51,7 @@ class Reader:
         silently dropped at the next save, or the record belongs to another table."""
         unknown = self.record.keys() - fields
         if unknown:
-            raise self.fail(f"{what} has no field {_listed(unknown)}")
+            raise self.fail(f"{what} has no field {listed_keys(unknown)}")
         return self
 
     def nested(self, value: Record, fields: frozenset[str], what: str) -> Reader:
@@ -182,8 +183,8 @@ class Reader:
 
 # An amount is at most a trillion with cents: "1000000000000.00" is 16 characters.
 NUMBER_MAX_CHARS = 40
-MONEY_FIELDS = frozenset({"amount", "currency"})
-PROGRESS_FIELDS = frozenset({"uid", "on", "amount", "note"})
+MONEY_FIELDS = frozenset(Money.__dataclass_fields__)
+PROGRESS_FIELDS = frozenset(ProgressEntry.__dataclass_fields__)
 
 
 _BY_VALUE: dict[type, dict[object, Any]] = {}
@@ -198,10 +199,11 @@ def _members_by_value(kind: type[E]) -> dict[object, E]:
     return members
 
 
-def _listed(keys: set[str]) -> str:
+def listed_keys(keys: set[str]) -> str:
+    """ "'company', 'email', 'role' and 6 more": field names for a sentence."""
     shown = sorted(keys)
     names = ", ".join(f"'{key[:40]}'" for key in shown[:3])
-    return names + (f" (and {len(shown) - 3} more)" if len(shown) > 3 else "")
+    return names + (f" and {len(shown) - 3} more" if len(shown) > 3 else "")
 
 
 def moment_to_text(moment: datetime | None) -> str | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach_tui.model import account, call, contact, day, draft, goal, review, settings, touch, why
-from coach_tui.model.text import Limits
+from coach_tui.model.limits import Limits
 from coach_tui.store import codec, codec_calls, codec_days, codec_entry, codec_reviews
 
 Decode = Callable[[codec.Record, object], Any]

@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
-from coach_tui.model.text import Limits
+from coach_tui.model.limits import Limits
 from coach_tui.store.backup import day_dirs, newest_good_backup, restore
 from coach_tui.store.errors import NewerSchema, StoreError, UnreadableFile
 from coach_tui.store.layout import (

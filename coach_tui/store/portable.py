@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from coach_tui.model.text import Limits
+from coach_tui.model.limits import Limits
 from coach_tui.store.archive import ARCHIVE_OF, with_archive
 from coach_tui.store.codec import Record
 from coach_tui.store.errors import NewerSchema, StoreError, UnreadableFile

@@ -10,7 +10,7 @@ from collections.abc import KeysView
 from pathlib import Path
 
 from coach_tui.model.errors import ValidationError
-from coach_tui.model.text import Limits
+from coach_tui.model.limits import Limits
 from coach_tui.store.errors import DamagedRecord, UnreadableFile
 from coach_tui.store.layout import META_TABLE, TABLE_FAMILY
 from coach_tui.store.storage import RawData
@@ -58,14 +58,13 @@ def _stray_table(table: str) -> str:
 
 
 def _not_of_table(keys: KeysView[str], table: str) -> str:
+    """What is wrong with a record holding fields its table does not have."""
+    from coach_tui.store.codec import listed_keys
     from coach_tui.store.decoders import KINDS, looks_like
 
     kind = KINDS[table]
     found = set(keys)
-    unknown = sorted(found - kind.fields)
-    shown = ", ".join(f"'{key[:40]}'" for key in unknown[:3])
-    more = f" and {len(unknown) - 3} more" if len(unknown) > 3 else ""
-    reason = f"it has fields {kind.noun} does not have: {shown}{more}"
+    reason = f"it has fields {kind.noun} does not have: {listed_keys(found - kind.fields)}"
     other = looks_like(found)
     if other is not None and other != table:
         reason += f"; it looks like a record of '{other}' put in the wrong table"

@@ -48,10 +48,11 @@ from coach_tui.model.day import DayPlan, Priority
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.goal import Metric, PerformanceGoal, ProgressEntry, SkillGoal
+from coach_tui.model.limits import STORED_TEXT_MAX, Limits
 from coach_tui.model.money import Money, check_amount, parse_amount, parse_money
 from coach_tui.model.review import SkillReflection, WeekReview
 from coach_tui.model.settings import Settings
-from coach_tui.model.text import STORED_TEXT_MAX, Limits, TextRule
+from coach_tui.model.text import TextRule
 from coach_tui.model.touch import TOUCH_IDEA_MAX, Campaign, Channel, Purpose, Touch
 from coach_tui.model.week import IsoWeek
 from coach_tui.model.why import WhyAnswers, WhyStatement
