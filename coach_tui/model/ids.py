@@ -19,7 +19,7 @@ UID_MAX = 64
 
 def check_uid(uid: str, *, field: str = "uid") -> str:
     """A record's own id: not blank (nothing could find the record), not a page long."""
-    if not uid.strip():
+    if not uid or uid.isspace():
         raise ValidationError("The id is empty.", field=field)
     return check_link(uid, field=field) if len(uid) > UID_MAX else uid
 
