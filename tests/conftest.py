@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from coach_tui.store.repository import Repository
-from tests.helpers import FakeClock
+from tests.helpers import FakeClock, refuse_writes_no_form_would_make
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -17,6 +17,25 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite the expected screen snapshots in tests/snapshots instead of comparing",
     )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "stores_what_forms_refuse: the test saves records no form would (to test how coach "
+        "reads them back), so coach's writes are not held to every form rule",
+    )
+
+
+@pytest.fixture(autouse=True)
+def coach_writes_what_its_checks_accept(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every record coach writes in any test passes the check `coach import json` applies
+    (every form rule): a writer that skipped a rule would otherwise leave a file that a
+    later import of its export refuses."""
+    if request.node.get_closest_marker("stores_what_forms_refuse") is None:
+        refuse_writes_no_form_would_make(monkeypatch)
 
 
 @pytest.fixture

@@ -28,21 +28,23 @@ from tests.crash_model import Inconsistent, allowed, newest, read_state
 ROOT = Path(__file__).resolve().parents[1]
 
 # The child saves a draft over and over, reporting each save after it returned. The
-# padding makes each write large enough that kills often land inside one.
+# padding makes each write large enough that kills often land inside one; it is spread
+# over answers no longer than a draft keeps, so the file stays one coach would write.
 CHILD = """
 import sys
 from pathlib import Path
 from coach_tui.model.clock import system_clock
-from coach_tui.model.draft import FlowDraft
+from coach_tui.model.draft import DRAFT_FIELD_MAX_CHARS as MOST, FlowDraft
 from coach_tui.store.repository import Repository
 
 repo = Repository.open(Path(sys.argv[1]))
-padding = "x" * int(sys.argv[2])
+size = int(sys.argv[2])
+padding = {f"pad{i}": "x" * min(MOST, size - i) for i in range(0, size, MOST)}
 print("ready", flush=True)
 n = int(sys.argv[3])
 while True:
     n += 1
-    repo.drafts.save(FlowDraft("why", n % 4, {"n": str(n), "pad": padding}, system_clock()))
+    repo.drafts.save(FlowDraft("why", n % 4, {"n": str(n), **padding}, system_clock()))
     print(n, flush=True)
 """
 

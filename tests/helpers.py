@@ -5,11 +5,15 @@ from __future__ import annotations
 import html
 import re
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
 from rich.cells import cell_len
 from textual.app import App
 from textual.widget import Widget
+
+from coach_tui.store.errors import StoreError
 
 # Tests run "on" a fixed Tuesday morning in a named non-UTC zone with summer time (CET in
 # November, CEST from the last Sunday of March), so time zone and DST bugs show.
@@ -82,3 +86,45 @@ def widget_text(app: App, widget: Widget, *, frame: bool = False) -> str:
 def notices(app: App) -> str:
     """The text of the notifications (toasts) on screen, whitespace folded."""
     return " | ".join(widget_text(app, toast) for toast in app.screen.query("Toast"))
+
+
+def refuse_writes_no_form_would_make(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make every data-file write of this test check its records with every form rule
+    (`Limits.FORMS`, what `coach import json` applies) and fail the test if one breaks it."""
+    from coach_tui.model.limits import Limits
+    from coach_tui.store import storage, store
+    from coach_tui.store.layout import FAMILIES
+    from coach_tui.store.records import check_records
+
+    def checked(path: Path, raw: dict) -> None:
+        family = path.stem
+        if family in FAMILIES:
+            try:
+                check_records(raw, FAMILIES[family], path, Limits.FORMS)
+            except StoreError as error:
+                pytest.fail(f"coach wrote a record its own import would refuse: {error}")
+
+    real_write, real_stage, real_append = (
+        storage.write_family,
+        storage.AtomicJSONStorage.stage,
+        storage.AtomicJSONStorage.append,
+    )
+
+    def write_family(path: Path, raw: dict, *, journaled: bool) -> None:
+        checked(path, raw)
+        real_write(path, raw, journaled=journaled)
+
+    def stage(self: storage.AtomicJSONStorage, data: dict) -> Path:
+        checked(self.path, data)
+        return real_stage(self, data)
+
+    def append(self: storage.AtomicJSONStorage, data: dict, changes: list) -> bool:
+        for table, key, record in changes:
+            if record is not None:
+                checked(self.path, {table: {key: record}})
+        return real_append(self, data, changes)
+
+    monkeypatch.setattr(storage, "write_family", write_family)
+    monkeypatch.setattr(store, "write_family", write_family)
+    monkeypatch.setattr(storage.AtomicJSONStorage, "stage", stage)
+    monkeypatch.setattr(storage.AtomicJSONStorage, "append", append)

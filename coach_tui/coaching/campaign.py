@@ -39,6 +39,9 @@ CHANNEL_MIX = {Channel.EMAIL: 45, Channel.PHONE: 25, Channel.SOCIAL: 20, Channel
 PURPOSE_ORDER = tuple(Purpose)
 WEEKDAYS = (MO, TU, WE, TH, FR)
 
+# How much of the client's focus an idea quotes: the idea stays a sentence, far inside
+# what a touch's idea may hold (TOUCH_IDEA_MAX), however long the research note is.
+FOCUS_IN_IDEA_MAX = 160
 _IDEAS = {
     Purpose.PIQUE_CURIOSITY: {
         Channel.EMAIL: "Two lines and one question about {focus}; no pitch, no attachment.",
@@ -147,7 +150,9 @@ def purpose_plan(count: int) -> list[Purpose]:
 
 def message_idea(purpose: Purpose, channel: Channel, client_focus: str = "") -> str:
     """A starting point for the touch, about the client's problem rather than our product."""
-    focus = client_focus.strip().rstrip(".") or "what is slowing them down this year"
+    focus = " ".join(client_focus.split()).rstrip(".") or "what is slowing them down this year"
+    if len(focus) > FOCUS_IN_IDEA_MAX:  # a first sentence of research can be a page long
+        focus = focus[:FOCUS_IN_IDEA_MAX].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return _IDEAS[purpose][channel].format(focus=focus)
 
 

@@ -16,8 +16,7 @@ from enum import Enum
 from coach_tui.coaching.touches import mark_done, mark_skipped
 from coach_tui.model.call import Commitment, Party
 from coach_tui.model.errors import ValidationError
-from coach_tui.model.review import FOCUS_ITEMS, FOCUS_MAX, REFLECTION_MAX
-from coach_tui.model.text import require_text
+from coach_tui.model.review import FOCUS, FOCUS_ITEMS, REFLECTION
 from coach_tui.model.touch import Touch
 from coach_tui.model.week import IsoWeek
 
@@ -160,14 +159,14 @@ def parse_focus(text: str) -> tuple[str, ...]:
             field="focus",
         )
     return tuple(
-        require_text(item, label=f"Focus item {number}", max_chars=FOCUS_MAX)
+        FOCUS.clean(item, label=f"Focus item {number}")
         for number, item in enumerate(items, start=1)
     )
 
 
 def check_reflection(text: str, *, label: str) -> str:
     """A reflection as saved: optional, but not a novel (raises ValidationError)."""
-    return require_text(text, label=label, max_chars=REFLECTION_MAX, multiline=True, required=False)
+    return REFLECTION.clean(text, label=label)
 
 
 def reflection_nudge(key: str, text: str) -> str:

@@ -14,8 +14,7 @@ from typing import Literal
 from dateutil.relativedelta import relativedelta
 
 from coach_tui.model.errors import ValidationError
-from coach_tui.model.text import require_text
-from coach_tui.model.touch import TOUCH_OUTCOME_MAX, Touch, TouchStatus
+from coach_tui.model.touch import OUTCOME, SKIP_REASON, Touch, TouchStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +87,7 @@ def mark_done(
 ) -> Touch:
     """Done, with what happened; a meeting implies a response."""
     _require_open(touch)
-    text = require_text(outcome, label="What happened", max_chars=TOUCH_OUTCOME_MAX, required=False)
+    text = OUTCOME.clean(outcome)
     return replace(
         touch,
         status=TouchStatus.DONE,
@@ -102,7 +101,7 @@ def mark_done(
 def mark_skipped(touch: Touch, today: date, why: str) -> Touch:
     """Skipped, with the reason (required: the weekly review looks for patterns)."""
     _require_open(touch)
-    text = require_text(why, label="The reason", max_chars=TOUCH_OUTCOME_MAX)
+    text = SKIP_REASON.clean(why)
     return replace(touch, status=TouchStatus.SKIPPED, outcome=text, closed_on=today)
 
 

@@ -6,13 +6,32 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 
-from coach_tui.model.ids import new_uid
-from coach_tui.model.money import Money
-from coach_tui.model.text import require_text
+from coach_tui.model.dates import check_day, check_moment
+from coach_tui.model.goal import NOTE
+from coach_tui.model.ids import check_link, check_uid, new_uid
+from coach_tui.model.limits import Limits
+from coach_tui.model.money import Money, check_amount, check_currency
+from coach_tui.model.text import TextRule
 
 ACCOUNT_NAME_MAX = 120
 NOTE_MAX = 5_000
 OBJECTIVE_TEXT_MAX = 600
+PERSPECTIVE_TEXT_MAX = 2_000
+PERSON_MAX = 120
+
+ACCOUNT_NAME = TextRule("The account's name", ACCOUNT_NAME_MAX)
+RESEARCH = TextRule(
+    "The research",
+    NOTE_MAX,
+    multiline=True,
+    required=False,
+    too_long_advice="Keep the findings here and link to longer documents.",
+)
+DESCRIPTION = TextRule("The description", OBJECTIVE_TEXT_MAX)
+CLIENT_GOAL = TextRule("The client goal", OBJECTIVE_TEXT_MAX, required=False)
+PERSPECTIVE_TEXT = TextRule("What they see", PERSPECTIVE_TEXT_MAX, multiline=True)
+WHO = TextRule("Who", PERSON_MAX)
+ROLE = TextRule("The role", PERSON_MAX, required=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,27 +130,63 @@ class Perspective:
 
 
 def validate_account_name(raw: str) -> str:
-    return require_text(raw, label="The account's name", max_chars=ACCOUNT_NAME_MAX)
+    return ACCOUNT_NAME.clean(raw)
 
 
 def validate_research(raw: str, *, label: str) -> str:
-    return require_text(
-        raw,
-        label=label,
-        max_chars=NOTE_MAX,
-        multiline=True,
-        required=False,
-        too_long_advice="Keep the findings here and link to longer documents.",
-    )
+    return RESEARCH.clean(raw, label=label)
 
 
 def validate_objective_text(raw: str, *, label: str, required: bool = True) -> str:
-    return require_text(raw, label=label, max_chars=OBJECTIVE_TEXT_MAX, required=required)
+    return (DESCRIPTION if required else CLIENT_GOAL).clean(raw, label=label)
 
 
 def validate_perspective_text(raw: str) -> str:
-    return require_text(raw, label="What they see", max_chars=2_000, multiline=True)
+    return PERSPECTIVE_TEXT.clean(raw)
 
 
 def validate_person(raw: str, *, label: str, required: bool = True) -> str:
-    return require_text(raw, label=label, max_chars=120, required=required)
+    return (WHO if required else ROLE).clean(raw, label=label)
+
+
+def check_account(account: Account, limits: Limits) -> None:
+    """Refuse a stored account a form would not save (see `Limits` for which rules apply)."""
+    check_uid(account.uid)
+    for name, moment in (("created_at", account.created_at), ("archived_at", account.archived_at)):
+        if moment is not None:
+            check_moment(moment, field=name)
+    if limits is Limits.FORMS:
+        ACCOUNT_NAME.check(account.name, "name")
+        for part in RESEARCH_PARTS:
+            RESEARCH.check(account.research.get(part), f"research {part}")
+
+
+def check_objective(objective: StrategicObjective, limits: Limits) -> None:
+    """Refuse a stored strategic objective a form would not save."""
+    check_uid(objective.uid)
+    target = objective.financial_target
+    if target is not None:
+        check_amount(target.amount, label="The target", field="financial_target")
+    if objective.target_date is not None:
+        check_day(objective.target_date, field="target_date")
+    for name, moment in (("created_at", objective.created_at), ("closed_at", objective.closed_at)):
+        if moment is not None:
+            check_moment(moment, field=name)
+    if limits is Limits.FORMS:
+        check_link(objective.account_uid, field="account_uid")
+        DESCRIPTION.check(objective.description, "description")
+        CLIENT_GOAL.check(objective.client_goal, "client_goal")
+        NOTE.check(objective.closing_note, "closing_note")
+        if target is not None:
+            check_currency(target.currency, field="financial_target")
+
+
+def check_perspective(perspective: Perspective, limits: Limits) -> None:
+    """Refuse a stored team perspective a form would not save."""
+    check_uid(perspective.uid)
+    check_day(perspective.said_on, field="said_on")
+    if limits is Limits.FORMS:
+        check_link(perspective.account_uid, field="account_uid")
+        WHO.check(perspective.who, "who")
+        ROLE.check(perspective.role, "role")
+        PERSPECTIVE_TEXT.check(perspective.text, "text")

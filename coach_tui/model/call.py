@@ -10,9 +10,19 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 
-from coach_tui.model.ids import new_uid
+from coach_tui.model.dates import check_day, check_moment
+from coach_tui.model.errors import ValidationError
+from coach_tui.model.ids import check_link, check_uid, new_uid
+from coach_tui.model.limits import Limits
+from coach_tui.model.text import TextRule
 
 NOTE_MAX = 3_000
+# Every text of a prep, a debrief or a promise: the flows check each answer against it (the
+# outcome step asks for less, but a flow's "bigger step" becomes the next call's outcome).
+CALL_TEXT = TextRule("The note", NOTE_MAX, multiline=True, required=False)
+PROMISE = TextRule("The promise", NOTE_MAX)
+# The sizes the outcome coach gives (coaching.outcome.AdvanceSize), stored as text.
+PREP_SIZES = ("small", "medium", "large")
 
 
 class CallKind(Enum):
@@ -127,3 +137,45 @@ class CallDigest:
     awaiting_debrief: tuple[Call, ...]
     per_objective: dict[str, int]
     history: dict[str, tuple[DebriefMark, ...]]
+
+
+def check_call(call: Call, limits: Limits) -> None:
+    """Refuse a stored call the flows would not save (see `Limits` for which rules apply)."""
+    check_uid(call.uid)
+    check_moment(call.when, field="when")
+    if call.created_at is not None:
+        check_moment(call.created_at, field="created_at")
+    if call.debrief is not None and call.debrief.at is not None:
+        check_moment(call.debrief.at, field="debrief at")
+    if limits is Limits.FORMS:
+        _check_call_texts(call)
+
+
+def _check_call_texts(call: Call) -> None:
+    check_link(call.account_uid, field="account_uid")
+    check_link(call.objective_uid, field="objective_uid")
+    for uid in call.contact_uids:
+        check_link(uid, field="contact_uids")
+    if call.prep is not None:
+        for name in Prep.__dataclass_fields__:
+            if name != "size":
+                CALL_TEXT.check(getattr(call.prep, name), f"prep {name}")
+        if call.prep.size not in PREP_SIZES:
+            raise ValidationError(
+                f"The size should be one of {', '.join(PREP_SIZES)}.", field="prep size"
+            )
+    if call.debrief is not None:
+        CALL_TEXT.check(call.debrief.next_step, "debrief next_step")
+        CALL_TEXT.check(call.debrief.notes, "debrief notes")
+
+
+def check_commitment(commitment: Commitment, limits: Limits) -> None:
+    """Refuse a stored promise the debrief would not save."""
+    check_uid(commitment.uid)
+    for name, day in (("due", commitment.due), ("done_on", commitment.done_on)):
+        if day is not None:
+            check_day(day, field=name)
+    if limits is Limits.FORMS:
+        check_link(commitment.account_uid, field="account_uid")
+        check_link(commitment.call_uid, field="call_uid")
+        PROMISE.check(commitment.what, "what")

@@ -13,14 +13,23 @@ from datetime import date
 from enum import Enum
 from urllib.parse import urlsplit, urlunsplit
 
+from coach_tui.model.dates import check_day
 from coach_tui.model.errors import ValidationError
-from coach_tui.model.ids import new_uid
-from coach_tui.model.text import clean_text, require_text
+from coach_tui.model.ids import check_link, check_uid, new_uid
+from coach_tui.model.limits import Limits
+from coach_tui.model.text import TextRule, clean_text
 
 CONTACT_NAME_MAX = 120
 CONTACT_LINE_MAX = 200
 CONTACT_NOTE_MAX = 2_000
 URL_MAX = 500
+EMAIL_MAX = 254  # the longest address mail systems deliver to
+UNIT_MAX = 200
+
+CONTACT_NAME = TextRule("The contact's name", CONTACT_NAME_MAX)
+LINE = TextRule("The line", CONTACT_LINE_MAX, required=False)
+NOTE = TextRule("The note", CONTACT_NOTE_MAX, multiline=True, required=False)
+UNIT = TextRule("The business unit", UNIT_MAX)
 
 
 class BuyingRole(Enum):
@@ -88,25 +97,28 @@ _PHONE = re.compile(r"^\+?[0-9 ()./-]{5,30}$")
 
 
 def validate_contact_name(raw: str) -> str:
-    return require_text(raw, label="The contact's name", max_chars=CONTACT_NAME_MAX)
+    return CONTACT_NAME.clean(raw)
 
 
 def validate_line(raw: str, *, label: str) -> str:
     """An optional one-line field (title, company, how found)."""
-    return require_text(raw, label=label, max_chars=CONTACT_LINE_MAX, required=False)
+    return LINE.clean(raw, label=label)
 
 
 def validate_note(raw: str, *, label: str) -> str:
     """An optional free-text note (what matters to them, why this unit)."""
-    return require_text(
-        raw, label=label, max_chars=CONTACT_NOTE_MAX, multiline=True, required=False
-    )
+    return NOTE.clean(raw, label=label)
+
+
+def validate_unit(raw: str) -> str:
+    """The business unit an entry point starts from."""
+    return UNIT.clean(raw)
 
 
 def validate_email(raw: str) -> str:
     """Empty, or something that looks like one address."""
     text = clean_text(raw, multiline=False)
-    if text and not _EMAIL.match(text):
+    if text and (len(text) > EMAIL_MAX or not _EMAIL.match(text)):
         raise ValidationError(
             f"“{text[:60]}” does not look like an email address (name@company.com).",
             field="email",
@@ -164,3 +176,39 @@ def normalised_profile_url(url: str) -> str:
     host = (parts.hostname or "").lower().removeprefix("www.")
     path = parts.path.rstrip("/").lower()
     return urlunsplit(("https", host, path, "", ""))
+
+
+def check_contact(contact: Contact, limits: Limits) -> None:
+    """Refuse a stored contact a form would not save (see `Limits` for which rules apply).
+
+    In a data file an address that is merely odd is kept: it is shown, never followed.
+    """
+    check_uid(contact.uid)
+    if contact.added_on is not None:
+        check_day(contact.added_on, field="added_on")
+    if limits is not Limits.FORMS:
+        return
+    check_link(contact.account_uid, field="account_uid")
+    CONTACT_NAME.check(contact.name, "name")
+    for name in ("title", "company", "found_via"):
+        LINE.check(getattr(contact, name), name)
+    NOTE.check(contact.what_matters, "what_matters")
+    for name, validate in (
+        ("profile_url", validate_profile_url),
+        ("email", validate_email),
+        ("phone", validate_phone),
+    ):
+        try:
+            validate(getattr(contact, name))
+        except ValidationError as error:
+            raise ValidationError(error.message, field=name) from None
+
+
+def check_entry_point(entry: EntryPoint, limits: Limits) -> None:
+    """Refuse a stored entry point a form would not save."""
+    check_uid(entry.uid)
+    if limits is Limits.FORMS:
+        check_link(entry.account_uid, field="account_uid")
+        UNIT.check(entry.unit, "unit")
+        NOTE.check(entry.why_there, "why_there")
+        LINE.check(entry.owner, "owner")

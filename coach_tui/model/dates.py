@@ -137,9 +137,28 @@ def parse_day(
                     found -= relativedelta(years=1)
     except (ValueError, OverflowError):
         raise ValidationError(f"Could not read '{raw.strip()}' as a date. {EXAMPLES}") from None
-    if not MIN_YEAR <= found.year <= MAX_YEAR:
-        raise ValidationError(f"{label} {found.isoformat()} is too far away to be meant.")
-    return found
+    return check_day(found, label=label)
+
+
+def check_day(day: date, *, label: str = "The date", field: str | None = None) -> date:
+    """`day` if it is within the years coach works in (the forms take no others).
+
+    Dates near year 1 or 9999 are not only unmeant: a week added to 9999-12-30 overflows,
+    so the checks of stored records refuse them too.
+    """
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise ValidationError(
+            f"{label} {day.isoformat()} is too far away to be meant.", field=field
+        )
+    return day
+
+
+def check_moment(
+    moment: datetime, *, label: str = "The time", field: str | None = None
+) -> datetime:
+    """`moment` if its day is within the years coach works in (see `check_day`)."""
+    check_day(moment.date(), label=label, field=field)
+    return moment
 
 
 _TIME_AT_END = re.compile(r"(?:^|\s)(at\s+)?(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm)?$")

@@ -6,9 +6,19 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from coach_tui.model.dates import check_moment
+from coach_tui.model.errors import ValidationError
+from coach_tui.model.limits import STORED_TEXT_MAX, Limits
+from coach_tui.model.text import TextRule
+
 # A draft keeps what was typed, even if it is too long to save as a record; this cap only
 # protects the data file from a runaway paste.
-DRAFT_FIELD_MAX_CHARS = 50_000
+DRAFT_FIELD_MAX_CHARS = STORED_TEXT_MAX
+# Flows have a dozen steps; a draft further on than this was not written by one.
+DRAFT_STEP_MAX = 1_000
+FLOW_NAME = TextRule("The flow's name", 200)
+ANSWER_KEY = TextRule("The answer's name", 200, required=False)
+DRAFT_ANSWER = TextRule("The answer", DRAFT_FIELD_MAX_CHARS, required=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,3 +71,18 @@ def flow_label(flow: str) -> str:
     if kind == "review" and rest:
         return f"The weekly review of {rest}"
     return _FLOW_LABELS.get(kind, f"The flow '{flow}'")
+
+
+def check_draft(draft: FlowDraft, limits: Limits) -> None:
+    """Refuse a stored draft no flow would have kept (a flow that cannot use it starts afresh)."""
+    if not 0 <= draft.step <= DRAFT_STEP_MAX:
+        raise ValidationError(
+            f"The step is {draft.step:,}; a flow's step is 0 to {DRAFT_STEP_MAX:,}.", field="step"
+        )
+    if draft.updated_at is not None:
+        check_moment(draft.updated_at, field="updated_at")
+    if limits is Limits.FORMS:
+        FLOW_NAME.check(draft.flow, "flow")
+        for key, answer in draft.answers.items():
+            ANSWER_KEY.check(key, "answers")
+            DRAFT_ANSWER.check(answer, f"answers {key[:40]}")

@@ -7,14 +7,34 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
+from coach_tui.model.dates import check_day
 from coach_tui.model.errors import ValidationError
-from coach_tui.model.ids import new_uid
-from coach_tui.model.money import format_money, parse_amount, parse_money
-from coach_tui.model.text import require_text
+from coach_tui.model.ids import check_link, check_uid, new_uid
+from coach_tui.model.limits import Limits
+from coach_tui.model.money import (
+    check_amount,
+    check_currency,
+    format_money,
+    parse_amount,
+    parse_money,
+)
+from coach_tui.model.text import TextRule
 
 NAME_MAX = 120
 NOTE_MAX = 500
 SKILL_TEXT_MAX = 1_000
+UNIT_MAX = 40
+PERIOD_MAX_DAYS = 5 * 366
+
+GOAL_NAME = TextRule("The goal's name", NAME_MAX)
+UNIT = TextRule("The unit", UNIT_MAX, required=False)
+NOTE = TextRule("The note", NOTE_MAX, required=False)
+SKILL = TextRule(
+    "The skill",
+    200,
+    too_long_advice="Name the habit in one line; put the rest under why it matters.",
+)
+SKILL_TEXT = TextRule("The text", SKILL_TEXT_MAX, multiline=True, required=False)
 
 
 class Metric(Enum):
@@ -95,15 +115,20 @@ class SkillGoal:
 
 
 def validate_goal_name(raw: str) -> str:
-    return require_text(raw, label="The goal's name", max_chars=NAME_MAX)
+    return GOAL_NAME.clean(raw)
 
 
 def validate_period(start: date, end: date) -> None:
     """A period must end after it starts and last at most a few years."""
+    _period_ends_after_start(start, end)
+    if (end - start).days > PERIOD_MAX_DAYS:
+        raise ValidationError("A goal's period can be at most five years.", field="end")
+
+
+def _period_ends_after_start(start: date, end: date) -> None:
+    # A period of no days would divide the pace by zero; so this holds in data files too.
     if end <= start:
-        raise ValidationError("The period must end after it starts.")
-    if (end - start).days > 5 * 366:
-        raise ValidationError("A goal's period can be at most five years.")
+        raise ValidationError("The period must end after it starts.", field="end")
 
 
 def calendar_year(year: int) -> tuple[date, date]:
@@ -112,20 +137,50 @@ def calendar_year(year: int) -> tuple[date, date]:
 
 
 def validate_skill(raw: str) -> str:
-    return require_text(
-        raw,
-        label="The skill",
-        max_chars=200,
-        too_long_advice="Name the habit in one line; put the rest under why it matters.",
-    )
+    return SKILL.clean(raw)
 
 
 def validate_note(raw: str, *, label: str = "The note") -> str:
-    return require_text(raw, label=label, max_chars=NOTE_MAX, required=False)
+    return NOTE.clean(raw, label=label)
 
 
 def validate_skill_text(raw: str, *, label: str) -> str:
-    return require_text(raw, label=label, max_chars=SKILL_TEXT_MAX, multiline=True, required=False)
+    return SKILL_TEXT.clean(raw, label=label)
+
+
+def check_goal(goal: PerformanceGoal, limits: Limits) -> None:
+    """Refuse a stored goal a form would not save (see `Limits` for which rules apply)."""
+    check_uid(goal.uid)
+    check_amount(goal.target, label="The target", field="target")
+    check_day(goal.start, label="The start", field="start")
+    check_day(goal.end, label="The end", field="end")
+    for number, entry in enumerate(goal.progress, start=1):
+        check_day(entry.on, label="The day", field=f"progress {number} on")
+        check_amount(entry.amount, field=f"progress {number} amount")
+    if limits is not Limits.FORMS:
+        _period_ends_after_start(goal.start, goal.end)
+        return
+    validate_period(goal.start, goal.end)
+    if goal.metric.is_money:
+        check_currency(goal.currency, field="currency")
+    GOAL_NAME.check(goal.name, "name")
+    UNIT.check(goal.unit, "unit")
+    for number, entry in enumerate(goal.progress, start=1):
+        check_link(entry.uid, field=f"progress {number} uid")
+        NOTE.check(entry.note, f"progress {number} note")
+
+
+def check_skill(skill: SkillGoal, limits: Limits) -> None:
+    """Refuse a stored getting-better goal a form would not save."""
+    check_uid(skill.uid)
+    for name, day in (("started_on", skill.started_on), ("retired_on", skill.retired_on)):
+        if day is not None:
+            check_day(day, field=name)
+    if limits is Limits.FORMS:
+        SKILL.check(skill.skill, "skill")
+        SKILL_TEXT.check(skill.why_it_matters, "why_it_matters")
+        SKILL_TEXT.check(skill.how_noticed, "how_noticed")
+        NOTE.check(skill.retired_note, "retired_note")
 
 
 def with_progress(goal: PerformanceGoal, entry: ProgressEntry) -> PerformanceGoal:
@@ -165,7 +220,7 @@ def new_performance_goal(
         start=start,
         end=end,
         currency=currency,
-        unit=require_text(unit, label="The unit", max_chars=40, required=False),
+        unit=UNIT.clean(unit),
         progress=progress,
     )
     return goal if uid is None else replace(goal, uid=uid)

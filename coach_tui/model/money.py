@@ -130,12 +130,52 @@ def _parse(raw: str, *, label: str, allow_zero: bool) -> tuple[Decimal, str | No
     if negative:
         raise ValidationError(f"{label} must be more than zero, not '{original}'.")
     # Compare before multiplying: arithmetic on "1e999999999" overflows the decimal context.
-    if not number.is_finite() or number > MAX_AMOUNT or number * multiplier > MAX_AMOUNT:
+    if number > MAX_AMOUNT:
+        number = MAX_AMOUNT + 1  # refused just below, naming what was typed
+    value = check_amount(
+        number * multiplier, label=label, allow_zero=allow_zero, shown=original, advice=_EXAMPLES
+    )
+    return value.quantize(CENT, ROUND_HALF_UP), currency
+
+
+def check_amount(
+    amount: Decimal,
+    *,
+    label: str = "The amount",
+    allow_zero: bool = False,
+    shown: str | None = None,
+    advice: str = "",
+    field: str | None = None,
+) -> Decimal:
+    """`amount` if a form would take it: finite, above zero (or zero if allowed) once
+    rounded to the cent, at most a trillion. Forms and the checks of stored records both
+    use this, so a file cannot hold an amount no form would (1e999999 overflows the pace
+    arithmetic; a zero target divides by nothing)."""
+    if not amount.is_finite() or amount > MAX_AMOUNT:
+        typed = _shown(amount if shown is None else shown)
         raise ValidationError(
-            f"{label} '{original}' is more than a trillion — probably a typo. {_EXAMPLES}"
+            f"{label} '{typed}' is more than a trillion — probably a typo. {advice}".rstrip(),
+            field=field,
         )
+    if amount < 0:
+        typed = _shown(amount if shown is None else shown)
+        raise ValidationError(f"{label} must be more than zero, not '{typed}'.", field=field)
     # Round first, so "0.004" (which would be stored as 0.00) counts as zero.
-    value = (number * multiplier).quantize(CENT, ROUND_HALF_UP)
-    if value == 0 and not allow_zero:
-        raise ValidationError(f"{label} must be more than zero.")
-    return value, currency
+    if amount.quantize(CENT, ROUND_HALF_UP) == 0 and not allow_zero:
+        raise ValidationError(f"{label} must be more than zero.", field=field)
+    return amount
+
+
+def check_currency(code: str, *, label: str = "The currency", field: str | None = None) -> str:
+    """`code` if it is a currency coach knows (the forms offer no others)."""
+    if code not in CODES:
+        raise ValidationError(
+            f"{label} '{_shown(code)}' is not a currency code coach knows.", field=field
+        )
+    return code
+
+
+def _shown(value: object, limit: int = 24) -> str:
+    """`value` short enough to quote in a sentence (a hand-edited 5,000-digit number)."""
+    text = value if isinstance(value, str) else f"{value}"
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"

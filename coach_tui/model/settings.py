@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coach_tui.model.errors import ValidationError
+from coach_tui.model.limits import Limits
+from coach_tui.model.money import check_currency
+from coach_tui.model.text import TextRule
+
+THEME_NAME = TextRule("The theme's name", 200, required=False)
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -17,3 +24,18 @@ class Settings:
 
 
 STALL_WEEKS_RANGE = range(2, 27)
+
+
+def check_settings(settings: Settings, limits: Limits) -> None:
+    """Refuse stored settings the settings forms would not save (a theme name that matches
+    no theme is fine: coach falls back to its default with a word)."""
+    if settings.stall_weeks not in STALL_WEEKS_RANGE:
+        low, high = STALL_WEEKS_RANGE.start, STALL_WEEKS_RANGE.stop - 1
+        raise ValidationError(
+            f"The stall alarm is set to {settings.stall_weeks:,} weeks; it can be {low} to {high}.",
+            field="stall_weeks",
+        )
+    if limits is Limits.FORMS:
+        check_currency(settings.currency, field="currency")
+        if settings.theme is not None:
+            THEME_NAME.check(settings.theme, "theme")

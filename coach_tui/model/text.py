@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from coach_tui.model.errors import ValidationError
 
@@ -47,6 +48,46 @@ def clean_text(raw: str, *, multiline: bool) -> str:
     return _MANY_BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
+@dataclass(frozen=True, slots=True)
+class TextRule:
+    """What one text field accepts. Forms and imports `clean` with it; the checks of data
+    files and imported records `check` the text as stored with the same rule."""
+
+    label: str
+    max_chars: int
+    multiline: bool = False
+    required: bool = True
+    too_long_advice: str = ""
+
+    def clean(self, raw: str, *, label: str | None = None) -> str:
+        """`raw` cleaned (see `clean_text`) and checked; `ValidationError` with a sentence."""
+        text = clean_text(raw, multiline=self.multiline)
+        self._fit(text, len(text), label or self.label, field=label or self.label)
+        return text
+
+    def check(self, text: str, field: str) -> None:
+        """Refuse stored `text` that a form with this rule would not have saved (an
+        import's check), naming `field`.
+
+        Control characters are not judged (they are shown as pictures, see `printable`);
+        text is measured the way the form measured it, after cleaning.
+        """
+        length = len(text)
+        if length > self.max_chars:  # cleaning hardly ever lengthens: measure it only then
+            length = len(clean_text(text, multiline=self.multiline))
+        self._fit(text.strip(), length, self.label, field=field)
+
+    def _fit(self, text: str, length: int, label: str, *, field: str) -> None:
+        if self.required and not text:
+            raise ValidationError(f"{label} is empty — write at least a few words.", field=field)
+        if length > self.max_chars:
+            advice = f" {self.too_long_advice}" if self.too_long_advice else ""
+            raise ValidationError(
+                f"{label} is {length:,} characters; the limit is {self.max_chars:,}.{advice}",
+                field=field,
+            )
+
+
 def require_text(
     raw: str,
     *,
@@ -56,17 +97,12 @@ def require_text(
     required: bool = True,
     too_long_advice: str = "",
 ) -> str:
-    """Clean `raw` and check it fits; raise `ValidationError` with a sentence for the user."""
-    text = clean_text(raw, multiline=multiline)
-    if required and not text:
-        raise ValidationError(f"{label} is empty — write at least a few words.", field=label)
-    if len(text) > max_chars:
-        advice = f" {too_long_advice}" if too_long_advice else ""
-        raise ValidationError(
-            f"{label} is {len(text):,} characters; the limit is {max_chars:,}.{advice}",
-            field=label,
-        )
-    return text
+    """Clean `raw` and check it fits; raise `ValidationError` with a sentence for the user.
+
+    For a field with a fixed rule, define a `TextRule` instead, so the file check uses it too.
+    """
+    rule = TextRule(label, max_chars, multiline, required, too_long_advice)
+    return rule.clean(raw)
 
 
 def small_number(text: str, *, max_digits: int = 6) -> int | None:

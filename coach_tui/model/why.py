@@ -5,12 +5,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from coach_tui.model.ids import new_uid
-from coach_tui.model.text import require_text
+from coach_tui.model.dates import check_moment
+from coach_tui.model.ids import check_uid, new_uid
+from coach_tui.model.limits import Limits
+from coach_tui.model.text import TextRule
 
 STATEMENT_MAX_CHARS = 400
 ANSWER_MAX_CHARS = 2_000
 ANSWER_KEYS = ("gives", "seller", "win")
+
+STATEMENT = TextRule(
+    "Your why",
+    STATEMENT_MAX_CHARS,
+    too_long_advice="A why you can reread in ten seconds works best — keep the heart of it.",
+)
+ANSWER = TextRule(
+    "The answer",
+    ANSWER_MAX_CHARS,
+    multiline=True,
+    required=False,
+    too_long_advice="Notes to yourself are enough here.",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,24 +53,22 @@ class WhyStatement:
 
 def validate_statement(raw: str) -> str:
     """The statement as it will be saved, or a `ValidationError` explaining why not."""
-    return require_text(
-        raw,
-        label="Your why",
-        max_chars=STATEMENT_MAX_CHARS,
-        too_long_advice="A why you can reread in ten seconds works best — keep the heart of it.",
-    )
+    return STATEMENT.clean(raw)
 
 
 def validate_answer(raw: str, *, label: str) -> str:
     """One reflection answer as it will be saved; empty is allowed."""
-    return require_text(
-        raw,
-        label=label,
-        max_chars=ANSWER_MAX_CHARS,
-        multiline=True,
-        required=False,
-        too_long_advice="Notes to yourself are enough here.",
-    )
+    return ANSWER.clean(raw, label=label)
+
+
+def check_why(why: WhyStatement, limits: Limits) -> None:
+    """Refuse a stored why the why flow would not save (see `Limits`)."""
+    check_uid(why.uid)
+    check_moment(why.written_at, field="written_at")
+    if limits is Limits.FORMS:
+        STATEMENT.check(why.statement, "statement")
+        for key in ANSWER_KEYS:
+            ANSWER.check(why.answers.get(key), f"answers {key}")
 
 
 def new_why(statement: str, answers: dict[str, str], *, now: datetime) -> WhyStatement:

@@ -1,8 +1,9 @@
 """Converting model objects to the JSON records TinyDB stores, and back.
 
-Decoding is strict: a record with a missing or mistyped field raises `DamagedRecord`
-instead of handing the screens half an object. Nested values are copied so nothing the
-UI holds aliases TinyDB's cache.
+Decoding is strict: a record with a missing or mistyped field, or one its kind of record
+does not have, raises `DamagedRecord` instead of handing the screens half an object (the
+rules a value must keep beyond its type are the model's: see `store/records.py`). Nested
+values are copied so nothing the UI holds aliases TinyDB's cache.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from coach_tui.model.account import (
 from coach_tui.model.clock import named_zone, zone_key
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.goal import Metric, PerformanceGoal, ProgressEntry, SkillGoal
+from coach_tui.model.limits import STORED_TEXT_MAX
 from coach_tui.model.money import Money
 from coach_tui.model.settings import Settings
 from coach_tui.model.why import ANSWER_KEYS, WhyAnswers, WhyStatement
@@ -45,11 +47,32 @@ class Reader:
     def fail(self, reason: str) -> DamagedRecord:
         return DamagedRecord(self.table, self.doc_id, reason)
 
+    def only(self, fields: frozenset[str], what: str) -> Reader:
+        """Refuse keys this record cannot have: a value put there by hand would be
+        silently dropped at the next save, or the record belongs to another table."""
+        unknown = self.record.keys() - fields
+        if unknown:
+            raise self.fail(f"{what} has no field {listed_keys(unknown)}")
+        return self
+
+    def nested(self, value: Record, fields: frozenset[str], what: str) -> Reader:
+        """A reader of a record inside this one (a debrief, a progress entry)."""
+        return Reader(self.table, self.doc_id, value).only(fields, what)
+
     def text(self, key: str, *, default: str | None = None) -> str:
         value = self.record.get(key, default)
         if not isinstance(value, str):
             raise self.fail(f"'{key}' should be text")
+        if len(value) > STORED_TEXT_MAX:
+            raise self.too_long(key, value)
         return value
+
+    def too_long(self, key: str, value: str) -> DamagedRecord:
+        """No field holds more: a runaway paste or a damaged file (see `STORED_TEXT_MAX`)."""
+        return self.fail(
+            f"'{key}' is {len(value):,} characters, more than coach keeps in any field "
+            f"({STORED_TEXT_MAX:,})"
+        )
 
     def integer(self, key: str) -> int:
         value = self.record.get(key)
@@ -79,6 +102,9 @@ class Reader:
         value = self.record.get(key, [])
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise self.fail(f"'{key}' should be a list of text")
+        for item in value:
+            if len(item) > STORED_TEXT_MAX:
+                raise self.too_long(key, item)
         return list(value)
 
     def optional_text(self, key: str) -> str:
@@ -87,12 +113,16 @@ class Reader:
             return ""
         if not isinstance(value, str):
             raise self.fail(f"'{key}' should be text")
+        if len(value) > STORED_TEXT_MAX:
+            raise self.too_long(key, value)
         return value
 
     def decimal(self, key: str, source: Record | None = None) -> Decimal:
         value = (self.record if source is None else source).get(key)
         if not isinstance(value, str):
             raise self.fail(f"'{key}' should be a number written as text")
+        if len(value) > NUMBER_MAX_CHARS:
+            raise self.fail(f"'{key}' has {len(value):,} characters, too many for an amount")
         try:
             number = Decimal(value)
         except InvalidOperation:
@@ -116,9 +146,12 @@ class Reader:
     def choice(self, key: str, kind: type[E]) -> E:
         value = self.record.get(key)
         try:
-            return kind(value)
-        except ValueError:
-            raise self.fail(f"'{key}' is not one of the known values: {value!r}") from None
+            found = _members_by_value(kind).get(value)
+        except TypeError:  # a list or an object where a value belongs
+            found = None
+        if found is None:
+            raise self.fail(f"'{key}' is not one of the known values: {value!r:.60}")
+        return found
 
     def money(self, key: str) -> Money | None:
         value = self.record.get(key)
@@ -126,6 +159,7 @@ class Reader:
             return None
         if not isinstance(value, dict) or not isinstance(value.get("currency"), str):
             raise self.fail(f"'{key}' should hold an amount and a currency")
+        self.nested(value, MONEY_FIELDS, f"'{key}'")
         return Money(self.decimal("amount", value), value["currency"])
 
     def records(self, key: str) -> list[Record]:
@@ -134,11 +168,42 @@ class Reader:
             raise self.fail(f"'{key}' should be a list of records")
         return value
 
-    def text_map(self, key: str) -> dict[str, str]:
+    def text_map(self, key: str, names: frozenset[str] | None = None) -> dict[str, str]:
+        """A `{name: text}` object; with `names`, only those names may appear."""
         value = self.record.get(key, {})
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
             raise self.fail(f"'{key}' should map names to text")
+        if names is not None:
+            self.nested(value, names, f"'{key}'")
+        for name, text in value.items():
+            if len(text) > STORED_TEXT_MAX or len(name) > STORED_TEXT_MAX:
+                raise self.too_long(key, max(text, name, key=len))
         return dict(value)
+
+
+# An amount is at most a trillion with cents: "1000000000000.00" is 16 characters.
+NUMBER_MAX_CHARS = 40
+MONEY_FIELDS = frozenset(Money.__dataclass_fields__)
+PROGRESS_FIELDS = frozenset(ProgressEntry.__dataclass_fields__)
+
+
+_BY_VALUE: dict[type, dict[object, Any]] = {}
+
+
+def _members_by_value(kind: type[E]) -> dict[object, E]:
+    """`kind`'s members by value: a dict lookup, three times faster than `kind(value)`,
+    which counts when a full check reads 240,000 of them."""
+    members = _BY_VALUE.get(kind)
+    if members is None:
+        members = _BY_VALUE[kind] = {member.value: member for member in kind}
+    return members
+
+
+def listed_keys(keys: set[str]) -> str:
+    """ "'company', 'email', 'role' and 6 more": field names for a sentence."""
+    shown = sorted(keys)
+    names = ", ".join(f"'{key[:40]}'" for key in shown[:3])
+    return names + (f" and {len(shown) - 3} more" if len(shown) > 3 else "")
 
 
 class NoTimeZone(ValueError):
@@ -209,7 +274,7 @@ def why_to_record(why: WhyStatement) -> Record:
 
 def why_from_record(record: Record, doc_id: object = "?") -> WhyStatement:
     read = Reader("why", doc_id, record)
-    answers = read.text_map("answers")
+    answers = read.text_map("answers", frozenset(ANSWER_KEYS))
     return WhyStatement(
         statement=read.text("statement"),
         written_at=read.moment("written_at"),
@@ -286,7 +351,7 @@ def account_to_record(account: Account) -> Record:
 
 def account_from_record(record: Record, doc_id: object = "?") -> Account:
     read = Reader("accounts", doc_id, record)
-    research = read.text_map("research")
+    research = read.text_map("research", frozenset(RESEARCH_PARTS))
     return Account(
         name=read.text("name"),
         research=Research(**{part: research.get(part, "") for part in RESEARCH_PARTS}),
@@ -373,15 +438,7 @@ def goal_to_record(goal: PerformanceGoal) -> Record:
 
 def goal_from_record(record: Record, doc_id: object = "?") -> PerformanceGoal:
     read = Reader("goals", doc_id, record)
-    progress = tuple(
-        ProgressEntry(
-            on=read.day("on", entry),
-            amount=read.decimal("amount", entry),
-            note=str(entry.get("note") or ""),
-            uid=str(entry.get("uid") or ""),
-        )
-        for entry in read.records("progress")
-    )
+    progress = tuple(_progress_entry(read, entry) for entry in read.records("progress"))
     return PerformanceGoal(
         name=read.text("name"),
         metric=read.choice("metric", Metric),
@@ -392,6 +449,16 @@ def goal_from_record(record: Record, doc_id: object = "?") -> PerformanceGoal:
         unit=read.optional_text("unit"),
         progress=progress,
         uid=read.text("uid"),
+    )
+
+
+def _progress_entry(read: Reader, entry: Record) -> ProgressEntry:
+    inner = read.nested(entry, PROGRESS_FIELDS, "a progress entry")
+    return ProgressEntry(
+        on=inner.day("on"),
+        amount=inner.decimal("amount"),
+        note=inner.optional_text("note"),
+        uid=inner.optional_text("uid"),
     )
 
 

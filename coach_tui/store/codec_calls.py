@@ -18,6 +18,7 @@ from coach_tui.store.codec import Reader, Record, day_to_text, moment_to_text, z
 from coach_tui.store.errors import DamagedRecord
 
 PREP_FIELDS = tuple(Prep.__dataclass_fields__)
+DEBRIEF_FIELDS = frozenset(Debrief.__dataclass_fields__)
 
 
 def call_to_record(call: Call) -> Record:
@@ -51,7 +52,8 @@ def _prep(read: Reader) -> Prep | None:
         isinstance(value.get(name, ""), str) for name in PREP_FIELDS
     ):
         raise read.fail("'prep' should hold text fields")
-    return Prep(**{name: value.get(name, "") for name in PREP_FIELDS})
+    inner = read.nested(value, frozenset(PREP_FIELDS), "'prep'")
+    return Prep(**{name: inner.text(name, default="") for name in PREP_FIELDS})
 
 
 def _debrief(read: Reader) -> Debrief | None:
@@ -60,7 +62,7 @@ def _debrief(read: Reader) -> Debrief | None:
         return None
     if not isinstance(value, dict):
         raise read.fail("'debrief' should be a record")
-    inner = Reader(read.table, read.doc_id, value)
+    inner = read.nested(value, DEBRIEF_FIELDS, "'debrief'")
     return Debrief(
         result=inner.choice("result", Result),
         movement=inner.choice("movement", Movement),

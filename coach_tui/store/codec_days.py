@@ -6,6 +6,7 @@ from coach_tui.model.day import DayPlan, Priority
 from coach_tui.store.codec import Reader, Record, moment_to_text
 
 TABLE = "days"
+PRIORITY_FIELDS = frozenset(Priority.__dataclass_fields__)
 
 
 def day_to_record(plan: DayPlan) -> Record:
@@ -21,7 +22,7 @@ def day_from_record(record: Record, doc_id: object = "?") -> DayPlan:
     read = Reader(TABLE, doc_id, record)
     items = []
     for item in read.records("priorities"):
-        inner = Reader(TABLE, doc_id, item)
+        inner = read.nested(item, PRIORITY_FIELDS, "a priority")
         items.append(Priority(inner.text("text"), inner.flag("done")))
     return DayPlan(
         day=read.day("day"),

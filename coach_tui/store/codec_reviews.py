@@ -8,6 +8,7 @@ from coach_tui.model.week import IsoWeek
 from coach_tui.store.codec import Reader, Record, moment_to_text
 
 TABLE = "reviews"
+SKILL_FIELDS = frozenset(SkillReflection.__dataclass_fields__)
 
 
 def review_to_record(review: WeekReview) -> Record:
@@ -52,7 +53,7 @@ def review_from_record(record: Record, doc_id: object = "?") -> WeekReview:
         raise read.fail(f"'week' is not an ISO week: {error.message}") from None
     skills = []
     for item in read.records("skills"):
-        inner = Reader(TABLE, doc_id, item)
+        inner = read.nested(item, SKILL_FIELDS, "a skill reflection")
         skills.append(
             SkillReflection(
                 goal_uid=inner.text("goal_uid"),

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import orjson
 
+from coach_tui.model.limits import Limits
 from coach_tui.store.atomic import write_atomic
 from coach_tui.store.backup import day_dirs, missing_reason, newest_good_backup, restore
 from coach_tui.store.errors import DamagedJournal, NewerSchema, StoreError, UnreadableFile
@@ -28,9 +29,9 @@ from coach_tui.store.layout import (
     family_path,
 )
 from coach_tui.store.lock import DataDirLock
-from coach_tui.store.records import check_records, checked_at_open
+from coach_tui.store.records import check_records
 from coach_tui.store.schema import check_shape, migrate, needs_migration
-from coach_tui.store.storage import read_family, read_raw
+from coach_tui.store.storage import RawData, read_family, read_raw
 
 
 class FileState(Enum):
@@ -99,8 +100,7 @@ def check_file(data_dir: Path, family: str) -> FileReport:
             return FileReport(path, FileState.MISSING, f"will be created {when}")
         check_shape(raw, path)
         old = needs_migration(raw, path)
-        tables = checked_at_open(FAMILIES[family])
-        check_records(migrate(raw, family, path) if old else raw, tables, path)
+        note = _beyond_form_limits(migrate(raw, family, path) if old else raw, family, path)
     except NewerSchema as error:
         return FileReport(path, FileState.NEWER_FORMAT, str(error))
     except DamagedJournal as error:
@@ -112,7 +112,27 @@ def check_file(data_dir: Path, family: str) -> FileReport:
     if old:
         return FileReport(path, FileState.OLD_FORMAT, "will be upgraded (after a backup) on open")
     records = sum(len(v) for k, v in raw.items() if k != META_TABLE)
-    return FileReport(path, FileState.OK, f"{records:,} records")
+    return FileReport(path, FileState.OK, f"{records:,} records{note}")
+
+
+def _beyond_form_limits(raw: RawData, family: str, path: Path) -> str:
+    """A note on the first value a form would refuse but a data file may hold (text
+    longer than its form allows, see `Limits`), or "". Damage raises `UnreadableFile`.
+
+    The check with every limit comes first, so a folder without such values (nearly
+    every one) is checked once. Drafts are left to `draft_doctor`, as the open leaves them
+    to the app.
+    """
+    tables = FAMILIES[family]
+    try:
+        check_records(raw, tables, path, Limits.FORMS, at_open=True)
+    except UnreadableFile as beyond:
+        check_records(raw, tables, path, at_open=True)  # raises if it is damage after all
+        return (
+            f"; kept as it is, though a form or `coach import json` would refuse it: "
+            f"{beyond.reason}"
+        )
+    return ""
 
 
 def diagnose(data_dir: Path) -> list[FileReport]:
@@ -179,6 +199,7 @@ def repair_journal(path: Path, now: datetime) -> Restored | None:
             migrate(raw, family, path) if needs_migration(raw, path) else raw,
             FAMILIES[family],
             path,
+            at_open=True,
         )
     except StoreError:
         return None

@@ -2,8 +2,9 @@
 
 An export lists each kind of record once, wherever it is stored: archived touches, calls
 and promises are read back into their tables (the live copy wins, as everywhere). An
-import checks every record with the rules a data file is opened with, upgrading older
-data first, before anything is written; it then writes all files as one transaction.
+import checks every record with the rules a data file is opened with and, like a form,
+every limit on size and format too (`Limits.FORMS`), upgrading older data first, before
+anything is written; it then writes all files as one transaction.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Mapping
 from datetime import tzinfo
 from pathlib import Path
 
+from coach_tui.model.limits import Limits
 from coach_tui.store.archive import ARCHIVE_OF, with_archive
 from coach_tui.store.codec import Record
 from coach_tui.store.errors import NewerSchema, StoreError, UnreadableFile
@@ -88,7 +90,7 @@ def _upgraded(raw: RawData, family: str, zone: tzinfo | None) -> RawData:
     try:
         check_shape(raw, source)
         current = migrate(raw, family, source, zone) if needs_migration(raw, source) else raw
-        check_records(current, FAMILIES[family], source)
+        check_records(current, FAMILIES[family], source, Limits.FORMS)
     except UnreadableFile as error:
         raise NotImportable(error.reason.replace("record #", "record ")) from None
     except NewerSchema:

@@ -59,7 +59,7 @@ from coach_tui.store.layout import (
 )
 from coach_tui.store.lock import DataDirLock
 from coach_tui.store.paths import ensure_private_dir
-from coach_tui.store.records import check_records, checked_at_open
+from coach_tui.store.records import check_records
 from coach_tui.store.schema import check_shape, migrate, needs_migration, stamp
 from coach_tui.store.snapshot import MARKER, Pin, mark_publishing, read_snapshot
 from coach_tui.store.storage import (
@@ -503,7 +503,7 @@ def _load_checked(
             check_shape(raw, path)
         current = migrate(raw, family, path, zone) if needs_migration(raw, path) else raw
         if not unchanged or current is not raw:
-            check_records(current, checked_at_open(FAMILIES[family]), path)
+            check_records(current, FAMILIES[family], path, at_open=True)
     except UnreadableFile as error:
         raise error.with_backup(newest_good_backup(data_dir, path.name)) from None
     return _Loaded(raw, current, journal_found)

@@ -17,9 +17,9 @@ def checks(monkeypatch) -> list[str]:
     seen: list[str] = []
     real = store_module.check_records
 
-    def spy(raw, tables, path):
+    def spy(raw, tables, path, *args, **kwargs):
         seen.append(path.name)
-        return real(raw, tables, path)
+        return real(raw, tables, path, *args, **kwargs)
 
     monkeypatch.setattr(store_module, "check_records", spy)
     return seen

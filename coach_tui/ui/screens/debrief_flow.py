@@ -9,7 +9,8 @@ from datetime import date, datetime
 from coach_tui.coaching.outcome import check_outcome
 from coach_tui.model.account import Account
 from coach_tui.model.call import (
-    NOTE_MAX,
+    CALL_TEXT,
+    PROMISE,
     Call,
     Commitment,
     Debrief,
@@ -22,7 +23,6 @@ from coach_tui.model.clock import local_time
 from coach_tui.model.dates import Prefer, clock_change_note, parse_day, parse_moment
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
-from coach_tui.model.text import require_text
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
 from coach_tui.ui.text import day, day_and_time
@@ -186,9 +186,7 @@ class DebriefFlowScreen(GuidedFlowScreen[Call]):
             elif step.key == "movement" and value == Movement.ADVANCE.value:
                 return Verdict()
             elif step.kind in (StepKind.LINE, StepKind.TEXT):
-                require_text(
-                    value, label=step.title, max_chars=NOTE_MAX, multiline=True, required=False
-                )
+                CALL_TEXT.clean(value, label=step.title)
         except ValidationError as error:
             return Verdict(error=error.message)
         return Verdict()
@@ -218,7 +216,7 @@ class DebriefFlowScreen(GuidedFlowScreen[Call]):
                 Commitment(
                     self.call.account_uid,
                     party,
-                    require_text(answers[what], label="The promise", max_chars=NOTE_MAX),
+                    PROMISE.clean(answers[what]),
                     due=self._due(answers.get(due, "")),
                     call_uid=self.call.uid,
                 )

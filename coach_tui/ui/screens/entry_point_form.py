@@ -9,8 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Label, Static, TextArea
 
 from coach_tui.model.account import Account
-from coach_tui.model.contact import EntryPoint, validate_line, validate_note
-from coach_tui.model.text import require_text
+from coach_tui.model.contact import EntryPoint, validate_line, validate_note, validate_unit
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.form import FormScreen
 from coach_tui.ui.text import plain
@@ -54,9 +53,7 @@ class EntryPointForm(FormScreen[EntryPoint]):
             yield Static("ctrl+s save · esc cancel", classes="dialog-keys")
 
     def submit(self) -> bool:
-        unit = self.checked_field(
-            "unit", lambda text: require_text(text, label="The business unit", max_chars=200)
-        )
+        unit = self.checked_field("unit", validate_unit)
         owner = self.checked_field("owner", lambda text: validate_line(text, label="The owner"))
         why = self.checked_area("why", lambda text: validate_note(text, label="Why there"))
         if unit is None or owner is None or why is None:

@@ -19,6 +19,7 @@ from coach_tui.coaching.pace import goal_pace, pace_sentence
 from coach_tui.model.dates import Prefer, parse_day
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.goal import (
+    UNIT,
     Metric,
     PerformanceGoal,
     ProgressEntry,
@@ -29,7 +30,6 @@ from coach_tui.model.goal import (
     validate_period,
 )
 from coach_tui.model.money import format_money, parse_amount, parse_money
-from coach_tui.model.text import require_text
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.form import FormScreen
 from coach_tui.ui.text import day, plain
@@ -43,7 +43,6 @@ METRIC_LABELS = {
     Metric.NEW_ACCOUNTS: "New accounts opened",
     Metric.CUSTOM: "Something else I count",
 }
-UNIT_MAX = 40
 GOAL_FORM_CSS = ["dialogs.tcss", "goals.tcss"]
 
 
@@ -184,7 +183,7 @@ class GoalForm(FormScreen[PerformanceGoal]):
         return parse_day(text, today=self.today, prefer=Prefer.FUTURE, label="The end")
 
     def _unit(self, text: str) -> str:
-        unit = require_text(text, label="What you count", max_chars=UNIT_MAX, required=False)
+        unit = UNIT.clean(text, label="What you count")
         if self.metric is Metric.CUSTOM and not unit:
             raise ValidationError("Say what you count, e.g. first meetings.")
         return unit

@@ -16,12 +16,11 @@ from datetime import datetime, timedelta
 from coach_tui.coaching.calls import commitment_label, open_commitments
 from coach_tui.coaching.outcome import AdvanceSize, OutcomeIssue, check_outcome
 from coach_tui.model.account import Account, StrategicObjective
-from coach_tui.model.call import NOTE_MAX, Call, Commitment, Prep
+from coach_tui.model.call import CALL_TEXT, Call, Commitment, Prep
 from coach_tui.model.clock import local_time
 from coach_tui.model.dates import real_wall_time
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
-from coach_tui.model.text import require_text
 from coach_tui.model.why import WhyStatement
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
@@ -141,8 +140,7 @@ class PrepFlowScreen(GuidedFlowScreen[Call]):
             return Verdict(question="Can they say yes to that before the call ends? Ctrl+s if so.")
         if step.key in ("bigger", *TEXT_STEPS):
             try:
-                require_text(value, label=step.title, max_chars=NOTE_MAX, multiline=True,
-                             required=False)  # fmt: skip
+                CALL_TEXT.clean(value, label=step.title)
             except ValidationError as error:
                 return Verdict(error=error.message)
         return Verdict()

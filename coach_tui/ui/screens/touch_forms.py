@@ -13,8 +13,7 @@ from coach_tui.coaching.touches import mark_done, mark_skipped, snooze
 from coach_tui.model.contact import Contact
 from coach_tui.model.dates import Prefer, parse_day
 from coach_tui.model.errors import ValidationError
-from coach_tui.model.text import require_text
-from coach_tui.model.touch import TOUCH_IDEA_MAX, Channel, Purpose, Touch
+from coach_tui.model.touch import IDEA, Channel, Purpose, Touch
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.form import FormScreen
 from coach_tui.ui.text import day, plain
@@ -218,12 +217,7 @@ class TouchForm(FormScreen[Touch]):
 
     def submit(self) -> bool:
         due = self.checked_field("due", self._due)
-        idea = self.checked_area(
-            "idea",
-            lambda text: require_text(
-                text, label="The idea", max_chars=TOUCH_IDEA_MAX, multiline=True, required=False
-            ),
-        )
+        idea = self.checked_area("idea", IDEA.clean)
         if due is None or idea is None:
             self.focus_first_problem()
             return False
