@@ -12,8 +12,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -21,6 +24,7 @@ from coach_tui.coaching.why import WHY_FLOW
 from coach_tui.crash_log import write_crash_log
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.model.settings import Settings
+from coach_tui.model.text import printable
 from coach_tui.model.why import WhyStatement
 from coach_tui.store.archive import archive_old_history
 from coach_tui.store.errors import StoreError
@@ -96,6 +100,35 @@ class CoachApp(App[None]):
         self._archived_on: date | None = None  # the day old history was last tidied
         # Chosen before the first paint, so the screen is styled once, not twice.
         self._apply_startup_theme()
+
+    # --- how text reaches the screen outside the screens' own widgets -------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A toast, always of literal text: messages quote names, notes and file names.
+
+        Textual reads a toast's message as markup by default; here it never is, and
+        control codes in it are made visible. (`markup` stays in the signature for
+        Textual's own callers, and is ignored.)
+        """
+        super().notify(
+            printable(message),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header line: screens put account names in their sub-titles."""
+        return super().format_title(printable(title), printable(sub_title))
 
     # --- start-up ----------------------------------------------------------------
 
@@ -441,9 +474,13 @@ class CoachApp(App[None]):
         log = write_crash_log(self.repo.data_dir)
         where = f" Details: {log}" if log else ""
         self.bell()
-        self._exit_renderables.append(
-            f"coach stopped on an unexpected error. Everything you saved, drafts included, "
-            f"is safe.{where}"
+        self._exit_renderables.append(  # Text, not markup: the folder's path is the user's
+            Text(
+                printable(
+                    "coach stopped on an unexpected error. Everything you saved, drafts "
+                    f"included, is safe.{where}"
+                )
+            )
         )
         with contextlib.suppress(Exception):
             self._save_open_drafts()

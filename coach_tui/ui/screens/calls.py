@@ -95,7 +95,9 @@ class CallsScreen(CallActions, CoachScreen[None]):
     def _row(table: DataTable, call: Call, names: dict[str, str], outcome: str, state: str) -> None:
         account = cell(names.get(call.account_uid, "?"), 24)
         when = day_and_time(call.when)
-        table.add_row(when, account, call.kind.value, cell(outcome, 44), state, key=call.uid)
+        table.add_row(
+            cell(when), account, cell(call.kind.value), cell(outcome, 44), cell(state), key=call.uid
+        )
 
     def highlighted_call(self) -> Call | None:
         table = self.query_one(DataTable)

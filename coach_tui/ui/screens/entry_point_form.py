@@ -13,7 +13,7 @@ from coach_tui.model.contact import EntryPoint, validate_line, validate_note
 from coach_tui.model.text import require_text
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.form import FormScreen
-from coach_tui.ui.text import plain
+from coach_tui.ui.text import editable, plain
 from coach_tui.ui.widgets.field import Field
 
 
@@ -48,7 +48,10 @@ class EntryPointForm(FormScreen[EntryPoint]):
                 classes="field-hint",
             )
             yield TextArea(
-                entry.why_there if entry else "", id="why", soft_wrap=True, classes="form-area"
+                editable(entry.why_there) if entry else "",
+                id="why",
+                soft_wrap=True,
+                classes="form-area",
             )
             yield Static("", id="why-feedback", classes="form-error")
             yield Static("ctrl+s save · esc cancel", classes="dialog-keys")
