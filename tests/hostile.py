@@ -302,7 +302,7 @@ def _seed(repo: Repository, folder: HostileFolder, text: _Texts, now: datetime) 
             status=ObjectiveStatus.ACHIEVED,
             created_at=now - timedelta(days=300),
             closed_at=now - timedelta(days=120),
-            closing_note=text(600),
+            closing_note=text(500),
         )
     )
 
@@ -418,8 +418,10 @@ def _seed(repo: Repository, folder: HostileFolder, text: _Texts, now: datetime) 
 
     # --- calls: later today, next week (key calls), to debrief, debriefed this week ---
     def prep(*, large: bool = False) -> Prep:
+        """A prepared outcome (500 characters at most, as the prep allows); a large advance
+        (signing) fills every planning field, each up to its 3,000 characters."""
         return Prep(
-            outcome=text(3_000, fill=3_000) if large else text(3_000),
+            outcome=f"They sign the order · {text(470)}" if large else text(500),
             size="large" if large else "small",
             note=text(3_000),
             client_gain=text(3_000),
@@ -455,7 +457,7 @@ def _seed(repo: Repository, folder: HostileFolder, text: _Texts, now: datetime) 
             Debrief(
                 Result.PARTLY,
                 Movement.ADVANCE,
-                next_step=text(3_000),
+                next_step=text(500),
                 notes=text(3_000, fill=3_000),
                 at=now - timedelta(hours=20),
             ),
