@@ -134,6 +134,7 @@ class HostileFolder:
     payloads: tuple[str, ...]
     account_uid: str = ""  # the account with everything: research, objective, people, calls
     campaign_account_uid: str = ""  # the account with a running campaign and due touches
+    control_account_uid: str = ""  # the account whose name is terminal control codes
     account_uids: list[str] = field(default_factory=list)
     contact_names: list[str] = field(default_factory=list)
     call_uids: dict[str, str] = field(default_factory=dict)  # role → uid
@@ -279,6 +280,7 @@ def _seed(repo: Repository, folder: HostileFolder, text: _Texts, now: datetime) 
     folder.account_uids = [account.uid for account in (main, *others, archived)]
     campaign_account = others[6]  # "Lee [Hiring]"
     folder.campaign_account_uid = campaign_account.uid
+    folder.control_account_uid = others[-1].uid
 
     # --- objectives: open ones everywhere, a closed one with a note ---
     for number, account in enumerate((main, *others)):

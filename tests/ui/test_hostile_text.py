@@ -268,6 +268,24 @@ async def test_accounts_list_account_tabs_and_forms(make_app, hostile) -> None:
         await step(pilot, hostile, "escape", "escape")
 
 
+async def test_an_account_named_with_escape_codes_leaves_the_terminal_alone(
+    make_app, hostile
+) -> None:
+    """Its name is in the header, the tabs' cards and the palette: control codes show as
+    pictures (␛ ␇ ␀) and never reach the terminal."""
+    app = make_app()
+    async with app.run_test(size=BIG, notifications=True) as pilot:
+        await start(pilot, hostile)
+        await open_account(pilot, hostile, hostile.control_account_uid)
+        assert_literal(app, "Eve ␛]0;PWNED␇␛[2J␀NUL")
+        await step(pilot, hostile, "ctrl+p")
+        await pilot.press(*"Eve")
+        await step(pilot, hostile)
+        assert_literal(app, "Eve ␛]0;PWNED␇")
+        await step(pilot, hostile, "escape", "e")
+        assert_literal(app, "Eve ␛]0;PWNED␇␛[2J␀NUL")
+
+
 @pytest.mark.parametrize("size", [BIG, SMALL])
 async def test_getting_in_people_and_campaign_flow(make_app, hostile, size) -> None:
     """The issue's crash: `c` with a decision maker named `Max [/] Typed`, and a click on

@@ -182,3 +182,27 @@ async def test_a_theme_file_with_markup_in_a_colour_leaves_the_start_alone(
         said = " | ".join(toast.render().plain for toast in app.screen.query("Toast"))
         assert "broken.toml: 'primary' is not a colour: '[/]'" in said
         assert "needs a [colors] table" in said  # the word in brackets is kept
+
+
+async def test_escape_codes_in_an_account_name_never_reach_the_terminal(
+    make_app, with_why, open_repo, clock
+) -> None:
+    """A hand-edited name that sets the terminal's title and wipes the screen: its header,
+    its toast and its objective card show the codes as pictures instead."""
+    repo = open_repo()
+    account = Account(name="Eve \x1b]0;PWNED\x07\x1b[2J\x00\u202eX", created_at=clock())
+    repo.accounts.save(account)
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        app.push_screen(AccountScreen(account.uid))
+        await settle(pilot)
+        app.notify(f"Opened {account.name}.")
+        await settle(pilot)
+        assert "Eve ␛]0;PWNED␇␛[2J␀X" in screen_text(app)
+        drawn = "".join(s.text for strip in app.screen._compositor.render_strips() for s in strip)
+        assert not any(char in drawn for char in "\x1b\x00\x07\u202e")
+        output = app.screen._compositor.render_full_update().render_segments(app.console)
+        assert "\x1b]0;" not in output
+        assert "\x1b[2J" not in output
