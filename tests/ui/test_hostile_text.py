@@ -124,10 +124,9 @@ def _find(word: str, row: str) -> re.Match[str] | None:
 # --- the tests ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("size", [BIG, SMALL])
-async def test_start_dashboard_why_and_history(make_app, hostile, size) -> None:
+async def test_start_dashboard_why_and_history(make_app, hostile) -> None:
     app = make_app()
-    async with app.run_test(size=size, notifications=True) as pilot:
+    async with app.run_test(size=BIG, notifications=True) as pilot:
         await step(pilot, hostile)
         # The theme notices quote the files and the setting as they are.
         notes = " | ".join(toast.render().plain for toast in app.screen.query("Toast"))
@@ -286,15 +285,14 @@ async def test_an_account_named_with_escape_codes_leaves_the_terminal_alone(
         assert_literal(app, "Eve ␛]0;PWNED␇␛[2J␀NUL")
 
 
-@pytest.mark.parametrize("size", [BIG, SMALL])
-async def test_getting_in_people_and_campaign_flow(make_app, hostile, size) -> None:
+async def test_getting_in_people_and_campaign_flow(make_app, hostile) -> None:
     """The issue's crash: `c` with a decision maker named `Max [/] Typed`, and a click on
     an imported name that would run `app.screenshot`."""
     from coach_tui.ui.screens.campaign_flow import CampaignFlowScreen
     from coach_tui.ui.screens.entry import ContactTable
 
     app = make_app()
-    async with app.run_test(size=size, notifications=True) as pilot:
+    async with app.run_test(size=BIG, notifications=True) as pilot:
         await start(pilot, hostile)
         await open_account(pilot, hostile, hostile.account_uid)
         await step(pilot, hostile, "e")
@@ -395,14 +393,13 @@ async def test_morning_plan_and_its_prep(make_app, hostile) -> None:
         assert not isinstance(app.screen, MorningPlanScreen)
 
 
-@pytest.mark.parametrize("size", [BIG, SMALL])
-async def test_weekly_review_resumes_at_key_calls(make_app, hostile, size) -> None:
+async def test_weekly_review_resumes_at_key_calls(make_app, hostile) -> None:
     """The issue's crash: an outcome with `[/x]` at "Key calls", and the draft reopening
     there on every later `r`."""
     from coach_tui.ui.screens.review_flow import WeekReviewFlowScreen
 
     app = make_app()
-    async with app.run_test(size=size, notifications=True) as pilot:
+    async with app.run_test(size=BIG, notifications=True) as pilot:
         await start(pilot, hostile)
         await step(pilot, hostile, "r")
         assert isinstance(app.screen, WeekReviewFlowScreen)
@@ -414,7 +411,7 @@ async def test_weekly_review_resumes_at_key_calls(make_app, hostile, size) -> No
         await app.action_quit()  # quitting keeps the draft at this step
     app.repo.close()
     app = make_app()
-    async with app.run_test(size=size, notifications=True) as pilot:
+    async with app.run_test(size=BIG, notifications=True) as pilot:
         await start(pilot, hostile)
         await step(pilot, hostile, "r")
         assert app.screen.current.key == "key_calls"
@@ -427,6 +424,33 @@ async def test_weekly_review_resumes_at_key_calls(make_app, hostile, size) -> No
         await step(pilot, hostile, "e")  # edit it again
         assert isinstance(app.screen, WeekReviewFlowScreen)
         await step(pilot, hostile, "escape" if app.screen.step == 0 else "ctrl+s")
+
+
+async def test_a_small_terminal_dashboard_campaign_and_key_calls(make_app, hostile) -> None:
+    """At 80x24 lines wrap and cut elsewhere: the same checks on the busiest screens."""
+    from coach_tui.ui.screens.campaign_flow import CampaignFlowScreen
+    from coach_tui.ui.screens.review_flow import WeekReviewFlowScreen
+
+    app = make_app()
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await step(pilot, hostile)
+        notes = " | ".join(toast.render().plain for toast in app.screen.query("Toast"))
+        assert "'primary' is not a colour: '[/]'" in notes
+        await start(pilot, hostile)
+        assert_literal(app, "[Hiring]", "[/x]", "␛]0;PWNED␇")
+        await click_hostile_words(pilot, hostile)
+        await open_account(pilot, hostile, hostile.account_uid)
+        await step(pilot, hostile, "e", "c")
+        assert isinstance(app.screen, CampaignFlowScreen)
+        assert_literal(app, "[/x]", "[@click=app.quit]quit[/]")
+        await click_hostile_words(pilot, hostile)
+        await step(pilot, hostile, "escape", "escape", "escape")
+        await step(pilot, hostile, "r")
+        assert isinstance(app.screen, WeekReviewFlowScreen)
+        while app.screen.current.key != "key_calls":
+            await step(pilot, hostile, "ctrl+s")
+        assert_literal(app, "→")
+        await click_hostile_words(pilot, hostile)
 
 
 async def test_trends_and_help(make_app, hostile) -> None:
