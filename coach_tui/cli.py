@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach_tui import __version__
+from coach_tui.commands.streams import let_closed_stream_be, print_error
 from coach_tui.crash_log import write_crash_log
 from coach_tui.store.errors import StoreError
 from coach_tui.store.paths import DATA_ENV, resolve_data_dir
 
 if TYPE_CHECKING:
+    from coach_tui.store.repository import Repository
     from coach_tui.ui.app import CoachApp
 
 EXIT_OK = 0
@@ -25,6 +27,34 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 Handler = Callable[[argparse.Namespace], int]
+STANDARD_STREAM = "-"  # as FILE: standard output for exports, standard input for import json
+
+
+class CommandParser(argparse.ArgumentParser):
+    """A subcommand's parser: options and file names in any order.
+
+    Plain argparse fills an optional FILE as soon as the first word after the subcommand is
+    read, so `coach export review --week 2026-W48 rev.md` left `rev.md` over ("unrecognized
+    arguments"). Intermixed parsing reads every option first, then the positionals.
+    """
+
+    _intermixing = False
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        if self._intermixing:  # the two passes of intermixed parsing come back through here
+            return super().parse_known_args(args, namespace)
+        self._intermixing = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._intermixing = False
+
+
+def file_argument(text: str) -> Path | None:
+    """FILE as typed: `-` is a standard stream (`None`); a file named "-" is `./-`."""
+    return None if text == STANDARD_STREAM else Path(text)
 
 
 def _add_common(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -47,7 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--theme", metavar="NAME", help="theme for this run (e.g. coach-light)")
     _add_common(parser, top=True)
     parser.set_defaults(handler=run_app)
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    commands = parser.add_subparsers(
+        title="commands", metavar="COMMAND", parser_class=CommandParser
+    )
 
     doctor = commands.add_parser(
         "doctor",
@@ -81,7 +113,11 @@ def build_parser() -> argparse.ArgumentParser:
         "write, or nothing. json: everything from `coach export json`, into an empty folder.",
     )
     importing.add_argument("kind", choices=["linkedin", "vcard", "json"], help="what the file is")
-    importing.add_argument("file", type=Path, help="Connections.csv, a .vcf or a .json file")
+    importing.add_argument(
+        "file",
+        type=file_argument,
+        help="Connections.csv, a .vcf or a .json file (json: - reads standard input)",
+    )
     importing.add_argument(
         "--account",
         metavar="NAME",
@@ -113,7 +149,17 @@ def build_parser() -> argparse.ArgumentParser:
         "while coach is open; it reads without taking the lock.",
     )
     export.add_argument("format", choices=["ics", "review", "json"], help="what to write")
-    export.add_argument("file", type=Path, nargs="?", help="where (default: standard output)")
+    export.add_argument(
+        "file",
+        type=file_argument,
+        nargs="?",
+        help="where to write it (none or -: standard output; never inside the data folder)",
+    )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="replace FILE if it exists (on a terminal, coach asks instead)",
+    )
     export.add_argument(
         "--week",
         metavar="2026-W47",
@@ -125,8 +171,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser(
         "serve",
         help="open coach in your browser (a local web server on 127.0.0.1)",
-        description="Each browser tab runs its own coach on the data folder; like a second "
-        "terminal, a second tab is told another coach is open. Ctrl+C stops the server.",
+        description="It prints an address with a token made for this run: only a browser tab "
+        "opened from that address can use coach. Each tab runs its own coach on the data "
+        "folder; like a second terminal, a second tab is refused by the folder lock (this "
+        "terminal says why). Ctrl+C stops the server.",
     )
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     _add_common(serve, top=False)
@@ -142,19 +190,24 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def run_app_on(
-    data_dir: Path, app_class: type[CoachApp], *, theme: str | None = None, headless: bool = False
+    data_dir: Path,
+    app_class: type[CoachApp],
+    *,
+    theme: str | None = None,
+    headless: bool = False,
+    ask: FolderAsker | None = None,
 ) -> int:
     """Run `app_class` on the folder; once it closed cleanly, end the process at once.
 
-    Only a clean close ends the process here (see `coach_tui.process`); an error
-    propagates to `main`, which reports it. The start-up benchmarks run their timed app
-    through this too, so they measure what `coach` does.
+    A folder that holds other files and no coach data is used only if the seller says so
+    (`ask`, by default a question on the terminal; never yes when headless). Only a clean
+    close ends the process here (see `coach_tui.process`); an error propagates to
+    `main`, which reports it. The start-up benchmarks run their timed app through this
+    too, so they measure what `coach` does.
     """
-    from coach_tui.process import end_process, loading_long_lived_data
-    from coach_tui.store.repository import Repository
+    from coach_tui.process import end_process
 
-    with loading_long_lived_data():
-        repo = Repository.open(data_dir)
+    repo = open_for_app(data_dir, ask or (_never if headless else _ask_on_terminal))
     try:
         app = app_class(repo, theme=theme)
         app.run(headless=headless)
@@ -162,6 +215,36 @@ def run_app_on(
     finally:
         repo.close()
     end_process(code)
+
+
+FolderAsker = Callable[[Path, str], bool]
+
+
+def open_for_app(data_dir: Path, ask: FolderAsker) -> Repository:
+    """The repository for the app; `FolderDeclined` when the seller kept coach out of a
+    folder of other files."""
+    from coach_tui.process import loading_long_lived_data
+    from coach_tui.store.errors import FolderDeclined, NotACoachFolder
+    from coach_tui.store.repository import Repository
+
+    try:
+        with loading_long_lived_data():
+            return Repository.open(data_dir)
+    except NotACoachFolder as refusal:
+        if not ask(refusal.path, refusal.sample):
+            raise FolderDeclined(data_dir) from None
+    with loading_long_lived_data():
+        return Repository.open(data_dir, adopt=True)
+
+
+def _ask_on_terminal(folder: Path, sample: str) -> bool:
+    from coach_tui.ui.screens.folder_question import ask_to_use_folder
+
+    return ask_to_use_folder(folder, sample)
+
+
+def _never(_folder: Path, _sample: str) -> bool:
+    return False
 
 
 def run_doctor(args: argparse.Namespace) -> int:
@@ -182,11 +265,17 @@ def run_import_command(args: argparse.Namespace) -> int:
     """Import contacts from a file, or a whole export, into the data folder."""
     if args.kind == "json":
         if args.account is not None:
-            print("--account goes with contact imports only.", file=sys.stderr)
+            print_error("--account goes with contact imports only.")
             return EXIT_USAGE
         from coach_tui.commands.import_json import import_json
 
         return import_json(resolve_data_dir(args.data), args.file, dry_run=args.dry_run)
+    if args.file is None:
+        print_error(
+            f"coach import {args.kind} reads a file: give its path (only json reads "
+            "standard input)."
+        )
+        return EXIT_USAGE
     from coach_tui.commands.import_contacts import run_import
 
     return run_import(
@@ -210,17 +299,19 @@ def run_export(args: argparse.Namespace) -> int:
     if args.format == "review":
         from coach_tui.commands.export_review import export_review
 
-        return export_review(resolve_data_dir(args.data), args.file, week_text=args.week)
+        return export_review(
+            resolve_data_dir(args.data), args.file, week_text=args.week, force=args.force
+        )
     if args.week is not None:
-        print("--week goes with 'coach export review' only.", file=sys.stderr)
+        print_error("--week goes with 'coach export review' only.")
         return EXIT_USAGE
     if args.format == "json":
         from coach_tui.commands.export_json import export_json
 
-        return export_json(resolve_data_dir(args.data), args.file)
+        return export_json(resolve_data_dir(args.data), args.file, force=args.force)
     from coach_tui.commands.export import export_ics
 
-    return export_ics(resolve_data_dir(args.data), args.file)
+    return export_ics(resolve_data_dir(args.data), args.file, force=args.force)
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -231,30 +322,53 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def _log_crash(data: str | None) -> Path | None:
+    """Log the error in the data folder if it is coach's: never in someone else's, and not
+    in an empty one, which the log would turn into a folder coach has to ask about."""
+    from coach_tui.store.folder import FolderKind, inspect_folder
+
     try:
-        return write_crash_log(resolve_data_dir(data))
-    except OSError:
+        folder = resolve_data_dir(data)
+        if inspect_folder(folder).kind is not FolderKind.COACH:
+            return None
+        return write_crash_log(folder)
+    except (OSError, StoreError):
         return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of `coach` and `python -m coach_tui`."""
+    """Entry point of `coach` and `python -m coach_tui`.
+
+    A reader that closes the pipe early (`coach today | head -1`) took what it wanted:
+    coach stops printing and exits 0, without a word (see `commands/streams.py`).
+    """
+    try:
+        code = _run(argv)
+        if sys.stdout is not None:  # None when started with standard output closed
+            sys.stdout.flush()  # a closed pipe shows here, not at exit where it can't be caught
+    except BrokenPipeError:
+        let_closed_stream_be(sys.stdout)
+        return EXIT_OK
+    return code
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = args.handler
     try:
         return handler(args)
+    except BrokenPipeError:
+        raise
     except StoreError as error:
-        print(f"coach: {error}", file=sys.stderr)
+        print_error(f"coach: {error}")
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130
     except Exception as error:
         log = _log_crash(args.data)
         where = f" Details are in {log}." if log else ""
-        print(
+        print_error(
             f"coach: unexpected error ({type(error).__name__}: {error}). Your saved data is "
-            f"safe.{where}",
-            file=sys.stderr,
+            f"safe.{where}"
         )
         return EXIT_FAILED

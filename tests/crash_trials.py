@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from coach_tui.store import atomic
 from coach_tui.store.errors import StoreError
 from coach_tui.store.journal import journal_path
 from coach_tui.store.layout import FAMILIES, JOURNALED_FAMILIES, family_path
@@ -70,7 +71,7 @@ def run_trial(data_dir: Path, rng: random.Random, *, padding: int, max_delay: fl
     start = saved_number(data_dir) if (data_dir / "core.json").exists() else 0
     command = [sys.executable, "-c", CHILD, str(data_dir), str(padding), str(start)]
     reported = _kill_while_saving(command, rng.uniform(0, max_delay), start)
-    leftover = (data_dir / "core.json.tmp").exists()
+    leftover = any(atomic.temp_target(path.name) == "core.json" for path in data_dir.iterdir())
     try:
         on_disk = saved_number(data_dir)
     except (ValueError, KeyError, IndexError):
@@ -120,7 +121,7 @@ class VolumeLoop:
             rng.uniform(0, max_delay),
             start,
         )
-        leftover = any(self.data_dir.glob("*.tmp"))
+        leftover = any(atomic.temp_target(path.name) for path in self.data_dir.iterdir())
         files, problem = self._parse_all()
         if problem:
             return VolumeResult(start, reported, leftover, damaged=problem)

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from rich.cells import cell_len
 from textual.app import App
 from textual.widget import Widget
 
-# Tests run "on" a fixed Tuesday morning in a non-UTC zone, so time zone bugs show.
-CET = timezone(timedelta(hours=1), "CET")
-TUESDAY_MORNING = datetime(2026, 11, 24, 8, 30, tzinfo=CET)
+# Tests run "on" a fixed Tuesday morning in a named non-UTC zone with summer time (CET in
+# November, CEST from the last Sunday of March), so time zone and DST bugs show.
+BERLIN = ZoneInfo("Europe/Berlin")
+TUESDAY_MORNING = datetime(2026, 11, 24, 8, 30, tzinfo=BERLIN)
 
 
 class FakeClock:
-    """A clock that only moves when a test moves it."""
+    """A clock that only moves when a test moves it, in a named zone like the real one
+    (`model/clock.py`): `now().tzinfo` is a `ZoneInfo`."""
 
     def __init__(self, start: datetime = TUESDAY_MORNING) -> None:
         self.current = start
@@ -25,7 +28,14 @@ class FakeClock:
         return self.current
 
     def advance(self, **delta: float) -> None:
-        self.current += timedelta(**delta)
+        """Let time pass: `delta` of elapsed time, so a night the clocks change has 23 or
+        25 hours, as on the wall."""
+        zone = self.current.tzinfo
+        self.current = (self.current.astimezone(UTC) + timedelta(**delta)).astimezone(zone)
+
+    def move_to(self, zone: ZoneInfo) -> None:
+        """The seller's machine is now in `zone` (a flight): the same moment, another clock."""
+        self.current = self.current.astimezone(zone)
 
 
 # Rich's SVG export places each run of text at x = column * 0.61 * font size (20px).

@@ -16,11 +16,12 @@ from coach_tui.coaching.dashboard import GoalLine, TouchLine
 from coach_tui.coaching.pace import PaceState, pace_sentence
 from coach_tui.model.account import StrategicObjective
 from coach_tui.model.call import Call, Commitment
+from coach_tui.model.clock import local_time
 
 
 @dataclass(frozen=True, slots=True)
 class AgendaCall:
-    when: datetime
+    when: datetime  # on the seller's clock now (the zone of the agenda's `now`)
     account: str
     kind: str
     outcome: str  # empty: not prepared yet
@@ -49,17 +50,22 @@ class Agenda:
     coach_line: str = field(default="")
 
 
-def calls_today(calls: Sequence[Call], today: date, names: dict[str, str]) -> list[AgendaCall]:
+def calls_today(calls: Sequence[Call], now: datetime, names: dict[str, str]) -> list[AgendaCall]:
+    """The calls on today's date where the seller is now, at their local clock times.
+
+    A call keeps the zone it was scheduled in; "today" is the seller's today, so a call
+    typed before a flight is listed on the day, and at the hour, it falls where they are.
+    """
     return [
         AgendaCall(
-            call.when,
+            when,
             names.get(call.account_uid, "?"),
             call.kind.value,
             call.prep.outcome if call.prep else "",
             call.uid,
         )
         for call in sorted(calls, key=lambda c: c.when)
-        if call.when.date() == today
+        if (when := local_time(call.when, now)).date() == now.date()
     ]
 
 
@@ -142,7 +148,7 @@ def late_objectives(
 
 
 def build_agenda(
-    today: date,
+    now: datetime,
     why: str,
     *,
     calls: Sequence[Call],
@@ -153,6 +159,8 @@ def build_agenda(
     names: dict[str, str],
     objectives: Sequence[StrategicObjective] = (),
 ) -> Agenda:
+    """The agenda of `now`'s date; `now` is in the seller's zone (see `model/clock.py`)."""
+    today = now.date()
     behind = tuple(
         (line.goal.name, pace_sentence(line.goal, line.pace))
         for line in goals
@@ -161,7 +169,7 @@ def build_agenda(
     agenda = Agenda(
         today,
         why,
-        tuple(calls_today(calls, today, names)),
+        tuple(calls_today(calls, now, names)),
         tuple(touches),
         tuple(promises_due(commitments, today, names)),
         tuple(sorted((names.get(uid, "?"), q) for uid, q in stalls.items())),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from coach_tui.model.call import Call, Commitment, DebriefMark, Movement
+from coach_tui.model.clock import local_time
 
 STALL_CONTINUATIONS = 3
 STALL_WEEKS = 6
@@ -23,6 +24,7 @@ class CallLine:
 
     call: Call
     account: str
+    when: datetime  # the call's time on the seller's clock now
 
     @property
     def prepared(self) -> bool:
@@ -30,9 +32,9 @@ class CallLine:
 
 
 def upcoming(calls: Sequence[Call], now: datetime, names: dict[str, str]) -> list[CallLine]:
-    """Calls from now on, soonest first."""
+    """Calls from now on, soonest first, each at its time in `now`'s zone."""
     return [
-        CallLine(call, names.get(call.account_uid, "?"))
+        CallLine(call, names.get(call.account_uid, "?"), local_time(call.when, now))
         for call in sorted(calls, key=lambda c: c.when)
         if call.when >= now
     ]

@@ -16,6 +16,7 @@ from decimal import Decimal
 from coach_tui.coaching.pace import pace
 from coach_tui.model.account import ObjectiveStatus, StrategicObjective
 from coach_tui.model.call import Call, Movement
+from coach_tui.model.clock import local_zone
 from coach_tui.model.contact import Contact
 from coach_tui.model.goal import PerformanceGoal
 from coach_tui.model.money import compact_money
@@ -99,7 +100,7 @@ def _local(moment: datetime, zone: tzinfo | None) -> datetime:
     if moment.tzinfo is None:
         return moment if zone is None else moment.replace(tzinfo=zone)
     if zone is None:
-        return moment.astimezone().replace(tzinfo=None)
+        return moment.astimezone(local_zone()).replace(tzinfo=None)
     return moment.astimezone(zone)
 
 

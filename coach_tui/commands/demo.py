@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from coach_tui.commands.console import CommandConsole
 from coach_tui.demo.generate import MAX_YEARS, build_demo
 from coach_tui.demo.write import holds_data, write_demo_data
 from coach_tui.model.clock import Clock, system_clock
@@ -40,7 +41,7 @@ def write_demo(
     clock: Clock = system_clock,
 ) -> int:
     """Generate and write the demo; exit code 1 (nothing written) if the folder has data."""
-    out = console or Console()
+    out = console or CommandConsole()
     if not 1 <= years <= MAX_YEARS:
         out.print(f"[red]--years must be between 1 and {MAX_YEARS}.[/]")
         return 2

@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from coach_tui.store.doctor import FileState, backup_days, diagnose, restore_damaged
+from coach_tui.commands.console import CommandConsole
+from coach_tui.commands.doctor_crashes import print_crashes_and_drafts
+from coach_tui.commands.streams import print_error
+from coach_tui.model.clock import system_clock
+from coach_tui.model.text import printable
+from coach_tui.store.backup import kept_copies
+from coach_tui.store.doctor import (
+    FileReport,
+    FileState,
+    Restored,
+    backup_days,
+    backup_warnings,
+    diagnose,
+    folder_refusal,
+    restore_damaged,
+)
 
 _STATE_STYLE = {
     FileState.OK: "green",
@@ -22,21 +36,60 @@ _STATE_STYLE = {
 
 def print_doctor(data_dir: Path, *, restore: bool, console: Console | None = None) -> int:
     """Report on `data_dir`; exit code 0 when every file is usable, 1 otherwise."""
-    out = console or Console()
-    out.print(f"Data folder: [bold]{escape(str(data_dir))}[/]")
-    if not data_dir.is_dir():
-        out.print("Nothing here yet — coach creates it the first time it opens.")
-        return 0
+    refusal = folder_refusal(data_dir)
+    if refusal is not None:
+        print_error(f"coach: {printable(refusal)}")
+        return 1
+    out = console or CommandConsole()
+    out.print(f"Data folder: [bold]{escape(str(data_dir))}[/]", soft_wrap=True)  # one line to copy
     if restore:
-        restored, unrestorable = restore_damaged(data_dir, datetime.now().astimezone())
-        for item in restored:
-            kept = f" (damaged file kept as {item.moved_aside.name})" if item.moved_aside else ""
-            out.print(f"Restored {escape(item.path.name)} from {escape(str(item.backup))}{kept}")
-        for report in unrestorable:
-            out.print(f"[red]No good backup of {escape(report.path.name)} to restore.[/]")
-        if not restored and not unrestorable:
-            out.print("Nothing needed restoring.")
+        _print_restore(data_dir, out)
     reports = diagnose(data_dir)
+    out.print(_report_table(reports))
+    _print_backups(data_dir, out)
+    print_crashes_and_drafts(data_dir, out)
+    damaged = [r for r in reports if r.state in (FileState.DAMAGED, FileState.NEWER_FORMAT)]
+    if damaged and not restore:
+        out.print("Run [bold]coach doctor --restore[/] to put back the newest good backups.")
+    return 1 if damaged else 0
+
+
+def _print_restore(data_dir: Path, out: Console) -> None:
+    restored, unrestorable = restore_damaged(data_dir, system_clock())
+    for item in restored:
+        out.print(printable(restored_line(item)), markup=False, highlight=False)
+    for report in unrestorable:
+        out.print(f"[red]No good backup of {escape(report.path.name)} to restore.[/]")
+    if not restored and not unrestorable:
+        out.print("Nothing needed restoring.")
+
+
+def restored_line(item: Restored) -> str:
+    """One sentence on what `--restore` did to one file, naming everything it kept aside."""
+    name = item.path.name
+    if item.backup is None:  # a journal repaired in place
+        numbers = [str(number) for number in item.set_aside_lines]
+        lines = (
+            f"line {numbers[0]}"
+            if len(numbers) == 1
+            else f"lines {', '.join(numbers[:-1])} and {numbers[-1]}"
+        )
+        saves = f"{item.kept_saves} good save{'s' if item.kept_saves != 1 else ''}"
+        aside = item.journal_aside.name if item.journal_aside else "its journal"
+        return (
+            f"Repaired {name}: kept the {saves} of its journal and set aside {lines}, "
+            f"which coach did not write (the journal as it was is kept as {aside})."
+        )
+    kept = []
+    if item.moved_aside is not None:
+        kept.append(f"damaged file kept as {item.moved_aside.name}")
+    if item.journal_aside is not None:
+        kept.append(f"its journal kept as {item.journal_aside.name}")
+    note = f" ({'; '.join(kept)})" if kept else ""
+    return f"Restored {name} from {item.backup}{note}."
+
+
+def _report_table(reports: list[FileReport]) -> Table:
     table = Table(show_header=True, header_style="bold")
     table.add_column("file")
     table.add_column("state")
@@ -51,12 +104,22 @@ def print_doctor(data_dir: Path, *, restore: bool, console: Console | None = Non
                 else "; no good backup found"
             )
         table.add_row(report.path.name, f"[{style}]{report.state.value}[/]", escape(detail))
-    out.print(table)
+    return table
+
+
+def _print_backups(data_dir: Path, out: Console) -> None:
+    """The daily backups coach labelled, a day they failed, and fuller copies kept aside."""
     days = backup_days(data_dir)
     out.print(
         f"Daily backups: {len(days)} (newest {days[0]})" if days else "Daily backups: none yet"
     )
-    damaged = [r for r in reports if r.state in (FileState.DAMAGED, FileState.NEWER_FORMAT)]
-    if damaged and not restore:
-        out.print("Run [bold]coach doctor --restore[/] to put back the newest good backups.")
-    return 1 if damaged else 0
+    for warning in backup_warnings(data_dir, system_clock().date()):
+        out.print(f"[yellow]{escape(warning)}[/]")
+    kept = kept_copies(data_dir)
+    if kept:
+        out.print(
+            "Kept from before a day's backup lost records (copy one back over the data file "
+            "by hand if you need it):"
+        )
+        for path in kept:
+            out.print(f"  {escape(str(path))}")

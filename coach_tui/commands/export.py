@@ -11,7 +11,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
-from coach_tui.commands.delivery import deliver
+from coach_tui.commands.console import CommandConsole
+from coach_tui.commands.delivery import deliver, prepare_target
 from coach_tui.interop.ics import build_calendar
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.store.repository import Repository
@@ -23,9 +24,13 @@ def export_ics(
     *,
     console: Console | None = None,
     clock: Clock = system_clock,
+    force: bool = False,
 ) -> int:
     """Write the calendar to `target`, or to standard output without one."""
-    out = console or Console(stderr=True)
+    out = console or CommandConsole(stderr=True)
+    destination = prepare_target(target, data_dir, out, force=force)
+    if destination is None:
+        return 1
     repo = Repository.open(data_dir, read_only=True, clock=clock)
     try:
         calls = repo.calls.all()
@@ -39,7 +44,7 @@ def export_ics(
         )
     finally:
         repo.close()
-    if not deliver(payload, target, out):
+    if not deliver(payload, destination, target, out):
         return 1
     if target is None:
         return 0

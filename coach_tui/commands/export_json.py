@@ -10,7 +10,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
-from coach_tui.commands.delivery import deliver
+from coach_tui.commands.console import CommandConsole
+from coach_tui.commands.delivery import deliver, prepare_target
 from coach_tui.interop.json_envelope import encode_export
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.store.layout import SCHEMA_VERSION
@@ -24,16 +25,20 @@ def export_json(
     *,
     console: Console | None = None,
     clock: Clock = system_clock,
+    force: bool = False,
 ) -> int:
     """Write the export to `target` (private to you), or to standard output without one."""
-    out = console or Console(stderr=True)
+    out = console or CommandConsole(stderr=True)
+    destination = prepare_target(target, data_dir, out, force=force)
+    if destination is None:
+        return 1
     repo = Repository.open(data_dir, read_only=True, clock=clock)
     try:
         tables = read_tables(repo.store)
     finally:
         repo.close()
     payload = encode_export(SCHEMA_VERSION, tables)
-    if not deliver(payload, target, out):
+    if not deliver(payload, destination, target, out):
         return 1
     if target is None:
         return 0

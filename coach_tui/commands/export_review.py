@@ -12,7 +12,8 @@ from rich.console import Console
 from rich.markup import escape
 
 from coach_tui.coaching.review import review_week_for
-from coach_tui.commands.delivery import deliver
+from coach_tui.commands.console import CommandConsole
+from coach_tui.commands.delivery import deliver, prepare_target
 from coach_tui.interop.review_markdown import review_markdown
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.model.errors import ValidationError
@@ -28,14 +29,18 @@ def export_review(
     week_text: str | None = None,
     console: Console | None = None,
     clock: Clock = system_clock,
+    force: bool = False,
 ) -> int:
     """Write the review to `target`, or to standard output without one (exit 2: bad week)."""
-    out = console or Console(stderr=True)
+    out = console or CommandConsole(stderr=True)
     try:
         wanted = IsoWeek.parse(week_text) if week_text is not None else None
     except ValidationError as error:
         out.print(f"[red]{escape(error.message)}[/]")
         return 2
+    destination = prepare_target(target, data_dir, out, force=force)
+    if destination is None:
+        return 1
     now = clock()
     repo = Repository.open(data_dir, read_only=True, clock=clock)
     try:
@@ -45,8 +50,8 @@ def export_review(
         labels = key_call_labels(repo, review, now)
     finally:
         repo.close()
-    text = review_markdown(report, review, call_labels=labels)
-    if not deliver(text.encode("utf-8"), target, out):
+    text = review_markdown(report, review, call_labels=labels, zone=now.tzinfo)
+    if not deliver(text.encode("utf-8"), destination, target, out):
         return 1
     if target is None:
         return 0

@@ -7,7 +7,6 @@ imported, skipped and why, which rows could not be read, and the companies they 
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -17,6 +16,8 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from coach_tui.commands.console import CommandConsole
+from coach_tui.commands.streams import print_error
 from coach_tui.interop.errors import ImportFailed
 from coach_tui.interop.importer import ImportPlan, apply_import, find_account, plan_import
 from coach_tui.interop.linkedin import parse_linkedin
@@ -176,6 +177,15 @@ def print_report(
         out.print("Dry run: nothing was saved.")
 
 
+def _check_before_creating(data_dir: Path, parsed: ParsedFile, account: str | None) -> None:
+    """Plan against the folder an import would create, so a refusal creates nothing."""
+    preview = Repository.open(data_dir, read_only=True, missing_ok=True)
+    try:
+        plan_for(preview, parsed, account)
+    finally:
+        preview.close()
+
+
 def run_import(
     data_dir: Path,
     kind: str,
@@ -189,11 +199,13 @@ def run_import(
 
     A dry run opens the data read-only, so it works while coach is open and writes nothing.
     """
-    out = console or Console()
+    out = console or CommandConsole()
     try:
         with row_progress(out) as progress:
             parsed = read_file(kind, path, progress)
-        repo = Repository.open(data_dir, read_only=dry_run)
+        if not dry_run and not data_dir.exists():
+            _check_before_creating(data_dir, parsed, account)
+        repo = Repository.open(data_dir, read_only=dry_run, missing_ok=dry_run)
         try:
             plan = plan_for(repo, parsed, account)
             accounts = repo.accounts.names()
@@ -205,7 +217,7 @@ def run_import(
         finally:
             repo.close()
     except ImportFailed as error:
-        print(f"coach: nothing imported. {error}", file=sys.stderr)
+        print_error(f"coach: nothing imported. {error}")
         return 1
     print_report(plan, out, dry_run=dry_run, accounts=accounts)
     return 0

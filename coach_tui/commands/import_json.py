@@ -7,17 +7,19 @@ never mix two sellers' data or overwrite work; to replace a folder, use a new on
 
 from __future__ import annotations
 
-import sys
 from contextlib import nullcontext
-from datetime import date
+from datetime import date, tzinfo
 from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from coach_tui.commands.console import CommandConsole
+from coach_tui.commands.streams import print_error
 from coach_tui.interop.errors import ImportFailed
 from coach_tui.interop.json_envelope import decode_export
+from coach_tui.interop.reading import NotAFile, TooBig, read_at_most, too_big
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.store.archive import archive_old_history
 from coach_tui.store.errors import StoreError, describe_os_error
@@ -31,42 +33,53 @@ from coach_tui.store.portable import (
 from coach_tui.store.repository import Repository
 
 # An export of ten years of heavy use is about 150 MB; anything far bigger is not one.
-MAX_BYTES = 1_000_000_000
+MAX_BYTES = 1_000 * 2**20
 
 
-def read_export(path: Path) -> dict[str, list[dict]]:
-    """The export's tables, checked and upgraded; `ImportFailed` says why not."""
+def read_export(path: Path | None, zone: tzinfo | None = None) -> dict[str, list[dict]]:
+    """The export's tables (`path` None: standard input), checked and upgraded (older call
+    times read in `zone`, the seller's zone now); `ImportFailed` says why not."""
+    source = "Standard input" if path is None else str(path)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ImportFailed(f"{path} is over {MAX_BYTES // 1_000_000:,} MB: not a coach export.")
-        payload = path.read_bytes()
+        payload = read_at_most(path, MAX_BYTES)
+    except FileNotFoundError:
+        raise ImportFailed(f"There is no file at {path}.") from None
+    except NotAFile as refused:
+        raise ImportFailed(f"{source} is {refused.what}, not a coach export.") from None
+    except TooBig as big:
+        raise ImportFailed(
+            f"{source} is {too_big(big.size, MAX_BYTES)}: not a coach export."
+        ) from None
     except OSError as error:
-        raise ImportFailed(f"cannot read {path}: {describe_os_error(error)}.") from None
+        raise ImportFailed(f"{source} could not be read: {describe_os_error(error)}.") from None
     envelope = decode_export(payload, SCHEMA_VERSION)
     try:
-        return checked_tables(envelope.tables, envelope.schema)
+        return checked_tables(envelope.tables, envelope.schema, zone)
     except NotImportable as error:
         raise ImportFailed(str(error)) from None
 
 
 def import_json(
     data_dir: Path,
-    path: Path,
+    path: Path | None,
     *,
     dry_run: bool = False,
     console: Console | None = None,
     clock: Clock = system_clock,
 ) -> int:
-    """0 when imported (or, dry, importable); 1 when refused, with nothing written."""
-    out = console or Console()
+    """0 when imported (or, dry, importable); 1 when refused, with nothing written.
+
+    `path` None reads standard input (`coach import json -`).
+    """
+    out = console or CommandConsole()
     try:
-        tables = read_export(path)
-        repo = Repository.open(data_dir, read_only=dry_run, clock=clock)
+        tables = read_export(path, clock().tzinfo)
+        repo = Repository.open(data_dir, read_only=dry_run, clock=clock, missing_ok=dry_run)
         try:
             if holds_records(repo.store):
                 raise ImportFailed(
                     f"{data_dir} already holds data. Import into an empty folder, e.g. "
-                    f"coach import json {path} --data NEW_FOLDER"
+                    f"coach import json {path or '-'} --data NEW_FOLDER"
                 )
             if not dry_run:
                 with out.status("Saving…") if out.is_terminal else nullcontext():
@@ -75,9 +88,9 @@ def import_json(
         finally:
             repo.close()
     except ImportFailed as error:
-        print(f"coach: nothing imported. {error}", file=sys.stderr)
+        print_error(f"coach: nothing imported. {error}")
         return 1
-    _print_counts(tables, out, dry_run=dry_run, source=path)
+    _print_counts(tables, out, dry_run=dry_run, source=path or "standard input")
     if not dry_run:
         out.print(f"Open it with: coach --data {escape(str(data_dir))}")
     return 0
@@ -95,7 +108,7 @@ def _archive_history(repo: Repository, out: Console, today: date) -> None:
 
 
 def _print_counts(
-    tables: dict[str, list[dict]], out: Console, *, dry_run: bool, source: Path
+    tables: dict[str, list[dict]], out: Console, *, dry_run: bool, source: Path | str
 ) -> None:
     total = sum(len(records) for records in tables.values())
     verb = "Would import" if dry_run else "Imported"

@@ -8,7 +8,6 @@ colour; `--json` is for scripts and status lines.
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -38,7 +37,7 @@ def agenda_from(repo: Repository, now: datetime) -> Agenda:
     digest = repo.calls.digest(now)
     why = repo.why.current()
     agenda = build_agenda(
-        today,
+        now,
         why.statement if why else "",
         calls=[*digest.awaiting_debrief, *digest.upcoming],
         touches=touch_lines(repo.touches.open_due_by(today), today, names, repo.contacts.names()),
@@ -159,10 +158,11 @@ def run_today(
     """Print the agenda; exit code 0 (a missing folder simply has an empty agenda)."""
     agenda = read_agenda(data_dir, clock)
     if as_json:
-        sys.stdout.write(json.dumps(agenda_json(agenda), ensure_ascii=False) + "\n")
+        # print() also copes with a closed standard output (sys.stdout is None then).
+        print(json.dumps(agenda_json(agenda), ensure_ascii=False))
         return 0
-    from rich.console import Console
+    from coach_tui.commands.console import CommandConsole
 
     # Rich itself honours NO_COLOR; --plain asks for the same explicitly.
-    print_agenda(agenda, console or Console(no_color=plain or None, highlight=False))
+    print_agenda(agenda, console or CommandConsole(no_color=plain or None, highlight=False))
     return 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from datetime import tzinfo
 
 from coach_tui.coaching.week_report import HEADINGS, WeekReport
 from coach_tui.model.review import WeekReview
@@ -30,8 +31,12 @@ def review_markdown(
     review: WeekReview | None,
     *,
     call_labels: Mapping[str, str] | None = None,
+    zone: tzinfo | None = None,
 ) -> str:
-    """The whole review of `report.week`; without a saved review, the figures and a note."""
+    """The whole review of `report.week`; without a saved review, the figures and a note.
+
+    Times are shown in `zone`, the seller's zone now (as stored when not given).
+    """
     out = [f"# Weekly review · {report.week.label}", ""]
     out += ["## The week in numbers", "", escape(report.summary), ""]
     out += _table(report)
@@ -39,7 +44,8 @@ def review_markdown(
         out += ["", "_No review was written for this week._", ""]
         return "\n".join(out)
     if review.saved_at is not None:
-        out[1:1] = ["", f"Saved {review.saved_at:%d %b %Y, %H:%M}."]
+        saved = review.saved_at.astimezone(zone) if zone else review.saved_at
+        out[1:1] = ["", f"Saved {saved:%d %b %Y, %H:%M}."]
     sections = (
         ("What the numbers say", review.figures_note),
         ("What went well", review.went_well),

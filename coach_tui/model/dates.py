@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 from enum import Enum
 
 from dateutil import parser as date_parser
+from dateutil import tz
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from coach_tui.model.errors import ValidationError
@@ -149,8 +150,43 @@ def parse_moment(raw: str, *, now: datetime, label: str = "The time") -> datetim
     """A day and a time of day ("tomorrow 10am", "fri 14:30"), in `now`'s time zone.
 
     The day part is read like `parse_day` (looking ahead); the time must be given, because
-    a call without a time is a wish.
+    a call without a time is a wish. The offset is that day's, not today's; a clock time
+    that the zone skips or passes twice that day is read by `real_wall_time`.
     """
+    return real_wall_time(_typed_moment(raw, now=now, label=label))
+
+
+def clock_change_note(raw: str, *, now: datetime) -> str:
+    """What the seller should know when the typed time falls in a clock change; else ''.
+
+    `raw` must already read (see `parse_moment`).
+    """
+    typed = _typed_moment(raw, now=now, label="")
+    if not tz.datetime_exists(typed):
+        meant = real_wall_time(typed)
+        return (
+            f"The clocks go forward that night: there is no {typed:%H:%M}, "
+            f"so this is {meant:%H:%M}."
+        )
+    if tz.datetime_ambiguous(typed):
+        return f"The clocks go back that night: this is the first {typed:%H:%M}, before they do."
+    return ""
+
+
+def real_wall_time(moment: datetime) -> datetime:
+    """`moment` as a clock on the wall shows it, by the rule calendars use (RFC 5545).
+
+    A time skipped when the clocks go forward is read with the offset before the gap, so
+    02:30 on a spring-forward night is 03:30; a time passed twice when they go back is the
+    first of the two (`fold=0`, the offset before the change).
+    """
+    if moment.tzinfo is None:
+        return moment
+    return tz.resolve_imaginary(moment)
+
+
+def _typed_moment(raw: str, *, now: datetime, label: str) -> datetime:
+    """The typed day and clock time in `now`'s zone, as typed (not yet checked for gaps)."""
     text = " ".join(raw.lower().replace(",", " ").split()).strip(" .")
     if not text:
         raise ValidationError(f"{label} is empty. {MOMENT_EXAMPLES}")

@@ -19,6 +19,10 @@ class FlowDraft:
     step: int
     answers: dict[str, str] = field(default_factory=dict)
     updated_at: datetime | None = None
+    # Set when coach stopped on an unexpected error while this flow was open: reopening it
+    # then offers to start afresh rather than resume into the same error. Any later save of
+    # the draft (the flow working again) clears it.
+    stopped_at: datetime | None = None
 
     def answer(self, key: str) -> str:
         """What was typed for `key`, or an empty string."""
@@ -35,3 +39,25 @@ def keepable(text: str) -> str:
         char for char in text if char in "\n\t" or unicodedata.category(char) not in ("Cc", "Cs")
     )
     return kept[:DRAFT_FIELD_MAX_CHARS]
+
+
+# What a seller calls each flow, by the first part of its draft key ("prep:<call uid>").
+_FLOW_LABELS = {
+    "why": "Your why",
+    "plan-year": "Plan the year",
+    "plan-year:objectives": "The plan's walk through your key accounts",
+    "objective": "An account's strategic objective",
+    "campaign": "An account's entry campaign",
+    "prep": "A call's prep",
+    "debrief": "A call's debrief",
+}
+
+
+def flow_label(flow: str) -> str:
+    """The flow a draft key belongs to, in words ("The weekly review of 2026-W48")."""
+    if flow in _FLOW_LABELS:
+        return _FLOW_LABELS[flow]
+    kind, _, rest = flow.partition(":")
+    if kind == "review" and rest:
+        return f"The weekly review of {rest}"
+    return _FLOW_LABELS.get(kind, f"The flow '{flow}'")

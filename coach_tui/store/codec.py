@@ -22,6 +22,7 @@ from coach_tui.model.account import (
     Research,
     StrategicObjective,
 )
+from coach_tui.model.clock import named_zone, zone_key
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.goal import Metric, PerformanceGoal, ProgressEntry, SkillGoal
 from coach_tui.model.money import Money
@@ -59,12 +60,11 @@ class Reader:
     def moment(self, key: str) -> datetime:
         value = self.text(key)
         try:
-            moment = datetime.fromisoformat(value)
+            return moment_from_text(value)
+        except NoTimeZone:
+            raise self.fail(f"'{key}' has no time zone: {value!r}") from None
         except ValueError:
             raise self.fail(f"'{key}' is not a date and time: {value!r}") from None
-        if moment.tzinfo is None:
-            raise self.fail(f"'{key}' has no time zone: {value!r}")
-        return moment
 
     def optional_moment(self, key: str) -> datetime | None:
         return None if self.record.get(key) is None else self.moment(key)
@@ -141,13 +141,61 @@ class Reader:
         return dict(value)
 
 
+class NoTimeZone(ValueError):
+    """A stored time without an offset: which moment it means cannot be known."""
+
+
 def moment_to_text(moment: datetime | None) -> str | None:
-    """ISO 8601 with offset; we only ever store aware datetimes."""
+    """An instant (when something happened): ISO 8601 with the offset of that moment."""
     if moment is None:
         return None
     if moment.tzinfo is None:
         raise ValueError("refusing to store a datetime without a time zone")
     return moment.isoformat()
+
+
+def zoned_to_text(moment: datetime) -> str:
+    """A time the seller scheduled: wall time, that date's offset and the zone's name,
+    `2027-07-01T10:00:00+02:00[Europe/Berlin]` (RFC 9557, the form Temporal and java.time
+    write).
+
+    The name keeps the clock time the seller meant if the zone's rules change; the offset
+    tells which of the two 02:30s of an autumn night it is, and lets any ISO 8601 reader
+    (and the archive's text comparisons) use the part before the bracket as it stands.
+    A zone without a name (see `clock.py`) is stored as its offset alone.
+    """
+    if moment.tzinfo is None:
+        raise ValueError("refusing to store a datetime without a time zone")
+    key = zone_key(moment.tzinfo)
+    return f"{moment.isoformat()}[{key}]" if key else moment.isoformat()
+
+
+def moment_from_text(text: str) -> datetime:
+    """A stored time as an aware datetime; `ValueError` if it is not one.
+
+    With a zone name, the wall time in that zone is the moment, at the offset its rules
+    give that date; the stored offset only picks between the two readings of a wall time
+    the clocks pass twice. A name this machine does not know leaves the moment as saved.
+    """
+    key = ""
+    if text.endswith("]"):  # RFC 9557: the zone's name in brackets, "!" if critical
+        text, _bracket, key = text[:-1].rpartition("[")
+        key = key.removeprefix("!")
+    stamp = datetime.fromisoformat(text)
+    if stamp.tzinfo is None:
+        raise NoTimeZone(text)
+    zone = named_zone(key) if key else None
+    if zone is None:
+        return stamp
+    moment = stamp.astimezone(zone)
+    offset = stamp.utcoffset()
+    if moment.utcoffset() == offset:  # the same moment, the same clock time: as saved
+        return moment
+    # The zone's rules give that date another offset now: the clock time typed wins.
+    wall = stamp.replace(tzinfo=zone, fold=0)
+    if wall.utcoffset() != offset and wall.replace(fold=1).utcoffset() == offset:
+        return wall.replace(fold=1)
+    return wall
 
 
 def why_to_record(why: WhyStatement) -> Record:
@@ -176,6 +224,8 @@ def draft_to_record(draft: FlowDraft) -> Record:
         "step": draft.step,
         "answers": dict(draft.answers),
         "updated_at": moment_to_text(draft.updated_at),
+        # Always written, even as null: a save (an upsert) must clear an earlier mark.
+        "stopped_at": moment_to_text(draft.stopped_at),
     }
 
 
@@ -189,6 +239,7 @@ def draft_from_record(record: Record, doc_id: object = "?") -> FlowDraft:
         step=step,
         answers=read.text_map("answers"),
         updated_at=read.optional_moment("updated_at"),
+        stopped_at=read.optional_moment("stopped_at"),
     )
 
 

@@ -14,7 +14,7 @@ from coach_tui.model.call import (
     Prep,
     Result,
 )
-from coach_tui.store.codec import Reader, Record, day_to_text, moment_to_text
+from coach_tui.store.codec import Reader, Record, day_to_text, moment_to_text, zoned_to_text
 from coach_tui.store.errors import DamagedRecord
 
 PREP_FIELDS = tuple(Prep.__dataclass_fields__)
@@ -25,7 +25,7 @@ def call_to_record(call: Call) -> Record:
     return {
         "uid": call.uid,
         "account_uid": call.account_uid,
-        "when": moment_to_text(call.when),
+        "when": zoned_to_text(call.when),
         "kind": call.kind.value,
         "contact_uids": list(call.contact_uids),
         "objective_uid": call.objective_uid,

@@ -1,14 +1,25 @@
-"""`coach doctor`: check every data file and, on request, put back the newest good backup."""
+"""`coach doctor`: check every data file and, on request, put back the newest good backup.
+
+A data file that is gone while a backup shows coach kept data in it (or a link in its
+place that points at nothing) is damage, like a file that does not parse: `--restore`
+brings it back. A journal with a line coach did not write is repaired instead of
+replaced: its good lines are kept, and the bad ones set aside in a file that is named.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 
-from coach_tui.store.backup import day_dirs, newest_good_backup, restore
-from coach_tui.store.errors import NewerSchema, StoreError, UnreadableFile
+import orjson
+
+from coach_tui.store.atomic import write_atomic
+from coach_tui.store.backup import day_dirs, missing_reason, newest_good_backup, restore
+from coach_tui.store.errors import DamagedJournal, NewerSchema, StoreError, UnreadableFile
+from coach_tui.store.folder import FolderKind, inspect_folder
+from coach_tui.store.journal import journal_path, move_aside, read_journal, restamp, salvage
 from coach_tui.store.layout import (
     FAMILIES,
     JOURNALED_FAMILIES,
@@ -17,9 +28,9 @@ from coach_tui.store.layout import (
     family_path,
 )
 from coach_tui.store.lock import DataDirLock
-from coach_tui.store.records import check_records
+from coach_tui.store.records import check_records, checked_at_open
 from coach_tui.store.schema import check_shape, migrate, needs_migration
-from coach_tui.store.storage import read_family
+from coach_tui.store.storage import read_family, read_raw
 
 
 class FileState(Enum):
@@ -38,15 +49,35 @@ class FileReport:
     state: FileState
     detail: str
     newest_backup: Path | None = None
+    # Only a line of the file's journal is bad: the file itself reads.
+    journal_damaged: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Restored:
-    """A file put back from a backup, and where the damaged one was moved."""
+    """A file put back from a backup (or its journal repaired), and what was kept aside."""
 
     path: Path
-    backup: Path
+    backup: Path | None
     moved_aside: Path | None
+    journal_aside: Path | None = None
+    kept_saves: int = 0
+    set_aside_lines: tuple[int, ...] = ()
+
+
+def folder_refusal(data_dir: Path) -> str | None:
+    """Why doctor has nothing to check in `data_dir`, or `None` when it can look."""
+    folder = inspect_folder(data_dir)
+    if folder.kind is FolderKind.MISSING:
+        return f"There is no data folder at {data_dir}: nothing to check."
+    if folder.kind is FolderKind.NOT_A_FOLDER:
+        return f"{data_dir} is a file, not a data folder: nothing to check."
+    if folder.kind is FolderKind.OTHER:
+        return (
+            f"{data_dir} is not a coach data folder: it holds other files "
+            f"({folder.sample()}) and no coach data. Nothing was checked or changed."
+        )
+    return None
 
 
 def check_file(data_dir: Path, family: str) -> FileReport:
@@ -55,6 +86,11 @@ def check_file(data_dir: Path, family: str) -> FileReport:
     try:
         raw, _journal_found = read_family(path, journaled=family in JOURNALED_FAMILIES)
         if raw is None:
+            lost = missing_reason(data_dir, path)
+            if lost is not None:
+                return FileReport(
+                    path, FileState.DAMAGED, lost, newest_good_backup(data_dir, path.name)
+                )
             when = (
                 "once history is moved out of the daily files"
                 if family in LAZY_FAMILIES
@@ -63,9 +99,13 @@ def check_file(data_dir: Path, family: str) -> FileReport:
             return FileReport(path, FileState.MISSING, f"will be created {when}")
         check_shape(raw, path)
         old = needs_migration(raw, path)
-        check_records(migrate(raw, family, path) if old else raw, FAMILIES[family], path)
+        tables = checked_at_open(FAMILIES[family])
+        check_records(migrate(raw, family, path) if old else raw, tables, path)
     except NewerSchema as error:
         return FileReport(path, FileState.NEWER_FORMAT, str(error))
+    except DamagedJournal as error:
+        backup = newest_good_backup(data_dir, path.name)
+        return FileReport(path, FileState.DAMAGED, error.reason, backup, journal_damaged=True)
     except UnreadableFile as error:
         backup = newest_good_backup(data_dir, path.name)
         return FileReport(path, FileState.DAMAGED, error.reason, backup)
@@ -81,15 +121,17 @@ def diagnose(data_dir: Path) -> list[FileReport]:
 
 
 def backup_days(data_dir: Path) -> list[str]:
-    """Names of the daily backup folders, newest first."""
+    """Names of coach's daily backup folders (only those it labelled), newest first."""
     return [folder.name for folder in day_dirs(data_dir)]
 
 
 def restore_damaged(data_dir: Path, now: datetime) -> tuple[list[Restored], list[FileReport]]:
-    """Put back the newest good backup of every damaged file.
+    """Put back the newest good backup of every damaged (or lost) file.
 
-    Takes the folder's lock for the duration so it cannot race a running app. Returns what
-    was restored and the damaged files that had no backup to restore.
+    A family whose file reads but whose journal holds a bad line keeps its file and every
+    good line of the journal instead. Takes the folder's lock for the duration so it
+    cannot race a running app. Returns what was restored and the damaged files that had
+    no backup to restore.
     """
     lock = DataDirLock(data_dir).acquire()
     try:
@@ -98,11 +140,16 @@ def restore_damaged(data_dir: Path, now: datetime) -> tuple[list[Restored], list
         for report in diagnose(data_dir):
             if report.state is not FileState.DAMAGED:
                 continue
-            if report.newest_backup is None:
+            repaired = repair_journal(report.path, now) if report.journal_damaged else None
+            if repaired is not None:
+                restored.append(repaired)
+            elif report.newest_backup is None:
                 unrestorable.append(report)
-                continue
-            moved = restore(report.path, report.newest_backup, now)
-            restored.append(Restored(report.path, report.newest_backup, moved))
+            else:
+                put_back = restore(report.path, report.newest_backup, now)
+                restored.append(
+                    Restored(report.path, report.newest_backup, put_back.damaged, put_back.journal)
+                )
         return restored, unrestorable
     except OSError as error:
         raise StoreError(
@@ -110,3 +157,61 @@ def restore_damaged(data_dir: Path, now: datetime) -> tuple[list[Restored], list
         ) from error
     finally:
         lock.release()
+
+
+def repair_journal(path: Path, now: datetime) -> Restored | None:
+    """Fold every good line of `path`'s journal into it; the journal as it was is kept.
+
+    `None` when the file itself does not pass the checks with those lines in (then only a
+    backup helps). The file is rewritten first, with a fresh token, and only then the old
+    journal renamed: a crash in between leaves lines that no longer apply, not lost saves.
+    """
+    family = path.stem
+    journal = journal_path(path)
+    try:
+        raw = read_raw(path)
+        payload = read_journal(journal)
+        if raw is None or payload is None:
+            return None
+        kept, bad = salvage(raw, payload, path)
+        check_shape(raw, path)
+        check_records(
+            migrate(raw, family, path) if needs_migration(raw, path) else raw,
+            FAMILIES[family],
+            path,
+        )
+    except StoreError:
+        return None
+    restamp(raw)
+    write_atomic(path, orjson.dumps(raw))
+    aside = move_aside(journal, f"damaged-{now:%Y%m%dT%H%M%S}")
+    return Restored(path, None, None, aside, kept, tuple(bad))
+
+
+def backup_warnings(data_dir: Path, today: date) -> list[str]:
+    """What is wrong with the backups themselves: a day of changes with no backup (the
+    daily backup failed: a full or read-only disk, a folder in its way)."""
+    changed = _last_change(data_dir)
+    days = day_dirs(data_dir)
+    newest = date.fromisoformat(days[0].name) if days else None
+    if changed is None or (newest is not None and newest >= changed):
+        return []
+    when = "today" if changed == today else f"on {changed.isoformat()}"
+    since = f"the newest is from {newest.isoformat()}" if newest else "there is none"
+    return [
+        f"Your data changed {when} but has no backup from that day ({since}): coach could "
+        "not write it. Check that the disk has room and the backups folder can be written; "
+        "the app shows the reason when it starts."
+    ]
+
+
+def _last_change(data_dir: Path) -> date | None:
+    """The day (local time) any data file last changed."""
+    stamps = []
+    for family in FAMILIES:
+        for path in (family_path(data_dir, family), journal_path(family_path(data_dir, family))):
+            try:
+                stamps.append(path.stat().st_mtime)
+            except OSError:
+                continue
+    return datetime.fromtimestamp(max(stamps)).date() if stamps else None

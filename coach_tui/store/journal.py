@@ -14,7 +14,9 @@ by a crash between a rewrite and the journal's removal changes nothing.
 
 A crash mid-append leaves a last line without its newline: that save was not reported
 as done, and it is skipped. A complete line that does not parse was not written by
-coach; the family is then reported damaged, like a hand-broken data file.
+coach; the family is then reported damaged, like a hand-broken data file, and
+`coach doctor --restore` keeps every good line (`salvage`) and sets the journal as it was
+aside under a name it prints.
 """
 
 from __future__ import annotations
@@ -28,8 +30,8 @@ from typing import Any
 import orjson
 
 from coach_tui.model.ids import new_uid
-from coach_tui.store.atomic import FILE_MODE, fsync_dir
-from coach_tui.store.errors import UnreadableFile
+from coach_tui.store.atomic import FILE_MODE, fsync_dir, read_regular
+from coach_tui.store.errors import DamagedJournal, UnreadableFile
 from coach_tui.store.layout import META_TABLE
 
 SUFFIX = ".journal"
@@ -100,15 +102,35 @@ def replay(raw: RawData, payload: bytes, path: Path) -> int:
     """Apply the journal's lines meant for `raw`'s token to `raw`; return how many applied.
 
     `path` is the family file: a bad line is reported as damage to it (the journal is
-    part of it), so the advice to restore its newest backup applies.
+    part of it), and `coach doctor --restore` can then keep the good lines (`salvage`).
     """
+    applied, _bad = _apply(raw, payload, path, strict=True)
+    return applied
+
+
+def salvage(raw: RawData, payload: bytes, path: Path) -> tuple[int, list[int]]:
+    """Like `replay`, but a complete line coach did not write is passed over, not fatal.
+
+    Returns how many lines applied and the numbers of the lines passed over. Each line
+    holds whole records, so a later good line never depends on a bad one before it.
+    """
+    return _apply(raw, payload, path, strict=False)
+
+
+def _apply(raw: RawData, payload: bytes, path: Path, *, strict: bool) -> tuple[int, list[int]]:
     token = base_token(raw)
     lines = payload.split(b"\n")
-    applied = 0
+    applied, bad = 0, []
     for number, line in enumerate(lines[:-1], start=1):  # the last piece has no newline
         if not line.strip():
             continue
-        base, changes = _parse_line(line, path, number)
+        try:
+            base, changes = _parse_line(line, path, number)
+        except DamagedJournal:
+            if strict:
+                raise
+            bad.append(number)
+            continue
         if token is None or base != token:
             continue
         for table, doc_id, record in changes:
@@ -118,11 +140,11 @@ def replay(raw: RawData, payload: bytes, path: Path) -> int:
             else:
                 rows[doc_id] = record
         applied += 1
-    return applied
+    return applied, bad
 
 
 def _parse_line(line: bytes, path: Path, number: int) -> tuple[str, list[Change]]:
-    """One complete line's token and changes, or `UnreadableFile` naming the line."""
+    """One complete line's token and changes, or `DamagedJournal` naming the line."""
     where = f"line {number} of its journal ({journal_path(path).name})"
     try:
         entry = orjson.loads(line)
@@ -131,7 +153,7 @@ def _parse_line(line: bytes, path: Path, number: int) -> tuple[str, list[Change]
     base = entry.get("base") if isinstance(entry, dict) else None
     changes = entry.get("changes") if isinstance(entry, dict) else None
     if not isinstance(base, str) or not isinstance(changes, list):
-        raise UnreadableFile(path, f"{where} is not a change coach saved")
+        raise DamagedJournal(path, f"{where} is not a change coach saved")
     checked: list[Change] = []
     for change in changes:
         if not (
@@ -142,7 +164,7 @@ def _parse_line(line: bytes, path: Path, number: int) -> tuple[str, list[Change]
             and change[1].isdigit()
             and (change[2] is None or isinstance(change[2], dict))
         ):
-            raise UnreadableFile(path, f"{where} holds a change that is not a record")
+            raise DamagedJournal(path, f"{where} holds a change that is not a record")
         checked.append((change[0], change[1], change[2]))
     return base, checked
 
@@ -150,7 +172,7 @@ def _parse_line(line: bytes, path: Path, number: int) -> tuple[str, list[Change]
 def read_journal(path: Path) -> bytes | None:
     """The journal's bytes, or `None` when there is none."""
     try:
-        return path.read_bytes()
+        return read_regular(path)
     except FileNotFoundError:
         return None
     except OSError as error:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_TABLE = "_meta"
 
 FAMILIES: dict[str, tuple[str, ...]] = {

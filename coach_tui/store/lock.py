@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from coach_tui.store.errors import DataDirLocked, DataDirUnavailable
+from coach_tui.store.errors import DataDirLocked, DataDirUnavailable, LockIsAFolder
 
 LOCK_NAME = "coach.lock"
 
@@ -72,6 +72,8 @@ class DataDirLock:
         """Take the lock or raise `DataDirLocked` naming the process that has it."""
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except IsADirectoryError:
+            raise LockIsAFolder(self.data_dir) from None
         except OSError as error:
             raise DataDirUnavailable(self.data_dir, error) from error
         handle = os.fdopen(fd, "r+", encoding="utf-8")

@@ -9,6 +9,7 @@ data first, before anything is written; it then writes all files as one transact
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import tzinfo
 from pathlib import Path
 
 from coach_tui.store.archive import ARCHIVE_OF, with_archive
@@ -54,10 +55,14 @@ def holds_records(store: Store) -> bool:
         return any(stored_records(tx.table(table)) for table in TABLE_FAMILY)
 
 
-def checked_tables(tables: Mapping[str, list[Record]], schema: int) -> dict[str, list[Record]]:
+def checked_tables(
+    tables: Mapping[str, list[Record]], schema: int, zone: tzinfo | None = None
+) -> dict[str, list[Record]]:
     """The tables upgraded to this coach's data version, each record checked.
 
-    Raises `NotImportable` naming the first problem; nothing is written either way.
+    An older export's call times are read in `zone`, the seller's zone now (the machine's
+    unless given; see `schema.py`). Raises `NotImportable` naming the first problem;
+    nothing is written either way.
     """
     unknown = set(tables) - set(PORTABLE_TABLES)
     if unknown:
@@ -70,7 +75,7 @@ def checked_tables(tables: Mapping[str, list[Record]], schema: int) -> dict[str,
             table: {str(n): record for n, record in enumerate(tables.get(table, []), 1)}
             for table in names
         }
-        current = _upgraded(stamp(raw, family, schema) if schema else raw, family)
+        current = _upgraded(stamp(raw, family, schema) if schema else raw, family, zone)
         for table in names:
             records = list(current.get(table, {}).values())
             _refuse_repeated_uids(table, records)
@@ -78,11 +83,11 @@ def checked_tables(tables: Mapping[str, list[Record]], schema: int) -> dict[str,
     return checked
 
 
-def _upgraded(raw: RawData, family: str) -> RawData:
+def _upgraded(raw: RawData, family: str, zone: tzinfo | None) -> RawData:
     source = Path(f"{family} tables")  # named in messages only
     try:
         check_shape(raw, source)
-        current = migrate(raw, family, source) if needs_migration(raw, source) else raw
+        current = migrate(raw, family, source, zone) if needs_migration(raw, source) else raw
         check_records(current, FAMILIES[family], source)
     except UnreadableFile as error:
         raise NotImportable(error.reason.replace("record #", "record ")) from None

@@ -54,10 +54,22 @@ class Repository:
 
     @classmethod
     def open(
-        cls, data_dir: Path, *, read_only: bool = False, clock: Clock = system_clock
+        cls,
+        data_dir: Path,
+        *,
+        read_only: bool = False,
+        clock: Clock = system_clock,
+        adopt: bool = False,
+        missing_ok: bool = False,
     ) -> Repository:
-        """Open the data folder (checked record by record) and take the day's backup."""
-        store = Store.open(data_dir, read_only=read_only, clock=clock)
+        """Open the data folder (checked record by record) and take the day's backup.
+
+        `adopt` and `missing_ok` are `Store.open`'s: a folder of other files the user
+        agreed to, a read-only look at a folder not made yet.
+        """
+        store = Store.open(
+            data_dir, read_only=read_only, clock=clock, adopt=adopt, missing_ok=missing_ok
+        )
         if not read_only:
             store.backup_if_new_day()
         return cls(store)

@@ -7,8 +7,8 @@ but a save across files (`Store._commit_together`: the archive pass, a campaign
 with its touches) renames them one at a time, and a reader could take one file from
 before that save and another from after it. So the two sides follow a small protocol:
 
-- the writer creates `publishing.tmp` before its first rename and removes it after the
-  last (a crash leaves it behind like any temp file; the next writable open deletes it);
+- the writer creates `.coach-publishing` before its first rename and removes it after the
+  last (a crash leaves it behind like a temp file; the next writable open deletes it);
 - the reader fingerprints every family file and journal (inode, modification time, size;
   a rename brings a new inode, an appended line a new size) before and after reading
   them, and looks for the marker in between. Unchanged fingerprints mean no file was
@@ -46,7 +46,7 @@ from coach_tui.store.layout import FAMILIES, JOURNALED_FAMILIES, family_path
 from coach_tui.store.lock import is_locked
 from coach_tui.store.storage import RawData, decode
 
-MARKER = "publishing.tmp"
+MARKER = ".coach-publishing"
 # About three and a half seconds of pauses in all: far longer than one save's renames.
 TRIES = 40
 PAUSE_MAX = 0.1

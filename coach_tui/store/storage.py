@@ -20,7 +20,7 @@ import orjson
 from tinydb.middlewares import Middleware
 from tinydb.storages import Storage
 
-from coach_tui.store.atomic import publish, stage, write_atomic
+from coach_tui.store.atomic import publish, read_regular, stage, write_atomic
 from coach_tui.store.errors import StoreWriteError, UnreadableFile
 from coach_tui.store.journal import (
     COMPACT_AFTER_BYTES,
@@ -52,9 +52,10 @@ def decode(payload: bytes, path: Path) -> RawData:
 
 
 def read_raw(path: Path) -> RawData | None:
-    """The parsed content of `path`, or `None` if it does not exist."""
+    """The parsed content of `path`, or `None` if it does not exist (nor does what a link
+    there points to)."""
     try:
-        payload = path.read_bytes()
+        payload = read_regular(path)
     except FileNotFoundError:
         return None
     except OSError as error:
@@ -83,7 +84,7 @@ def family_bytes(path: Path, *, journaled: bool) -> bytes | None:
     """The family's state on disk as one file's bytes (what a backup copies)."""
     if not journaled or not journal_path(path).exists():
         try:
-            return path.read_bytes()
+            return read_regular(path)
         except FileNotFoundError:
             return None
     raw, _found = read_family(path, journaled=True)
@@ -203,6 +204,11 @@ class WriteThroughCache(Middleware):
     def is_loaded(self) -> bool:
         """Whether the file's content is in memory (read or seeded)."""
         return self._cache is not None
+
+    @property
+    def has_unsaved(self) -> bool:
+        """Whether memory holds changes not written yet (inside a transaction)."""
+        return self._pending
 
     def write(self, data: RawData) -> None:
         if not self._recording:

@@ -1,7 +1,11 @@
 """The data folder as a whole: opening it safely, transactions, and closing it.
 
 Opening checks every file before anything is written: a damaged or hand-broken file stops
-the open with a message naming the newest good backup, and is never overwritten. Older
+the open with a message naming the newest good backup, and is never overwritten; so does a
+data file that is gone while a backup shows coach kept data in it (it is never started
+afresh, empty). A folder that holds other files and no coach data is not opened unless the
+user agreed (`adopt`, see `folder.py`), and after a crash only coach's own temporary files
+are cleared. Older
 formats are migrated after a labelled backup. All access goes through one re-entrant
 mutex because TinyDB is not thread-safe and loads run in worker threads. A read-only open
 takes no lock and reads one consistent snapshot of the files (see `snapshot.py`).
@@ -9,11 +13,13 @@ takes no lock and reads one consistent snapshot of the files (see `snapshot.py`)
 
 from __future__ import annotations
 
+import errno
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, tzinfo
 from pathlib import Path
 
 import orjson
@@ -22,8 +28,27 @@ from tinydb.table import Table
 
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.store.atomic import discard, remove_stale_tmp
-from coach_tui.store.backup import backup_root, daily_backup, newest_good_backup, snapshot
-from coach_tui.store.errors import StoreWriteError, UnreadableFile
+from coach_tui.store.backup import (
+    BackupCopy,
+    backup_root,
+    counts_of,
+    daily_backup,
+    has_backup_copy,
+    missing_reason,
+    newest_good_backup,
+    snapshot,
+)
+from coach_tui.store.errors import (
+    DataDirMissing,
+    DataDirUnavailable,
+    MissingDataFile,
+    NotACoachFolder,
+    StoreError,
+    StoreWriteError,
+    UnreadableFile,
+    describe_os_error,
+)
+from coach_tui.store.folder import Folder, FolderKind, inspect_folder
 from coach_tui.store.layout import (
     FAMILIES,
     JOURNALED_FAMILIES,
@@ -34,9 +59,9 @@ from coach_tui.store.layout import (
 )
 from coach_tui.store.lock import DataDirLock
 from coach_tui.store.paths import ensure_private_dir
-from coach_tui.store.records import check_records
+from coach_tui.store.records import check_records, checked_at_open
 from coach_tui.store.schema import check_shape, migrate, needs_migration, stamp
-from coach_tui.store.snapshot import Pin, mark_publishing, read_snapshot
+from coach_tui.store.snapshot import MARKER, Pin, mark_publishing, read_snapshot
 from coach_tui.store.storage import (
     AtomicJSONStorage,
     RawData,
@@ -45,7 +70,12 @@ from coach_tui.store.storage import (
     read_family,
     write_family,
 )
+from coach_tui.store.verified import FILE_NAME as VERIFIED_NAME
 from coach_tui.store.verified import is_trusted, load_trusted, record_trusted
+
+# The files coach writes atomically in the data folder: only their temporary files are
+# ever cleared after a crash (with the marker of a save across files).
+WRITTEN_FILES = frozenset({*(f"{family}.json" for family in FAMILIES), VERIFIED_NAME})
 
 
 class Transaction:
@@ -87,6 +117,7 @@ class Store:
         self._mutex = threading.RLock()
         self._backup_day: date | None = None
         self.backup_problem: str | None = None
+        self._problem_shown: str | None = None
         self._trusted = trusted or {}
         self._pins = pins or {}  # read-only: lazy files as they were in the snapshot
         # A lazy family left out of `raws` is opened on first use (see `database`).
@@ -97,21 +128,39 @@ class Store:
         return self._clock().date()
 
     @classmethod
-    def open(cls, data_dir: Path, *, read_only: bool = False, clock: Clock = system_clock) -> Store:
+    def open(
+        cls,
+        data_dir: Path,
+        *,
+        read_only: bool = False,
+        clock: Clock = system_clock,
+        adopt: bool = False,
+        missing_ok: bool = False,
+    ) -> Store:
         """Lock (unless read-only), check, migrate and back up the folder, then open it.
 
         Every file is parsed, upgraded in memory and record-checked before anything is
-        written, so a damaged file is refused without being touched.
+        written, so a damaged file is refused without being touched. A folder that holds
+        other files and no coach data is refused (`NotACoachFolder`) unless `adopt` says
+        the user agreed to it. A read-only open needs the folder to exist, unless
+        `missing_ok` (a dry run into a folder an import would create).
         """
+        folder = inspect_folder(data_dir)
         if read_only:
-            return cls._open_read_only(data_dir, clock)
+            return cls._open_read_only(folder, clock, missing_ok=missing_ok)
+        if folder.kind is FolderKind.NOT_A_FOLDER:
+            error = NotADirectoryError(errno.ENOTDIR, "not a folder", str(data_dir))
+            raise DataDirUnavailable(data_dir, error)
+        if folder.kind is FolderKind.OTHER and not adopt:
+            raise NotACoachFolder(data_dir, folder.sample())
         ensure_private_dir(data_dir)
         lock = DataDirLock(data_dir).acquire()
         try:
-            remove_stale_tmp(data_dir)
+            remove_stale_tmp(data_dir, WRITTEN_FILES, markers=(MARKER,))
             trusted = load_trusted(data_dir)
+            zone = clock().tzinfo
             raws = {
-                family: _load_checked(data_dir, family, trusted)
+                family: _load_checked(data_dir, family, trusted, zone=zone)
                 for family in FAMILIES
                 if not _can_wait(data_dir, family, trusted)
             }
@@ -125,13 +174,21 @@ class Store:
         return store
 
     @classmethod
-    def _open_read_only(cls, data_dir: Path, clock: Clock) -> Store:
+    def _open_read_only(cls, folder: Folder, clock: Clock, *, missing_ok: bool) -> Store:
         """Every file as it was at one moment, though the app may be saving meanwhile.
 
         A lazy family is pinned rather than parsed: read later, it is still the version
         of that moment. Upgrades happen in memory only; nothing is written.
         """
-        found = read_snapshot(data_dir, lambda: _read_all(data_dir), _ReadOnly.close)
+        data_dir = folder.path
+        if folder.kind is FolderKind.NOT_A_FOLDER:
+            raise DataDirMissing(data_dir, is_file=True)
+        if folder.kind is FolderKind.MISSING and not missing_ok:
+            raise DataDirMissing(data_dir)
+        if folder.kind is FolderKind.OTHER:
+            raise NotACoachFolder(data_dir, folder.sample())
+        zone = clock().tzinfo
+        found = read_snapshot(data_dir, lambda: _read_all(data_dir, zone), _ReadOnly.close)
         return cls(
             data_dir,
             found.raws,
@@ -164,7 +221,9 @@ class Store:
         """Read a lazy family as `open` would have: checked unless trusted, upgraded."""
         pin = self._pins.pop(family, None)
         try:
-            loaded = _load_checked(self.data_dir, family, self._trusted, pin)
+            loaded = _load_checked(
+                self.data_dir, family, self._trusted, pin, zone=self._clock().tzinfo
+            )
         finally:
             if pin is not None:
                 pin.close()
@@ -306,7 +365,7 @@ class Store:
         if self._backup_day == today:
             return
         day_dir = backup_root(self.data_dir) / today.isoformat()
-        payloads = {}  # only what today's backup lacks: the archive alone is tens of MB
+        copies = {}  # only what today's backup lacks: the archive alone is tens of MB
         skipped = None
         for family in FAMILIES:
             path = family_path(self.data_dir, family)
@@ -319,10 +378,27 @@ class Store:
                 skipped = f"the daily backup left out a file: {error}"
                 continue
             if content is not None:
-                payloads[path.name] = content
-        self._write_backup(payloads, today, replace=False)
+                copies[path.name] = BackupCopy(content, self._counts_as_on_disk(family))
+        self._write_backup(copies, today, replace=False)
         self.backup_problem = skipped or self.backup_problem
         self._backup_day = today
+
+    def _counts_as_on_disk(self, family: str) -> dict[str, int] | None:
+        """Records per table of a family whose memory holds exactly what is on disk (read
+        and nothing unsaved), so a backup's label can say them without parsing the copy."""
+        db = self._dbs.get(family)
+        if db is None or not db.storage.is_loaded or db.storage.has_unsaved:
+            return None
+        return counts_of(db.storage.read())
+
+    def take_backup_problem(self) -> str | None:
+        """A backup problem not handed out before (the app shows each one once)."""
+        with self._mutex:
+            problem = self.backup_problem
+            if problem is None or problem == self._problem_shown:
+                return None
+            self._problem_shown = problem
+            return problem
 
     def _backup_current_state(self) -> None:
         """Refresh today's backup with the data as coach holds it now (on a clean close).
@@ -332,24 +408,32 @@ class Store:
         """
         today = self._clock().date()
         day_dir = backup_root(self.data_dir) / today.isoformat()
-        payloads = {}
+        copies = {}
         for family in FAMILIES:
             path = family_path(self.data_dir, family)
-            if _backed_up_since_changed(path, day_dir / path.name):
+            # No file, nothing saved: a lazy family read into memory but never written.
+            if not path.exists() or _backed_up_since_changed(path, day_dir / path.name):
                 continue
             if self.is_loaded(family):
-                payloads[path.name] = orjson.dumps(self._dbs[family].storage.read())
-            elif path.exists():  # a lazy family never read: the file is its state
-                payloads[path.name] = path.read_bytes()
-        self._write_backup(payloads, today, replace=True)
+                raw = self._dbs[family].storage.read()
+                copies[path.name] = BackupCopy(orjson.dumps(raw), counts_of(raw))
+            else:  # a lazy family never read: the file is its state
+                copies[path.name] = BackupCopy(path.read_bytes())
+        self._write_backup(copies, today, replace=True)
 
-    def _write_backup(self, payloads: dict[str, bytes], today: date, *, replace: bool) -> None:
+    def _write_backup(self, copies: dict[str, BackupCopy], today: date, *, replace: bool) -> None:
         try:
-            daily_backup(self.data_dir, payloads, today, replace=replace)
+            daily_backup(self.data_dir, copies, today, replace=replace, now=self._clock())
             self.backup_problem = None
+        except StoreError as error:
+            self.backup_problem = str(error)
         except OSError as error:
-            # A failed backup must not block the seller's work; doctor reports it.
-            self.backup_problem = f"the daily backup failed: {error.strerror or error}"
+            # A failed backup must not block the seller's work; the app and doctor say so.
+            where = backup_root(self.data_dir)
+            self.backup_problem = (
+                f"the daily backup in {where} failed: {describe_os_error(error)}. Your data "
+                "files themselves are saved as usual."
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -388,11 +472,17 @@ def _can_wait(data_dir: Path, family: str, trusted: dict) -> bool:
     if family not in LAZY_FAMILIES:
         return False
     path = family_path(data_dir, family)
-    return not path.exists() or is_trusted(path, trusted)
+    if not os.path.lexists(path):
+        return not has_backup_copy(data_dir, path.name)  # never written yet: nothing to read
+    return is_trusted(path, trusted)
 
 
-def _load_checked(data_dir: Path, family: str, trusted: dict, pin: Pin | None = None) -> _Loaded:
+def _load_checked(
+    data_dir: Path, family: str, trusted: dict, pin: Pin | None = None, *, zone: tzinfo | None
+) -> _Loaded:
     """Parse, shape-check, upgrade (in memory) and record-check one family file.
+
+    `zone` is the seller's zone now, which older call times are read in (see `schema.py`).
 
     The shape and record checks are skipped for a file unchanged since coach last checked or
     wrote it (see `verified.py`); a pinned file was, when it was pinned (`_can_wait`). A problem
@@ -407,15 +497,23 @@ def _load_checked(data_dir: Path, family: str, trusted: dict, pin: Pin | None = 
             raw, journal_found = pin.read_raw(), False
         unchanged = (pin is not None or is_trusted(path, trusted)) and not journal_found
         if raw is None:
+            _refuse_if_lost(data_dir, path)
             return _Loaded(None, stamp({}, family), journal_found)
         if not unchanged:  # a file exactly as coach wrote it has the shape coach gave it
             check_shape(raw, path)
-        current = migrate(raw, family, path) if needs_migration(raw, path) else raw
+        current = migrate(raw, family, path, zone) if needs_migration(raw, path) else raw
         if not unchanged or current is not raw:
-            check_records(current, FAMILIES[family], path)
+            check_records(current, checked_at_open(FAMILIES[family]), path)
     except UnreadableFile as error:
         raise error.with_backup(newest_good_backup(data_dir, path.name)) from None
     return _Loaded(raw, current, journal_found)
+
+
+def _refuse_if_lost(data_dir: Path, path: Path) -> None:
+    """Refuse to start a data file afresh when that would silently drop what it held."""
+    reason = missing_reason(data_dir, path)
+    if reason is not None:
+        raise MissingDataFile(path, reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,7 +529,7 @@ class _ReadOnly:
             pin.close()
 
 
-def _read_all(data_dir: Path) -> _ReadOnly:
+def _read_all(data_dir: Path, zone: tzinfo | None) -> _ReadOnly:
     """Every family file once: parsed and checked, or (a trusted lazy one) pinned."""
     trusted = load_trusted(data_dir)
     raws: dict[str, RawData] = {}
@@ -441,7 +539,7 @@ def _read_all(data_dir: Path) -> _ReadOnly:
             if _can_wait(data_dir, family, trusted):
                 pins[family] = Pin(family_path(data_dir, family))
             else:
-                raws[family] = _load_checked(data_dir, family, trusted).current
+                raws[family] = _load_checked(data_dir, family, trusted, zone=zone).current
     except BaseException:
         _ReadOnly(trusted, raws, pins).close()
         raise

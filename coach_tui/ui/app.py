@@ -5,7 +5,6 @@ Kept thin on purpose: each flow lives in its own screen module.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
@@ -21,7 +20,6 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from coach_tui.coaching.why import WHY_FLOW
-from coach_tui.crash_log import write_crash_log
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.model.settings import Settings
 from coach_tui.model.text import printable
@@ -29,7 +27,9 @@ from coach_tui.model.why import WhyStatement
 from coach_tui.store.archive import archive_old_history
 from coach_tui.store.errors import StoreError
 from coach_tui.store.repository import Repository
+from coach_tui.ui.crash_handling import CrashRecord, record_crash
 from coach_tui.ui.drafts import KeepsDraft
+from coach_tui.ui.flow_opening import open_flow, set_aside_unreadable_drafts
 from coach_tui.ui.messages import DashboardLoaded
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.dashboard import DashboardScreen
@@ -93,7 +93,7 @@ class CoachApp(App[None]):
         self.now = clock
         self.requested_theme = theme
         self._saved_settings = Settings()
-        self._crashed = False
+        self._crash: CrashRecord | None = None
         self.undo = UndoStack()
         self._startup_notices: list[tuple[str, str]] = []
         self._day = clock().date()  # the day the app last offered a plan for
@@ -135,10 +135,12 @@ class CoachApp(App[None]):
     def on_mount(self) -> None:
         for message, severity in self._startup_notices:
             self.notify(message, title="Theme", severity=severity, timeout=10)  # type: ignore[arg-type]
+        self.report_backup_problem()
         # Subscribe only now, so that only the seller's later choices are remembered.
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        set_aside_unreadable_drafts(self)  # a hand-edited draft must not stop a flow
         if self.repo.why.current() is None:
-            if self.repo.drafts.get(WHY_FLOW) is not None:
+            if self.repo.drafts.has(WHY_FLOW):
                 self.action_write_why()
             else:
                 from coach_tui.ui.screens.welcome import WelcomeScreen
@@ -155,6 +157,7 @@ class CoachApp(App[None]):
         interrupted: then the dashboard reloads (yesterday's priorities leave it) and the
         new day's morning plan opens, unless that day already has a plan.
         """
+        self.report_backup_problem()
         today = self.now().date()
         screen = self.screen
         if today == self._day or not isinstance(screen, DashboardScreen):
@@ -169,6 +172,16 @@ class CoachApp(App[None]):
             return
         if wanted:
             self.action_morning()
+
+    def report_backup_problem(self) -> None:
+        """Say once that the daily backup could not be written (`coach doctor` says so too).
+
+        The seller's saves still work; only the safety copy is missing.
+        """
+        problem = self.repo.store.take_backup_problem()
+        if problem:
+            text = printable(problem[:1].upper() + problem[1:])
+            self.notify(text, title="Backup", severity="warning", timeout=20, markup=False)
 
     def on_dashboard_loaded(self, _message: DashboardLoaded) -> None:
         """Back on the dashboard: the moment a day that began meanwhile gets its plan,
@@ -274,12 +287,16 @@ class CoachApp(App[None]):
         if isinstance(self.screen, WhyFlowScreen):
             return
         try:
-            draft = self.repo.drafts.get(WHY_FLOW)
             current = self.repo.why.current()
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)
             return
-        self.push_screen(WhyFlowScreen(draft=draft, current=current), self._why_closed)
+        open_flow(
+            self,
+            WHY_FLOW,
+            lambda draft: WhyFlowScreen(draft=draft, current=current),
+            self._why_closed,
+        )
 
     def _why_closed(self, why: WhyStatement | None) -> None:
         if why is not None:
@@ -358,17 +375,12 @@ class CoachApp(App[None]):
             return
         walk = ObjectiveWalk(self)
         try:
-            draft = self.repo.drafts.get(PLAN_FLOW)
-            if draft is None and walk.pending() is not None:
+            if not self.repo.drafts.has(PLAN_FLOW) and walk.pending() is not None:
                 walk.next()
                 return
-            screen = PlanYearScreen(
-                draft=draft,
-                today=self.now().date(),
-                goals=self.repo.goals.performance(),
-                accounts=self.repo.accounts.all(),
-                currency=self.repo.settings.get().currency,
-            )
+            goals = self.repo.goals.performance()
+            accounts = self.repo.accounts.all()
+            currency = self.repo.settings.get().currency
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)
             return
@@ -378,7 +390,15 @@ class CoachApp(App[None]):
                 self.notify(f"Targets for {plan.year} saved.", title="Plan the year")
                 walk.next()
 
-        self.push_screen(screen, planned)
+        today = self.now().date()
+        open_flow(
+            self,
+            PLAN_FLOW,
+            lambda draft: PlanYearScreen(
+                draft=draft, today=today, goals=goals, accounts=accounts, currency=currency
+            ),
+            planned,
+        )
 
     def action_default_currency(self) -> None:
         from coach_tui.ui.screens.currency_form import CurrencyForm
@@ -461,27 +481,23 @@ class CoachApp(App[None]):
 
     # --- the last line of defence -------------------------------------------------------
 
+    def _handle_exception(self, error: Exception) -> None:
+        """Every unexpected error, whichever way Textual then reports it, is logged first and
+        the open drafts saved (an error that renders itself skips `_fatal_error`)."""
+        if self._crash is None:  # one error can reach here from several message pumps
+            self._crash = record_crash(self, error)
+        super()._handle_exception(error)
+
     def _fatal_error(self) -> None:
         """Replace Textual's traceback dump with one sentence and a log file.
 
-        The traceback is written to <data>/crash.log; drafts were already saved as the
-        seller typed, and every save is atomic, so nothing on disk is half-written.
+        The traceback went to <data>/crash.log (`record_crash`); drafts were saved as the
+        seller typed and once more then, and every save is atomic, so nothing on disk is
+        half-written. A flow open at the time offers to start afresh when next opened.
         """
-        if self._crashed:  # one error can reach here from several message pumps
-            self._close_messages_no_wait()
-            return
-        self._crashed = True
-        log = write_crash_log(self.repo.data_dir)
-        where = f" Details: {log}" if log else ""
-        self.bell()
-        self._exit_renderables.append(  # Text, not markup: the folder's path is the user's
-            Text(
-                printable(
-                    "coach stopped on an unexpected error. Everything you saved, drafts "
-                    f"included, is safe.{where}"
-                )
-            )
-        )
-        with contextlib.suppress(Exception):
-            self._save_open_drafts()
+        if not self._exit_renderables:
+            self.bell()
+            farewell = (self._crash or CrashRecord(None, ())).farewell()
+            # Text, not markup: the sentence names the seller's folder.
+            self._exit_renderables.append(Text(printable(farewell)))
         self._close_messages_no_wait()

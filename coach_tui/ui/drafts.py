@@ -1,4 +1,4 @@
-"""What every guided-flow screen promises: it can write its draft on demand."""
+"""What guided-flow screens promise the app: their draft can be written, and named."""
 
 from __future__ import annotations
 
@@ -11,3 +11,13 @@ class KeepsDraft(Protocol):
 
     def save_draft(self) -> None:
         """Persist the current step and answers."""
+
+
+@runtime_checkable
+class FlowOnScreen(Protocol):
+    """A guided flow: if coach stops while it is open, its draft is marked for rescue."""
+
+    flow: str  # the key its draft is kept under
+
+    def whereabouts(self) -> str:
+        """Where the seller was, for crash.log ("review:2026-W48, step 7 of 9: Key calls")."""

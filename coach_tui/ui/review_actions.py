@@ -16,6 +16,7 @@ from coach_tui.model.week import IsoWeek
 from coach_tui.store.errors import StoreError
 from coach_tui.store.repository import Repository
 from coach_tui.store.week_inputs import read_week_report
+from coach_tui.ui.flow_opening import open_flow
 from coach_tui.ui.text import day_and_time
 
 if TYPE_CHECKING:
@@ -82,7 +83,6 @@ def open_weekly_review(app: CoachApp, week: IsoWeek | None = None) -> None:
     try:
         week = week or review_week_for(now.date(), app.repo.reviews.weeks())
         context = review_context(app.repo, week, now)
-        draft = app.repo.drafts.get(review_flow_name(week))
         existing = app.repo.reviews.get(week)
     except StoreError as error:
         app.notify(str(error), severity="error", timeout=15, markup=False)
@@ -97,7 +97,12 @@ def open_weekly_review(app: CoachApp, week: IsoWeek | None = None) -> None:
         if isinstance(screen, CoachScreen):
             screen.reload()
 
-    app.push_screen(WeekReviewFlowScreen(context, draft=draft, existing=existing), saved)
+    open_flow(
+        app,
+        review_flow_name(week),
+        lambda draft: WeekReviewFlowScreen(context, draft=draft, existing=existing),
+        saved,
+    )
 
 
 def open_past_reviews(app: CoachApp) -> None:

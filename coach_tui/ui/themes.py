@@ -14,6 +14,8 @@ from pathlib import Path
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
+from coach_tui.interop.reading import NotAFile, TooBig, read_at_most
+
 DEFAULT_THEME = "coach-dark"
 COLOR_KEYS = frozenset(
     {
@@ -49,9 +51,12 @@ class ThemeFileError(ValueError):
 def load_theme_file(path: Path) -> Theme:
     """Parse and check one theme file."""
     try:
-        if path.stat().st_size > MAX_THEME_BYTES:
-            raise ThemeFileError(f"{path.name}: too large to be a theme file")
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        # Sized by what is read, not by the name: a link to /dev/zero is no theme either.
+        data = tomllib.loads(read_at_most(path, MAX_THEME_BYTES, files_only=True).decode("utf-8"))
+    except TooBig:
+        raise ThemeFileError(f"{path.name}: too large to be a theme file") from None
+    except NotAFile as refused:
+        raise ThemeFileError(f"{path.name}: {refused.what}, not a theme file") from None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ThemeFileError(f"{path.name}: {error}") from None
     name = data.get("name")

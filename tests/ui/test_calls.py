@@ -1,6 +1,6 @@
 """Calls end to end: schedule → prep (small, large, split) → debrief → next call; stalls.
 
-"Today" is Tuesday 24 Nov 2026, 08:30 CET (the FakeClock).
+"Today" is Tuesday 24 Nov 2026, 08:30 in Berlin (the FakeClock).
 """
 
 from datetime import datetime, timedelta
@@ -16,10 +16,10 @@ from coach_tui.ui.screens.calls import CallsScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.screens.debrief_flow import DebriefFlowScreen
 from coach_tui.ui.screens.prep_flow import PrepFlowScreen
-from tests.helpers import CET, notices, screen_text, squashed, widget_text
+from tests.helpers import BERLIN, notices, screen_text, squashed, widget_text
 from tests.ui.flow import paste, run, settle
 
-TOMORROW_10 = datetime(2026, 11, 25, 10, 0, tzinfo=CET)
+TOMORROW_10 = datetime(2026, 11, 25, 10, 0, tzinfo=BERLIN)
 
 
 def seed(open_repo, clock, *calls: Call) -> tuple[Account, StrategicObjective]:
@@ -260,7 +260,7 @@ async def test_debrief_an_advance_creates_promises_and_the_next_call(
     make_app, with_why, open_repo, clock
 ) -> None:
     account, objective = seed(open_repo, clock)
-    past = call_for(account, objective, when=datetime(2026, 11, 23, 15, 0, tzinfo=CET),
+    past = call_for(account, objective, when=datetime(2026, 11, 23, 15, 0, tzinfo=BERLIN),
                     prep=Prep("Greta introduces us to the CFO"))  # fmt: skip
     repo = open_repo()
     repo.calls.save(past)
@@ -296,7 +296,7 @@ async def test_debrief_an_advance_creates_promises_and_the_next_call(
         assert isinstance(app.screen, CallsScreen)
     calls = app.repo.calls.for_account(account.uid)
     assert calls[0].debrief.movement is Movement.ADVANCE
-    assert calls[1].when == datetime(2026, 12, 1, 9, 30, tzinfo=CET)
+    assert calls[1].when == datetime(2026, 12, 1, 9, 30, tzinfo=BERLIN)
     assert calls[1].prep.outcome == "The CFO agrees to a pilot at one plant"
     promises = {c.party: c for c in app.repo.calls.commitments(account.uid)}
     assert promises[Party.THEM].what == "Greta emails the CFO to set up the meeting"

@@ -1,7 +1,7 @@
 """The weekly review end to end: numbers → reflection → ratings → clear-up → focus → saved;
 resume after quitting; an empty week; past reviews read-only and edited after asking.
 
-"Today" is Tuesday 24 Nov 2026, 08:30 CET, so the review offered is last week's, 2026-W47.
+"Today" is Tuesday 24 Nov 2026, 08:30 in Berlin, so the review offered is last week's, 2026-W47.
 """
 
 from datetime import date, datetime
@@ -18,7 +18,7 @@ from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.screens.dashboard import DashboardScreen
 from coach_tui.ui.screens.review_flow import WeekReviewFlowScreen
 from coach_tui.ui.screens.reviews import ReviewsScreen, ReviewViewScreen
-from tests.helpers import CET, screen_text, squashed
+from tests.helpers import BERLIN, screen_text, squashed
 from tests.ui.flow import paste, run, settle
 
 W47 = IsoWeek(2026, 47)
@@ -36,11 +36,11 @@ def seed_week(open_repo) -> dict[str, str]:
     repo.accounts.save(account)
     held = Call(
         account.uid,
-        datetime(2026, 11, 19, 10, 0, tzinfo=CET),
+        datetime(2026, 11, 19, 10, 0, tzinfo=BERLIN),
         prep=Prep("Greta introduces us to the CFO"),
         debrief=Debrief(Result.REACHED, Movement.ADVANCE, next_step="CFO meeting"),
     )
-    coming = Call(account.uid, datetime(2026, 12, 1, 9, 0, tzinfo=CET))
+    coming = Call(account.uid, datetime(2026, 12, 1, 9, 0, tzinfo=BERLIN))
     repo.calls.save(held)
     repo.calls.save(coming)
     late = Touch("camp", account.uid, "", date(2026, 11, 18), Channel.EMAIL, Purpose.SHARE_INSIGHT)

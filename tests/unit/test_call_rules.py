@@ -27,9 +27,9 @@ from coach_tui.model.call import (
 )
 from coach_tui.model.dates import parse_moment
 from coach_tui.model.errors import ValidationError
-from tests.helpers import CET
+from tests.helpers import BERLIN
 
-NOW = datetime(2026, 11, 24, 8, 30, tzinfo=CET)
+NOW = datetime(2026, 11, 24, 8, 30, tzinfo=BERLIN)
 TODAY = NOW.date()
 
 
@@ -118,13 +118,13 @@ def test_open_commitments_soonest_first_undated_last_done_left_out() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("tomorrow 10am", datetime(2026, 11, 25, 10, 0, tzinfo=CET)),
-        ("fri 14:30", datetime(2026, 11, 27, 14, 30, tzinfo=CET)),
-        ("next tuesday 9:15", datetime(2026, 12, 1, 9, 15, tzinfo=CET)),
-        ("2026-12-03 16:00", datetime(2026, 12, 3, 16, 0, tzinfo=CET)),
-        ("3 dec at 9", datetime(2026, 12, 3, 9, 0, tzinfo=CET)),
-        ("12pm", datetime(2026, 11, 24, 12, 0, tzinfo=CET)),
-        ("today 4.30pm", datetime(2026, 11, 24, 16, 30, tzinfo=CET)),
+        ("tomorrow 10am", datetime(2026, 11, 25, 10, 0, tzinfo=BERLIN)),
+        ("fri 14:30", datetime(2026, 11, 27, 14, 30, tzinfo=BERLIN)),
+        ("next tuesday 9:15", datetime(2026, 12, 1, 9, 15, tzinfo=BERLIN)),
+        ("2026-12-03 16:00", datetime(2026, 12, 3, 16, 0, tzinfo=BERLIN)),
+        ("3 dec at 9", datetime(2026, 12, 3, 9, 0, tzinfo=BERLIN)),
+        ("12pm", datetime(2026, 11, 24, 12, 0, tzinfo=BERLIN)),
+        ("today 4.30pm", datetime(2026, 11, 24, 16, 30, tzinfo=BERLIN)),
     ],
 )
 def test_call_times_in_words(text, expected) -> None:

@@ -19,9 +19,9 @@ from coach_tui.model.call import (
 from coach_tui.model.draft import FlowDraft
 from coach_tui.store.errors import UnreadableFile
 from coach_tui.store.repository import Repository
-from tests.helpers import CET
+from tests.helpers import BERLIN
 
-WHEN = datetime(2026, 11, 25, 10, 0, tzinfo=CET)
+WHEN = datetime(2026, 11, 25, 10, 0, tzinfo=BERLIN)
 
 
 def full_call() -> Call:
@@ -62,7 +62,7 @@ def test_a_debrief_saves_call_next_call_promises_and_drops_the_draft(repo, clock
     repo.drafts.save(FlowDraft(f"debrief:{first.uid}", 3, {"theirs": "x"}, clock()))
     promise = Commitment("acc", Party.THEM, "Share the data", due=date(2026, 11, 27),
                          call_uid=first.uid)  # fmt: skip
-    nxt = Call("acc", datetime(2026, 12, 1, 9, 30, tzinfo=CET), prep=Prep("CFO agrees"))
+    nxt = Call("acc", datetime(2026, 12, 1, 9, 30, tzinfo=BERLIN), prep=Prep("CFO agrees"))
     repo.calls.save_debrief(first, commitments=[promise], next_call=nxt,
                             finished_flow=f"debrief:{first.uid}")  # fmt: skip
     assert [c.uid for c in repo.calls.for_account("acc")] == [first.uid, nxt.uid]

@@ -70,9 +70,10 @@ def test_damaged_file_refuses_to_start_and_names_the_backup(data_dir, open_repo,
 
 def test_coach_data_environment_variable_picks_the_folder(tmp_path: Path) -> None:
     folder = tmp_path / "from-env"
+    folder.mkdir()
     result = coach("doctor", env={"COACH_DATA": str(folder)})
     assert result.returncode == 0
-    assert str(folder) in result.stdout
+    assert str(folder) in "".join(result.stdout.split())  # Rich folds a long path at 80
 
 
 def test_doctor_reports_and_restores(data_dir: Path, open_repo, clock) -> None:
@@ -100,8 +101,8 @@ def test_doctor_reports_and_restores(data_dir: Path, open_repo, clock) -> None:
     assert list(data_dir.glob("core.json.damaged-*"))
 
 
-def test_unexpected_error_is_one_line_and_logged(data_dir, monkeypatch, capsys) -> None:
-    data_dir.mkdir()
+def test_unexpected_error_is_one_line_and_logged(data_dir, clock, monkeypatch, capsys) -> None:
+    Repository.open(data_dir, clock=clock).close()
 
     def explode(_args: object) -> int:
         raise RuntimeError("boom")
@@ -114,6 +115,16 @@ def test_unexpected_error_is_one_line_and_logged(data_dir, monkeypatch, capsys) 
     log = (data_dir / "crash.log").read_text()
     assert "Traceback" in log
     assert "boom" in log
+
+
+def test_an_error_leaves_an_empty_folder_empty(tmp_path, monkeypatch, capsys) -> None:
+    """A log in an empty folder would make it a folder coach must ask about next time."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    monkeypatch.setattr("coach_tui.cli.run_doctor", lambda _args: 1 / 0)
+    assert main(["doctor", "--data", str(empty)]) == 1
+    assert capsys.readouterr().err.startswith("coach: unexpected error (ZeroDivisionError")
+    assert list(empty.iterdir()) == []
 
 
 @pytest.mark.parametrize("argv", [["--nope"], ["doctor", "--nope"]])

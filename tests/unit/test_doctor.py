@@ -1,10 +1,18 @@
 """`coach doctor`: diagnosis and restore."""
 
+import json
 from pathlib import Path
 
 from coach_tui.model.why import new_why
 from coach_tui.store.doctor import FileReport, FileState, diagnose, restore_damaged
+from coach_tui.store.layout import SCHEMA_VERSION
 from coach_tui.store.repository import Repository
+
+
+def write_core(data_dir: Path, table: str, record: dict) -> None:
+    """A hand-edited core.json of the current format holding one record in `table`."""
+    family = {"_meta": {"1": {"schema": SCHEMA_VERSION}}, table: {"1": record}}
+    (data_dir / "core.json").write_text(json.dumps(family))
 
 
 def core_report(data_dir: Path) -> FileReport:
@@ -64,9 +72,15 @@ def test_damaged_file_is_restored_from_newest_good_backup(data_dir: Path, clock)
 
 def test_damaged_record_counts_as_damaged(data_dir: Path, repo, clock) -> None:
     repo.close()
-    (data_dir / "core.json").write_text(
-        '{"_meta": {"1": {"schema": 1}}, "drafts": {"1": {"flow": "why", "step": -1}}}'
-    )
+    write_core(data_dir, "settings", {"stall_weeks": "six"})
     report = core_report(data_dir)
     assert report.state is FileState.DAMAGED
-    assert "negative" in report.detail
+    assert "'stall_weeks' should be a whole number" in report.detail
+
+
+def test_an_unreadable_draft_does_not_make_its_file_damaged(data_dir: Path, repo) -> None:
+    """A draft is work in progress: the app sets a bad one aside (and doctor lists it,
+    see test_doctor_crashes) rather than the whole file being refused over it."""
+    repo.close()
+    write_core(data_dir, "drafts", {"flow": "why", "step": -1})
+    assert core_report(data_dir).state is FileState.OK

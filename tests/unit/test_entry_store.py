@@ -171,8 +171,10 @@ def test_a_folder_from_before_account_entry_opens_and_gains_the_new_files(
     repo = open_repo()
     repo.accounts.save(Account("Old account"))
     repo.close()
-    for name in ("entry.json", "touches.json"):
+    for name in ("entry.json", "touches.json"):  # as a coach from before then left it
         (data_dir / name).unlink(missing_ok=True)
+        for copy in data_dir.glob(f"backups/*/{name}"):
+            copy.unlink()
     repo = open_repo()
     assert [a.name for a in repo.accounts.all()] == ["Old account"]
     repo.contacts.save(contact("New person"))

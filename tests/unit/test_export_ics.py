@@ -14,9 +14,9 @@ from coach_tui.model.call import Call, CallKind, Commitment, Party, Prep
 from coach_tui.model.contact import Contact
 from coach_tui.model.touch import Channel, Purpose, Touch, TouchStatus
 from coach_tui.store.repository import Repository
-from tests.helpers import CET
+from tests.helpers import BERLIN
 
-WHEN = datetime(2026, 11, 25, 10, 0, tzinfo=CET)
+WHEN = datetime(2026, 11, 25, 10, 0, tzinfo=BERLIN)
 
 
 def seed(data_dir: Path, clock) -> Call:

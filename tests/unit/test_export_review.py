@@ -14,7 +14,7 @@ from coach_tui.model.call import Call, Debrief, Movement, Prep, Result
 from coach_tui.model.review import SkillReflection, WeekReview
 from coach_tui.model.week import IsoWeek
 from coach_tui.store.repository import Repository
-from tests.helpers import CET
+from tests.helpers import BERLIN
 
 W47 = IsoWeek(2026, 47)
 
@@ -23,12 +23,12 @@ def seed(data_dir: Path, clock) -> None:
     repo = Repository.open(data_dir, clock=clock)
     account = Account("Nordvale Foods")
     repo.accounts.save(account)
-    upcoming = Call(account.uid, datetime(2026, 11, 26, 10, 0, tzinfo=CET))
+    upcoming = Call(account.uid, datetime(2026, 11, 26, 10, 0, tzinfo=BERLIN))
     repo.calls.save(upcoming)
     repo.calls.save(
         Call(
             account.uid,
-            datetime(2026, 11, 18, 10, 0, tzinfo=CET),
+            datetime(2026, 11, 18, 10, 0, tzinfo=BERLIN),
             prep=Prep("Greta introduces the CFO"),
             debrief=Debrief(Result.REACHED, Movement.ADVANCE),
         )

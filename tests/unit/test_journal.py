@@ -239,25 +239,59 @@ def test_a_new_days_backup_holds_the_journaled_saves(repo, data_dir, clock: Fake
     assert statuses == ["done"]  # the day's starting point: journal in, new save not yet
 
 
-def test_doctor_reports_a_damaged_journal_and_restore_moves_it_aside(
-    open_repo, data_dir, capsys
+def test_doctor_restore_keeps_every_good_journal_line_and_names_the_bad_one(
+    open_repo, data_dir, tmp_path, clock, capsys
+) -> None:
+    repo = open_repo()
+    first, second = touch(), touch(TODAY + timedelta(days=1))
+    repo.touches.save_many([first, second])
+    repo.close()  # the morning's clean state, backed up
+    repo = open_repo()
+    repo.touches.save(done(first, "called"))
+    repo.touches.save(done(second, "mailed"))
+    crashed = crash_copy(data_dir, tmp_path / "crashed")  # SIGKILL: no close
+    with journal_of(crashed).open("ab") as handle:
+        handle.write(b"a line nobody wrote\n")
+
+    with pytest.raises(UnreadableFile, match=r"line 3 of its journal \(touches\.journal\)"):
+        Repository.open(crashed, clock=clock)
+    assert print_doctor(crashed, restore=False) == 1
+    assert "touches.journal" in capsys.readouterr().out
+
+    assert print_doctor(crashed, restore=True) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    (aside,) = crashed.glob("touches.journal.damaged-*")
+    assert "kept the 2 good saves of its journal and set aside line 3" in out
+    assert aside.name in out
+    assert b"a line nobody wrote" in aside.read_bytes()
+    assert not journal_of(crashed).exists()
+    reopened = Repository.open(crashed, clock=clock)
+    try:
+        assert sorted(t.outcome for t in reopened.touches.for_campaign("camp")) == [
+            "called",
+            "mailed",
+        ]
+    finally:
+        reopened.close()
+
+
+def test_restoring_a_damaged_touches_file_names_the_journal_it_set_aside(
+    open_repo, data_dir, tmp_path, capsys
 ) -> None:
     repo = open_repo()
     planned = touch()
     repo.touches.save(planned)
-    repo.close()  # yesterday's clean close: a good backup exists
-    with journal_of(data_dir).open("ab") as handle:
-        handle.write(b"a line nobody wrote\n")
+    repo.close()  # a good backup exists
+    repo = open_repo()
+    repo.touches.save(done(planned))
+    crashed = crash_copy(data_dir, tmp_path / "crashed")
+    (crashed / "touches.json").write_bytes(b"{broken")  # the file itself is damaged
 
-    with pytest.raises(UnreadableFile, match=r"touches\.journal"):
-        Repository.open(data_dir)
-    assert print_doctor(data_dir, restore=False) == 1
-    assert "touches.journal" in capsys.readouterr().out
-
-    print_doctor(data_dir, restore=True)
-    assert not journal_of(data_dir).exists()
-    assert list(data_dir.glob("touches.journal.damaged-*"))
-    reopened = Repository.open(data_dir)
+    assert print_doctor(crashed, restore=True) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    (aside,) = crashed.glob("touches.journal.damaged-*")
+    assert f"its journal kept as {aside.name}" in out
+    reopened = Repository.open(crashed)
     try:
         assert reopened.touches.for_campaign("camp") == [planned]
     finally:

@@ -13,10 +13,10 @@ from coach_tui.model.touch import Channel, Purpose, Touch, TouchStatus
 from coach_tui.model.week import IsoWeek
 from coach_tui.store.errors import UnreadableFile
 from coach_tui.store.repository import Repository
-from tests.helpers import CET
+from tests.helpers import BERLIN
 
 W53 = IsoWeek(2026, 53)
-SAVED = datetime(2027, 1, 1, 17, 0, tzinfo=CET)
+SAVED = datetime(2027, 1, 1, 17, 0, tzinfo=BERLIN)
 
 
 def full_review(week: IsoWeek = W53, **changes) -> WeekReview:

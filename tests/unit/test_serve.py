@@ -1,22 +1,30 @@
-"""`coach serve`: the app in a browser. The server really runs; a websocket client plays the
-browser's part and reads the dashboard's text from the terminal stream; a real headless
-Chromium loads the page where one is installed."""
+"""`coach serve`: the app in a browser, and only for the tab opened from the printed address.
+
+The server really runs. A websocket client plays the browser's part and reads the dashboard's
+text from the terminal stream; other clients play a local stranger (no token, a wrong one), a
+web page on another site (its Origin) and a rebound DNS name (its Host), and each is refused
+before any coach process starts. A real headless Chromium loads the page where one is
+installed.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import os
+import queue
 import re
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
-import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import aiohttp
 import pytest
@@ -29,7 +37,9 @@ from coach_tui.store.repository import Repository
 
 WHY = "I sell so my team keeps its jobs."
 ANSI = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[P\]_^][^\x1b]*\x1b\\|\x1b[()][0-9A-Za-z]")
+ADDRESS = re.compile(r"http://127\.0\.0\.1:\d+\S*")
 WAIT_SECONDS = 60
+EVIL = "http://evil.example"
 
 
 def free_port() -> int:
@@ -47,53 +57,273 @@ def seeded(data_dir: Path) -> Path:
     return data_dir
 
 
+class ServerLog:
+    """Everything `coach serve` writes on standard error, read as it comes (so it never
+    blocks on a full pipe)."""
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.text = ""
+        self.reader = threading.Thread(target=self._drain, args=(process,), daemon=True)
+        self.reader.start()
+
+    def _drain(self, process: subprocess.Popen[str]) -> None:
+        assert process.stderr is not None
+        for line in process.stderr:
+            self.lines.put(line)
+
+    def read(self, timeout: float) -> bool:
+        """Take in what has come within `timeout` seconds; False if nothing did."""
+        try:
+            self.text += self.lines.get(timeout=timeout)
+        except queue.Empty:
+            return False
+        while not self.lines.empty():
+            self.text += self.lines.get()
+        return True
+
+    def address(self, process: subprocess.Popen[str]) -> str:
+        """The address `coach serve` printed, once it is there."""
+        deadline = time.monotonic() + WAIT_SECONDS
+        while time.monotonic() < deadline:
+            if found := ADDRESS.search(self.text):
+                return found.group(0)
+            if not self.read(timeout=0.5) and process.poll() is not None:
+                break
+        pytest.fail(f"coach serve printed no address:\n{self.text}")
+
+    def everything(self) -> str:
+        """All it wrote, once the process has ended."""
+        self.reader.join(timeout=WAIT_SECONDS)
+        self.read(timeout=0)
+        return self.text
+
+
+@dataclass(frozen=True)
+class Served:
+    """A running `coach serve`: the address it printed, its process and what it wrote."""
+
+    address: str
+    process: subprocess.Popen[str]
+    log: ServerLog
+
+    @property
+    def base(self) -> str:
+        parts = urlsplit(self.address)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.address).netloc
+
+    @property
+    def token(self) -> str:
+        return self.address.partition("token=")[2]
+
+    def app_processes(self) -> list[str]:
+        """The server's child processes: one coach per connected tab."""
+        tasks = Path(f"/proc/{self.process.pid}/task")
+        return [pid for task in tasks.iterdir() for pid in (task / "children").read_text().split()]
+
+    def stop(self) -> None:
+        stop(self.process)
+
+
+def stop(process: subprocess.Popen[str]) -> None:
+    """Ctrl+C, as the user stops it."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=WAIT_SECONDS)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[str]:
-    """`coach serve` on a free port; its base URL once it answers."""
+def served(tmp_path: Path) -> Iterator[Served]:
+    """`coach serve` on a free port, once it answers."""
     port = free_port()
     data_dir = seeded(tmp_path / "data")
     process = subprocess.Popen(
         [sys.executable, "-m", "coach_tui", "serve", "--port", str(port), "--data", str(data_dir)],
         stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
-    url = f"http://127.0.0.1:{port}"
     try:
+        log = ServerLog(process)
+        served = Served(log.address(process), process, log)
         deadline = time.monotonic() + WAIT_SECONDS
         while True:
             try:
-                with urllib.request.urlopen(url, timeout=2) as response:
-                    assert response.status == 200
-                    break
+                socket.create_connection(("127.0.0.1", port), timeout=2).close()
+                break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    out, err = process.communicate(timeout=5)
-                    pytest.fail(f"coach serve did not answer:\n{out}\n{err}")
+                    pytest.fail("coach serve printed its address but does not answer")
                 time.sleep(0.2)
-        yield url
+        yield served
     finally:
-        process.send_signal(signal.SIGINT)
+        stop(process)
+
+
+def browser() -> aiohttp.ClientSession:
+    """A client that keeps cookies for 127.0.0.1, as a browser does."""
+    return aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+
+
+async def get(url: str, **headers: str) -> tuple[int, str, str]:
+    """Status, content type and body of one request without cookies or redirects."""
+    async with (
+        aiohttp.ClientSession() as session,
+        session.get(url, headers=headers, allow_redirects=False) as response,
+    ):
+        return response.status, response.content_type, await response.text()
+
+
+async def open_page(served: Served) -> tuple[str, str, aiohttp.ClientSession]:
+    """Open the printed address as a browser would: the page, where it ended, the session."""
+    session = browser()
+    async with session.get(served.address) as response:
+        assert response.status == 200, await response.text()
+        return await response.text(), str(response.url), session
+
+
+async def websocket_status(url: str, **headers: str) -> int:
+    """The HTTP status a websocket handshake gets (101 when it is accepted)."""
+    async with aiohttp.ClientSession() as session:
         try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            async with session.ws_connect(url, headers=headers) as ws:
+                await ws.close()
+                return 101
+        except aiohttp.WSServerHandshakeError as refused:
+            return refused.status
 
 
-def test_the_page_is_served_on_localhost(server: str) -> None:
-    with urllib.request.urlopen(server, timeout=5) as response:
-        page = response.read().decode("utf-8")
+def assert_refused_plainly(status: int, content_type: str, body: str) -> None:
+    assert status == 403
+    assert content_type == "text/plain"
+    assert WHY not in body
+    assert "<" not in body  # one sentence, no page
+    assert body.strip().endswith(".")
+
+
+def test_the_printed_address_opens_the_page_and_leaves_the_token_behind(served: Served) -> None:
+    async def visit() -> tuple[str, str]:
+        page, landed, session = await open_page(served)
+        await session.close()
+        return page, landed
+
+    assert "token=" in served.address
+    page, landed = asyncio.run(visit())
     assert "js/textual.js" in page  # the terminal front end
-    assert "ws://127.0.0.1:" in page  # the browser is told where the app's stream is
+    assert f'data-session-websocket-url="ws://{served.host}/ws"' in page
+    assert landed == f"{served.base}/"  # the token is out of the address bar (a cookie now)
 
 
-async def read_screen(url: str, wanted: str) -> str:
-    """Connect as the browser does and collect the terminal text until `wanted` shows."""
+def test_the_token_is_printed_once_and_never_logged(served: Served) -> None:
+    assert served.token
+
+    async def visit() -> None:
+        _, _, session = await open_page(served)
+        async with session, session.get(f"{served.base}/coach/coach.css?token={served.token}"):
+            pass
+
+    asyncio.run(visit())
+    served.stop()
+    assert served.log.everything().count(served.token) == 1
+
+
+def test_a_taken_port_is_reported_and_no_address_is_printed(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "coach_tui", "serve", "--port", str(port),
+             "--data", str(tmp_path / "data")],
+            capture_output=True, text=True, timeout=WAIT_SECONDS, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+    assert done.returncode == 1
+    assert f"Could not listen on 127.0.0.1:{port}" in " ".join(done.stderr.split())
+    assert "http://" not in done.stderr  # an address that leads nowhere is not offered
+
+
+@pytest.mark.parametrize("path", ["/", "/static/js/textual.js", "/coach/coach.css", "/ws", "/x"])
+def test_a_request_without_the_token_is_refused(served: Served, path: str) -> None:
+    assert_refused_plainly(*asyncio.run(get(served.base + path)))
+    assert served.app_processes() == []
+
+
+def test_a_websocket_without_the_token_starts_no_app(served: Served) -> None:
+    status = asyncio.run(websocket_status(f"{served.base}/ws?width=80&height=24"))
+    assert status == 403
+    assert served.app_processes() == []
+
+
+def test_a_wrong_token_is_refused(served: Served) -> None:
+    wrong = "A" * len(served.token) if served.token else "guess"
+    assert_refused_plainly(*asyncio.run(get(f"{served.base}/?token={wrong}")))
+    cookie = f"coach-serve-{urlsplit(served.base).port}={wrong}"
+    assert_refused_plainly(*asyncio.run(get(f"{served.base}/", Cookie=cookie)))
+    status = asyncio.run(websocket_status(f"{served.base}/ws?token={wrong}&width=80&height=24"))
+    assert status == 403
+    assert served.app_processes() == []
+
+
+@pytest.mark.parametrize("origin", [EVIL, "null", "http://127.0.0.1:1"])
+def test_a_websocket_from_another_site_is_refused_even_with_the_token(
+    served: Served, origin: str
+) -> None:
+    stream = f"{served.base}/ws?token={served.token}&width=80&height=24"
+    assert asyncio.run(websocket_status(stream, Origin=origin)) == 403
+    assert served.app_processes() == []
+
+
+def test_a_rebound_host_name_is_refused_even_with_the_token(served: Served) -> None:
+    port = urlsplit(served.base).port
+    refused = asyncio.run(get(served.address, Host=f"evil.example:{port}"))
+    assert_refused_plainly(*refused)
+
+
+def test_the_page_loads_nothing_from_another_host(served: Served) -> None:
+    async def page_and_styles() -> tuple[str, list[str], str]:
+        page, _, session = await open_page(served)
+        styles = []
+        async with session:
+            for link in re.findall(r'(?:href|src)="(/[^/"][^"]*)"', page):  # this server's files
+                async with session.get(served.base + link) as response:
+                    assert response.status == 200, link
+                    if response.content_type == "text/css":
+                        styles.append(await response.text())
+            async with session.get(served.base + "/") as response:
+                policy = response.headers.get("Content-Security-Policy", "")
+        return page, styles, policy
+
+    page, styles, policy = asyncio.run(page_and_styles())
+    for text in [page, *styles]:
+        code = re.sub(r"/\*.*?\*/|<!--.*?-->", "", text, flags=re.DOTALL)  # comments load nothing
+        for url in re.findall(r"(?:https?|wss?):(//[^\s\"')]+)", code):
+            assert urlsplit(url).netloc == served.host, url
+        for target in re.findall(r"(?:href|src)=\"([^\"]+)\"|url\(\s*[\"']?([^\"')]+)", code):
+            assert urlsplit("".join(target)).netloc in ("", served.host), target
+    assert "default-src 'none'" in policy
+    assert f"connect-src 'self' ws://{served.host}" in policy
+    assert "frame-ancestors 'none'" in policy
+
+
+async def read_screen(served: Served, wanted: str) -> str:
+    """Open the page, then its websocket as the page does, until `wanted` shows."""
     seen = ""
-    stream = f"{url.replace('http', 'ws')}/ws?width=110&height=34"
-    async with aiohttp.ClientSession() as session, session.ws_connect(stream) as ws:
+    page, _, session = await open_page(served)
+    stream = re.search(r'data-session-websocket-url="([^"]+)"', page)
+    assert stream is not None
+    async with (
+        session,
+        session.ws_connect(f"{stream.group(1)}?width=110&height=34", origin=served.base) as ws,
+    ):
         await ws.send_str(json.dumps(["resize", {"width": 110, "height": 34}]))
         deadline = time.monotonic() + WAIT_SECONDS
         while wanted not in seen and time.monotonic() < deadline:
@@ -111,8 +341,8 @@ async def read_screen(url: str, wanted: str) -> str:
     return seen
 
 
-def test_the_dashboard_streams_to_a_browser_client(server: str) -> None:
-    seen = asyncio.run(read_screen(server, "Your why"))
+def test_the_dashboard_streams_to_the_tab_opened_from_the_address(served: Served) -> None:
+    seen = asyncio.run(read_screen(served, "Your why"))
     flat = " ".join(seen.split())
     assert "Your why" in flat
     assert "Accounts" in flat  # the footer's keys came through too
@@ -123,16 +353,17 @@ def test_the_dashboard_streams_to_a_browser_client(server: str) -> None:
     reason="Chromium is not installed (Debian: apt install chromium) — the websocket test "
     "above still checks the app streams to a browser client",
 )
-def test_headless_chromium_loads_the_page(server: str, tmp_path: Path) -> None:
+def test_headless_chromium_loads_the_page(served: Served, tmp_path: Path) -> None:
     done = subprocess.run(
         ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=8000",
-         f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", server],
+         f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", served.address],
         capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
         env={**os.environ, "HOME": str(tmp_path)},
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     assert "data-session-websocket-url" in done.stdout
     assert "textual.js" in done.stdout  # the terminal front end was loaded
+    assert "-loaded" in done.stdout  # its websocket opened: the cookie and the page's policy hold
 
 
 def test_the_command_each_tab_runs_opens_this_data_folder() -> None:

@@ -55,9 +55,21 @@ def test_failed_rename_leaves_old_file(tmp_path, monkeypatch) -> None:
     assert list(tmp_path.iterdir()) == [target]
 
 
-def test_stale_temp_files_are_removed(tmp_path: Path) -> None:
+def test_only_coachs_own_stale_temp_files_are_removed(tmp_path: Path) -> None:
     (tmp_path / "core.json").write_bytes(b"{}")
-    (tmp_path / "core.json.tmp").write_bytes(b'{"half')
-    removed = remove_stale_tmp(tmp_path)
-    assert [path.name for path in removed] == ["core.json.tmp"]
-    assert [path.name for path in tmp_path.iterdir()] == ["core.json"]
+    ours = tmp_path / ".core.json.3f9a0c2e.coach-tmp"
+    ours.write_bytes(b'{"half')
+    theirs = [
+        "core.json.tmp",
+        "report.tmp",
+        ".notes.txt.3f9a0c2e.coach-tmp",
+        ".core.json.x.coach-tmp",
+    ]
+    for name in theirs:
+        (tmp_path / name).write_bytes(b"the user's")
+    (tmp_path / ".plans.json.0a1b2c3d.coach-tmp").mkdir()  # a folder is never coach's temp
+    removed = remove_stale_tmp(tmp_path, {"core.json", "plans.json"})
+    assert removed == [ours]
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        ["core.json", ".plans.json.0a1b2c3d.coach-tmp", *theirs]
+    )

@@ -73,7 +73,7 @@ def test_restore_moves_the_damaged_file_aside(tmp_path: Path, clock) -> None:
     target.write_text("{damaged")
     backup = tmp_path / "good.json"
     backup.write_text('{"_meta": {"1": {"schema": 1}}}')
-    moved = restore(target, backup, clock())
+    moved = restore(target, backup, clock()).damaged
     assert target.read_text() == backup.read_text()
     assert moved is not None
     assert moved.read_text() == "{damaged"

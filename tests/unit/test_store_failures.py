@@ -87,7 +87,7 @@ class FailingDisk:
     failed: list[str] = field(default_factory=list)
 
     def fail(self, name: str) -> None:
-        base = name.removesuffix(atomic.TMP_SUFFIX)
+        base = atomic.temp_target(name) or name
         if not self.only or base in self.only:
             self.failed.append(base)
             raise OSError(self.code, os.strerror(self.code), name)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from coach_tui.store.errors import DataDirUnavailable, NewerSchema, UnreadableFile
+from coach_tui.store.errors import DataDirMissing, DataDirUnavailable, NewerSchema, UnreadableFile
+from coach_tui.store.layout import SCHEMA_VERSION
 from coach_tui.store.lock import DataDirLock
 from coach_tui.store.repository import Repository
 from coach_tui.store.store import Store
@@ -21,7 +22,7 @@ def test_first_open_creates_a_private_folder_with_stamped_files(data_dir, repo) 
     assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
     assert stat.S_IMODE(core(data_dir).stat().st_mode) == 0o600
     content = json.loads(core(data_dir).read_text())
-    assert content["_meta"] == {"1": {"schema": 1, "family": "core"}}
+    assert content["_meta"] == {"1": {"schema": SCHEMA_VERSION, "family": "core"}}
 
 
 def test_existing_folder_permissions_are_left_alone(tmp_path: Path, clock) -> None:
@@ -81,6 +82,7 @@ def test_damaged_file_is_refused_named_and_left_untouched(
 
 def test_damaged_file_without_backup_says_so(data_dir: Path, clock) -> None:
     data_dir.mkdir()
+    (data_dir / "coach.lock").touch()  # a folder coach used, with no backup yet
     core(data_dir).write_text("{nope")
     with pytest.raises(UnreadableFile, match="no good backup"):
         Repository.open(data_dir, clock=clock)
@@ -98,14 +100,18 @@ def test_file_from_a_newer_coach_is_refused_untouched(data_dir: Path, clock) -> 
 
 def test_stale_temp_file_from_a_crash_is_cleared_on_open(data_dir: Path, open_repo) -> None:
     seed_with_one_why(data_dir, open_repo)
-    (data_dir / "core.json.tmp").write_bytes(b'{"half a wri')
+    (data_dir / ".core.json.5e1f00aa.coach-tmp").write_bytes(b'{"half a wri')
+    (data_dir / "core.json.tmp").write_bytes(b"not a name coach writes")
     repo = open_repo()
     assert repo.why.current() is not None
-    assert not (data_dir / "core.json.tmp").exists()
+    assert not (data_dir / ".core.json.5e1f00aa.coach-tmp").exists()
+    assert (data_dir / "core.json.tmp").read_bytes() == b"not a name coach writes"
 
 
 def test_read_only_open_creates_nothing_and_takes_no_lock(data_dir: Path, clock) -> None:
-    store = Store.open(data_dir, read_only=True, clock=clock)
+    with pytest.raises(DataDirMissing, match="does not exist"):
+        Store.open(data_dir, read_only=True, clock=clock)
+    store = Store.open(data_dir, read_only=True, clock=clock, missing_ok=True)
     assert not data_dir.exists()
     with pytest.raises(RuntimeError, match="read-only"), store.transaction():
         pass

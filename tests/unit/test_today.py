@@ -17,9 +17,9 @@ from coach_tui.model.goal import Metric, PerformanceGoal, ProgressEntry
 from coach_tui.model.touch import Channel, Purpose, Touch
 from coach_tui.model.why import new_why
 from coach_tui.store.repository import Repository
-from tests.helpers import CET
+from tests.helpers import BERLIN
 
-NOW = datetime(2026, 11, 24, 8, 30, tzinfo=CET)
+NOW = datetime(2026, 11, 24, 8, 30, tzinfo=BERLIN)
 TODAY = NOW.date()
 NAMES = {"a": "Nordvale Foods"}
 
@@ -27,7 +27,7 @@ NAMES = {"a": "Nordvale Foods"}
 def agenda(**parts):
     args = {"calls": [], "touches": [], "commitments": [], "stalls": {}, "goals": []}
     args.update(parts)
-    return build_agenda(TODAY, "For my family", names=NAMES, **args)
+    return build_agenda(NOW, "For my family", names=NAMES, **args)
 
 
 def touch(days_ago: int) -> Touch:

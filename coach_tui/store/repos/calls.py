@@ -15,7 +15,7 @@ from tinydb import Query
 
 from coach_tui.model.call import Call, CallDigest, Commitment, DebriefMark, Movement
 from coach_tui.store.archive import archive_may_hold, with_archive
-from coach_tui.store.codec import Record
+from coach_tui.store.codec import Record, moment_from_text
 from coach_tui.store.codec_calls import (
     call_from_record,
     call_to_record,
@@ -80,13 +80,14 @@ class CallRepository:
         return sorted(calls, key=_by_time)
 
     def in_span(self, first: date, last: date) -> list[Call]:
-        """Calls around `first`..`last`, by time: a day wider each side, since stored times
-        carry their own offset; the weekly figures bucket them exactly by local date."""
-        low, high = (first - timedelta(days=1)).isoformat(), (last + timedelta(days=2)).isoformat()
+        """Calls around `first`..`last`, by time: two days wider each side, since a stored
+        time is on its own zone's calendar and zones are up to 26 hours apart (Kiritimati,
+        Baker Island); the weekly figures bucket them exactly by local date."""
+        low, high = (first - timedelta(days=2)).isoformat(), (last + timedelta(days=3)).isoformat()
         with self._store.reading() as tx:
             items = (
                 with_archive(tx, CALLS)
-                if archive_may_hold(self._store, CALLS, first - timedelta(days=1))
+                if archive_may_hold(self._store, CALLS, first - timedelta(days=2))
                 else stored_records(tx.table(CALLS)).items()
             )
             calls = [call_from_record(r, k) for k, r in items if low <= r["when"] < high]
@@ -160,7 +161,7 @@ class CallRepository:
         debriefed: dict[str, list[tuple[datetime, Record]]] = {}
         with self._store.reading() as tx:
             for record in stored_records(tx.table(CALLS)).values():
-                when = datetime.fromisoformat(record["when"])
+                when = moment_from_text(record["when"])
                 objective = record.get("objective_uid")
                 if objective:
                     per_objective[objective] = per_objective.get(objective, 0) + 1

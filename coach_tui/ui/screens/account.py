@@ -27,6 +27,7 @@ from coach_tui.model.errors import ValidationError
 from coach_tui.model.settings import Settings
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.commands import PaletteCommand
+from coach_tui.ui.flow_opening import open_flow
 from coach_tui.ui.screens.call_actions import CallActions
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.text import day, editable, plain
@@ -184,7 +185,7 @@ class AccountScreen(CallActions):
             box.mount(Static("Achieved and dropped objectives will be kept here.", classes="muted"))
             return
         for item in history:
-            closed = day(item.closed_at) if item.closed_at else "?"
+            closed = day(self.local(item.closed_at)) if item.closed_at else "?"
             note = f"\n{item.closing_note}" if item.closing_note else ""
             text = f"{item.status.value.capitalize()} {closed} · {item.description}{note}"
             box.mount(Static(plain(text), classes="history-item"))
@@ -311,10 +312,9 @@ class AccountScreen(CallActions):
 
         if self.account is None:
             return
-        repo = self.coach.repo
+        account, current = self.account, self.objective
         try:
-            draft = repo.drafts.get(objective_flow_name(self.account.uid))
-            currency = repo.settings.get().currency
+            currency = self.coach.repo.settings.get().currency
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)
             return
@@ -323,9 +323,11 @@ class AccountScreen(CallActions):
             if objective is not None:
                 self.notify("Objective saved. Every call on this account should move it.")
 
-        self.app.push_screen(
-            ObjectiveFlowScreen(
-                self.account, draft=draft, current=self.objective, default_currency=currency
+        open_flow(
+            self.coach,
+            objective_flow_name(account.uid),
+            lambda draft: ObjectiveFlowScreen(
+                account, draft=draft, current=current, default_currency=currency
             ),
             done,
         )

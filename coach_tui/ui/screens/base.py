@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, TypeVar
 
 from textual.screen import Screen
+
+from coach_tui.model.clock import local_time
 
 if TYPE_CHECKING:
     from coach_tui.model.account import Account
@@ -22,6 +25,10 @@ class CoachScreen(Screen[ResultT]):
 
         assert isinstance(self.app, CoachApp)
         return self.app
+
+    def local(self, moment: datetime) -> datetime:
+        """`moment` on the seller's clock: in the zone the app's clock is in now."""
+        return local_time(moment, self.coach.now())
 
     def account_or_leave(self, uid: str) -> Account | None:
         """The account, or None after saying it is gone and leaving this screen.

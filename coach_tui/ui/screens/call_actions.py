@@ -7,6 +7,7 @@ from collections.abc import Callable
 from coach_tui.model.account import Account
 from coach_tui.model.call import Call
 from coach_tui.store.errors import StoreError
+from coach_tui.ui.flow_opening import open_flow
 from coach_tui.ui.screens.base import CoachScreen
 
 
@@ -61,7 +62,8 @@ class CallActions(CoachScreen[None]):
 
         self.app.push_screen(
             ConfirmScreen(
-                f"Call saved for {day_and_time(call.when)}. What should the client agree to by "
+                f"Call saved for {day_and_time(self.local(call.when))}. What should the client "
+                "agree to by "
                 "its end? Prepare the outcome now?",
                 confirm="Prepare now",
                 keep="Later",
@@ -106,22 +108,26 @@ class CallActions(CoachScreen[None]):
             recent = repo.calls.recent_for_account(call.account_uid)
             earlier = [c for c in recent if c.when < call.when]
             last = next((c for c in reversed(earlier) if c.debrief is not None), None)
-            draft = repo.drafts.get(prep_flow_name(call.uid))
             commitments = repo.calls.open_commitments(call.account_uid)
             why = repo.why.current()
         except StoreError as error:
             self._failed(error)
             return
-        screen = PrepFlowScreen(
-            call,
-            account,
-            draft=draft,
-            why=why,
-            objective=objective,
-            last=last,
-            commitments=commitments,
+        open_flow(
+            self.coach,
+            prep_flow_name(call.uid),
+            lambda draft: PrepFlowScreen(
+                call,
+                account,
+                now=self.coach.now(),
+                draft=draft,
+                why=why,
+                objective=objective,
+                last=last,
+                commitments=commitments,
+            ),
+            self._said("Prepared. Go and get that yes.", "Prep"),
         )
-        self.app.push_screen(screen, self._said("Prepared. Go and get that yes.", "Prep"))
 
     def _said(self, message: str, title: str) -> Callable[[Call | None], None]:
         def done(call: Call | None) -> None:
@@ -137,10 +143,9 @@ class CallActions(CoachScreen[None]):
         if found is None:
             return
         call, account = found
-        try:
-            draft = self.coach.repo.drafts.get(debrief_flow_name(call.uid))
-        except StoreError as error:
-            self._failed(error)
-            return
-        screen = DebriefFlowScreen(call, account, draft=draft)
-        self.app.push_screen(screen, self._said("Debrief saved.", "Debrief"))
+        open_flow(
+            self.coach,
+            debrief_flow_name(call.uid),
+            lambda draft: DebriefFlowScreen(call, account, now=self.coach.now(), draft=draft),
+            self._said("Debrief saved.", "Debrief"),
+        )

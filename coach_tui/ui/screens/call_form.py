@@ -11,8 +11,9 @@ from textual.widgets import Input, Label, Select, SelectionList, Static
 
 from coach_tui.model.account import Account
 from coach_tui.model.call import Call, CallKind
+from coach_tui.model.clock import local_time
 from coach_tui.model.contact import Contact
-from coach_tui.model.dates import parse_moment
+from coach_tui.model.dates import clock_change_note, parse_moment
 from coach_tui.model.errors import ValidationError
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.form import FormScreen
@@ -55,7 +56,7 @@ class CallForm(FormScreen[Call]):
                 "When",
                 field_id="when",
                 hint="tomorrow 10am, fri 14:30, next tuesday 9:15, 2026-12-03 16:00",
-                value=f"{call.when:%Y-%m-%d %H:%M}" if call else "",
+                value=f"{local_time(call.when, self.now):%Y-%m-%d %H:%M}" if call else "",
             )
             yield Label("What kind", classes="field-label")
             yield Select(
@@ -94,7 +95,9 @@ class CallForm(FormScreen[Call]):
             field.clear_feedback()
             return
         past = " — that is in the past" if when < self.now else ""
-        field.say(f"= {when:%A} {day_and_time(when)}{past}", "hint" if past else "echo")
+        note = clock_change_note(event.value, now=self.now)
+        echo = f"= {when:%A} {day_and_time(when)}{past}" + (f". {note}" if note else "")
+        field.say(echo, "hint" if past or note else "echo")
 
     def submit(self) -> bool:
         when = self.checked_field("when", self._when)

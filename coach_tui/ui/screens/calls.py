@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -72,12 +74,11 @@ class CallsScreen(CallActions, CoachScreen[None]):
         table.clear()
         for call in due:
             outcome = call.prep.outcome if call.prep else "—"
-            self._row(table, call, names, outcome, "debrief it (b)")
+            self._row(table, call, self.local(call.when), names, outcome, "debrief it (b)")
         for line in coming:
             outcome = line.call.prep.outcome if line.call.prep else "⚠ no outcome yet (p)"
-            self._row(
-                table, line.call, names, outcome, "prepared" if line.prepared else "to prepare"
-            )
+            state = "prepared" if line.prepared else "to prepare"
+            self._row(table, line.call, line.when, names, outcome, state)
         listed = {call.uid for call in due} | {line.call.uid for line in coming}
         if keep is not None and keep.uid in listed:
             table.move_cursor(row=table.get_row_index(keep.uid))
@@ -92,11 +93,23 @@ class CallsScreen(CallActions, CoachScreen[None]):
             table.focus()
 
     @staticmethod
-    def _row(table: DataTable, call: Call, names: dict[str, str], outcome: str, state: str) -> None:
+    def _row(
+        table: DataTable,
+        call: Call,
+        when: datetime,
+        names: dict[str, str],
+        outcome: str,
+        state: str,
+    ) -> None:
+        """One call's row; `when` is its time on the seller's clock now."""
         account = cell(names.get(call.account_uid, "?"), 24)
-        when = day_and_time(call.when)
         table.add_row(
-            cell(when), account, cell(call.kind.value), cell(outcome, 44), cell(state), key=call.uid
+            cell(day_and_time(when)),
+            account,
+            cell(call.kind.value),
+            cell(outcome, 44),
+            cell(state),
+            key=call.uid,
         )
 
     def highlighted_call(self) -> Call | None:

@@ -220,7 +220,7 @@ class DashboardScreen(CoachScreen[None]):
     def show_data(self, message: DashboardLoaded) -> None:
         self.loaded_once = True
         data = message.data
-        self.query_one(WhyBanner).show(data.why, data.why_versions)
+        self.query_one(WhyBanner).show(data.why, data.why_versions, now=self.coach.now())
         self.query_one(WhyBanner).show_day(data.day)
         self.day = data.day
         objectives = self.query_one("#objectives", DashboardPanel)

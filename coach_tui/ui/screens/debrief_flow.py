@@ -18,7 +18,8 @@ from coach_tui.model.call import (
     Prep,
     Result,
 )
-from coach_tui.model.dates import Prefer, parse_day, parse_moment
+from coach_tui.model.clock import local_time
+from coach_tui.model.dates import Prefer, clock_change_note, parse_day, parse_moment
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.text import require_text
@@ -111,10 +112,12 @@ class DebriefFlowScreen(GuidedFlowScreen[Call]):
     HELP_NAME = "Debrief"
     resume_hint = "Press b on the call to pick up where you left off."
 
-    def __init__(self, call: Call, account: Account, *, draft: FlowDraft | None) -> None:
+    def __init__(
+        self, call: Call, account: Account, *, now: datetime, draft: FlowDraft | None
+    ) -> None:
         super().__init__(
             flow=debrief_flow_name(call.uid),
-            title=f"Debrief · {account.name} · {day_and_time(call.when)}",
+            title=f"Debrief · {account.name} · {day_and_time(local_time(call.when, now))}",
             steps=DEBRIEF_STEPS,
             draft=draft,
             answers={"result": Result.REACHED.value, "movement": Movement.ADVANCE.value},
@@ -152,7 +155,8 @@ class DebriefFlowScreen(GuidedFlowScreen[Call]):
             if step.key in ("theirs_due", "mine_due") and (due := self._due(value)):
                 return f"= {due:%A} {day(due)}"
             if step.key == "next_when" and (when := self._next_when(value)):
-                return f"= {when:%A} {day_and_time(when)}"
+                note = clock_change_note(value, now=self.coach.now())
+                return f"= {when:%A} {day_and_time(when)}" + (f". {note}" if note else "")
         except ValidationError:
             return ""
         return ""

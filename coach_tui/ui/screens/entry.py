@@ -20,6 +20,7 @@ from coach_tui.model.contact import Contact, EntryPoint
 from coach_tui.model.touch import Campaign, CampaignStatus, Channel, Purpose, Touch
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.commands import PaletteCommand
+from coach_tui.ui.flow_opening import open_flow
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.screens.touch_actions import TouchActionsScreen, TouchTable
 from coach_tui.ui.text import cell, day, plain
@@ -316,11 +317,6 @@ class AccountEntryScreen(TouchActionsScreen):
         if not self.contacts:
             self.notify("Add the people to reach first (n); a campaign needs someone to touch.")
             return
-        try:
-            draft = self.coach.repo.drafts.get(campaign_flow_name(account.uid))
-        except StoreError as error:
-            self.notify(str(error), severity="error", timeout=15, markup=False)
-            return
 
         def saved(campaign: Campaign | None) -> None:
             if campaign is not None:
@@ -328,8 +324,12 @@ class AccountEntryScreen(TouchActionsScreen):
                             "dashboard) as they fall due.")  # fmt: skip
 
         focus = account.research.challenges.split(".")[0] if account.research.challenges else ""
-        self.app.push_screen(
-            CampaignFlowScreen(account, self.contacts, draft=draft, client_focus=focus), saved
+        contacts = self.contacts
+        open_flow(
+            self.coach,
+            campaign_flow_name(account.uid),
+            lambda draft: CampaignFlowScreen(account, contacts, draft=draft, client_focus=focus),
+            saved,
         )
 
     def action_add_touch(self) -> None:

@@ -276,6 +276,10 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
         message.set_class(kind == "hint", "-hint")
         message.display = bool(text)
 
+    def whereabouts(self) -> str:
+        """This flow and step, for the crash log (the app marks the draft for rescue)."""
+        return f"{self.flow}, step {self.step + 1} of {len(self.steps)}: {self.current.title}"
+
     # --- keeping what was typed -----------------------------------------------------
 
     def _read_input(self) -> str:

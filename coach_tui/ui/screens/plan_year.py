@@ -30,6 +30,7 @@ from coach_tui.model.errors import ValidationError
 from coach_tui.model.goal import PerformanceGoal
 from coach_tui.model.money import format_money, parse_amount, parse_money
 from coach_tui.store.errors import StoreError
+from coach_tui.ui.flow_opening import open_flow
 from coach_tui.ui.screens.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
 
 if TYPE_CHECKING:
@@ -297,12 +298,13 @@ class ObjectiveWalk:
             repo.drafts.save(FlowDraft(OBJECTIVE_WALK, index + 1, walk.answers, self.app.now()))
             self.next()
 
-        self.app.push_screen(
-            ObjectiveFlowScreen(
-                account,
-                draft=repo.drafts.get(objective_flow_name(account.uid)),
-                current=repo.objectives.active_for(account.uid),
-                default_currency=repo.settings.get().currency,
+        current = repo.objectives.active_for(account.uid)
+        currency = repo.settings.get().currency
+        open_flow(
+            self.app,
+            objective_flow_name(account.uid),
+            lambda draft: ObjectiveFlowScreen(
+                account, draft=draft, current=current, default_currency=currency
             ),
             done,
         )

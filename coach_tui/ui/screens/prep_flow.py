@@ -11,12 +11,14 @@ fallback.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from coach_tui.coaching.calls import commitment_label, open_commitments
 from coach_tui.coaching.outcome import AdvanceSize, OutcomeIssue, check_outcome
 from coach_tui.model.account import Account, StrategicObjective
 from coach_tui.model.call import NOTE_MAX, Call, Commitment, Prep
+from coach_tui.model.clock import local_time
+from coach_tui.model.dates import real_wall_time
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.text import require_text
@@ -93,6 +95,7 @@ class PrepFlowScreen(GuidedFlowScreen[Call]):
         call: Call,
         account: Account,
         *,
+        now: datetime,
         draft: FlowDraft | None,
         why: WhyStatement | None,
         objective: StrategicObjective | None,
@@ -105,7 +108,7 @@ class PrepFlowScreen(GuidedFlowScreen[Call]):
             answers |= {name: getattr(prep, name) for name in ("outcome", "size", *TEXT_STEPS)}
         super().__init__(
             flow=prep_flow_name(call.uid),
-            title=f"Prep · {account.name} · {day_and_time(call.when)}",
+            title=f"Prep · {account.name} · {day_and_time(local_time(call.when, now))}",
             steps=PREP_STEPS,
             draft=draft,
             answers=answers,
@@ -170,7 +173,7 @@ class PrepFlowScreen(GuidedFlowScreen[Call]):
         if self.last is not None and self.last.debrief is not None:
             debrief = self.last.debrief
             lines.append(
-                f"Last call {day(self.last.when)}: {debrief.movement.value}, outcome "
+                f"Last call {day(self.local(self.last.when))}: {debrief.movement.value}, outcome "
                 f"{debrief.result.value}. Next step: {debrief.next_step or '—'}"
             )
         today = self.coach.now().date()
@@ -207,7 +210,7 @@ class PrepFlowScreen(GuidedFlowScreen[Call]):
             if bigger:
                 follow = Call(
                     self.call.account_uid,
-                    self.call.when + timedelta(weeks=1),
+                    real_wall_time(self.call.when + timedelta(weeks=1)),
                     kind=self.call.kind,
                     contact_uids=self.call.contact_uids,
                     objective_uid=self.call.objective_uid,

@@ -178,7 +178,7 @@ class ReviewViewScreen(CoachScreen[None]):
             return
         # Markdown structure in the seller's text is escaped by `review_markdown`; control
         # codes are made visible here, as everywhere on screen.
-        text = printable(review_markdown(report, self.review, call_labels=labels))
+        text = printable(review_markdown(report, self.review, call_labels=labels, zone=now.tzinfo))
         self.app.call_from_thread(self.query_one("#review-text", Markdown).update, text)
 
     def action_edit(self) -> None:

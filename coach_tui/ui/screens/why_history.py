@@ -58,7 +58,7 @@ class WhyHistoryScreen(CoachScreen[None]):
         options = self.query_one("#versions", OptionList)
         options.clear_options()
         for index, why in enumerate(self.versions):
-            label = day_and_time(why.written_at) + ("  (current)" if index == 0 else "")
+            label = day_and_time(self.local(why.written_at)) + ("  (current)" if index == 0 else "")
             options.add_option(Option(plain(label), id=str(index)))
         if self.versions:
             options.highlighted = 0
@@ -76,7 +76,7 @@ class WhyHistoryScreen(CoachScreen[None]):
         why = self.versions[index]
         status = "current version" if index == 0 else "earlier version"
         self.query_one("#version-date", Static).update(
-            plain(f"Written {day_and_time(why.written_at)} · {status}")
+            plain(f"Written {day_and_time(self.local(why.written_at))} · {status}")
         )
         self.query_one("#version-statement", Static).update(plain(f"“{why.statement}”"))
         for key in ANSWER_KEYS:

@@ -144,7 +144,7 @@ def call_content(lines: Sequence[CallLine], to_debrief: Sequence[Call], rows: in
             parts.append(Content.styled("… more with c.", "italic"))
             break
         call = line.call
-        parts.append(plain(f"{call.when:%a %d %b %H:%M}  {line.account}", "bold"))
+        parts.append(plain(f"{line.when:%a %d %b %H:%M}  {line.account}", "bold"))
         parts.append(
             plain(f"  → {call.prep.outcome}", "$text-muted")
             if call.prep

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from coach_tui.model.clock import local_time
 from coach_tui.model.day import DayPlan
 from coach_tui.model.why import WhyStatement
 from coach_tui.ui.text import day, plain
@@ -27,8 +30,9 @@ class WhyBanner(Vertical):
     def on_mount(self) -> None:
         self.border_title = "Your why"
 
-    def show(self, why: WhyStatement | None, versions: int) -> None:
-        """Draw `why` (the current version) and how many versions exist."""
+    def show(self, why: WhyStatement | None, versions: int, *, now: datetime) -> None:
+        """Draw `why` (the current version) and how many versions exist; its date is the
+        one on the seller's clock `now`."""
         statement = self.query_one("#why-statement", Static)
         meta = self.query_one("#why-meta", Static)
         self.set_class(why is None, "-empty")
@@ -39,7 +43,7 @@ class WhyBanner(Vertical):
         meta.display = True
         statement.update(plain(f"“{why.statement}”"))
         history = f" · h history ({versions} versions)" if versions > 1 else " · h history"
-        meta.update(plain(f"written {day(why.written_at)} · w rewrite{history}"))
+        meta.update(plain(f"written {day(local_time(why.written_at, now))} · w rewrite{history}"))
 
     def show_day(self, plan: DayPlan | None) -> None:
         """Today's priorities under the why, ticked as they get done (keys 1-3)."""

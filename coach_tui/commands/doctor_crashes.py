@@ -1,0 +1,106 @@
+"""The part of `coach doctor` about crashes and drafts: what happened, and what to do.
+
+Everything printed here may quote the seller's text (a traceback's last line, a flow's
+step title), so it goes out as Rich `Text`, made terminal-safe, never as markup.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from coach_tui.crash_log import CRASH_LOG, CrashEntry, read_crash_log
+from coach_tui.model.draft import flow_label
+from coach_tui.model.text import printable
+from coach_tui.store.draft_doctor import DraftProblem, draft_problems
+from coach_tui.store.set_aside import SET_ASIDE_DIR, set_aside_files
+
+# The newest crashes shown; the rest are counted (they stay in crash.log).
+CRASHES_SHOWN = 5
+
+
+def print_crashes_and_drafts(data_dir: Path, out: Console) -> None:
+    """Print the crash log's entries, the drafts coach will not open as they are, and the
+    drafts set aside; nothing at all when there are none."""
+    _print_crashes(data_dir, read_crash_log(data_dir), out)
+    _print_draft_problems(draft_problems(data_dir), out)
+    _print_set_aside(data_dir, set_aside_files(data_dir), out)
+
+
+def _print_crashes(data_dir: Path, entries: list[CrashEntry], out: Console) -> None:
+    if not entries:
+        return
+    newest = list(reversed(entries))[:CRASHES_SHOWN]
+    # Lines with a path are not wrapped, so the path can be copied whole.
+    out.print(
+        Text(f"Crashes in {data_dir / CRASH_LOG}: {len(entries)} (newest first)"), soft_wrap=True
+    )
+    table = Table(show_header=True, header_style="bold")
+    table.add_column("when", no_wrap=True)
+    table.add_column("coach")
+    table.add_column("error", overflow="fold")
+    table.add_column("open flow", overflow="fold")
+    for entry in newest:
+        table.add_row(
+            Text(_when(entry.when)),
+            Text(printable(entry.version) or "?"),
+            Text(printable(entry.error) or "?"),
+            Text(printable("\n".join(entry.flows)) or "—"),
+        )
+    out.print(table)
+    if len(entries) > len(newest):
+        out.print(Text(f"… and {len(entries) - len(newest)} older ones in the log."))
+    out.print(
+        Text(
+            "A crash does not damage what you saved: every save is atomic. A flow that was "
+            "open when coach stopped offers to start afresh when you next open it (your "
+            "answers are kept in a file). To report a crash, send crash.log; read it first, "
+            "as it may quote your own words."
+        )
+    )
+
+
+def _print_draft_problems(problems: list[DraftProblem], out: Console) -> None:
+    if not problems:
+        return
+    out.print(Text(f"Drafts coach will not open as they are: {len(problems)}"))
+    for problem in problems:
+        name = f"{flow_label(problem.flow)} ({problem.flow})" if problem.flow else "A draft"
+        if problem.unreadable:
+            what = (
+                f"cannot be read ({problem.unreadable}). Coach moves it to {SET_ASIDE_DIR}/ "
+                "the next time it opens, and the flow starts empty."
+            )
+        else:
+            what = (
+                f"its flow was open when coach stopped ({_when(problem.stopped_at)}). Opening "
+                "the flow asks whether to try again or start afresh, keeping your answers "
+                "in a file."
+            )
+        out.print(Text(printable(f"  {name}: {what}")))
+
+
+def _print_set_aside(data_dir: Path, files: list[Path], out: Console) -> None:
+    if not files:
+        return
+    out.print(Text(f"Drafts set aside in {data_dir / SET_ASIDE_DIR}: {len(files)}"), soft_wrap=True)
+    for path in files:
+        out.print(Text(printable(f"  {path.name}")), soft_wrap=True)
+    out.print(
+        Text(
+            "They hold answers you typed in a flow that was started afresh. Copy what you "
+            "need from them (under 'answers'), then delete them; coach never does."
+        )
+    )
+
+
+def _when(text: str) -> str:
+    """An ISO 8601 moment as "2026-11-22 10:04"; anything else as it was written."""
+    try:
+        return f"{datetime.fromisoformat(text):%Y-%m-%d %H:%M}"
+    except ValueError:
+        return printable(text) or "?"
