@@ -11,8 +11,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -97,6 +100,35 @@ class CoachApp(App[None]):
         self._archived_on: date | None = None  # the day old history was last tidied
         # Chosen before the first paint, so the screen is styled once, not twice.
         self._apply_startup_theme()
+
+    # --- how text reaches the screen outside the screens' own widgets -------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A toast, always of literal text: messages quote names, notes and file names.
+
+        Textual reads a toast's message as markup by default; here it never is, and
+        control codes in it are made visible. (`markup` stays in the signature for
+        Textual's own callers, and is ignored.)
+        """
+        super().notify(
+            printable(message),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header line: screens put account names in their sub-titles."""
+        return super().format_title(printable(title), printable(sub_title))
 
     # --- start-up ----------------------------------------------------------------
 
@@ -465,5 +497,7 @@ class CoachApp(App[None]):
         """
         if not self._exit_renderables:
             self.bell()
-            self._exit_renderables.append((self._crash or CrashRecord(None, ())).farewell())
+            farewell = (self._crash or CrashRecord(None, ())).farewell()
+            # Text, not markup: the sentence names the seller's folder.
+            self._exit_renderables.append(Text(printable(farewell)))
         self._close_messages_no_wait()

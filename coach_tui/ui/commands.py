@@ -1,13 +1,21 @@
-"""The command palette's coach actions (ctrl+p)."""
+"""The command palette's coach actions (ctrl+p).
+
+A screen's own commands name its account ("Objective for Max [/] Typed"), so titles and help
+are handed to the palette as content, never as the strings Textual would read as markup.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.style import Style
+
+from coach_tui.ui.text import plain
 
 if TYPE_CHECKING:
     from coach_tui.ui.app import CoachApp
@@ -113,11 +121,29 @@ class CoachCommands(Provider):
 
     async def discover(self) -> Hits:
         for command in self._commands():
-            yield DiscoveryHit(command.title, command.run, help=command.help)
+            title = plain(command.title)
+            yield DiscoveryHit(title, command.run, text=title.plain, help=_help(command))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for command in self._commands():
-            score = matcher.match(command.title)
+            title = plain(command.title)
+            score, offsets = matcher.fuzzy_search.match(matcher.query, title.plain)
             if score > 0:
-                yield Hit(score, matcher.highlight(command.title), command.run, help=command.help)
+                shown = _highlighted(title, offsets, matcher.match_style)
+                yield Hit(score, shown, command.run, text=title.plain, help=_help(command))
+
+
+def _help(command: PaletteCommand) -> str:
+    """The help line as content. Textual types it `str` and reads a `str` as markup; content
+    it draws as given."""
+    return plain(command.help)  # type: ignore[return-value]
+
+
+def _highlighted(title: Content, offsets: Sequence[int], style: Style) -> Content:
+    """`title` with the letters the query matched in the palette's match style (what
+    `Matcher.highlight` does, without reading the title as markup)."""
+    for offset in offsets:
+        if not title.plain[offset].isspace():
+            title = title.stylize(style, offset, offset + 1)
+    return title

@@ -1,29 +1,57 @@
-"""Helpers to show the seller's own words safely and dates the same way everywhere."""
+"""The one door for the seller's words onto the screen, and dates written the same way everywhere.
+
+Anything coach did not write itself — a name, a note, an outcome, a file name, an error
+that quotes a file — reaches a widget only through `plain()` (Textual content), `cell()`
+(a DataTable cell) or `editable()` (the starting value of an input). All three make
+control codes visible (`printable`), and the first two never read markup: `[bold]` stays
+`[bold]`, `[@click=app.quit]` is text, not an action. Wording that mixes app text and the
+seller's words is composed from pieces (`Content.assemble("Added ", plain(name), ".")`),
+never formatted into a markup string. `tests/unit/test_content_is_data.py` holds the
+screens to that.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
+from rich.console import JustifyMethod
 from rich.text import Text
 from textual.content import Content
 
 from coach_tui.model.text import printable
 
 
-def plain(text: str) -> Content:
+def plain(text: str, style: str = "") -> Content:
     """User text as content that is never read as markup (`[bold]` stays `[bold]`).
 
-    Control codes are made visible, so no stored text can drive the terminal.
+    Control codes are made visible, so no stored text can drive the terminal. `style`
+    (Textual style text such as "bold $text-muted") colours the whole of it.
     """
-    return Content(printable(text))
+    content = Content(printable(text))
+    return content.stylize(style) if style else content
 
 
-def cell(text: str, width: int = 0) -> Text:
-    """User text for a DataTable cell: literal (never markup), cut to `width` if given."""
+def cell(
+    text: str, width: int = 0, *, style: str = "", justify: JustifyMethod | None = None
+) -> Text:
+    """User text for a DataTable cell: literal (never markup), cut to `width` if given.
+
+    `style` is a Rich style (DataTable cells are Rich text, which does not know Textual's
+    `$variables`); `justify` is "left", "right" or "center".
+    """
     text = printable(text)
     if width and len(text) > width:
         text = text[: width - 1].rstrip() + "…"
-    return Text(text)
+    return Text(text, style=style, justify=justify)
+
+
+def editable(text: str) -> str:
+    """A stored string as the starting value of an Input or a TextArea.
+
+    Inputs draw their value as it is, so control codes are made visible here too: what
+    the seller sees is what is saved if they save. Text without them is returned as is.
+    """
+    return printable(text)
 
 
 def day(value: date | datetime) -> str:

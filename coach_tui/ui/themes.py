@@ -1,10 +1,12 @@
 """Themes from TOML files: the ones shipped with coach and any the seller adds.
 
-A theme file that cannot be read is skipped with a message; it never stops the app.
+A theme file that cannot be read is skipped with a message; it never stops the app. The
+message quotes the file's own text, so the app shows it as plain text, never as markup.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +33,8 @@ COLOR_KEYS = frozenset(
     }
 )
 MAX_THEME_BYTES = 64_000
+# Textual names a style class after the theme ("-theme-<name>"), so a name is an identifier.
+THEME_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,59}")
 
 
 def shipped_theme_dirs() -> list[Path]:
@@ -58,6 +62,11 @@ def load_theme_file(path: Path) -> Theme:
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ThemeFileError(f"{path.name}: 'name' must be some text")
+    if not THEME_NAME.fullmatch(name.strip()):
+        raise ThemeFileError(
+            f"{path.name}: the name {name.strip()!r} may hold only letters, digits, - and _ "
+            "(up to 60, starting with a letter)"
+        )
     dark = data.get("dark", True)
     if not isinstance(dark, bool):
         raise ThemeFileError(f"{path.name}: 'dark' must be true or false")

@@ -41,6 +41,10 @@ def test_every_file_in_the_repo_themes_folder_is_a_valid_theme() -> None:
         ('name = "x"\n[colors]\nprimary = "not-a-colour"', "not a colour"),
         ('name = "x"\n[colors]\nprimary = "#fff"\nprimery = "#000"', "unknown colour"),
         ('name = "x"\n[colors]\nprimary = 12', "not a colour"),
+        ('name = "x"\n[colors]\nprimary = "[/]"', "'primary' is not a colour: '[/]'"),
+        ('name = "[b]Evil[/b]"\n[colors]\nprimary = "#fff"', "the name '[b]Evil[/b]' may hold"),
+        ('name = "My theme"\n[colors]\nprimary = "#fff"', "only letters, digits, - and _"),
+        ('name = "\\u001b]0;T"\n[colors]\nprimary = "#fff"', "'\\x1b]0;T'"),
     ],
 )
 def test_broken_theme_files_are_reported_not_loaded(tmp_path: Path, content, problem) -> None:

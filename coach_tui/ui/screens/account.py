@@ -30,7 +30,7 @@ from coach_tui.ui.commands import PaletteCommand
 from coach_tui.ui.flow_opening import open_flow
 from coach_tui.ui.screens.call_actions import CallActions
 from coach_tui.ui.screens.confirm import ConfirmScreen
-from coach_tui.ui.text import day, plain
+from coach_tui.ui.text import day, editable, plain
 from coach_tui.ui.widgets.key_footer import KeyFooter
 
 RESEARCH_PROMPTS = {
@@ -108,8 +108,8 @@ class AccountScreen(CallActions):
                 yield Static("", id="research-status")
                 for part in RESEARCH_PARTS:
                     title, prompt = RESEARCH_PROMPTS[part]
-                    yield Static(title, classes="section-title")
-                    yield Static(prompt, classes="research-prompt")
+                    yield Static(plain(title), classes="section-title")
+                    yield Static(plain(prompt), classes="research-prompt")
                     yield TextArea(
                         "", id=f"research-{part}", soft_wrap=True, classes="research-area"
                     )
@@ -193,11 +193,12 @@ class AccountScreen(CallActions):
     def _show_research(self, research: Research) -> None:
         for part in RESEARCH_PARTS:
             area = self.query_one(f"#research-{part}", TextArea)
-            if area.text != research.get(part) and not self._research_dirty:
-                area.load_text(research.get(part))
+            shown = editable(research.get(part))
+            if area.text != shown and not self._research_dirty:
+                area.load_text(shown)
         filled = research.filled
         self.query_one("#research-status", Static).update(
-            f"{filled} of 4 parts written · saved as you type"
+            plain(f"{filled} of 4 parts written · saved as you type")
         )
 
     def _show_perspectives(self, perspectives: list) -> None:
@@ -217,8 +218,9 @@ class AccountScreen(CallActions):
     def _research_typed(self) -> None:
         if self.account is None:
             return
-        if all(
-            self.query_one(f"#research-{p}", TextArea).text == self.account.research.get(p)
+        if all(  # opening the tab shows the notes, it does not change them
+            self.query_one(f"#research-{p}", TextArea).text
+            == editable(self.account.research.get(p))
             for p in RESEARCH_PARTS
         ):
             return
@@ -255,7 +257,7 @@ class AccountScreen(CallActions):
             return False
         self.account = updated
         self._research_dirty = False
-        status.update(f"{research.filled} of 4 parts written · saved")
+        status.update(plain(f"{research.filled} of 4 parts written · saved"))
         return True
 
     def save_draft(self) -> None:

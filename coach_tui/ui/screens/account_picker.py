@@ -25,7 +25,7 @@ class AccountPicker(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-title")
+            yield Static(plain(self.question), classes="dialog-title")
             ordered = sorted(self.names.items(), key=lambda item: item[1].casefold())
             yield OptionList(*[Option(plain(name), id=uid) for uid, name in ordered])
 

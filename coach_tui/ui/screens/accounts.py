@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,7 +19,7 @@ from coach_tui.model.money import compact_money
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen
-from coach_tui.ui.text import day, plain
+from coach_tui.ui.text import cell, day, plain
 from coach_tui.ui.widgets.key_footer import KeyFooter
 
 NO_ACCOUNTS = (
@@ -29,11 +28,6 @@ NO_ACCOUNTS = (
 )
 COLUMNS = ("Account", "Strategic objective", "Target date", "Target", "")
 OBJECTIVE_WIDTH = 40
-
-
-def shorten(text: str, width: int) -> str:
-    """`text` cut to `width` characters with an ellipsis, so the columns after it stay visible."""
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 class AccountsScreen(CoachScreen[None]):
@@ -112,10 +106,7 @@ class AccountsScreen(CoachScreen[None]):
         if order != self._drawn:  # a key that leaves the same rows costs no table rebuild
             table.clear()
             for row in shown:
-                uid = row.account.uid
-                if uid not in self._cell_cache:
-                    self._cell_cache[uid] = self._cells(row)
-                table.add_row(*self._cell_cache[uid], key=uid)
+                table.add_row(*self._cached_cells(row), key=row.account.uid)
             self._drawn = order
         if keep is not None and keep in {row.account.uid for row in shown}:
             table.move_cursor(row=table.get_row_index(keep))
@@ -127,24 +118,33 @@ class AccountsScreen(CoachScreen[None]):
             empty.update(plain(f"No account matches “{text}”. Esc clears the filter."))
         archived = " · archived shown" if self.show_archived else ""
         self.query_one("#list-status", Static).update(
-            f"{len(shown)} of {len(self.rows)} accounts · sorted by {self.sort_by.value} "
-            f"(s to change){archived}"
+            plain(
+                f"{len(shown)} of {len(self.rows)} accounts · sorted by {self.sort_by.value} "
+                f"(s to change){archived}"
+            )
         )
+
+    def _cached_cells(self, row: AccountRow) -> tuple[object, ...]:
+        """The row's cells, built once per reload (a filter keystroke redraws many rows)."""
+        uid = row.account.uid
+        if uid not in self._cell_cache:
+            self._cell_cache[uid] = self._cells(row)
+        return self._cell_cache[uid]
 
     @staticmethod
     def _cells(row: AccountRow) -> tuple[object, ...]:
         objective = row.objective
-        # Rich Text, not markup: account names are the seller's words ("R&D [EMEA]").
-        name = Text(row.account.name + ("  (archived)" if row.account.archived else ""))
+        # cell(), not markup: account names are the seller's words ("R&D [EMEA]").
+        name = cell(row.account.name + ("  (archived)" if row.account.archived else ""))
         if objective is None:
-            return name, "—", "", "", row.flag
+            return name, "—", "", "", cell(row.flag)
         target = objective.financial_target
         return (
             name,
-            Text(shorten(f"{objective.kind.value}: {objective.description}", OBJECTIVE_WIDTH)),
-            day(objective.target_date) if objective.target_date else "",
-            compact_money(target.amount, target.currency) if target else "",
-            row.flag,
+            cell(f"{objective.kind.value}: {objective.description}", OBJECTIVE_WIDTH),
+            cell(day(objective.target_date)) if objective.target_date else "",
+            cell(compact_money(target.amount, target.currency)) if target else "",
+            cell(row.flag),
         )
 
     def highlighted_uid(self) -> str | None:

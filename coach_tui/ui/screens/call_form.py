@@ -68,7 +68,10 @@ class CallForm(FormScreen[Call]):
             yield Label("With whom (space ticks)", classes="field-label")
             picked = set(call.contact_uids) if call else set()
             people = SelectionList[str](
-                *[(f"{c.name} ({c.role.value})", c.uid, c.uid in picked) for c in self.contacts],
+                *[
+                    (plain(f"{c.name} ({c.role.value})"), c.uid, c.uid in picked)
+                    for c in self.contacts
+                ],
                 id="people",
             )
             yield people

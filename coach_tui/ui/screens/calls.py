@@ -104,7 +104,12 @@ class CallsScreen(CallActions, CoachScreen[None]):
         """One call's row; `when` is its time on the seller's clock now."""
         account = cell(names.get(call.account_uid, "?"), 24)
         table.add_row(
-            day_and_time(when), account, call.kind.value, cell(outcome, 44), state, key=call.uid
+            cell(day_and_time(when)),
+            account,
+            cell(call.kind.value),
+            cell(outcome, 44),
+            cell(state),
+            key=call.uid,
         )
 
     def highlighted_call(self) -> Call | None:

@@ -8,9 +8,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from coach_tui.ui.text import plain
+
 
 class ConfirmScreen(ModalScreen[bool]):
-    """Dismisses with True only when the seller confirms; Esc or "Keep" means no."""
+    """Dismisses with True only when the seller confirms; Esc or "Keep" means no.
+
+    Questions name what is at stake ("Remove Max [/] Typed…?"), so they are drawn as text.
+    """
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [
@@ -26,10 +31,10 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-question", markup=False)
+            yield Static(plain(self.question), classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.keep_label, id="keep", variant="primary")
-                yield Button(f"{self.confirm_label} (y)", id="confirm", variant="error")
+                yield Button(plain(self.keep_label), id="keep", variant="primary")
+                yield Button(plain(f"{self.confirm_label} (y)"), id="confirm", variant="error")
 
     def on_mount(self) -> None:
         self.query_one("#keep", Button).focus()

@@ -23,7 +23,7 @@ from coach_tui.model.contact import (
 )
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.form import FormScreen
-from coach_tui.ui.text import plain
+from coach_tui.ui.text import editable, plain
 from coach_tui.ui.widgets.field import Field
 
 ROLE_HINTS = {
@@ -86,7 +86,7 @@ class ContactForm(FormScreen[Contact]):
                 yield Field(label, field_id=field_id, hint=hint, value=self._value(field_id))
             yield Label("Buying role", classes="field-label")
             yield Select(
-                [(ROLE_HINTS[role], role.value) for role in BuyingRole],
+                [(plain(ROLE_HINTS[role]), role.value) for role in BuyingRole],
                 value=(self.contact.role if self.contact else BuyingRole.UNKNOWN).value,
                 allow_blank=False,
                 id="role",
@@ -106,7 +106,7 @@ class ContactForm(FormScreen[Contact]):
                 classes="field-hint",
             )
             yield TextArea(
-                self.contact.what_matters if self.contact else "",
+                editable(self.contact.what_matters) if self.contact else "",
                 id="matters",
                 soft_wrap=True,
                 classes="form-area",

@@ -163,8 +163,8 @@ class AccountEntryScreen(TouchActionsScreen):
             table.add_row(
                 cell(contact.name),
                 cell(contact.title or "—"),
-                contact.role.value,
-                contact.relationship.value,
+                cell(contact.role.value),
+                cell(contact.relationship.value),
                 reach or "—",
                 key=contact.uid,
             )
@@ -204,11 +204,11 @@ class AccountEntryScreen(TouchActionsScreen):
         status.update(plain("\n".join(lines)))
         for touch in touches:
             table.add_row(
-                f"{touch.due:%a} {day(touch.due)}",
+                cell(f"{touch.due:%a} {day(touch.due)}"),
                 cell(self.who(touch)),
-                touch.channel.value,
-                touch.purpose.value,
-                touch.status.value,
+                cell(touch.channel.value),
+                cell(touch.purpose.value),
+                cell(touch.status.value),
                 cell(touch.outcome or touch.idea, 40),
                 key=touch.uid,
             )

@@ -12,7 +12,7 @@ from coach_tui.model.account import Account
 from coach_tui.model.contact import EntryPoint, validate_line, validate_note, validate_unit
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.form import FormScreen
-from coach_tui.ui.text import plain
+from coach_tui.ui.text import editable, plain
 from coach_tui.ui.widgets.field import Field
 
 
@@ -47,7 +47,10 @@ class EntryPointForm(FormScreen[EntryPoint]):
                 classes="field-hint",
             )
             yield TextArea(
-                entry.why_there if entry else "", id="why", soft_wrap=True, classes="form-area"
+                editable(entry.why_there) if entry else "",
+                id="why",
+                soft_wrap=True,
+                classes="form-area",
             )
             yield Static("", id="why-feedback", classes="form-error")
             yield Static("ctrl+s save · esc cancel", classes="dialog-keys")

@@ -123,7 +123,7 @@ class GoalForm(FormScreen[PerformanceGoal]):
                         classes="goal-hint",
                     )
                     yield Select(
-                        [(METRIC_LABELS[m], m.name) for m in Metric],
+                        [(plain(METRIC_LABELS[m]), m.name) for m in Metric],
                         value=metric.name,
                         allow_blank=False,
                         id="metric",
@@ -210,7 +210,7 @@ class GoalForm(FormScreen[PerformanceGoal]):
             if self.metric.is_money
             else "How many by the last day."
         )
-        self.field("target").query_one(".field-hint", Static).update(hint)
+        self.field("target").query_one(".field-hint", Static).update(plain(hint))
         self._echo_target()
 
     def _echo_target(self) -> None:

@@ -14,7 +14,7 @@ from coach_tui.model.goal import SkillGoal, validate_note, validate_skill, valid
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.form import FormScreen
 from coach_tui.ui.screens.goal_forms import GOAL_FORM_CSS
-from coach_tui.ui.text import plain
+from coach_tui.ui.text import editable, plain
 from coach_tui.ui.widgets.field import Field
 
 # TextArea id → the label the model's messages use for it, and the prompt shown above it.
@@ -60,9 +60,11 @@ class SkillForm(FormScreen[SkillGoal]):
                 max_length=300,
             )
             for area_id, (label, prompt) in SKILL_AREAS.items():
-                yield Label(label, classes="field-label")
-                yield Static(prompt, classes="goal-hint")
-                yield TextArea(values[area_id], id=area_id, soft_wrap=True, classes="form-area")
+                yield Label(plain(label), classes="field-label")
+                yield Static(plain(prompt), classes="goal-hint")
+                yield TextArea(
+                    editable(values[area_id]), id=area_id, soft_wrap=True, classes="form-area"
+                )
                 yield Static("", id=f"{area_id}-feedback", classes="form-error")
             yield Static("ctrl+s save · esc cancel", classes="dialog-keys")
 

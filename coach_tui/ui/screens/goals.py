@@ -20,6 +20,7 @@ from coach_tui.model.settings import Settings
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen
+from coach_tui.ui.text import plain
 from coach_tui.ui.widgets.goal_views import GOAL_COLUMNS, goal_cells, goal_detail, skill_card
 from coach_tui.ui.widgets.key_footer import KeyFooter
 
@@ -131,7 +132,7 @@ class GoalsScreen(CoachScreen[None]):
         table.display = bool(self.goals)
         empty = self.query_one("#goals-empty", Static)
         empty.display = not has_running
-        empty.update(no_goals_text(self.today.year))
+        empty.update(plain(no_goals_text(self.today.year)))
         self._draw_detail()
         if self.goals and not self.query_one("#skill-list").has_focus:
             table.focus()
@@ -158,7 +159,7 @@ class GoalsScreen(CoachScreen[None]):
         practice = self.query_one("#practice")
         if self.retired_count:
             shown = "v hides them" if self.show_retired else "v shows them"
-            practice.border_subtitle = f"{self.retired_count} retired · {shown}"
+            practice.border_subtitle = plain(f"{self.retired_count} retired · {shown}")
         else:
             practice.border_subtitle = ""
         if not self.goals and self.skills:

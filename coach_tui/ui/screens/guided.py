@@ -26,7 +26,7 @@ from coach_tui.model.draft import FlowDraft, keepable
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen
-from coach_tui.ui.text import plain
+from coach_tui.ui.text import editable, plain
 from coach_tui.ui.widgets.key_footer import KeyFooter
 
 ResultT = TypeVar("ResultT")
@@ -43,7 +43,8 @@ class StepKind(Enum):
 
 @dataclass(frozen=True, slots=True)
 class FlowStep:
-    """One page of a guided flow."""
+    """One page of a guided flow. Its title, question, hint and choice labels may quote
+    the seller's words (an account's name, a call's outcome): they are drawn as plain text."""
 
     key: str
     title: str
@@ -111,12 +112,14 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
         self.flow_title = title
         self.steps = tuple(steps)
         self.resumed = draft is not None
+        # Answers are edited in inputs, which draw what they hold: control codes from a
+        # hand-edited file are made visible from the start, so showing them is no edit.
         if draft is not None:
             self.step = min(max(draft.step, 0), len(self.steps) - 1)
-            self.answers = dict(draft.answers)
+            self.answers = {key: editable(value) for key, value in draft.answers.items()}
         else:
             self.step = 0
-            self.answers = dict(answers or {})
+            self.answers = {key: editable(value) for key, value in (answers or {}).items()}
         self._has_draft = draft is not None
         self._unsaved = False
         self._confirmed_step: int | None = None
@@ -209,9 +212,9 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
         place = shown.index(self.step) + 1 if self.step in shown else self.step + 1
         dots = "".join("●" if i < place else "○" for i in range(len(shown)))
         self.query_one("#progress", Static).update(
-            f"{dots}  Step {place} of {len(shown)} · {step.title}"
+            plain(f"{dots}  Step {place} of {len(shown)} · {step.title}")
         )
-        self.query_one("#question", Static).update(step.question)
+        self.query_one("#question", Static).update(plain(step.question))
         self.query_one("#hint", Static).update(plain(self.step_hint(step)))
         value = self.answers.get(step.key, "")
         area = self.query_one("#answer", TextArea)
@@ -233,14 +236,14 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
             line.focus()
         elif step.kind is StepKind.CHOICE:
             choice.clear_options()
-            choice.add_options(Option(label, id=key) for key, label in step.choices)
+            choice.add_options(Option(plain(label), id=key) for key, label in step.choices)
             keys = [key for key, _ in step.choices]
             choice.highlighted = keys.index(value) if value in keys else 0
             choice.focus()
         elif step.kind is StepKind.MULTI:
             picked = set(split_picks(value))
             multi.clear_options()
-            multi.add_options((label, key, key in picked) for key, label in step.choices)
+            multi.add_options((plain(label), key, key in picked) for key, label in step.choices)
             multi.highlighted = 0
             multi.focus()
         else:
@@ -255,7 +258,7 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
         text = self.reference()
         panel = self.query_one("#reference")
         panel.display = bool(text)
-        self.query_one("#reference-title", Static).update(self.reference_title())
+        self.query_one("#reference-title", Static).update(plain(self.reference_title()))
         self.query_one("#reference-text", Static).update(plain(text))
 
     def _show_echo(self) -> None:

@@ -8,6 +8,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from coach_tui.ui.text import cell, plain
+
 ABOUT = (
     "The coach follows one idea per habit: know why you sell; set results goals and "
     "getting-better goals together; give each key account one strategic objective; plan how "
@@ -32,7 +34,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="help"):
-            yield Static(f"Keys — {self.screen_name}", classes="dialog-title")
+            yield Static(plain(f"Keys — {self.screen_name}"), classes="dialog-title")
             yield DataTable(id="help-keys", show_cursor=False, zebra_stripes=True)
             with VerticalScroll(id="help-about"):
                 yield Static(ABOUT)
@@ -45,4 +47,4 @@ class HelpScreen(ModalScreen[None]):
         table = self.query_one("#help-keys", DataTable)
         table.add_columns("key", "does")
         for key, description in self.keys:
-            table.add_row(key, description)
+            table.add_row(cell(key), cell(description))

@@ -65,9 +65,9 @@ class ImportForm(FormScreen[int]):
                 placeholder="~/Downloads/Connections.csv",
             )
             yield Label("Put them on", classes="field-label")
-            choices = [("The account named like their company, if any", BY_COMPANY)]
-            choices += sorted(((name, uid) for uid, name in self.accounts.items()),
-                              key=lambda item: item[0].casefold())  # fmt: skip
+            by_name = sorted(self.accounts.items(), key=lambda item: item[1].casefold())
+            choices = [(plain("The account named like their company, if any"), BY_COMPANY)]
+            choices += [(plain(name), uid) for uid, name in by_name]
             yield Select(choices, value=BY_COMPANY, allow_blank=False, id="account")
             yield LoadingIndicator(id="reading")
             yield Static("", id="summary")

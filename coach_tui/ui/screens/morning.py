@@ -22,7 +22,7 @@ from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.call_actions import CallActions
 from coach_tui.ui.screens.confirm import ConfirmScreen
-from coach_tui.ui.text import plain
+from coach_tui.ui.text import editable, plain
 from coach_tui.ui.widgets.field import Field
 from coach_tui.ui.widgets.key_footer import KeyFooter
 
@@ -102,11 +102,14 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)
             return
-        texts = (
-            [p.text for p in existing.priorities]
-            if existing
-            else (earlier.unfinished if earlier else [])
-        )
+        texts = [
+            editable(text)
+            for text in (
+                [p.text for p in existing.priorities]
+                if existing
+                else (earlier.unfinished if earlier else [])
+            )
+        ]
         for number, text in enumerate(texts[:PRIORITIES_PER_DAY], start=1):
             self.query_one(f"#priority-{number}-field", Field).input.value = text
         self._loaded = [*texts[:PRIORITIES_PER_DAY], "", "", ""][:PRIORITIES_PER_DAY]

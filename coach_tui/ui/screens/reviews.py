@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Header, Markdown, Static
 
 from coach_tui.interop.review_markdown import review_markdown
 from coach_tui.model.review import WeekReview
+from coach_tui.model.text import printable
 from coach_tui.model.week import IsoWeek
 from coach_tui.store.errors import StoreError
 from coach_tui.store.week_inputs import key_call_labels, read_week_report
@@ -100,10 +101,10 @@ class ReviewsScreen(CoachScreen[None]):
         for review in reversed(reviews):
             rating = review.average_rating
             table.add_row(
-                review.week.label,
+                cell(review.week.label),
                 cell("; ".join(review.focus) or "—", 60),
-                "—" if rating is None else f"{rating:.1f}/5",
-                str(review.cleared),
+                cell("—" if rating is None else f"{rating:.1f}/5"),
+                cell(str(review.cleared)),
                 key=str(review.week),
             )
         table.display = bool(reviews)
@@ -154,7 +155,9 @@ class ReviewViewScreen(CoachScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="review-body"):
-            yield Markdown("Reading the week…", id="review-text")
+            # No link in a review opens anything: the seller's text is escaped, and this
+            # makes sure a click never reaches a browser either.
+            yield Markdown("Reading the week…", id="review-text", open_links=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -173,7 +176,9 @@ class ReviewViewScreen(CoachScreen[None]):
                 self.notify, str(error), severity="error", timeout=15, markup=False
             )
             return
-        text = review_markdown(report, self.review, call_labels=labels, zone=now.tzinfo)
+        # Markdown structure in the seller's text is escaped by `review_markdown`; control
+        # codes are made visible here, as everywhere on screen.
+        text = printable(review_markdown(report, self.review, call_labels=labels, zone=now.tzinfo))
         self.app.call_from_thread(self.query_one("#review-text", Markdown).update, text)
 
     def action_edit(self) -> None:

@@ -10,6 +10,7 @@ from coach_tui.model.errors import ValidationError
 from coach_tui.model.settings import Settings
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.form import FormScreen
+from coach_tui.ui.text import plain
 from coach_tui.ui.widgets.field import Field
 
 
@@ -25,7 +26,7 @@ class SettingForm(FormScreen[Settings]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
-            yield Static(self.TITLE_TEXT, classes="dialog-title")
+            yield Static(plain(self.TITLE_TEXT), classes="dialog-title")
             yield self.field()
             yield Static("ctrl+s save · esc cancel", classes="dialog-keys")
 

@@ -16,7 +16,7 @@ from coach_tui.model.errors import ValidationError
 from coach_tui.model.touch import IDEA, Channel, Purpose, Touch
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.form import FormScreen
-from coach_tui.ui.text import day, plain
+from coach_tui.ui.text import day, editable, plain
 from coach_tui.ui.widgets.field import Field
 
 YES_NO = [("No", "no"), ("Yes", "yes")]
@@ -45,7 +45,7 @@ class OneTouchForm(FormScreen[Touch]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
-            yield Static(self.TITLE_TEXT, classes="dialog-title")
+            yield Static(plain(self.TITLE_TEXT), classes="dialog-title")
             yield Static(plain(touch_heading(self.touch, self.who)), classes="dialog-question")
             yield from self.fields()
             yield Static("ctrl+s save · esc cancel", classes="dialog-keys")
@@ -174,9 +174,9 @@ class TouchForm(FormScreen[Touch]):
 
     def compose(self) -> ComposeResult:
         touch = self.touch
-        people = [(contact.name, contact.uid) for contact in self.contacts]
+        people = [(plain(contact.name), contact.uid) for contact in self.contacts]
         if touch.contact_uid not in {uid for _, uid in people}:
-            people.append(("(no longer on the account)", touch.contact_uid))
+            people.append((plain("(no longer on the account)"), touch.contact_uid))
         with VerticalScroll(classes="dialog"):
             yield Static("Add a touch" if self.new else "Edit touch", classes="dialog-title")
             yield Field("When", field_id="due", value=touch.due.isoformat())
@@ -197,7 +197,7 @@ class TouchForm(FormScreen[Touch]):
                 id="purpose",
             )
             yield Label("Message idea", classes="field-label")
-            yield TextArea(touch.idea, id="idea", soft_wrap=True, classes="form-area")
+            yield TextArea(editable(touch.idea), id="idea", soft_wrap=True, classes="form-area")
             yield Static("", id="idea-feedback", classes="form-error")
             yield Static("ctrl+s save · esc cancel", classes="dialog-keys")
 

@@ -71,11 +71,11 @@ class TouchQueueScreen(TouchActionsScreen):
         for item in queue:
             touch = item.touch
             table.add_row(
-                item.label,
+                cell(item.label),
                 cell(accounts.get(touch.account_uid, "?")),
                 cell(self.who(touch)),
-                touch.channel.value,
-                touch.purpose.value,
+                cell(touch.channel.value),
+                cell(touch.purpose.value),
                 cell(touch.idea.splitlines()[0] if touch.idea else "", 48),
                 key=touch.uid,
             )

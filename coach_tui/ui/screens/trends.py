@@ -91,11 +91,13 @@ class TrendsScreen(CoachScreen[None]):
         body.remove_children()
         empty = all(value is None or value == 0 for s in series for value in s.values)
         self.query_one("#trends-status", Static).update(
-            "Nothing recorded in these weeks yet. Trends fill in as you log calls, debriefs, "
-            "touches and weekly reviews; [ and ] change how many weeks are shown."
-            if empty
-            else f"Oldest week on the left, this week on the right · [ ] change the span "
-            f"({', '.join(map(str, SPANS))} weeks)"
+            plain(
+                "Nothing recorded in these weeks yet. Trends fill in as you log calls, "
+                "debriefs, touches and weekly reviews; [ and ] change how many weeks are shown."
+                if empty
+                else "Oldest week on the left, this week on the right · [ ] change the span "
+                f"({', '.join(map(str, SPANS))} weeks)"
+            )
         )
         widgets = []
         for each in series:

@@ -13,6 +13,7 @@ WELCOME_LINES = (
     "• It turns your targets into a weekly pace and your key accounts into plans.",
     "• It checks that every call has an outcome the client agrees to — and notices stalls.",
 )
+WELCOME_TEXT = "\n".join(WELCOME_LINES)
 
 
 class WelcomeScreen(ModalScreen[bool]):
@@ -27,7 +28,7 @@ class WelcomeScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="welcome"):
             yield Static("Welcome to coach", classes="dialog-title")
-            yield Static("\n".join(WELCOME_LINES), id="welcome-lines")
+            yield Static(WELCOME_TEXT, id="welcome-lines")
             yield Static(
                 "Start with your why: five quiet minutes, three questions, one sentence.",
                 classes="dialog-question",

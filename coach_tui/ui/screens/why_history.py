@@ -40,7 +40,7 @@ class WhyHistoryScreen(CoachScreen[None]):
                 yield Static("", id="version-date", classes="detail-label")
                 yield Static("", id="version-statement")
                 for step in WHY_STEPS[: len(ANSWER_KEYS)]:
-                    yield Static(step.question, classes="detail-label")
+                    yield Static(plain(step.question), classes="detail-label")
                     yield Static("", id=f"version-{step.key}")
         yield KeyFooter()
 
@@ -59,7 +59,7 @@ class WhyHistoryScreen(CoachScreen[None]):
         options.clear_options()
         for index, why in enumerate(self.versions):
             label = day_and_time(self.local(why.written_at)) + ("  (current)" if index == 0 else "")
-            options.add_option(Option(label, id=str(index)))
+            options.add_option(Option(plain(label), id=str(index)))
         if self.versions:
             options.highlighted = 0
             options.focus()
@@ -76,7 +76,7 @@ class WhyHistoryScreen(CoachScreen[None]):
         why = self.versions[index]
         status = "current version" if index == 0 else "earlier version"
         self.query_one("#version-date", Static).update(
-            f"Written {day_and_time(self.local(why.written_at))} · {status}"
+            plain(f"Written {day_and_time(self.local(why.written_at))} · {status}")
         )
         self.query_one("#version-statement", Static).update(plain(f"“{why.statement}”"))
         for key in ANSWER_KEYS:

@@ -1,4 +1,8 @@
-"""How the dashboard draws objectives and pace: theme-aware lines, the urgent ones first."""
+"""How the dashboard draws objectives and pace: theme-aware lines, the urgent ones first.
+
+Every piece of text goes in through `plain()`: account names, outcomes and goal names are
+the seller's words, and the rest is cheaper to treat the same way than to tell apart.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from coach_tui.coaching.objectives import missing_brief
 from coach_tui.coaching.pace import PaceState, pace_sentence
 from coach_tui.model.call import Call
 from coach_tui.model.money import compact_money
-from coach_tui.ui.text import day
+from coach_tui.ui.text import day, plain
 
 BAR_WIDTH = 20
 _STATE_STYLE = {
@@ -35,9 +39,7 @@ def objective_content(lines: tuple[ObjectiveLine, ...], rows: int) -> Content:
         needed = len(item) + (1 if shown < len(lines) - 1 else 0)  # room for "… and N more"
         if used + needed > rows and parts:
             hidden = len(lines) - shown
-            parts.append(
-                Content.styled(f"… and {hidden} more. Press a for all accounts.", "italic")
-            )
+            parts.append(plain(f"… and {hidden} more. Press a for all accounts.", "italic"))
             break
         parts.extend(item)
         used += len(item)
@@ -59,15 +61,17 @@ def _objective_item(line: ObjectiveLine) -> list[Content]:
     if line.coverage:
         facts.append(line.coverage)
     item = [
-        Content.assemble((line.account, "bold"), "  ", (" · ".join(facts), "$text-muted")),
-        Content.assemble("  ", f"{objective.kind.value}: {objective.description}"),
+        Content.assemble(
+            plain(line.account, "bold"), "  ", plain(" · ".join(facts), "$text-muted")
+        ),
+        Content.assemble("  ", plain(f"{objective.kind.value}: {objective.description}")),
     ]
     if line.stall:
-        item.append(Content.styled(f"  ⚠ {line.stall}", "$text-error"))
+        item.append(plain(f"  ⚠ {line.stall}", "$text-error"))
     elif check.overdue:
         item.append(Content.styled("  ⚠ Past its date and still open.", "$text-error"))
     elif check.missing:
-        item.append(Content.styled(f"  ⚠ {missing_brief(check)}", "$text-warning"))
+        item.append(plain(f"  ⚠ {missing_brief(check)}", "$text-warning"))
     return item
 
 
@@ -81,7 +85,7 @@ def pace_bar(line: GoalLine, width: int = BAR_WIDTH) -> Content:
     cells = ["█" if i < filled else "░" for i in range(width)]
     if pace.state not in (PaceState.NOT_STARTED, PaceState.REACHED):
         cells[tick] = "│"
-    return Content.styled("".join(cells), _STATE_STYLE[pace.state])
+    return plain("".join(cells), _STATE_STYLE[pace.state])
 
 
 def goal_content(lines: tuple[GoalLine, ...]) -> Content:
@@ -92,11 +96,11 @@ def goal_content(lines: tuple[GoalLine, ...]) -> Content:
         figures = goal.format_progress(pace.attained, pace.target)
         parts.append(
             Content.assemble(
-                (goal.name, "bold"), "  ", figures, f" ({pace.percent:.0f}%)  ",
-                pace_bar(line), "  ", (pace.state.value, _STATE_STYLE[pace.state]),
+                plain(goal.name, "bold"), "  ", plain(f"{figures} ({pace.percent:.0f}%)  "),
+                pace_bar(line), "  ", plain(pace.state.value, _STATE_STYLE[pace.state]),
             )
         )  # fmt: skip
-        parts.append(Content.styled(f"  {pace_sentence(goal, pace)}", "$text-muted"))
+        parts.append(plain(f"  {pace_sentence(goal, pace)}", "$text-muted"))
     return Content("\n").join(parts)
 
 
@@ -104,24 +108,24 @@ def touch_content(lines: tuple[TouchLine, ...], rows: int) -> Content:
     """How many are due, then one row per touch (overdue first) as far as room allows."""
     overdue = sum(1 for line in lines if line.item.days_overdue > 0)
     header = Content.assemble(
-        (f"{len(lines)} due", "bold"),
+        plain(f"{len(lines)} due", "bold"),
         " · ",
-        (f"{overdue} overdue", "$text-error" if overdue else "$text-muted"),
+        plain(f"{overdue} overdue", "$text-error" if overdue else "$text-muted"),
         ("  Press t to work through them.", "$text-muted"),
     )
     parts = [header]
     room = max(rows - 1, 1)
     for index, line in enumerate(lines):
         if index == room - 1 and len(lines) > room:
-            parts.append(Content.styled(f"… and {len(lines) - index} more.", "italic"))
+            parts.append(plain(f"… and {len(lines) - index} more.", "italic"))
             break
         late = line.item.days_overdue
         style = "$text-error" if late > 0 else "$text-success"
         parts.append(
             Content.assemble(
-                (f"{f'{late}d late' if late > 0 else 'today':<9}", style),
-                (line.account, "bold"), " · ", line.who, " · ",
-                (line.item.touch.channel.value, "$text-muted"),
+                plain(f"{f'{late}d late' if late > 0 else 'today':<9}", style),
+                plain(line.account, "bold"), " · ", plain(line.who), " · ",
+                plain(line.item.touch.channel.value, "$text-muted"),
             )
         )  # fmt: skip
     return Content("\n").join(parts)
@@ -133,20 +137,16 @@ def call_content(lines: Sequence[CallLine], to_debrief: Sequence[Call], rows: in
     parts: list[Content] = []
     if to_debrief:
         parts.append(
-            Content.styled(
-                f"{len(to_debrief)} to debrief — press c, then b on each.", "$text-warning"
-            )
+            plain(f"{len(to_debrief)} to debrief — press c, then b on each.", "$text-warning")
         )
     for line in lines:
         if len(parts) + 2 > rows and parts:
             parts.append(Content.styled("… more with c.", "italic"))
             break
         call = line.call
+        parts.append(plain(f"{line.when:%a %d %b %H:%M}  {line.account}", "bold"))
         parts.append(
-            Content.assemble((f"{line.when:%a %d %b %H:%M}  ", "bold"), (line.account, "bold"))
-        )
-        parts.append(
-            Content.styled(f"  → {call.prep.outcome}", "$text-muted")
+            plain(f"  → {call.prep.outcome}", "$text-muted")
             if call.prep
             else Content.styled("  ⚠ no outcome yet: press c, then p", "$text-error")
         )

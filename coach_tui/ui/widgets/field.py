@@ -6,11 +6,13 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
-from coach_tui.ui.text import plain
+from coach_tui.ui.text import editable, plain
 
 
 class Field(Vertical):
     """Label, optional hint, an `Input`, then one line of feedback.
+
+    The label, hint and starting value may quote the seller's words; all are drawn as text.
 
     Feedback kinds: "error" (red, nothing saved), "echo" (how the input was read, e.g. the
     parsed date), "hint" (a coach's question). Query the input with `field.input`.
@@ -45,11 +47,11 @@ class Field(Vertical):
         self._max_length = max_length
 
     def compose(self) -> ComposeResult:
-        yield Label(self.label, classes="field-label")
+        yield Label(plain(self.label), classes="field-label")
         if self.hint:
-            yield Static(self.hint, classes="field-hint")
+            yield Static(plain(self.hint), classes="field-hint")
         yield Input(
-            self._value,
+            editable(self._value),
             placeholder=self._placeholder,
             id=self.field_id,
             max_length=self._max_length,

@@ -17,7 +17,7 @@ from coach_tui.coaching.dashboard import GoalLine
 from coach_tui.coaching.pace import Pace, PaceState, pace_sentence
 from coach_tui.model.goal import PerformanceGoal, SkillGoal, calendar_year
 from coach_tui.model.money import format_money
-from coach_tui.ui.text import day
+from coach_tui.ui.text import cell, day, plain
 from coach_tui.ui.widgets.dashboard_panels import pace_bar
 
 WHOLE = Decimal(1)
@@ -33,11 +33,6 @@ STATE_COLOUR = {
     PaceState.ON_PACE: "text-success",
     PaceState.NOT_STARTED: "text-muted",
 }
-
-
-def shorten(text: str, width: int) -> str:
-    """`text` cut to `width` characters with an ellipsis, so the other columns stay in view."""
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def period_label(start: date, end: date) -> str:
@@ -90,28 +85,27 @@ def goal_cells(goal: PerformanceGoal, pace: Pace, colours: Mapping[str, str]) ->
     if colour.startswith("auto"):  # $text-muted is a blend Rich cannot draw
         pace_style = "dim"
     return (
-        Text(shorten(goal.name, NAME_WIDTH)),
-        Text(period_label(goal.start, goal.end)),
-        Text(figure(goal, pace.attained), justify="right"),
-        Text(figure(goal, pace.target), justify="right"),
-        Text(f"{pace.percent:.0f}%", justify="right"),
-        Text(pace_label(pace), style=pace_style),
-        Text(needed_label(goal, pace), style=pace_style if behind else "", justify="right"),
+        cell(goal.name, NAME_WIDTH),
+        cell(period_label(goal.start, goal.end)),
+        cell(figure(goal, pace.attained), justify="right"),
+        cell(figure(goal, pace.target), justify="right"),
+        cell(f"{pace.percent:.0f}%", justify="right"),
+        cell(pace_label(pace), style=pace_style),
+        cell(needed_label(goal, pace), style=pace_style if behind else "", justify="right"),
     )
 
 
 def goal_detail(goal: PerformanceGoal, pace: Pace) -> Content:
     """Under the table: the bar, the coach's line, and the latest progress entries."""
     style = "$text-error" if pace.state in (PaceState.BEHIND, PaceState.ENDED_SHORT) else ""
+    target = pace.target.quantize(WHOLE) if goal.metric.is_money else pace.target
     lines = [
         Content.assemble(
-            (goal.name, "bold"), "  ", pace_bar(GoalLine(goal, pace)), "  ",
-            f"{figure(goal, pace.attained)} of {goal.format_amount(pace.target.quantize(WHOLE))}"
-            if goal.metric.is_money
-            else f"{figure(goal, pace.attained)} of {goal.format_amount(pace.target)}",
-            (f" · {period_label(goal.start, goal.end)}", "$text-muted"),
+            plain(goal.name, "bold"), "  ", pace_bar(GoalLine(goal, pace)), "  ",
+            plain(f"{figure(goal, pace.attained)} of {goal.format_amount(target)}"),
+            plain(f" · {period_label(goal.start, goal.end)}", "$text-muted"),
         ),
-        Content.styled(pace_sentence(goal, pace), style),
+        plain(pace_sentence(goal, pace), style),
     ]  # fmt: skip
     if not goal.progress:
         lines.append(
@@ -125,14 +119,14 @@ def goal_detail(goal: PerformanceGoal, pace: Pace) -> Content:
     latest = sorted(goal.progress, key=lambda entry: entry.on, reverse=True)[:LATEST_ENTRIES]
     more = len(goal.progress) - len(latest)
     heading = "Latest progress" + (f" (and {more} earlier)" if more else "")
-    lines.append(Content.styled(heading, "bold $text-muted"))
+    lines.append(plain(heading, "bold $text-muted"))
     for entry in latest:
         outside = not goal.start <= entry.on <= goal.end
         lines.append(
             Content.assemble(
-                f"  {day(entry.on):<12} ",
-                (f"+{goal.format_amount(entry.amount)}", "$text-success"),
-                (f"  {entry.note}" if entry.note else "", "$text-muted"),
+                plain(f"  {day(entry.on):<12} "),
+                plain(f"+{goal.format_amount(entry.amount)}", "$text-success"),
+                plain(f"  {entry.note}" if entry.note else "", "$text-muted"),
                 ("  (outside the period: not counted)" if outside else "", "$text-warning"),
             )
         )
@@ -141,17 +135,21 @@ def goal_detail(goal: PerformanceGoal, pace: Pace) -> Content:
 
 def skill_card(skill: SkillGoal) -> Content:
     """A skill goal as an option: the habit, why it matters, how practice shows; retired dim."""
-    lines = [Content.styled(skill.skill, "bold")]
+    lines = [plain(skill.skill, "bold")]
     if skill.why_it_matters:
-        lines.append(Content.assemble(("  Why it matters: ", "$text-muted"), skill.why_it_matters))
+        lines.append(
+            Content.assemble(("  Why it matters: ", "$text-muted"), plain(skill.why_it_matters))
+        )
     if skill.how_noticed:
-        lines.append(Content.assemble(("  You'll notice: ", "$text-muted"), skill.how_noticed))
+        lines.append(
+            Content.assemble(("  You'll notice: ", "$text-muted"), plain(skill.how_noticed))
+        )
     if skill.active and not skill.why_it_matters and not skill.how_noticed:
         lines.append(
             Content.styled("  Press e to say why it matters and how you'll notice.", "$text-muted")
         )
     if skill.retired_on is not None:
         note = f": {skill.retired_note}" if skill.retired_note else ""
-        lines.append(Content(f"  Retired {day(skill.retired_on)}{note}"))
+        lines.append(plain(f"  Retired {day(skill.retired_on)}{note}"))
         return Content("\n").join(lines).stylize("dim")
     return Content("\n").join(lines)

@@ -19,6 +19,8 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+from coach_tui.ui.text import plain
+
 PALETTE_EDGE = "▏"
 DIMMED = Style(dim=True)
 
@@ -167,7 +169,7 @@ class KeyFooter(Widget):
         hovered = key.key if key else None
         if hovered != self._hovered:
             self._hovered = hovered
-            self.tooltip = key.tooltip if key else None
+            self.tooltip = plain(key.tooltip) if key else None
             self.refresh()
 
     def on_leave(self, _event: events.Leave) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from coach_tui.ui.text import plain
+
 
 class DashboardPanel(Static):
     """A bordered panel; `show_empty` explains what will appear here and how to start it."""
@@ -17,7 +19,7 @@ class DashboardPanel(Static):
         """An empty state: what this panel will hold, then the key that starts it."""
         self.add_class("-empty")
         self.remove_class("-list")
-        self.update(f"{what_appears}\n\n{how_to_start}")
+        self.update(plain(f"{what_appears}\n\n{how_to_start}"))
 
     def show(self, content: Content, *, wrap: bool = True) -> None:
         """Real content: drawn as given; without `wrap`, long lines end in an ellipsis."""

@@ -43,7 +43,7 @@ class WhyBanner(Vertical):
         meta.display = True
         statement.update(plain(f"“{why.statement}”"))
         history = f" · h history ({versions} versions)" if versions > 1 else " · h history"
-        meta.update(f"written {day(local_time(why.written_at, now))} · w rewrite{history}")
+        meta.update(plain(f"written {day(local_time(why.written_at, now))} · w rewrite{history}"))
 
     def show_day(self, plan: DayPlan | None) -> None:
         """Today's priorities under the why, ticked as they get done (keys 1-3)."""
