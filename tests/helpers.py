@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
+import shutil
+import tempfile
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -128,3 +132,14 @@ def refuse_writes_no_form_would_make(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(store, "write_family", write_family)
     monkeypatch.setattr(storage.AtomicJSONStorage, "stage", stage)
     monkeypatch.setattr(storage.AtomicJSONStorage, "append", append)
+
+
+@contextlib.contextmanager
+def short_temp_dir() -> Iterator[Path]:
+    """A new folder with a short path, removed afterwards: for text that quotes a path and
+    must still fit a form's limit (pytest's own temporary paths grow with each run)."""
+    path = Path(tempfile.mkdtemp(prefix="cv-"))
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)

@@ -23,7 +23,7 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from coach_tui.ui.app import CoachApp
-from tests.helpers import TUESDAY_MORNING, screen_text
+from tests.helpers import TUESDAY_MORNING, screen_text, short_temp_dir
 from tests.hostile import FORBIDDEN, HostileFolder, seed_hostile
 from tests.ui.flow import settle
 
@@ -37,10 +37,11 @@ CLICK_WORDS = ("Ann", "quit", "Link", "x[/]")
 
 
 @pytest.fixture(scope="module")
-def hostile_template(tmp_path_factory: pytest.TempPathFactory) -> HostileFolder:
+def hostile_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostileFolder]:
     """Seeded once per worker; each test works on its own copy."""
     base = tmp_path_factory.mktemp("hostile")
-    return seed_hostile(base / "data", now=TUESDAY_MORNING, victim_dir=base / "victim")
+    with short_temp_dir() as victim:
+        yield seed_hostile(base / "data", now=TUESDAY_MORNING, victim_dir=victim)
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from coach_tui.ui.screens.account import AccountScreen
 from coach_tui.ui.screens.campaign_flow import CampaignFlowScreen
 from coach_tui.ui.screens.review_flow import WeekReviewFlowScreen
 from coach_tui.ui.screens.touch_forms import TouchDoneForm
-from tests.helpers import notices, screen_text
+from tests.helpers import notices, screen_text, short_temp_dir
 from tests.ui.flow import run, settle
 
 
@@ -75,7 +75,12 @@ async def test_a_click_on_an_imported_name_runs_no_action(
 ) -> None:
     """`[@click=app.screenshot(…)]Ann[/]` as a LinkedIn first name once showed as a link
     "Ann" in "With whom"; a click wrote a screen SVG over a file. `[@click=app.quit]` quit."""
-    shot = f"[@click=app.screenshot('victim.txt','{tmp_path}')]Ann[/] Berg"
+    with short_temp_dir() as victim:
+        await click_names_in_the_campaign_flow(make_app, with_why, open_repo, clock, victim)
+
+
+async def click_names_in_the_campaign_flow(make_app, with_why, open_repo, clock, victim: Path):
+    shot = f"[@click=app.screenshot('victim.txt','{victim}')]Ann[/] Berg"
     account = account_with_people(open_repo, clock, shot, "[@click=app.quit]Quinn[/] Ode")
     app = make_app()
     async with app.run_test(size=(200, 34)) as pilot:  # wide enough for the folder's path
@@ -88,7 +93,7 @@ async def test_a_click_on_an_imported_name_runs_no_action(
             await pilot.click(offset=(x, y))
             await settle(pilot)
         assert_running(app)
-        assert not (tmp_path / "victim.txt").exists()
+        assert not (victim / "victim.txt").exists()
         assert shot in screen_text(app)
         assert set(people.selected) != before  # a click ticks a person, as on any list
 

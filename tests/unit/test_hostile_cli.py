@@ -18,6 +18,7 @@ import struct
 import subprocess
 import sys
 import termios
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from coach_tui.model.text import printable
 from coach_tui.store.layout import FAMILIES, family_path
 from coach_tui.store.portable import read_tables
 from coach_tui.store.repository import Repository
+from tests.helpers import short_temp_dir
 from tests.hostile import FORBIDDEN, LITERALS, HostileFolder, seed_hostile
 
 RICH_STYLE = re.compile(r"\x1b\[[0-9;]*m")
@@ -35,9 +37,10 @@ CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory) -> HostileFolder:
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostileFolder]:
     root = tmp_path_factory.mktemp("hostile-cli")
-    return seed_hostile(root / "data", now=datetime.now().astimezone(), victim_dir=root / "v")
+    with short_temp_dir() as victim:
+        yield seed_hostile(root / "data", now=datetime.now().astimezone(), victim_dir=victim)
 
 
 def coach(*args: str) -> subprocess.CompletedProcess[bytes]:

@@ -5,15 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from coach_tui.store.repository import Repository
-from tests.helpers import FakeClock
+from tests.helpers import FakeClock, short_temp_dir
 from tests.hostile import SET_TITLE, seed_hostile
 
 
 def test_hostile_folder_stores_control_codes_and_markup_and_opens(
     tmp_path: Path, clock: FakeClock
 ) -> None:
-    folder = seed_hostile(tmp_path / "data", now=clock(), victim_dir=tmp_path / "victim")
+    with short_temp_dir() as victim:
+        folder = seed_hostile(tmp_path / "data", now=clock(), victim_dir=victim)
+        check_hostile_folder(folder, clock)
 
+
+def check_hostile_folder(folder, clock: FakeClock) -> None:
     stored = (folder.data_dir / "entry.json").read_text(encoding="utf-8")
     assert "\\u001b]0;PWNED\\u0007" in stored  # written as a hand-edit would, not cleaned
     repo = Repository.open(folder.data_dir, clock=clock)  # every record decodes
