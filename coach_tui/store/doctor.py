@@ -112,7 +112,8 @@ def check_file(data_dir: Path, family: str) -> FileReport:
     if old:
         return FileReport(path, FileState.OLD_FORMAT, "will be upgraded (after a backup) on open")
     records = sum(len(v) for k, v in raw.items() if k != META_TABLE)
-    return FileReport(path, FileState.OK, f"{records:,} records{note}")
+    plural = "" if records == 1 else "s"
+    return FileReport(path, FileState.OK, f"{records:,} record{plural}{note}")
 
 
 def _beyond_form_limits(raw: RawData, family: str, path: Path) -> str:

@@ -143,7 +143,7 @@ class NotACoachFolder(StoreError):
 
     def __init__(self, path: Path, sample: str) -> None:
         super().__init__(
-            f"coach left {path} alone: it holds other files ({sample}) and no coach data. "
+            f"Left {path} alone: it holds other files ({sample}) and no coach data. "
             "Nothing was changed; give --data an empty or new folder, or open this one in "
             "the app, which asks first."
         )
@@ -156,7 +156,7 @@ class FolderDeclined(StoreError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"coach left {path} as it was and did not start. Start it with --data and a new "
+            f"Left {path} as it was and did not start. Start coach with --data and a new "
             "or empty folder to keep your data in a folder of its own."
         )
         self.path = path
