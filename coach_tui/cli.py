@@ -360,7 +360,8 @@ def _run(argv: Sequence[str] | None) -> int:
     except BrokenPipeError:
         raise
     except StoreError as error:
-        print_error(f"coach: {error}")
+        message = str(error)  # some already begin "coach cannot…": name coach once
+        print_error(message if message.startswith("coach ") else f"coach: {message}")
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130

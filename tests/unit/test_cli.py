@@ -65,6 +65,7 @@ def test_damaged_file_refuses_to_start_and_names_the_backup(data_dir, open_repo,
     assert "backups" in result.stderr
     assert "coach doctor --restore" in result.stderr
     assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("coach cannot read")  # coach names itself once
     assert (data_dir / "core.json").read_text() == '{"why": oops'
 
 
