@@ -143,3 +143,38 @@ def short_temp_dir() -> Iterator[Path]:
         yield path
     finally:
         shutil.rmtree(path, ignore_errors=True)
+
+
+def folder_with_one_account(folder: Path) -> Path:
+    """A data folder holding one account, Nordvale Foods, as a seller's would."""
+    from coach_tui.model.account import Account
+    from coach_tui.store.repository import Repository
+
+    repo = Repository.open(folder)
+    try:
+        repo.accounts.save(Account("Nordvale Foods"))
+    finally:
+        repo.close()
+    return folder
+
+
+def account_names_in(folder: Path) -> list[str]:
+    """Open the folder as coach does (damage to any file refuses it): its account names."""
+    from coach_tui.store.repository import Repository
+
+    repo = Repository.open(folder, read_only=True)
+    try:
+        return sorted(repo.accounts.names().values())
+    finally:
+        repo.close()
+
+
+def strings_in(value: object) -> list[str]:
+    """Every string inside a decoded JSON document, keys left out."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in strings_in(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in strings_in(item)]
+    return []

@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from coach_tui.model.account import Account
-from coach_tui.store.repository import Repository
+from tests.helpers import account_names_in, folder_with_one_account
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "import"
 COACH = [sys.executable, "-m", "coach_tui"]
@@ -50,21 +49,7 @@ def said(result: subprocess.CompletedProcess[bytes]) -> str:
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    repo = Repository.open(folder)
-    try:
-        repo.accounts.save(Account("Nordvale Foods"))
-    finally:
-        repo.close()
-    return folder
-
-
-def accounts_in(folder: Path) -> list[str]:
-    repo = Repository.open(folder, read_only=True)
-    try:
-        return sorted(repo.accounts.names().values())
-    finally:
-        repo.close()
+    return folder_with_one_account(tmp_path / "data")
 
 
 # --- a reader that closes the pipe ---------------------------------------------------------
@@ -153,7 +138,7 @@ def test_dash_exports_to_standard_output_and_import_json_dash_reads_standard_inp
     imported = coach("import", "json", "-", "--data", str(copy), stdin=exported.stdout)
     assert imported.returncode == 0, said(imported)
     assert "from standard input" in imported.stdout.decode()
-    assert accounts_in(copy) == ["Nordvale Foods"]
+    assert account_names_in(copy) == ["Nordvale Foods"]
 
 
 def test_only_import_json_reads_standard_input(tmp_path: Path) -> None:
@@ -264,7 +249,7 @@ def test_an_export_onto_a_data_file_is_refused_and_the_folder_still_opens(data: 
     result = coach("export", "ics", str(data / "accounts.json"), "--data", str(data))
     assert result.returncode == 1
     assert "inside coach's data folder" in said(result)
-    assert accounts_in(data) == ["Nordvale Foods"]
+    assert account_names_in(data) == ["Nordvale Foods"]
 
 
 def test_without_a_terminal_an_existing_file_is_kept_and_force_is_suggested(

@@ -41,6 +41,7 @@ from tests.cli_text_records import (
     shown,
     squeezed,
 )
+from tests.helpers import strings_in
 
 CASES = list(HOSTILE)
 LONG = "5,000 characters"
@@ -101,19 +102,9 @@ def test_today_json_values_are_printable(seeded, case, capsys) -> None:
     output = capsys.readouterr().out
     assert forbidden_in(output) == []
     document = orjson.loads(output)
-    values = "".join(_strings(document))
+    values = "".join(strings_in(document))
     assert forbidden_in(values) == []  # what `jq -r` would print
     assert shown(HOSTILE[case]) in values
-
-
-def _strings(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [text for item in value.values() for text in _strings(item)]
-    if isinstance(value, list):
-        return [text for item in value for text in _strings(item)]
-    return []
 
 
 # --- exports ---------------------------------------------------------------------------
@@ -176,7 +167,7 @@ def test_json_export_is_faithful_and_leaves_no_control_code_raw(seeded, case, tm
     for table, records in stored.items():
         key = lambda record: orjson.dumps(record, option=orjson.OPT_SORT_KEYS)  # noqa: E731
         assert sorted(map(key, exported[table])) == sorted(map(key, records)), table
-    assert HOSTILE[case] in "".join(_strings(exported))
+    assert HOSTILE[case] in "".join(strings_in(exported))
 
 
 # --- imports ---------------------------------------------------------------------------
@@ -220,7 +211,7 @@ def test_import_json_cleans_text_as_typing_does_and_says_so(seeded, case, tmp_pa
     # Exported again, nothing hostile is left for any terminal or file.
     assert export_json(target, tmp_path / "again.json", console=quiet()) == 0
     again = orjson.loads((tmp_path / "again.json").read_bytes())["tables"]
-    assert not any(forbidden_in(value) for value in _strings(again))
+    assert not any(forbidden_in(value) for value in strings_in(again))
 
 
 def test_import_json_cleans_a_draft_as_typing_does_keeping_its_tabs(tmp_path) -> None:

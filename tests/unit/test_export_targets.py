@@ -21,29 +21,9 @@ from coach_tui.interop.writing import (
     is_inside,
     replace_file,
 )
-from coach_tui.model.account import Account
-from coach_tui.store.repository import Repository
+from tests.helpers import account_names_in, folder_with_one_account
 
 PAYLOAD = b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
-
-
-def seeded(folder: Path) -> Path:
-    """A data folder holding one account, as a seller's would."""
-    repo = Repository.open(folder)
-    try:
-        repo.accounts.save(Account("Nordvale Foods"))
-    finally:
-        repo.close()
-    return folder
-
-
-def accounts_in(folder: Path) -> list[str]:
-    """Open the folder as coach does: damage to any file refuses it."""
-    repo = Repository.open(folder, read_only=True)
-    try:
-        return sorted(repo.accounts.names().values())
-    finally:
-        repo.close()
 
 
 def quiet() -> Console:
@@ -52,7 +32,7 @@ def quiet() -> Console:
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    return seeded(tmp_path / "data")
+    return folder_with_one_account(tmp_path / "data")
 
 
 @pytest.fixture(autouse=True)
@@ -98,13 +78,13 @@ def test_no_export_writes_inside_the_data_folder(data: Path, capsys, where: str,
     said = capsys.readouterr().err
     assert "data folder" in said and "Nothing was written" in said
     assert {path: path.read_bytes() for path in data.rglob("*") if path.is_file()} == before
-    assert accounts_in(data) == ["Nordvale Foods"]  # the folder still opens
+    assert account_names_in(data) == ["Nordvale Foods"]  # the folder still opens
 
 
 def test_the_issue_case_exits_1_and_the_next_open_still_works(data: Path, capsys) -> None:
     assert main(["export", "ics", str(data / "accounts.json"), "--data", str(data)]) == 1
     assert "inside coach's data folder" in capsys.readouterr().err
-    assert accounts_in(data) == ["Nordvale Foods"]
+    assert account_names_in(data) == ["Nordvale Foods"]
 
 
 def test_a_name_sharing_a_prefix_is_not_inside(tmp_path: Path) -> None:

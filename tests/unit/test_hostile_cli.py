@@ -29,7 +29,7 @@ from coach_tui.model.text import printable
 from coach_tui.store.layout import FAMILIES, family_path
 from coach_tui.store.portable import read_tables
 from coach_tui.store.repository import Repository
-from tests.helpers import short_temp_dir
+from tests.helpers import short_temp_dir, strings_in
 from tests.hostile import FORBIDDEN, LITERALS, HostileFolder, seed_hostile
 
 RICH_STYLE = re.compile(r"\x1b\[[0-9;]*m")
@@ -114,19 +114,9 @@ def test_today_json(hostile: HostileFolder) -> None:
     result = coach("today", "--json", "--data", str(hostile.data_dir))
     assert result.returncode == 0, result.stderr
     output = result.stdout.decode("utf-8")
-    values = _strings(orjson.loads(output))
+    values = strings_in(orjson.loads(output))
     assert sent_from_data(output) == [] and sent_from_data("".join(values)) == []
     assert_literals_shown("\n".join(values))
-
-
-def _strings(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [text for item in value.values() for text in _strings(item)]
-    if isinstance(value, list):
-        return [text for item in value for text in _strings(item)]
-    return []
 
 
 def export(hostile: HostileFolder, fmt: str, target: Path, *options: str) -> str:
@@ -181,7 +171,7 @@ def test_import_json_cleans_every_text_and_the_folder_prints_clean(hostile, tmp_
         if not path.exists():
             continue
         for table, records in orjson.loads(path.read_bytes()).items():
-            texts = "".join(_strings(records))
+            texts = "".join(strings_in(records))
             # Drafts keep what was typed, as in the app (`keepable`): no control codes.
             found = CONTROL.findall(texts.replace("\t", " "))
             if table == "drafts":
