@@ -20,8 +20,6 @@ from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dateutil import tz
-
 Clock = Callable[[], datetime]
 
 LOCALTIME = Path("/etc/localtime")
@@ -68,7 +66,11 @@ def _zone_for(tz_variable: str | None) -> tzinfo:
     """Looked up once per value of `TZ`: a clock read must not touch the disk."""
     key = _key_from_variable(tz_variable) if tz_variable is not None else _key_from_system()
     zone = named_zone(key) if key else None
-    return zone if zone is not None else tz.tzlocal()
+    if zone is not None:
+        return zone
+    from dateutil import tz  # only a machine that names no zone needs dateutil's rules
+
+    return tz.tzlocal()
 
 
 def _key_from_variable(value: str) -> str | None:

@@ -12,8 +12,6 @@ import re
 from datetime import date, datetime, time
 from enum import Enum
 
-from dateutil import parser as date_parser
-from dateutil import tz
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from coach_tui.model.errors import ValidationError
@@ -129,7 +127,9 @@ def parse_day(
         found = _relative(text, today, prefer)
         if found is None:
             default = datetime(today.year, today.month, today.day)
-            found = date_parser.parse(text, default=default, fuzzy=False).date()
+            from dateutil import parser  # loaded when a date is first typed, not at start
+
+            found = parser.parse(text, default=default, fuzzy=False).date()
             if not _HAS_YEAR.search(text):
                 if prefer is Prefer.FUTURE and found < today:
                     found += relativedelta(years=1)
@@ -180,6 +180,8 @@ def clock_change_note(raw: str, *, now: datetime) -> str:
 
     `raw` must already read (see `parse_moment`).
     """
+    from dateutil import tz  # imported here: reading stored calls never needs it
+
     typed = _typed_moment(raw, now=now, label="")
     if not tz.datetime_exists(typed):
         meant = real_wall_time(typed)
@@ -201,6 +203,8 @@ def real_wall_time(moment: datetime) -> datetime:
     """
     if moment.tzinfo is None:
         return moment
+    from dateutil import tz  # imported here: most reads never meet a clock change
+
     return tz.resolve_imaginary(moment)
 
 

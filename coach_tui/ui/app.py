@@ -138,7 +138,9 @@ class CoachApp(App[None]):
         self.report_backup_problem()
         # Subscribe only now, so that only the seller's later choices are remembered.
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        set_aside_unreadable_drafts(self)  # a hand-edited draft must not stop a flow
+        # A hand-edited draft must not stop a flow. Checked once the first screen is drawn:
+        # a flow that opens before then meets such a draft through `open_flow` anyway.
+        self.call_after_refresh(set_aside_unreadable_drafts, self)
         if self.repo.why.current() is None:
             if self.repo.drafts.has(WHY_FLOW):
                 self.action_write_why()
