@@ -17,7 +17,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import stat
 from collections.abc import Iterable
 from pathlib import Path
@@ -74,7 +73,9 @@ def _create_temp(target: Path) -> tuple[int, Path]:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     flags |= getattr(os, "O_CLOEXEC", 0)
     for _attempt in range(_TEMP_TRIES):
-        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}{TMP_SUFFIX}")
+        # os.urandom rather than `secrets`, which loads hashlib and hmac at every start for
+        # a name that O_EXCL, not secrecy, keeps safe.
+        tmp = target.with_name(f".{target.name}.{os.urandom(4).hex()}{TMP_SUFFIX}")
         try:
             return os.open(tmp, flags, FILE_MODE), tmp
         except FileExistsError:
