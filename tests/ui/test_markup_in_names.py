@@ -13,18 +13,19 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from textual.widgets import Select, SelectionList
+from textual.widgets import Select, SelectionList, Static, TextArea
 
 from coach_tui.model.account import Account
 from coach_tui.model.call import Call, Prep
 from coach_tui.model.contact import BuyingRole, Contact
 from coach_tui.model.touch import Campaign, Channel, Purpose, Touch
+from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.account import AccountScreen
 from coach_tui.ui.screens.campaign_flow import CampaignFlowScreen
 from coach_tui.ui.screens.review_flow import WeekReviewFlowScreen
 from coach_tui.ui.screens.touch_forms import TouchDoneForm
 from tests.helpers import notices, screen_text, short_temp_dir
-from tests.ui.flow import run, settle
+from tests.ui.flow import paste, run, settle
 
 
 def account_with_people(open_repo, clock, *names: str) -> Account:
@@ -211,3 +212,30 @@ async def test_escape_codes_in_an_account_name_never_reach_the_terminal(
         output = app.screen._compositor.render_full_update().render_segments(app.console)
         assert "\x1b]0;" not in output
         assert "\x1b[2J" not in output
+
+
+async def test_a_refused_perspective_save_quotes_the_folder_as_text(
+    make_app, with_why, open_repo, clock, monkeypatch
+) -> None:
+    """A store error names the data folder, which is the seller's own path ("[/]" included)."""
+    account = account_with_people(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        app.push_screen(AccountScreen(account.uid))
+        await settle(pilot)
+
+        def refuse(_perspective) -> None:
+            raise StoreError("coach could not write in /home/ann/[/]work/[bold]coach")
+
+        monkeypatch.setattr(app.repo.perspectives, "save", refuse)
+        await pilot.press("p")
+        await settle(pilot)
+        await paste(pilot, "Dana Ortiz")
+        app.screen.query_one("#text", TextArea).focus()
+        await paste(pilot, "The CFO signs off anything over 100k.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert_running(app)
+        feedback = app.screen.query_one("#text-feedback", Static)
+        assert "/home/ann/[/]work/[bold]coach" in str(feedback.render())

@@ -106,7 +106,7 @@ class PerspectiveForm(FormScreen[Perspective]):
         try:
             self.coach.repo.perspectives.save(perspective)
         except StoreError as error:
-            feedback.update(str(error))
+            feedback.update(plain(str(error)))
             return False
         self.dismiss(perspective)
         return True
