@@ -2,12 +2,13 @@
 
 Textual reads a plain `str` given to a widget as markup: `Static(f"Hi {name}")` with a name
 of `[/]` crashes, `[@click=app.quit]` becomes a link that quits, `Lee [Hiring]` loses its
-bracket. So wherever text is drawn — a widget's content, a table cell, an option, a border
-title, a tooltip — what is passed must be a literal written here, a variable, or the result
-of a call (`plain()`, `cell()`, or a function that builds `Content` from them). A formatted
-string (f-string, `+`, `%`, `.format`, `.join`) or a record's field passed straight in is the
-slip this test catches. Text built into `Content`/`Text` by hand must be literal or go
-through `plain()`/`cell()`, which also make control codes visible.
+bracket. So wherever text is drawn — a widget's content, a table cell, an option, a tab, a
+border title, a tooltip — what is passed must be a literal written here, a variable, or the
+result of a call (`plain()`, `cell()`, or a function that builds `Content` from them). A
+formatted string (f-string, `+`, `%`, `.format`, `.join`), a value's text (`str(error)`,
+`name.strip()`) or a record's field passed straight in is the slip this test catches. Text
+built into `Content`/`Text` by hand must be literal or go through `plain()`/`cell()`, which
+also make control codes visible.
 """
 
 from __future__ import annotations
@@ -26,14 +27,36 @@ DRAWN_BY = frozenset(
     {
         "Static", "Label", "Button", "Option", "Selection", "RadioButton", "Checkbox",
         "Select", "SelectionList", "OptionList", "Hit", "DiscoveryHit", "Tooltip",
+        "TabbedContent", "TabPane", "Tab", "Collapsible", "RadioSet", "Link",
         "update", "add_row", "add_rows", "add_column", "add_columns", "add_option",
-        "add_options", "set_options",
+        "add_options", "set_options", "update_cell", "update_cell_at",
+        "replace_option_prompt", "replace_option_prompt_at_index",
     }
 )  # fmt: skip
 # Keyword arguments of those calls that hold text to draw (the others are ids, keys, values).
-TEXT_KEYWORDS = frozenset({"label", "prompt", "help", "content", "renderable"})
+TEXT_KEYWORDS = frozenset({"label", "prompt", "help", "content", "renderable", "title", "tooltip"})
 # Where the drawn text sits among the positional arguments, when not all of them are text.
-DRAWN_POSITIONS = {"Hit": slice(1, 2), "DiscoveryHit": slice(0, 1)}
+DRAWN_POSITIONS = {
+    "Hit": slice(1, 2),
+    "DiscoveryHit": slice(0, 1),
+    "TabPane": slice(0, 1),  # the rest are the pane's widgets
+    "Collapsible": slice(0, 0),  # its widgets; the title is a keyword
+    "update_cell": slice(2, 3),  # (row key, column key, value)
+    "update_cell_at": slice(1, 2),  # (coordinate, value)
+    "replace_option_prompt": slice(1, 2),  # (option id, prompt)
+    "replace_option_prompt_at_index": slice(1, 2),
+}
+# Readers of markup by name (`Content.from_text` reads a `str` as markup too).
+MARKUP_READERS = frozenset({"from_markup", "from_text"})
+# Calls that turn a value into text as it is: `str(error)` quotes the file the error names.
+CONVERTERS = frozenset({"str", "repr", "format"})
+# `str` methods that keep the text they are called on (`name.strip()` is still the name).
+TEXT_METHODS = frozenset(
+    {
+        "strip", "lstrip", "rstrip", "upper", "lower", "title", "capitalize", "casefold",
+        "replace", "removeprefix", "removesuffix", "center", "ljust", "rjust", "expandtabs",
+    }
+)  # fmt: skip
 # Inputs draw their starting value as it is (no markup, but control codes too): a stored
 # string goes in through `editable()`.
 FILLED_BY = frozenset({"TextArea", "Input", "load_text"})
@@ -106,7 +129,26 @@ def _from_data(node: ast.expr, data: frozenset[str]) -> bool:
     """Text formatted here, a record's field, or a name bound to one of those."""
     if isinstance(node, ast.Name):
         return node.id in data
-    return _formatted(node) or isinstance(node, ast.Attribute | ast.Subscript)
+    return (
+        _formatted(node)
+        or _text_of_value(node, data)
+        or isinstance(node, ast.Attribute | ast.Subscript)
+    )
+
+
+def _text_of_value(node: ast.expr, data: frozenset[str]) -> bool:
+    """`str(error)`, `name.strip()`: a call whose result is a value's text, unescaped."""
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    if isinstance(func, ast.Name) and func.id in CONVERTERS:
+        return any(not isinstance(argument, ast.Constant) for argument in node.args)
+    if isinstance(func, ast.Attribute) and func.attr in TEXT_METHODS:
+        receiver = func.value
+        return (
+            isinstance(receiver, ast.Constant) and any(_from_data(a, data) for a in node.args)
+        ) or (not isinstance(receiver, ast.Constant) and _from_data(receiver, data))
+    return False
 
 
 def _literal_or_call(node: ast.expr, data: frozenset[str]) -> bool:
@@ -116,7 +158,7 @@ def _literal_or_call(node: ast.expr, data: frozenset[str]) -> bool:
         return _literal_or_call(node.body, data) and _literal_or_call(node.orelse, data)
     if isinstance(node, ast.Name):
         return node.id not in data
-    return isinstance(node, ast.Call) and not _formatted(node)
+    return isinstance(node, ast.Call) and not _formatted(node) and not _text_of_value(node, data)
 
 
 def _made_editable(node: ast.expr, data: frozenset[str]) -> bool:
@@ -177,7 +219,7 @@ def violations(tree: ast.AST) -> Iterator[tuple[ast.AST, str]]:
             owner = _name(node.func.value) if isinstance(node.func, ast.Attribute) else ""
             if any(kw.arg == "markup" and _truthy(kw.value) for kw in node.keywords):
                 yield node, "markup=True reads text as markup"
-            if name == "from_markup":
+            if name in MARKUP_READERS:
                 if node.args and not isinstance(node.args[0], ast.Constant):
                     yield node.args[0], "markup built from values"
             elif name in BUILDERS and not isinstance(node.func, ast.Attribute):
@@ -264,6 +306,21 @@ def test_no_screen_formats_text_into_markup() -> None:
         "TextArea(touch.idea, id='idea')",
         "area.load_text(research.get(part))",
         "Input(f'{call.when:%H:%M} {name}')",
+        "try:\n    save()\nexcept StoreError as error:\n    feedback.update(str(error))",
+        "Label(account.name.strip())",
+        'Static(f"Hi {name}".upper())',
+        "Content(str(error))",
+        "message = str(error)\nStatic(message)",
+        'TabPane(f"Team · {account.name}", id="tab-team")',
+        "TabbedContent(account.name, 'Research')",
+        "Tab(account.name)",
+        "Collapsible(Static('x'), title=account.name)",
+        "Button('Open', tooltip=account.name)",
+        "RadioSet(*[contact.name for contact in contacts])",
+        "table.update_cell(uid, 'name', account.name)",
+        "table.update_cell_at(coordinate, f'{goal.name}')",
+        "options.replace_option_prompt(uid, account.name)",
+        "Content.from_text(account.name)",
     ],
 )
 def test_each_kind_of_slip_is_caught(source: str) -> None:
@@ -284,6 +341,11 @@ def test_each_kind_of_slip_is_caught(source: str) -> None:
         "self.notify(f'Added {contact.name}.')",
         "TextArea(editable(touch.idea), id='idea')",
         "Input(placeholder='e.g. next monday', id='when')",
+        "feedback.update(plain(str(error)))",
+        "Option(plain(label), id=str(index))",
+        'Static(" ".upper())',
+        'TabPane("Research", Static(plain(account.name)), id="tab-research")',
+        "table.update_cell(uid, 'name', cell(account.name))",
     ],
 )
 def test_safe_forms_pass(source: str) -> None:

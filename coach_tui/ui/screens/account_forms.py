@@ -43,7 +43,7 @@ class PerspectiveForm(FormScreen[Perspective]):
             yield Field("When they said it", field_id="said-on", value="today")
             yield Label("What kind of view", classes="field-label")
             yield Select(
-                [(kind.value.capitalize(), kind.value) for kind in PerspectiveKind],
+                [(plain(kind.value.capitalize()), kind.value) for kind in PerspectiveKind],
                 value=PerspectiveKind.INSIGHT.value,
                 allow_blank=False,
                 id="kind",

@@ -60,7 +60,7 @@ class CallForm(FormScreen[Call]):
             )
             yield Label("What kind", classes="field-label")
             yield Select(
-                [(kind.value.capitalize(), kind.value) for kind in CallKind],
+                [(plain(kind.value.capitalize()), kind.value) for kind in CallKind],
                 value=(call.kind if call else CallKind.CALL).value,
                 allow_blank=False,
                 id="kind",

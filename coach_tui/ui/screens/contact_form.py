@@ -93,7 +93,7 @@ class ContactForm(FormScreen[Contact]):
             )
             yield Label("How well you know them", classes="field-label")
             yield Select(
-                [(level.value.capitalize(), level.value) for level in Relationship],
+                [(plain(level.value.capitalize()), level.value) for level in Relationship],
                 value=(self.contact.relationship if self.contact else Relationship.NONE).value,
                 allow_blank=False,
                 id="relationship",

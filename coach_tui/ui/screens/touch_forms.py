@@ -184,14 +184,14 @@ class TouchForm(FormScreen[Touch]):
             yield Select(people, value=touch.contact_uid, allow_blank=False, id="contact")
             yield Label("Channel", classes="field-label")
             yield Select(
-                [(c.value.capitalize(), c.value) for c in Channel],
+                [(plain(c.value.capitalize()), c.value) for c in Channel],
                 value=touch.channel.value,
                 allow_blank=False,
                 id="channel",
             )
             yield Label("Purpose", classes="field-label")
             yield Select(
-                [(p.value.capitalize(), p.value) for p in Purpose],
+                [(plain(p.value.capitalize()), p.value) for p in Purpose],
                 value=touch.purpose.value,
                 allow_blank=False,
                 id="purpose",
