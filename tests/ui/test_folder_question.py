@@ -53,6 +53,23 @@ async def test_the_safe_answer_is_the_default(keys: list[str], used: bool) -> No
     assert await answer(keys) is used
 
 
+async def test_on_a_small_terminal_long_file_names_leave_the_answers_in_view() -> None:
+    """Four long names at 80x24: the dialog scrolls to the buttons rather than cut them off."""
+    name = (
+        "Customer interview notes for the regional expansion project, second round, "
+        "version {} (final, reviewed by legal).docx"
+    )
+    sample = ", ".join(name.format(n) for n in range(1, 4)) + " and 1 more"
+    app = FolderQuestionApp(Path("/home/me/Projects/Quarterly-planning-2026"), sample)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = squashed(screen_text(app))
+        assert "Leave it, quit (esc)" in text
+        assert "Use this folder (y)" in text
+        await pilot.press("enter")
+    assert app.return_value is False
+
+
 async def test_a_folder_name_is_shown_as_it_is_never_as_markup() -> None:
     odd = Path("/home/me/[bold]docs[/]")
     assert await answer(["escape"], odd) is False

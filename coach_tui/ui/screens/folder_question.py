@@ -12,7 +12,7 @@ from pathlib import Path
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -35,7 +35,8 @@ class FolderQuestion(ModalScreen[bool]):
         self.sample = sample
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="folder-question"):
+        # Long file names on a small terminal: it scrolls, and the focused button is in view.
+        with VerticalScroll(classes="dialog", id="folder-question", can_focus=False):
             yield Static("This folder holds other files", classes="dialog-title")
             yield Static(plain(str(self.folder)), id="folder-path")
             yield Static(
