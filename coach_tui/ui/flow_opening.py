@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, TypeVar
 from textual.screen import Screen
 
 from coach_tui.crash_log import write_crash_log
+from coach_tui.model.clock import local_time
 from coach_tui.model.draft import FlowDraft, flow_label
 from coach_tui.store.errors import DamagedRecord, StoreError
 from coach_tui.ui.text import day_and_time
@@ -132,7 +133,7 @@ def _ask(
 def _when(app: CoachApp, draft: FlowDraft) -> str:
     """When the flow stopped coach, in the seller's zone (now, for a failure just now)."""
     now = app.now()
-    return day_and_time(draft.stopped_at.astimezone(now.tzinfo) if draft.stopped_at else now)
+    return day_and_time(local_time(draft.stopped_at, now) if draft.stopped_at else now)
 
 
 def _set_aside(app: CoachApp, flow: str, reason: str) -> bool:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from coach_tui.coaching.review import items_to_clear, review_week_for
 from coach_tui.coaching.week_report import figures_table
+from coach_tui.model.clock import local_time
 from coach_tui.model.review import WeekReview
 from coach_tui.model.week import IsoWeek
 from coach_tui.store.errors import StoreError
@@ -30,16 +31,15 @@ def next_week_calls(repo: Repository, week: IsoWeek, now: datetime) -> list[tupl
     last = max(week.shifted(1).sunday, now.date() + timedelta(days=7))
     names = repo.accounts.names()
     calls = repo.calls.in_span(now.date(), last)
-    local = now.tzinfo
     return [
         (
             call.uid,
-            f"{day_and_time(call.when.astimezone(local))} · {names.get(call.account_uid, '?')}"
+            f"{day_and_time(local_time(call.when, now))} · {names.get(call.account_uid, '?')}"
             f" · {call.kind.value} · "
             + (f"→ {call.prep.outcome}" if call.prepared and call.prep else "no outcome yet"),
         )
         for call in calls
-        if now < call.when and call.when.astimezone(local).date() <= last and not call.debrief
+        if now < call.when and local_time(call.when, now).date() <= last and not call.debrief
     ]
 
 
