@@ -8,14 +8,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.widgets import TextArea
 
+from coach_tui.model.account import Account
 from coach_tui.store import atomic
+from coach_tui.ui.screens.account import AccountScreen
 from coach_tui.ui.screens.account_form import AccountForm
 from coach_tui.ui.screens.accounts import AccountsScreen
 from coach_tui.ui.screens.dashboard import DashboardScreen
+from coach_tui.ui.screens.form import FormScreen
 from coach_tui.ui.widgets.field import Field
 from tests.helpers import notices, screen_text, squashed, widget_text
-from tests.ui.flow import run, settle
+from tests.ui.flow import paste, run, settle
 
 FULL = "the disk is full"
 NOT_SAVED = "What was on disk before is unchanged, and this change was not saved."
@@ -125,3 +129,53 @@ async def test_adding_an_account_on_a_full_disk_keeps_the_form_and_what_was_type
     assert app.return_code in (None, 0)
     assert not (data_dir / "crash.log").exists()
     assert [account.name for account in app.repo.accounts.all()] == ["Nordvale"]
+
+
+@pytest.mark.parametrize(
+    ("screen_key", "form_key", "typed", "feedback"),
+    [
+        ("", "p", "Dana Ortiz", "#text-feedback"),  # a team perspective, on the account screen
+        ("e", "n", "Hiro Tanaka", "#matters-feedback"),  # a decision maker, on getting in
+        ("e", "i", "European plants", "#why-feedback"),  # the entry point
+    ],
+    ids=["perspective", "decision maker", "entry point"],
+)
+async def test_a_form_with_notes_says_in_view_that_a_full_disk_kept_it_from_saving(
+    make_app,
+    with_why,
+    open_repo,
+    clock,
+    disk_full,
+    screen_key: str,
+    form_key: str,
+    typed: str,
+    feedback: str,
+) -> None:
+    """The sentence sits under the notes, at the foot of the form: it is scrolled into view."""
+    fill, _free = disk_full
+    repo = open_repo()
+    account = Account(name="Nordvale Foods", created_at=clock())
+    repo.accounts.save(account)
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        app.push_screen(AccountScreen(account.uid))
+        await settle(pilot)
+        if screen_key:
+            await pilot.press(screen_key)
+            await settle(pilot)
+        await pilot.press(form_key)
+        await settle(pilot)
+        await paste(pilot, typed)
+        area = app.screen.query_one(TextArea)
+        area.focus()
+        await paste(pilot, "What matters to them, in a few lines.")
+        fill()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, FormScreen)  # still open, what was typed kept
+        assert app.screen.query_one(TextArea).text == "What matters to them, in a few lines."
+        shown = widget_text(app, app.screen.query_one(feedback))
+        assert FULL in shown
+        assert NOT_SAVED in shown

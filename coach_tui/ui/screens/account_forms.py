@@ -74,7 +74,6 @@ class PerspectiveForm(FormScreen[Perspective]):
         who = self.query_one("#who-field", Field)
         role = self.query_one("#role-field", Field)
         when = self.query_one("#said-on-field", Field)
-        feedback = self.query_one("#text-feedback", Static)
         ok = True
         values: dict[str, object] = {}
         for field, build in (
@@ -106,7 +105,7 @@ class PerspectiveForm(FormScreen[Perspective]):
         try:
             self.coach.repo.perspectives.save(perspective)
         except StoreError as error:
-            feedback.update(plain(str(error)))
+            self.not_saved("text-feedback", error)
             return False
         self.dismiss(perspective)
         return True

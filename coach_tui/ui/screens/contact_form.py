@@ -150,7 +150,7 @@ class ContactForm(FormScreen[Contact]):
         try:
             self.coach.repo.contacts.save(contact)
         except StoreError as error:
-            self.query_one("#matters-feedback", Static).update(plain(str(error)))
+            self.not_saved("matters-feedback", error)
             return False
         self.dismiss(contact)
         return True

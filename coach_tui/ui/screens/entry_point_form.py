@@ -67,7 +67,7 @@ class EntryPointForm(FormScreen[EntryPoint]):
         try:
             self.coach.repo.entry_points.save(entry)
         except StoreError as error:
-            self.query_one("#why-feedback", Static).update(plain(str(error)))
+            self.not_saved("why-feedback", error)
             return False
         self.dismiss(entry)
         return True

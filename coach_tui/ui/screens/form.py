@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static, TextArea
 
 from coach_tui.model.errors import ValidationError
+from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.text import plain
 from coach_tui.ui.widgets.field import Field
@@ -95,6 +96,14 @@ class FormScreen(ModalScreen[ResultT]):
         feedback.update("")
         feedback.remove_class("-problem")
         return text
+
+    def not_saved(self, feedback_id: str, error: StoreError) -> None:
+        """The store's sentence (a full disk, a lost folder) in `#feedback_id`, brought into
+        view: it sits at the foot of the form, under the notes, often below the fold."""
+        feedback = self.query_one(f"#{feedback_id}", Static)
+        feedback.update(plain(str(error)))
+        feedback.add_class("-problem")
+        self.call_after_refresh(feedback.scroll_visible)  # once its lines are laid out
 
     def focus_first_problem(self) -> None:
         """Bring the first field with an error into view, so the seller sees what to fix."""

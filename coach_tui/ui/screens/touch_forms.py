@@ -232,7 +232,7 @@ class TouchForm(FormScreen[Touch]):
         try:
             self.coach.repo.touches.save(touch)
         except StoreError as error:
-            self.query_one("#idea-feedback", Static).update(plain(str(error)))
+            self.not_saved("idea-feedback", error)
             return False
         self.dismiss(touch)
         return True
