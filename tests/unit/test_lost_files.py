@@ -101,6 +101,24 @@ def test_a_link_to_nothing_in_place_of_a_file_is_damage_and_restore_refills_its_
     assert len(json.loads((synced / "accounts.json").read_bytes())["accounts"]) == ACCOUNTS
 
 
+def test_a_folder_left_with_only_its_backups_is_still_coachs_and_restores(
+    data_dir: Path, clock: FakeClock, capsys
+) -> None:
+    seller_folder(data_dir, clock)
+    for path in data_dir.iterdir():  # `rm *`: every file goes, the backups folder stays
+        if path.is_file():
+            path.unlink()
+
+    assert main(["today", "--data", str(data_dir)]) == 1
+    assert "coach doctor --restore" in capsys.readouterr().err  # not "not a coach folder"
+    code, text = doctor_text(data_dir, restore=True)
+    assert "Restored accounts.json" in text
+    assert code == 0
+    repo = Repository.open(data_dir, clock=clock)
+    assert len(repo.accounts.all()) == ACCOUNTS
+    repo.close()
+
+
 def test_a_fresh_folder_and_files_not_made_yet_start_normally(data_dir: Path, clock) -> None:
     Repository.open(data_dir, clock=clock).close()
     assert not (data_dir / "archive.json").exists()  # made by the first archive pass only
