@@ -180,9 +180,13 @@ def coach_files(folder: Path) -> Files | None:
 
 
 def day_dirs(data_dir: Path) -> list[Path]:
-    """Coach's daily backup folders, newest first."""
+    """Coach's daily backup folders, newest first.
+
+    A `backups` that is a link to a folder elsewhere (another disk) is followed, as the
+    backups are written through it: the labels, not the path, say which folders are coach's.
+    """
     root = backup_root(data_dir)
-    if root.is_symlink() or not root.is_dir():
+    if not root.is_dir():
         return []
     days = [
         path
