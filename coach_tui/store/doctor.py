@@ -8,6 +8,7 @@ replaced: its good lines are kept, and the bad ones set aside in a file that is 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -20,7 +21,14 @@ from coach_tui.store.atomic import write_atomic
 from coach_tui.store.backup import day_dirs, missing_reason, newest_good_backup, restore
 from coach_tui.store.errors import DamagedJournal, NewerSchema, StoreError, UnreadableFile
 from coach_tui.store.folder import FolderKind, inspect_folder
-from coach_tui.store.journal import journal_path, move_aside, read_journal, restamp, salvage
+from coach_tui.store.journal import (
+    Change,
+    journal_path,
+    move_aside,
+    read_journal,
+    restamp,
+    salvage,
+)
 from coach_tui.store.layout import (
     FAMILIES,
     JOURNALED_FAMILIES,
@@ -84,8 +92,9 @@ def folder_refusal(data_dir: Path) -> str | None:
 def check_file(data_dir: Path, family: str) -> FileReport:
     """Diagnose one family file."""
     path = family_path(data_dir, family)
+    raw, journal_found = None, False
     try:
-        raw, _journal_found = read_family(path, journaled=family in JOURNALED_FAMILIES)
+        raw, journal_found = read_family(path, journaled=family in JOURNALED_FAMILIES)
         if raw is None:
             lost = missing_reason(data_dir, path)
             if lost is not None:
@@ -108,7 +117,10 @@ def check_file(data_dir: Path, family: str) -> FileReport:
         return FileReport(path, FileState.DAMAGED, error.reason, backup, journal_damaged=True)
     except UnreadableFile as error:
         backup = newest_good_backup(data_dir, path.name)
-        return FileReport(path, FileState.DAMAGED, error.reason, backup)
+        # A record that fails its check may have come in by a journal line: `--restore`
+        # then tries keeping the file and the journal's other lines before a backup.
+        in_journal = raw is not None and journal_found
+        return FileReport(path, FileState.DAMAGED, error.reason, backup, journal_damaged=in_journal)
     if old:
         return FileReport(path, FileState.OLD_FORMAT, "will be upgraded (after a backup) on open")
     records = sum(len(v) for k, v in raw.items() if k != META_TABLE)
@@ -183,9 +195,11 @@ def restore_damaged(data_dir: Path, now: datetime) -> tuple[list[Restored], list
 def repair_journal(path: Path, now: datetime) -> Restored | None:
     """Fold every good line of `path`'s journal into it; the journal as it was is kept.
 
-    `None` when the file itself does not pass the checks with those lines in (then only a
-    backup helps). The file is rewritten first, with a fresh token, and only then the old
-    journal renamed: a crash in between leaves lines that no longer apply, not lost saves.
+    A good line parses and holds only records of the family's tables that pass their
+    checks. `None` when no line was bad, or the file itself does not pass the checks with
+    the good lines in (then only a backup helps). The file is rewritten first, with a
+    fresh token, and only then the old journal renamed: a crash in between leaves lines
+    that no longer apply, not lost saves.
     """
     family = path.stem
     journal = journal_path(path)
@@ -194,7 +208,9 @@ def repair_journal(path: Path, now: datetime) -> Restored | None:
         payload = read_journal(journal)
         if raw is None or payload is None:
             return None
-        kept, bad = salvage(raw, payload, path)
+        kept, bad = salvage(raw, payload, path, _line_checker(family, path))
+        if not bad:
+            return None
         check_shape(raw, path)
         check_records(
             migrate(raw, family, path) if needs_migration(raw, path) else raw,
@@ -208,6 +224,25 @@ def repair_journal(path: Path, now: datetime) -> Restored | None:
     write_atomic(path, orjson.dumps(raw))
     aside = move_aside(journal, f"damaged-{now:%Y%m%dT%H%M%S}")
     return Restored(path, None, None, aside, kept, tuple(bad))
+
+
+def _line_checker(family: str, path: Path) -> Callable[[list[Change]], bool]:
+    """Whether one journal line's records are ones coach could have saved to `family`."""
+    tables = FAMILIES[family]
+
+    def accept(changes: list[Change]) -> bool:
+        line: RawData = {}
+        for table, doc_id, record in changes:
+            rows = line.setdefault(table, {})
+            if record is not None:
+                rows[doc_id] = record
+        try:
+            check_records(line, tables, path)
+        except UnreadableFile:
+            return False
+        return True
+
+    return accept
 
 
 def backup_warnings(data_dir: Path, today: date) -> list[str]:
