@@ -289,7 +289,7 @@ def _keep_fuller(
         }
         if lost & shrunk:
             aside = _free_name(day_dir, f"{name}.kept-{now:%H%M%S}")
-            (day_dir / name).replace(aside)
+            _keep_as(day_dir / name, aside)  # the day keeps its copy until the new one lands
             kept[aside.name] = old.get(name)
     return kept
 

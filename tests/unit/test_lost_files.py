@@ -18,6 +18,7 @@ from coach_tui.cli import main
 from coach_tui.commands.doctor import print_doctor
 from coach_tui.model.account import Account
 from coach_tui.model.why import new_why
+from coach_tui.store import backup
 from coach_tui.store.archive import archive_old_history
 from coach_tui.store.backup import kept_copies
 from coach_tui.store.doctor import FileState, diagnose
@@ -145,6 +146,27 @@ def test_a_day_that_empties_a_table_keeps_the_fuller_backup_beside_the_new_one(
     assert len(json.loads(kept.read_bytes())["accounts"]) == ACCOUNTS
     _code, text = doctor_text(data_dir)
     assert str(kept) in text
+
+
+def test_a_refresh_that_fails_after_keeping_the_fuller_copy_leaves_the_days_copy_in_place(
+    data_dir: Path, clock: FakeClock, monkeypatch
+) -> None:
+    seller_folder(data_dir, clock)
+    repo = Repository.open(data_dir, clock=clock)
+    for account in repo.accounts.all():
+        repo.accounts.delete(account.uid)
+    written = backup.write_atomic
+
+    def full_disk(path: Path, payload: bytes) -> None:
+        if path.name == "accounts.json":  # the refresh dies once the fuller copy is kept
+            raise OSError(28, "No space left on device")
+        written(path, payload)
+
+    monkeypatch.setattr(backup, "write_atomic", full_disk)
+    repo.close()
+
+    assert backed_up_accounts(data_dir) == ACCOUNTS  # the day's copy never went missing
+    assert repo.store.backup_problem is not None
 
 
 def test_records_that_only_moved_to_the_archive_keep_nothing_aside(data_dir, clock) -> None:
