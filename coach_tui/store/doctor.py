@@ -248,27 +248,47 @@ def _line_checker(family: str, path: Path) -> Callable[[list[Change]], bool]:
 def backup_warnings(data_dir: Path, today: date) -> list[str]:
     """What is wrong with the backups themselves: a day of changes with no backup (the
     daily backup failed: a full or read-only disk, a folder in its way)."""
-    changed = _last_change(data_dir)
     days = day_dirs(data_dir)
     newest = date.fromisoformat(days[0].name) if days else None
-    if changed is None or (newest is not None and newest >= changed):
+    changed = _change_since(data_dir, newest, days)
+    if changed is None:
         return []
     when = "today" if changed == today else f"on {changed.isoformat()}"
     since = f"the newest is from {newest.isoformat()}" if newest else "there is none"
     return [
-        f"Your data changed {when} but has no backup from that day ({since}): coach could "
-        "not write it. Check that the disk has room and the backups folder can be written; "
-        "the app shows the reason when it starts."
+        f"Your data changed {when} but has no backup from that day ({since}). The app "
+        "makes one when it opens; if it said it could not, check that the disk has room "
+        "and the backups folder can be written."
     ]
 
 
-def _last_change(data_dir: Path) -> date | None:
-    """The day (local time) any data file last changed."""
-    stamps = []
+def _change_since(data_dir: Path, newest: date | None, days: list[Path]) -> date | None:
+    """The last day (local time) after `newest` that a data file changed into something no
+    backup holds (a file `--restore` just put back from a backup is no change)."""
+    found = None
     for family in FAMILIES:
-        for path in (family_path(data_dir, family), journal_path(family_path(data_dir, family))):
+        path = family_path(data_dir, family)
+        for changed in (path, journal_path(path)):
             try:
-                stamps.append(path.stat().st_mtime)
+                day = datetime.fromtimestamp(changed.stat().st_mtime).date()
             except OSError:
                 continue
-    return datetime.fromtimestamp(max(stamps)).date() if stamps else None
+            if newest is not None and day <= newest:
+                continue
+            if changed is path and _as_backed_up(path, days):
+                continue
+            found = day if found is None else max(found, day)
+    return found
+
+
+def _as_backed_up(path: Path, days: list[Path]) -> bool:
+    """Whether the newest backup holding `path`'s name holds exactly what it holds."""
+    copy = next((day / path.name for day in days if (day / path.name).exists()), None)
+    try:
+        return (
+            copy is not None
+            and copy.stat().st_size == path.stat().st_size
+            and copy.read_bytes() == path.read_bytes()
+        )
+    except OSError:
+        return False

@@ -82,6 +82,22 @@ def test_a_deleted_file_is_refused_reported_and_restored(
     assert backed_up_accounts(data_dir) == ACCOUNTS
 
 
+def test_a_file_put_back_by_restore_is_no_change_without_a_backup(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    """Right after `--restore`, doctor must not warn that the day's backup failed: the
+    restored file is a backup's copy. A change no backup holds still warns."""
+    seller_folder(data_dir, clock)  # backed up on the clock's day, long before the real one
+    (data_dir / "accounts.json").write_bytes(b"{broken")
+    _code, text = doctor_text(data_dir, restore=True)
+    assert "Restored accounts.json" in text
+    assert "no backup from that day" not in text
+
+    (data_dir / "core.json").write_bytes((data_dir / "core.json").read_bytes() + b"\n")
+    _code, text = doctor_text(data_dir)
+    assert "Your data changed today but has no backup from that day" in text
+
+
 def test_a_link_to_nothing_in_place_of_a_file_is_damage_and_restore_refills_its_target(
     data_dir: Path, tmp_path: Path, clock: FakeClock
 ) -> None:
