@@ -212,10 +212,24 @@ def _claim(folder: Path) -> Files:
         files = coach_files(folder)
         if files is not None:
             return files
-        if not folder.is_symlink() and folder.is_dir() and not any(folder.iterdir()):
-            return {}  # left empty by a coach killed right after creating it
+        if _left_by_a_killed_coach(folder):
+            return {}
         raise BackupFolderTaken(folder) from None
     return {}
+
+
+def _left_by_a_killed_coach(folder: Path) -> bool:
+    """Whether `folder` holds nothing but coach's temporary files, if that: a coach was
+    killed after creating it, before its first copy was in place."""
+    if folder.is_symlink() or not folder.is_dir():
+        return False
+    with os.scandir(folder) as scan:
+        return all(
+            entry.is_file(follow_symlinks=False)
+            and temp_target(entry.name) is not None
+            and _is_coach_name(entry.name)
+            for entry in scan
+        )
 
 
 # --- writing and pruning -----------------------------------------------------------------

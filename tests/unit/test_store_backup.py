@@ -75,6 +75,22 @@ def test_a_backups_folder_linked_elsewhere_is_counted_pruned_and_restored_from(
     assert newest_good_backup(data_dir, "core.json") == data_dir / "backups" / kept[0] / "core.json"
 
 
+def test_a_days_folder_left_by_a_coach_killed_mid_copy_is_taken_up_again(
+    data_dir: Path, clock
+) -> None:
+    Repository.open(data_dir, clock=clock).close()
+    clock.advance(days=1)
+    day = data_dir / "backups" / "2026-11-25"
+    day.mkdir()
+    (day / ".core.json.deadbeef.coach-tmp").write_bytes(b'{"half')  # killed while staging
+
+    repo = Repository.open(data_dir, clock=clock)
+    assert repo.store.backup_problem is None
+    repo.close()
+    assert day_dirs(data_dir)[0] == day
+    assert newest_good_backup(data_dir, "core.json") == day / "core.json"
+
+
 def test_newest_good_backup_skips_damaged_copies(data_dir: Path, clock) -> None:
     repo = Repository.open(data_dir, clock=clock)
     clock.advance(days=1)
