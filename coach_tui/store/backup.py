@@ -196,6 +196,19 @@ def day_dirs(data_dir: Path) -> list[Path]:
     return sorted(days, key=lambda path: path.name, reverse=True)
 
 
+def holds_labelled_backup(data_dir: Path) -> bool:
+    """Whether `data_dir` has a daily backup coach labelled: proof the folder is coach's
+    with every data file gone. (A folder recognised by the rule for backups from before
+    labels is not proof enough to open a folder without asking.)"""
+    root = backup_root(data_dir)
+    if not root.is_dir():
+        return False
+    return any(
+        _DAY_DIR.match(path.name) and not path.is_symlink() and _read_label(path) is not None
+        for path in root.iterdir()
+    )
+
+
 def _write_label(folder: Path, files: Files) -> None:
     label = {"kind": LABEL_KIND, "version": 1, "files": files}
     write_atomic(folder / LABEL, orjson.dumps(label))

@@ -91,9 +91,9 @@ def is_coach_folder(path: Path) -> bool:
         return True
     if any(is_coach_file(family_path(path, family), family) for family in FAMILIES):
         return True
-    from coach_tui.store.backup import day_dirs  # backup.py reads `is_coach_file` from here
+    from coach_tui.store.backup import holds_labelled_backup  # backup.py imports this module
 
-    return bool(day_dirs(path))
+    return holds_labelled_backup(path)
 
 
 def is_coach_file(path: Path, family: str) -> bool:
