@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -40,7 +40,34 @@ def local_zone() -> tzinfo:
 
 def zone_key(zone: tzinfo | None) -> str | None:
     """The IANA name of `zone` (`Europe/Berlin`), or None for a zone without one."""
-    return zone.key if isinstance(zone, ZoneInfo) and zone.key else None
+    if isinstance(zone, ZoneInfo | UnknownZone):
+        return zone.key or None
+    return None
+
+
+class UnknownZone(tzinfo):
+    """A zone named in a stored time that this machine's zone database lacks (a name newer
+    than its tzdata, say): the offset the time was saved with, and the name, kept so that
+    saving the record again writes the name back rather than dropping it."""
+
+    def __init__(self, key: str, offset: timedelta) -> None:
+        self.key = key
+        self._offset = offset
+
+    def utcoffset(self, dt: datetime | None) -> timedelta:
+        return self._offset
+
+    def dst(self, dt: datetime | None) -> timedelta:
+        return timedelta(0)
+
+    def tzname(self, dt: datetime | None) -> str:
+        return timezone(self._offset).tzname(None)  # the name is data: never shown
+
+    def __getinitargs__(self) -> tuple[str, timedelta]:  # for copy and pickle
+        return self.key, self._offset
+
+    def __repr__(self) -> str:
+        return f"UnknownZone({self.key!r}, {self._offset!r})"
 
 
 @cache

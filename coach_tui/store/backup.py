@@ -180,9 +180,13 @@ def coach_files(folder: Path) -> Files | None:
 
 
 def day_dirs(data_dir: Path) -> list[Path]:
-    """Coach's daily backup folders, newest first."""
+    """Coach's daily backup folders, newest first.
+
+    A `backups` that is a link to a folder elsewhere (another disk) is followed, as the
+    backups are written through it: the labels, not the path, say which folders are coach's.
+    """
     root = backup_root(data_dir)
-    if root.is_symlink() or not root.is_dir():
+    if not root.is_dir():
         return []
     days = [
         path
@@ -190,6 +194,19 @@ def day_dirs(data_dir: Path) -> list[Path]:
         if _DAY_DIR.match(path.name) and coach_files(path) is not None
     ]
     return sorted(days, key=lambda path: path.name, reverse=True)
+
+
+def holds_labelled_backup(data_dir: Path) -> bool:
+    """Whether `data_dir` has a daily backup coach labelled: proof the folder is coach's
+    with every data file gone. (A folder recognised by the rule for backups from before
+    labels is not proof enough to open a folder without asking.)"""
+    root = backup_root(data_dir)
+    if not root.is_dir():
+        return False
+    return any(
+        _DAY_DIR.match(path.name) and not path.is_symlink() and _read_label(path) is not None
+        for path in root.iterdir()
+    )
 
 
 def _write_label(folder: Path, files: Files) -> None:
@@ -208,10 +225,24 @@ def _claim(folder: Path) -> Files:
         files = coach_files(folder)
         if files is not None:
             return files
-        if not folder.is_symlink() and folder.is_dir() and not any(folder.iterdir()):
-            return {}  # left empty by a coach killed right after creating it
+        if _left_by_a_killed_coach(folder):
+            return {}
         raise BackupFolderTaken(folder) from None
     return {}
+
+
+def _left_by_a_killed_coach(folder: Path) -> bool:
+    """Whether `folder` holds nothing but coach's temporary files, if that: a coach was
+    killed after creating it, before its first copy was in place."""
+    if folder.is_symlink() or not folder.is_dir():
+        return False
+    with os.scandir(folder) as scan:
+        return all(
+            entry.is_file(follow_symlinks=False)
+            and temp_target(entry.name) is not None
+            and _is_coach_name(entry.name)
+            for entry in scan
+        )
 
 
 # --- writing and pruning -----------------------------------------------------------------
@@ -285,7 +316,7 @@ def _keep_fuller(
         }
         if lost & shrunk:
             aside = _free_name(day_dir, f"{name}.kept-{now:%H%M%S}")
-            (day_dir / name).replace(aside)
+            _keep_as(day_dir / name, aside)  # the day keeps its copy until the new one lands
             kept[aside.name] = old.get(name)
     return kept
 

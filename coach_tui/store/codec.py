@@ -23,7 +23,7 @@ from coach_tui.model.account import (
     Research,
     StrategicObjective,
 )
-from coach_tui.model.clock import named_zone, zone_key
+from coach_tui.model.clock import UnknownZone, named_zone, zone_key
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.goal import Metric, PerformanceGoal, ProgressEntry, SkillGoal
 from coach_tui.model.limits import STORED_TEXT_MAX
@@ -240,20 +240,23 @@ def moment_from_text(text: str) -> datetime:
 
     With a zone name, the wall time in that zone is the moment, at the offset its rules
     give that date; the stored offset only picks between the two readings of a wall time
-    the clocks pass twice. A name this machine does not know leaves the moment as saved.
+    the clocks pass twice. A name this machine does not know leaves the moment as saved,
+    and the name with it (`UnknownZone`), for the next save to write back.
     """
     key = ""
     if text.endswith("]"):  # RFC 9557: the zone's name in brackets, "!" if critical
         text, _bracket, key = text[:-1].rpartition("[")
         key = key.removeprefix("!")
     stamp = datetime.fromisoformat(text)
-    if stamp.tzinfo is None:
-        raise NoTimeZone(text)
-    zone = named_zone(key) if key else None
-    if zone is None:
-        return stamp
-    moment = stamp.astimezone(zone)
     offset = stamp.utcoffset()
+    if offset is None:
+        raise NoTimeZone(text)
+    if not key:
+        return stamp
+    zone = named_zone(key)
+    if zone is None:
+        return stamp.replace(tzinfo=UnknownZone(key, offset))
+    moment = stamp.astimezone(zone)
     if moment.utcoffset() == offset:  # the same moment, the same clock time: as saved
         return moment
     # The zone's rules give that date another offset now: the clock time typed wins.

@@ -94,8 +94,6 @@ KINDS: dict[str, RecordKind] = {
     "touches_recent": _TOUCH,
 }
 
-DECODERS: dict[str, Decode] = {table: kind.decode for table, kind in KINDS.items()}
-
 
 def looks_like(keys: frozenset[str] | set[str]) -> str | None:
     """The table whose records have every one of `keys`, if just one does (a record put

@@ -8,6 +8,7 @@ replaced: its good lines are kept, and the bad ones set aside in a file that is 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -20,7 +21,14 @@ from coach_tui.store.atomic import write_atomic
 from coach_tui.store.backup import day_dirs, missing_reason, newest_good_backup, restore
 from coach_tui.store.errors import DamagedJournal, NewerSchema, StoreError, UnreadableFile
 from coach_tui.store.folder import FolderKind, inspect_folder
-from coach_tui.store.journal import journal_path, move_aside, read_journal, restamp, salvage
+from coach_tui.store.journal import (
+    Change,
+    journal_path,
+    move_aside,
+    read_journal,
+    restamp,
+    salvage,
+)
 from coach_tui.store.layout import (
     FAMILIES,
     JOURNALED_FAMILIES,
@@ -84,8 +92,9 @@ def folder_refusal(data_dir: Path) -> str | None:
 def check_file(data_dir: Path, family: str) -> FileReport:
     """Diagnose one family file."""
     path = family_path(data_dir, family)
+    raw, journal_found = None, False
     try:
-        raw, _journal_found = read_family(path, journaled=family in JOURNALED_FAMILIES)
+        raw, journal_found = read_family(path, journaled=family in JOURNALED_FAMILIES)
         if raw is None:
             lost = missing_reason(data_dir, path)
             if lost is not None:
@@ -108,7 +117,10 @@ def check_file(data_dir: Path, family: str) -> FileReport:
         return FileReport(path, FileState.DAMAGED, error.reason, backup, journal_damaged=True)
     except UnreadableFile as error:
         backup = newest_good_backup(data_dir, path.name)
-        return FileReport(path, FileState.DAMAGED, error.reason, backup)
+        # A record that fails its check may have come in by a journal line: `--restore`
+        # then tries keeping the file and the journal's other lines before a backup.
+        in_journal = raw is not None and journal_found
+        return FileReport(path, FileState.DAMAGED, error.reason, backup, journal_damaged=in_journal)
     if old:
         return FileReport(path, FileState.OLD_FORMAT, "will be upgraded (after a backup) on open")
     records = sum(len(v) for k, v in raw.items() if k != META_TABLE)
@@ -183,9 +195,11 @@ def restore_damaged(data_dir: Path, now: datetime) -> tuple[list[Restored], list
 def repair_journal(path: Path, now: datetime) -> Restored | None:
     """Fold every good line of `path`'s journal into it; the journal as it was is kept.
 
-    `None` when the file itself does not pass the checks with those lines in (then only a
-    backup helps). The file is rewritten first, with a fresh token, and only then the old
-    journal renamed: a crash in between leaves lines that no longer apply, not lost saves.
+    A good line parses and holds only records of the family's tables that pass their
+    checks. `None` when no line was bad, or the file itself does not pass the checks with
+    the good lines in (then only a backup helps). The file is rewritten first, with a
+    fresh token, and only then the old journal renamed: a crash in between leaves lines
+    that no longer apply, not lost saves.
     """
     family = path.stem
     journal = journal_path(path)
@@ -194,7 +208,9 @@ def repair_journal(path: Path, now: datetime) -> Restored | None:
         payload = read_journal(journal)
         if raw is None or payload is None:
             return None
-        kept, bad = salvage(raw, payload, path)
+        kept, bad = salvage(raw, payload, path, _line_checker(family, path))
+        if not bad:
+            return None
         check_shape(raw, path)
         check_records(
             migrate(raw, family, path) if needs_migration(raw, path) else raw,
@@ -210,30 +226,69 @@ def repair_journal(path: Path, now: datetime) -> Restored | None:
     return Restored(path, None, None, aside, kept, tuple(bad))
 
 
+def _line_checker(family: str, path: Path) -> Callable[[list[Change]], bool]:
+    """Whether one journal line's records are ones coach could have saved to `family`."""
+    tables = FAMILIES[family]
+
+    def accept(changes: list[Change]) -> bool:
+        line: RawData = {}
+        for table, doc_id, record in changes:
+            rows = line.setdefault(table, {})
+            if record is not None:
+                rows[doc_id] = record
+        try:
+            check_records(line, tables, path)
+        except UnreadableFile:
+            return False
+        return True
+
+    return accept
+
+
 def backup_warnings(data_dir: Path, today: date) -> list[str]:
     """What is wrong with the backups themselves: a day of changes with no backup (the
     daily backup failed: a full or read-only disk, a folder in its way)."""
-    changed = _last_change(data_dir)
     days = day_dirs(data_dir)
     newest = date.fromisoformat(days[0].name) if days else None
-    if changed is None or (newest is not None and newest >= changed):
+    changed = _change_since(data_dir, newest, days)
+    if changed is None:
         return []
     when = "today" if changed == today else f"on {changed.isoformat()}"
     since = f"the newest is from {newest.isoformat()}" if newest else "there is none"
     return [
-        f"Your data changed {when} but has no backup from that day ({since}): coach could "
-        "not write it. Check that the disk has room and the backups folder can be written; "
-        "the app shows the reason when it starts."
+        f"Your data changed {when} but has no backup from that day ({since}). The app "
+        "makes one when it opens; if it said it could not, check that the disk has room "
+        "and the backups folder can be written."
     ]
 
 
-def _last_change(data_dir: Path) -> date | None:
-    """The day (local time) any data file last changed."""
-    stamps = []
+def _change_since(data_dir: Path, newest: date | None, days: list[Path]) -> date | None:
+    """The last day (local time) after `newest` that a data file changed into something no
+    backup holds (a file `--restore` just put back from a backup is no change)."""
+    found = None
     for family in FAMILIES:
-        for path in (family_path(data_dir, family), journal_path(family_path(data_dir, family))):
+        path = family_path(data_dir, family)
+        for changed in (path, journal_path(path)):
             try:
-                stamps.append(path.stat().st_mtime)
+                day = datetime.fromtimestamp(changed.stat().st_mtime).date()
             except OSError:
                 continue
-    return datetime.fromtimestamp(max(stamps)).date() if stamps else None
+            if newest is not None and day <= newest:
+                continue
+            if changed is path and _as_backed_up(path, days):
+                continue
+            found = day if found is None else max(found, day)
+    return found
+
+
+def _as_backed_up(path: Path, days: list[Path]) -> bool:
+    """Whether the newest backup holding `path`'s name holds exactly what it holds."""
+    copy = next((day / path.name for day in days if (day / path.name).exists()), None)
+    try:
+        return (
+            copy is not None
+            and copy.stat().st_size == path.stat().st_size
+            and copy.read_bytes() == path.read_bytes()
+        )
+    except OSError:
+        return False

@@ -9,7 +9,9 @@ never adopts (and later tidies) a folder full of someone's documents by mistake.
 - **coach's**: it holds coach's lock file (`coach.lock`, which every coach that ever
   wrote there created before anything else), or a data file coach wrote: one of the data
   file names (`core.json` …) holding a JSON object stamped with coach's `_meta` table —
-  or, from before those stamps, only tables of that file's family.
+  or, from before those stamps, only tables of that file's family — or, with all of
+  those gone (`rm *` in the folder leaves `backups/`), a daily backup coach labelled:
+  then `coach doctor --restore` must be able to put the files back.
 """
 
 from __future__ import annotations
@@ -84,10 +86,14 @@ def inspect_folder(path: Path) -> Folder:
 
 
 def is_coach_folder(path: Path) -> bool:
-    """Whether `path` holds coach's lock file or a data file coach wrote."""
+    """Whether `path` holds coach's lock file, a data file coach wrote or its backups."""
     if os.path.lexists(path / LOCK_NAME):
         return True
-    return any(is_coach_file(family_path(path, family), family) for family in FAMILIES)
+    if any(is_coach_file(family_path(path, family), family) for family in FAMILIES):
+        return True
+    from coach_tui.store.backup import holds_labelled_backup  # backup.py imports this module
+
+    return holds_labelled_backup(path)
 
 
 def is_coach_file(path: Path, family: str) -> bool:

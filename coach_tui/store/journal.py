@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -108,16 +108,26 @@ def replay(raw: RawData, payload: bytes, path: Path) -> int:
     return applied
 
 
-def salvage(raw: RawData, payload: bytes, path: Path) -> tuple[int, list[int]]:
-    """Like `replay`, but a complete line coach did not write is passed over, not fatal.
+def salvage(
+    raw: RawData, payload: bytes, path: Path, accept: Callable[[list[Change]], bool]
+) -> tuple[int, list[int]]:
+    """Like `replay`, but a complete line coach did not write is passed over, not fatal:
+    one that does not parse, or whose changes `accept` refuses (a record no form saves).
 
     Returns how many lines applied and the numbers of the lines passed over. Each line
     holds whole records, so a later good line never depends on a bad one before it.
     """
-    return _apply(raw, payload, path, strict=False)
+    return _apply(raw, payload, path, strict=False, accept=accept)
 
 
-def _apply(raw: RawData, payload: bytes, path: Path, *, strict: bool) -> tuple[int, list[int]]:
+def _apply(
+    raw: RawData,
+    payload: bytes,
+    path: Path,
+    *,
+    strict: bool,
+    accept: Callable[[list[Change]], bool] | None = None,
+) -> tuple[int, list[int]]:
     token = base_token(raw)
     lines = payload.split(b"\n")
     applied, bad = 0, []
@@ -132,6 +142,9 @@ def _apply(raw: RawData, payload: bytes, path: Path, *, strict: bool) -> tuple[i
             bad.append(number)
             continue
         if token is None or base != token:
+            continue
+        if accept is not None and not accept(changes):
+            bad.append(number)
             continue
         for table, doc_id, record in changes:
             rows = raw.setdefault(table, {})

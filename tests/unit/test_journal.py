@@ -275,6 +275,44 @@ def test_doctor_restore_keeps_every_good_journal_line_and_names_the_bad_one(
         reopened.close()
 
 
+@pytest.mark.parametrize(
+    "bad_change",
+    [
+        ("touches", "77", {"uid": "zzz", "name": "an account, not a touch"}),
+        ("accounts", "1", {"uid": "zzz", "name": "Acme"}),  # a table of another file
+    ],
+    ids=["record no form saves", "table of another file"],
+)
+def test_a_journal_line_that_parses_but_holds_a_bad_record_costs_only_that_line(
+    open_repo, data_dir, tmp_path, clock, capsys, bad_change
+) -> None:
+    repo = open_repo()
+    first, second = touch(), touch(TODAY + timedelta(days=1))
+    repo.touches.save_many([first, second])
+    repo.close()  # the morning's clean state, backed up
+    repo = open_repo()
+    repo.touches.save(done(first, "called"))
+    repo.touches.save(done(second, "mailed"))
+    crashed = crash_copy(data_dir, tmp_path / "crashed")
+    token = journal.base_token(json.loads((crashed / "touches.json").read_bytes()))
+    with journal_of(crashed).open("ab") as handle:
+        handle.write(encode_line(token, [bad_change]))
+
+    with pytest.raises(UnreadableFile):
+        Repository.open(crashed, clock=clock)
+    assert print_doctor(crashed, restore=True) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "kept the 2 good saves of its journal and set aside line 3" in out
+    reopened = Repository.open(crashed, clock=clock)
+    try:
+        assert sorted(t.outcome for t in reopened.touches.for_campaign("camp")) == [
+            "called",
+            "mailed",
+        ]
+    finally:
+        reopened.close()
+
+
 def test_restoring_a_damaged_touches_file_names_the_journal_it_set_aside(
     open_repo, data_dir, tmp_path, capsys
 ) -> None:

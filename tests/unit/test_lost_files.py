@@ -18,6 +18,7 @@ from coach_tui.cli import main
 from coach_tui.commands.doctor import print_doctor
 from coach_tui.model.account import Account
 from coach_tui.model.why import new_why
+from coach_tui.store import backup
 from coach_tui.store.archive import archive_old_history
 from coach_tui.store.backup import kept_copies
 from coach_tui.store.doctor import FileState, diagnose
@@ -81,6 +82,22 @@ def test_a_deleted_file_is_refused_reported_and_restored(
     assert backed_up_accounts(data_dir) == ACCOUNTS
 
 
+def test_a_file_put_back_by_restore_is_no_change_without_a_backup(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    """Right after `--restore`, doctor must not warn that the day's backup failed: the
+    restored file is a backup's copy. A change no backup holds still warns."""
+    seller_folder(data_dir, clock)  # backed up on the clock's day, long before the real one
+    (data_dir / "accounts.json").write_bytes(b"{broken")
+    _code, text = doctor_text(data_dir, restore=True)
+    assert "Restored accounts.json" in text
+    assert "no backup from that day" not in text
+
+    (data_dir / "core.json").write_bytes((data_dir / "core.json").read_bytes() + b"\n")
+    _code, text = doctor_text(data_dir)
+    assert "Your data changed today but has no backup from that day" in text
+
+
 def test_a_link_to_nothing_in_place_of_a_file_is_damage_and_restore_refills_its_target(
     data_dir: Path, tmp_path: Path, clock: FakeClock
 ) -> None:
@@ -99,6 +116,24 @@ def test_a_link_to_nothing_in_place_of_a_file_is_damage_and_restore_refills_its_
     doctor_text(data_dir, restore=True)
     assert (data_dir / "accounts.json").is_symlink()
     assert len(json.loads((synced / "accounts.json").read_bytes())["accounts"]) == ACCOUNTS
+
+
+def test_a_folder_left_with_only_its_backups_is_still_coachs_and_restores(
+    data_dir: Path, clock: FakeClock, capsys
+) -> None:
+    seller_folder(data_dir, clock)
+    for path in data_dir.iterdir():  # `rm *`: every file goes, the backups folder stays
+        if path.is_file():
+            path.unlink()
+
+    assert main(["today", "--data", str(data_dir)]) == 1
+    assert "coach doctor --restore" in capsys.readouterr().err  # not "not a coach folder"
+    code, text = doctor_text(data_dir, restore=True)
+    assert "Restored accounts.json" in text
+    assert code == 0
+    repo = Repository.open(data_dir, clock=clock)
+    assert len(repo.accounts.all()) == ACCOUNTS
+    repo.close()
 
 
 def test_a_fresh_folder_and_files_not_made_yet_start_normally(data_dir: Path, clock) -> None:
@@ -127,6 +162,27 @@ def test_a_day_that_empties_a_table_keeps_the_fuller_backup_beside_the_new_one(
     assert len(json.loads(kept.read_bytes())["accounts"]) == ACCOUNTS
     _code, text = doctor_text(data_dir)
     assert str(kept) in text
+
+
+def test_a_refresh_that_fails_after_keeping_the_fuller_copy_leaves_the_days_copy_in_place(
+    data_dir: Path, clock: FakeClock, monkeypatch
+) -> None:
+    seller_folder(data_dir, clock)
+    repo = Repository.open(data_dir, clock=clock)
+    for account in repo.accounts.all():
+        repo.accounts.delete(account.uid)
+    written = backup.write_atomic
+
+    def full_disk(path: Path, payload: bytes) -> None:
+        if path.name == "accounts.json":  # the refresh dies once the fuller copy is kept
+            raise OSError(28, "No space left on device")
+        written(path, payload)
+
+    monkeypatch.setattr(backup, "write_atomic", full_disk)
+    repo.close()
+
+    assert backed_up_accounts(data_dir) == ACCOUNTS  # the day's copy never went missing
+    assert repo.store.backup_problem is not None
 
 
 def test_records_that_only_moved_to_the_archive_keep_nothing_aside(data_dir, clock) -> None:

@@ -42,6 +42,11 @@ def everything(folder: Path) -> list[str]:
     return sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
 
 
+def write(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+
+
 @pytest.fixture
 def docs(tmp_path: Path) -> Path:
     folder = tmp_path / "docs"
@@ -160,8 +165,29 @@ def test_backups_written_before_labels_still_count_and_restore(data_dir, clock) 
         ),
         (lambda folder: (folder / "core.json").write_bytes(b'{"why": {}}'), FolderKind.COACH),
         (lambda folder: (folder / "plans.json").write_bytes(b'{"my": "plans"}'), FolderKind.OTHER),
+        (
+            lambda folder: write(folder / "backups/2026-11-24/calls.json", b'{"calls": []}'),
+            FolderKind.OTHER,
+        ),
+        (
+            lambda folder: write(
+                folder / "backups/2026-11-24/coach-backup.json",
+                b'{"kind": "coach backup", "version": 1, "files": {}}',
+            ),
+            FolderKind.COACH,
+        ),
     ],
-    ids=["empty", "file-manager litter", "notes", "lock", "stamped", "before stamps", "theirs"],
+    ids=[
+        "empty",
+        "file-manager litter",
+        "notes",
+        "lock",
+        "stamped",
+        "before stamps",
+        "theirs",
+        "a phone's calls backup",
+        "coach's labelled backups only",
+    ],
 )
 def test_what_counts_as_empty_and_as_coachs(docs: Path, setup, kind: FolderKind) -> None:
     setup(docs)

@@ -56,6 +56,41 @@ def test_only_the_newest_week_is_kept(data_dir: Path, clock) -> None:
     assert kept[-1] == "2026-11-28"
 
 
+def test_a_backups_folder_linked_elsewhere_is_counted_pruned_and_restored_from(
+    data_dir: Path, tmp_path: Path, clock
+) -> None:
+    Repository.open(data_dir, clock=clock).close()
+    synced = tmp_path / "synced-backups"
+    (data_dir / "backups").rename(synced)
+    (data_dir / "backups").symlink_to(synced)  # the seller keeps backups on another disk
+    repo = Repository.open(data_dir, clock=clock)
+    for day in range(10):
+        save_why(repo, f"Day {day}", clock())
+        clock.advance(days=1)
+    repo.close()
+
+    kept = [folder.name for folder in day_dirs(data_dir)]
+    assert len(kept) == KEEP_DAYS  # written through the link, and pruned there
+    assert sorted(path.name for path in synced.iterdir()) == sorted(kept)
+    assert newest_good_backup(data_dir, "core.json") == data_dir / "backups" / kept[0] / "core.json"
+
+
+def test_a_days_folder_left_by_a_coach_killed_mid_copy_is_taken_up_again(
+    data_dir: Path, clock
+) -> None:
+    Repository.open(data_dir, clock=clock).close()
+    clock.advance(days=1)
+    day = data_dir / "backups" / "2026-11-25"
+    day.mkdir()
+    (day / ".core.json.deadbeef.coach-tmp").write_bytes(b'{"half')  # killed while staging
+
+    repo = Repository.open(data_dir, clock=clock)
+    assert repo.store.backup_problem is None
+    repo.close()
+    assert day_dirs(data_dir)[0] == day
+    assert newest_good_backup(data_dir, "core.json") == day / "core.json"
+
+
 def test_newest_good_backup_skips_damaged_copies(data_dir: Path, clock) -> None:
     repo = Repository.open(data_dir, clock=clock)
     clock.advance(days=1)

@@ -8,12 +8,14 @@ changes of the clocks (Europe and the US), through the store, `coach today` and 
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from io import StringIO
 from pathlib import Path
@@ -258,6 +260,21 @@ def test_the_zone_name_wins_over_a_stored_offset_its_rules_no_longer_give() -> N
     assert kept.isoformat() == "2027-07-01T10:00:00+05:00"
     with pytest.raises(ValueError):
         moment_from_text("2027-07-01T10:00:00[Europe/Berlin]")
+
+
+def test_a_zone_name_this_machine_lacks_survives_the_calls_next_save(data_dir: Path) -> None:
+    """A folder from a machine with a newer zone database: the call keeps its moment and,
+    when saved again (prepared, say), its zone's name, ready for a machine that knows it."""
+    stored = "2027-07-01T10:00:00+05:00[Mars/Olympus_Mons]"
+    repo = Repository.open(data_dir, clock=FakeClock())
+    call = Call("a", moment_from_text(stored))
+    repo.calls.save(call)
+    (read,) = repo.calls.all()
+    repo.calls.save(replace(read, prep=Prep(outcome="They agree to a pilot")))
+    repo.close()
+
+    assert [record["when"] for record in stored_calls(data_dir)] == [stored]
+    assert copy.deepcopy(read.when) == read.when == datetime.fromisoformat(stored[:25])
 
 
 # --- a zone change between runs -------------------------------------------------------------
