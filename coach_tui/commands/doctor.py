@@ -9,7 +9,7 @@ from rich.table import Table
 
 from coach_tui.commands.console import CommandConsole
 from coach_tui.commands.doctor_crashes import print_crashes_and_drafts
-from coach_tui.commands.output import data, line
+from coach_tui.commands.output import counted, data, line
 from coach_tui.commands.streams import print_error
 from coach_tui.model.clock import system_clock
 from coach_tui.store.backup import kept_copies
@@ -73,7 +73,7 @@ def restored_line(item: Restored) -> str:
             if len(numbers) == 1
             else f"lines {', '.join(numbers[:-1])} and {numbers[-1]}"
         )
-        saves = f"{item.kept_saves} good save{'s' if item.kept_saves != 1 else ''}"
+        saves = counted(item.kept_saves, "good save")
         aside = item.journal_aside.name if item.journal_aside else "its journal"
         return (
             f"Repaired {name}: kept the {saves} of its journal and set aside {lines}, "

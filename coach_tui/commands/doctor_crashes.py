@@ -12,7 +12,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from coach_tui.commands.output import data, line
+from coach_tui.commands.output import counted, data, line
 from coach_tui.crash_log import CRASH_LOG, CrashEntry, read_crash_log
 from coach_tui.model.draft import flow_label
 from coach_tui.model.text import printable
@@ -54,7 +54,8 @@ def _print_crashes(data_dir: Path, entries: list[CrashEntry], out: Console) -> N
         )
     out.print(table)
     if len(entries) > len(newest):
-        out.print(line(f"… and {len(entries) - len(newest)} older ones in the log."))
+        older = counted(len(entries) - len(newest), "older one")
+        out.print(line(f"… and {older} in the log."))
     out.print(
         "A crash does not damage what you saved: every save is atomic. A flow that was "
         "open when coach stopped offers to start afresh when you next open it (your "

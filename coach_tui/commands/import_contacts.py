@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coach_tui.commands.console import CommandConsole
-from coach_tui.commands.output import data, line
+from coach_tui.commands.output import counted, data, line
 from coach_tui.commands.streams import print_error
 from coach_tui.interop.errors import ImportFailed
 from coach_tui.interop.importer import ImportPlan, apply_import, find_account, plan_import
@@ -149,7 +149,8 @@ def _print_companies(plan: ImportPlan, out: Console, accounts: dict[str, str]) -
         table.add_row(data(company or "(no company)"), line(str(len(people))), data(account))
     out.print(table)
     if len(plan.by_company) > REPORT_COMPANIES:
-        out.print(line(f"… and {len(plan.by_company) - REPORT_COMPANIES} more companies."))
+        more = len(plan.by_company) - REPORT_COMPANIES
+        out.print(line(f"… and {counted(more, 'more company', 'more companies')}."))
 
 
 def _print_rows(plan: ImportPlan, out: Console, *, dry_run: bool) -> None:
@@ -167,7 +168,7 @@ def _print_rows(plan: ImportPlan, out: Console, *, dry_run: bool) -> None:
         )
     out.print(table)
     if len(shown) > REPORT_ROWS:
-        out.print(line(f"… and {len(shown) - REPORT_ROWS} more rows like these."))
+        out.print(line(f"… and {counted(len(shown) - REPORT_ROWS, 'more row')} like these."))
 
 
 def print_report(

@@ -51,6 +51,14 @@ def shell_word(value: object) -> Text:
     return data(shlex.quote(str(value)))
 
 
+def counted(number: int, noun: str, plural: str = "") -> str:
+    """`1 call`, `2,140 calls`: a count and its noun, singular only for one.
+
+    `plural` for a noun that does not just take an s (`company`, `companies`).
+    """
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
+
+
 def printable_values(value: Any) -> Any:
     """A JSON-ready document with every string `printable()`: what `--json` views print.
 
