@@ -51,7 +51,8 @@ def read_export(path: Path | None, zone: tzinfo | None = None) -> tuple[dict[str
         raise ImportFailed(f"{source} is {refused.what}, not a coach export.") from None
     except TooBig as big:
         raise ImportFailed(
-            f"{source} is {too_big(big.size, MAX_BYTES)}: not a coach export."
+            f"{source} is {too_big(big.size, MAX_BYTES)} an import accepts (an export of ten "
+            "years of heavy use is about 150 MB). Check it is a coach export."
         ) from None
     except OSError as error:
         raise ImportFailed(f"{source} could not be read: {describe_os_error(error)}.") from None

@@ -239,7 +239,10 @@ def test_an_endless_pipe_is_read_only_up_to_the_limit(tmp_path: Path) -> None:
         )
         endless.kill()
     assert result.returncode == 1
-    assert "Standard input is more than the 1,000 MB: not a coach export." in said(result)
+    assert (
+        "Standard input is more than the 1,000 MB an import accepts (an export of ten years of "
+        "heavy use is about 150 MB). Check it is a coach export." in said(result)
+    )
 
 
 # --- exports never damage, never overwrite unasked -----------------------------------------
