@@ -266,6 +266,12 @@ def run_import_command(args: argparse.Namespace) -> int:
         if args.account is not None:
             print_error("--account goes with contact imports only.")
             return EXIT_USAGE
+        if args.file is None and sys.stdin is not None and sys.stdin.isatty():
+            print_error(
+                "coach import json - reads an export piped into it, e.g. coach import json - "
+                "< export.json; here standard input is the terminal. Nothing was imported."
+            )
+            return EXIT_USAGE
         from coach_tui.commands.import_json import import_json
 
         return import_json(resolve_data_dir(args.data), args.file, dry_run=args.dry_run)
