@@ -25,6 +25,7 @@ from coach_tui.interop.linkedin import parse_linkedin
 from coach_tui.interop.results import ParsedFile, RowResult, RowStatus
 from coach_tui.interop.results import Progress as ProgressCallback
 from coach_tui.interop.vcard import parse_vcard
+from coach_tui.store.folder import FolderKind, inspect_folder
 from coach_tui.store.repository import Repository
 
 PARSERS: dict[str, Callable[[Path, ProgressCallback | None], ParsedFile]] = {
@@ -183,7 +184,8 @@ def print_report(
 
 
 def _check_before_creating(data_dir: Path, parsed: ParsedFile, account: str | None) -> None:
-    """Plan against the folder an import would create, so a refusal creates nothing."""
+    """Plan against the folder before opening it for writing would fill it with coach's
+    files (a new or empty folder), so a refusal creates nothing."""
     preview = Repository.open(data_dir, read_only=True, missing_ok=True)
     try:
         plan_for(preview, parsed, account)
@@ -208,7 +210,7 @@ def run_import(
     try:
         with row_progress(out) as progress:
             parsed = read_file(kind, path, progress)
-        if not dry_run and not data_dir.exists():
+        if not dry_run and inspect_folder(data_dir).kind in (FolderKind.MISSING, FolderKind.EMPTY):
             _check_before_creating(data_dir, parsed, account)
         repo = Repository.open(data_dir, read_only=dry_run, missing_ok=dry_run)
         try:
