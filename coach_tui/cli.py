@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from coach_tui import __version__
 from coach_tui.commands.streams import let_closed_stream_be, print_error
-from coach_tui.crash_log import write_crash_log
 from coach_tui.store.errors import StoreError
 from coach_tui.store.paths import DATA_ENV, resolve_data_dir
 
@@ -267,6 +266,12 @@ def run_import_command(args: argparse.Namespace) -> int:
         if args.account is not None:
             print_error("--account goes with contact imports only.")
             return EXIT_USAGE
+        if args.file is None and sys.stdin is not None and sys.stdin.isatty():
+            print_error(
+                "coach import json - reads an export piped into it, e.g. coach import json - "
+                "< export.json; here standard input is the terminal. Nothing was imported."
+            )
+            return EXIT_USAGE
         from coach_tui.commands.import_json import import_json
 
         return import_json(resolve_data_dir(args.data), args.file, dry_run=args.dry_run)
@@ -323,15 +328,20 @@ def run_serve(args: argparse.Namespace) -> int:
 
 def _log_crash(data: str | None) -> Path | None:
     """Log the error in the data folder if it is coach's: never in someone else's, and not
-    in an empty one, which the log would turn into a folder coach has to ask about."""
-    from coach_tui.store.folder import FolderKind, inspect_folder
+    in an empty one, which the log would turn into a folder coach has to ask about.
 
+    The log's module is loaded only here, when there is a crash to log: every command
+    would otherwise pay for it at start-up.
+    """
     try:
+        from coach_tui.crash_log import write_crash_log
+        from coach_tui.store.folder import FolderKind, inspect_folder
+
         folder = resolve_data_dir(data)
         if inspect_folder(folder).kind is not FolderKind.COACH:
             return None
         return write_crash_log(folder)
-    except (OSError, StoreError):
+    except (ImportError, OSError, StoreError):  # no log then; the sentence is still said
         return None
 
 

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 
 from coach_tui.commands.console import CommandConsole
-from coach_tui.commands.output import data, line, shell_word
+from coach_tui.commands.output import counted, data, line, shell_word
 from coach_tui.demo.generate import MAX_YEARS, build_demo
 from coach_tui.demo.write import holds_data, write_demo_data
 from coach_tui.model.clock import Clock, system_clock
@@ -61,18 +61,14 @@ def write_demo(
         moved = archive_old_history(repo.store, now.date(), force=True)
     finally:
         repo.close()
-    table = Table(title=line(f"Demo: {years} year{'s' if years != 1 else ''} of invented history"))
+    table = Table(title=line(f"Demo: {counted(years, 'year')} of invented history"))
     table.add_column("records", justify="right")
     table.add_column("what")
     for name, count in counts.items():
         table.add_row(line(f"{count:,}"), data(_LABELS.get(name, name)))
     out.print(table)
     if moved:
-        out.print(
-            line(
-                f"Older than a quarter, kept in archive.json: {moved.touches:,} touches, "
-                f"{moved.calls:,} calls."
-            )
-        )
+        kept = f"{counted(moved.touches, 'touch', 'touches')}, {counted(moved.calls, 'call')}"
+        out.print(line(f"Older than a quarter, kept in archive.json: {kept}."))
     out.print(line("Open it with: coach --data ", shell_word(data_dir)), soft_wrap=True)
     return 0

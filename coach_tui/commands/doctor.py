@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 
 from rich.console import Console
@@ -9,9 +10,9 @@ from rich.table import Table
 
 from coach_tui.commands.console import CommandConsole
 from coach_tui.commands.doctor_crashes import print_crashes_and_drafts
-from coach_tui.commands.output import data, line
+from coach_tui.commands.output import counted, data, line
 from coach_tui.commands.streams import print_error
-from coach_tui.model.clock import system_clock
+from coach_tui.model.clock import Clock, system_clock
 from coach_tui.store.backup import kept_copies
 from coach_tui.store.doctor import (
     FileReport,
@@ -33,28 +34,38 @@ _STATE_STYLE = {
 }
 
 
-def print_doctor(data_dir: Path, *, restore: bool, console: Console | None = None) -> int:
-    """Report on `data_dir`; exit code 0 when every file is usable, 1 otherwise."""
+def print_doctor(
+    data_dir: Path,
+    *,
+    restore: bool,
+    console: Console | None = None,
+    clock: Clock = system_clock,
+) -> int:
+    """Report on `data_dir`; exit code 0 when every file is usable, 1 otherwise.
+
+    Times are shown on the seller's clock now (`clock`'s zone), wherever they were logged.
+    """
     refusal = folder_refusal(data_dir)
     if refusal is not None:
         print_error(f"coach: {refusal}")
         return 1
     out = console or CommandConsole()
     out.print(line("Data folder: ", data(data_dir, "bold")), soft_wrap=True)  # one line to copy
+    now = clock()
     if restore:
-        _print_restore(data_dir, out)
+        _print_restore(data_dir, out, now)
     reports = diagnose(data_dir)
     out.print(_report_table(reports))
-    _print_backups(data_dir, out)
-    print_crashes_and_drafts(data_dir, out)
+    _print_backups(data_dir, out, now.date())
+    print_crashes_and_drafts(data_dir, out, now.tzinfo)
     damaged = [r for r in reports if r.state in (FileState.DAMAGED, FileState.NEWER_FORMAT)]
     if damaged and not restore:
         out.print("Run [bold]coach doctor --restore[/] to put back the newest good backups.")
     return 1 if damaged else 0
 
 
-def _print_restore(data_dir: Path, out: Console) -> None:
-    restored, unrestorable = restore_damaged(data_dir, system_clock())
+def _print_restore(data_dir: Path, out: Console, now: datetime) -> None:
+    restored, unrestorable = restore_damaged(data_dir, now)
     for item in restored:
         out.print(line(restored_line(item)), soft_wrap=True)
     for report in unrestorable:
@@ -73,7 +84,7 @@ def restored_line(item: Restored) -> str:
             if len(numbers) == 1
             else f"lines {', '.join(numbers[:-1])} and {numbers[-1]}"
         )
-        saves = f"{item.kept_saves} good save{'s' if item.kept_saves != 1 else ''}"
+        saves = counted(item.kept_saves, "good save")
         aside = item.journal_aside.name if item.journal_aside else "its journal"
         return (
             f"Repaired {name}: kept the {saves} of its journal and set aside {lines}, "
@@ -106,7 +117,7 @@ def _report_table(reports: list[FileReport]) -> Table:
     return table
 
 
-def _print_backups(data_dir: Path, out: Console) -> None:
+def _print_backups(data_dir: Path, out: Console, today: date) -> None:
     """The daily backups coach labelled, a day they failed, and fuller copies kept aside."""
     days = backup_days(data_dir)
     out.print(
@@ -114,7 +125,7 @@ def _print_backups(data_dir: Path, out: Console) -> None:
             f"Daily backups: {len(days)} (newest {days[0]})" if days else "Daily backups: none yet"
         )
     )
-    for warning in backup_warnings(data_dir, system_clock().date()):
+    for warning in backup_warnings(data_dir, today):
         out.print(line(warning, style="yellow"))
     kept = kept_copies(data_dir)
     if kept:

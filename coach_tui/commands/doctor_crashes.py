@@ -6,13 +6,13 @@ step title), so it goes through the commands' one door (`output.data`/`line`).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
-from coach_tui.commands.output import data, line
+from coach_tui.commands.output import counted, data, line
 from coach_tui.crash_log import CRASH_LOG, CrashEntry, read_crash_log
 from coach_tui.model.draft import flow_label
 from coach_tui.model.text import printable
@@ -23,15 +23,18 @@ from coach_tui.store.set_aside import SET_ASIDE_DIR, set_aside_files
 CRASHES_SHOWN = 5
 
 
-def print_crashes_and_drafts(data_dir: Path, out: Console) -> None:
+def print_crashes_and_drafts(data_dir: Path, out: Console, zone: tzinfo | None) -> None:
     """Print the crash log's entries, the drafts coach will not open as they are, and the
-    drafts set aside; nothing at all when there are none."""
-    _print_crashes(data_dir, read_crash_log(data_dir), out)
-    _print_draft_problems(draft_problems(data_dir), out)
+    drafts set aside; nothing at all when there are none. Times are shown in `zone`, the
+    seller's zone now, not the one they were logged in."""
+    _print_crashes(data_dir, read_crash_log(data_dir), out, zone)
+    _print_draft_problems(draft_problems(data_dir), out, zone)
     _print_set_aside(data_dir, set_aside_files(data_dir), out)
 
 
-def _print_crashes(data_dir: Path, entries: list[CrashEntry], out: Console) -> None:
+def _print_crashes(
+    data_dir: Path, entries: list[CrashEntry], out: Console, zone: tzinfo | None
+) -> None:
     if not entries:
         return
     newest = list(reversed(entries))[:CRASHES_SHOWN]
@@ -47,14 +50,15 @@ def _print_crashes(data_dir: Path, entries: list[CrashEntry], out: Console) -> N
     table.add_column("open flow", overflow="fold")
     for entry in newest:
         table.add_row(
-            data(_when(entry.when)),
+            data(_when(entry.when, zone)),
             data(entry.version or "?"),
             data(entry.error or "?"),
             data("\n".join(entry.flows) or "—"),
         )
     out.print(table)
     if len(entries) > len(newest):
-        out.print(line(f"… and {len(entries) - len(newest)} older ones in the log."))
+        older = counted(len(entries) - len(newest), "older one")
+        out.print(line(f"… and {older} in the log."))
     out.print(
         "A crash does not damage what you saved: every save is atomic. A flow that was "
         "open when coach stopped offers to start afresh when you next open it (your "
@@ -63,7 +67,7 @@ def _print_crashes(data_dir: Path, entries: list[CrashEntry], out: Console) -> N
     )
 
 
-def _print_draft_problems(problems: list[DraftProblem], out: Console) -> None:
+def _print_draft_problems(problems: list[DraftProblem], out: Console, zone: tzinfo | None) -> None:
     if not problems:
         return
     out.print(line(f"Drafts coach will not open as they are: {len(problems)}"))
@@ -75,8 +79,9 @@ def _print_draft_problems(problems: list[DraftProblem], out: Console) -> None:
                 "the next time it opens, and the flow starts empty."
             )
         else:
+            stopped = _when(problem.stopped_at, zone)
             what = (
-                f"its flow was open when coach stopped ({_when(problem.stopped_at)}). Opening "
+                f"its flow was open when coach stopped ({stopped}). Opening "
                 "the flow asks whether to try again or start afresh, keeping your answers "
                 "in a file."
             )
@@ -98,9 +103,9 @@ def _print_set_aside(data_dir: Path, files: list[Path], out: Console) -> None:
     )
 
 
-def _when(text: str) -> str:
-    """An ISO 8601 moment as "2026-11-22 10:04"; anything else as it was written."""
+def _when(text: str, zone: tzinfo | None) -> str:
+    """An ISO 8601 moment as "2026-11-22 10:04" in `zone`; anything else as it was written."""
     try:
-        return f"{datetime.fromisoformat(text):%Y-%m-%d %H:%M}"
-    except ValueError:
+        return f"{datetime.fromisoformat(text).astimezone(zone):%Y-%m-%d %H:%M}"
+    except (ValueError, OverflowError):  # OverflowError: a hand-edited year 1 or 9999
         return printable(text) or "?"

@@ -12,7 +12,7 @@ from rich.console import Console
 
 from coach_tui.commands.console import CommandConsole
 from coach_tui.commands.delivery import deliver, prepare_target
-from coach_tui.commands.output import data, line
+from coach_tui.commands.output import counted, data, line
 from coach_tui.interop.ics import build_calendar
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.store.repository import Repository
@@ -48,7 +48,6 @@ def export_ics(
         return 1
     if target is None:
         return 0
-    out.print(
-        line(f"Wrote {len(calls)} calls and open to-dos to ", data(target), "."), soft_wrap=True
-    )
+    wrote = f"Wrote {counted(len(calls), 'call')} and open to-dos to "
+    out.print(line(wrote, data(target), "."), soft_wrap=True)
     return 0

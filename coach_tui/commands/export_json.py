@@ -11,7 +11,7 @@ from rich.console import Console
 
 from coach_tui.commands.console import CommandConsole
 from coach_tui.commands.delivery import deliver, prepare_target
-from coach_tui.commands.output import data, line, shell_word
+from coach_tui.commands.output import counted, data, line, shell_word
 from coach_tui.interop.json_envelope import encode_export
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.store.layout import SCHEMA_VERSION
@@ -44,7 +44,7 @@ def export_json(
         return 0
     total = sum(len(records) for records in tables.values())
     out.print(
-        line(f"Wrote {total:,} records to ", data(target), ". To bring them into an empty "
+        line(f"Wrote {counted(total, 'record')} to ", data(target), ". To bring them into an empty "
              "folder: coach import json ", shell_word(target), " --data NEW_FOLDER"),
         soft_wrap=True,
     )  # fmt: skip

@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coach_tui.commands.console import CommandConsole
-from coach_tui.commands.output import data, line
+from coach_tui.commands.output import counted, data, line
 from coach_tui.commands.streams import print_error
 from coach_tui.interop.errors import ImportFailed
 from coach_tui.interop.importer import ImportPlan, apply_import, find_account, plan_import
@@ -25,6 +25,7 @@ from coach_tui.interop.linkedin import parse_linkedin
 from coach_tui.interop.results import ParsedFile, RowResult, RowStatus
 from coach_tui.interop.results import Progress as ProgressCallback
 from coach_tui.interop.vcard import parse_vcard
+from coach_tui.store.folder import FolderKind, inspect_folder
 from coach_tui.store.repository import Repository
 
 PARSERS: dict[str, Callable[[Path, ProgressCallback | None], ParsedFile]] = {
@@ -149,7 +150,8 @@ def _print_companies(plan: ImportPlan, out: Console, accounts: dict[str, str]) -
         table.add_row(data(company or "(no company)"), line(str(len(people))), data(account))
     out.print(table)
     if len(plan.by_company) > REPORT_COMPANIES:
-        out.print(line(f"… and {len(plan.by_company) - REPORT_COMPANIES} more companies."))
+        more = len(plan.by_company) - REPORT_COMPANIES
+        out.print(line(f"… and {counted(more, 'more company', 'more companies')}."))
 
 
 def _print_rows(plan: ImportPlan, out: Console, *, dry_run: bool) -> None:
@@ -167,7 +169,7 @@ def _print_rows(plan: ImportPlan, out: Console, *, dry_run: bool) -> None:
         )
     out.print(table)
     if len(shown) > REPORT_ROWS:
-        out.print(line(f"… and {len(shown) - REPORT_ROWS} more rows like these."))
+        out.print(line(f"… and {counted(len(shown) - REPORT_ROWS, 'more row')} like these."))
 
 
 def print_report(
@@ -182,7 +184,8 @@ def print_report(
 
 
 def _check_before_creating(data_dir: Path, parsed: ParsedFile, account: str | None) -> None:
-    """Plan against the folder an import would create, so a refusal creates nothing."""
+    """Plan against the folder before opening it for writing would fill it with coach's
+    files (a new or empty folder), so a refusal creates nothing."""
     preview = Repository.open(data_dir, read_only=True, missing_ok=True)
     try:
         plan_for(preview, parsed, account)
@@ -207,7 +210,7 @@ def run_import(
     try:
         with row_progress(out) as progress:
             parsed = read_file(kind, path, progress)
-        if not dry_run and not data_dir.exists():
+        if not dry_run and inspect_folder(data_dir).kind in (FolderKind.MISSING, FolderKind.EMPTY):
             _check_before_creating(data_dir, parsed, account)
         repo = Repository.open(data_dir, read_only=dry_run, missing_ok=dry_run)
         try:

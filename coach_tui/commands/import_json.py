@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 
 from coach_tui.commands.console import CommandConsole
-from coach_tui.commands.output import data, line, shell_word
+from coach_tui.commands.output import counted, data, line, shell_word
 from coach_tui.commands.streams import print_error
 from coach_tui.interop.errors import ImportFailed
 from coach_tui.interop.imported_text import clean_imported_text
@@ -51,7 +51,8 @@ def read_export(path: Path | None, zone: tzinfo | None = None) -> tuple[dict[str
         raise ImportFailed(f"{source} is {refused.what}, not a coach export.") from None
     except TooBig as big:
         raise ImportFailed(
-            f"{source} is {too_big(big.size, MAX_BYTES)}: not a coach export."
+            f"{source} is {too_big(big.size, MAX_BYTES)} an import accepts (an export of ten "
+            "years of heavy use is about 150 MB). Check it is a coach export."
         ) from None
     except OSError as error:
         raise ImportFailed(f"{source} could not be read: {describe_os_error(error)}.") from None
@@ -97,7 +98,7 @@ def import_json(
         return 1
     _print_counts(tables, out, dry_run=dry_run, source=path or "standard input")
     if cleaned:
-        texts = f"{cleaned:,} text{'s' if cleaned != 1 else ''}"
+        texts = counted(cleaned, "text")
         out.print(
             line(
                 f"{texts} held control codes or direction overrides (a hand-edited file?): "
@@ -127,7 +128,7 @@ def _print_counts(
     total = sum(len(records) for records in tables.values())
     verb = "Would import" if dry_run else "Imported"
     out.print(
-        line(f"{verb} ", line(f"{total:,}", style="bold"), " records from ", data(source), "."),
+        line(f"{verb} ", line(counted(total, "record"), style="bold"), " from ", data(source), "."),
         soft_wrap=True,
     )
     counts = Table(show_header=False, box=None, padding=(0, 2, 0, 0))

@@ -18,7 +18,6 @@ Rich is imported on first use, so `coach today --json` and error paths stay quic
 from __future__ import annotations
 
 import json
-import shlex
 from typing import TYPE_CHECKING, Any
 
 from coach_tui.model.text import printable
@@ -47,7 +46,17 @@ def line(*parts: str | Text, style: StyleType = "") -> Text:
 
 def shell_word(value: object) -> Text:
     """A path or name as a shell word the seller can paste (`'my data'`), shown literally."""
+    import shlex  # only the commands that suggest a command line need it, not `coach today`
+
     return data(shlex.quote(str(value)))
+
+
+def counted(number: int, noun: str, plural: str = "") -> str:
+    """`1 call`, `2,140 calls`: a count and its noun, singular only for one.
+
+    `plural` for a noun that does not just take an s (`company`, `companies`).
+    """
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
 
 
 def printable_values(value: Any) -> Any:

@@ -11,7 +11,9 @@ textual-serve runs each tab's app; the page, the routes and the checks in front 
 from __future__ import annotations
 
 import asyncio
+import errno
 import html
+import os
 import shlex
 import sys
 from collections.abc import Callable
@@ -22,6 +24,7 @@ from aiohttp import web
 from rich.console import Console
 from textual_serve.server import Server
 
+from coach_tui.commands.console import CommandConsole
 from coach_tui.commands.output import data, line
 from coach_tui.commands.serve_guard import Guard
 
@@ -43,6 +46,23 @@ def check_port(port: int) -> str | None:
     if not 1024 <= port <= 65535:
         return f"Port {port} is not one coach can use: pick one from 1024 to 65535."
     return None
+
+
+def listen_failure(port: int, error: OSError) -> str:
+    """Why the server could not start on `port`, once, and what to do about it.
+
+    The error's own text repeats the address ("error while attempting to bind on address
+    ('127.0.0.1', 8000): address already in use"), so only its number is used.
+    """
+    where = f"Could not listen on {HOST}:{port}"
+    if error.errno == errno.EADDRINUSE:
+        other = port + 1 if port < 65535 else DEFAULT_PORT
+        return (
+            f"{where}: another program is already using that port. Start coach serve "
+            f"with another one, e.g. --port {other}."
+        )
+    reason = os.strerror(error.errno).lower() if error.errno else str(error)
+    return f"{where}: {reason}."
 
 
 class CoachServer:
@@ -115,7 +135,7 @@ def serve(
     console: Console | None = None,
 ) -> int:
     """Run the web server until Ctrl+C; exit code 2 for a bad port, 1 if it cannot listen."""
-    out = console or Console(stderr=True)
+    out = console or CommandConsole(stderr=True)
     problem = check_port(port)
     if problem:
         out.print(data(problem, "red"))
@@ -134,9 +154,6 @@ def serve(
     try:
         server.run(listening)
     except OSError as error:
-        out.print(
-            line(f"Could not listen on {HOST}:{port}: ", data(error.strerror or error), ". Is "
-                 "another server using that port? Try --port with another number.", style="red")
-        )  # fmt: skip
+        out.print(line(listen_failure(port, error), style="red"))
         return 1
     return 0

@@ -17,7 +17,7 @@ from coach_tui.coaching.agenda import Agenda, build_agenda
 from coach_tui.coaching.calls import stalls_in
 from coach_tui.coaching.dashboard import goal_lines, touch_lines
 from coach_tui.coaching.review import review_reminder
-from coach_tui.commands.output import data, line, print_json
+from coach_tui.commands.output import counted, data, line, print_json
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.process import collector_paused
 from coach_tui.store.repository import Repository
@@ -137,7 +137,7 @@ def print_agenda(agenda: Agenda, out: Console) -> None:
                        data(promise.due)))  # fmt: skip
     if len(agenda.promises) > SHOWN_PROMISES:
         more = len(agenda.promises) - SHOWN_PROMISES
-        out.print(line(f"… and {more} more promises due.", style="dim"))
+        out.print(line(f"… and {counted(more, 'more promise')} due.", style="dim"))
     for account, question in agenda.stalled[:3]:
         out.print(line("Stalled — ", data(account), ": ", data(question), style="yellow"))
     for goal, sentence in agenda.behind:
@@ -145,7 +145,8 @@ def print_agenda(agenda: Agenda, out: Console) -> None:
     for account, what in agenda.late[:SHOWN_LATE]:
         out.print(line("Late — ", data(account), ": ", data(what), style="yellow"))
     if len(agenda.late) > SHOWN_LATE:
-        out.print(line(f"… and {len(agenda.late) - SHOWN_LATE} more objectives late.", style="dim"))
+        more = len(agenda.late) - SHOWN_LATE
+        out.print(line(f"… and {counted(more, 'more objective')} late.", style="dim"))
     if agenda.review:
         out.print(data(agenda.review, "cyan"))
     out.print(line("Coach: ", data(agenda.coach_line), style="bold"))

@@ -3,9 +3,10 @@
 What is at the target decides how it is written:
 
 - nothing, or a regular file (also behind a symlink, which is kept: the file it points to is
-  replaced): a temporary file with a fresh random name, created exclusively beside the
-  file, is written, synced and renamed over it, so a crash or a full disk leaves the old
-  file whole and a planted `cal.ics.tmp` link is never followed;
+  replaced): written as coach writes its own files (`store/atomic.py`): a temporary file
+  with a fresh random name, created exclusively beside the file, is written, synced and
+  renamed over it, so a crash or a full disk leaves the old file whole and a planted
+  `cal.ics.tmp` link is never followed;
 - a pipe, a terminal or another device: written straight through, as a shell's `>` does
   (a rename would put a regular file in place of the pipe, and its reader would get
   nothing);
@@ -22,9 +23,10 @@ import errno
 import os
 import stat
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from coach_tui.store.atomic import write_atomic
 
 
 class ExportRefused(Exception):
@@ -119,32 +121,9 @@ def write_export(destination: Destination, payload: bytes) -> None:
         sys.stdout.buffer.write(payload)
         sys.stdout.buffer.flush()
     elif destination.atomic:
-        replace_file(destination.path, payload)
+        write_atomic(destination.path, payload)
     else:
         write_through(destination.path, payload)
-
-
-def replace_file(path: Path, payload: bytes) -> None:
-    """Replace (or create) the regular file at `path` atomically; on failure it is untouched.
-
-    The temporary file gets a random name and is created exclusively, readable by you only
-    (`tempfile.mkstemp`: O_EXCL, no link followed, 0600), so nothing already at any name
-    beside `path` is ever written through.
-    """
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    staged = Path(name)
-    try:
-        try:
-            _write_all(fd, payload)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        staged.replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            staged.unlink()
-        raise
-    _sync_folder(path.parent)
 
 
 def write_through(path: Path, payload: bytes) -> None:
@@ -161,16 +140,3 @@ def _write_all(fd: int, payload: bytes) -> None:
     while view:
         written = os.write(fd, view)
         view = view[written:]
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename durable (a no-op where folders cannot be opened)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -118,6 +118,24 @@ def test_unexpected_error_is_one_line_and_logged(data_dir, clock, monkeypatch, c
     assert "boom" in log
 
 
+def test_coach_today_does_not_load_what_only_a_crash_or_another_command_needs(
+    data_dir: Path, repo
+) -> None:
+    """Start-up time (README "Performance"): the crash log and shell quoting load when used."""
+    repo.close()
+    check = (
+        "import sys\n"
+        "from coach_tui.cli import main\n"
+        f"main(['today', '--plain', '--data', {str(data_dir)!r}])\n"
+        "print([m for m in ('coach_tui.crash_log', 'shlex') if m in sys.modules], "
+        "file=sys.stderr)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stderr.strip() == "[]"
+
+
 def test_an_error_leaves_an_empty_folder_empty(tmp_path, monkeypatch, capsys) -> None:
     """A log in an empty folder would make it a folder coach must ask about next time."""
     empty = tmp_path / "empty"

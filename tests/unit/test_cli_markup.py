@@ -23,12 +23,20 @@ SOURCES = sorted(
 )
 DOOR = PACKAGE / "commands" / "output.py"
 
-# Methods of Rich's Console, Table, Status and Progress that read markup in a str.
-PRINTING_METHODS = {"print", "log", "rule", "status", "input", "add_row", "add_column", "add_task"}
+# Methods of Rich's Console, Table, Status, Progress and prompts (`Confirm.ask`) that read
+# markup in a str.
+PRINTING_METHODS = {
+    "print", "log", "rule", "status", "input", "ask", "add_row", "add_column", "add_task"
+}  # fmt: skip
+# Text's builders that keep what they are given, escape codes and all.
+TEXT_BUILDERS = {"assemble", "from_ansi"}
 # Methods whose positional arguments are ids or numbers, but some keywords are shown.
 UPDATING_METHODS = {"update"}
 # Constructors whose text arguments are markup (or, for Text, kept with its escape codes).
-PRINTING_CLASSES = {"Table", "Panel", "Rule", "Text", "TextColumn", "Markdown", "Status"}
+PRINTING_CLASSES = {
+    "Table", "Panel", "Padding", "Group", "Columns", "Align",
+    "Rule", "Text", "TextColumn", "Markdown", "Status",
+}  # fmt: skip
 # Keyword arguments that are shown as text (the rest are styles, widths and flags).
 SHOWN_KEYWORDS = {
     "title",
@@ -42,8 +50,11 @@ SHOWN_KEYWORDS = {
 }
 # What the door makes: Text with user text shown literally.
 DOOR_FUNCTIONS = {"data", "line", "shell_word"}
-# Renderables that are only containers: their own text arguments are checked where built.
-CONTAINERS = {"Table", "Panel", "Padding", "Group", "Columns"}
+# Renderables that hold others: what they are given is checked where they are built (a
+# str given to one is markup too), so one built here is safe to print.
+CONTAINERS = {"Table", "Panel", "Padding", "Group", "Columns", "Align"}
+# Raw writes to these read no markup, but let every control code through.
+STANDARD_STREAMS = ("sys.stdout", "sys.stderr")
 
 
 def _callee(call: ast.Call) -> str:
@@ -53,6 +64,14 @@ def _callee(call: ast.Call) -> str:
     if isinstance(func, ast.Attribute):
         return func.attr
     return ""
+
+
+def _imports_rich_print(node: ast.AST) -> bool:
+    return (
+        isinstance(node, ast.ImportFrom)
+        and (node.module or "").split(".")[0] == "rich"
+        and any(alias.name == "print" for alias in node.names)
+    )
 
 
 def _callee_of(node: ast.expr) -> str:
@@ -73,6 +92,17 @@ class _Checker:
             and getattr(node.returns, "id", getattr(node.returns, "value", "")) in {"Text", "Table"}
         }
         self.problems: list[tuple[int, str]] = []
+
+    def check_module(self, tree: ast.Module) -> None:
+        """Every function, and the statements at the top of the module."""
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                self.check_function(node)
+            elif _imports_rich_print(node):  # a print that reads markup
+                self.problems.append((node.lineno, "from rich import print"))
+        definitions = ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
+        top = [statement for statement in tree.body if not isinstance(statement, definitions)]
+        self.check_function(ast.Module(body=top, type_ignores=[]))
 
     def check_function(self, function: ast.FunctionDef | ast.Module) -> None:
         assigned: dict[str, list[ast.expr | None]] = {}
@@ -95,6 +125,12 @@ class _Checker:
         for node in ast.walk(function):
             if isinstance(node, ast.Call):
                 self._check_call(node, assigned)
+        if getattr(function, "name", None) in self.text_helpers:
+            # A helper trusted as a door of its own must return what a door makes.
+            for node in ast.walk(function):
+                returned = node.value if isinstance(node, ast.Return) else None
+                if returned is not None and not self._safe(returned, assigned, seen=set()):
+                    self.problems.append((returned.lineno, f"return {ast.unparse(returned)}"))
 
     @staticmethod
     def _bind(assigned: dict[str, list[ast.expr | None]], target: ast.expr, value) -> None:
@@ -104,6 +140,13 @@ class _Checker:
 
     def _check_call(self, call: ast.Call, assigned: dict[str, list[ast.expr | None]]) -> None:
         callee = _callee(call)
+        is_method = isinstance(call.func, ast.Attribute)
+        if callee == "write" and is_method:
+            if ast.unparse(call.func.value).startswith(STANDARD_STREAMS):
+                for arg in call.args:
+                    if not (isinstance(arg, ast.Constant) or _callee_of(arg) == "printable"):
+                        self.problems.append((arg.lineno, f"write({ast.unparse(arg)})"))
+            return
         if isinstance(call.func, ast.Name) and callee == "print":
             # The builtin print reads no markup, but passes control codes: fixed wording, or
             # text made printable() (streams.print_error, output.print_json).
@@ -111,16 +154,12 @@ class _Checker:
                 if not (isinstance(arg, ast.Constant) or _callee_of(arg) == "printable"):
                     self.problems.append((arg.lineno, f"print({ast.unparse(arg)})"))
             return
-        if callee == "from_markup" or (
-            callee in PRINTING_METHODS and isinstance(call.func, ast.Attribute)
-        ):
+        if callee in {"from_markup", *TEXT_BUILDERS} or (callee in PRINTING_METHODS and is_method):
             shown = [*call.args, *(k.value for k in call.keywords if k.arg in SHOWN_KEYWORDS)]
-        elif callee in UPDATING_METHODS and isinstance(call.func, ast.Attribute):
+        elif callee in UPDATING_METHODS and is_method:
             shown = [k.value for k in call.keywords if k.arg in SHOWN_KEYWORDS]
-        elif callee in PRINTING_CLASSES and isinstance(call.func, ast.Name):
+        elif callee in PRINTING_CLASSES:
             shown = [*call.args, *(k.value for k in call.keywords if k.arg in SHOWN_KEYWORDS)]
-            if callee in CONTAINERS:
-                shown = [k.value for k in call.keywords if k.arg in SHOWN_KEYWORDS]
             if callee == "Text":
                 shown = [arg for arg in call.args if not isinstance(arg, ast.Constant)]
                 for arg in shown:
@@ -153,9 +192,7 @@ def markup_problems(source: str) -> list[tuple[int, str]]:
     """(line, call) for every printing call given text that is neither literal nor safe."""
     tree = ast.parse(source)
     checker = _Checker(tree)
-    for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-            checker.check_function(node)
+    checker.check_module(tree)
     return sorted(set(checker.problems))
 
 
@@ -184,6 +221,18 @@ def test_printers_give_rich_only_literals_and_door_made_text(path: Path) -> None
         "def f(document):\n    print(json.dumps(document))",
         'def f(n):\n    with out.status(f"Saving {n}…"):\n        pass',
         "def f(bar, task, name):\n    bar.update(task, description=name)",
+        'def f(out, target):\n    Confirm.ask(f"{target} exists. Replace it?", console=out)',
+        'def f(out, name):\n    out.print(Panel(f"[b]{name}[/]"))',
+        "def f(out, name):\n    out.print(Padding(name, 1))",
+        "def f(out, names):\n    out.print(Columns(names))",
+        "def f(name):\n    table = Table(name)",
+        "def f(out, name):\n    out.print(rich.panel.Panel(name))",
+        'def f(name):\n    sys.stdout.write(f"{name}\\n")',
+        "def f(payload):\n    sys.stderr.buffer.write(payload)",
+        "def cell(name) -> Text:\n    return Text.assemble(name)",
+        "def cell(name) -> Text:\n    return Text.from_ansi(name)",
+        "from rich import print\ndef f(name):\n    print(printable(name))",
+        'out.print(f"[b]{sys.argv[1]}[/]")',
     ],
 )
 def test_the_check_catches_text_built_into_a_printed_string(snippet: str) -> None:
@@ -200,6 +249,12 @@ def test_the_check_catches_text_built_into_a_printed_string(snippet: str) -> Non
         "def f(out, name: Text):\n    out.print(name)",
         'def f(out):\n    print("--week goes with review only.", file=sys.stderr)',
         "def f(line):\n    print(printable(line), file=sys.stderr)",
+        "def f(out, question: Text):\n    Confirm.ask(question, console=out)",
+        "def f(out):\n    table = Table()\n    out.print(Panel(table, title='Files'))",
+        "def f(name):\n    sys.stdout.write(printable(name))",
+        "def cell(name) -> Text:\n    return data(name, 'bold')",
+        "def rows() -> Table:\n    table = Table()\n    return table",
+        "def f(parts):\n    parts.append(parts)",
     ],
 )
 def test_the_check_lets_literals_and_door_made_text_through(snippet: str) -> None:

@@ -148,6 +148,35 @@ def test_only_import_json_reads_standard_input(tmp_path: Path) -> None:
     assert not (tmp_path / "data").exists()
 
 
+def test_import_json_dash_at_a_terminal_says_what_to_pipe_instead_of_waiting(
+    tmp_path: Path,
+) -> None:
+    """Typed without a pipe, `-` would wait in silence for an export typed by hand."""
+    pty = pytest.importorskip("pty")
+    master, terminal = pty.openpty()
+    child = subprocess.Popen(
+        [*COACH, "import", "json", "-", "--data", str(tmp_path / "data")],
+        stdin=terminal,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=WIDE,
+    )
+    os.close(terminal)
+    try:
+        _out, err = child.communicate(timeout=60)  # waiting for input fails here
+    except subprocess.TimeoutExpired:
+        child.kill()
+        raise
+    finally:
+        os.close(master)
+    assert child.returncode == 2
+    assert " ".join(err.decode().split()) == (
+        "coach import json - reads an export piped into it, e.g. coach import json - < "
+        "export.json; here standard input is the terminal. Nothing was imported."
+    )
+    assert not (tmp_path / "data").exists()
+
+
 @pytest.mark.parametrize(
     ("command", "closed", "code", "sentence"),
     [
@@ -239,7 +268,10 @@ def test_an_endless_pipe_is_read_only_up_to_the_limit(tmp_path: Path) -> None:
         )
         endless.kill()
     assert result.returncode == 1
-    assert "Standard input is more than the 1,000 MB: not a coach export." in said(result)
+    assert (
+        "Standard input is more than the 1,000 MB an import accepts (an export of ten years of "
+        "heavy use is about 150 MB). Check it is a coach export." in said(result)
+    )
 
 
 # --- exports never damage, never overwrite unasked -----------------------------------------

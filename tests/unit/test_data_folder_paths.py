@@ -85,6 +85,16 @@ def test_a_refused_import_creates_no_folder(tmp_path: Path, capsys) -> None:
     assert not target.exists()
 
 
+def test_a_refused_import_into_an_empty_folder_leaves_it_empty(tmp_path: Path, capsys) -> None:
+    target = tmp_path / "made-for-coach"
+    target.mkdir()
+    csv = str(FIXTURES / "Connections.csv")
+    code = main(["import", "linkedin", csv, "--account", "Nope", "--data", str(target)])
+    assert code == 1
+    assert "nothing imported" in capsys.readouterr().err
+    assert list(target.iterdir()) == []
+
+
 def test_a_dry_run_into_a_folder_not_made_yet_still_reports(tmp_path: Path, capsys) -> None:
     target = tmp_path / "new-folder"
     csv = str(FIXTURES / "Connections.csv")

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from rich.console import Console
 
 from coach_tui.commands.doctor import print_doctor
 from coach_tui.crash_log import write_crash_log
 from coach_tui.model.draft import FlowDraft
+from tests.helpers import BERLIN, FakeClock
 from tests.unit.test_cli import coach
 
 
-def report(data_dir: Path) -> tuple[int, str]:
+def report(data_dir: Path, clock: FakeClock | None = None) -> tuple[int, str]:
+    """What `coach doctor` says, run on a clock in Berlin (like the tests' data)."""
     out = Console(record=True, width=200, force_terminal=False)
-    code = print_doctor(data_dir, restore=False, console=out)
+    code = print_doctor(data_dir, restore=False, console=out, clock=clock or FakeClock())
     return code, " ".join(out.export_text().split())
 
 
@@ -85,3 +89,26 @@ def test_doctor_output_from_the_command_is_terminal_safe(repo, data_dir: Path) -
     assert result.returncode == 0, result.stderr
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "[bold]x[/bold]" in result.stdout
+
+
+def test_times_are_shown_on_the_sellers_clock_now_not_where_they_were_logged(
+    repo, data_dir: Path, clock
+) -> None:
+    """A crash in Tokyo, read after the flight home to Berlin: 09:15 there was 01:15 here."""
+    repo.drafts.save(FlowDraft("review:2026-W47", 6, {"went_well": "x"}, clock()))
+    repo.drafts.mark_stopped(["review:2026-W47"], clock())  # 08:30 in Berlin
+    repo.close()
+    tokyo = datetime(2026, 11, 24, 9, 15, tzinfo=ZoneInfo("Asia/Tokyo"))
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as error:
+        write_crash_log(data_dir, error, now=tokyo)
+    with (data_dir / "crash.log").open("a", encoding="utf-8") as log:
+        log.write("--- 0001-01-01T00:00:00+05:00 coach 0.1.0\nValueError: edited by hand\n")
+
+    _code, text = report(data_dir, FakeClock(datetime(2026, 11, 25, 9, 0, tzinfo=BERLIN)))
+    assert "2026-11-24 01:15" in text and "09:15" not in text
+    assert "0001-01-01T00:00:00+05:00" in text  # out of any zone's range: as written
+    _code, text = report(data_dir, FakeClock(tokyo))
+    assert "2026-11-24 09:15" in text
+    assert "its flow was open when coach stopped (2026-11-24 16:30)" in text

@@ -90,3 +90,14 @@ def test_export_works_while_coach_holds_the_folder(data_dir: Path, clock, capsys
         running.close()
     calendar = Calendar.from_ical(capsysbinary.readouterr().out)
     assert len(list(calendar.walk("VEVENT"))) == 2
+
+
+def test_what_was_written_is_counted_in_words_that_agree(data_dir: Path, clock, tmp_path) -> None:
+    repo = Repository.open(data_dir, clock=clock)
+    account = Account("Nordvale Foods")
+    repo.accounts.save(account)
+    repo.calls.save(Call(account.uid, WHEN))
+    repo.close()
+    out = Console(file=StringIO(), width=200)
+    assert export_ics(data_dir, tmp_path / "one.ics", console=out, clock=clock) == 0
+    assert f"Wrote 1 call and open to-dos to {tmp_path / 'one.ics'}." in out.file.getvalue()

@@ -17,9 +17,10 @@ from coach_tui.cli import main
 from coach_tui.commands.delivery import prepare_target
 from coach_tui.interop.writing import (
     STANDARD_OUTPUT,
+    Destination,
     find_destination,
     is_inside,
-    replace_file,
+    write_export,
 )
 from tests.helpers import account_names_in, folder_with_one_account
 
@@ -190,7 +191,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path, mon
 
     monkeypatch.setattr(os, "write", full_disk)
     with pytest.raises(OSError):
-        replace_file(target, PAYLOAD)
+        write_export(Destination(target, atomic=True, overwrites=True), PAYLOAD)
     monkeypatch.undo()
     assert target.read_bytes() == b"old"
     assert [path.name for path in tmp_path.iterdir()] == ["cal.ics"]

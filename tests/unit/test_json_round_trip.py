@@ -298,7 +298,7 @@ def test_a_dry_run_checks_everything_and_writes_nothing(tmp_path: Path, clock: F
     out = Console(record=True, width=100)
     assert import_json(tmp_path / "data", source, dry_run=True, console=out, clock=clock) == 0
     text = out.export_text()
-    assert "Would import 1 records" in text and "nothing was saved" in text
+    assert "Would import 1 record from" in text and "nothing was saved" in text
     assert not (tmp_path / "data").exists()
 
 
@@ -339,7 +339,7 @@ def test_the_commands_are_wired_into_coach(tmp_path: Path, capsys) -> None:
     (tmp_path / "out.json").write_text(printed, encoding="utf-8")
     assert main(["import", "json", str(tmp_path / "out.json"), "--data", str(tmp_path / "b")]) == 0
     said = " ".join(capsys.readouterr().out.split())  # Rich wraps long paths onto new lines
-    assert "Imported 1 records" in said and f"coach --data {tmp_path / 'b'}" in said
+    assert "Imported 1 record from" in said and f"coach --data {tmp_path / 'b'}" in said
     assert main(["import", "json", "x.json", "--account", "Acme"]) == 2
     assert main(["export", "json", "--week", "2026-W01", "--data", str(data)]) == 2
 

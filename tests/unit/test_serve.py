@@ -247,7 +247,10 @@ def test_a_taken_port_is_reported_and_no_address_is_printed(tmp_path: Path) -> N
             capture_output=True, text=True, timeout=WAIT_SECONDS, stdin=subprocess.DEVNULL,
         )  # fmt: skip
     assert done.returncode == 1
-    assert f"Could not listen on 127.0.0.1:{port}" in " ".join(done.stderr.split())
+    said = " ".join(done.stderr.split())
+    assert f"Could not listen on 127.0.0.1:{port}: another program is already using" in said
+    assert said.count(str(port)) == 1  # the address once, not again in the system's words
+    assert f"e.g. --port {port + 1}." in said
     assert "http://" not in done.stderr  # an address that leads nowhere is not offered
 
 

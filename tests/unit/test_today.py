@@ -1,5 +1,6 @@
 """`coach today`: the agenda, the coach's line, JSON, NO_COLOR, and reading beside the app."""
 
+import io
 import json
 import os
 import subprocess
@@ -8,9 +9,12 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from rich.console import Console
+
 from coach_tui.cli import main
 from coach_tui.coaching.agenda import build_agenda
 from coach_tui.coaching.dashboard import goal_lines, touch_lines
+from coach_tui.commands.today import SHOWN_PROMISES, print_agenda
 from coach_tui.model.account import Account, ExpansionKind, ObjectiveStatus, StrategicObjective
 from coach_tui.model.call import Call, Commitment, Party, Prep
 from coach_tui.model.goal import Metric, PerformanceGoal, ProgressEntry
@@ -102,6 +106,15 @@ def test_promises_due_are_late_or_today_only() -> None:
     ]
     [due] = agenda(commitments=promises).promises
     assert (due.whose, due.what, due.due) == ("theirs", "Share data", "2 days late")
+
+
+def test_what_is_left_out_is_counted_in_words_that_agree() -> None:
+    promises = [
+        Commitment("a", Party.THEM, f"Share data {n}", due=TODAY) for n in range(SHOWN_PROMISES + 1)
+    ]
+    out = Console(file=io.StringIO(), width=200, color_system=None)
+    print_agenda(agenda(commitments=promises), out)
+    assert "… and 1 more promise due." in out.file.getvalue()
 
 
 def seed(data_dir: Path) -> None:
