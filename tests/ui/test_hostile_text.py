@@ -23,7 +23,7 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from coach_tui.ui.app import CoachApp
-from tests.helpers import TUESDAY_MORNING, screen_text, short_temp_dir
+from tests.helpers import TUESDAY_MORNING, screen_text, short_temp_dir, toast_messages
 from tests.hostile import FORBIDDEN, HostileFolder, seed_hostile
 from tests.ui.flow import settle
 
@@ -130,7 +130,7 @@ async def test_start_dashboard_why_and_history(make_app, hostile) -> None:
     async with app.run_test(size=BIG, notifications=True) as pilot:
         await step(pilot, hostile)
         # The theme notices quote the files and the setting as they are.
-        notes = " | ".join(toast.render().plain for toast in app.screen.query("Toast"))
+        notes = toast_messages(app)
         assert "'primary' is not a colour: '[/]'" in notes
         assert "There is no theme called '[/x] [bold]Evil'" in notes
         await click_hostile_words(pilot, hostile)
@@ -435,7 +435,7 @@ async def test_a_small_terminal_dashboard_campaign_and_key_calls(make_app, hosti
     app = make_app()
     async with app.run_test(size=SMALL, notifications=True) as pilot:
         await step(pilot, hostile)
-        notes = " | ".join(toast.render().plain for toast in app.screen.query("Toast"))
+        notes = toast_messages(app)
         assert "'primary' is not a colour: '[/]'" in notes
         await start(pilot, hostile)
         assert_literal(app, "[Hiring]", "[/x]", "␛]0;PWNED␇")
@@ -525,7 +525,7 @@ async def test_theme_files_with_markup_do_not_stop_the_start(make_app, hostile) 
     async with app.run_test(size=BIG, notifications=True) as pilot:
         await step(pilot, hostile)
         assert app.theme == "coach-dark"
-        notes = " | ".join(toast.render().plain for toast in app.screen.query("Toast"))
+        notes = toast_messages(app)
         assert "broken.toml: 'primary' is not a colour: '[/]'" in notes
         assert "markup-name.toml: the name '[bold]Evil[/bold] [@click=app.quit]q[/]" in notes
         assert "[/x] [bold]Evil" in notes  # the saved theme's name, as it is

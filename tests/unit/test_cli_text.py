@@ -33,15 +33,8 @@ from coach_tui.model.text import clean_characters, clean_text, printable
 from coach_tui.store.layout import SCHEMA_VERSION
 from coach_tui.store.portable import read_tables
 from coach_tui.store.repository import Repository
-from tests.cli_text_records import (
-    HOSTILE,
-    forbidden_in,
-    last_week,
-    seed_records,
-    shown,
-    squeezed,
-)
-from tests.helpers import strings_in
+from tests.cli_text_records import HOSTILE, forbidden_in, last_week, seed_records, shown
+from tests.helpers import quiet, squeezed, strings_in
 
 CASES = list(HOSTILE)
 LONG = "5,000 characters"
@@ -108,10 +101,6 @@ def test_today_json_values_are_printable(seeded, case, capsys) -> None:
 
 
 # --- exports ---------------------------------------------------------------------------
-
-
-def quiet() -> Console:
-    return Console(file=io.StringIO(), width=100)
 
 
 def ics_text(payload: str) -> str:

@@ -29,11 +29,10 @@ from coach_tui.model.text import printable
 from coach_tui.store.layout import FAMILIES, family_path
 from coach_tui.store.portable import read_tables
 from coach_tui.store.repository import Repository
-from tests.helpers import short_temp_dir, strings_in
+from tests.cli_text_records import FORBIDDEN as CONTROL
+from tests.cli_text_records import RICH_STYLE
+from tests.helpers import short_temp_dir, squeezed, strings_in
 from tests.hostile import FORBIDDEN, LITERALS, HostileFolder, seed_hostile
-
-RICH_STYLE = re.compile(r"\x1b\[[0-9;]*m")
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @pytest.fixture(scope="module")
@@ -80,10 +79,6 @@ def sent_from_data(output: str, *, styled: bool = False) -> list[str]:
     if styled:
         output = RICH_STYLE.sub("", output)
     return [char for char in FORBIDDEN if char in output]
-
-
-def squeezed(text: str) -> str:
-    return "".join(text.split())
 
 
 def assert_literals_shown(output: str) -> None:
