@@ -21,14 +21,16 @@ def at(moment: datetime) -> list[str]:
     return [sys.executable, str(Path(__file__).resolve()), moment.isoformat()]
 
 
-class _Stopped(datetime):
-    """`datetime` whose `now` is always the same moment, on the clock of the zone asked."""
+def stopped_at(moment: datetime) -> type[datetime]:
+    """A `datetime` whose `now()` is always `moment`, on the clock of the zone asked: put in
+    place of `coach_tui.model.clock.datetime`, it stops coach's clock (in this process too)."""
 
-    moment: datetime
+    class Stopped(datetime):
+        @classmethod
+        def now(cls, tz: tzinfo | None = None) -> datetime:  # type: ignore[override]
+            return moment.astimezone(tz)
 
-    @classmethod
-    def now(cls, tz: tzinfo | None = None) -> datetime:  # type: ignore[override]
-        return cls.moment.astimezone(tz)
+    return Stopped
 
 
 if __name__ == "__main__":
@@ -36,6 +38,5 @@ if __name__ == "__main__":
     from coach_tui.cli import main
     from coach_tui.model import clock
 
-    _Stopped.moment = datetime.fromisoformat(sys.argv[1])
-    clock.datetime = _Stopped  # type: ignore[misc]
+    clock.datetime = stopped_at(datetime.fromisoformat(sys.argv[1]))  # type: ignore[misc]
     raise SystemExit(main(sys.argv[2:]))
