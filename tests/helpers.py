@@ -193,6 +193,15 @@ def account_names_in(folder: Path) -> list[str]:
         repo.close()
 
 
+def doctor_report(data_dir: Path, *, restore: bool = False) -> tuple[int, str]:
+    """`coach doctor` on `data_dir`: its exit code and its report, whitespace folded."""
+    from coach_tui.commands.doctor import print_doctor
+
+    out = Console(file=StringIO(), record=True, width=200)
+    code = print_doctor(data_dir, restore=restore, console=out)
+    return code, squashed(out.export_text())
+
+
 def hand_edit_draft(data_dir: Path, record: dict, doc_id: int = 9) -> None:
     """Put a draft record into `core.json` as a hand edit would: no check, no cleaning."""
     core = data_dir / "core.json"

@@ -15,10 +15,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 
 from coach_tui.coaching.review import review_week_for
-from coach_tui.commands.doctor import print_doctor
 from coach_tui.model.account import Account, ExpansionKind, StrategicObjective
 from coach_tui.model.call import Call, Prep
 from coach_tui.model.contact import BuyingRole, Contact
@@ -29,7 +27,7 @@ from coach_tui.ui.screens.dashboard import DashboardScreen
 from coach_tui.ui.screens.guided import GuidedFlowScreen
 from coach_tui.ui.screens.review_flow import WeekReviewFlowScreen
 from coach_tui.ui.screens.why_flow import WhyFlowScreen
-from tests.helpers import BERLIN, hand_edit_draft, notices, on_screen, squashed
+from tests.helpers import BERLIN, doctor_report, hand_edit_draft, notices, on_screen
 from tests.ui.flow import answer_box, paste, run, settle
 
 POISON = "went fine [/x]"
@@ -245,9 +243,7 @@ async def test_doctor_lists_the_crash_and_the_drafts_after_a_crash(
 ) -> None:
     poison(monkeypatch, WeekReviewFlowScreen)
     await crash_the_review(make_app)
-    out = Console(record=True, width=200)
-    print_doctor(data_dir, restore=False, console=out)
-    report = squashed(out.export_text())
+    _code, report = doctor_report(data_dir)
     assert "Crashes in" in report and "crash.log: 1" in report
     assert "RenderBug: a step could not be drawn with these answers" in report
     assert "review:2026-W47, step 2 of" in report

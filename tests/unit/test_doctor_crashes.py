@@ -5,22 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from rich.console import Console
-
-from coach_tui.commands.doctor import print_doctor
 from coach_tui.crash_log import write_crash_log
 from coach_tui.model.draft import FlowDraft
+from tests.helpers import doctor_report
 from tests.unit.test_cli import coach
 
 
-def report(data_dir: Path) -> tuple[int, str]:
-    out = Console(record=True, width=200, force_terminal=False)
-    code = print_doctor(data_dir, restore=False, console=out)
-    return code, " ".join(out.export_text().split())
-
-
 def test_a_healthy_folder_says_nothing_about_crashes(repo, data_dir: Path) -> None:
-    code, text = report(data_dir)
+    code, text = doctor_report(data_dir)
     assert code == 0
     assert "Crashes" not in text and "Drafts" not in text
 
@@ -42,7 +34,7 @@ def test_crashes_drafts_and_set_aside_files_are_listed_with_what_to_do(
     raw["drafts"]["5"] = {"flow": "plan-year", "step": "two"}
     core.write_text(json.dumps(raw))
 
-    code, text = report(data_dir)
+    code, text = doctor_report(data_dir)
     assert code == 0  # nothing here makes a file unusable
     assert f"Crashes in {data_dir / 'crash.log'}: 1 (newest first)" in text
     assert "RuntimeError: closing tag '[/x]' does not match any open tag" in text
@@ -70,7 +62,7 @@ def test_only_the_newest_crashes_are_shown(repo, data_dir: Path) -> None:
             raise ValueError(f"crash {number}")
         except ValueError as error:
             write_crash_log(data_dir, error)
-    _code, text = report(data_dir)
+    _code, text = doctor_report(data_dir)
     assert "crash 7" in text and "crash 3" in text and "crash 2" not in text
     assert "… and 3 older ones in the log." in text
 

@@ -12,10 +12,8 @@ import json
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 
 from coach_tui.cli import main
-from coach_tui.commands.doctor import print_doctor
 from coach_tui.model.account import Account
 from coach_tui.model.why import new_why
 from coach_tui.store.archive import archive_old_history
@@ -23,7 +21,7 @@ from coach_tui.store.backup import kept_copies
 from coach_tui.store.doctor import FileState, diagnose
 from coach_tui.store.errors import MissingDataFile
 from coach_tui.store.repository import Repository
-from tests.helpers import FakeClock
+from tests.helpers import FakeClock, doctor_report
 
 ACCOUNTS = 60
 
@@ -40,12 +38,6 @@ def seller_folder(data_dir: Path, clock: FakeClock) -> None:
 def backed_up_accounts(data_dir: Path) -> int:
     copy = json.loads((data_dir / "backups" / "2026-11-24" / "accounts.json").read_bytes())
     return len(copy["accounts"])
-
-
-def doctor_text(data_dir: Path, *, restore: bool = False) -> tuple[int, str]:
-    out = Console(record=True, width=200)
-    code = print_doctor(data_dir, restore=restore, console=out)
-    return code, " ".join(out.export_text().split())
 
 
 @pytest.mark.parametrize("name", ["accounts.json", "core.json"])
@@ -70,7 +62,7 @@ def test_a_deleted_file_is_refused_reported_and_restored(
     assert report.state is FileState.DAMAGED
     assert "missing" in report.detail
     assert report.newest_backup == backup
-    code, text = doctor_text(data_dir, restore=True)
+    code, text = doctor_report(data_dir, restore=True)
     assert f"Restored {name} from {backup}" in text
     assert code == 0
 
@@ -94,9 +86,9 @@ def test_a_link_to_nothing_in_place_of_a_file_is_damage_and_restore_refills_its_
         Repository.open(data_dir, clock=clock)
     (report,) = [r for r in diagnose(data_dir) if r.path.name == "accounts.json"]
     assert report.state is FileState.DAMAGED
-    assert doctor_text(data_dir)[0] == 1
+    assert doctor_report(data_dir)[0] == 1
 
-    doctor_text(data_dir, restore=True)
+    doctor_report(data_dir, restore=True)
     assert (data_dir / "accounts.json").is_symlink()
     assert len(json.loads((synced / "accounts.json").read_bytes())["accounts"]) == ACCOUNTS
 
@@ -125,7 +117,7 @@ def test_a_day_that_empties_a_table_keeps_the_fuller_backup_beside_the_new_one(
     assert kept.parent.name == "2026-11-24"
     assert kept.name.startswith("accounts.json.kept-")
     assert len(json.loads(kept.read_bytes())["accounts"]) == ACCOUNTS
-    _code, text = doctor_text(data_dir)
+    _code, text = doctor_report(data_dir)
     assert str(kept) in text
 
 
