@@ -71,11 +71,6 @@ def shown(text: str) -> str:
     return printable(text)
 
 
-def squeezed(text: str) -> str:
-    """Without whitespace, so text wrapped by a terminal or a file format can be found."""
-    return "".join(text.split())
-
-
 def seed_records(data_dir: Path, text: str, now: datetime) -> Call:
     """Records holding `text` in every field the commands print; returns the key call.
 

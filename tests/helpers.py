@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import html
+import json
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
+from io import StringIO
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from rich.cells import cell_len
+from rich.console import Console
 from textual.app import App
 from textual.widget import Widget
 
@@ -77,6 +80,17 @@ def squashed(text: str) -> str:
     return " ".join(text.split())
 
 
+def squeezed(text: str) -> str:
+    """`text` without any whitespace, so text wrapped by a terminal or a file format (which
+    may break a line inside a word) can be searched."""
+    return "".join(text.split())
+
+
+def on_screen(app: App) -> str:
+    """Everything on screen, whitespace folded: for sentences the screen wraps."""
+    return squashed(screen_text(app))
+
+
 def widget_text(app: App, widget: Widget, *, frame: bool = False) -> str:
     """What the user sees inside one widget on screen, whitespace folded.
 
@@ -90,6 +104,16 @@ def widget_text(app: App, widget: Widget, *, frame: bool = False) -> str:
 def notices(app: App) -> str:
     """The text of the notifications (toasts) on screen, whitespace folded."""
     return " | ".join(widget_text(app, toast) for toast in app.screen.query("Toast"))
+
+
+def toast_messages(app: App) -> str:
+    """The whole text of the toasts, however much of it the screen shows."""
+    return " | ".join(toast.render().plain for toast in app.screen.query("Toast"))
+
+
+def quiet() -> Console:
+    """A console for a command whose messages the test does not read."""
+    return Console(file=StringIO(), width=100)
 
 
 def refuse_writes_no_form_would_make(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -167,6 +191,26 @@ def account_names_in(folder: Path) -> list[str]:
         return sorted(repo.accounts.names().values())
     finally:
         repo.close()
+
+
+def doctor_report(
+    data_dir: Path, *, restore: bool = False, clock: Callable[[], datetime] | None = None
+) -> tuple[int, str]:
+    """`coach doctor` on `data_dir`, on the tests' clock in Berlin unless given another: its
+    exit code and its report, whitespace folded."""
+    from coach_tui.commands.doctor import print_doctor
+
+    out = Console(file=StringIO(), record=True, width=200)
+    code = print_doctor(data_dir, restore=restore, console=out, clock=clock or FakeClock())
+    return code, squashed(out.export_text())
+
+
+def hand_edit_draft(data_dir: Path, record: dict, doc_id: int = 9) -> None:
+    """Put a draft record into `core.json` as a hand edit would: no check, no cleaning."""
+    core = data_dir / "core.json"
+    raw = json.loads(core.read_text())
+    raw.setdefault("drafts", {})[str(doc_id)] = record
+    core.write_text(json.dumps(raw))
 
 
 def strings_in(value: object) -> list[str]:

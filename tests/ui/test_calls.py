@@ -16,7 +16,7 @@ from coach_tui.ui.screens.calls import CallsScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.screens.debrief_flow import DebriefFlowScreen
 from coach_tui.ui.screens.prep_flow import PrepFlowScreen
-from tests.helpers import BERLIN, notices, screen_text, squashed, widget_text
+from tests.helpers import BERLIN, notices, on_screen, widget_text
 from tests.ui.flow import paste, run, settle
 
 TOMORROW_10 = datetime(2026, 11, 25, 10, 0, tzinfo=BERLIN)
@@ -59,10 +59,6 @@ def call_for(account: Account, objective: StrategicObjective, **changes) -> Call
     return Call(account.uid, **(fields | changes))
 
 
-def shown(app) -> str:
-    return squashed(screen_text(app))
-
-
 async def open_calls(pilot) -> None:
     await settle(pilot)
     await pilot.press("c")
@@ -90,16 +86,16 @@ async def test_schedule_from_the_account_links_the_objective(
         assert isinstance(app.screen, CallForm)
         await paste(pilot, "tomorrow 10am")
         await pilot.pause()
-        assert "= Wednesday 25 Nov 2026, 10:00" in shown(app)
+        assert "= Wednesday 25 Nov 2026, 10:00" in on_screen(app)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
-        assert "Prepare the outcome now?" in shown(app)
+        assert "Prepare the outcome now?" in on_screen(app)
         await pilot.press("escape")  # later
         await settle(pilot)
         assert isinstance(app.screen, AccountScreen)
         assert "Saved without an outcome yet" in notices(app)
-        assert "Calls on this objective: 1" in shown(app)
+        assert "Calls on this objective: 1" in on_screen(app)
     [call] = app.repo.calls.for_account(account.uid)
     assert call.when == TOMORROW_10 and call.objective_uid == objective.uid
 
@@ -118,7 +114,7 @@ async def test_scheduling_offers_the_prep_at_once(make_app, with_why, open_repo,
         await pilot.press("y")
         await settle(pilot)
         assert isinstance(app.screen, PrepFlowScreen)
-        assert "Prep · Nordvale Foods · 27 Nov 2026, 14:30" in shown(app)
+        assert "Prep · Nordvale Foods · 27 Nov 2026, 14:30" in on_screen(app)
 
 
 async def test_an_unreadable_time_is_refused_and_nothing_saved(
@@ -134,7 +130,7 @@ async def test_an_unreadable_time_is_refused_and_nothing_saved(
         await paste(pilot, "soonish")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "Add a time of day to 'soonish'" in shown(app)
+        assert "Add a time of day to 'soonish'" in on_screen(app)
     assert app.repo.calls.for_account(account.uid) == []
 
 
@@ -158,15 +154,15 @@ async def test_small_prep_asks_one_line_and_saves_the_outcome(
     async with run(app) as pilot:
         await start_prep(pilot)
         assert isinstance(app.screen, PrepFlowScreen)
-        assert "This call should move: All five plants plan on our suite" in shown(app)
+        assert "This call should move: All five plants plan on our suite" in on_screen(app)
         await paste(pilot, "Send the deck")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "is something you do, not something the client agrees to" in shown(app)
+        assert "is something you do, not something the client agrees to" in on_screen(app)
         await line(pilot, "Greta introduces us to the CFO")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "Can they say yes to that before the call ends?" in shown(app)
+        assert "Can they say yes to that before the call ends?" in on_screen(app)
         await pilot.press("ctrl+s")  # yes, they can
         assert app.screen.current.key == "size"
         await pilot.press("ctrl+s")  # small, as the coach suggests
@@ -176,7 +172,7 @@ async def test_small_prep_asks_one_line_and_saves_the_outcome(
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, CallsScreen)
-        assert "Greta introduces us to the CFO" in shown(app)
+        assert "Greta introduces us to the CFO" in on_screen(app)
     [call] = app.repo.calls.for_account(account.uid)
     assert call.prep == Prep(
         "Greta introduces us to the CFO", "small",
@@ -194,7 +190,7 @@ async def test_large_prep_plans_more_and_a_too_big_outcome_is_split(
         await paste(pilot, "Hiro agrees to a pilot and then signs the contract")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "Two advances rarely both happen in one call" in shown(app)
+        assert "Two advances rarely both happen in one call" in on_screen(app)
         await line(pilot, "The CFO signs the pilot order form")
         await pilot.press("ctrl+s", "ctrl+s")
         assert app.screen.current.key == "size"
@@ -274,7 +270,7 @@ async def test_debrief_an_advance_creates_promises_and_the_next_call(
         await pilot.press("b")
         await settle(pilot)
         assert isinstance(app.screen, DebriefFlowScreen)
-        assert "You aimed for: Greta introduces us to the CFO" in shown(app)
+        assert "You aimed for: Greta introduces us to the CFO" in on_screen(app)
         await pilot.press("ctrl+s")  # reached
         await pilot.press("ctrl+s")  # advance
         await paste(pilot, "Greta emails the CFO to set up the meeting")
@@ -290,7 +286,7 @@ async def test_debrief_an_advance_creates_promises_and_the_next_call(
         await pilot.press("ctrl+s")
         await paste(pilot, "next tuesday 9:30")
         await pilot.press("ctrl+s")
-        assert "Next call: 1 Dec 2026, 09:30" in shown(app)
+        assert "Next call: 1 Dec 2026, 09:30" in on_screen(app)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, CallsScreen)
@@ -338,7 +334,7 @@ async def test_stall_weeks_are_set_from_the_palette_and_refuse_nonsense(
     app = make_app()
     async with run(app) as pilot:
         await settle(pilot)
-        assert "No advance in" not in shown(app)  # 4 weeks is within the default 6
+        assert "No advance in" not in on_screen(app)  # 4 weeks is within the default 6
         await pilot.press("ctrl+p", *"stall alarm")
         await pilot.pause(0.3)
         await pilot.press("enter")
@@ -347,12 +343,12 @@ async def test_stall_weeks_are_set_from_the_palette_and_refuse_nonsense(
         await paste(pilot, "99")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "from 2 to 26" in shown(app)
+        assert "from 2 to 26" in on_screen(app)
         app.screen.query_one("#weeks", Input).select_all()
         await paste(pilot, "3")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "No advance in 4 weeks" in shown(app)
+        assert "No advance in 4 weeks" in on_screen(app)
     assert app.repo.settings.get().stall_weeks == 3
 
 

@@ -15,10 +15,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 
 from coach_tui.coaching.review import review_week_for
-from coach_tui.commands.doctor import print_doctor
 from coach_tui.model.account import Account, ExpansionKind, StrategicObjective
 from coach_tui.model.call import Call, Prep
 from coach_tui.model.contact import BuyingRole, Contact
@@ -29,7 +27,7 @@ from coach_tui.ui.screens.dashboard import DashboardScreen
 from coach_tui.ui.screens.guided import GuidedFlowScreen
 from coach_tui.ui.screens.review_flow import WeekReviewFlowScreen
 from coach_tui.ui.screens.why_flow import WhyFlowScreen
-from tests.helpers import BERLIN, notices, screen_text, squashed
+from tests.helpers import BERLIN, doctor_report, hand_edit_draft, notices, on_screen
 from tests.ui.flow import answer_box, paste, run, settle
 
 POISON = "went fine [/x]"
@@ -55,10 +53,6 @@ def poison(monkeypatch: pytest.MonkeyPatch, flow: type[GuidedFlowScreen]) -> Non
 def asks_about_the_draft(app) -> bool:
     """Whether the rescue question is on screen (by name: the test also runs on old code)."""
     return type(app.screen).__name__ == "DraftRescueScreen"
-
-
-def shown(app) -> str:
-    return squashed(screen_text(app))
 
 
 def set_aside_files(data_dir: Path) -> list[Path]:
@@ -99,8 +93,8 @@ async def test_after_a_crash_the_review_offers_to_start_afresh_and_keeps_the_ans
         await pilot.press("r")  # the draft still holds the poison: this used to crash again
         await settle(pilot)
         assert asks_about_the_draft(app)
-        assert "The weekly review of 2026-W47: your saved answers" in shown(app)
-        assert "coach stopped on an unexpected error while this flow was open" in shown(app)
+        assert "The weekly review of 2026-W47: your saved answers" in on_screen(app)
+        assert "coach stopped on an unexpected error while this flow was open" in on_screen(app)
         await pilot.press("a")
         await settle(pilot)
         flow = app.screen
@@ -180,7 +174,7 @@ async def test_a_flow_that_fails_to_open_from_its_draft_asks_without_stopping_co
         await pilot.press("r")
         await settle(pilot)
         assert asks_about_the_draft(app)
-        assert "This flow could not open with its saved answers" in shown(app)
+        assert "This flow could not open with its saved answers" in on_screen(app)
         await pilot.press("a")
         await settle(pilot)
         assert isinstance(app.screen, WeekReviewFlowScreen)
@@ -211,21 +205,14 @@ async def test_a_why_draft_that_crashed_no_longer_stops_every_start(
     async with run(app) as pilot:
         await settle(pilot)
         assert asks_about_the_draft(app)
-        assert "Your why: your saved answers" in shown(app)
+        assert "Your why: your saved answers" in on_screen(app)
         await pilot.press("a")
         await settle(pilot)
         assert isinstance(app.screen, WhyFlowScreen)
-        assert "Step 1 of 4" in shown(app)
+        assert "Step 1 of 4" in on_screen(app)
         assert answer_box(pilot).text == ""
     (kept,) = set_aside_files(data_dir)
     assert POISON in kept.read_text()
-
-
-def hand_edit_draft(data_dir: Path, record: dict) -> None:
-    core = data_dir / "core.json"
-    raw = json.loads(core.read_text())
-    raw.setdefault("drafts", {})["7"] = record
-    core.write_text(json.dumps(raw))
 
 
 async def test_a_draft_that_cannot_be_read_is_set_aside_with_a_notice(
@@ -256,9 +243,7 @@ async def test_doctor_lists_the_crash_and_the_drafts_after_a_crash(
 ) -> None:
     poison(monkeypatch, WeekReviewFlowScreen)
     await crash_the_review(make_app)
-    out = Console(record=True, width=200)
-    print_doctor(data_dir, restore=False, console=out)
-    report = squashed(out.export_text())
+    _code, report = doctor_report(data_dir)
     assert "Crashes in" in report and "crash.log: 1" in report
     assert "RenderBug: a step could not be drawn with these answers" in report
     assert "review:2026-W47, step 2 of" in report
@@ -380,7 +365,7 @@ async def test_every_flow_asks_before_resuming_a_draft_that_stopped_coach(
         await settle(pilot)
         await open_it(pilot, account)
         assert asks_about_the_draft(app), f"{name} opened without asking"
-        assert label in shown(app)
+        assert label in on_screen(app)
         await keys(pilot, "a")
         assert isinstance(app.screen, GuidedFlowScreen)
         assert app.screen.flow == flow

@@ -16,7 +16,7 @@ from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.screens.contact_form import ContactForm
 from coach_tui.ui.screens.entry import AccountEntryScreen
 from coach_tui.ui.screens.touch_actions import TouchTable
-from tests.helpers import notices, screen_text, squashed
+from tests.helpers import notices, on_screen
 from tests.ui.flow import paste, run, settle
 
 
@@ -40,10 +40,6 @@ async def open_entry(pilot, account: Account) -> None:
     assert isinstance(pilot.app.screen, AccountEntryScreen)
 
 
-def shown(app) -> str:
-    return squashed(screen_text(app))
-
-
 async def fill(pilot, field_id: str, text: str) -> None:
     pilot.app.screen.query_one(f"#{field_id}").focus()
     await pilot.pause()
@@ -55,7 +51,7 @@ async def test_empty_screen_says_what_to_do_first(make_app, with_why, open_repo,
     app = make_app()
     async with run(app) as pilot:
         await open_entry(pilot, account)
-        text = shown(app)
+        text = on_screen(app)
         assert "No entry point yet. Press i" in text
         assert "No decision makers yet. Press n" in text
         assert "No entry campaign running. Press c" in text
@@ -68,7 +64,7 @@ async def test_add_a_decision_maker_and_coverage_follows(
     app = make_app()
     async with run(app) as pilot:
         await open_entry(pilot, account)
-        assert "only" in shown(app).lower() and "blocker" in shown(app).lower()
+        assert "only" in on_screen(app).lower() and "blocker" in on_screen(app).lower()
         await pilot.press("n")
         assert isinstance(app.screen, ContactForm)
         await paste(pilot, "Hiro Tanaka")
@@ -77,9 +73,9 @@ async def test_add_a_decision_maker_and_coverage_follows(
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, AccountEntryScreen)
-        assert "Hiro Tanaka" in shown(app)
-        assert "economic buyer" in shown(app)
-        assert "No economic buyer" not in shown(app)
+        assert "Hiro Tanaka" in on_screen(app)
+        assert "economic buyer" in on_screen(app)
+        assert "No economic buyer" not in on_screen(app)
     people = app.repo.contacts.for_account(account.uid)
     hiro = next(person for person in people if person.name == "Hiro Tanaka")
     assert (hiro.title, hiro.role) == ("CFO", BuyingRole.ECONOMIC_BUYER)
@@ -99,7 +95,7 @@ async def test_bad_link_and_email_are_refused_and_nothing_saved(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ContactForm)
-        text = shown(app)
+        text = on_screen(app)
         assert "does not look like an email address" in text
         assert "A profile link should be a web address" in text
     assert app.repo.contacts.for_account(account.uid) == []
@@ -116,7 +112,7 @@ async def test_entry_point_is_saved_and_shown(make_app, with_why, open_repo, clo
         await fill(pilot, "why", "Late deliveries start at the plants.")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "European plants · owned by Greta Lindqvist" in shown(app)
+        assert "European plants · owned by Greta Lindqvist" in on_screen(app)
     entry = app.repo.entry_points.for_account(account.uid)
     assert entry is not None and entry.why_there == "Late deliveries start at the plants."
 
@@ -134,10 +130,10 @@ async def test_remove_a_person_asks_and_undo_brings_them_back(
         await pilot.press("y")
         await settle(pilot)
         assert app.repo.contacts.for_account(account.uid) == []
-        assert "No decision makers yet" in shown(app)
+        assert "No decision makers yet" in on_screen(app)
         await pilot.press("u")
         await settle(pilot)
-        assert "Greta Lindqvist" in shown(app)
+        assert "Greta Lindqvist" in on_screen(app)
     assert len(app.repo.contacts.for_account(account.uid)) == 1
 
 
@@ -171,7 +167,7 @@ async def test_plan_a_campaign_then_save_it(make_app, with_why, open_repo, clock
         await open_entry(pilot, account)
         await walk_campaign(pilot)
         await pilot.pause()
-        assert "Mon 30 Nov 2026" in shown(app)
+        assert "Mon 30 Nov 2026" in on_screen(app)
         plan = app.screen.reference()  # the whole plan panel, which scrolls on a small screen
         assert plan.count("ask for the meeting") == 2
         assert "Coach:" not in plan  # a sound plan draws no remark
@@ -229,14 +225,14 @@ async def test_a_second_campaign_waits_for_the_first(make_app, with_why, open_re
         await pilot.press("S")
         await pilot.press("y")
         await settle(pilot)
-        assert "No entry campaign running" in shown(app)
+        assert "No entry campaign running" in on_screen(app)
         stopped = app.repo.campaigns.for_account(account.uid)
         assert [c.status for c in stopped] == [CampaignStatus.STOPPED]
         touches = app.repo.touches.for_campaign(stopped[0].uid)
         assert touches and all(touch.status is TouchStatus.SKIPPED for touch in touches)
         await pilot.press("u")
         await settle(pilot)
-        assert "No entry campaign running" not in shown(app)
+        assert "No entry campaign running" not in on_screen(app)
     [again] = app.repo.campaigns.for_account(account.uid)
     assert again.status is CampaignStatus.ACTIVE
     assert all(touch.is_open for touch in app.repo.touches.for_campaign(again.uid))
@@ -264,7 +260,7 @@ async def test_edit_a_touch_moves_it_and_a_bad_date_is_refused_inline(
         await paste(pilot, "someday soon")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "Could not read 'someday soon' as a date" in shown(app)
+        assert "Could not read 'someday soon' as a date" in on_screen(app)
         assert app.repo.touches.get(first.uid).due == first.due
         app.screen.query_one("#due", Input).select_all()
         await paste(pilot, "2026-12-03")
@@ -287,7 +283,7 @@ async def test_twelve_touches_are_questioned_once_then_allowed(
         await replace_line(pilot, "12")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "12 touches is a lot" in shown(app)
+        assert "12 touches is a lot" in on_screen(app)
         assert app.screen.current.key == "count"
         await pilot.press("ctrl+s")  # keep 12
         await pilot.press("ctrl+s")  # channels
@@ -296,4 +292,4 @@ async def test_twelve_touches_are_questioned_once_then_allowed(
         campaign = app.repo.campaigns.active_for(account.uid)
         assert campaign is not None
         assert len(app.repo.touches.for_campaign(campaign.uid)) == 12
-        assert "12 touches is a lot" in shown(app)  # the remark stays on the account
+        assert "12 touches is a lot" in on_screen(app)  # the remark stays on the account

@@ -15,7 +15,7 @@ from coach_tui.ui.screens.dashboard import DashboardScreen
 from coach_tui.ui.screens.goal_forms import GoalForm, ProgressForm
 from coach_tui.ui.screens.goal_skill_forms import RetireSkillForm, SkillForm
 from coach_tui.ui.screens.goals import GoalsScreen
-from tests.helpers import notices, screen_text, squashed, widget_text
+from tests.helpers import notices, on_screen, widget_text
 from tests.ui.flow import paste, run, settle
 
 YEAR_START, YEAR_END = date(2026, 1, 1), date(2026, 12, 31)
@@ -63,10 +63,6 @@ def goal_rows(app) -> list[list[str]]:
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
 
 
-def shown(app) -> str:
-    return squashed(screen_text(app))
-
-
 def under(app, field_id: str) -> str:
     """The line under one field, as shown: an error, or how the input was read."""
     return widget_text(app, app.screen.query_one(f"#{field_id}-field .field-feedback"))
@@ -86,7 +82,7 @@ async def test_empty_screen_says_what_to_do_next(make_app, with_why) -> None:
     app = make_app()
     async with run(app) as pilot:
         await open_goals(pilot)
-        text = shown(app)
+        text = on_screen(app)
         assert "No goals for 2026 yet — press n to set your annual targets" in text
         assert "No getting-better goals yet — press k" in text
         await pilot.press("escape")
@@ -190,7 +186,7 @@ async def test_custom_count_needs_what_is_counted(make_app, with_why) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert goal_rows(app)[0][:4] == ["First meetings", "2026", "0", "40"]
-        assert "0 of 40 first meetings" in shown(app)
+        assert "0 of 40 first meetings" in on_screen(app)
     [goal] = app.repo.goals.performance()
     assert (goal.metric, goal.unit, goal.currency) == (Metric.CUSTOM, "first meetings", "")
 
@@ -234,7 +230,7 @@ async def test_escape_on_a_typed_form_asks_and_keep_editing_keeps_the_text(
         await pilot.press("n")
         await pilot.press(*"Rev", "escape")
         assert isinstance(app.screen, ConfirmScreen)
-        assert "What you typed here has not been saved." in shown(app)
+        assert "What you typed here has not been saved." in on_screen(app)
         await pilot.click("#keep")
         await pilot.pause()
         assert isinstance(app.screen, GoalForm)
@@ -271,7 +267,7 @@ async def test_delete_asks_then_undo_restores_the_goal(make_app, with_why, open_
         assert goal_rows(app)[0][0] == "Revenue [bold]2026[/]"  # the seller's words, as typed
         await pilot.press("d")
         assert isinstance(app.screen, ConfirmScreen)
-        assert "Delete Revenue [bold]2026[/] and its 2 progress entries?" in shown(app)
+        assert "Delete Revenue [bold]2026[/] and its 2 progress entries?" in on_screen(app)
         await pilot.press("escape")  # keep it
         assert len(goal_rows(app)) == 1
         await pilot.press("d", "y")
@@ -279,7 +275,7 @@ async def test_delete_asks_then_undo_restores_the_goal(make_app, with_why, open_
         assert goal_rows(app) == []
         assert app.repo.goals.performance() == []
         assert "Deleted Revenue [bold]2026[/]. Press u to undo" in notices(app)
-        assert "No goals for 2026 yet" in shown(app)
+        assert "No goals for 2026 yet" in on_screen(app)
         await pilot.press("u")
         await settle(pilot)
         assert goal_rows(app)[0][2] == "$600,000"
@@ -382,10 +378,10 @@ async def test_skill_goal_created_then_retired_with_a_note(make_app, with_why) -
         await paste(pilot, "A habit now: I do it without thinking.")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "No getting-better goals yet" in shown(app)
+        assert "No getting-better goals yet" in on_screen(app)
         app.clear_notifications()  # the toast sits over the list's bottom border
         await pilot.pause()
-        assert "1 retired · v shows them" in shown(app)
+        assert "1 retired · v shows them" in on_screen(app)
         await pilot.press("v")
         skills = widget_text(app, app.screen.query_one("#skill-list"))
         assert "Retired 24 Nov 2026: A habit now: I do it without thinking." in skills
@@ -407,7 +403,7 @@ async def test_retire_can_be_undone(make_app, with_why, open_repo) -> None:
         assert app.repo.goals.skills() == []
         await pilot.press("u")
         await settle(pilot)
-        assert "Ask two implication questions" in shown(app)
+        assert "Ask two implication questions" in on_screen(app)
     [skill] = app.repo.goals.skills()
     assert skill.active
 
@@ -428,7 +424,7 @@ async def test_e_on_the_skill_list_edits_the_skill(make_app, with_why, open_repo
         await fill(pilot, "skill", "Ask three implication questions")
         await save(pilot)
         await settle(pilot)
-        assert "Ask three implication questions" in shown(app)
-        assert "Why it matters: Pain said aloud gets acted on." in shown(app)
+        assert "Ask three implication questions" in on_screen(app)
+        assert "Why it matters: Pain said aloud gets acted on." in on_screen(app)
     [skill] = app.repo.goals.skills()
     assert skill.skill == "Ask three implication questions"

@@ -23,9 +23,9 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from coach_tui.ui.app import CoachApp
-from tests.helpers import TUESDAY_MORNING, screen_text, short_temp_dir
+from tests.helpers import TUESDAY_MORNING, screen_text, short_temp_dir, toast_messages
 from tests.hostile import FORBIDDEN, HostileFolder, seed_hostile
-from tests.ui.flow import settle
+from tests.ui.flow import paste, settle
 
 BIG = (120, 40)
 SMALL = (80, 24)
@@ -130,7 +130,7 @@ async def test_start_dashboard_why_and_history(make_app, hostile) -> None:
     async with app.run_test(size=BIG, notifications=True) as pilot:
         await step(pilot, hostile)
         # The theme notices quote the files and the setting as they are.
-        notes = " | ".join(toast.render().plain for toast in app.screen.query("Toast"))
+        notes = toast_messages(app)
         assert "'primary' is not a colour: '[/]'" in notes
         assert "There is no theme called '[/x] [bold]Evil'" in notes
         await click_hostile_words(pilot, hostile)
@@ -143,9 +143,9 @@ async def test_start_dashboard_why_and_history(make_app, hostile) -> None:
         await step(pilot, hostile, "down", "down")
         await click_hostile_words(pilot, hostile)
         await step(pilot, hostile, "escape", "w")  # the why flow, resuming its draft
-        for _ in range(6):
+        await click_hostile_words(pilot, hostile)
+        for _ in range(6):  # every later step is checked by `step` (a link anywhere fails it)
             await step(pilot, hostile, "ctrl+s")
-            await click_hostile_words(pilot, hostile)
         assert app.is_running
 
 
@@ -309,8 +309,7 @@ async def test_getting_in_people_and_campaign_flow(make_app, hostile) -> None:
         await step(pilot, hostile, "escape", "c")
         assert isinstance(app.screen, CampaignFlowScreen)
         assert_literal(app, "[/x]", "[@click=app.quit]quit[/]")
-        for _ in range(3):
-            await click_hostile_words(pilot, hostile)  # the "With whom" list
+        await click_hostile_words(pilot, hostile)  # the "With whom" list
         assert await walk_flow(pilot, hostile, CampaignFlowScreen) >= 6
         assert_some_literal(app)  # the campaign's touches, to hostile people
         for key in ("t", "x", "u", "S"):  # edit a touch, drop it, undo, stop (asks)
@@ -435,7 +434,7 @@ async def test_a_small_terminal_dashboard_campaign_and_key_calls(make_app, hosti
     app = make_app()
     async with app.run_test(size=SMALL, notifications=True) as pilot:
         await step(pilot, hostile)
-        notes = " | ".join(toast.render().plain for toast in app.screen.query("Toast"))
+        notes = toast_messages(app)
         assert "'primary' is not a colour: '[/]'" in notes
         await start(pilot, hostile)
         assert_literal(app, "[Hiring]", "[/x]", "␛]0;PWNED␇")
@@ -487,7 +486,7 @@ async def test_import_screen_with_hostile_accounts_and_file(make_app, hostile, t
         assert_literal(app, "Lee [Hiring]", "[/x]")
         await step(pilot, hostile, "enter")  # the first choice: by company name
         app.screen.query_one("#path").focus()
-        await pilot.press(*str(export))
+        await paste(pilot, str(export))  # one paste: typed, a long temporary path took seconds
         await step(pilot, hostile, "ctrl+s")
         assert "3 new people to add" in screen_text(app)
         await step(pilot, hostile, "ctrl+s")
@@ -525,7 +524,7 @@ async def test_theme_files_with_markup_do_not_stop_the_start(make_app, hostile) 
     async with app.run_test(size=BIG, notifications=True) as pilot:
         await step(pilot, hostile)
         assert app.theme == "coach-dark"
-        notes = " | ".join(toast.render().plain for toast in app.screen.query("Toast"))
+        notes = toast_messages(app)
         assert "broken.toml: 'primary' is not a colour: '[/]'" in notes
         assert "markup-name.toml: the name '[bold]Evil[/bold] [@click=app.quit]q[/]" in notes
         assert "[/x] [bold]Evil" in notes  # the saved theme's name, as it is

@@ -24,7 +24,7 @@ from coach_tui.ui.screens.account import AccountScreen
 from coach_tui.ui.screens.campaign_flow import CampaignFlowScreen
 from coach_tui.ui.screens.review_flow import WeekReviewFlowScreen
 from coach_tui.ui.screens.touch_forms import TouchDoneForm
-from tests.helpers import notices, screen_text, short_temp_dir
+from tests.helpers import notices, screen_text, short_temp_dir, toast_messages
 from tests.ui.flow import paste, run, settle
 
 
@@ -185,7 +185,7 @@ async def test_a_theme_file_with_markup_in_a_colour_leaves_the_start_alone(
         await settle(pilot)
         assert_running(app)
         assert app.theme == "coach-dark"
-        said = " | ".join(toast.render().plain for toast in app.screen.query("Toast"))
+        said = toast_messages(app)
         assert "broken.toml: 'primary' is not a colour: '[/]'" in said
         assert "needs a [colors] table" in said  # the word in brackets is kept
 

@@ -18,7 +18,7 @@ from coach_tui.ui.screens.account import AccountScreen
 from coach_tui.ui.screens.call_form import CallForm
 from coach_tui.ui.screens.calls import CallsScreen
 from coach_tui.ui.screens.morning import MorningPlanScreen
-from tests.helpers import BERLIN, FakeClock, screen_text, squashed, widget_text
+from tests.helpers import BERLIN, FakeClock, on_screen, widget_text
 from tests.ui.flow import paste, run, settle
 
 DECEMBER = datetime(2026, 12, 10, 9, 0, tzinfo=BERLIN)
@@ -45,10 +45,6 @@ async def open_call_form(pilot, account: Account) -> None:
     assert isinstance(pilot.app.screen, CallForm)
 
 
-def shown(app) -> str:
-    return squashed(screen_text(app))
-
-
 def echo(app) -> str:
     """The line under the form's When field, as the seller reads it."""
     return widget_text(app, app.screen.query_one("#when-field .field-feedback"))
@@ -69,15 +65,15 @@ async def test_a_call_typed_in_winter_for_summer_is_shown_and_stored_at_its_cloc
         await open_call_form(pilot, account)
         await paste(pilot, "2027-07-01 10:00")
         await pilot.pause()
-        assert "= Thursday 1 Jul 2027, 10:00" in shown(app)
+        assert "= Thursday 1 Jul 2027, 10:00" in on_screen(app)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "Call saved for 1 Jul 2027, 10:00." in shown(app)
+        assert "Call saved for 1 Jul 2027, 10:00." in on_screen(app)
         await pilot.press("escape")  # prepare later
         await settle(pilot)
         app.push_screen(CallsScreen())
         await settle(pilot)
-        assert "1 Jul 2027, 10:00" in shown(app)
+        assert "1 Jul 2027, 10:00" in on_screen(app)
     [record] = json.loads(family_path(data_dir, "calls").read_bytes())["calls"].values()
     assert record["when"] == "2027-07-01T10:00:00+02:00[Europe/Berlin]"
 
@@ -138,7 +134,7 @@ async def test_after_a_flight_the_dashboard_and_calls_show_adak_time(
         assert "Tue 24 Nov" not in panel
         app.push_screen(CallsScreen())
         await settle(pilot)
-        assert "23 Nov 2026, 10:00" in shown(app)
+        assert "23 Nov 2026, 10:00" in on_screen(app)
 
 
 async def test_after_a_flight_the_morning_plan_lists_the_call_as_today(
@@ -154,6 +150,6 @@ async def test_after_a_flight_the_morning_plan_lists_the_call_as_today(
     async with run(app) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, MorningPlanScreen)
-        text = shown(app)
+        text = on_screen(app)
         assert "10:00 Nordvale Foods (call)" in text
         assert "No calls today." not in text

@@ -18,14 +18,10 @@ from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.screens.dashboard import DashboardScreen
 from coach_tui.ui.screens.review_flow import WeekReviewFlowScreen
 from coach_tui.ui.screens.reviews import ReviewsScreen, ReviewViewScreen
-from tests.helpers import BERLIN, screen_text, squashed
+from tests.helpers import BERLIN, on_screen
 from tests.ui.flow import paste, run, settle
 
 W47 = IsoWeek(2026, 47)
-
-
-def shown(app) -> str:
-    return squashed(screen_text(app))
 
 
 def seed_week(open_repo) -> dict[str, str]:
@@ -74,30 +70,30 @@ async def test_the_whole_weekly_review(make_app, with_why, open_repo, clock) -> 
     app = make_app()
     async with run(app) as pilot:
         flow = await open_review(pilot)
-        text = shown(app)
+        text = on_screen(app)
         assert "2026-W47 · 16–22 Nov" in text
         assert "Your week in numbers" in text and "Calls held" in text
         await next_step(pilot, "One call, and it moved.")
         await next_step(pilot, "Greta agreed to introduce the CFO.")
         await next_step(pilot, "I let a promise slip past Friday.")
         await next_step(pilot, "Their budget is set in March.")
-        assert "Did you practise “Ask a second question”" in shown(app)
+        assert "Did you practise “Ask a second question”" in on_screen(app)
         await next_step(pilot)  # yes
         await next_step(pilot, "With Greta on Thursday.")
         await pilot.press("down", "down", "down")  # rating 4
         await next_step(pilot)
-        assert "Your promise · Nordvale Foods · Send the waste study" in shown(app)
+        assert "Your promise · Nordvale Foods · Send the waste study" in on_screen(app)
         await pilot.press("down")  # it is done
         await next_step(pilot)
-        assert "Touch · Nordvale Foods" in shown(app)
+        assert "Touch · Nordvale Foods" in on_screen(app)
         await pilot.press("down", "down")  # next week
         await next_step(pilot)
         await next_step(pilot, "Book the CFO meeting\nPrep every call")
         await pilot.press("space")  # the call next week is a key call
         await next_step(pilot)
         assert flow.current.key == "review"
-        assert "Clear-up: 2 of 2 open items settled" in shown(app)
-        assert "Key calls to prep: 1" in shown(app)
+        assert "Clear-up: 2 of 2 open items settled" in on_screen(app)
+        assert "Key calls to prep: 1" in on_screen(app)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, DashboardScreen)
@@ -134,7 +130,7 @@ async def test_quitting_mid_review_resumes_at_the_same_step(
         assert flow.current.key == "went_badly"
         assert flow.answers["went_well"] == "The CFO call went well."
         assert flow.answers["went_badly"] == "Half-typed thought"
-        assert "Half-typed thought" in shown(app)
+        assert "Half-typed thought" in on_screen(app)
 
 
 async def test_a_week_with_no_data_still_reviews_and_says_so(
@@ -144,7 +140,7 @@ async def test_a_week_with_no_data_still_reviews_and_says_so(
     async with run(app) as pilot:
         flow = await open_review(pilot)
         assert flow.current.key == "figures_note"
-        first_page = shown(app)
+        first_page = on_screen(app)
         for _ in range(12):  # empty answers: each nudge is asked once, then accepted
             if flow.current.key == "review":
                 break
@@ -172,18 +168,18 @@ async def test_an_earlier_review_is_read_only_until_editing_is_confirmed(
         await pilot.press("R")
         await settle(pilot)
         assert isinstance(app.screen, ReviewsScreen)
-        assert "2026-W40" in shown(app) and "Renewals" in shown(app)
+        assert "2026-W40" in on_screen(app) and "Renewals" in on_screen(app)
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ReviewViewScreen)
-        assert "Nothing was logged" in shown(app)  # the figures come first
+        assert "Nothing was logged" in on_screen(app)  # the figures come first
         app.screen.query_one("#review-body").scroll_end(animate=False)
         await pilot.pause()
-        assert "Signed the Acme pilot" in shown(app)
+        assert "Signed the Acme pilot" in on_screen(app)
         await pilot.press("e")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
-        assert "earlier week" in shown(app)
+        assert "earlier week" in on_screen(app)
         await pilot.press("y")
         await settle(pilot)
         flow = app.screen
@@ -210,7 +206,7 @@ async def test_trends_draw_a_line_per_measure_from_demo_data(make_app, open_repo
         await settle(pilot)
         assert isinstance(app.screen, TrendsScreen)
         assert app.screen.sub_title == "last 12 weeks"
-        text = shown(app)
+        text = on_screen(app)
         assert "Advance rate · latest" in text and "low" in text
         lines = app.screen.query(Sparkline)
         assert len(lines) == 5  # four measures and revenue against pace
@@ -246,4 +242,4 @@ async def test_a_resumed_review_keeps_the_steps_it_started_with(
     async with run(app) as pilot:
         flow = await open_review(pilot)
         assert flow.current.key == f"clear:promise:{uids['promise']}"
-        assert "Your promise · Nordvale Foods" in shown(app)
+        assert "Your promise · Nordvale Foods" in on_screen(app)

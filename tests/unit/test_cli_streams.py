@@ -253,27 +253,6 @@ def test_a_file_linked_to_dev_zero_is_refused_with_a_sentence(
     assert not (tmp_path / "data").exists()
 
 
-def test_an_endless_pipe_is_read_only_up_to_the_limit(tmp_path: Path) -> None:
-    """Size is checked on what is read: a never-ending stream stops just past the limit."""
-    with subprocess.Popen(
-        ["cat", "/dev/zero"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
-    ) as endless:
-        result = subprocess.run(
-            [*COACH, "import", "json", "-", "--data", str(tmp_path / "data")],
-            stdin=endless.stdout,
-            capture_output=True,
-            timeout=120,
-            preexec_fn=_memory_capped,
-            env=WIDE,
-        )
-        endless.kill()
-    assert result.returncode == 1
-    assert (
-        "Standard input is more than the 1,000 MB an import accepts (an export of ten years of "
-        "heavy use is about 150 MB). Check it is a coach export." in said(result)
-    )
-
-
 # --- exports never damage, never overwrite unasked -----------------------------------------
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-from datetime import datetime
 from pathlib import Path
 
 import orjson
@@ -33,28 +32,23 @@ from coach_tui.model.text import clean_characters, clean_text, printable
 from coach_tui.store.layout import SCHEMA_VERSION
 from coach_tui.store.portable import read_tables
 from coach_tui.store.repository import Repository
-from tests.cli_text_records import (
-    HOSTILE,
-    forbidden_in,
-    last_week,
-    seed_records,
-    shown,
-    squeezed,
-)
-from tests.helpers import strings_in
+from tests.cli_text_records import HOSTILE, forbidden_in, last_week, seed_records, shown
+from tests.helpers import FakeClock, quiet, squeezed, strings_in
 
 CASES = list(HOSTILE)
 LONG = "5,000 characters"
+# The commands that date what they show run on the tests' Tuesday, as the seed does: a run
+# that crosses midnight, a Sunday night or a change of the clocks reads the same records.
+CLOCK = FakeClock()
 
 
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """One data folder per hostile string, every printed field holding it."""
-    now = datetime.now().astimezone()
     folders = {}
     for case, text in HOSTILE.items():
         folder = tmp_path_factory.mktemp("hostile") / "data"
-        seed_records(folder, text, now)
+        seed_records(folder, text, CLOCK())
         folders[case] = folder
     return folders
 
@@ -80,7 +74,7 @@ def check(output: str, text: str, *, styled: bool = False, crlf: bool = False) -
 @pytest.mark.parametrize("case", CASES)
 def test_today_on_a_terminal_shows_stored_text_literally(seeded, case) -> None:
     buffer = io.StringIO()
-    assert run_today(seeded[case], console=terminal(buffer)) == 0
+    assert run_today(seeded[case], console=terminal(buffer), clock=CLOCK) == 0
     output = buffer.getvalue()
     check(output, HOSTILE[case], styled=True)
     assert "\x1b[" in output  # it did style (so the check above looked past real colours)
@@ -90,7 +84,7 @@ def test_today_on_a_terminal_shows_stored_text_literally(seeded, case) -> None:
 def test_today_plain_writes_no_escape_code_at_all(seeded, case, capsys, monkeypatch) -> None:
     monkeypatch.setenv("FORCE_COLOR", "1")  # Rich would style: stdout "is" a terminal
     monkeypatch.delenv("NO_COLOR", raising=False)
-    assert run_today(seeded[case], plain=True) == 0
+    assert run_today(seeded[case], plain=True, clock=CLOCK) == 0
     output = capsys.readouterr().out
     assert "\x1b" not in printable(output) and "\x1b" not in output
     check(output, HOSTILE[case])
@@ -98,7 +92,7 @@ def test_today_plain_writes_no_escape_code_at_all(seeded, case, capsys, monkeypa
 
 @pytest.mark.parametrize("case", CASES)
 def test_today_json_values_are_printable(seeded, case, capsys) -> None:
-    assert run_today(seeded[case], as_json=True) == 0
+    assert run_today(seeded[case], as_json=True, clock=CLOCK) == 0
     output = capsys.readouterr().out
     assert forbidden_in(output) == []
     document = orjson.loads(output)
@@ -110,10 +104,6 @@ def test_today_json_values_are_printable(seeded, case, capsys) -> None:
 # --- exports ---------------------------------------------------------------------------
 
 
-def quiet() -> Console:
-    return Console(file=io.StringIO(), width=100)
-
-
 def ics_text(payload: str) -> str:
     """The text an iCalendar reader sees: lines unfolded, text escapes undone."""
     unfolded = payload.replace("\r\n ", "").replace("\r\n", "\n")
@@ -123,7 +113,7 @@ def ics_text(payload: str) -> str:
 @pytest.mark.parametrize("case", CASES)
 def test_calendar_export_shows_stored_text_literally(seeded, case, tmp_path) -> None:
     target = tmp_path / "calendar.ics"
-    assert export_ics(seeded[case], target, console=quiet()) == 0
+    assert export_ics(seeded[case], target, console=quiet(), clock=CLOCK) == 0
     payload = target.read_bytes().decode("utf-8")
     assert forbidden_in(payload, crlf=True) == []
     text = ics_text(payload)
@@ -133,8 +123,8 @@ def test_calendar_export_shows_stored_text_literally(seeded, case, tmp_path) -> 
 @pytest.mark.parametrize("case", CASES)
 def test_review_export_shows_stored_text_literally(seeded, case, tmp_path) -> None:
     target = tmp_path / "review.md"
-    week = str(last_week(datetime.now().astimezone().date()))
-    assert export_review(seeded[case], target, week_text=week, console=quiet()) == 0
+    week = str(last_week(CLOCK().date()))
+    assert export_review(seeded[case], target, week_text=week, console=quiet(), clock=CLOCK) == 0
     markdown = target.read_text(encoding="utf-8")
     assert forbidden_in(markdown) == []
     unescaped = re.sub(r"\\(.)", r"\1", markdown)
@@ -297,7 +287,7 @@ def hostile_dir(tmp_path: Path, request) -> tuple[Path, str]:
 @pytest.mark.parametrize("hostile_dir", PATH_CASES, indirect=True)
 def test_doctor_names_the_folder_literally(hostile_dir) -> None:
     folder, _name = hostile_dir
-    seed_records(folder / "data", "Acme", datetime.now().astimezone())
+    seed_records(folder / "data", "Acme", CLOCK())
     buffer = io.StringIO()
     print_doctor(folder / "data", restore=False, console=terminal(buffer))
     check(buffer.getvalue(), str(folder / "data"), styled=True)
@@ -306,7 +296,7 @@ def test_doctor_names_the_folder_literally(hostile_dir) -> None:
 @pytest.mark.parametrize("hostile_dir", PATH_CASES, indirect=True)
 def test_demo_refusal_names_the_folder_literally(hostile_dir) -> None:
     folder, _name = hostile_dir
-    seed_records(folder, "Acme", datetime.now().astimezone())
+    seed_records(folder, "Acme", CLOCK())
     buffer = io.StringIO()
     assert write_demo(folder, years=1, seed=1, console=terminal(buffer)) == 1
     check(buffer.getvalue(), str(folder), styled=True)
@@ -316,7 +306,7 @@ def test_demo_refusal_names_the_folder_literally(hostile_dir) -> None:
 def test_export_messages_name_the_file_literally(hostile_dir, tmp_path) -> None:
     folder, _name = hostile_dir
     data = tmp_path / "data"
-    seed_records(data, "Acme", datetime.now().astimezone())
+    seed_records(data, "Acme", CLOCK())
     for export, name in ((export_ics, "out.ics"), (export_json, "out.json")):
         buffer = io.StringIO()
         assert export(data, folder / name, console=terminal(buffer)) == 0
@@ -370,7 +360,7 @@ def test_an_unexpected_error_quoting_text_is_reported_literally(
 
 def test_a_long_path_is_printed_whole_so_it_can_be_copied(tmp_path, capsys) -> None:
     folder = tmp_path / ("a-folder-with-a-long-name-" * 4) / "data"
-    seed_records(folder, "Acme", datetime.now().astimezone())
+    seed_records(folder, "Acme", CLOCK())
     target = tmp_path / ("an-export-with-a-long-name-" * 4 + ".json")
     assert main(["doctor", "--data", str(folder)]) == 0
     assert main(["demo", "--data", str(folder)]) == 1

@@ -7,15 +7,13 @@ import stat
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 
 from coach_tui.cli import main
-from coach_tui.commands.doctor import print_doctor
 from coach_tui.model.why import new_why
 from coach_tui.store import paths
 from coach_tui.store.errors import DataDirUnavailable, LockIsAFolder
 from coach_tui.store.repository import Repository
-from tests.helpers import FakeClock
+from tests.helpers import FakeClock, doctor_report
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "import"
 READING = [
@@ -154,7 +152,5 @@ def test_a_failed_daily_backup_is_told_once_and_doctor_mentions_it(
     repo.why.save(new_why("Saved all the same", {}, now=clock()))
     repo.close()
 
-    out = Console(record=True, width=300)
-    print_doctor(data_dir, restore=False, console=out)
-    text = " ".join(out.export_text().split())
+    _code, text = doctor_report(data_dir)
     assert "has no backup from that day" in text

@@ -11,16 +11,12 @@ from coach_tui.commands.demo import write_demo
 from coach_tui.demo.generate import ACCOUNTS_PER_YEAR, build_demo
 from coach_tui.model.week import IsoWeek
 from coach_tui.store.repository import Repository
-from tests.helpers import FakeClock
+from tests.helpers import FakeClock, quiet
 
 
 def mean_rating(reviews) -> float:
     ratings = [s.rating for r in reviews for s in r.skills if s.rating is not None]
     return sum(ratings) / len(ratings)
-
-
-def quiet() -> Console:
-    return Console(file=StringIO(), width=100)
 
 
 def test_five_years_reach_the_heavy_user_account_volume(clock: FakeClock) -> None:

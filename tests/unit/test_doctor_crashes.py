@@ -7,24 +7,14 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from rich.console import Console
-
-from coach_tui.commands.doctor import print_doctor
 from coach_tui.crash_log import write_crash_log
 from coach_tui.model.draft import FlowDraft
-from tests.helpers import BERLIN, FakeClock
+from tests.helpers import BERLIN, FakeClock, doctor_report
 from tests.unit.test_cli import coach
 
 
-def report(data_dir: Path, clock: FakeClock | None = None) -> tuple[int, str]:
-    """What `coach doctor` says, run on a clock in Berlin (like the tests' data)."""
-    out = Console(record=True, width=200, force_terminal=False)
-    code = print_doctor(data_dir, restore=False, console=out, clock=clock or FakeClock())
-    return code, " ".join(out.export_text().split())
-
-
 def test_a_healthy_folder_says_nothing_about_crashes(repo, data_dir: Path) -> None:
-    code, text = report(data_dir)
+    code, text = doctor_report(data_dir)
     assert code == 0
     assert "Crashes" not in text and "Drafts" not in text
 
@@ -46,7 +36,7 @@ def test_crashes_drafts_and_set_aside_files_are_listed_with_what_to_do(
     raw["drafts"]["5"] = {"flow": "plan-year", "step": "two"}
     core.write_text(json.dumps(raw))
 
-    code, text = report(data_dir)
+    code, text = doctor_report(data_dir)
     assert code == 0  # nothing here makes a file unusable
     assert f"Crashes in {data_dir / 'crash.log'}: 1 (newest first)" in text
     assert "RuntimeError: closing tag '[/x]' does not match any open tag" in text
@@ -74,7 +64,7 @@ def test_only_the_newest_crashes_are_shown(repo, data_dir: Path) -> None:
             raise ValueError(f"crash {number}")
         except ValueError as error:
             write_crash_log(data_dir, error)
-    _code, text = report(data_dir)
+    _code, text = doctor_report(data_dir)
     assert "crash 7" in text and "crash 3" in text and "crash 2" not in text
     assert "… and 3 older ones in the log." in text
 
@@ -106,9 +96,11 @@ def test_times_are_shown_on_the_sellers_clock_now_not_where_they_were_logged(
     with (data_dir / "crash.log").open("a", encoding="utf-8") as log:
         log.write("--- 0001-01-01T00:00:00+05:00 coach 0.1.0\nValueError: edited by hand\n")
 
-    _code, text = report(data_dir, FakeClock(datetime(2026, 11, 25, 9, 0, tzinfo=BERLIN)))
+    _code, text = doctor_report(
+        data_dir, clock=FakeClock(datetime(2026, 11, 25, 9, 0, tzinfo=BERLIN))
+    )
     assert "2026-11-24 01:15" in text and "09:15" not in text
     assert "0001-01-01T00:00:00+05:00" in text  # out of any zone's range: as written
-    _code, text = report(data_dir, FakeClock(tokyo))
+    _code, text = doctor_report(data_dir, clock=FakeClock(tokyo))
     assert "2026-11-24 09:15" in text
     assert "its flow was open when coach stopped (2026-11-24 16:30)" in text

@@ -14,15 +14,9 @@ from coach_tui.model.draft import FlowDraft, flow_label
 from coach_tui.store.errors import StoreError, StoreWriteError, UnreadableFile
 from coach_tui.store.records import check_records
 from coach_tui.store.repository import Repository
+from tests.helpers import hand_edit_draft
 
 REVIEW = "review:2026-W47"
-
-
-def hand_edit_draft(data_dir: Path, record: dict) -> None:
-    core = data_dir / "core.json"
-    raw = json.loads(core.read_text())
-    raw.setdefault("drafts", {})["9"] = record
-    core.write_text(json.dumps(raw))
 
 
 def test_a_stopped_mark_is_kept_until_the_draft_is_saved_again(repo: Repository, clock) -> None:
@@ -107,12 +101,8 @@ def test_a_folder_with_an_unreadable_draft_opens_and_sets_it_aside(
     open_repo, data_dir: Path, clock
 ) -> None:
     open_repo().close()
-    hand_edit_draft(data_dir, {"flow": REVIEW, "step": -2, "answers": {"focus": "Words"}})
-    hand_edit_draft_two = {"flow": 7, "answers": "not a map"}
-    core = data_dir / "core.json"
-    raw = json.loads(core.read_text())
-    raw["drafts"]["10"] = hand_edit_draft_two
-    core.write_text(json.dumps(raw))
+    hand_edit_draft(data_dir, {"flow": REVIEW, "step": -2, "answers": {"focus": "Words"}}, doc_id=9)
+    hand_edit_draft(data_dir, {"flow": 7, "answers": "not a map"}, doc_id=10)
 
     repo = open_repo()  # used to refuse the folder: "core.json … record #9 is damaged"
     found = repo.drafts.unreadable()

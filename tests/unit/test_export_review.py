@@ -2,10 +2,7 @@
 
 from dataclasses import replace
 from datetime import datetime
-from io import StringIO
 from pathlib import Path
-
-from rich.console import Console
 
 from coach_tui.cli import main
 from coach_tui.commands.export_review import export_review
@@ -15,7 +12,7 @@ from coach_tui.model.call import Call, Debrief, Movement, Prep, Result
 from coach_tui.model.review import SkillReflection, WeekReview
 from coach_tui.model.week import IsoWeek
 from coach_tui.store.repository import Repository
-from tests.helpers import BERLIN
+from tests.helpers import BERLIN, quiet
 
 W47 = IsoWeek(2026, 47)
 
@@ -46,10 +43,6 @@ def seed(data_dir: Path, clock) -> None:
         )
     )
     repo.close()
-
-
-def quiet() -> Console:
-    return Console(file=StringIO(), width=100)
 
 
 def test_a_reviewed_week_exports_everything_in_markdown(data_dir, clock, tmp_path) -> None:

@@ -7,7 +7,6 @@ import errno
 import os
 import threading
 from collections.abc import Callable
-from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -22,13 +21,9 @@ from coach_tui.interop.writing import (
     is_inside,
     write_export,
 )
-from tests.helpers import account_names_in, folder_with_one_account
+from tests.helpers import account_names_in, folder_with_one_account, quiet
 
 PAYLOAD = b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
-
-
-def quiet() -> Console:
-    return Console(file=StringIO(), width=300)
 
 
 @pytest.fixture

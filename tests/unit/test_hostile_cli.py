@@ -3,8 +3,9 @@
 `tests/hostile.py` fills every text field of every record with markup, click actions,
 links, terminal control (title set, screen wipe, NUL, BEL, CR, a bidi override), long and
 wide text. Each command runs as a user runs it — `coach today` on a terminal (a pty), the
-others into pipes and files — and must exit cleanly, show the text as typed, and write no
-control character the data brought (Rich's own colours on a terminal aside).
+others into pipes and files — on the tests' Tuesday in Berlin (`tests/coach_at.py`), and
+must exit cleanly, show the text as typed, and write no control character the data brought
+(Rich's own colours on a terminal aside).
 """
 
 from __future__ import annotations
@@ -16,10 +17,8 @@ import re
 import select
 import struct
 import subprocess
-import sys
 import termios
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 
 import orjson
@@ -29,35 +28,39 @@ from coach_tui.model.text import printable
 from coach_tui.store.layout import FAMILIES, family_path
 from coach_tui.store.portable import read_tables
 from coach_tui.store.repository import Repository
-from tests.helpers import short_temp_dir, strings_in
+from tests.cli_text_records import FORBIDDEN as CONTROL
+from tests.cli_text_records import RICH_STYLE
+from tests.coach_at import at
+from tests.helpers import TUESDAY_MORNING, short_temp_dir, squeezed, strings_in
 from tests.hostile import FORBIDDEN, LITERALS, HostileFolder, seed_hostile
-
-RICH_STYLE = re.compile(r"\x1b\[[0-9;]*m")
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostileFolder]:
     root = tmp_path_factory.mktemp("hostile-cli")
     with short_temp_dir() as victim:
-        yield seed_hostile(root / "data", now=datetime.now().astimezone(), victim_dir=victim)
+        yield seed_hostile(root / "data", now=TUESDAY_MORNING, victim_dir=victim)
+
+
+# The seed's day and zone, whatever the machine's clock and zone say.
+COACH = at(TUESDAY_MORNING)
+IN_BERLIN = {**os.environ, "TZ": "Europe/Berlin"}
 
 
 def coach(*args: str) -> subprocess.CompletedProcess[bytes]:
     """`coach ARGS` with its output going to pipes, as in a script."""
     return subprocess.run(
-        [sys.executable, "-m", "coach_tui", *args],
-        capture_output=True, stdin=subprocess.DEVNULL, timeout=120,
-    )  # fmt: skip
+        [*COACH, *args], capture_output=True, stdin=subprocess.DEVNULL, timeout=120, env=IN_BERLIN
+    )
 
 
 def coach_on_a_terminal(*args: str, columns: int = 120) -> tuple[int, str]:
     """`coach ARGS` on a pseudo-terminal: Rich styles, and every byte it sends is kept."""
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
-    env = {key: value for key, value in os.environ.items() if key not in ("NO_COLOR", "TERM")}
+    env = {key: value for key, value in IN_BERLIN.items() if key not in ("NO_COLOR", "TERM")}
     process = subprocess.Popen(
-        [sys.executable, "-m", "coach_tui", *args],
+        [*COACH, *args],
         stdin=follower, stdout=follower, stderr=follower, env={**env, "TERM": "xterm-256color"},
     )  # fmt: skip
     os.close(follower)
@@ -80,10 +83,6 @@ def sent_from_data(output: str, *, styled: bool = False) -> list[str]:
     if styled:
         output = RICH_STYLE.sub("", output)
     return [char for char in FORBIDDEN if char in output]
-
-
-def squeezed(text: str) -> str:
-    return "".join(text.split())
 
 
 def assert_literals_shown(output: str) -> None:
@@ -139,7 +138,7 @@ def test_calendar_export(hostile: HostileFolder, tmp_path: Path) -> None:
 def test_review_export(hostile: HostileFolder, tmp_path: Path) -> None:
     from coach_tui.model.week import IsoWeek
 
-    week = str(IsoWeek.of(datetime.now().astimezone().date()).shifted(-1))
+    week = str(IsoWeek.of(TUESDAY_MORNING.date()).shifted(-1))  # the seeded review
     markdown = export(hostile, "review", tmp_path / "review.md", "--week", week)
     assert sent_from_data(markdown) == []
     assert_literals_shown(re.sub(r"\\(.)", r"\1", markdown))

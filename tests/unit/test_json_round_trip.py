@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import io
 import json
 import re
 from datetime import timedelta
@@ -30,12 +29,8 @@ from coach_tui.store.layout import FAMILIES, SCHEMA_VERSION, family_path
 from coach_tui.store.lock import DataDirLock
 from coach_tui.store.portable import PORTABLE_TABLES
 from coach_tui.store.repository import Repository
-from tests.helpers import FakeClock
+from tests.helpers import FakeClock, quiet
 from tests.unit.test_store_failures import FailingDisk
-
-
-def quiet() -> Console:
-    return Console(file=io.StringIO(), width=100)
 
 
 def exported(data_dir: Path, clock: FakeClock, target: Path) -> bytes:

@@ -12,11 +12,10 @@ import json
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 
 from coach_tui.cli import main
-from coach_tui.commands.doctor import print_doctor
 from coach_tui.model.account import Account
+from coach_tui.model.clock import system_clock
 from coach_tui.model.why import new_why
 from coach_tui.store import backup
 from coach_tui.store.archive import archive_old_history
@@ -24,7 +23,7 @@ from coach_tui.store.backup import kept_copies
 from coach_tui.store.doctor import FileState, diagnose
 from coach_tui.store.errors import MissingDataFile
 from coach_tui.store.repository import Repository
-from tests.helpers import FakeClock
+from tests.helpers import FakeClock, doctor_report
 
 ACCOUNTS = 60
 
@@ -41,12 +40,6 @@ def seller_folder(data_dir: Path, clock: FakeClock) -> None:
 def backed_up_accounts(data_dir: Path) -> int:
     copy = json.loads((data_dir / "backups" / "2026-11-24" / "accounts.json").read_bytes())
     return len(copy["accounts"])
-
-
-def doctor_text(data_dir: Path, *, restore: bool = False) -> tuple[int, str]:
-    out = Console(record=True, width=200)
-    code = print_doctor(data_dir, restore=restore, console=out)
-    return code, " ".join(out.export_text().split())
 
 
 @pytest.mark.parametrize("name", ["accounts.json", "core.json"])
@@ -71,7 +64,7 @@ def test_a_deleted_file_is_refused_reported_and_restored(
     assert report.state is FileState.DAMAGED
     assert "missing" in report.detail
     assert report.newest_backup == backup
-    code, text = doctor_text(data_dir, restore=True)
+    code, text = doctor_report(data_dir, restore=True)
     assert f"Restored {name} from {backup}" in text
     assert code == 0
 
@@ -89,12 +82,13 @@ def test_a_file_put_back_by_restore_is_no_change_without_a_backup(
     restored file is a backup's copy. A change no backup holds still warns."""
     seller_folder(data_dir, clock)  # backed up on the clock's day, long before the real one
     (data_dir / "accounts.json").write_bytes(b"{broken")
-    _code, text = doctor_text(data_dir, restore=True)
+    # Doctor runs on the real clock, as the file times it compares are real.
+    _code, text = doctor_report(data_dir, restore=True, clock=system_clock)
     assert "Restored accounts.json" in text
     assert "no backup from that day" not in text
 
     (data_dir / "core.json").write_bytes((data_dir / "core.json").read_bytes() + b"\n")
-    _code, text = doctor_text(data_dir)
+    _code, text = doctor_report(data_dir, clock=system_clock)
     assert "Your data changed today but has no backup from that day" in text
 
 
@@ -111,9 +105,9 @@ def test_a_link_to_nothing_in_place_of_a_file_is_damage_and_restore_refills_its_
         Repository.open(data_dir, clock=clock)
     (report,) = [r for r in diagnose(data_dir) if r.path.name == "accounts.json"]
     assert report.state is FileState.DAMAGED
-    assert doctor_text(data_dir)[0] == 1
+    assert doctor_report(data_dir)[0] == 1
 
-    doctor_text(data_dir, restore=True)
+    doctor_report(data_dir, restore=True)
     assert (data_dir / "accounts.json").is_symlink()
     assert len(json.loads((synced / "accounts.json").read_bytes())["accounts"]) == ACCOUNTS
 
@@ -128,7 +122,7 @@ def test_a_folder_left_with_only_its_backups_is_still_coachs_and_restores(
 
     assert main(["today", "--data", str(data_dir)]) == 1
     assert "coach doctor --restore" in capsys.readouterr().err  # not "not a coach folder"
-    code, text = doctor_text(data_dir, restore=True)
+    code, text = doctor_report(data_dir, restore=True)
     assert "Restored accounts.json" in text
     assert code == 0
     repo = Repository.open(data_dir, clock=clock)
@@ -160,7 +154,7 @@ def test_a_day_that_empties_a_table_keeps_the_fuller_backup_beside_the_new_one(
     assert kept.parent.name == "2026-11-24"
     assert kept.name.startswith("accounts.json.kept-")
     assert len(json.loads(kept.read_bytes())["accounts"]) == ACCOUNTS
-    _code, text = doctor_text(data_dir)
+    _code, text = doctor_report(data_dir)
     assert str(kept) in text
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 
 from coach_tui.cli import main
 from coach_tui.commands.doctor import print_doctor
@@ -20,7 +19,7 @@ from coach_tui.store.backup import LABEL, day_dirs, newest_good_backup
 from coach_tui.store.errors import NotACoachFolder
 from coach_tui.store.folder import FolderKind, inspect_folder
 from coach_tui.store.repository import Repository
-from tests.helpers import FakeClock
+from tests.helpers import FakeClock, doctor_report
 
 
 def users_files(folder: Path) -> dict[str, bytes]:
@@ -88,9 +87,7 @@ def test_an_adopted_folder_keeps_every_file_of_the_user_through_days_of_backups(
     assert all(name.startswith("2026-") for name in coach_days)
     assert all((docs / "backups" / name / LABEL).exists() for name in coach_days)
     assert not (docs / "backups" / "2026-11-24").exists()  # coach's oldest, pruned
-    out = Console(record=True, width=200)
-    print_doctor(docs, restore=False, console=out)
-    assert "Daily backups: 7 (newest 2026-12-03)" in out.export_text()
+    assert "Daily backups: 7 (newest 2026-12-03)" in doctor_report(docs)[1]
 
 
 def test_inside_a_coach_folder_too_only_coachs_own_temp_names_and_labelled_backups_go(

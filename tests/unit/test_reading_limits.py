@@ -4,12 +4,16 @@ memory."""
 
 from __future__ import annotations
 
+import io
 import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
 import pytest
 
+from coach_tui.cli import main
 from coach_tui.interop.errors import ImportFailed
 from coach_tui.interop.linkedin import parse_linkedin
 from coach_tui.interop.reading import NotAFile, TooBig, read_at_most
@@ -72,6 +76,28 @@ def test_a_pipe_is_read_up_to_one_byte_past_the_limit(tmp_path: Path) -> None:
     assert caught.value.size is None  # a stream has no size to tell
     assert not writer.is_alive()  # the reader stopped and closed the pipe
     assert sum(taken) > 1_000_000  # it did read up to the limit first
+
+
+def test_import_json_from_an_endless_pipe_stops_at_the_limit_with_a_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`cat /dev/zero | coach import json -`: the stream is read just past the limit, then
+    refused in one sentence, and no folder is made. (The limit is 2 MB here: the real
+    1,000 MB is the same code, read for seconds into a gigabyte of memory.)"""
+    monkeypatch.setattr("coach_tui.commands.import_json.MAX_BYTES", 2 * 2**20)
+    with subprocess.Popen(
+        ["cat", "/dev/zero"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+    ) as endless:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(endless.stdout))
+        code = main(["import", "json", "-", "--data", str(tmp_path / "data")])
+        endless.kill()
+    assert code == 1
+    said = " ".join(capsys.readouterr().err.split())
+    assert said == (
+        "coach: nothing imported. Standard input is more than the 2 MB an import accepts (an "
+        "export of ten years of heavy use is about 150 MB). Check it is a coach export."
+    )
+    assert not (tmp_path / "data").exists()
 
 
 def test_linkedin_import_of_a_dev_zero_link_is_one_sentence(tmp_path: Path) -> None:

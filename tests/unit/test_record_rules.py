@@ -63,9 +63,9 @@ from coach_tui.store.errors import UnreadableFile
 from coach_tui.store.layout import FAMILIES, TABLE_FAMILY, family_path
 from coach_tui.store.records import check_records
 from coach_tui.store.repository import Repository
-from tests.helpers import FakeClock
+from tests.helpers import FakeClock, quiet
 from tests.unit.test_cli import coach
-from tests.unit.test_json_round_trip import quiet, records_in, write_export
+from tests.unit.test_json_round_trip import records_in, write_export
 
 NOW = datetime(2026, 11, 24, 8, 30, tzinfo=timezone(timedelta(hours=1)))
 TODAY = NOW.date()

@@ -10,6 +10,7 @@ installed.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import queue
@@ -140,11 +141,11 @@ def stop(process: subprocess.Popen[str]) -> None:
         process.wait()
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[Served]:
-    """`coach serve` on a free port, once it answers."""
+@contextlib.contextmanager
+def serving(data_dir: Path) -> Iterator[Served]:
+    """`coach serve` on a free port, once it answers; stopped afterwards."""
     port = free_port()
-    data_dir = seeded(tmp_path / "data")
+    seeded(data_dir)
     process = subprocess.Popen(
         [sys.executable, "-m", "coach_tui", "serve", "--port", str(port), "--data", str(data_dir)],
         stdin=subprocess.DEVNULL,
@@ -167,6 +168,21 @@ def served(tmp_path: Path) -> Iterator[Served]:
         yield served
     finally:
         stop(process)
+
+
+@pytest.fixture(scope="module")
+def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """One server for the tests that only knock at its door: none opens a tab or stops it,
+    so none changes what the next one finds (and each start costs most of a second)."""
+    with serving(tmp_path_factory.mktemp("serve") / "data") as served:
+        yield served
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    """A server of the test's own, for a test that opens a tab or stops the server."""
+    with serving(tmp_path / "data") as served:
+        yield served
 
 
 def browser() -> aiohttp.ClientSession:
@@ -210,17 +226,17 @@ def assert_refused_plainly(status: int, content_type: str, body: str) -> None:
     assert body.strip().endswith(".")
 
 
-def test_the_printed_address_opens_the_page_and_leaves_the_token_behind(served: Served) -> None:
+def test_the_printed_address_opens_the_page_and_leaves_the_token_behind(guarded: Served) -> None:
     async def visit() -> tuple[str, str]:
-        page, landed, session = await open_page(served)
+        page, landed, session = await open_page(guarded)
         await session.close()
         return page, landed
 
-    assert "token=" in served.address
+    assert "token=" in guarded.address
     page, landed = asyncio.run(visit())
     assert "js/textual.js" in page  # the terminal front end
-    assert f'data-session-websocket-url="ws://{served.host}/ws"' in page
-    assert landed == f"{served.base}/"  # the token is out of the address bar (a cookie now)
+    assert f'data-session-websocket-url="ws://{guarded.host}/ws"' in page
+    assert landed == f"{guarded.base}/"  # the token is out of the address bar (a cookie now)
 
 
 def test_the_token_is_printed_once_and_never_logged(served: Served) -> None:
@@ -255,53 +271,53 @@ def test_a_taken_port_is_reported_and_no_address_is_printed(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize("path", ["/", "/static/js/textual.js", "/coach/coach.css", "/ws", "/x"])
-def test_a_request_without_the_token_is_refused(served: Served, path: str) -> None:
-    assert_refused_plainly(*asyncio.run(get(served.base + path)))
-    assert served.app_processes() == []
+def test_a_request_without_the_token_is_refused(guarded: Served, path: str) -> None:
+    assert_refused_plainly(*asyncio.run(get(guarded.base + path)))
+    assert guarded.app_processes() == []
 
 
-def test_a_websocket_without_the_token_starts_no_app(served: Served) -> None:
-    status = asyncio.run(websocket_status(f"{served.base}/ws?width=80&height=24"))
+def test_a_websocket_without_the_token_starts_no_app(guarded: Served) -> None:
+    status = asyncio.run(websocket_status(f"{guarded.base}/ws?width=80&height=24"))
     assert status == 403
-    assert served.app_processes() == []
+    assert guarded.app_processes() == []
 
 
-def test_a_wrong_token_is_refused(served: Served) -> None:
-    wrong = "A" * len(served.token) if served.token else "guess"
-    assert_refused_plainly(*asyncio.run(get(f"{served.base}/?token={wrong}")))
-    cookie = f"coach-serve-{urlsplit(served.base).port}={wrong}"
-    assert_refused_plainly(*asyncio.run(get(f"{served.base}/", Cookie=cookie)))
-    status = asyncio.run(websocket_status(f"{served.base}/ws?token={wrong}&width=80&height=24"))
+def test_a_wrong_token_is_refused(guarded: Served) -> None:
+    wrong = "A" * len(guarded.token) if guarded.token else "guess"
+    assert_refused_plainly(*asyncio.run(get(f"{guarded.base}/?token={wrong}")))
+    cookie = f"coach-serve-{urlsplit(guarded.base).port}={wrong}"
+    assert_refused_plainly(*asyncio.run(get(f"{guarded.base}/", Cookie=cookie)))
+    status = asyncio.run(websocket_status(f"{guarded.base}/ws?token={wrong}&width=80&height=24"))
     assert status == 403
-    assert served.app_processes() == []
+    assert guarded.app_processes() == []
 
 
 @pytest.mark.parametrize("origin", [EVIL, "null", "http://127.0.0.1:1"])
 def test_a_websocket_from_another_site_is_refused_even_with_the_token(
-    served: Served, origin: str
+    guarded: Served, origin: str
 ) -> None:
-    stream = f"{served.base}/ws?token={served.token}&width=80&height=24"
+    stream = f"{guarded.base}/ws?token={guarded.token}&width=80&height=24"
     assert asyncio.run(websocket_status(stream, Origin=origin)) == 403
-    assert served.app_processes() == []
+    assert guarded.app_processes() == []
 
 
-def test_a_rebound_host_name_is_refused_even_with_the_token(served: Served) -> None:
-    port = urlsplit(served.base).port
-    refused = asyncio.run(get(served.address, Host=f"evil.example:{port}"))
+def test_a_rebound_host_name_is_refused_even_with_the_token(guarded: Served) -> None:
+    port = urlsplit(guarded.base).port
+    refused = asyncio.run(get(guarded.address, Host=f"evil.example:{port}"))
     assert_refused_plainly(*refused)
 
 
-def test_the_page_loads_nothing_from_another_host(served: Served) -> None:
+def test_the_page_loads_nothing_from_another_host(guarded: Served) -> None:
     async def page_and_styles() -> tuple[str, list[str], str]:
-        page, _, session = await open_page(served)
+        page, _, session = await open_page(guarded)
         styles = []
         async with session:
             for link in re.findall(r'(?:href|src)="(/[^/"][^"]*)"', page):  # this server's files
-                async with session.get(served.base + link) as response:
+                async with session.get(guarded.base + link) as response:
                     assert response.status == 200, link
                     if response.content_type == "text/css":
                         styles.append(await response.text())
-            async with session.get(served.base + "/") as response:
+            async with session.get(guarded.base + "/") as response:
                 policy = response.headers.get("Content-Security-Policy", "")
         return page, styles, policy
 
@@ -309,11 +325,11 @@ def test_the_page_loads_nothing_from_another_host(served: Served) -> None:
     for text in [page, *styles]:
         code = re.sub(r"/\*.*?\*/|<!--.*?-->", "", text, flags=re.DOTALL)  # comments load nothing
         for url in re.findall(r"(?:https?|wss?):(//[^\s\"')]+)", code):
-            assert urlsplit(url).netloc == served.host, url
+            assert urlsplit(url).netloc == guarded.host, url
         for target in re.findall(r"(?:href|src)=\"([^\"]+)\"|url\(\s*[\"']?([^\"')]+)", code):
-            assert urlsplit("".join(target)).netloc in ("", served.host), target
+            assert urlsplit("".join(target)).netloc in ("", guarded.host), target
     assert "default-src 'none'" in policy
-    assert f"connect-src 'self' ws://{served.host}" in policy
+    assert f"connect-src 'self' ws://{guarded.host}" in policy
     assert "frame-ancestors 'none'" in policy
 
 

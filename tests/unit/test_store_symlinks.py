@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -43,25 +44,29 @@ def test_a_link_waiting_at_a_temp_name_is_never_written_through(
     folder = tmp_path / "data"
     folder.mkdir()
     # Links at the old fixed name and at the first name coach will try.
-    tokens = iter(["deadbeef", "0badf00d"])
-    # (raising=False: a coach that names temp files otherwise simply ignores this.)
-    monkeypatch.setattr(atomic, "secrets", _Tokens(tokens), raising=False)
+    drawn = _draws(monkeypatch, "deadbeef", "0badf00d")
     for name in ("core.json.tmp", ".core.json.deadbeef.coach-tmp"):
         (folder / name).symlink_to(victim)
 
     write_atomic(folder / "core.json", b'{"new": 1}')
 
+    assert drawn == ["deadbeef", "0badf00d"]  # the taken name was passed over
     assert victim.read_bytes() == b"precious"
     assert (folder / "core.json").read_bytes() == b'{"new": 1}'
     assert not (folder / "core.json").is_symlink()
     assert (folder / ".core.json.deadbeef.coach-tmp").is_symlink()  # left as it was
 
 
-class _Tokens:
-    """`secrets` as the atomic writer sees it: the random names it draws, chosen."""
+def _draws(monkeypatch: pytest.MonkeyPatch, *names: str) -> list[str]:
+    """Make the temporary names coach draws (`os.urandom(4)` in hex) be `names`, in turn;
+    the list returned fills with the names drawn."""
+    queued, drawn, real = iter(names), [], os.urandom
 
-    def __init__(self, tokens) -> None:
-        self._tokens = tokens
+    def urandom(size: int) -> bytes:
+        if size != 4:  # not a temporary name: anything else in the process that wants bytes
+            return real(size)
+        drawn.append(next(queued))
+        return bytes.fromhex(drawn[-1])
 
-    def token_hex(self, _nbytes: int) -> str:
-        return next(self._tokens)
+    monkeypatch.setattr(atomic.os, "urandom", urandom)
+    return drawn

@@ -38,7 +38,8 @@ from coach_tui.store.codec import moment_from_text, zoned_to_text
 from coach_tui.store.layout import META_TABLE, family_path
 from coach_tui.store.repository import Repository
 from coach_tui.store.schema import migrate
-from tests.helpers import BERLIN, FakeClock
+from tests.coach_at import at
+from tests.helpers import BERLIN, TUESDAY_MORNING, FakeClock
 
 ADAK = ZoneInfo("America/Adak")
 KIRITIMATI = ZoneInfo("Pacific/Kiritimati")
@@ -318,8 +319,10 @@ def test_a_week_holds_calls_stored_on_a_calendar_a_day_away(data_dir: Path) -> N
 
 
 def coach(data_dir: Path, tz: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """`coach ARGS` in its own process under `TZ=tz`, its clock stopped at the tests'
+    Tuesday (`tests/coach_at.py`), so the day it sees never depends on when the suite runs."""
     return subprocess.run(
-        [sys.executable, "-m", "coach_tui", *args, "--data", str(data_dir)],
+        [*at(TUESDAY_MORNING), *args, "--data", str(data_dir)],
         capture_output=True,
         text=True,
         stdin=subprocess.DEVNULL,
@@ -331,12 +334,13 @@ def coach(data_dir: Path, tz: str, *args: str) -> subprocess.CompletedProcess[st
 def test_coach_today_shows_a_kiritimati_call_at_the_local_time_of_adak_and_utc(
     data_dir: Path,
 ) -> None:
-    """The real clock, the zone from TZ: Kiritimati is a full day ahead of Adak, so the
-    call's own date is never Adak's, yet it is on Adak's today at Adak's clock time."""
-    adak_now = datetime.now(ADAK)
-    for_adak = adak_now.replace(hour=23, minute=59, second=0, microsecond=0)
-    for_utc = datetime.now(UTC).replace(hour=12, minute=0, second=0, microsecond=0)
-    clock = FakeClock(datetime.now(KIRITIMATI))
+    """The zone from TZ: Kiritimati is a full day ahead of Adak, so the call's own date is
+    never Adak's, yet it is on Adak's today at Adak's clock time. (Tuesday 08:30 in Berlin
+    is Monday 21:30 in Adak, Tuesday 07:30 in UTC and Tuesday 21:30 in Kiritimati.)"""
+    for_adak = datetime(2026, 11, 23, 23, 59, tzinfo=ADAK)
+    for_utc = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+    clock = FakeClock()
+    clock.move_to(KIRITIMATI)
     repo = Repository.open(data_dir, clock=clock)
     account = Account("Nordvale Foods")
     repo.accounts.save(account)

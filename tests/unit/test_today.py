@@ -4,23 +4,25 @@ import io
 import json
 import os
 import subprocess
-import sys
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 
 from coach_tui.cli import main
 from coach_tui.coaching.agenda import build_agenda
 from coach_tui.coaching.dashboard import goal_lines, touch_lines
 from coach_tui.commands.today import SHOWN_PROMISES, print_agenda
+from coach_tui.model import clock
 from coach_tui.model.account import Account, ExpansionKind, ObjectiveStatus, StrategicObjective
 from coach_tui.model.call import Call, Commitment, Party, Prep
 from coach_tui.model.goal import Metric, PerformanceGoal, ProgressEntry
 from coach_tui.model.touch import Channel, Purpose, Touch
 from coach_tui.model.why import new_why
 from coach_tui.store.repository import Repository
+from tests.coach_at import at, stopped_at
 from tests.helpers import BERLIN
 
 NOW = datetime(2026, 11, 24, 8, 30, tzinfo=BERLIN)
@@ -117,16 +119,24 @@ def test_what_is_left_out_is_counted_in_words_that_agree() -> None:
     assert "… and 1 more promise due." in out.file.getvalue()
 
 
+@pytest.fixture
+def on_tuesday_in_berlin(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`coach today`, in this process or another (`coach_at`), sees NOW in Berlin, whatever
+    the machine's clock and zone: at 23:59 or on the night the clocks change too."""
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    monkeypatch.setattr(clock, "datetime", stopped_at(NOW))
+
+
 def seed(data_dir: Path) -> None:
     repo = Repository.open(data_dir)
     repo.why.save(new_why("I sell so my kids see steady work.", {}, now=NOW))
     account = Account("Nordvale Foods")
     repo.accounts.save(account)
-    now = datetime.now().astimezone()
-    repo.calls.save(Call(account.uid, now.replace(hour=23, minute=59)))  # later today, no prep
+    repo.calls.save(Call(account.uid, NOW.replace(hour=17)))  # later today, no prep
     repo.close()
 
 
+@pytest.mark.usefixtures("on_tuesday_in_berlin")
 def test_prints_the_agenda_with_a_loud_missing_outcome(tmp_path: Path, capsys) -> None:
     seed(tmp_path)
     assert main(["today", "--data", str(tmp_path)]) == 0
@@ -136,6 +146,7 @@ def test_prints_the_agenda_with_a_loud_missing_outcome(tmp_path: Path, capsys) -
     assert "Coach: 1 call today without an outcome" in out
 
 
+@pytest.mark.usefixtures("on_tuesday_in_berlin")
 def test_json_has_a_stable_shape(tmp_path: Path, capsys) -> None:
     seed(tmp_path)
     assert main(["today", "--json", "--data", str(tmp_path)]) == 0
@@ -149,12 +160,13 @@ def test_json_has_a_stable_shape(tmp_path: Path, capsys) -> None:
 
 def coach_today(data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "coach_tui", "today", "--data", str(data_dir)],
+        [*at(NOW), "today", "--data", str(data_dir)],
         capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60,
         env={**os.environ, **env},
     )  # fmt: skip
 
 
+@pytest.mark.usefixtures("on_tuesday_in_berlin")
 def test_no_color_is_honoured_and_colour_is_used_otherwise(tmp_path: Path) -> None:
     seed(tmp_path)
     coloured = coach_today(tmp_path, FORCE_COLOR="1")
@@ -164,6 +176,7 @@ def test_no_color_is_honoured_and_colour_is_used_otherwise(tmp_path: Path) -> No
     assert plain.returncode == coloured.returncode == 0
 
 
+@pytest.mark.usefixtures("on_tuesday_in_berlin")
 def test_runs_while_the_app_holds_the_folder(tmp_path: Path) -> None:
     seed(tmp_path)
     app = Repository.open(tmp_path)  # the full-screen app, holding the lock
