@@ -174,6 +174,7 @@ async def test_a_form_with_notes_says_in_view_that_a_full_disk_kept_it_from_savi
         fill()
         await pilot.press("ctrl+s")
         await settle(pilot)
+        await pilot.wait_for_scheduled_animations()  # the scroll that brings it into view
         assert isinstance(app.screen, FormScreen)  # still open, what was typed kept
         assert app.screen.query_one(TextArea).text == "What matters to them, in a few lines."
         shown = widget_text(app, app.screen.query_one(feedback))
