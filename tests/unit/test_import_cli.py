@@ -215,3 +215,17 @@ def test_import_needs_no_textual() -> None:
         [sys.executable, "-c", check], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "False"
+
+
+def test_vcard_21_import_saves_accents_and_the_preferred_email(tmp_path: Path, capsys) -> None:
+    data = tmp_path / "data"
+    cards = str(FIXTURES / "outlook_21.vcf")
+    assert main(["import", "vcard", cards, "--data", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "Imported 3 from outlook_21.vcf." in out
+    assert "KLINGON-8" in out  # the card it could not read, with the character set named
+    jurgen = next(c for c in contacts_in(data) if c.email.startswith("juergen"))
+    assert (jurgen.name, jurgen.email) == (
+        "Jürgen Müller-Schönfeld",
+        "juergen@baeckerei-gruen.example",
+    )

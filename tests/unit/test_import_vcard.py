@@ -135,3 +135,37 @@ def test_progress_counts_cards() -> None:
     calls: list[tuple[int, int]] = []
     parse_vcard_text(text, progress=lambda done, total: calls.append((done, total)))
     assert calls == [(500, 1_001), (1_000, 1_001), (1_001, 1_001)]
+
+
+def test_vcard_21_quoted_printable_is_decoded_in_its_character_set() -> None:
+    parsed = parse_vcard(FIXTURES / "outlook_21.vcf")
+    jurgen = parsed.contacts[0]
+    assert jurgen.name == "Jürgen Müller-Schönfeld"  # a soft line break inside "ö"
+    assert jurgen.company == "Bäckerei Grün"  # a bare QUOTED-PRINTABLE parameter
+    assert jurgen.title == "Geschäftsführer"  # CHARSET=ISO-8859-1
+
+
+def test_a_card_in_an_unknown_character_set_is_refused_with_the_reason() -> None:
+    parsed = parse_vcard(FIXTURES / "outlook_21.vcf")
+    assert errors(parsed) == [(26, "FN is in a character set coach does not know: KLINGON-8")]
+
+
+def test_the_preferred_email_and_phone_are_kept() -> None:
+    jurgen, ines, tomas = parse_vcard(FIXTURES / "outlook_21.vcf").contacts
+    assert (jurgen.email, jurgen.phone) == ("juergen@baeckerei-gruen.example", "+49 170 555 0102")
+    assert ines.email == "ines@duarte.example"  # PREF=1 before PREF=2 and unmarked
+    assert tomas.email == "tomas@berg.example"  # TYPE="INTERNET,pref"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("FN;ENCODING=QUOTED-PRINTABLE:J=C3=BC=\r\nrgen\r\nEND:VCARD",
+         [(1, "FN;ENCODING=QUOTED-PRINTABLE:J=C3=BC=\nrgen"), (3, "END:VCARD")]),
+        ("NOTE:ends with =\r\nEND:VCARD", [(1, "NOTE:ends with ="), (2, "END:VCARD")]),
+    ],
+)  # fmt: skip
+def test_a_soft_line_break_continues_only_a_quoted_printable_value(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert unfold(text) == expected
