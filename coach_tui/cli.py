@@ -143,7 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export",
         help="write a calendar (ics), a weekly review (Markdown) or everything (json)",
-        description="ics: calls, open touches and promises for a calendar app. review: one "
+        description="ics: calls (the last 90 days and all to come; --all for every one), "
+        "open touches and promises for a calendar app. review: one "
         "week's review with its figures. json: all your data, for `coach import json`. Works "
         "while coach is open; it reads without taking the lock.",
     )
@@ -163,6 +164,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--week",
         metavar="2026-W47",
         help="review only: which ISO week (default: the one the coach offers today)",
+    )
+    export.add_argument(
+        "--all",
+        action="store_true",
+        dest="all_calls",
+        help="ics only: every call, not just the last 90 days and those to come",
     )
     _add_common(export, top=False)
     export.set_defaults(handler=run_export)
@@ -301,6 +308,9 @@ def run_today_command(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """Export the calendar, a weekly review or everything."""
+    if args.all_calls and args.format != "ics":
+        print_error("--all goes with 'coach export ics' only.")
+        return EXIT_USAGE
     if args.format == "review":
         from coach_tui.commands.export_review import export_review
 
@@ -316,7 +326,9 @@ def run_export(args: argparse.Namespace) -> int:
         return export_json(resolve_data_dir(args.data), args.file, force=args.force)
     from coach_tui.commands.export import export_ics
 
-    return export_ics(resolve_data_dir(args.data), args.file, force=args.force)
+    return export_ics(
+        resolve_data_dir(args.data), args.file, force=args.force, everything=args.all_calls
+    )
 
 
 def run_serve(args: argparse.Namespace) -> int:

@@ -1,4 +1,6 @@
-"""`coach export ics [FILE]`: calls, open touches and promises for a calendar app.
+"""`coach export ics [FILE] [--all]`: calls, open touches and promises for a calendar app.
+
+Calls from the last 90 days on unless `--all` (see `interop.ics.WINDOW`).
 
 Reads without taking the lock, so it works while coach is open: it reads one consistent
 snapshot of the files, never half of a save (see `store/snapshot.py`).
@@ -13,7 +15,7 @@ from rich.console import Console
 from coach_tui.commands.console import CommandConsole
 from coach_tui.commands.delivery import deliver, prepare_target
 from coach_tui.commands.output import counted, data, line
-from coach_tui.interop.ics import build_calendar
+from coach_tui.interop.ics import build_calendar, in_window
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.store.repository import Repository
 
@@ -25,22 +27,25 @@ def export_ics(
     console: Console | None = None,
     clock: Clock = system_clock,
     force: bool = False,
+    everything: bool = False,
 ) -> int:
-    """Write the calendar to `target`, or to standard output without one."""
+    """Write the calendar to `target`, or to standard output without one; `everything`
+    includes calls older than the window."""
     out = console or CommandConsole(stderr=True)
     destination = prepare_target(target, data_dir, out, force=force)
     if destination is None:
         return 1
     repo = Repository.open(data_dir, read_only=True, clock=clock)
+    now = clock()
     try:
-        calls = repo.calls.all()
+        calls = [call for call in repo.calls.all() if everything or in_window(call, now)]
         payload = build_calendar(
             calls,
             repo.touches.planned(),
             repo.calls.commitments(),
             accounts=repo.accounts.names(),
             contacts=repo.contacts.names(),
-            stamp=clock(),
+            stamp=now,
         )
     finally:
         repo.close()
@@ -48,6 +53,7 @@ def export_ics(
         return 1
     if target is None:
         return 0
-    wrote = f"Wrote {counted(len(calls), 'call')} and open to-dos to "
+    which = "" if everything else " from the last 90 days on (--all for every one)"
+    wrote = f"Wrote {counted(len(calls), 'call')}{which} and open to-dos to "
     out.print(line(wrote, data(target), "."), soft_wrap=True)
     return 0

@@ -1,8 +1,12 @@
 """Calls, open touches and open promises as an iCalendar file for any calendar app.
 
-Each call is an event with a stable UID (so re-importing updates rather than duplicates),
-its outcome and prep in the description, and a reminder 30 minutes before — time to read
-the outcome once more. Touches and promises are to-dos with due dates.
+Each call is an event with a stable UID (so re-importing updates rather than duplicates).
+A call to come has its outcome and prep in the description and a reminder 30 minutes
+before — time to read the outcome once more. A call that has happened says what came of
+it (the outcome, the result, advance or continuation, the next step) and rings no alarm.
+SEQUENCE counts how often the call was moved and LAST-MODIFIED is its last change (both
+kept by the store, see `model.call.revised`), so a calendar replaces the copy it holds;
+DTSTAMP is when this file was written. Touches and promises are to-dos with due dates.
 
 Every text written goes through `printable()`: a calendar app shows what was stored, control
 codes as their pictures (iCalendar allows none in text, and a calendar file is often read
@@ -17,13 +21,26 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Alarm, Calendar, Event, Todo
 
 from coach_tui import __version__
-from coach_tui.model.call import Call, CallKind, Commitment
+from coach_tui.model.call import Call, CallKind, Commitment, Debrief, Movement, Result
 from coach_tui.model.text import printable
 from coach_tui.model.touch import Touch
 
 UID_DOMAIN = "coach-tui"
 LENGTH = {CallKind.CALL: 30, CallKind.EMAIL: 15, CallKind.MEETING: 60, CallKind.DEMO: 60}
 REMIND_BEFORE = timedelta(minutes=30)
+# Without --all a calendar gets the calls of the last 90 days and every call to come:
+# enough history to look back on a quarter, without years of past events in a phone.
+WINDOW = timedelta(days=90)
+RESULT_WORDS = {
+    Result.REACHED: "outcome reached",
+    Result.PARTLY: "outcome partly reached",
+    Result.MISSED: "outcome not reached",
+}
+
+
+def in_window(call: Call, now: datetime) -> bool:
+    """Whether the default export includes `call`: from 90 days ago on."""
+    return call.when >= now - WINDOW
 
 
 def _uid(kind: str, uid: str) -> str:
@@ -31,33 +48,64 @@ def _uid(kind: str, uid: str) -> str:
 
 
 def call_event(call: Call, account: str, stamp: datetime) -> Event:
+    """The call's event as of `stamp`, the moment the file is written."""
     event = Event()
     event.add("uid", _uid("call", call.uid))
     event.add("dtstamp", stamp.astimezone(UTC))
+    if call.updated_at is not None:
+        event.add("last-modified", call.updated_at.astimezone(UTC))
+    event.add("sequence", call.sequence)
     # UTC: every calendar app reads it right, whatever zone names the seller's machine uses.
     start = call.when.astimezone(UTC)
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=LENGTH[call.kind]))
     event.add("summary", printable(f"{call.kind.value.capitalize()} · {account}"))
-    lines = []
-    if call.prep is not None:
-        lines.append(f"Outcome: {call.prep.outcome}")
-        lines += [f"{label}: {value}" for label, value in (
-            ("Prep", call.prep.note), ("They gain", call.prep.client_gain),
-            ("Who must be there", call.prep.attendees), ("Questions", call.prep.questions),
-            ("Objections", call.prep.objections), ("Bring", call.prep.bring),
-            ("Fallback", call.prep.fallback),
-        ) if value]  # fmt: skip
+    if call.debrief is not None:
+        lines = _what_happened(call, call.debrief)
+    elif call.when < stamp:
+        lines = [_outcome_line(call), "Not debriefed yet: open coach and press b on this call."]
     else:
-        lines.append("No outcome prepared yet: open coach and press p on this call.")
+        lines = _what_to_get(call)
     event.add("description", printable("\n".join(lines)))
-    alarm = Alarm()
-    alarm.add("action", "DISPLAY")
-    outcome = call.prep.outcome if call.prep else "none yet"
-    alarm.add("description", printable(f"Outcome check: {outcome}"))
-    alarm.add("trigger", -REMIND_BEFORE)
-    event.add_component(alarm)
+    if call.debrief is None and call.when >= stamp:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        outcome = call.prep.outcome if call.prep else "none yet"
+        alarm.add("description", printable(f"Outcome check: {outcome}"))
+        alarm.add("trigger", -REMIND_BEFORE)
+        event.add_component(alarm)
     return event
+
+
+def _outcome_line(call: Call) -> str:
+    outcome = call.prep.outcome if call.prep is not None else ""
+    return f"Outcome: {outcome}" if outcome else "No outcome was prepared."
+
+
+def _what_to_get(call: Call) -> list[str]:
+    """A call to come: its outcome and the plan, or the nudge to prepare one."""
+    if call.prep is None or not call.prep.outcome:
+        return ["No outcome prepared yet: open coach and press p on this call."]
+    return [f"Outcome: {call.prep.outcome}"] + [f"{label}: {value}" for label, value in (
+        ("Prep", call.prep.note), ("They gain", call.prep.client_gain),
+        ("Who must be there", call.prep.attendees), ("Questions", call.prep.questions),
+        ("Objections", call.prep.objections), ("Bring", call.prep.bring),
+        ("Fallback", call.prep.fallback),
+    ) if value]  # fmt: skip
+
+
+def _what_happened(call: Call, debrief: Debrief) -> list[str]:
+    """A debriefed call: what it was for and what came of it."""
+    lines = [_outcome_line(call), f"Result: {RESULT_WORDS[debrief.result]}."]
+    if debrief.movement is Movement.ADVANCE:
+        lines.append(f"Advance: {debrief.next_step or 'the client committed to a next step.'}")
+    else:
+        lines.append("Continuation: no commitment from the client yet.")
+        if debrief.next_step:
+            lines.append(f"Next step: {debrief.next_step}")
+    if debrief.notes:
+        lines.append(f"Notes: {debrief.notes}")
+    return lines
 
 
 def touch_todo(touch: Touch, account: str, who: str, stamp: datetime) -> Todo:
@@ -92,7 +140,8 @@ def build_calendar(
     contacts: dict[str, str],
     stamp: datetime,
 ) -> bytes:
-    """The whole calendar; only open touches and promises are included."""
+    """The whole calendar of `calls` as of `stamp` (now); only open touches and promises
+    are included."""
     calendar = Calendar()
     calendar.add("prodid", f"-//coach-tui//coach {__version__}//EN")
     calendar.add("version", "2.0")

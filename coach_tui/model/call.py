@@ -6,7 +6,7 @@ stored on the call itself: they are read together and change one call at a time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import Enum
 
@@ -81,6 +81,11 @@ class Call:
     prep: Prep | None = None
     debrief: Debrief | None = None
     created_at: datetime | None = None
+    # When the call was last changed, and how often its time or kind (hence its length)
+    # changed: a calendar replaces its copy of an event only when these grew (see
+    # `revised` and `interop/ics.py`). Set by the store on every save, never by a screen.
+    updated_at: datetime | None = None
+    sequence: int = 0
     uid: str = field(default_factory=new_uid)
 
     @property
@@ -139,6 +144,26 @@ class CallDigest:
     history: dict[str, tuple[DebriefMark, ...]]
 
 
+def revised(call: Call, stored: Call | None, now: datetime) -> Call:
+    """`call` as it is saved over `stored` (None: a new call) at `now`.
+
+    The revision comes from what is stored, not from the copy a screen loaded earlier:
+    a change stamps `updated_at`, a new time or kind adds one to `sequence` (RFC 5545 asks
+    for that when an event's start or end moves), and saving an unchanged call keeps both.
+    """
+    if stored is None:
+        return replace(call, updated_at=now)
+    unchanged = replace(call, updated_at=stored.updated_at, sequence=stored.sequence)
+    if unchanged == stored:
+        return unchanged
+    moved = (call.when, call.when.tzinfo, call.kind) != (
+        stored.when,
+        stored.when.tzinfo,
+        stored.kind,
+    )
+    return replace(unchanged, updated_at=now, sequence=stored.sequence + int(moved))
+
+
 def check_call(call: Call, limits: Limits) -> None:
     """Refuse a stored call the flows would not save (see `Limits` for which rules apply)."""
     check_uid(call.uid)
@@ -147,6 +172,10 @@ def check_call(call: Call, limits: Limits) -> None:
         check_moment(call.created_at, field="created_at")
     if call.debrief is not None and call.debrief.at is not None:
         check_moment(call.debrief.at, field="debrief at")
+    if call.updated_at is not None:
+        check_moment(call.updated_at, field="updated_at")
+    if call.sequence < 0:
+        raise ValidationError("The sequence should be 0 or more.", field="sequence")
     if limits is Limits.FORMS:
         _check_call_texts(call)
 

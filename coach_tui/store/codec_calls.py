@@ -41,6 +41,8 @@ def call_to_record(call: Call) -> Record:
             "at": moment_to_text(debrief.at),
         },
         "created_at": moment_to_text(call.created_at),
+        "updated_at": moment_to_text(call.updated_at),
+        "sequence": call.sequence,
     }
 
 
@@ -84,6 +86,8 @@ def call_from_record(record: Record, doc_id: object = "?") -> Call:
             prep=_prep(read),
             debrief=_debrief(read),
             created_at=read.optional_moment("created_at"),
+            updated_at=read.optional_moment("updated_at"),
+            sequence=read.integer("sequence") if "sequence" in read.record else 0,
             uid=read.text("uid"),
         )
     except TypeError as error:  # a prep with unexpected fields

@@ -19,7 +19,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, tzinfo
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 import orjson
@@ -126,6 +126,10 @@ class Store:
     def today(self) -> date:
         """Today by the store's clock (imports date the people they add with it)."""
         return self._clock().date()
+
+    def now(self) -> datetime:
+        """Now by the store's clock (a saved call is stamped with it)."""
+        return self._clock()
 
     @classmethod
     def open(

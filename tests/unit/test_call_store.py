@@ -1,7 +1,8 @@
 """Storing calls with prep and debrief, and commitments."""
 
 import json
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -17,6 +18,7 @@ from coach_tui.model.call import (
     Result,
 )
 from coach_tui.model.draft import FlowDraft
+from coach_tui.store.codec_calls import call_to_record
 from coach_tui.store.errors import UnreadableFile
 from coach_tui.store.repository import Repository
 from tests.helpers import BERLIN
@@ -49,12 +51,44 @@ def full_call() -> Call:
     )
 
 
-def test_a_call_round_trips_with_prep_and_debrief(open_repo) -> None:
+def test_a_call_round_trips_with_prep_and_debrief(open_repo, clock) -> None:
     repo = open_repo()
     saved = full_call()
     repo.calls.save(saved)
     repo.close()
-    assert open_repo().calls.get(saved.uid) == saved
+    assert open_repo().calls.get(saved.uid) == replace(saved, updated_at=clock())
+
+
+def test_a_save_stamps_the_change_and_counts_each_move(repo, clock) -> None:
+    """What a calendar needs to replace its copy: LAST-MODIFIED and a SEQUENCE that grows
+    when the call's time or length changes, counted from what is stored."""
+    loaded = Call("acc", WHEN, created_at=WHEN)
+    repo.calls.save(loaded)
+    created = clock()
+    assert repo.calls.get(loaded.uid) == replace(loaded, updated_at=created, sequence=0)
+    clock.advance(hours=1)
+    repo.calls.save(loaded)  # saved again unchanged: nothing to tell a calendar
+    assert repo.calls.get(loaded.uid).updated_at == created
+    clock.advance(hours=1)
+    repo.calls.save(replace(loaded, prep=Prep("The CFO signs")))  # new text, same time
+    assert (repo.calls.get(loaded.uid).sequence, repo.calls.get(loaded.uid).updated_at) == (
+        0,
+        clock(),
+    )
+    clock.advance(hours=1)
+    repo.calls.save(replace(loaded, when=WHEN + timedelta(days=1)))  # moved
+    assert repo.calls.get(loaded.uid).sequence == 1
+    repo.calls.save(replace(loaded, when=WHEN, kind=CallKind.MEETING))  # a stale copy moved back
+    assert repo.calls.get(loaded.uid).sequence == 2  # counts on from the store, never back
+    assert repo.calls.get(loaded.uid).updated_at == clock()
+
+
+def test_a_debrief_of_an_archived_call_counts_on_from_the_archived_copy(repo, clock) -> None:
+    old = replace(full_call(), when=datetime(2025, 1, 7, 10, 0, tzinfo=BERLIN), sequence=4)
+    with repo.store.transaction() as tx:
+        tx.table("calls_archive").insert(call_to_record(old))
+    repo.calls.save(replace(old, when=old.when + timedelta(hours=1), sequence=0))
+    assert repo.calls.get(old.uid).sequence == 5
 
 
 def test_a_debrief_saves_call_next_call_promises_and_drops_the_draft(repo, clock) -> None:

@@ -13,8 +13,15 @@ from datetime import date, datetime, timedelta
 
 from tinydb import Query
 
-from coach_tui.model.call import Call, CallDigest, Commitment, DebriefMark, Movement
-from coach_tui.store.archive import archive_may_hold, with_archive
+from coach_tui.model.call import (
+    Call,
+    CallDigest,
+    Commitment,
+    DebriefMark,
+    Movement,
+    revised,
+)
+from coach_tui.store.archive import ARCHIVE_OF, archive_may_hold, with_archive
 from coach_tui.store.codec import Record, moment_from_text
 from coach_tui.store.codec_calls import (
     call_from_record,
@@ -24,7 +31,7 @@ from coach_tui.store.codec_calls import (
 )
 from coach_tui.store.repos.common import BY_UID, get_by_uid, stored_records, upsert_by_uid
 from coach_tui.store.repos.drafts import TABLE as DRAFTS
-from coach_tui.store.store import Store
+from coach_tui.store.store import Store, Transaction
 
 CALLS = "calls"
 COMMITMENTS = "commitments"
@@ -123,7 +130,7 @@ class CallRepository:
 
     def save(self, call: Call, *, finished_flow: str | None = None) -> None:
         with self._store.transaction() as tx:
-            upsert_by_uid(tx.table(CALLS), call_to_record(call))
+            upsert_by_uid(tx.table(CALLS), call_to_record(self._revised(tx, call)))
             if finished_flow is not None:
                 tx.table(DRAFTS).remove(Query().flow == finished_flow)
 
@@ -137,13 +144,22 @@ class CallRepository:
     ) -> None:
         """The debriefed call, what was promised and the next call, in one transaction."""
         with self._store.transaction() as tx:
-            upsert_by_uid(tx.table(CALLS), call_to_record(call))
+            upsert_by_uid(tx.table(CALLS), call_to_record(self._revised(tx, call)))
             if next_call is not None:
-                upsert_by_uid(tx.table(CALLS), call_to_record(next_call))
+                upsert_by_uid(tx.table(CALLS), call_to_record(self._revised(tx, next_call)))
             for commitment in commitments:
                 upsert_by_uid(tx.table(COMMITMENTS), commitment_to_record(commitment))
             if finished_flow is not None:
                 tx.table(DRAFTS).remove(Query().flow == finished_flow)
+
+    def _revised(self, tx: Transaction, call: Call) -> Call:
+        """`call` stamped against its stored copy (see `model.call.revised`). Only a
+        debriefed call can be in the archive, so a new one never opens it."""
+        record = get_by_uid(tx.table(CALLS), call.uid)
+        if record is None and call.debrief is not None:
+            record = get_by_uid(tx.table(ARCHIVE_OF[CALLS]), call.uid)
+        stored = None if record is None else call_from_record(record, call.uid)
+        return revised(call, stored, self._store.now())
 
     def delete(self, uid: str) -> None:
         with self._store.transaction() as tx:
