@@ -32,6 +32,7 @@ from coach_tui.store.portable import (
     holds_records,
     write_tables,
 )
+from coach_tui.store.references import naming_people_gone
 from coach_tui.store.repository import Repository
 
 # An export of ten years of heavy use is about 150 MB; anything far bigger is not one.
@@ -97,6 +98,7 @@ def import_json(
         print_error(f"coach: nothing imported. {error}")
         return 1
     _print_counts(tables, out, dry_run=dry_run, source=path or "standard input")
+    _print_people_gone(naming_people_gone(tables), out)
     if cleaned:
         texts = counted(cleaned, "text")
         out.print(
@@ -109,6 +111,28 @@ def import_json(
     if not dry_run:
         out.print(line("Open it with: coach --data ", shell_word(data_dir)), soft_wrap=True)
     return 0
+
+
+NOUNS = {"calls": "call", "touches": "touch", "campaigns": "campaign"}
+
+
+def _print_people_gone(gone: dict[str, int], out: Console) -> None:
+    """Say which records name people no longer there (removed before the export)."""
+    if not gone:
+        return
+    parts = [
+        counted(count, NOUNS[table], "touches" if table == "touches" else "")
+        for table, count in gone.items()
+    ]
+    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    verb = "names" if sum(gone.values()) == 1 else "name"
+    out.print(
+        line(
+            f"{listed} {verb} people no longer in the file (removed from an account "
+            "before the export): kept as they are, like in the coach that wrote it.",
+            style="yellow",
+        )
+    )
 
 
 def _archive_history(repo: Repository, out: Console, today: date) -> None:

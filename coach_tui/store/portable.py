@@ -19,6 +19,7 @@ from coach_tui.store.codec import Record
 from coach_tui.store.errors import NewerSchema, StoreError, UnreadableFile
 from coach_tui.store.layout import FAMILIES, LAZY_FAMILIES, META_TABLE, TABLE_FAMILY
 from coach_tui.store.records import check_records
+from coach_tui.store.references import MissingRecord, check_references
 from coach_tui.store.repos.common import stored_records
 from coach_tui.store.schema import check_shape, migrate, needs_migration, stamp
 from coach_tui.store.storage import RawData
@@ -63,8 +64,9 @@ def checked_tables(
     """The tables upgraded to this coach's data version, each record checked.
 
     An older export's call times are read in `zone`, the seller's zone now (the machine's
-    unless given; see `schema.py`). Raises `NotImportable` naming the first problem;
-    nothing is written either way.
+    unless given; see `schema.py`). Raises `NotImportable` naming the first problem, a
+    record that names one the file does not hold included (see `references.py`); nothing
+    is written either way.
     """
     unknown = set(tables) - set(PORTABLE_TABLES)
     if unknown:
@@ -82,6 +84,10 @@ def checked_tables(
             records = list(current.get(table, {}).values())
             _refuse_repeated_uids(table, records)
             checked[table] = records
+    try:
+        check_references(checked)
+    except MissingRecord as error:
+        raise NotImportable(f"{error}.") from None
     return checked
 
 

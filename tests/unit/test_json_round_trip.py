@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import orjson
@@ -24,7 +24,10 @@ from coach_tui.model.contact import Contact
 from coach_tui.model.draft import FlowDraft, keepable
 from coach_tui.model.settings import Settings
 from coach_tui.model.text import clean_text
+from coach_tui.model.touch import Campaign
 from coach_tui.model.why import WhyStatement, new_why
+from coach_tui.store.codec import account_to_record
+from coach_tui.store.codec_entry import campaign_to_record
 from coach_tui.store.layout import FAMILIES, SCHEMA_VERSION, family_path
 from coach_tui.store.lock import DataDirLock
 from coach_tui.store.portable import PORTABLE_TABLES
@@ -186,6 +189,17 @@ def write_export(path: Path, tables: dict, **envelope: object) -> Path:
     return path
 
 
+def its_owners() -> dict[str, list[dict]]:
+    """The account and campaign `a_touch` records belong to: an import refuses a touch of
+    an account or a campaign the file does not hold."""
+    return {
+        "accounts": [account_to_record(Account("Acme", uid="acct"))],
+        "campaigns": [
+            campaign_to_record(Campaign("acct", "Entry", date(2026, 11, 2), (), uid="camp"))
+        ],
+    }
+
+
 def a_touch(uid: str, **changes: object) -> dict:
     record = {
         "uid": uid,
@@ -242,7 +256,9 @@ def test_a_bad_export_is_refused_whole_and_nothing_is_written(
     tmp_path: Path, clock: FakeClock, capsys, tables: dict, envelope: dict, message: str
 ) -> None:
     good = [a_touch(f"ok{n}") for n in range(3)]
-    source = write_export(tmp_path / "x.json", {"touches": good, **tables}, **envelope)
+    source = write_export(
+        tmp_path / "x.json", {"touches": good, **its_owners(), **tables}, **envelope
+    )
     assert import_json(tmp_path / "data", source, console=quiet(), clock=clock) == 1
     err = capsys.readouterr().err
     assert "nothing imported" in err and message in err
@@ -253,7 +269,7 @@ def test_an_older_export_is_upgraded_on_import(tmp_path: Path, clock: FakeClock)
     """Version 0 records had no uid; importing gives them one, like opening an old file."""
     touch = a_touch("x")
     del touch["uid"]
-    source = write_export(tmp_path / "old.json", {"touches": [touch]}, schema=0)
+    source = write_export(tmp_path / "old.json", {"touches": [touch], **its_owners()}, schema=0)
     assert import_json(tmp_path / "data", source, console=quiet(), clock=clock) == 0
     repo = Repository.open(tmp_path / "data", read_only=True, clock=clock)
     try:
@@ -283,17 +299,17 @@ def test_a_folder_opened_once_but_never_used_counts_as_empty(
 ) -> None:
     target = tmp_path / "fresh"
     Repository.open(target, clock=clock).close()  # the app was opened and closed
-    source = write_export(tmp_path / "x.json", {"touches": [a_touch("t1")]})
+    source = write_export(tmp_path / "x.json", {"touches": [a_touch("t1")], **its_owners()})
     assert import_json(target, source, console=quiet(), clock=clock) == 0
-    assert records_in(target) == 1
+    assert records_in(target) == 3
 
 
 def test_a_dry_run_checks_everything_and_writes_nothing(tmp_path: Path, clock: FakeClock) -> None:
-    source = write_export(tmp_path / "x.json", {"touches": [a_touch("t1")]})
+    source = write_export(tmp_path / "x.json", {"touches": [a_touch("t1")], **its_owners()})
     out = Console(record=True, width=100)
     assert import_json(tmp_path / "data", source, dry_run=True, console=out, clock=clock) == 0
     text = out.export_text()
-    assert "Would import 1 record from" in text and "nothing was saved" in text
+    assert "Would import 3 records from" in text and "nothing was saved" in text
     assert not (tmp_path / "data").exists()
 
 
@@ -303,7 +319,7 @@ def test_a_full_disk_during_import_leaves_the_folder_empty(
     target = tmp_path / "data"
     Repository.open(target, clock=clock).close()
     before = data_files(target)
-    tables = {"touches": [a_touch("t1")], "accounts": [{"uid": "a", "name": "Acme"}]}
+    tables = {"touches": [a_touch("t1")], **its_owners()}
     source = write_export(tmp_path / "x.json", tables)
     FailingDisk("write", errno.ENOSPC, {"accounts.json"}).install(monkeypatch)
     assert main(["import", "json", str(source), "--data", str(target)]) == 1

@@ -511,6 +511,7 @@ def test_import_json_keeps_markup_as_data_and_cleans_control_codes(
     typing cleans them, so no source stores what a form would not."""
     tables = {
         "accounts": [changed("accounts", name=HOSTILE)],
+        "campaigns": [changed("campaigns")],
         "touches": [changed("touches", idea=HOSTILE)],
     }
     source = write_export(tmp_path / "x.json", tables)
