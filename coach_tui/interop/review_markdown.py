@@ -1,9 +1,11 @@
 """A weekly review as Markdown: for `coach export review` and the read-only review view.
 
 Text the seller typed is written as it is, but characters that would turn it into Markdown
-structure (a leading `#`, a table pipe) are escaped so a note cannot reshape the document,
-and control codes are shown as their pictures (`printable()`), so a hand-edited record
-cannot send escape codes to whoever reads the file in a terminal.
+structure are escaped so a note cannot reshape the document: anywhere in a line, emphasis,
+code, links, HTML, table pipes and entities (`&copy;`); at the start of a line, what opens
+a block (`#`, `>`, `- `, `+ `, `1. `, `2) `) or underlines a heading (`---`, `===`). Control
+codes are shown as their pictures (`printable()`), so a hand-edited record cannot send
+escape codes to whoever reads the file in a terminal.
 """
 
 from __future__ import annotations
@@ -16,13 +18,25 @@ from coach_tui.coaching.week_report import HEADINGS, WeekReport
 from coach_tui.model.review import WeekReview
 from coach_tui.model.text import printable
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|&~])")
+# What opens a list item ("- ", "+ ", "1. ", "2) ") or, alone on its line, makes a rule or
+# underlines a heading ("---", "==="), when it starts a line; plain text anywhere else.
+_LINE_START = re.compile(
+    r"^([ \t]*)(?:([-+])(?=[ \t]|$)|([-=])(?=[-= \t]*$)|(\d{1,9})([.)])(?=[ \t]|$))",
+    re.MULTILINE,
+)
+
+
+def _line_start(match: re.Match[str]) -> str:
+    indent, bullet, rule, number, delimiter = match.groups()
+    marker = bullet or rule
+    return f"{indent}\\{marker}" if marker else f"{indent}{number}\\{delimiter}"
 
 
 def escape(text: str) -> str:
     """Text safe inside Markdown: structure characters backslashed, control codes shown
     as pictures, line breaks kept."""
-    return _SPECIAL.sub(r"\\\1", printable(text))
+    return _LINE_START.sub(_line_start, _SPECIAL.sub(r"\\\1", printable(text)))
 
 
 def _inline(text: str) -> str:
@@ -33,7 +47,8 @@ def _inline(text: str) -> str:
 
 def _paragraph(text: str) -> str:
     # printable() first: splitlines() would also break at form feeds and other controls.
-    lines = [escape(line) for line in printable(text).strip().splitlines()]
+    # Each line starts at the margin: indented after a blank line it would be code.
+    lines = [escape(line.strip()) for line in printable(text).strip().splitlines()]
     return "  \n".join(lines) if lines else "_Nothing written._"
 
 

@@ -37,14 +37,17 @@ def read_week_report(repo: Repository, week: IsoWeek, now: datetime) -> WeekRepo
 
 
 def key_call_labels(repo: Repository, review: WeekReview | None, now: datetime) -> dict[str, str]:
-    """uid → "Tue 01 Dec 09:00 · Nordvale Foods" for the review's key calls still on file."""
+    """uid → "Tue 01 Dec 09:00 · Nordvale Foods — outcome: the CFO joins" for the
+    review's key calls still on file: a key call is one to prep, so its outcome (or that
+    it has none yet) is what the list is for."""
     if review is None or not review.key_call_uids:
         return {}
     names = repo.accounts.names()
     calls = [call for uid in review.key_call_uids if (call := repo.calls.get(uid)) is not None]
     return {
         call.uid: f"{call.when.astimezone(now.tzinfo):%a %d %b %H:%M} · "
-        f"{names.get(call.account_uid, '?')}"
+        f"{names.get(call.account_uid, '?')} — "
+        + (f"outcome: {call.prep.outcome}" if call.prep and call.prep.outcome else "no outcome yet")
         for call in calls
     }
 
