@@ -72,8 +72,9 @@ def _uids(tables: Mapping[str, list[Record]], table: str) -> set[object]:
 
 def check_references(tables: Mapping[str, list[Record]]) -> None:
     """Refuse (`MissingRecord`) the first required link that leads nowhere."""
+    targets = {link.target: _uids(tables, link.target) for link in REQUIRED}
     for link in REQUIRED:
-        known = _uids(tables, link.target)
+        known = targets[link.target]
         for number, record in enumerate(tables.get(link.table, []), 1):
             for uid in link.uids(record):
                 if uid not in known:
