@@ -23,8 +23,6 @@ from coach_tui.model.money import compact_money
 from coach_tui.model.touch import Touch, TouchStatus
 from coach_tui.model.week import IsoWeek
 
-DAYS_A_WEEK = Decimal(7)
-
 
 @dataclass(frozen=True, slots=True)
 class GoalWeek:
@@ -32,7 +30,10 @@ class GoalWeek:
 
     name: str
     added: Decimal
-    needed: Decimal | None  # a week's share of the target; None when the goal is not running
+    # What each week left needs to finish on target (`Pace.needed_per_week`, the figure the
+    # dashboard and the goals screen say), read where the week's pace is read; None once the
+    # goal is reached or over.
+    needed: Decimal | None
     behind_percent: Decimal  # short of the line at the week's end, or today (0 when not behind)
     goal: PerformanceGoal
 
@@ -44,7 +45,7 @@ class GoalWeek:
 
     @property
     def label(self) -> str:
-        """ "Revenue 2026 · need $19.2k/wk": the goal and what a week on pace brings in."""
+        """ "Revenue 2026 · need $19.2k/wk": the goal and what each week left needs."""
         if self.needed is None:
             return self.name
         return f"{self.name} · need {self.short(self.needed)}/wk"
@@ -124,14 +125,12 @@ def _goal_week(goal: PerformanceGoal, week: IsoWeek, today: date) -> GoalWeek:
         (entry.amount for entry in goal.progress if week.contains(entry.on)),
         Decimal(0),
     )
-    days = Decimal((goal.end - goal.start).days + 1)
-    needed = goal.target * DAYS_A_WEEK / days if _overlaps(goal, week) and days > 0 else None
     attained = sum(
         (e.amount for e in goal.progress if goal.start <= e.on <= min(goal.end, seen_on)),
         Decimal(0),
     )
     standing = pace(goal.target, goal.start, goal.end, attained, seen_on)
-    return GoalWeek(goal.name, added, needed, standing.behind_percent, goal)
+    return GoalWeek(goal.name, added, standing.needed_per_week, standing.behind_percent, goal)
 
 
 @dataclass(frozen=True, slots=True)

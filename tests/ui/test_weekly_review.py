@@ -5,12 +5,19 @@ resume after quitting; an empty week; past reviews read-only and edited after as
 """
 
 from datetime import date, datetime
+from decimal import Decimal
 
 from textual.widgets import Sparkline
 
 from coach_tui.model.account import Account
 from coach_tui.model.call import Call, Commitment, Debrief, Movement, Party, Prep, Result
-from coach_tui.model.goal import SkillGoal
+from coach_tui.model.goal import (
+    Metric,
+    PerformanceGoal,
+    ProgressEntry,
+    SkillGoal,
+    with_progress,
+)
 from coach_tui.model.review import WeekReview
 from coach_tui.model.touch import Channel, Purpose, Touch, TouchStatus
 from coach_tui.model.week import IsoWeek
@@ -243,3 +250,26 @@ async def test_a_resumed_review_keeps_the_steps_it_started_with(
         flow = await open_review(pilot)
         assert flow.current.key == f"clear:promise:{uids['promise']}"
         assert "Your promise · Nordvale Foods" in on_screen(app)
+
+
+async def test_the_review_says_the_dashboards_weekly_need_and_none_for_a_reached_goal(
+    make_app, with_why, open_repo, clock
+) -> None:
+    """One figure per goal: the review's "need …/wk" is what each week left needs to finish
+    on target (seen at the week's end), and a goal already reached needs nothing."""
+    repo = open_repo()
+    year = (date(2026, 1, 1), date(2026, 12, 31))
+    behind = PerformanceGoal("Revenue 2026", Metric.REVENUE, Decimal(364_000), *year, "USD")
+    behind = with_progress(behind, ProgressEntry(date(2026, 3, 2), Decimal(120_000)))
+    reached = PerformanceGoal("New logos", Metric.NEW_ACCOUNTS, Decimal(6), *year)
+    reached = with_progress(reached, ProgressEntry(date(2026, 6, 1), Decimal(6)))
+    repo.goals.save(behind)
+    repo.goals.save(reached)
+    repo.close()
+    app = make_app()
+    async with app.run_test(size=(120, 60)) as pilot:  # the goals' rows below the counts
+        await open_review(pilot)
+        text = on_screen(app)
+    # 244,000 left on Sunday 22 Nov over the 40 days to 31 Dec: $42.7k a week.
+    assert "Revenue 2026 · need $42.7k/wk" in text
+    assert "New logos · need" not in text and "New logos" in text

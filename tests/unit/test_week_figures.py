@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from coach_tui.coaching.pace import goal_pace, pace_sentence
 from coach_tui.coaching.week_figures import (
     WeekFigures,
     WeekSources,
@@ -18,6 +19,7 @@ from coach_tui.model.account import ExpansionKind, ObjectiveStatus, StrategicObj
 from coach_tui.model.call import Call, Debrief, Movement, Prep, Result
 from coach_tui.model.contact import Contact
 from coach_tui.model.goal import Metric, PerformanceGoal, ProgressEntry
+from coach_tui.model.money import format_money
 from coach_tui.model.touch import Channel, Purpose, Touch, TouchStatus
 from coach_tui.model.week import IsoWeek
 
@@ -153,8 +155,10 @@ def test_a_goals_week_against_its_straight_line() -> None:
     )
     (week,) = figures(W48, goals=[goal]).goals
     assert week.added == 7_000
-    assert week.needed == Decimal(364_000) * 7 / 365
-    assert week.label == "Revenue 2026 · need $7k/wk"
+    # What was left that Sunday (357,000) over the weeks left (33 days), as the
+    # dashboard's pace sentence says it, not the straight line's weekly share (7,000).
+    assert week.needed == Decimal(357_000) / (Decimal(33) / 7)
+    assert week.label == "Revenue 2026 · need $75.7k/wk"
     assert week.short(week.added) == "$7k"
     assert week.behind_percent > 90  # almost nothing logged by late November
     assert figures(IsoWeek(2027, 5), goals=[goal]).goals == ()  # not running that week
@@ -280,7 +284,27 @@ def test_a_running_weeks_pace_is_read_today_and_a_past_weeks_at_its_end() -> Non
     (closed,) = figures(W48, now=LATER, goals=[goal]).goals
     assert running.behind_percent == 0
     assert closed.behind_percent == pytest.approx(Decimal(4) / 333 * 100)
-    assert running.added == 0 and running.needed == Decimal(7)
+    assert running.added == 0 and running.needed == Decimal(36) / (Decimal(37) / 7)
+
+
+def test_a_reached_goal_needs_nothing_a_week_in_the_review() -> None:
+    goal = revenue([ProgressEntry(date(2026, 6, 1), Decimal(364_000))])
+    (week,) = figures(W48, goals=[goal]).goals
+    assert week.needed is None
+    assert week.label == "Revenue 2026"
+    row = figure_rows(figures(W48, goals=[goal]), counts(W47), [counts(W47)])[-1]
+    assert "need" not in row.label
+
+
+def test_the_reviews_weekly_need_is_the_dashboards() -> None:
+    """One figure: the running week's need is what the pace sentence says from here."""
+    goal = revenue([ProgressEntry(date(2026, 3, 2), Decimal(120_000))])
+    wednesday = datetime(2026, 11, 25, 18, 0, tzinfo=CET)
+    (week,) = figures(W48, now=wednesday, goals=[goal]).goals
+    standing = goal_pace(goal, wednesday.date())
+    assert week.needed == standing.needed_per_week
+    sentence = pace_sentence(goal, standing)
+    assert f"{format_money(week.needed.quantize(Decimal(1)), 'USD')} a week" in sentence
 
 
 @pytest.mark.parametrize(
@@ -309,7 +333,7 @@ def test_rows_for_a_goal_show_its_weekly_need_and_what_was_added() -> None:
     last_four = [by_week[W48.shifted(-n)] for n in range(1, 5)]
     row = figure_rows(by_week[W48], last_four[0], last_four)[-1]
     assert (row.label, row.this_week, row.last_week) == (
-        "Revenue 2026 · need $7k/wk",
+        "Revenue 2026 · need $76.2k/wk",
         "$5k",
         "$0",
     )
