@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
+from coach_tui.model.counts import check_count, parse_count
 from coach_tui.model.dates import check_day
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.ids import check_link, check_uid, new_uid
@@ -15,7 +16,6 @@ from coach_tui.model.money import (
     check_amount,
     check_currency,
     format_money,
-    parse_amount,
     parse_money,
 )
 from coach_tui.model.text import TextRule
@@ -163,6 +163,10 @@ def check_goal(goal: PerformanceGoal, limits: Limits) -> None:
     validate_period(goal.start, goal.end)
     if goal.metric.is_money:
         check_currency(goal.currency, field="currency")
+    else:
+        check_count(goal.target, label="The target", field="target")
+        for number, entry in enumerate(goal.progress, start=1):
+            check_count(entry.amount, label="The amount", field=f"progress {number} amount")
     GOAL_NAME.check(goal.name, "name")
     UNIT.check(goal.unit, "unit")
     for number, entry in enumerate(goal.progress, start=1):
@@ -212,7 +216,7 @@ def new_performance_goal(
         money = parse_money(target, default_currency=default_currency, label="The target")
         amount, currency = money.amount, money.currency
     else:
-        amount, currency = parse_amount(target, label="The target"), ""
+        amount, currency = parse_count(target, label="The target"), ""
     goal = PerformanceGoal(
         name=validate_goal_name(name),
         metric=metric,

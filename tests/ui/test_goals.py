@@ -428,3 +428,35 @@ async def test_e_on_the_skill_list_edits_the_skill(make_app, with_why, open_repo
         assert "Why it matters: Pain said aloud gets acted on." in on_screen(app)
     [skill] = app.repo.goals.skills()
     assert skill.skill == "Ask three implication questions"
+
+
+async def test_a_count_goal_and_its_progress_take_whole_numbers_only(
+    make_app, with_why, open_repo
+) -> None:
+    deals = PerformanceGoal("Deals 2026", Metric.DEALS, Decimal(6), YEAR_START, YEAR_END)
+    seed(open_repo, deals)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_goals(pilot)
+        await pilot.press("n")
+        await paste(pilot, "New logos")
+        app.screen.query_one("#metric", Select).value = Metric.NEW_ACCOUNTS.name
+        await fill(pilot, "target", "2.5")
+        await save(pilot)
+        assert under(app, "target") == (
+            "The target counts whole things, and '2.5' is not a whole number. Type 2 or 3."
+        )
+        await pilot.press("escape")
+        await settle(pilot)
+        if isinstance(app.screen, ConfirmScreen):
+            await pilot.press("y")  # leave without saving
+            await settle(pilot)
+        assert isinstance(app.screen, GoalsScreen)
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, ProgressForm)
+        await fill(pilot, "amount", "1.5")
+        await save(pilot)
+        assert "'1.5' is not a whole number" in under(app, "amount")
+    [goal] = app.repo.goals.performance()
+    assert goal.target == 6 and goal.progress == ()

@@ -166,3 +166,28 @@ async def test_replanning_updates_the_years_goals_and_keeps_progress(
     assert saved.uid == goal.uid
     assert saved.target == Decimal("1500000.00")
     assert len(saved.progress) == 1
+
+
+async def test_a_count_target_of_two_and_a_half_is_refused(make_app, with_why) -> None:
+    """The echo no longer says "= 2" for 2.5, and nothing fractional is saved."""
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        await pilot.press("ctrl+s")  # the year offered
+        await pilot.press("ctrl+s", "ctrl+s")  # no revenue target (asked once)
+        await pilot.press("ctrl+s", "ctrl+s")  # no deals target
+        await paste(pilot, "2.5")
+        assert "= 2" not in screen_text(app)
+        await pilot.press("ctrl+s")
+        text = squashed(screen_text(app))
+        assert "'2.5' is not a whole number. Type 2 or 3." in text
+        assert "Step 4 of 6" in text
+        for _ in range(3):
+            await pilot.press("backspace")
+        await paste(pilot, "3")
+        assert "= 3" in screen_text(app)
+        await pilot.press("ctrl+s")
+        assert "Step 5 of 6" in screen_text(app)
+    assert app.repo.goals.performance() == []

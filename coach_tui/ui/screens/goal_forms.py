@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
 from coach_tui.coaching.pace import goal_pace, pace_sentence
+from coach_tui.model.counts import parse_count
 from coach_tui.model.dates import Prefer, parse_day
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.goal import (
@@ -29,7 +30,7 @@ from coach_tui.model.goal import (
     validate_note,
     validate_period,
 )
-from coach_tui.model.money import format_money, parse_amount, parse_money
+from coach_tui.model.money import format_money, parse_money
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.form import FormScreen
 from coach_tui.ui.text import day, plain
@@ -174,7 +175,7 @@ class GoalForm(FormScreen[PerformanceGoal]):
         if self.metric.is_money:
             money = parse_money(text, default_currency=self.currency, label="The target")
             return money.amount, money.currency
-        return parse_amount(text, label="The target"), ""
+        return parse_count(text, label="The target"), ""
 
     def _start(self, text: str) -> date:
         return parse_day(text, today=self.today, prefer=Prefer.PAST, label="The start")
@@ -319,7 +320,7 @@ class ProgressForm(FormScreen[PerformanceGoal]):
     def _amount(self, text: str) -> Decimal:
         goal = self.goal
         if not goal.metric.is_money:
-            return parse_amount(text, label="The amount")
+            return parse_count(text, label="The amount")
         money = parse_money(text, default_currency=goal.currency, label="The amount")
         if money.currency != goal.currency:
             raise Refused(

@@ -25,10 +25,11 @@ from coach_tui.coaching.plan_year import (
     year_to_plan,
 )
 from coach_tui.model.account import Account
+from coach_tui.model.counts import parse_count
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.goal import PerformanceGoal
-from coach_tui.model.money import format_money, parse_amount, parse_money
+from coach_tui.model.money import format_money, parse_money
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.flow_opening import open_flow
 from coach_tui.ui.screens.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
@@ -152,7 +153,7 @@ class PlanYearScreen(GuidedFlowScreen[Plan]):
         if key == "revenue":
             money = parse_money(text, default_currency=self.currency, label="The revenue target")
             return money.amount, money.currency
-        return parse_amount(text, label="The target"), ""
+        return parse_count(text, label="The target"), ""
 
     def keys(self) -> KeyAccounts:
         return key_accounts(self.answers.get("accounts", ""), self.accounts)
@@ -165,7 +166,7 @@ class PlanYearScreen(GuidedFlowScreen[Plan]):
                 money = parse_money(value, default_currency=self.currency)
                 return f"= {money}"
             if step.key in ("deals", "new_accounts") and value.strip():
-                return f"= {parse_amount(value):,.0f}"
+                return f"= {parse_count(value):,.0f}"
         except ValidationError:
             return ""
         return ""
