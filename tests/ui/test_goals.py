@@ -98,7 +98,7 @@ async def test_behind_pace_is_shown_plainly_with_the_weekly_need(
     async with run(app) as pilot:
         await open_goals(pilot)
         assert goal_rows(app) == [
-            ["Revenue 2026", "2026", "$600,000", "$1,200,000", "50%", "behind −44%", "$110,526"]
+            ["Revenue 2026", "2026", "$600,000", "$1,200,000", "50%", "behind 44%", "$110,526"]
         ]
         pace_cell = app.screen.query_one(DataTable).get_row_at(0)[5]
         assert pace_cell.style == f"bold {app.theme_variables['text-error']}"
@@ -293,7 +293,7 @@ async def test_logging_progress_moves_attained_percent_and_pace(
     app = make_app()
     async with run(app) as pilot:
         await open_goals(pilot)
-        assert goal_rows(app)[0][2:6] == ["$0", "$1,200,000", "0%", "behind −100%"]
+        assert goal_rows(app)[0][2:6] == ["$0", "$1,200,000", "0%", "behind 100%"]
         await pilot.press("p")
         assert isinstance(app.screen, ProgressForm)
         assert under(app, "on") == "= Tuesday 24 Nov 2026"  # "today", already filled in
@@ -307,7 +307,7 @@ async def test_logging_progress_moves_attained_percent_and_pace(
             "$600,000",
             "$1,200,000",
             "50%",
-            "behind −44%",
+            "behind 44%",
             "$110,526",
         ]
         detail = widget_text(app, app.screen.query_one("#goal-detail"))

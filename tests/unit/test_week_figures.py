@@ -1,6 +1,7 @@
 """The week in numbers: local-date bucketing, ISO edges, what counts, comparisons, the summary."""
 
 import random
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -15,6 +16,7 @@ from coach_tui.coaching.week_figures import (
     figures_summary,
     week_figures,
 )
+from coach_tui.coaching.week_report import figures_table
 from coach_tui.model.account import ExpansionKind, ObjectiveStatus, StrategicObjective
 from coach_tui.model.call import Call, Debrief, Movement, Prep, Result
 from coach_tui.model.contact import Contact
@@ -354,3 +356,51 @@ def test_the_summary_names_a_goal_behind_pace_and_the_change_from_last_week() ->
 def test_the_summary_counts_one_unprepared_call_in_the_singular() -> None:
     text = figures_summary(counts(W48, calls_held=1), counts(W47), [])
     assert text == "1 of 1 call went in without an outcome prepared."
+
+
+THURSDAY = datetime(2026, 11, 26, 15, 0, tzinfo=CET)
+
+
+def test_a_running_week_counts_touches_due_by_today_and_those_done_early() -> None:
+    def touch(due: date, closed: date | None = None) -> Touch:
+        status = TouchStatus.DONE if closed else TouchStatus.PLANNED
+        return Touch(
+            "c", "acc", "", due, Channel.EMAIL, Purpose.SHARE_INSIGHT, status=status,
+            closed_on=closed,
+        )  # fmt: skip
+
+    touches = [
+        touch(date(2026, 11, 23), closed=date(2026, 11, 23)),
+        touch(date(2026, 11, 24)),  # due Tuesday, not done: missed
+        touch(date(2026, 11, 27)),  # due Friday: not yet due
+        touch(date(2026, 11, 28), closed=date(2026, 11, 26)),  # done early
+    ]
+    week = figures(W48, now=THURSDAY, touches=touches)
+    assert (week.touches_done, week.touches_planned) == (2, 3)
+    assert week.running and week.through == date(2026, 11, 26)
+    over = figures(W48, touches=touches)  # seen after the week
+    assert (over.touches_done, over.touches_planned) == (2, 4)
+    assert not over.running
+
+
+def test_a_running_weeks_totals_get_no_arrow_and_the_summary_says_it_runs() -> None:
+    current = WeekFigures(W48, calls_held=1, calls_prepared=1, through=date(2026, 11, 26))
+    full = [counts(W47.shifted(-n), calls_held=4, calls_prepared=4) for n in range(4)]
+    rows = {row.label: row for row in figure_rows(current, full[0], full)}
+    assert rows["Calls held"].trend == ""
+    assert rows["Outcome prepared"].trend == "="  # a share compares fairly
+    summary = figures_summary(current, full[0], full)
+    assert summary.startswith("The week is still running: these are its figures up to Thursday")
+    assert "against 4 last week" not in summary
+    ended = replace(current, through=None)
+    assert {row.label: row for row in figure_rows(ended, full[0], full)}["Calls held"].trend == "▼"
+    assert figures_summary(ended, full[0], full).endswith("Calls held: 1, against 4 last week.")
+
+
+def test_a_running_weeks_table_is_headed_so_far() -> None:
+    running = WeekFigures(W48, through=date(2026, 11, 26))
+    rows = figure_rows(running, running, [])
+    assert figures_table(rows, running=True).splitlines()[0].split() == [
+        "So", "far", "Last", "week", "4-week", "avg"
+    ]  # fmt: skip
+    assert "This week" in figures_table(rows).splitlines()[0]

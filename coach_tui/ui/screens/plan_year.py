@@ -30,6 +30,7 @@ from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.goal import PerformanceGoal
 from coach_tui.model.money import format_money, parse_money
+from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.flow_opening import open_flow
 from coach_tui.ui.screens.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
@@ -291,7 +292,7 @@ class ObjectiveWalk:
             if objective is None:
                 left = len(uids) - index
                 self.app.notify(
-                    f"Plan paused with {left} key account{'s' if left != 1 else ''} to go. "
+                    f"Plan paused with {counted(left, 'key account')} to go. "
                     "Press y on the dashboard to carry on.",
                     title="Later",
                 )
