@@ -135,20 +135,21 @@ async def test_new_revenue_goal_typed_as_1_2m(make_app, with_why) -> None:
         await open_goals(pilot)
         await pilot.press("n")
         assert isinstance(app.screen, GoalForm)
-        await paste(pilot, "Revenue 2026")
+        await paste(pilot, "Revenue 2027")
         app.screen.query_one("#target", Input).focus()
         await pilot.press(*"1.2m")
         assert under(app, "target") == "= $1,200,000"
-        assert under(app, "start") == "= Thursday 1 Jan 2026"  # this calendar year by default
-        assert under(app, "end") == "= Thursday 31 Dec 2026"
+        # In late November the year being planned is next year, not the one ending in weeks.
+        assert under(app, "start") == "= Friday 1 Jan 2027"
+        assert under(app, "end") == "= Friday 31 Dec 2027"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, GoalsScreen)
-        assert goal_rows(app)[0][:5] == ["Revenue 2026", "2026", "$0", "$1,200,000", "0%"]
-        assert "Saved Revenue 2026." in notices(app)
+        assert goal_rows(app)[0][:5] == ["Revenue 2027", "2027", "$0", "$1,200,000", "0%"]
+        assert "Saved Revenue 2027." in notices(app)
     [goal] = app.repo.goals.performance()
     assert (goal.metric, goal.target, goal.currency) == (Metric.REVENUE, Decimal(1_200_000), "USD")
-    assert (goal.start, goal.end) == (YEAR_START, YEAR_END)
+    assert (goal.start, goal.end) == (date(2027, 1, 1), date(2027, 12, 31))
 
 
 async def test_goal_in_another_currency_and_a_typed_period(make_app, with_why) -> None:
@@ -185,7 +186,7 @@ async def test_custom_count_needs_what_is_counted(make_app, with_why) -> None:
         await fill(pilot, "unit", "first meetings")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert goal_rows(app)[0][:4] == ["First meetings", "2026", "0", "40"]
+        assert goal_rows(app)[0][:4] == ["First meetings", "2027", "0", "40"]
         assert "0 of 40 first meetings" in on_screen(app)
     [goal] = app.repo.goals.performance()
     assert (goal.metric, goal.unit, goal.currency) == (Metric.CUSTOM, "first meetings", "")

@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
 from coach_tui.coaching.pace import goal_pace, pace_sentence
+from coach_tui.coaching.plan_year import new_goal_period
 from coach_tui.model.counts import parse_count
 from coach_tui.model.dates import Prefer, parse_day
 from coach_tui.model.errors import ValidationError
@@ -24,7 +25,6 @@ from coach_tui.model.goal import (
     Metric,
     PerformanceGoal,
     ProgressEntry,
-    calendar_year,
     new_performance_goal,
     validate_goal_name,
     validate_note,
@@ -102,7 +102,7 @@ class GoalForm(FormScreen[PerformanceGoal]):
 
     def compose(self) -> ComposeResult:
         goal = self.goal
-        start, end = (goal.start, goal.end) if goal else calendar_year(self.today.year)
+        start, end = (goal.start, goal.end) if goal else new_goal_period(self.today)
         metric = goal.metric if goal else Metric.REVENUE
         with VerticalScroll(classes="dialog"):
             yield Static(
