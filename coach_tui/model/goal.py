@@ -19,6 +19,7 @@ from coach_tui.model.money import (
     parse_money,
 )
 from coach_tui.model.text import TextRule
+from coach_tui.model.wording import noun_for
 
 NAME_MAX = 120
 NOTE_MAX = 500
@@ -79,10 +80,14 @@ class PerformanceGoal:
         return sum((entry.amount for entry in self.progress), Decimal(0))
 
     def format_amount(self, amount: Decimal) -> str:
-        """An amount in this goal's terms: €12,000 or 3 deals won."""
+        """An amount in this goal's terms: €12,000, 1 deal won or 3 deals won (a unit the
+        seller typed is their words, kept as typed)."""
         if self.metric.is_money:
             return format_money(amount, self.currency)
-        return f"{_count(amount)} {self.unit or self.metric.value}"
+        if self.unit:
+            return f"{_count(amount)} {self.unit}"
+        noun = noun_for(amount, _SINGULAR.get(self.metric, self.metric.value), self.metric.value)
+        return f"{_count(amount)} {noun}"
 
     def format_progress(self, attained: Decimal, target: Decimal) -> str:
         """'€870,000 of €1,200,000' or '6 of 6 new accounts'."""
@@ -91,6 +96,9 @@ class PerformanceGoal:
                 f"{format_money(attained, self.currency)} of {format_money(target, self.currency)}"
             )
         return f"{_count(attained)} of {self.format_amount(target)}"
+
+
+_SINGULAR = {Metric.DEALS: "deal won", Metric.NEW_ACCOUNTS: "new account"}
 
 
 def _count(amount: Decimal) -> str:

@@ -105,3 +105,15 @@ def test_one_of_one_planned_touch_was_not_done() -> None:
         WeekFigures(W48, calls_held=1, calls_prepared=1, touches_planned=1), current, []
     )
     assert "1 of 1 planned touch was not done." in missed
+
+
+def test_one_deal_won_and_one_new_account_in_the_singular() -> None:
+    from coach_tui.model.goal import Metric, PerformanceGoal
+
+    year = (date(2026, 1, 1), date(2026, 12, 31))
+    accounts = PerformanceGoal("New logos", Metric.NEW_ACCOUNTS, Decimal(6), *year)
+    assert accounts.format_amount(Decimal(1)) == "1 new account"
+    assert accounts.format_progress(Decimal(1), Decimal(6)) == "1 of 6 new accounts"
+    deals = PerformanceGoal("Deals", Metric.DEALS, Decimal(6), *year)
+    assert deals.format_amount(Decimal(1)) == "1 deal won"
+    assert deals.format_amount(Decimal("1.25")) == "1.2 deals won"
