@@ -5,13 +5,14 @@ Pure functions, so filtering as you type is cheap and testable without a screen.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from enum import Enum
 
 from coach_tui.coaching.objectives import ObjectiveCheck, check_objective
 from coach_tui.model.account import Account, StrategicObjective
+from coach_tui.model.money import Money
 
 
 class AccountSort(Enum):
@@ -85,14 +86,25 @@ def sort_rows(rows: list[AccountRow], by: AccountSort) -> list[AccountRow]:
         return sorted(dated, key=_target_date) + rest
     valued = [r for r in by_name if r.objective and r.objective.financial_target]
     rest = [r for r in by_name if not (r.objective and r.objective.financial_target)]
-    return sorted(valued, key=_target_amount, reverse=True) + rest
+    return by_currency_then_amount(valued) + rest
+
+
+def by_currency_then_amount(rows: list[AccountRow]) -> list[AccountRow]:
+    """Biggest target first within each currency; €250,000 and $250,000 are not the same
+    amount, so currencies are never mixed in one order. The currency most targets are in
+    comes first, then the others (by how many, then by code)."""
+    currencies = Counter(_target(row).currency for row in rows)
+    rank = {code: n for n, (code, _) in enumerate(
+        sorted(currencies.items(), key=lambda item: (-item[1], item[0]))
+    )}  # fmt: skip
+    return sorted(rows, key=lambda row: (rank[_target(row).currency], -_target(row).amount))
+
+
+def _target(row: AccountRow) -> Money:
+    assert row.objective is not None and row.objective.financial_target is not None
+    return row.objective.financial_target
 
 
 def _target_date(row: AccountRow) -> date:
     assert row.objective is not None and row.objective.target_date is not None
     return row.objective.target_date
-
-
-def _target_amount(row: AccountRow) -> Decimal:
-    assert row.objective is not None and row.objective.financial_target is not None
-    return row.objective.financial_target.amount

@@ -17,6 +17,7 @@ from coach_tui.coaching.pace import PaceState, pace_sentence
 from coach_tui.model.account import StrategicObjective
 from coach_tui.model.call import Call, Commitment
 from coach_tui.model.clock import local_time
+from coach_tui.model.wording import counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +100,7 @@ def coach_line(agenda: Agenda) -> str:
     if unprepared:
         count = len(unprepared)
         return (
-            f"{count} call{'s' if count != 1 else ''} today without an outcome: prep "
+            f"{counted(count, 'call')} today without an outcome: prep "
             f"{'them' if count != 1 else 'it'} before anything else."
         )
     overdue = [line for line in agenda.touches if line.item.days_overdue > 0]
@@ -110,7 +111,7 @@ def coach_line(agenda: Agenda) -> str:
         )
     mine = [p for p in agenda.promises if p.whose == "mine"]
     if mine:
-        things = f"{len(mine)} thing{'s' if len(mine) != 1 else ''}"
+        things = f"{counted(len(mine), 'thing')}"
         return f"You promised {things} for today or earlier: keep your word first."
     if agenda.behind:
         return agenda.behind[0][1]
@@ -140,7 +141,7 @@ def late_objectives(
     return [
         (
             names.get(o.account_uid, "?"),
-            f"“{o.description}” is {days} day{'s' if days != 1 else ''} past its date",
+            f"“{o.description}” is {counted(days, 'day')} past its date",
         )
         for o in late
         if (days := (today - (o.target_date or today)).days)

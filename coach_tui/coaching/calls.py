@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 
 from coach_tui.model.call import Call, Commitment, DebriefMark, Movement
 from coach_tui.model.clock import local_time
+from coach_tui.model.wording import counted
 
 STALL_CONTINUATIONS = 3
 STALL_WEEKS = 6
@@ -117,8 +118,8 @@ def commitment_label(commitment: Commitment, today: date) -> str:
     if days == 0:
         return "due today"
     if days < 0:
-        return f"{-days} day{'s' if days != -1 else ''} late"
-    return f"due in {days} day{'s' if days != 1 else ''}"
+        return f"{counted(-days, 'day')} late"
+    return f"due in {counted(days, 'day')}"
 
 
 def per_objective(calls: Sequence[Call]) -> dict[str, int]:

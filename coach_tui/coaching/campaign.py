@@ -29,6 +29,7 @@ from coach_tui.model.touch import (
     Touch,
     TouchStatus,
 )
+from coach_tui.model.wording import counted
 
 DEFAULT_COUNT = 9
 MAX_WEEKS = 12
@@ -184,7 +185,7 @@ def plan_touches(
     fits = len(days) * len(contacts)
     if count > fits:
         raise ValidationError(
-            f"Only {fits} touches fit in {weeks} week{'s' if weeks != 1 else ''} without "
+            f"Only {counted(fits, 'touch', 'touches')} fit in {counted(weeks, 'week')} without "
             "touching someone twice in a day; lengthen the span or add people.",
             field="weeks",
         )

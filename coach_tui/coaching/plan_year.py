@@ -27,6 +27,12 @@ def year_to_plan(today: date) -> int:
     return today.year + 1 if today.month >= 10 else today.year
 
 
+def new_goal_period(today: date) -> tuple[date, date]:
+    """The period a new goal starts with: the year being planned, so a goal added in
+    November (right after planning next year) is not for the year ending in a few weeks."""
+    return calendar_year(year_to_plan(today))
+
+
 def parse_year(text: str, today: date) -> int:
     year = small_number(text)
     if year is None or not today.year - 1 <= year <= today.year + 2:

@@ -15,6 +15,7 @@ from dateutil.relativedelta import relativedelta
 
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.touch import OUTCOME, SKIP_REASON, Touch, TouchStatus
+from coach_tui.model.wording import counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +29,7 @@ class QueueItem:
     def label(self) -> str:
         if self.days_overdue <= 0:
             return "today"
-        return f"{self.days_overdue} day{'s' if self.days_overdue != 1 else ''} overdue"
+        return f"{counted(self.days_overdue, 'day')} overdue"
 
 
 def touch_queue(touches: Sequence[Touch], today: date) -> list[QueueItem]:

@@ -20,12 +20,57 @@ from coach_tui.model.week import IsoWeek
 MIN_WEEKS, MAX_WEEKS = 12, 52
 
 
+BARS = "▁▂▃▄▅▆▇█"
+NO_DATA = "·"
+
+
 @dataclass(frozen=True, slots=True)
 class Series:
     name: str
     values: tuple[float | None, ...]  # oldest week first
     latest: str  # the newest value, as shown beside the line
     hint: str  # what to make of it, or why it is empty
+    # What the bars are drawn against: a share on 0–100 (a steady 100% is a full bar, not a
+    # flat bottom line), a count from 0 to its highest week.
+    low: float = 0.0
+    high: float = 100.0
+    unit: str = "%"
+
+    @property
+    def scale(self) -> str:
+        """ "0–100%", "0–12": what a full bar means."""
+        return f"{self.low:.0f}–{self.high:.0f}{self.unit}"
+
+
+def bar_rows(series: Series, width: int, rows: int) -> list[str]:
+    """The bars of `series`, top row first: one column per week, every week as wide as the
+    others, so the newest week is drawn in full (the oldest weeks go first when `width` is
+    narrower than the weeks). A week without data is a dot on the bottom row."""
+    values = series.values[-max(width, 1) :]
+    if not values or rows < 1:
+        return [""] * max(rows, 0)
+    cell = max(1, width // len(values))
+    levels = len(BARS) * rows
+    extent = (series.high - series.low) or 1.0
+    heights: list[int | None] = []
+    for value in values:
+        if value is None:
+            heights.append(None)
+            continue
+        share = (min(max(value, series.low), series.high) - series.low) / extent
+        heights.append(max(1, round(share * levels)))  # a zero week still shows its bar
+    lines = []
+    for row in reversed(range(rows)):
+        line = []
+        for height in heights:
+            if height is None:
+                mark = NO_DATA if row == 0 else " "
+            else:
+                part = height - row * len(BARS)
+                mark = " " if part <= 0 else BARS[min(part, len(BARS)) - 1]
+            line.append(mark * cell)
+        lines.append("".join(line))
+    return lines
 
 
 def default_weeks(today: date, count: int = MIN_WEEKS) -> list[IsoWeek]:
@@ -78,6 +123,7 @@ def trend_series(
     prepared = tuple(f.prepared_percent for f in per_week)
     touches = tuple(float(f.touches_done) for f in per_week)
     ratings = tuple(reviews[week].average_rating if week in reviews else None for week in weeks)
+    most_touches = max((value for value in touches if value is not None), default=0.0)
     series = [
         Series(
             "Advance rate",
@@ -100,6 +146,8 @@ def trend_series(
             touches,
             _latest(touches, lambda v: f"{v:.0f}"),
             "Entry-campaign touches done each week.",
+            high=max(most_touches, 1.0),
+            unit="",
         ),
         Series(
             "Getting-better rating",
@@ -108,6 +156,8 @@ def trend_series(
             "Your average rating of your getting-better goals, from each weekly review."
             if any(v is not None for v in ratings)
             else "No reviews in these weeks yet: ratings come from the weekly review (r).",
+            high=5.0,
+            unit="",
         ),
     ]
     revenue = [g for g in goals if g.metric is Metric.REVENUE and g.start <= today]
@@ -120,6 +170,7 @@ def trend_series(
                 values,
                 _latest(values, _percent),
                 "100% is exactly on the straight line to the target; above is ahead.",
+                high=max([100.0, *(value for value in values if value is not None)]),
             )
         )
     return series

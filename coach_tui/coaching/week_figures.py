@@ -22,8 +22,7 @@ from coach_tui.model.goal import PerformanceGoal
 from coach_tui.model.money import compact_money
 from coach_tui.model.touch import Touch, TouchStatus
 from coach_tui.model.week import IsoWeek
-
-DAYS_A_WEEK = Decimal(7)
+from coach_tui.model.wording import counted, share
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +31,10 @@ class GoalWeek:
 
     name: str
     added: Decimal
-    needed: Decimal | None  # a week's share of the target; None when the goal is not running
+    # What each week left needs to finish on target (`Pace.needed_per_week`, the figure the
+    # dashboard and the goals screen say), read where the week's pace is read; None once the
+    # goal is reached or over.
+    needed: Decimal | None
     behind_percent: Decimal  # short of the line at the week's end, or today (0 when not behind)
     goal: PerformanceGoal
 
@@ -44,7 +46,7 @@ class GoalWeek:
 
     @property
     def label(self) -> str:
-        """ "Revenue 2026 · need $19.2k/wk": the goal and what a week on pace brings in."""
+        """ "Revenue 2026 · need $19.2k/wk": the goal and what each week left needs."""
         if self.needed is None:
             return self.name
         return f"{self.name} · need {self.short(self.needed)}/wk"
@@ -63,6 +65,13 @@ class WeekFigures:
     objectives_moved: int = 0
     objectives_achieved: int = 0
     goals: tuple[GoalWeek, ...] = ()
+    # The last day counted while the week is still running (today); None for a week that
+    # is over. A running week's totals are not comparable with full weeks'.
+    through: date | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.through is not None
 
     @property
     def prepared_percent(self) -> float | None:
@@ -124,14 +133,12 @@ def _goal_week(goal: PerformanceGoal, week: IsoWeek, today: date) -> GoalWeek:
         (entry.amount for entry in goal.progress if week.contains(entry.on)),
         Decimal(0),
     )
-    days = Decimal((goal.end - goal.start).days + 1)
-    needed = goal.target * DAYS_A_WEEK / days if _overlaps(goal, week) and days > 0 else None
     attained = sum(
         (e.amount for e in goal.progress if goal.start <= e.on <= min(goal.end, seen_on)),
         Decimal(0),
     )
     standing = pace(goal.target, goal.start, goal.end, attained, seen_on)
-    return GoalWeek(goal.name, added, needed, standing.behind_percent, goal)
+    return GoalWeek(goal.name, added, standing.needed_per_week, standing.behind_percent, goal)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,9 +177,12 @@ def figures_by_week(
             else:
                 counts["continuations"] += 1
     for touch in sources.touches:
-        if (week := _week_key(touch.due, wanted)) is not None:
-            tally[week]["touches_planned"] += 1
         done_on = touch.closed_on if touch.status is TouchStatus.DONE else None
+        # Planned means due by now: a touch due later this week is not yet "not done"
+        # (unless it is done already, early).
+        due_by_now = touch.due <= today or done_on is not None
+        if due_by_now and (week := _week_key(touch.due, wanted)) is not None:
+            tally[week]["touches_planned"] += 1
         if (week := _week_key(done_on, wanted)) is not None:
             tally[week]["touches_done"] += 1
     for contact in sources.contacts:
@@ -190,6 +200,7 @@ def figures_by_week(
             goals=tuple(
                 _goal_week(goal, week, today) for goal in sources.goals if _overlaps(goal, week)
             ),
+            through=today if week.contains(today) else None,
             **tally[week],
         )
         for week in sorted(wanted)
@@ -230,13 +241,15 @@ def _trend(value: float | None, average: float | None) -> str:
 
 
 def _count_row(label: str, pick, current, previous, last_four) -> FigureRow:  # noqa: ANN001
+    """A total this week against the average; no arrow while the week runs (a Wednesday's
+    total is not a full week's)."""
     average = _average([pick(w) for w in last_four])
     return FigureRow(
         label,
         str(pick(current)),
         str(pick(previous)),
         "—" if average is None else f"{average:.1f}",
-        _trend(pick(current), average),
+        "" if current.running else _trend(pick(current), average),
     )
 
 
@@ -308,7 +321,7 @@ def figure_rows(
                 goal.short(goal.added),
                 goal.short(before[0]) if before else "—",
                 "—" if average is None else goal.short(Decimal(str(round(average, 1)))),
-                _trend(float(goal.added), average),
+                "" if current.running else _trend(float(goal.added), average),
             )
         )
     return rows
@@ -317,7 +330,23 @@ def figure_rows(
 def figures_summary(
     current: WeekFigures, previous: WeekFigures, last_four: Sequence[WeekFigures]
 ) -> str:
-    """The coach's reading of the week: the thing most worth noticing, then one more."""
+    """The coach's reading of the week: the thing most worth noticing, then one more; a
+    week still running says so first."""
+    reading = _reading(current, previous, last_four)
+    if current.through is None:
+        return reading
+    return f"{running_note(current.through)} {reading}"
+
+
+def running_note(through: date) -> str:
+    """Said first about a week that has not ended."""
+    return (
+        f"The week is still running: these are its figures up to {through:%A}, touches "
+        "counted only when due by today, and totals are not compared with full weeks yet."
+    )
+
+
+def _reading(current: WeekFigures, previous: WeekFigures, last_four: Sequence[WeekFigures]) -> str:
     if current.is_empty:
         quiet_before = all(week.is_empty for week in last_four)
         return (
@@ -329,10 +358,7 @@ def figures_summary(
     unprepared = current.calls_held - current.calls_prepared
     if unprepared:
         held = current.calls_held
-        said.append(
-            f"{unprepared} of {held} call{'s' if held != 1 else ''} went in without an "
-            "outcome prepared."
-        )
+        said.append(f"{unprepared} of {counted(held, 'call')} went in without an outcome prepared.")
     rate = current.advance_rate
     usual = _average([r for w in last_four if (r := w.advance_rate) is not None])
     if current.continuations >= 2 and not current.advances:
@@ -344,7 +370,9 @@ def figures_summary(
     if planned and done < planned:
         missed = planned - done
         verb = "was" if missed == 1 else "were"
-        said.append(f"{missed} of {planned} planned touches {verb} not done.")
+        said.append(
+            f"{share(missed, planned, 'planned touch', 'planned touches')} {verb} not done."
+        )
     behind = [goal for goal in current.goals if goal.behind_percent >= 5]
     if behind:
         worst = max(behind, key=lambda goal: goal.behind_percent)
@@ -352,11 +380,12 @@ def figures_summary(
     if not said:
         calls = current.calls_held
         said.append(
-            f"A steady week: {calls} call{'s' if calls != 1 else ''} held, every one prepared, "
+            f"A steady week: {counted(calls, 'call')} held, every one prepared, "
             "touches done as planned."
             if calls
             else "No calls this week; touches and progress kept moving."
         )
-    if previous.calls_held and current.calls_held != previous.calls_held and len(said) < 2:
+    changed = current.calls_held != previous.calls_held
+    if previous.calls_held and changed and len(said) < 2 and not current.running:
         said.append(f"Calls held: {current.calls_held}, against {previous.calls_held} last week.")
     return " ".join(said[:2])

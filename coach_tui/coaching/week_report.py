@@ -21,6 +21,12 @@ from coach_tui.model.week import IsoWeek
 
 WEEKS_COMPARED = 4
 HEADINGS = ("", "This week", "Last week", "4-week avg", "")
+RUNNING_HEADINGS = ("", "So far", "Last week", "4-week avg", "")
+
+
+def headings(running: bool) -> tuple[str, ...]:
+    """The table's column titles: a week still running is "so far", not "this week"."""
+    return RUNNING_HEADINGS if running else HEADINGS
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +57,9 @@ def week_report(week: IsoWeek, sources: WeekSources, now: datetime) -> WeekRepor
     )
 
 
-def figures_table(rows: Sequence[FigureRow]) -> str:
+def figures_table(rows: Sequence[FigureRow], *, running: bool = False) -> str:
     """The rows as aligned plain-text columns (for the review screen's side panel)."""
-    table = [HEADINGS] + [
+    table = [headings(running)] + [
         (row.label, row.this_week, row.last_week, row.average, row.trend) for row in rows
     ]
     widths = [max(len(line[column]) for line in table) for column in range(len(HEADINGS))]

@@ -25,6 +25,7 @@ from coach_tui.interop.linkedin import parse_linkedin
 from coach_tui.interop.results import ParsedFile, RowResult, RowStatus
 from coach_tui.interop.results import Progress as ProgressCallback
 from coach_tui.interop.vcard import parse_vcard
+from coach_tui.model.wording import noun_for, numeral
 from coach_tui.store.folder import FolderKind, inspect_folder
 from coach_tui.store.repository import Repository
 
@@ -116,24 +117,24 @@ def _worth_a_look(plan: ImportPlan) -> list[RowResult]:
 
 def _print_summary(plan: ImportPlan, out: Console, *, dry_run: bool) -> None:
     verb = "Would import" if dry_run else "Imported"
-    placed = f", {plan.placed} onto an account" if plan.placed else ""
-    out.print(line(f"{verb} ", line(str(len(plan.contacts)), style="bold"), " from ",
+    placed = f", {numeral(plan.placed)} onto an account" if plan.placed else ""
+    out.print(line(f"{verb} ", line(numeral(len(plan.contacts)), style="bold"), " from ",
                    data(plan.source), f"{placed}."), soft_wrap=True)  # fmt: skip
     summary = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
     summary.add_column(justify="right")
     summary.add_column()
     summary.add_row(
-        line(str(len(plan.contacts))), line("would be imported" if dry_run else "imported")
+        line(numeral(len(plan.contacts))), line("would be imported" if dry_run else "imported")
     )
     for count, what in (
         (len(plan.with_notes), "  of them with a detail left out"),
         (plan.already_in_coach, "skipped: already in coach"),
         (plan.repeated_in_file, "skipped: the same person twice in this file"),
         (plan.count(RowStatus.ERROR), "not readable (listed below)"),
-        (plan.blank_rows, "blank rows passed over"),
+        (plan.blank_rows, f"blank {noun_for(plan.blank_rows, 'row')} passed over"),
     ):
         if count:
-            summary.add_row(line(str(count)), line(what))
+            summary.add_row(line(numeral(count)), line(what))
     out.print(summary)
 
 
@@ -147,7 +148,7 @@ def _print_companies(plan: ImportPlan, out: Console, accounts: dict[str, str]) -
     for company, people in list(plan.by_company.items())[:REPORT_COMPANIES]:
         uids = {contact.account_uid for contact in people if contact.account_uid}
         account = ", ".join(sorted(accounts.get(uid, "") for uid in uids))
-        table.add_row(data(company or "(no company)"), line(str(len(people))), data(account))
+        table.add_row(data(company or "(no company)"), line(numeral(len(people))), data(account))
     out.print(table)
     if len(plan.by_company) > REPORT_COMPANIES:
         more = len(plan.by_company) - REPORT_COMPANIES

@@ -21,6 +21,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from coach_tui.model.text import printable
+from coach_tui.model.wording import counted as counted  # the commands' import of it
 
 if TYPE_CHECKING:
     from rich.style import StyleType
@@ -49,14 +50,6 @@ def shell_word(value: object) -> Text:
     import shlex  # only the commands that suggest a command line need it, not `coach today`
 
     return data(shlex.quote(str(value)))
-
-
-def counted(number: int, noun: str, plural: str = "") -> str:
-    """`1 call`, `2,140 calls`: a count and its noun, singular only for one.
-
-    `plural` for a noun that does not just take an s (`company`, `companies`).
-    """
-    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
 
 
 def printable_values(value: Any) -> Any:

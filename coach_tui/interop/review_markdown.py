@@ -14,9 +14,10 @@ import re
 from collections.abc import Mapping, Sequence
 from datetime import tzinfo
 
-from coach_tui.coaching.week_report import HEADINGS, WeekReport
+from coach_tui.coaching.week_report import WeekReport, headings
 from coach_tui.model.review import WeekReview
 from coach_tui.model.text import printable
+from coach_tui.model.wording import counted
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|&~])")
 # What opens a list item ("- ", "+ ", "1. ", "2) ") or, alone on its line, makes a rule or
@@ -98,14 +99,15 @@ def review_markdown(
             for uid in review.key_call_uids
         ]
     if review.cleared:
-        out += ["", f"Settled {review.cleared} open touches and promises in the clear-up."]
+        settled = counted(review.cleared, "open touch or promise", "open touches and promises")
+        out += ["", f"Settled {settled} in the clear-up."]
     out.append("")
     return "\n".join(out)
 
 
 def _table(report: WeekReport) -> Sequence[str]:
     rows = [
-        "| " + " | ".join(("Figure", *HEADINGS[1:4])) + " | Trend |",
+        "| " + " | ".join(("Figure", *headings(report.figures.running)[1:4])) + " | Trend |",
         "|---|---:|---:|---:|:---:|",
     ]
     rows += [

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
+from coach_tui.model.counts import check_count, parse_count
 from coach_tui.model.dates import check_day
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.ids import check_link, check_uid, new_uid
@@ -15,10 +16,10 @@ from coach_tui.model.money import (
     check_amount,
     check_currency,
     format_money,
-    parse_amount,
     parse_money,
 )
 from coach_tui.model.text import TextRule
+from coach_tui.model.wording import noun_for
 
 NAME_MAX = 120
 NOTE_MAX = 500
@@ -79,10 +80,14 @@ class PerformanceGoal:
         return sum((entry.amount for entry in self.progress), Decimal(0))
 
     def format_amount(self, amount: Decimal) -> str:
-        """An amount in this goal's terms: €12,000 or 3 deals won."""
+        """An amount in this goal's terms: €12,000, 1 deal won or 3 deals won (a unit the
+        seller typed is their words, kept as typed)."""
         if self.metric.is_money:
             return format_money(amount, self.currency)
-        return f"{_count(amount)} {self.unit or self.metric.value}"
+        if self.unit:
+            return f"{_count(amount)} {self.unit}"
+        noun = noun_for(amount, _SINGULAR.get(self.metric, self.metric.value), self.metric.value)
+        return f"{_count(amount)} {noun}"
 
     def format_progress(self, attained: Decimal, target: Decimal) -> str:
         """'€870,000 of €1,200,000' or '6 of 6 new accounts'."""
@@ -91,6 +96,9 @@ class PerformanceGoal:
                 f"{format_money(attained, self.currency)} of {format_money(target, self.currency)}"
             )
         return f"{_count(attained)} of {self.format_amount(target)}"
+
+
+_SINGULAR = {Metric.DEALS: "deal won", Metric.NEW_ACCOUNTS: "new account"}
 
 
 def _count(amount: Decimal) -> str:
@@ -163,6 +171,10 @@ def check_goal(goal: PerformanceGoal, limits: Limits) -> None:
     validate_period(goal.start, goal.end)
     if goal.metric.is_money:
         check_currency(goal.currency, field="currency")
+    else:
+        check_count(goal.target, label="The target", field="target")
+        for number, entry in enumerate(goal.progress, start=1):
+            check_count(entry.amount, label="The amount", field=f"progress {number} amount")
     GOAL_NAME.check(goal.name, "name")
     UNIT.check(goal.unit, "unit")
     for number, entry in enumerate(goal.progress, start=1):
@@ -212,7 +224,7 @@ def new_performance_goal(
         money = parse_money(target, default_currency=default_currency, label="The target")
         amount, currency = money.amount, money.currency
     else:
-        amount, currency = parse_amount(target, label="The target"), ""
+        amount, currency = parse_count(target, label="The target"), ""
     goal = PerformanceGoal(
         name=validate_goal_name(name),
         metric=metric,

@@ -24,6 +24,7 @@ from coach_tui.model.clock import Clock, system_clock
 from coach_tui.model.settings import Settings
 from coach_tui.model.text import printable
 from coach_tui.model.why import WhyStatement
+from coach_tui.model.wording import counted
 from coach_tui.store.archive import archive_old_history
 from coach_tui.store.errors import StoreError
 from coach_tui.store.repository import Repository
@@ -351,8 +352,8 @@ class CoachApp(App[None]):
         def done(added: int | None) -> None:
             if added:
                 self.notify(
-                    f"Added {added} people. Open an account's getting-in screen (e) to give "
-                    "them buying roles.",
+                    f"Added {counted(added, 'person', 'people')}. Open an account's "
+                    "getting-in screen (e) to give them buying roles.",
                     title="Import",
                 )
                 screen = self.screen

@@ -61,7 +61,7 @@ def review_context(repo: Repository, week: IsoWeek, now: datetime) -> ReviewCont
     )
     return ReviewContext(
         week=week,
-        figures_text=figures_table(report.rows),
+        figures_text=figures_table(report.rows, running=report.figures.running),
         summary=report.summary,
         skills=tuple((skill.uid, skill.skill) for skill in repo.goals.skills()),
         clear=tuple(items),

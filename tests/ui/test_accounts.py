@@ -176,3 +176,26 @@ async def test_account_names_are_shown_literally(make_app, with_why) -> None:
 def test_seed_dates_are_relative_to_the_fake_today(clock) -> None:
     # Guards the expectations above: 40 days after 24 Nov 2026 is 3 Jan 2027.
     assert clock().date() + timedelta(days=40) == date(2027, 1, 3)
+
+
+async def test_sorting_by_target_keeps_each_currency_apart(
+    make_app, with_why, open_repo, clock
+) -> None:
+    repo = open_repo()
+    for name, amount, currency in (("Kyoto Foods", 30_000_000, "JPY"),
+                                   ("Austin Labs", 900_000, "USD"),
+                                   ("Denver Inc", 250_000, "USD")):  # fmt: skip
+        account = Account(name=name, created_at=clock())
+        repo.accounts.save(account)
+        repo.objectives.save(StrategicObjective(
+            account.uid, "Grow", ExpansionKind.WIDER_DEPLOYMENT, "Less downtime",
+            Money(Decimal(amount), currency), clock().date() + timedelta(days=40),
+        ))  # fmt: skip
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await open_accounts(pilot)
+        await pilot.press("s", "s")
+        await settle(pilot)
+        assert "sorted by financial target" in squashed(screen_text(app))
+        assert table_names(app) == ["Austin Labs", "Denver Inc", "Kyoto Foods"]

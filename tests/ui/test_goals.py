@@ -98,7 +98,7 @@ async def test_behind_pace_is_shown_plainly_with_the_weekly_need(
     async with run(app) as pilot:
         await open_goals(pilot)
         assert goal_rows(app) == [
-            ["Revenue 2026", "2026", "$600,000", "$1,200,000", "50%", "behind −44%", "$110,526"]
+            ["Revenue 2026", "2026", "$600,000", "$1,200,000", "50%", "behind 44%", "$110,526"]
         ]
         pace_cell = app.screen.query_one(DataTable).get_row_at(0)[5]
         assert pace_cell.style == f"bold {app.theme_variables['text-error']}"
@@ -135,20 +135,21 @@ async def test_new_revenue_goal_typed_as_1_2m(make_app, with_why) -> None:
         await open_goals(pilot)
         await pilot.press("n")
         assert isinstance(app.screen, GoalForm)
-        await paste(pilot, "Revenue 2026")
+        await paste(pilot, "Revenue 2027")
         app.screen.query_one("#target", Input).focus()
         await pilot.press(*"1.2m")
         assert under(app, "target") == "= $1,200,000"
-        assert under(app, "start") == "= Thursday 1 Jan 2026"  # this calendar year by default
-        assert under(app, "end") == "= Thursday 31 Dec 2026"
+        # In late November the year being planned is next year, not the one ending in weeks.
+        assert under(app, "start") == "= Friday 1 Jan 2027"
+        assert under(app, "end") == "= Friday 31 Dec 2027"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, GoalsScreen)
-        assert goal_rows(app)[0][:5] == ["Revenue 2026", "2026", "$0", "$1,200,000", "0%"]
-        assert "Saved Revenue 2026." in notices(app)
+        assert goal_rows(app)[0][:5] == ["Revenue 2027", "2027", "$0", "$1,200,000", "0%"]
+        assert "Saved Revenue 2027." in notices(app)
     [goal] = app.repo.goals.performance()
     assert (goal.metric, goal.target, goal.currency) == (Metric.REVENUE, Decimal(1_200_000), "USD")
-    assert (goal.start, goal.end) == (YEAR_START, YEAR_END)
+    assert (goal.start, goal.end) == (date(2027, 1, 1), date(2027, 12, 31))
 
 
 async def test_goal_in_another_currency_and_a_typed_period(make_app, with_why) -> None:
@@ -185,7 +186,7 @@ async def test_custom_count_needs_what_is_counted(make_app, with_why) -> None:
         await fill(pilot, "unit", "first meetings")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert goal_rows(app)[0][:4] == ["First meetings", "2026", "0", "40"]
+        assert goal_rows(app)[0][:4] == ["First meetings", "2027", "0", "40"]
         assert "0 of 40 first meetings" in on_screen(app)
     [goal] = app.repo.goals.performance()
     assert (goal.metric, goal.unit, goal.currency) == (Metric.CUSTOM, "first meetings", "")
@@ -293,7 +294,7 @@ async def test_logging_progress_moves_attained_percent_and_pace(
     app = make_app()
     async with run(app) as pilot:
         await open_goals(pilot)
-        assert goal_rows(app)[0][2:6] == ["$0", "$1,200,000", "0%", "behind −100%"]
+        assert goal_rows(app)[0][2:6] == ["$0", "$1,200,000", "0%", "behind 100%"]
         await pilot.press("p")
         assert isinstance(app.screen, ProgressForm)
         assert under(app, "on") == "= Tuesday 24 Nov 2026"  # "today", already filled in
@@ -307,7 +308,7 @@ async def test_logging_progress_moves_attained_percent_and_pace(
             "$600,000",
             "$1,200,000",
             "50%",
-            "behind −44%",
+            "behind 44%",
             "$110,526",
         ]
         detail = widget_text(app, app.screen.query_one("#goal-detail"))
@@ -428,3 +429,35 @@ async def test_e_on_the_skill_list_edits_the_skill(make_app, with_why, open_repo
         assert "Why it matters: Pain said aloud gets acted on." in on_screen(app)
     [skill] = app.repo.goals.skills()
     assert skill.skill == "Ask three implication questions"
+
+
+async def test_a_count_goal_and_its_progress_take_whole_numbers_only(
+    make_app, with_why, open_repo
+) -> None:
+    deals = PerformanceGoal("Deals 2026", Metric.DEALS, Decimal(6), YEAR_START, YEAR_END)
+    seed(open_repo, deals)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_goals(pilot)
+        await pilot.press("n")
+        await paste(pilot, "New logos")
+        app.screen.query_one("#metric", Select).value = Metric.NEW_ACCOUNTS.name
+        await fill(pilot, "target", "2.5")
+        await save(pilot)
+        assert under(app, "target") == (
+            "The target counts whole things, and '2.5' is not a whole number. Type 2 or 3."
+        )
+        await pilot.press("escape")
+        await settle(pilot)
+        if isinstance(app.screen, ConfirmScreen):
+            await pilot.press("y")  # leave without saving
+            await settle(pilot)
+        assert isinstance(app.screen, GoalsScreen)
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, ProgressForm)
+        await fill(pilot, "amount", "1.5")
+        await save(pilot)
+        assert "'1.5' is not a whole number" in under(app, "amount")
+    [goal] = app.repo.goals.performance()
+    assert goal.target == 6 and goal.progress == ()

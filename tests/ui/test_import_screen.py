@@ -34,10 +34,10 @@ async def test_read_then_add_with_people_matched_to_their_account(
         await settle(pilot)
         text = widget_text(app, app.screen.query_one("#summary"))
         assert (
-            "4 new people to add · 0 already in coach · 1 repeated in the file · 1 rows not "
+            "4 new people to add · 0 already in coach · 1 repeated in the file · 1 row not "
             "readable" in text
         )
-        assert "1 go straight onto an account" in text
+        assert "1 goes straight onto an account" in text
         assert app.repo.contacts.all() == []  # nothing saved before the second ctrl+s
         await pilot.press("ctrl+s")
         await settle(pilot)

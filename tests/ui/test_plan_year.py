@@ -166,3 +166,67 @@ async def test_replanning_updates_the_years_goals_and_keeps_progress(
     assert saved.uid == goal.uid
     assert saved.target == Decimal("1500000.00")
     assert len(saved.progress) == 1
+
+
+async def test_a_count_target_of_two_and_a_half_is_refused(make_app, with_why) -> None:
+    """The echo no longer says "= 2" for 2.5, and nothing fractional is saved."""
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        await pilot.press("ctrl+s")  # the year offered
+        await pilot.press("ctrl+s", "ctrl+s")  # no revenue target (asked once)
+        await pilot.press("ctrl+s", "ctrl+s")  # no deals target
+        await paste(pilot, "2.5")
+        assert "= 2" not in screen_text(app)
+        await pilot.press("ctrl+s")
+        text = squashed(screen_text(app))
+        assert "'2.5' is not a whole number. Type 2 or 3." in text
+        assert "Step 4 of 6" in text
+        for _ in range(3):
+            await pilot.press("backspace")
+        await paste(pilot, "3")
+        assert "= 3" in screen_text(app)
+        await pilot.press("ctrl+s")
+        assert "Step 5 of 6" in screen_text(app)
+    assert app.repo.goals.performance() == []
+
+
+async def test_the_first_currency_typed_becomes_the_default_after_asking_once(
+    make_app, with_why, open_repo, clock
+) -> None:
+    """€1.2m of revenue, then an objective's "100k": both in euros, not €1.2m beside $100k."""
+    repo = open_repo()
+    repo.accounts.save(Account(name="Nordvale Foods", created_at=clock()))
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        await pilot.press("ctrl+s")  # the year offered
+        await paste(pilot, "€1.2m")
+        assert "= €1,200,000 · EUR becomes your default currency" in squashed(screen_text(app))
+        await pilot.press("ctrl+s")
+        text = squashed(screen_text(app))
+        assert "That target is in EUR; amounts typed without a currency mean USD so far." in text
+        assert "Step 2 of 6" in text
+        await pilot.press("ctrl+s")  # asked once: on
+        assert "Step 3 of 6" in screen_text(app)
+        await pilot.press("ctrl+s", "ctrl+s", "ctrl+s", "ctrl+s")  # no deals, no new accounts
+        await paste(pilot, "Nordvale Foods")
+        await pilot.press("ctrl+s")
+        assert "Revenue: €1,200,000" in squashed(screen_text(app))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await answer_objective(pilot, "Their frozen line buys too")  # types "100k"
+        assert isinstance(app.screen, DashboardScreen)
+    assert app.repo.settings.get().currency == "EUR"
+    (account,) = app.repo.accounts.all()
+    objective = app.repo.objectives.active_for(account.uid)
+    assert objective is not None and objective.financial_target is not None
+    assert (objective.financial_target.amount, objective.financial_target.currency) == (
+        Decimal(100_000),
+        "EUR",
+    )

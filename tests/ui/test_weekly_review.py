@@ -4,13 +4,20 @@ resume after quitting; an empty week; past reviews read-only and edited after as
 "Today" is Tuesday 24 Nov 2026, 08:30 in Berlin, so the review offered is last week's, 2026-W47.
 """
 
-from datetime import date, datetime
-
-from textual.widgets import Sparkline
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 from coach_tui.model.account import Account
 from coach_tui.model.call import Call, Commitment, Debrief, Movement, Party, Prep, Result
-from coach_tui.model.goal import SkillGoal
+from coach_tui.model.day import DayPlan, Priority
+from coach_tui.model.goal import (
+    Metric,
+    PerformanceGoal,
+    ProgressEntry,
+    SkillGoal,
+    with_progress,
+)
 from coach_tui.model.review import WeekReview
 from coach_tui.model.touch import Channel, Purpose, Touch, TouchStatus
 from coach_tui.model.week import IsoWeek
@@ -18,7 +25,7 @@ from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.screens.dashboard import DashboardScreen
 from coach_tui.ui.screens.review_flow import WeekReviewFlowScreen
 from coach_tui.ui.screens.reviews import ReviewsScreen, ReviewViewScreen
-from tests.helpers import BERLIN, on_screen
+from tests.helpers import BERLIN, on_screen, screen_text
 from tests.ui.flow import paste, run, settle
 
 W47 = IsoWeek(2026, 47)
@@ -194,6 +201,7 @@ async def test_trends_draw_a_line_per_measure_from_demo_data(make_app, open_repo
     from coach_tui.demo.write import write_demo_data
     from coach_tui.model.day import DayPlan, Priority
     from coach_tui.ui.screens.trends import TrendsScreen
+    from coach_tui.ui.widgets.trend_bars import TrendBars
 
     repo = open_repo()
     write_demo_data(repo, build_demo(clock(), years=1, seed=3))
@@ -208,14 +216,14 @@ async def test_trends_draw_a_line_per_measure_from_demo_data(make_app, open_repo
         assert app.screen.sub_title == "last 12 weeks"
         text = on_screen(app)
         assert "Advance rate · latest" in text and "low" in text
-        lines = app.screen.query(Sparkline)
+        lines = app.screen.query(TrendBars)
         assert len(lines) == 5  # four measures and revenue against pace
-        assert all(len(line.data) == 12 for line in lines)
-        assert any(max(line.data) > 0 for line in lines)
+        assert all(len(line.series.values) == 12 for line in lines)
+        assert any(max(v or 0 for v in line.series.values) > 0 for line in lines)
         await pilot.press("right_square_bracket")
         await settle(pilot)
         assert app.screen.sub_title == "last 26 weeks"
-        assert all(len(line.data) == 26 for line in app.screen.query(Sparkline))
+        assert all(len(line.series.values) == 26 for line in app.screen.query(TrendBars))
 
 
 async def test_a_resumed_review_keeps_the_steps_it_started_with(
@@ -243,3 +251,101 @@ async def test_a_resumed_review_keeps_the_steps_it_started_with(
         flow = await open_review(pilot)
         assert flow.current.key == f"clear:promise:{uids['promise']}"
         assert "Your promise · Nordvale Foods" in on_screen(app)
+
+
+async def test_the_review_says_the_dashboards_weekly_need_and_none_for_a_reached_goal(
+    make_app, with_why, open_repo, clock
+) -> None:
+    """One figure per goal: the review's "need …/wk" is what each week left needs to finish
+    on target (seen at the week's end), and a goal already reached needs nothing."""
+    repo = open_repo()
+    year = (date(2026, 1, 1), date(2026, 12, 31))
+    behind = PerformanceGoal("Revenue 2026", Metric.REVENUE, Decimal(364_000), *year, "USD")
+    behind = with_progress(behind, ProgressEntry(date(2026, 3, 2), Decimal(120_000)))
+    reached = PerformanceGoal("New logos", Metric.NEW_ACCOUNTS, Decimal(6), *year)
+    reached = with_progress(reached, ProgressEntry(date(2026, 6, 1), Decimal(6)))
+    repo.goals.save(behind)
+    repo.goals.save(reached)
+    repo.close()
+    app = make_app()
+    async with app.run_test(size=(120, 60)) as pilot:  # the goals' rows below the counts
+        await open_review(pilot)
+        text = on_screen(app)
+    # 244,000 left on Sunday 22 Nov over the 40 days to 31 Dec: $42.7k a week.
+    assert "Revenue 2026 · need $42.7k/wk" in text
+    assert "New logos · need" not in text and "New logos" in text
+
+
+async def test_a_review_opened_mid_week_counts_what_was_due_by_now_and_says_the_week_runs(
+    make_app, with_why, open_repo, clock
+) -> None:
+    """Thursday 26 Nov: the review is of this week. Touches due Friday are not "not done"
+    yet, and Thursday's totals get no ▲▼ against four full weeks."""
+    clock.advance(days=2)
+    repo = open_repo()
+    repo.days.save(DayPlan(clock().date(), (Priority("Review the week"),)))
+    account = Account("Nordvale Foods")
+    repo.accounts.save(account)
+    for weeks_back in range(1, 5):  # three calls in each of the four weeks before
+        for day_ in range(3):
+            when = datetime(2026, 11, 16 + day_, 10, 0, tzinfo=BERLIN)
+            repo.calls.save(Call(account.uid, when - timedelta(weeks=weeks_back - 1)))
+    repo.calls.save(Call(account.uid, datetime(2026, 11, 24, 10, 0, tzinfo=BERLIN)))
+
+    def touch(due: date, done: bool = False) -> Touch:
+        planned = Touch("camp", account.uid, "", due, Channel.EMAIL, Purpose.SHARE_INSIGHT)
+        if not done:
+            return planned
+        return replace(planned, status=TouchStatus.DONE, closed_on=due)
+
+    for each in (touch(date(2026, 11, 23), done=True), touch(date(2026, 11, 24)),
+                 touch(date(2026, 11, 27)), touch(date(2026, 11, 27))):  # fmt: skip
+        repo.touches.save(each)
+    repo.close()
+    app = make_app()
+    async with app.run_test(size=(120, 60)) as pilot:
+        flow = await open_review(pilot)
+        assert flow.context.week == IsoWeek(2026, 48)
+        text = on_screen(app)
+    assert "The week is still running: these are its figures up to Thursday" in text
+    assert "So far" in text
+    assert "Touches done (of planned) 1 of 2 (50%)" in text  # not 1 of 4
+    assert "1 of 2 planned touches was not done." in text
+    assert "Calls held 1 3 3.0 │" in text  # no ▼ for a Thursday against full weeks
+
+
+async def test_a_steady_hundred_percent_draws_full_bars_up_to_this_week(
+    make_app, with_why, open_repo, clock
+) -> None:
+    """Every call of twelve weeks prepared: the line is full height (not a flat bottom line,
+    as a chart scaled to its own low and high drew it), and this week's bar is on screen at
+    80 and 120 columns."""
+    from coach_tui.ui.screens.trends import TrendsScreen, series_title
+    from coach_tui.ui.widgets.trend_bars import TrendBars
+
+    repo = open_repo()
+    account = Account("Nordvale Foods")
+    repo.accounts.save(account)
+    monday = datetime(2026, 11, 23, 9, 0, tzinfo=BERLIN)  # this week; today is Tuesday
+    for weeks_back in range(12):
+        repo.calls.save(Call(account.uid, monday - timedelta(weeks=weeks_back), prep=Prep("Go")))
+    repo.close()
+    for size in ((80, 24), (120, 40)):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await pilot.press("T")
+            await settle(pilot)
+            assert isinstance(app.screen, TrendsScreen)
+            prepared = app.screen.query(TrendBars)[1]
+            assert prepared.series.name == "Outcomes prepared"
+            prepared.scroll_visible(animate=False)
+            await pilot.pause()
+            shown = screen_text(app).split("\n")[prepared.region.y : prepared.region.bottom]
+            bars = [row[prepared.content_region.x : prepared.content_region.right] for row in shown]
+            assert series_title(prepared.series) == (
+                "Outcomes prepared · latest 100% · low 100, high 100 · bars on 0–100%"
+            )
+            week = prepared.content_region.width // 12
+            assert all(row == "█" * week * 12 for row in (bar.rstrip() for bar in bars)), bars
+        app.repo.close()

@@ -87,3 +87,31 @@ def test_sort_cycles_through_all_three() -> None:
 )
 def test_filter_matches_every_word_in_name_or_objective(rows, text, expected) -> None:
     assert names(filter_rows(rows, text)) == expected
+
+
+def test_targets_in_different_currencies_are_never_ordered_as_one() -> None:
+    """¥30,000,000 is not bigger than $900,000: each currency keeps its own order, the
+    currency most targets are in first."""
+
+    def valued(name: str, amount: int, currency: str) -> tuple[Account, StrategicObjective]:
+        account = Account(name=name)
+        target = Money(Decimal(amount), currency)
+        return account, StrategicObjective(
+            account.uid, "x", ExpansionKind.NEW_MARKET, "goal", target, TODAY
+        )
+
+    pairs = [
+        valued("Kyoto Foods", 30_000_000, "JPY"),
+        valued("Austin Labs", 900_000, "USD"),
+        valued("Boston Co", 50_000, "USD"),
+        valued("Berlin GmbH", 250_000, "EUR"),
+        valued("Denver Inc", 250_000, "USD"),
+    ]
+    rows = account_rows([a for a, _ in pairs], [o for _, o in pairs], TODAY)
+    assert names(sort_rows(rows, AccountSort.FINANCIAL_TARGET)) == [
+        "Austin Labs",
+        "Denver Inc",
+        "Boston Co",
+        "Berlin GmbH",
+        "Kyoto Foods",
+    ]

@@ -21,7 +21,7 @@ from tests.helpers import BERLIN, quiet
 W47 = IsoWeek(2026, 47)
 
 
-def seed(data_dir: Path, clock) -> None:
+def seed(data_dir: Path, clock, *, cleared: int = 2) -> None:
     repo = Repository.open(data_dir, clock=clock)
     account = Account("Nordvale Foods")
     repo.accounts.save(account)
@@ -43,7 +43,7 @@ def seed(data_dir: Path, clock) -> None:
             skills=(SkillReflection("s", "Ask a second question", True, "With Greta", 4),),
             focus=("Book the CFO meeting", "Prep every call"),
             key_call_uids=(upcoming.uid,),
-            cleared=2,
+            cleared=cleared,
         )
     )
     repo.close()
@@ -63,6 +63,13 @@ def test_a_reviewed_week_exports_everything_in_markdown(data_dir, clock, tmp_pat
     assert "1. Book the CFO meeting\n2. Prep every call" in text
     assert "- Thu 26 Nov 10:00 · Nordvale Foods" in text
     assert "Settled 2 open touches and promises" in text
+
+
+def test_one_settled_item_is_said_in_the_singular(data_dir, clock, tmp_path) -> None:
+    seed(data_dir, clock, cleared=1)
+    target = tmp_path / "review.md"
+    assert export_review(data_dir, target, week_text="2026-W47", console=quiet(), clock=clock) == 0
+    assert "Settled 1 open touch or promise in the clear-up." in target.read_text("utf-8")
 
 
 def test_without_a_week_it_is_the_one_the_coach_offers_and_works_beside_the_app(

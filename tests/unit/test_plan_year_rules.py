@@ -9,6 +9,7 @@ from coach_tui.coaching.plan_year import (
     MAX_KEY_ACCOUNTS,
     goal_name,
     key_accounts,
+    new_goal_period,
     parse_year,
     planned_goal,
     year_goal,
@@ -26,6 +27,8 @@ from coach_tui.model.goal import Metric, PerformanceGoal, ProgressEntry
 )  # fmt: skip
 def test_from_october_the_plan_is_for_next_year(today: date, year: int) -> None:
     assert year_to_plan(today) == year
+    # A new goal starts on the same year: not the one ending in a few weeks.
+    assert new_goal_period(today) == (date(year, 1, 1), date(year, 12, 31))
 
 
 @pytest.mark.parametrize("text", ["2025", "2026", " 2027 ", "2028"])

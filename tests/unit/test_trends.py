@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from coach_tui.coaching.trends import default_weeks, trend_series
+from coach_tui.coaching.trends import Series, bar_rows, default_weeks, trend_series
 from coach_tui.coaching.week_figures import WeekFigures
 from coach_tui.model.goal import Metric, PerformanceGoal, ProgressEntry
 from coach_tui.model.review import SkillReflection, WeekReview
@@ -119,3 +119,35 @@ def test_a_revenue_goal_not_started_yet_draws_no_line() -> None:
     series = trend_series(default_weeks(TODAY), {}, {}, [later, deals], TODAY)
     assert [s.name for s in series][-1] == "Getting-better rating"
     assert all(len(s.values) == 12 for s in series)
+
+
+def _series(values, **scale) -> Series:
+    return Series("Outcomes prepared", tuple(values), "", "", **scale)
+
+
+def test_a_steady_hundred_percent_is_a_full_bar_not_a_flat_bottom_line() -> None:
+    assert bar_rows(_series([100.0] * 12), 12, 3) == ["█" * 12] * 3
+
+
+def test_shares_are_drawn_on_zero_to_a_hundred() -> None:
+    top, middle, bottom = bar_rows(_series([0.0, 50.0, 100.0, None]), 4, 3)
+    assert bottom == "▁██·"  # a zero week keeps a sliver; a week without data is a dot
+    assert middle == " ▄█ "  # 50% of three rows: one and a half
+    assert top == "  █ "
+
+
+def test_every_week_is_as_wide_as_the_others_and_the_newest_is_drawn() -> None:
+    (line,) = bar_rows(_series([10.0, 20.0, 100.0]), 10, 1)
+    assert line == "▁▁▁▂▂▂███"  # three columns each; the leftover column stays empty
+    (narrow,) = bar_rows(_series([10.0] * 20 + [100.0]), 8, 1)
+    assert len(narrow) == 8 and narrow.endswith("█")  # the oldest weeks give way
+
+
+def test_counts_are_drawn_from_zero_to_their_highest_week() -> None:
+    weeks = [IsoWeek(2026, 40 + n) for n in range(12)]
+    figures = {week: WeekFigures(week, touches_done=n) for n, week in enumerate(weeks)}
+    series = {s.name: s for s in trend_series(weeks, figures, {}, [], date(2026, 12, 20))}
+    touches = series["Touches done"]
+    assert (touches.low, touches.high, touches.scale) == (0.0, 11.0, "0–11")
+    assert series["Advance rate"].scale == "0–100%"
+    assert series["Getting-better rating"].scale == "0–5"

@@ -1,11 +1,13 @@
 """The week in numbers: local-date bucketing, ISO edges, what counts, comparisons, the summary."""
 
 import random
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
 
+from coach_tui.coaching.pace import goal_pace, pace_sentence
 from coach_tui.coaching.week_figures import (
     WeekFigures,
     WeekSources,
@@ -14,10 +16,12 @@ from coach_tui.coaching.week_figures import (
     figures_summary,
     week_figures,
 )
+from coach_tui.coaching.week_report import figures_table
 from coach_tui.model.account import ExpansionKind, ObjectiveStatus, StrategicObjective
 from coach_tui.model.call import Call, Debrief, Movement, Prep, Result
 from coach_tui.model.contact import Contact
 from coach_tui.model.goal import Metric, PerformanceGoal, ProgressEntry
+from coach_tui.model.money import format_money
 from coach_tui.model.touch import Channel, Purpose, Touch, TouchStatus
 from coach_tui.model.week import IsoWeek
 
@@ -153,8 +157,10 @@ def test_a_goals_week_against_its_straight_line() -> None:
     )
     (week,) = figures(W48, goals=[goal]).goals
     assert week.added == 7_000
-    assert week.needed == Decimal(364_000) * 7 / 365
-    assert week.label == "Revenue 2026 · need $7k/wk"
+    # What was left that Sunday (357,000) over the weeks left (33 days), as the
+    # dashboard's pace sentence says it, not the straight line's weekly share (7,000).
+    assert week.needed == Decimal(357_000) / (Decimal(33) / 7)
+    assert week.label == "Revenue 2026 · need $75.7k/wk"
     assert week.short(week.added) == "$7k"
     assert week.behind_percent > 90  # almost nothing logged by late November
     assert figures(IsoWeek(2027, 5), goals=[goal]).goals == ()  # not running that week
@@ -280,7 +286,27 @@ def test_a_running_weeks_pace_is_read_today_and_a_past_weeks_at_its_end() -> Non
     (closed,) = figures(W48, now=LATER, goals=[goal]).goals
     assert running.behind_percent == 0
     assert closed.behind_percent == pytest.approx(Decimal(4) / 333 * 100)
-    assert running.added == 0 and running.needed == Decimal(7)
+    assert running.added == 0 and running.needed == Decimal(36) / (Decimal(37) / 7)
+
+
+def test_a_reached_goal_needs_nothing_a_week_in_the_review() -> None:
+    goal = revenue([ProgressEntry(date(2026, 6, 1), Decimal(364_000))])
+    (week,) = figures(W48, goals=[goal]).goals
+    assert week.needed is None
+    assert week.label == "Revenue 2026"
+    row = figure_rows(figures(W48, goals=[goal]), counts(W47), [counts(W47)])[-1]
+    assert "need" not in row.label
+
+
+def test_the_reviews_weekly_need_is_the_dashboards() -> None:
+    """One figure: the running week's need is what the pace sentence says from here."""
+    goal = revenue([ProgressEntry(date(2026, 3, 2), Decimal(120_000))])
+    wednesday = datetime(2026, 11, 25, 18, 0, tzinfo=CET)
+    (week,) = figures(W48, now=wednesday, goals=[goal]).goals
+    standing = goal_pace(goal, wednesday.date())
+    assert week.needed == standing.needed_per_week
+    sentence = pace_sentence(goal, standing)
+    assert f"{format_money(week.needed.quantize(Decimal(1)), 'USD')} a week" in sentence
 
 
 @pytest.mark.parametrize(
@@ -309,7 +335,7 @@ def test_rows_for_a_goal_show_its_weekly_need_and_what_was_added() -> None:
     last_four = [by_week[W48.shifted(-n)] for n in range(1, 5)]
     row = figure_rows(by_week[W48], last_four[0], last_four)[-1]
     assert (row.label, row.this_week, row.last_week) == (
-        "Revenue 2026 · need $7k/wk",
+        "Revenue 2026 · need $76.2k/wk",
         "$5k",
         "$0",
     )
@@ -330,3 +356,51 @@ def test_the_summary_names_a_goal_behind_pace_and_the_change_from_last_week() ->
 def test_the_summary_counts_one_unprepared_call_in_the_singular() -> None:
     text = figures_summary(counts(W48, calls_held=1), counts(W47), [])
     assert text == "1 of 1 call went in without an outcome prepared."
+
+
+THURSDAY = datetime(2026, 11, 26, 15, 0, tzinfo=CET)
+
+
+def test_a_running_week_counts_touches_due_by_today_and_those_done_early() -> None:
+    def touch(due: date, closed: date | None = None) -> Touch:
+        status = TouchStatus.DONE if closed else TouchStatus.PLANNED
+        return Touch(
+            "c", "acc", "", due, Channel.EMAIL, Purpose.SHARE_INSIGHT, status=status,
+            closed_on=closed,
+        )  # fmt: skip
+
+    touches = [
+        touch(date(2026, 11, 23), closed=date(2026, 11, 23)),
+        touch(date(2026, 11, 24)),  # due Tuesday, not done: missed
+        touch(date(2026, 11, 27)),  # due Friday: not yet due
+        touch(date(2026, 11, 28), closed=date(2026, 11, 26)),  # done early
+    ]
+    week = figures(W48, now=THURSDAY, touches=touches)
+    assert (week.touches_done, week.touches_planned) == (2, 3)
+    assert week.running and week.through == date(2026, 11, 26)
+    over = figures(W48, touches=touches)  # seen after the week
+    assert (over.touches_done, over.touches_planned) == (2, 4)
+    assert not over.running
+
+
+def test_a_running_weeks_totals_get_no_arrow_and_the_summary_says_it_runs() -> None:
+    current = WeekFigures(W48, calls_held=1, calls_prepared=1, through=date(2026, 11, 26))
+    full = [counts(W47.shifted(-n), calls_held=4, calls_prepared=4) for n in range(4)]
+    rows = {row.label: row for row in figure_rows(current, full[0], full)}
+    assert rows["Calls held"].trend == ""
+    assert rows["Outcome prepared"].trend == "="  # a share compares fairly
+    summary = figures_summary(current, full[0], full)
+    assert summary.startswith("The week is still running: these are its figures up to Thursday")
+    assert "against 4 last week" not in summary
+    ended = replace(current, through=None)
+    assert {row.label: row for row in figure_rows(ended, full[0], full)}["Calls held"].trend == "▼"
+    assert figures_summary(ended, full[0], full).endswith("Calls held: 1, against 4 last week.")
+
+
+def test_a_running_weeks_table_is_headed_so_far() -> None:
+    running = WeekFigures(W48, through=date(2026, 11, 26))
+    rows = figure_rows(running, running, [])
+    assert figures_table(rows, running=True).splitlines()[0].split() == [
+        "So", "far", "Last", "week", "4-week", "avg"
+    ]  # fmt: skip
+    assert "This week" in figures_table(rows).splitlines()[0]

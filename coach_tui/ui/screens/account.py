@@ -25,6 +25,7 @@ from coach_tui.model.call import Call
 from coach_tui.model.contact import Contact
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.settings import Settings
+from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.commands import PaletteCommand
 from coach_tui.ui.flow_opening import open_flow
@@ -149,7 +150,7 @@ class AccountScreen(CallActions):
         objective = self.objective
         if objective is None:
             coming = sum(1 for call in self.calls if call.when >= self.coach.now())
-            calls = f"\n{coming} call{'s' if coming != 1 else ''} coming (c schedules one)."
+            calls = f"\n{counted(coming, 'call')} coming (c schedules one)."
             card.update(NO_OBJECTIVE + (calls if self.calls else ""))
             return
         check = check_objective(objective, self.coach.now().date())
@@ -161,7 +162,11 @@ class AccountScreen(CallActions):
         when = "no date"
         if objective.target_date is not None and check.days_left is not None:
             left = check.days_left
-            timing = f"{left} days left" if left >= 0 else f"{-left} days past its date"
+            timing = (
+                f"{counted(left, 'day')} left"
+                if left >= 0
+                else f"{counted(-left, 'day')} past its date"
+            )
             when = f"by {day(objective.target_date)} ({timing})"
         lines.append(f"Worth {target} · {when}")
         if check.missing:

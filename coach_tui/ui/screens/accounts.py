@@ -16,6 +16,7 @@ from coach_tui.coaching.accounts import (
 )
 from coach_tui.model.account import Account
 from coach_tui.model.money import compact_money
+from coach_tui.model.wording import share
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen
@@ -119,7 +120,7 @@ class AccountsScreen(CoachScreen[None]):
         archived = " · archived shown" if self.show_archived else ""
         self.query_one("#list-status", Static).update(
             plain(
-                f"{len(shown)} of {len(self.rows)} accounts · sorted by {self.sort_by.value} "
+                f"{share(len(shown), len(self.rows), 'account')} · sorted by {self.sort_by.value} "
                 f"(s to change){archived}"
             )
         )

@@ -30,6 +30,7 @@ from coach_tui.model.touch import (
     Channel,
     Touch,
 )
+from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.guided import (
     FlowStep,
@@ -199,7 +200,7 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
                 return f"= {start:%A} {day(start)}{weekend}"
             if step.key == "weeks":
                 weeks = self._weeks(value)
-                return f"= {weeks} week{'s' if weeks != 1 else ''}"
+                return f"= {counted(weeks, 'week')}"
         except ValidationError:
             return ""
         return ""

@@ -16,6 +16,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
 from coach_tui.coaching.pace import goal_pace, pace_sentence
+from coach_tui.coaching.plan_year import new_goal_period
+from coach_tui.model.counts import parse_count
 from coach_tui.model.dates import Prefer, parse_day
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.goal import (
@@ -23,13 +25,12 @@ from coach_tui.model.goal import (
     Metric,
     PerformanceGoal,
     ProgressEntry,
-    calendar_year,
     new_performance_goal,
     validate_goal_name,
     validate_note,
     validate_period,
 )
-from coach_tui.model.money import format_money, parse_amount, parse_money
+from coach_tui.model.money import format_money, parse_money
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.form import FormScreen
 from coach_tui.ui.text import day, plain
@@ -101,7 +102,7 @@ class GoalForm(FormScreen[PerformanceGoal]):
 
     def compose(self) -> ComposeResult:
         goal = self.goal
-        start, end = (goal.start, goal.end) if goal else calendar_year(self.today.year)
+        start, end = (goal.start, goal.end) if goal else new_goal_period(self.today)
         metric = goal.metric if goal else Metric.REVENUE
         with VerticalScroll(classes="dialog"):
             yield Static(
@@ -174,7 +175,7 @@ class GoalForm(FormScreen[PerformanceGoal]):
         if self.metric.is_money:
             money = parse_money(text, default_currency=self.currency, label="The target")
             return money.amount, money.currency
-        return parse_amount(text, label="The target"), ""
+        return parse_count(text, label="The target"), ""
 
     def _start(self, text: str) -> date:
         return parse_day(text, today=self.today, prefer=Prefer.PAST, label="The start")
@@ -319,7 +320,7 @@ class ProgressForm(FormScreen[PerformanceGoal]):
     def _amount(self, text: str) -> Decimal:
         goal = self.goal
         if not goal.metric.is_money:
-            return parse_amount(text, label="The amount")
+            return parse_count(text, label="The amount")
         money = parse_money(text, default_currency=goal.currency, label="The amount")
         if money.currency != goal.currency:
             raise Refused(

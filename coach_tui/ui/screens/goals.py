@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from coach_tui.coaching.pace import Pace, goal_pace
 from coach_tui.model.goal import PerformanceGoal, SkillGoal
 from coach_tui.model.settings import Settings
+from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen
@@ -253,7 +254,7 @@ class GoalsScreen(CoachScreen[None]):
             return
         count = len(goal.progress)
         with_entries = {0: "", 1: " and its one progress entry"}.get(
-            count, f" and its {count} progress entries"
+            count, f" and its {counted(count, 'progress entry', 'progress entries')}"
         )
 
         def answered(yes: bool | None) -> None:

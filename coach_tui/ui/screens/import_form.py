@@ -17,6 +17,7 @@ from coach_tui.commands.import_contacts import prepare
 from coach_tui.interop.errors import ImportFailed
 from coach_tui.interop.importer import ImportPlan, apply_import
 from coach_tui.interop.results import RowStatus
+from coach_tui.model.wording import counted, numeral
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.form import FormScreen
 from coach_tui.ui.text import plain
@@ -28,13 +29,19 @@ BY_COMPANY = "__by_company__"
 
 def plan_summary(plan: ImportPlan) -> str:
     """What saving would do, in a few lines."""
-    repeated = f" · {plan.repeated_in_file} repeated in the file" if plan.repeated_in_file else ""
+    repeated = (
+        f" · {numeral(plan.repeated_in_file)} repeated in the file" if plan.repeated_in_file else ""
+    )
     lines = [
-        f"{len(plan.contacts)} new people to add · {plan.already_in_coach} already in coach"
-        f"{repeated} · {plan.count(RowStatus.ERROR)} rows not readable",
+        f"{counted(len(plan.contacts), 'new person', 'new people')} to add · "
+        f"{numeral(plan.already_in_coach)} already in coach"
+        f"{repeated} · {counted(plan.count(RowStatus.ERROR), 'row')} not readable",
     ]
     if plan.placed:
-        lines.append(f"{plan.placed} go straight onto an account with their company's name.")
+        lines.append(
+            f"{numeral(plan.placed)} {'goes' if plan.placed == 1 else 'go'} straight onto an "
+            "account with their company's name."
+        )
     for row in [r for r in plan.rows if r.status is RowStatus.ERROR][:3]:
         lines.append(f"  line {row.line}: {row.reason}")
     if plan.contacts:

@@ -18,6 +18,7 @@ from coach_tui.commands.today import agenda_from
 from coach_tui.model.call import Call
 from coach_tui.model.day import PRIORITIES_PER_DAY, DayPlan, Priority, validate_priority
 from coach_tui.model.errors import ValidationError
+from coach_tui.model.wording import counted, numeral
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.call_actions import CallActions
@@ -38,7 +39,8 @@ def agenda_text(agenda: Agenda) -> str:
     overdue = sum(1 for line in agenda.touches if line.item.days_overdue > 0)
     if agenda.touches:
         lines.append(
-            f"{len(agenda.touches)} touches due, {overdue} overdue (t works through them)."
+            f"{counted(len(agenda.touches), 'touch', 'touches')} due, {numeral(overdue)} overdue "
+            "(t works through them)."
         )
     for promise in agenda.promises[:3]:
         whose = "You promised" if promise.whose == "mine" else "They promised"

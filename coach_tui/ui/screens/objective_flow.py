@@ -21,15 +21,14 @@ from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.ids import new_uid
 from coach_tui.model.money import Money, parse_money
+from coach_tui.model.wording import days_from, possessive
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
 from coach_tui.ui.text import day
 
 
 def days_from_today(days: int) -> str:
-    if days == 0:
-        return "today"
-    return f"{days} days from today" if days > 0 else f"{-days} days ago"
+    return days_from(days)
 
 
 def objective_flow_name(account_uid: str) -> str:
@@ -59,7 +58,7 @@ def objective_steps(account: str) -> tuple[FlowStep, ...]:
         FlowStep(
             "client_goal",
             "Their goal",
-            f"Which of {account}'s own goals does it serve?",
+            f"Which of {possessive(account)} own goals does it serve?",
             "Use their words if you can: a line from their annual report, a strategy slide, "
             "what a leader said is this year's priority.",
             kind=StepKind.LINE,

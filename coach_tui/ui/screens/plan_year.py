@@ -8,7 +8,7 @@ half-way resumes with the next account (press y again).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -25,10 +25,12 @@ from coach_tui.coaching.plan_year import (
     year_to_plan,
 )
 from coach_tui.model.account import Account
+from coach_tui.model.counts import parse_count
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.goal import PerformanceGoal
-from coach_tui.model.money import format_money, parse_amount, parse_money
+from coach_tui.model.money import format_money, parse_money
+from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.flow_opening import open_flow
 from coach_tui.ui.screens.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
@@ -100,6 +102,16 @@ def plan_steps(year_hint: int) -> tuple[FlowStep, ...]:
     )
 
 
+def currency_question(typed: str, default: str) -> str:
+    """Asked once when the revenue target is in another currency than the default."""
+    return (
+        f"That target is in {typed}; amounts typed without a currency mean {default} so far. "
+        f"Ctrl+s again makes {typed} your default, so the objectives' amounts that follow "
+        f'("250k") mean {typed} too. Type the target in {default} to keep {default}; '
+        "the palette's Default currency changes it any time."
+    )
+
+
 class PlanYearScreen(GuidedFlowScreen[Plan]):
     """Dismisses with the saved plan (then the app walks the objectives), or None."""
 
@@ -152,7 +164,11 @@ class PlanYearScreen(GuidedFlowScreen[Plan]):
         if key == "revenue":
             money = parse_money(text, default_currency=self.currency, label="The revenue target")
             return money.amount, money.currency
-        return parse_amount(text, label="The target"), ""
+        return parse_count(text, label="The target"), ""
+
+    def _new_default(self, currency: str) -> str:
+        """The currency this plan's revenue target makes the default, or "" (the same)."""
+        return currency if currency and currency != self.currency else ""
 
     def keys(self) -> KeyAccounts:
         return key_accounts(self.answers.get("accounts", ""), self.accounts)
@@ -163,9 +179,12 @@ class PlanYearScreen(GuidedFlowScreen[Plan]):
                 return f"= 1 Jan – 31 Dec {parse_year(value, self.today)}"
             if step.key == "revenue" and value.strip():
                 money = parse_money(value, default_currency=self.currency)
-                return f"= {money}"
+                switch = self._new_default(money.currency)
+                return f"= {money}" + (
+                    f" · {switch} becomes your default currency" if switch else ""
+                )
             if step.key in ("deals", "new_accounts") and value.strip():
-                return f"= {parse_amount(value):,.0f}"
+                return f"= {parse_count(value):,.0f}"
         except ValidationError:
             return ""
         return ""
@@ -175,10 +194,13 @@ class PlanYearScreen(GuidedFlowScreen[Plan]):
             if step.key == "year":
                 parse_year(value, self.today)
             elif step.key in ("revenue", "deals", "new_accounts"):
-                if self.target(step.key) is None:
+                target = self.target(step.key)
+                if target is None:
                     return Verdict(
                         question=f"No {step.title.lower()} target? Ctrl+s again skips it."
                     )
+                if self._new_default(target[1]):
+                    return Verdict(question=currency_question(target[1], self.currency))
             elif step.key == "accounts":
                 keys = self.keys()
                 if keys.count == 0:
@@ -235,6 +257,11 @@ class PlanYearScreen(GuidedFlowScreen[Plan]):
             self.say(getattr(error, "message", str(error)), kind="error")
             return None
         try:
+            revenue = self.target("revenue")
+            if revenue is not None and self._new_default(revenue[1]):
+                # The first currency typed is the default from now on (the question on the
+                # revenue step said so): the objectives' "250k" that follow mean it too.
+                repo.settings.save(replace(repo.settings.get(), currency=revenue[1]))
             for goal in goals:
                 repo.goals.save(goal)
             uids = [account.uid for account in keys.existing]
@@ -290,7 +317,7 @@ class ObjectiveWalk:
             if objective is None:
                 left = len(uids) - index
                 self.app.notify(
-                    f"Plan paused with {left} key account{'s' if left != 1 else ''} to go. "
+                    f"Plan paused with {counted(left, 'key account')} to go. "
                     "Press y on the dashboard to carry on.",
                     title="Later",
                 )

@@ -18,6 +18,7 @@ from coach_tui.interop.review_markdown import review_markdown
 from coach_tui.model.review import WeekReview
 from coach_tui.model.text import printable
 from coach_tui.model.week import IsoWeek
+from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
 from coach_tui.store.week_inputs import key_call_labels, read_week_report
 from coach_tui.ui.review_actions import open_weekly_review
@@ -109,7 +110,7 @@ class ReviewsScreen(CoachScreen[None]):
             )
         table.display = bool(reviews)
         self.query_one("#reviews-empty").display = not reviews
-        self.sub_title = f"{len(reviews)} reviews"
+        self.sub_title = counted(len(reviews), "review")
         if reviews:
             table.focus()
 

@@ -10,7 +10,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Sparkline, Static
+from textual.widgets import Header, Static
 
 from coach_tui.coaching.trends import Series
 from coach_tui.store.errors import StoreError
@@ -18,22 +18,18 @@ from coach_tui.store.week_inputs import read_trends
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.text import plain
 from coach_tui.ui.widgets.key_footer import KeyFooter
+from coach_tui.ui.widgets.trend_bars import TrendBars
 
 SPANS = (12, 26, 52)
 
 
-def sparkline_data(series: Series) -> list[float]:
-    """Values for the sparkline; weeks without data sit at the bottom rather than vanish."""
-    return [0.0 if value is None else float(value) for value in series.values]
-
-
 def series_title(series: Series) -> str:
-    """Name, latest value and the range the line is drawn over (sparklines scale to it)."""
+    """Name, latest value, the lowest and highest week, and the scale the bars are drawn on."""
     known = [value for value in series.values if value is not None]
     digits = 1 if known and max(known) < 10 else 0
     low, high = (f"{value:.{digits}f}" for value in (min(known or [0]), max(known or [0])))
     spread = f" · low {low}, high {high}" if len(known) > 1 else ""
-    return f"{series.name} · latest {series.latest}{spread}"
+    return f"{series.name} · latest {series.latest}{spread} · bars on {series.scale}"
 
 
 class TrendsScreen(CoachScreen[None]):
@@ -95,14 +91,15 @@ class TrendsScreen(CoachScreen[None]):
                 "Nothing recorded in these weeks yet. Trends fill in as you log calls, "
                 "debriefs, touches and weekly reviews; [ and ] change how many weeks are shown."
                 if empty
-                else "Oldest week on the left, this week on the right · [ ] change the span "
+                else "Oldest week on the left, this week so far on the right, · where a week "
+                "has no data · [ ] change the span "
                 f"({', '.join(map(str, SPANS))} weeks)"
             )
         )
         widgets = []
         for each in series:
             widgets.append(Static(plain(series_title(each)), classes="trend-title"))
-            widgets.append(Sparkline(sparkline_data(each), classes="trend-line"))
+            widgets.append(TrendBars(each, classes="trend-line"))
             if each.hint:
                 widgets.append(Static(plain(each.hint), classes="muted"))
         body.mount_all(widgets)

@@ -17,6 +17,7 @@ from coach_tui.coaching.objectives import missing_brief
 from coach_tui.coaching.pace import PaceState, pace_sentence
 from coach_tui.model.call import Call
 from coach_tui.model.money import compact_money
+from coach_tui.model.wording import counted
 from coach_tui.ui.text import day, plain
 
 BAR_WIDTH = 20
@@ -53,11 +54,13 @@ def _objective_item(line: ObjectiveLine) -> list[Content]:
     if objective.target_date is not None and check.days_left is not None:
         left = check.days_left
         facts.append(day(objective.target_date))
-        facts.append(f"{left} days left" if left >= 0 else f"{-left} days late")
+        facts.append(
+            f"{counted(left, 'day')} left" if left >= 0 else f"{counted(-left, 'day')} late"
+        )
     if objective.financial_target is not None:
         target = objective.financial_target
         facts.append(compact_money(target.amount, target.currency))
-    facts.append(f"{line.calls} calls")
+    facts.append(counted(line.calls, "call"))
     if line.coverage:
         facts.append(line.coverage)
     item = [

@@ -52,9 +52,11 @@ def figure(goal: PerformanceGoal, amount: Decimal) -> str:
 
 
 def pace_label(pace: Pace) -> str:
-    """The pace column: "behind −12%", "on pace", "ahead", "reached", "not started"."""
+    """The pace column: "behind 12%", "on pace", "ahead", "reached", "not started".
+
+    "Behind" already says which way: a minus too would read as ahead."""
     if pace.state is PaceState.BEHIND:
-        return f"behind −{pace.behind_percent:.0f}%"
+        return f"behind {pace.behind_percent:.0f}%"
     return {
         PaceState.AHEAD: "ahead",
         PaceState.ON_PACE: "on pace",
