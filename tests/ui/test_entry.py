@@ -230,6 +230,7 @@ async def test_a_second_campaign_waits_for_the_first(make_app, with_why, open_re
         assert [c.status for c in stopped] == [CampaignStatus.STOPPED]
         touches = app.repo.touches.for_campaign(stopped[0].uid)
         assert touches and all(touch.status is TouchStatus.SKIPPED for touch in touches)
+        assert f"{len(touches)} open touches closed" in notices(app)
         await pilot.press("u")
         await settle(pilot)
         assert "No entry campaign running" not in on_screen(app)

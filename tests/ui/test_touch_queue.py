@@ -143,6 +143,33 @@ async def test_a_meeting_won_ends_the_campaign_and_proposes_the_call(
     assert won.got_meeting and won.got_response
 
 
+async def test_a_meeting_won_closes_the_campaigns_other_touches_in_one_undoable_save(
+    make_app, with_why, open_repo, clock
+) -> None:
+    touches = seed(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_queue(pilot)
+        await pilot.press("d")
+        await paste(pilot, "She said yes to a meeting on Friday")
+        app.screen.query_one("#meeting").value = "yes"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert rows(app) == []  # today's touch went with the campaign
+        assert "Its 2 other open touches closed" in notices(app)
+        for key in ("today", "later"):
+            closed = app.repo.touches.get(touches[key].uid)
+            assert closed.status is TouchStatus.SKIPPED
+            assert closed.outcome == "The campaign won its meeting."
+        assert app.repo.touches.open_due_by(date(2027, 12, 31)) == []
+        await pilot.press("u")  # one undo puts back the campaign, the win and the rest
+        await settle(pilot)
+        assert len(rows(app)) == 2
+    campaign = app.repo.campaigns.get(touches["overdue"].campaign_uid)
+    assert campaign.status is CampaignStatus.ACTIVE and campaign.ended_on is None
+    assert all(app.repo.touches.get(touches[k].uid).is_open for k in ("overdue", "today", "later"))
+
+
 async def test_dashboard_panel_shows_what_is_due(make_app, with_why, open_repo, clock) -> None:
     seed(open_repo, clock)
     app = make_app()

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Header, Static
 
 from coach_tui.coaching.campaign import campaign_progress, campaign_remarks
 from coach_tui.coaching.coverage import coverage_summary, coverage_warnings
-from coach_tui.coaching.touches import mark_skipped
+from coach_tui.commands.output import counted
 from coach_tui.model.account import Account
 from coach_tui.model.contact import Contact, EntryPoint
 from coach_tui.model.touch import Campaign, CampaignStatus, Channel, Purpose, Touch
@@ -386,28 +386,19 @@ class AccountEntryScreen(TouchActionsScreen):
         if campaign is None:
             self.notify("No campaign is running here.")
             return
-        repo = self.coach.repo
-        today = self.coach.now().date()
 
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            open_touches = [touch for touch in self.touches.values() if touch.is_open]
-            skipped = [mark_skipped(touch, today, "The campaign was stopped.")
-                       for touch in open_touches]  # fmt: skip
-            try:
-                repo.campaigns.set_status(
-                    campaign.uid, CampaignStatus.STOPPED, ended_on=today, touches=skipped
-                )
-            except StoreError as error:
-                self.notify(str(error), severity="error", timeout=15, markup=False)
+            closed = self.end_campaign(
+                campaign.uid, CampaignStatus.STOPPED, "stopping the campaign"
+            )
+            if closed is None:
                 return
-
-            def undo() -> None:
-                repo.campaigns.set_status(campaign.uid, CampaignStatus.ACTIVE, touches=open_touches)
-
-            self.coach.undo.push("stopping the campaign", undo)
-            self.notify("Campaign stopped; its open touches leave the queue. Press u to undo.")
+            self.notify(
+                f"Campaign stopped: {counted(closed, 'open touch', 'open touches')} closed "
+                "and out of the queue. Press u to undo."
+            )
             self.reload()
 
         self.app.push_screen(
