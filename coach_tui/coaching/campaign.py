@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
@@ -74,12 +74,30 @@ _IDEAS = {
 }
 
 
-def business_days(start: date, weeks: int) -> list[date]:
-    """The weekdays from `start` (moved to a weekday) through `weeks` weeks."""
+def business_days(start: date, weeks: int, holidays: Collection[date] = ()) -> list[date]:
+    """The weekdays from `start` (moved to a weekday) through `weeks` weeks, leaving out
+    the seller's public `holidays`."""
     first = next_business_day(start)
     until = first + relativedelta(weeks=weeks) - timedelta(days=1)
     return [moment.date() for moment in rrule(DAILY, dtstart=first, until=until,
-                                              byweekday=WEEKDAYS)]  # fmt: skip
+                                              byweekday=WEEKDAYS)
+            if moment.date() not in holidays]  # fmt: skip
+
+
+def span_of(start: date, weeks: int) -> tuple[date, date]:
+    """The first and last calendar day a campaign of `weeks` from `start` can use."""
+    first = next_business_day(start)
+    return first, first + relativedelta(weeks=weeks) - timedelta(days=1)
+
+
+def skipped_holidays(
+    start: date, weeks: int, holidays: Mapping[date, str]
+) -> list[tuple[date, str]]:
+    """The public holidays on weekdays inside the span: the days a campaign leaves out."""
+    first, last = span_of(start, weeks)
+    return sorted(
+        (day, name) for day, name in holidays.items() if first <= day <= last and day.weekday() < 5
+    )
 
 
 def _spread(days: list[date], count: int) -> list[date]:
@@ -166,8 +184,10 @@ def plan_touches(
     channels: Collection[Channel] = tuple(Channel),
     count: int = DEFAULT_COUNT,
     client_focus: str = "",
+    holidays: Collection[date] = (),
 ) -> list[Touch]:
-    """The suggested touches, by date. Same input, same plan.
+    """The suggested touches, by date, on business days that are not `holidays`.
+    Same input, same plan.
 
     A person picked twice counts once, so the rotation cannot put them twice on one day.
     """
@@ -180,7 +200,12 @@ def plan_touches(
         raise ValidationError(f"Plan between 1 and {MAX_COUNT} touches.", field="count")
     if not channels:
         raise ValidationError("Pick at least one channel.", field="channels")
-    days = business_days(start, weeks)
+    days = business_days(start, weeks, holidays)
+    if not days:
+        raise ValidationError(
+            "Every working day in that span is a public holiday; start later or lengthen it.",
+            field="weeks",
+        )
     fits = len(days) * len(contacts)
     if count > fits:
         raise ValidationError(

@@ -412,6 +412,21 @@ class CoachApp(App[None]):
 
         self.push_screen(CurrencyForm(self._saved_settings), saved)
 
+    def action_public_holidays(self) -> None:
+        from coach_tui.ui.screens.holidays_form import HolidayRegionForm
+
+        def saved(settings: Settings | None) -> None:
+            if settings is not None:
+                self._saved_settings = settings
+                region = settings.holiday_region
+                self.notify(
+                    f"New campaigns skip the public holidays of {region}."
+                    if region
+                    else "New campaigns skip weekends only: no public holidays are set."
+                )
+
+        self.push_screen(HolidayRegionForm(self._saved_settings), saved)
+
     def action_stall_weeks(self) -> None:
         from coach_tui.ui.screens.stall_form import StallWeeksForm
 

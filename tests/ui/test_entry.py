@@ -294,3 +294,64 @@ async def test_twelve_touches_are_questioned_once_then_allowed(
         assert campaign is not None
         assert len(app.repo.touches.for_campaign(campaign.uid)) == 12
         assert "12 touches is a lot" in on_screen(app)  # the remark stays on the account
+
+
+async def test_a_campaign_over_christmas_skips_the_locales_public_holidays_and_says_so(
+    make_app, with_why, open_repo, clock, monkeypatch
+) -> None:
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")  # no holiday setting yet: the locale decides
+    account = seed(
+        open_repo, clock,
+        ("Greta Lindqvist", BuyingRole.USER), ("Hiro Tanaka", BuyingRole.ECONOMIC_BUYER),
+        ("Priya Rahman", BuyingRole.TECHNICAL_EVALUATOR),
+    )  # fmt: skip
+    app = make_app()
+    async with run(app) as pilot:
+        await open_entry(pilot, account)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("ctrl+s")  # who
+        assert "public holidays in DE are skipped" in on_screen(app)
+        await replace_line(pilot, "2026-12-25")
+        await pilot.pause()
+        assert "Christmas Day, a public holiday, so the first touch goes out 28 Dec" in (
+            on_screen(app)
+        )
+        await pilot.press("ctrl+s")
+        await replace_line(pilot, "3")
+        await pilot.press("ctrl+s", "ctrl+s", "ctrl+s")  # weeks, nine touches, channels
+        await pilot.pause()
+        plan = app.screen.reference()
+        assert "Public holidays left out (DE)" in plan
+        assert "(Christmas Day)" in plan and "(New Year's Day)" in plan
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        if isinstance(app.screen, CampaignFlowScreen):  # a remark's question, if asked
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+    campaign = app.repo.campaigns.active_for(account.uid)
+    dues = {touch.due for touch in app.repo.touches.for_campaign(campaign.uid)}
+    assert dues and min(dues) == date(2026, 12, 28)
+    assert date(2027, 1, 1) not in dues
+
+
+async def test_public_holidays_are_set_once_from_the_palette(make_app, with_why) -> None:
+    from coach_tui.ui.screens.holidays_form import HolidayRegionForm
+
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        app.action_public_holidays()
+        await settle(pilot)
+        assert isinstance(app.screen, HolidayRegionForm)
+        await paste(pilot, "XX")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "coach has no public holidays for 'XX'" in on_screen(app)
+        assert app.repo.settings.get().holiday_region is None  # nothing saved
+        app.screen.query_one(Input).value = ""
+        await paste(pilot, "de-by")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "public holidays of DE-BY" in notices(app)
+    assert app.repo.settings.get().holiday_region == "DE-BY"

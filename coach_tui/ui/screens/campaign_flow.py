@@ -12,10 +12,14 @@ from datetime import date
 from coach_tui.coaching.campaign import (
     DEFAULT_COUNT,
     MAX_COUNT,
+    business_days,
     campaign_remarks,
     count_remark,
     plan_touches,
+    skipped_holidays,
+    span_of,
 )
+from coach_tui.coaching.public_holidays import public_holidays
 from coach_tui.model.account import Account
 from coach_tui.model.contact import BuyingRole, Contact
 from coach_tui.model.dates import Prefer, parse_day
@@ -62,7 +66,18 @@ def suggested_people(contacts: list[Contact], how_many: int = 3) -> list[Contact
     return ranked[:how_many]
 
 
-def campaign_steps(account: Account, contacts: list[Contact]) -> tuple[FlowStep, ...]:
+def holidays_hint(region: str) -> str:
+    """What the start step says about the days a campaign leaves out."""
+    if not region:
+        return (
+            "Weekends are skipped; no public holidays are set (command palette → Public holidays)."
+        )
+    return f"Weekends and public holidays in {region} are skipped."
+
+
+def campaign_steps(
+    account: Account, contacts: list[Contact], region: str = ""
+) -> tuple[FlowStep, ...]:
     people = tuple(
         (contact.uid, f"{contact.name} — {contact.title or 'no title'} ({contact.role.value})")
         for contact in contacts
@@ -81,7 +96,7 @@ def campaign_steps(account: Account, contacts: list[Contact]) -> tuple[FlowStep,
             "start",
             "From when",
             "When does the first touch go out?",
-            "Weekends are skipped. Tomorrow, next monday, 2026-12-01 all work.",
+            f"{holidays_hint(region)} Tomorrow, next monday, 2026-12-01 all work.",
             kind=StepKind.LINE,
             placeholder="e.g. next monday",
         ),
@@ -135,11 +150,12 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
         *,
         draft: FlowDraft | None,
         client_focus: str = "",
+        holiday_region: str = "",
     ) -> None:
         super().__init__(
             flow=campaign_flow_name(account.uid),
             title=f"Entry campaign · {account.name}",
-            steps=campaign_steps(account, contacts),
+            steps=campaign_steps(account, contacts, holiday_region),
             draft=draft,
             answers={
                 "uid": new_uid(),
@@ -153,6 +169,7 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
         self.account = account
         self.contacts = contacts
         self.client_focus = client_focus
+        self.holiday_region = holiday_region
         self.answers.setdefault("uid", new_uid())
 
     @property
@@ -184,6 +201,11 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
         picked = set(split_picks(self.answers.get("contacts", "")))
         return [contact for contact in self.contacts if contact.uid in picked]
 
+    def _holidays(self, start: date, weeks: int) -> dict[date, str]:
+        """The seller's public holidays a campaign from `start` over `weeks` could meet."""
+        first, last = span_of(start, weeks)
+        return public_holidays(self.holiday_region, first, last)
+
     def _channels(self) -> list[Channel]:
         return [Channel(value) for value in split_picks(self.answers.get("channels", ""))]
 
@@ -191,12 +213,16 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
         try:
             if step.key == "start":
                 start = parse_day(value, today=self.today, prefer=Prefer.FUTURE, label="The start")
-                weekend = (
-                    " — a weekend, so the first touch moves to monday"
-                    if start.weekday() >= 5
-                    else ""
-                )
-                return f"= {start:%A} {day(start)}{weekend}"
+                holidays = self._holidays(start, 1)
+                if start in holidays:
+                    first = business_days(start, 1, holidays)
+                    then = f", so the first touch goes out {day(first[0])}" if first else ""
+                    off = f" — {holidays[start]}, a public holiday{then}"
+                elif start.weekday() >= 5:
+                    off = " — a weekend, so the first touch moves to monday"
+                else:
+                    off = ""
+                return f"= {start:%A} {day(start)}{off}"
             if step.key == "weeks":
                 weeks = self._weeks(value)
                 return f"= {weeks} week{'s' if weeks != 1 else ''}"
@@ -234,16 +260,30 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
 
     def plan(self) -> list[Touch]:
         """The touches the answers produce (raises ValidationError if an answer is wrong)."""
+        start, weeks = self._start(), self._weeks(self.answers.get("weeks", ""))
         return plan_touches(
             self.account.uid,
             self.answers["uid"],
             self._picked_contacts(),
-            self._start(),
-            weeks=self._weeks(self.answers.get("weeks", "")),
+            start,
+            weeks=weeks,
             count=self._count(self.answers.get("count", str(DEFAULT_COUNT))),
             channels=self._channels(),
             client_focus=self.client_focus,
+            holidays=self._holidays(start, weeks),
         )
+
+    def skipped_line(self) -> str:
+        """Which public holidays the plan leaves out, said on the plan page."""
+        try:
+            start, weeks = self._start(), self._weeks(self.answers.get("weeks", ""))
+        except ValidationError:
+            return ""
+        skipped = skipped_holidays(start, weeks, self._holidays(start, weeks))
+        if not skipped:
+            return ""
+        days = ", ".join(f"{when:%a} {day(when)} ({name})" for when, name in skipped)
+        return f"Public holidays left out ({self.holiday_region}): {days}."
 
     def reference_title(self) -> str:
         return "The touches"
@@ -256,7 +296,8 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
         except ValidationError as error:
             return f"Something needs fixing first: {error.message}"
         names = {contact.uid: contact.name for contact in self.contacts}
-        lines = []
+        skipped = self.skipped_line()
+        lines = [skipped, ""] if skipped else []
         for touch in touches:
             lines.append(
                 f"{touch.due:%a} {day(touch.due):<12} {touch.channel.value:<7} "

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Header, Static
 
 from coach_tui.coaching.campaign import campaign_progress, campaign_remarks
 from coach_tui.coaching.coverage import coverage_summary, coverage_warnings
+from coach_tui.coaching.public_holidays import effective_region
 from coach_tui.commands.output import counted
 from coach_tui.model.account import Account
 from coach_tui.model.contact import Contact, EntryPoint
@@ -325,10 +326,17 @@ class AccountEntryScreen(TouchActionsScreen):
 
         focus = account.research.challenges.split(".")[0] if account.research.challenges else ""
         contacts = self.contacts
+        try:
+            region = effective_region(self.coach.repo.settings.get().holiday_region)
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=15, markup=False)
+            return
         open_flow(
             self.coach,
             campaign_flow_name(account.uid),
-            lambda draft: CampaignFlowScreen(account, contacts, draft=draft, client_focus=focus),
+            lambda draft: CampaignFlowScreen(
+                account, contacts, draft=draft, client_focus=focus, holiday_region=region
+            ),
             saved,
         )
 
