@@ -19,7 +19,7 @@ from dateutil.relativedelta import relativedelta
 from dateutil.rrule import DAILY, FR, MO, TH, TU, WE, rrule
 
 from coach_tui.coaching.touches import next_business_day
-from coach_tui.model.contact import Contact
+from coach_tui.model.contact import BuyingRole, Contact
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.touch import (
     CAMPAIGN_MAX_TOUCHES,
@@ -228,6 +228,37 @@ def plan_touches(
         )
         for index, due in enumerate(dates)
     ]
+
+
+# Who a campaign starts with by default: people who can help before people who can block.
+# A blocker is never ticked: a campaign is how you get in, not whom you try to win over.
+_ROLE_ORDER = (
+    BuyingRole.CHAMPION, BuyingRole.ECONOMIC_BUYER, BuyingRole.USER,
+    BuyingRole.TECHNICAL_EVALUATOR, BuyingRole.UNKNOWN,
+)  # fmt: skip
+
+
+def suggested_people(contacts: list[Contact], how_many: int = 3) -> list[Contact]:
+    """Up to three people, champions and buyers first; never a blocker (the seller can
+    still tick one)."""
+    reachable = [contact for contact in contacts if contact.role in _ROLE_ORDER]
+    ranked = sorted(reachable, key=lambda contact: _ROLE_ORDER.index(contact.role))
+    return ranked[:how_many]
+
+
+def person_for_new_touch(
+    campaign_people: Sequence[str], touches: Sequence[Touch], listed: Collection[str]
+) -> str | None:
+    """Whom a touch added to a campaign goes to by default: someone the campaign reaches
+    (still on the account) with the fewest touches still to come, first picked on a tie.
+
+    None when nobody the campaign picked is listed any more.
+    """
+    people = [uid for uid in campaign_people if uid in listed]
+    if not people:
+        return None
+    planned = Counter(touch.contact_uid for touch in touches if touch.is_open)
+    return min(people, key=lambda uid: (planned[uid], people.index(uid)))
 
 
 def count_remark(count: int) -> str:

@@ -355,3 +355,34 @@ async def test_public_holidays_are_set_once_from_the_palette(make_app, with_why)
         await settle(pilot)
         assert "public holidays of DE-BY" in notices(app)
     assert app.repo.settings.get().holiday_region == "DE-BY"
+
+
+async def test_the_blocker_is_not_ticked_and_an_added_touch_goes_to_someone_in_the_campaign(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account = seed(
+        open_repo, clock,
+        ("Anders Blom", BuyingRole.BLOCKER), ("Greta Lindqvist", BuyingRole.USER),
+        ("Hiro Tanaka", BuyingRole.ECONOMIC_BUYER),
+    )  # fmt: skip
+    app = make_app()
+    async with run(app) as pilot:
+        await open_entry(pilot, account)
+        await pilot.press("c")
+        await settle(pilot)
+        ticked = app.screen.query_one("#answer-multi").selected
+        names = {c.uid: c.name for c in app.repo.contacts.for_account(account.uid)}
+        assert sorted(names[uid] for uid in ticked) == ["Greta Lindqvist", "Hiro Tanaka"]
+        await pilot.press("ctrl+s")
+        await replace_line(pilot, "2026-11-30")
+        await pilot.press("ctrl+s", "ctrl+s", "ctrl+s", "ctrl+s", "ctrl+s")
+        await settle(pilot)
+        if isinstance(app.screen, CampaignFlowScreen):  # a remark's question, if asked
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+        assert isinstance(app.screen, AccountEntryScreen)
+        app.screen.query_one(TouchTable).focus()
+        await pilot.press("a")
+        await settle(pilot)
+        chosen = app.screen.query_one("#contact", Select).value
+        assert names[chosen] in {"Greta Lindqvist", "Hiro Tanaka"}  # not the one left out

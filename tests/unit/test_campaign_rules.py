@@ -24,7 +24,7 @@ from coach_tui.coaching.campaign import (
     plan_touches,
     purpose_plan,
 )
-from coach_tui.model.contact import Contact
+from coach_tui.model.contact import BuyingRole, Contact
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.touch import Channel, Purpose, Touch, TouchStatus
 
@@ -394,3 +394,28 @@ def test_next_due_is_the_earliest_open_touch_even_when_moved() -> None:
     touches = plan()
     touches[6] = replace(touches[6], due=MONDAY - timedelta(days=7))  # pulled forward
     assert campaign_progress(touches).next_due == MONDAY - timedelta(days=7)
+
+
+def test_the_suggested_people_never_include_a_blocker() -> None:
+    from coach_tui.coaching.campaign import suggested_people
+
+    blocker = Contact("Anders Blom", account_uid="a", role=BuyingRole.BLOCKER)
+    user = Contact("Greta Lindqvist", account_uid="a", role=BuyingRole.USER)
+    buyer = Contact("Hiro Tanaka", account_uid="a", role=BuyingRole.ECONOMIC_BUYER)
+    assert suggested_people([blocker, user]) == [user]
+    assert suggested_people([blocker, user, buyer]) == [buyer, user]
+    assert suggested_people([blocker]) == []
+
+
+def test_an_added_touch_goes_to_the_campaign_person_with_least_to_come() -> None:
+    from coach_tui.coaching.campaign import person_for_new_touch
+
+    def planned(uid: str, status: TouchStatus = TouchStatus.PLANNED) -> Touch:
+        return Touch("c", "a", uid, MONDAY, Channel.EMAIL, Purpose.SHARE_INSIGHT, status=status)
+
+    touches = [planned("p1"), planned("p1"), planned("p2"), planned("p2", TouchStatus.DONE)]
+    listed = {"p0", "p1", "p2"}
+    assert person_for_new_touch(("p1", "p2"), touches, listed) == "p2"
+    assert person_for_new_touch(("p1", "p2"), [], listed) == "p1"  # first picked on a tie
+    assert person_for_new_touch(("p1", "p2"), touches, {"p0", "p1"}) == "p1"  # p2 removed
+    assert person_for_new_touch(("p9",), touches, listed) is None

@@ -18,10 +18,11 @@ from coach_tui.coaching.campaign import (
     plan_touches,
     skipped_holidays,
     span_of,
+    suggested_people,
 )
 from coach_tui.coaching.public_holidays import public_holidays
 from coach_tui.model.account import Account
-from coach_tui.model.contact import BuyingRole, Contact
+from coach_tui.model.contact import Contact
 from coach_tui.model.dates import Prefer, parse_day
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
@@ -51,19 +52,6 @@ DEFAULT_WEEKS = 4
 def campaign_flow_name(account_uid: str) -> str:
     """Each account's campaign plan keeps its own draft."""
     return f"campaign:{account_uid}"
-
-
-# Who a campaign starts with by default: people who can help before people who can block.
-_ROLE_ORDER = (
-    BuyingRole.CHAMPION, BuyingRole.ECONOMIC_BUYER, BuyingRole.USER,
-    BuyingRole.TECHNICAL_EVALUATOR, BuyingRole.UNKNOWN, BuyingRole.BLOCKER,
-)  # fmt: skip
-
-
-def suggested_people(contacts: list[Contact], how_many: int = 3) -> list[Contact]:
-    """Up to three people, champions and buyers first, blockers only if nobody else."""
-    ranked = sorted(contacts, key=lambda contact: _ROLE_ORDER.index(contact.role))
-    return ranked[:how_many]
 
 
 def holidays_hint(region: str) -> str:

@@ -12,7 +12,11 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Header, Static
 
-from coach_tui.coaching.campaign import campaign_progress, campaign_remarks
+from coach_tui.coaching.campaign import (
+    campaign_progress,
+    campaign_remarks,
+    person_for_new_touch,
+)
 from coach_tui.coaching.coverage import coverage_summary, coverage_warnings
 from coach_tui.coaching.public_holidays import effective_region
 from coach_tui.commands.output import counted
@@ -348,10 +352,15 @@ class AccountEntryScreen(TouchActionsScreen):
             return
         last = max(self.touches.values(), key=lambda t: t.due, default=None)
         today = self.coach.now().date()
+        person = person_for_new_touch(
+            self.campaign.contact_uids,
+            list(self.touches.values()),
+            {contact.uid for contact in self.contacts},
+        )
         template = Touch(
             campaign_uid=self.campaign.uid,
             account_uid=self.campaign.account_uid,
-            contact_uid=self.contacts[0].uid,
+            contact_uid=person or self.contacts[0].uid,
             due=max(last.due if last else today, today),
             channel=last.channel if last else Channel.EMAIL,
             purpose=last.purpose if last else Purpose.PIQUE_CURIOSITY,
