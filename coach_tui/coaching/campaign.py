@@ -39,36 +39,41 @@ CHANNEL_MIX = {Channel.EMAIL: 45, Channel.PHONE: 25, Channel.SOCIAL: 20, Channel
 PURPOSE_ORDER = tuple(Purpose)
 WEEKDAYS = (MO, TU, WE, TH, FR)
 
-# How much of the client's focus an idea quotes: the idea stays a sentence, far inside
-# what a touch's idea may hold (TOUCH_IDEA_MAX), however long the research note is.
+# How much of the client's focus an idea quotes: the idea stays short, far inside what a
+# touch's idea may hold (TOUCH_IDEA_MAX), however long the research note is.
 FOCUS_IN_IDEA_MAX = 160
+# Research is the seller's own words — a phrase, a figure, a sentence, a list — so it is
+# never spliced into a sentence (that read "one number about Energy costs up 40%;
+# private-label competitors peers are tracking"). Each idea speaks of `{topic}`, a noun
+# phrase of ours, and the research follows, quoted after a colon, whatever its grammar.
+TOPIC_FROM_RESEARCH = "their challenge"
+TOPIC_WITHOUT_RESEARCH = "what is slowing them down this year"
 _IDEAS = {
     Purpose.PIQUE_CURIOSITY: {
-        Channel.EMAIL: "Two lines and one question about {focus}; no pitch, no attachment.",
+        Channel.EMAIL: "Two lines and one question about {topic}; no pitch, no attachment.",
         Channel.PHONE: "A 30-second call: say why you are calling them, ask one question "
-        "about {focus}.",
-        Channel.SOCIAL: "Comment on something they posted, then connect with a note about {focus}.",
-        Channel.OTHER: "A short handwritten note that mentions {focus} and nothing to sell.",
+        "about {topic}.",
+        Channel.SOCIAL: "Comment on something they posted, then connect with a note about {topic}.",
+        Channel.OTHER: "A short handwritten note that mentions {topic} and nothing to sell.",
     },
     Purpose.SHARE_INSIGHT: {
-        Channel.EMAIL: "Send one finding about {focus} from a peer company and ask if it "
+        Channel.EMAIL: "Send one finding from a peer company about {topic} and ask if it "
         "matches what they see.",
-        Channel.PHONE: "Call to share one number about {focus} peers are tracking; ask how "
-        "theirs compares.",
-        Channel.SOCIAL: "Share an article on {focus} with a line on why it made you think of them.",
-        Channel.OTHER: "Invite them to a short session where peers discuss {focus}.",
+        Channel.PHONE: "Call to share one number peers track on {topic}; ask how theirs compares.",
+        Channel.SOCIAL: "Share an article on {topic} with a line on why it made you think of them.",
+        Channel.OTHER: "Invite them to a short session where peers discuss {topic}.",
     },
     Purpose.CREDIBLE_RESOURCE: {
-        Channel.EMAIL: "Offer a short checklist or benchmark on {focus}, useful even if "
+        Channel.EMAIL: "Offer a short checklist or benchmark on {topic}, useful even if "
         "they never buy.",
-        Channel.PHONE: "Offer to connect them with a customer who solved {focus}.",
-        Channel.SOCIAL: "Point them to a case story on {focus}, told in the customer's words.",
-        Channel.OTHER: "Send a one-page summary of how others approached {focus}.",
+        Channel.PHONE: "Offer to connect them with a customer who has tackled {topic}.",
+        Channel.SOCIAL: "Point them to a case story on {topic}, told in the customer's words.",
+        Channel.OTHER: "Send a one-page summary of how others approached {topic}.",
     },
     Purpose.ASK_FOR_MEETING: {
-        Channel.EMAIL: "Ask for 30 minutes to compare notes on {focus}; offer two times.",
-        Channel.PHONE: "Call to ask for a first meeting on {focus}; have two times ready.",
-        Channel.SOCIAL: "Message asking for a short call on {focus}, with a date in mind.",
+        Channel.EMAIL: "Ask for 30 minutes to compare notes on {topic}; offer two times.",
+        Channel.PHONE: "Call to ask for a first meeting on {topic}; have two times ready.",
+        Channel.SOCIAL: "Message asking for a short call on {topic}, with a date in mind.",
         Channel.OTHER: "Ask their assistant or a colleague for 30 minutes in their calendar.",
     },
 }
@@ -167,11 +172,18 @@ def purpose_plan(count: int) -> list[Purpose]:
 
 
 def message_idea(purpose: Purpose, channel: Channel, client_focus: str = "") -> str:
-    """A starting point for the touch, about the client's problem rather than our product."""
-    focus = " ".join(client_focus.split()).rstrip(".") or "what is slowing them down this year"
+    """A starting point for the touch, about the client's problem rather than our product.
+
+    The research, if any, is quoted after the idea (see `TOPIC_FROM_RESEARCH`), so the idea
+    reads as sentences whatever the research says.
+    """
+    focus = " ".join(client_focus.split()).strip(" .;:,")
+    if not focus:
+        return _IDEAS[purpose][channel].format(topic=TOPIC_WITHOUT_RESEARCH)
     if len(focus) > FOCUS_IN_IDEA_MAX:  # a first sentence of research can be a page long
-        focus = focus[:FOCUS_IN_IDEA_MAX].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-    return _IDEAS[purpose][channel].format(focus=focus)
+        focus = focus[:FOCUS_IN_IDEA_MAX].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
+    idea = _IDEAS[purpose][channel].format(topic=TOPIC_FROM_RESEARCH)
+    return f"{idea} Their challenge, from your research: “{focus}”."
 
 
 def plan_touches(

@@ -201,8 +201,38 @@ def test_purpose_plan_is_in_order_and_never_asks_more_than_three_times(count) ->
 def test_ideas_fit_purpose_and_channel_and_use_the_clients_focus() -> None:
     ideas = {(p, c): message_idea(p, c, "Scrap rates on line 3.") for p in Purpose for c in Channel}
     assert len(set(ideas.values())) == len(ideas)  # every pair has its own idea
-    assert "Scrap rates on line 3 " in ideas[INS, EM]  # the full stop is dropped mid-sentence
+    assert ideas[INS, EM].endswith("from your research: “Scrap rates on line 3”.")
     assert "what is slowing them down this year" in message_idea(CUR, EM, "   ")
+
+
+IDEAS_WITHOUT_RESEARCH = {message_idea(p, c) for p in Purpose for c in Channel}
+
+
+def _says_something(text: str) -> bool:
+    return bool("".join(text.split()).strip(".;:,"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(research=st.text(min_size=1, max_size=400).filter(_says_something))
+def test_ideas_read_as_sentences_whatever_the_research_says(research: str) -> None:
+    """Research is a phrase, a figure, a list: it is quoted after the idea, never spliced
+    into it ("share one number about Energy costs up 40%; … peers are tracking")."""
+    for purpose in Purpose:
+        for channel in Channel:
+            idea = message_idea(purpose, channel, research)
+            sentence, quoted = idea.split(" Their challenge, from your research: “", 1)
+            assert sentence.replace("their challenge", "what is slowing them down this year") in (
+                IDEAS_WITHOUT_RESEARCH
+            )
+            assert quoted.endswith("”.")
+
+
+def test_the_issues_research_reads_as_sentences() -> None:
+    idea = message_idea(INS, PH, "Energy costs up 40%; private-label competitors")
+    assert idea == (
+        "Call to share one number peers track on their challenge; ask how theirs compares. "
+        "Their challenge, from your research: “Energy costs up 40%; private-label competitors”."
+    )
 
 
 def test_each_touch_carries_the_idea_for_its_purpose_and_channel() -> None:
