@@ -16,7 +16,7 @@ from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.screens.contact_form import ContactForm
 from coach_tui.ui.screens.entry import AccountEntryScreen
 from coach_tui.ui.screens.touch_actions import TouchTable
-from tests.helpers import notices, on_screen
+from tests.helpers import notices, on_screen, widget_text
 from tests.ui.flow import paste, run, settle
 
 
@@ -386,3 +386,71 @@ async def test_the_blocker_is_not_ticked_and_an_added_touch_goes_to_someone_in_t
         await settle(pilot)
         chosen = app.screen.query_one("#contact", Select).value
         assert names[chosen] in {"Greta Lindqvist", "Hiro Tanaka"}  # not the one left out
+
+
+def footer(app) -> str:
+    from coach_tui.ui.widgets.key_footer import KeyFooter
+
+    return widget_text(app, app.screen.query_one(KeyFooter))
+
+
+async def test_the_keys_stay_on_the_table_after_any_form_and_the_footer_follows_it(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account = seed(
+        open_repo, clock,
+        ("Greta Lindqvist", BuyingRole.USER), ("Hiro Tanaka", BuyingRole.ECONOMIC_BUYER),
+    )  # fmt: skip
+    app = make_app()
+    async with run(app) as pilot:
+        await open_entry(pilot, account)
+        people = app.screen.query_one("#contacts")
+        assert app.focused is people  # not the page around it
+        for form_key in ("n", "i", "enter"):  # add a person, entry point, edit a person
+            await pilot.press(form_key)
+            await settle(pilot)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.focused is people, form_key
+        await pilot.press("down")
+        assert people.cursor_row == 1  # arrows move the table at once, no Tab needed
+        assert "Remove person" in footer(app) and "Done" not in footer(app)
+        await walk_campaign(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        if isinstance(app.screen, CampaignFlowScreen):  # a remark's question, if asked
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+        assert app.focused is people  # back from the campaign flow too
+        await pilot.press("tab")
+        touches = app.screen.query_one(TouchTable)
+        assert app.focused is touches
+        shown = footer(app)
+        for key in ("Done", "Skip", "Snooze", "Edit touch", "Add touch", "Drop touch"):
+            assert key in shown, key
+        assert "Remove person" not in shown
+        for form_key in ("t", "a", "d"):  # edit, add, done: each form left with esc
+            await pilot.press(form_key)
+            await settle(pilot)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.focused is touches, form_key
+        await pilot.press("down")
+        assert touches.cursor_row == 1
+
+
+async def test_the_add_decision_maker_form_opens_at_its_top(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account = seed(open_repo, clock, ("Greta Lindqvist", BuyingRole.USER))
+    app = make_app()
+    async with run(app) as pilot:
+        await open_entry(pilot, account)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactForm)
+        dialog = app.screen.query_one(".dialog")
+        assert dialog.scroll_y == 0
+        first_label = app.screen.query_one("Field").label
+        top = on_screen(app)
+        assert "New decision maker · Nordvale Foods" in top and first_label in top
