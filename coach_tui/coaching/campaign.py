@@ -183,7 +183,7 @@ def message_idea(purpose: Purpose, channel: Channel, client_focus: str = "") -> 
     if len(focus) > FOCUS_IN_IDEA_MAX:  # a first sentence of research can be a page long
         focus = focus[:FOCUS_IN_IDEA_MAX].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
     idea = _IDEAS[purpose][channel].format(topic=TOPIC_FROM_RESEARCH)
-    return f"{idea} Their challenge, from your research: “{focus}”."
+    return f"{idea} From your research: “{focus}”."
 
 
 def plan_touches(

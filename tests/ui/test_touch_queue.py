@@ -156,7 +156,7 @@ async def test_a_meeting_won_closes_the_campaigns_other_touches_in_one_undoable_
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert rows(app) == []  # today's touch went with the campaign
-        assert "Its 2 other open touches closed" in notices(app)
+        assert "Closed what was left of the campaign: 2 open touches" in notices(app)
         for key in ("today", "later"):
             closed = app.repo.touches.get(touches[key].uid)
             assert closed.status is TouchStatus.SKIPPED

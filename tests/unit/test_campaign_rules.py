@@ -201,7 +201,7 @@ def test_purpose_plan_is_in_order_and_never_asks_more_than_three_times(count) ->
 def test_ideas_fit_purpose_and_channel_and_use_the_clients_focus() -> None:
     ideas = {(p, c): message_idea(p, c, "Scrap rates on line 3.") for p in Purpose for c in Channel}
     assert len(set(ideas.values())) == len(ideas)  # every pair has its own idea
-    assert ideas[INS, EM].endswith("from your research: “Scrap rates on line 3”.")
+    assert ideas[INS, EM].endswith("From your research: “Scrap rates on line 3”.")
     assert "what is slowing them down this year" in message_idea(CUR, EM, "   ")
 
 
@@ -220,7 +220,7 @@ def test_ideas_read_as_sentences_whatever_the_research_says(research: str) -> No
     for purpose in Purpose:
         for channel in Channel:
             idea = message_idea(purpose, channel, research)
-            sentence, quoted = idea.split(" Their challenge, from your research: “", 1)
+            sentence, quoted = idea.split(" From your research: “", 1)
             assert sentence.replace("their challenge", "what is slowing them down this year") in (
                 IDEAS_WITHOUT_RESEARCH
             )
@@ -231,7 +231,7 @@ def test_the_issues_research_reads_as_sentences() -> None:
     idea = message_idea(INS, PH, "Energy costs up 40%; private-label competitors")
     assert idea == (
         "Call to share one number peers track on their challenge; ask how theirs compares. "
-        "Their challenge, from your research: “Energy costs up 40%; private-label competitors”."
+        "From your research: “Energy costs up 40%; private-label competitors”."
     )
 
 

@@ -204,7 +204,11 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
                 holidays = self._holidays(start, 1)
                 if start in holidays:
                     first = business_days(start, 1, holidays)
-                    then = f", so the first touch goes out {day(first[0])}" if first else ""
+                    then = (
+                        f", so the first touch goes out {first[0]:%a} {day(first[0])}"
+                        if first
+                        else ""
+                    )
                     off = f" — {holidays[start]}, a public holiday{then}"
                 elif start.weekday() >= 5:
                     off = " — a weekend, so the first touch moves to monday"

@@ -445,8 +445,10 @@ class AccountEntryScreen(TouchActionsScreen):
             if closed is None:
                 return
             self.notify(
-                f"Campaign stopped: {counted(closed, 'open touch', 'open touches')} closed "
-                "and out of the queue. Press u to undo."
+                f"Campaign stopped. Closed what was left of it: "
+                f"{counted(closed, 'open touch', 'open touches')}. Press u to undo."
+                if closed
+                else "Campaign stopped; no touch of it was still open. Press u to undo."
             )
             self.reload()
 

@@ -119,8 +119,8 @@ class TouchActionsScreen(CoachScreen[None]):
         if closed is None:
             return False
         left = (
-            f" Its {counted(closed, 'other open touch', 'other open touches')} closed "
-            "and left the queue; u undoes."
+            f" Closed what was left of the campaign: "
+            f"{counted(closed, 'open touch', 'open touches')} (u undoes)."
             if closed
             else ""
         )
