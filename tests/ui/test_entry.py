@@ -454,3 +454,24 @@ async def test_the_add_decision_maker_form_opens_at_its_top(
         first_label = app.screen.query_one("Field").label
         top = on_screen(app)
         assert "New decision maker · Nordvale Foods" in top and first_label in top
+
+
+async def test_on_a_small_terminal_tab_brings_the_whole_campaign_into_view(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account = seed(open_repo, clock, *[(f"Person {n}", BuyingRole.USER) for n in range(10)])
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_entry(pilot, account)
+        await walk_campaign(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        if isinstance(app.screen, CampaignFlowScreen):  # a remark's question, if asked
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+        await pilot.press("tab")
+        await settle(pilot)
+        touches = app.screen.query_one(TouchTable)
+        assert app.focused is touches
+        assert touches.size.height >= touches.row_count + 1  # every touch, and the header
+        assert app.screen.can_view_entire(touches)
