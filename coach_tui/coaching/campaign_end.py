@@ -7,7 +7,7 @@ already agreed to meet (or whom they decided to stop chasing).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from coach_tui.coaching.touches import mark_skipped
@@ -28,3 +28,20 @@ def closing_touches(touches: Sequence[Touch], today: date, status: CampaignStatu
         raise ValueError(f"a campaign does not end as {status.value}")
     reason = WHY_CLOSED[status]
     return [mark_skipped(touch, today, reason) for touch in touches if touch.is_open]
+
+
+def left_open(
+    open_touches: Sequence[Touch], status_of: Mapping[str, CampaignStatus], today: date
+) -> list[Touch]:
+    """Open touches of campaigns that already ended, closed as their campaign ended.
+
+    Before a won meeting closed the rest of its campaign, a folder kept them planned, and
+    they stayed in the daily queue; `status_of` maps each campaign's uid to its status
+    (a campaign not in it is left alone).
+    """
+    closed: list[Touch] = []
+    for touch in open_touches:
+        status = status_of.get(touch.campaign_uid)
+        if status is not None and status in WHY_CLOSED:
+            closed.extend(closing_touches([touch], today, status))
+    return closed

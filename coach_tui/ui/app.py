@@ -207,11 +207,27 @@ class CoachApp(App[None]):
     def _archive_old_history(self, today: date) -> None:
         """Off the UI thread: the pass holds the store's lock while it moves records."""
         try:
+            self._close_touches_of_ended_campaigns(today)
             archive_old_history(self.repo.store, today)
         except StoreError as error:  # the files are unchanged; try again tomorrow
             self.call_from_thread(
                 self.notify, f"Could not archive old history: {error}", severity="warning"
             )
+
+    def _close_touches_of_ended_campaigns(self, today: date) -> None:
+        """Touches an older coach left planned after their campaign was won or stopped
+        leave the queue, in one save (they then archive like any closed touch)."""
+        from coach_tui.coaching.campaign_end import left_open
+
+        planned = self.repo.touches.planned()
+        statuses = {}
+        for uid in {touch.campaign_uid for touch in planned}:
+            campaign = self.repo.campaigns.get(uid)
+            if campaign is not None:
+                statuses[uid] = campaign.status
+        closed = left_open(planned, statuses, today)
+        if closed:
+            self.repo.touches.save_many(closed)
 
     def _welcome_closed(self, start: bool | None) -> None:
         if start:
