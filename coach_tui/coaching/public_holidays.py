@@ -21,10 +21,17 @@ from coach_tui.model.errors import ValidationError
 _LOCALE_VARIABLES = ("LC_ALL", "LC_TIME", "LANG")
 
 
-def _supported() -> dict[str, list[str]]:
+def _regions_of(country: str) -> tuple[str, ...] | None:
+    """The regions the calendar knows for `country`, or None if it does not know the
+    country. Loads that one country only: listing every supported country loads them all
+    (over a second here)."""
     import holidays  # lazily: see the module's docstring
 
-    return holidays.list_supported_countries()
+    try:
+        calendar = holidays.country_holidays(country)
+    except NotImplementedError:
+        return None
+    return tuple(type(calendar).subdivisions)
 
 
 def parse_region(text: str) -> str:
@@ -37,8 +44,8 @@ def parse_region(text: str) -> str:
         return ""
     country, _, subdivision = cleaned.partition("-")
     country = country.strip().upper()
-    supported = _supported()
-    if country not in supported:
+    known = _regions_of(country) if len(country) == 2 and country.isalpha() else None
+    if known is None:
         raise ValidationError(
             f"coach has no public holidays for '{cleaned}'. Give a two-letter country code "
             "(DE, FR, US, GB), a region after a dash (DE-BY, US-CA), or leave it empty "
@@ -46,30 +53,28 @@ def parse_region(text: str) -> str:
         )
     if not subdivision.strip():
         return country
-    regions = {region.upper(): region for region in supported[country]}
+    regions = {region.upper(): region for region in known}
     region = regions.get(subdivision.strip().upper())
     if region is None:
-        known = ", ".join(sorted(supported[country])[:8])
+        listed = ", ".join(sorted(known)[:8]) + ("…" if len(known) > 8 else "")
         raise ValidationError(
-            f"{country} has no region '{subdivision.strip()}' in coach's calendar; "
-            f"it knows {known}{'…' if len(supported[country]) > 8 else ''}."
+            f"{country} has no region '{subdivision.strip()}' in coach's calendar"
+            + (f"; it knows {listed}." if known else "; give the country alone.")
         )
     return f"{country}-{region}"
 
 
 def region_from_locale(environ: Mapping[str, str] | None = None) -> str:
     """The country of the seller's locale (LANG=de_DE.UTF-8 → "DE"); "" when it names none
-    coach has holidays for (C, POSIX, en without a country)."""
+    (C, POSIX, "en"). Read from the name alone, without loading the calendar: a country
+    the calendar does not know simply has no holidays in it."""
     env = os.environ if environ is None else environ
     setting = next((env[name] for name in _LOCALE_VARIABLES if env.get(name)), "")
     language = setting.split(".", 1)[0].split("@", 1)[0]
     _, _, country = language.partition("_")
     if len(country) != 2 or not country.isalpha():
         return ""
-    try:
-        return parse_region(country)
-    except ValidationError:
-        return ""
+    return country.upper()
 
 
 def effective_region(chosen: str | None, environ: Mapping[str, str] | None = None) -> str:

@@ -32,7 +32,7 @@ CHRISTMAS, NEW_YEAR = date(2026, 12, 25), date(2027, 1, 1)  # both a Friday
         ({"LANG": "C.UTF-8"}, ""),
         ({"LANG": "POSIX"}, ""),
         ({"LANG": "en"}, ""),
-        ({"LANG": "xx_QQ.UTF-8"}, ""),  # a country coach has no calendar for
+        ({"LANG": "xx_QQ.UTF-8"}, "QQ"),  # read from the name; it simply has no holidays
         ({}, ""),
     ],
 )
@@ -67,6 +67,7 @@ def test_holidays_of_a_span_across_the_new_year() -> None:
     assert days[CHRISTMAS] == "Christmas Day"
     assert NEW_YEAR in days
     assert public_holidays("", date(2026, 12, 21), date(2027, 1, 8)) == {}
+    assert public_holidays("QQ", date(2026, 12, 21), date(2027, 1, 8)) == {}  # unknown
 
 
 def test_a_campaign_over_christmas_leaves_the_holidays_out_and_says_which() -> None:

@@ -7,7 +7,7 @@ can be edited, moved, added or removed afterwards on the account's "getting in" 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from coach_tui.coaching.campaign import (
     DEFAULT_COUNT,
@@ -163,6 +163,19 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
     @property
     def today(self) -> date:
         return self.coach.now().date()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        if self.holiday_region:
+            # Load the calendar in a thread while the seller picks people: the start
+            # step's echo and the plan then find it ready (it is cached once loaded).
+            region, today = self.holiday_region, self.today
+            self.run_worker(
+                lambda: public_holidays(region, today, today + timedelta(days=400)),
+                thread=True,
+                group="holidays",
+                exit_on_error=False,  # only a warm-up: planning computes it again if need be
+            )
 
     # --- reading answers ----------------------------------------------------------
 
