@@ -38,6 +38,15 @@ def coach_writes_what_its_checks_accept(
         refuse_writes_no_form_would_make(monkeypatch)
 
 
+@pytest.fixture(autouse=True)
+def a_locale_without_public_holidays(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Campaigns skip the locale's public holidays: a test's plan must not depend on the
+    machine it runs on (a test that wants holidays sets LANG itself)."""
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_TIME", raising=False)
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()

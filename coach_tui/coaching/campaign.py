@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
@@ -19,7 +19,7 @@ from dateutil.relativedelta import relativedelta
 from dateutil.rrule import DAILY, FR, MO, TH, TU, WE, rrule
 
 from coach_tui.coaching.touches import next_business_day
-from coach_tui.model.contact import Contact
+from coach_tui.model.contact import BuyingRole, Contact
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.touch import (
     CAMPAIGN_MAX_TOUCHES,
@@ -40,47 +40,70 @@ CHANNEL_MIX = {Channel.EMAIL: 45, Channel.PHONE: 25, Channel.SOCIAL: 20, Channel
 PURPOSE_ORDER = tuple(Purpose)
 WEEKDAYS = (MO, TU, WE, TH, FR)
 
-# How much of the client's focus an idea quotes: the idea stays a sentence, far inside
-# what a touch's idea may hold (TOUCH_IDEA_MAX), however long the research note is.
+# How much of the client's focus an idea quotes: the idea stays short, far inside what a
+# touch's idea may hold (TOUCH_IDEA_MAX), however long the research note is.
 FOCUS_IN_IDEA_MAX = 160
+# Research is the seller's own words — a phrase, a figure, a sentence, a list — so it is
+# never spliced into a sentence (that read "one number about Energy costs up 40%;
+# private-label competitors peers are tracking"). Each idea speaks of `{topic}`, a noun
+# phrase of ours, and the research follows, quoted after a colon, whatever its grammar.
+TOPIC_FROM_RESEARCH = "their challenge"
+TOPIC_WITHOUT_RESEARCH = "what is slowing them down this year"
 _IDEAS = {
     Purpose.PIQUE_CURIOSITY: {
-        Channel.EMAIL: "Two lines and one question about {focus}; no pitch, no attachment.",
+        Channel.EMAIL: "Two lines and one question about {topic}; no pitch, no attachment.",
         Channel.PHONE: "A 30-second call: say why you are calling them, ask one question "
-        "about {focus}.",
-        Channel.SOCIAL: "Comment on something they posted, then connect with a note about {focus}.",
-        Channel.OTHER: "A short handwritten note that mentions {focus} and nothing to sell.",
+        "about {topic}.",
+        Channel.SOCIAL: "Comment on something they posted, then connect with a note about {topic}.",
+        Channel.OTHER: "A short handwritten note that mentions {topic} and nothing to sell.",
     },
     Purpose.SHARE_INSIGHT: {
-        Channel.EMAIL: "Send one finding about {focus} from a peer company and ask if it "
+        Channel.EMAIL: "Send one finding from a peer company about {topic} and ask if it "
         "matches what they see.",
-        Channel.PHONE: "Call to share one number about {focus} peers are tracking; ask how "
-        "theirs compares.",
-        Channel.SOCIAL: "Share an article on {focus} with a line on why it made you think of them.",
-        Channel.OTHER: "Invite them to a short session where peers discuss {focus}.",
+        Channel.PHONE: "Call to share one number peers track on {topic}; ask how theirs compares.",
+        Channel.SOCIAL: "Share an article on {topic} with a line on why it made you think of them.",
+        Channel.OTHER: "Invite them to a short session where peers discuss {topic}.",
     },
     Purpose.CREDIBLE_RESOURCE: {
-        Channel.EMAIL: "Offer a short checklist or benchmark on {focus}, useful even if "
+        Channel.EMAIL: "Offer a short checklist or benchmark on {topic}, useful even if "
         "they never buy.",
-        Channel.PHONE: "Offer to connect them with a customer who solved {focus}.",
-        Channel.SOCIAL: "Point them to a case story on {focus}, told in the customer's words.",
-        Channel.OTHER: "Send a one-page summary of how others approached {focus}.",
+        Channel.PHONE: "Offer to connect them with a customer who has tackled {topic}.",
+        Channel.SOCIAL: "Point them to a case story on {topic}, told in the customer's words.",
+        Channel.OTHER: "Send a one-page summary of how others approached {topic}.",
     },
     Purpose.ASK_FOR_MEETING: {
-        Channel.EMAIL: "Ask for 30 minutes to compare notes on {focus}; offer two times.",
-        Channel.PHONE: "Call to ask for a first meeting on {focus}; have two times ready.",
-        Channel.SOCIAL: "Message asking for a short call on {focus}, with a date in mind.",
+        Channel.EMAIL: "Ask for 30 minutes to compare notes on {topic}; offer two times.",
+        Channel.PHONE: "Call to ask for a first meeting on {topic}; have two times ready.",
+        Channel.SOCIAL: "Message asking for a short call on {topic}, with a date in mind.",
         Channel.OTHER: "Ask their assistant or a colleague for 30 minutes in their calendar.",
     },
 }
 
 
-def business_days(start: date, weeks: int) -> list[date]:
-    """The weekdays from `start` (moved to a weekday) through `weeks` weeks."""
+def business_days(start: date, weeks: int, holidays: Collection[date] = ()) -> list[date]:
+    """The weekdays from `start` (moved to a weekday) through `weeks` weeks, leaving out
+    the seller's public `holidays`."""
     first = next_business_day(start)
     until = first + relativedelta(weeks=weeks) - timedelta(days=1)
     return [moment.date() for moment in rrule(DAILY, dtstart=first, until=until,
-                                              byweekday=WEEKDAYS)]  # fmt: skip
+                                              byweekday=WEEKDAYS)
+            if moment.date() not in holidays]  # fmt: skip
+
+
+def span_of(start: date, weeks: int) -> tuple[date, date]:
+    """The first and last calendar day a campaign of `weeks` from `start` can use."""
+    first = next_business_day(start)
+    return first, first + relativedelta(weeks=weeks) - timedelta(days=1)
+
+
+def skipped_holidays(
+    start: date, weeks: int, holidays: Mapping[date, str]
+) -> list[tuple[date, str]]:
+    """The public holidays on weekdays inside the span: the days a campaign leaves out."""
+    first, last = span_of(start, weeks)
+    return sorted(
+        (day, name) for day, name in holidays.items() if first <= day <= last and day.weekday() < 5
+    )
 
 
 def _spread(days: list[date], count: int) -> list[date]:
@@ -150,11 +173,18 @@ def purpose_plan(count: int) -> list[Purpose]:
 
 
 def message_idea(purpose: Purpose, channel: Channel, client_focus: str = "") -> str:
-    """A starting point for the touch, about the client's problem rather than our product."""
-    focus = " ".join(client_focus.split()).rstrip(".") or "what is slowing them down this year"
+    """A starting point for the touch, about the client's problem rather than our product.
+
+    The research, if any, is quoted after the idea (see `TOPIC_FROM_RESEARCH`), so the idea
+    reads as sentences whatever the research says.
+    """
+    focus = " ".join(client_focus.split()).strip(" .;:,")
+    if not focus:
+        return _IDEAS[purpose][channel].format(topic=TOPIC_WITHOUT_RESEARCH)
     if len(focus) > FOCUS_IN_IDEA_MAX:  # a first sentence of research can be a page long
-        focus = focus[:FOCUS_IN_IDEA_MAX].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-    return _IDEAS[purpose][channel].format(focus=focus)
+        focus = focus[:FOCUS_IN_IDEA_MAX].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
+    idea = _IDEAS[purpose][channel].format(topic=TOPIC_FROM_RESEARCH)
+    return f"{idea} From your research: “{focus}”."
 
 
 def plan_touches(
@@ -167,8 +197,10 @@ def plan_touches(
     channels: Collection[Channel] = tuple(Channel),
     count: int = DEFAULT_COUNT,
     client_focus: str = "",
+    holidays: Collection[date] = (),
 ) -> list[Touch]:
-    """The suggested touches, by date. Same input, same plan.
+    """The suggested touches, by date, on business days that are not `holidays`.
+    Same input, same plan.
 
     A person picked twice counts once, so the rotation cannot put them twice on one day.
     """
@@ -181,7 +213,12 @@ def plan_touches(
         raise ValidationError(f"Plan between 1 and {MAX_COUNT} touches.", field="count")
     if not channels:
         raise ValidationError("Pick at least one channel.", field="channels")
-    days = business_days(start, weeks)
+    days = business_days(start, weeks, holidays)
+    if not days:
+        raise ValidationError(
+            "Every working day in that span is a public holiday; start later or lengthen it.",
+            field="weeks",
+        )
     fits = len(days) * len(contacts)
     if count > fits:
         raise ValidationError(
@@ -204,6 +241,37 @@ def plan_touches(
         )
         for index, due in enumerate(dates)
     ]
+
+
+# Who a campaign starts with by default: people who can help before people who can block.
+# A blocker is never ticked: a campaign is how you get in, not whom you try to win over.
+_ROLE_ORDER = (
+    BuyingRole.CHAMPION, BuyingRole.ECONOMIC_BUYER, BuyingRole.USER,
+    BuyingRole.TECHNICAL_EVALUATOR, BuyingRole.UNKNOWN,
+)  # fmt: skip
+
+
+def suggested_people(contacts: list[Contact], how_many: int = 3) -> list[Contact]:
+    """Up to three people, champions and buyers first; never a blocker (the seller can
+    still tick one)."""
+    reachable = [contact for contact in contacts if contact.role in _ROLE_ORDER]
+    ranked = sorted(reachable, key=lambda contact: _ROLE_ORDER.index(contact.role))
+    return ranked[:how_many]
+
+
+def person_for_new_touch(
+    campaign_people: Sequence[str], touches: Sequence[Touch], listed: Collection[str]
+) -> str | None:
+    """Whom a touch added to a campaign goes to by default: someone the campaign reaches
+    (still on the account) with the fewest touches still to come, first picked on a tie.
+
+    None when nobody the campaign picked is listed any more.
+    """
+    people = [uid for uid in campaign_people if uid in listed]
+    if not people:
+        return None
+    planned = Counter(touch.contact_uid for touch in touches if touch.is_open)
+    return min(people, key=lambda uid: (planned[uid], people.index(uid)))
 
 
 def count_remark(count: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from coach_tui.model.errors import ValidationError
@@ -21,9 +22,14 @@ class Settings:
     currency: str = "USD"
     # An account with calls but no advance for this many weeks is flagged as stalled.
     stall_weeks: int = 6
+    # Public holidays campaigns skip ("DE", "DE-BY"); None follows the locale, "" means none.
+    holiday_region: str | None = None
 
 
 STALL_WEEKS_RANGE = range(2, 27)
+# The shape of a holiday region ("DE", "DE-BY", "US-CA"); which ones exist is the holiday
+# calendar's business, looked up only when a campaign is planned.
+HOLIDAY_REGION = re.compile(r"[A-Z]{2}(-[A-Za-z0-9]{1,20})?")
 
 
 def check_settings(settings: Settings, limits: Limits) -> None:
@@ -34,6 +40,13 @@ def check_settings(settings: Settings, limits: Limits) -> None:
         raise ValidationError(
             f"The stall alarm is set to {settings.stall_weeks:,} weeks; it can be {low} to {high}.",
             field="stall_weeks",
+        )
+    region = settings.holiday_region
+    if region and not HOLIDAY_REGION.fullmatch(region):
+        raise ValidationError(
+            "The public holidays are set to a region coach cannot read; choose it again "
+            "(command palette → Public holidays).",
+            field="holiday_region",
         )
     if limits is Limits.FORMS:
         check_currency(settings.currency, field="currency")

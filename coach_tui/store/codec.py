@@ -316,6 +316,7 @@ def settings_to_record(settings: Settings) -> Record:
         "theme": settings.theme,
         "currency": settings.currency,
         "stall_weeks": settings.stall_weeks,
+        "holiday_region": settings.holiday_region,
     }
 
 
@@ -327,10 +328,14 @@ def settings_from_record(record: Record, doc_id: object = "?") -> Settings:
     weeks = record.get("stall_weeks", Settings().stall_weeks)
     if not isinstance(weeks, int) or isinstance(weeks, bool):
         raise read.fail("'stall_weeks' should be a whole number")
+    region = record.get("holiday_region")
+    if region is not None and not isinstance(region, str):
+        raise read.fail("'holiday_region' should be text")
     return Settings(
         theme=theme,
         currency=read.text("currency", default=Settings().currency),
         stall_weeks=weeks,
+        holiday_region=region,
     )
 
 

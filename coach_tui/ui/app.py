@@ -208,11 +208,27 @@ class CoachApp(App[None]):
     def _archive_old_history(self, today: date) -> None:
         """Off the UI thread: the pass holds the store's lock while it moves records."""
         try:
+            self._close_touches_of_ended_campaigns(today)
             archive_old_history(self.repo.store, today)
         except StoreError as error:  # the files are unchanged; try again tomorrow
             self.call_from_thread(
                 self.notify, f"Could not archive old history: {error}", severity="warning"
             )
+
+    def _close_touches_of_ended_campaigns(self, today: date) -> None:
+        """Touches an older coach left planned after their campaign was won or stopped
+        leave the queue, in one save (they then archive like any closed touch)."""
+        from coach_tui.coaching.campaign_end import left_open
+
+        planned = self.repo.touches.planned()
+        statuses = {}
+        for uid in {touch.campaign_uid for touch in planned}:
+            campaign = self.repo.campaigns.get(uid)
+            if campaign is not None:
+                statuses[uid] = campaign.status
+        closed = left_open(planned, statuses, today)
+        if closed:
+            self.repo.touches.save_many(closed)
 
     def _welcome_closed(self, start: bool | None) -> None:
         if start:
@@ -412,6 +428,21 @@ class CoachApp(App[None]):
                 self.notify(f"Amounts without a currency now mean {settings.currency}.")
 
         self.push_screen(CurrencyForm(self._saved_settings), saved)
+
+    def action_public_holidays(self) -> None:
+        from coach_tui.ui.screens.holidays_form import HolidayRegionForm
+
+        def saved(settings: Settings | None) -> None:
+            if settings is not None:
+                self._saved_settings = settings
+                region = settings.holiday_region
+                self.notify(
+                    f"New campaigns skip the public holidays of {region}."
+                    if region
+                    else "New campaigns skip weekends only: no public holidays are set."
+                )
+
+        self.push_screen(HolidayRegionForm(self._saved_settings), saved)
 
     def action_stall_weeks(self) -> None:
         from coach_tui.ui.screens.stall_form import StallWeeksForm

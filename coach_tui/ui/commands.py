@@ -111,6 +111,11 @@ class CoachCommands(Provider):
                 app.action_default_currency,
             ),
             PaletteCommand(
+                "Public holidays",
+                "Whose public holidays campaign touches skip (country or region)",
+                app.action_public_holidays,
+            ),
+            PaletteCommand(
                 "Switch theme",
                 "Pick a colour theme; your choice is remembered",
                 app.action_change_theme,

@@ -16,7 +16,7 @@ from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.screens.contact_form import ContactForm
 from coach_tui.ui.screens.entry import AccountEntryScreen
 from coach_tui.ui.screens.touch_actions import TouchTable
-from tests.helpers import notices, on_screen
+from tests.helpers import notices, on_screen, widget_text
 from tests.ui.flow import paste, run, settle
 
 
@@ -230,6 +230,7 @@ async def test_a_second_campaign_waits_for_the_first(make_app, with_why, open_re
         assert [c.status for c in stopped] == [CampaignStatus.STOPPED]
         touches = app.repo.touches.for_campaign(stopped[0].uid)
         assert touches and all(touch.status is TouchStatus.SKIPPED for touch in touches)
+        assert f"Closed what was left of it: {len(touches)} open touches" in notices(app)
         await pilot.press("u")
         await settle(pilot)
         assert "No entry campaign running" not in on_screen(app)
@@ -293,3 +294,184 @@ async def test_twelve_touches_are_questioned_once_then_allowed(
         assert campaign is not None
         assert len(app.repo.touches.for_campaign(campaign.uid)) == 12
         assert "12 touches is a lot" in on_screen(app)  # the remark stays on the account
+
+
+async def test_a_campaign_over_christmas_skips_the_locales_public_holidays_and_says_so(
+    make_app, with_why, open_repo, clock, monkeypatch
+) -> None:
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")  # no holiday setting yet: the locale decides
+    account = seed(
+        open_repo, clock,
+        ("Greta Lindqvist", BuyingRole.USER), ("Hiro Tanaka", BuyingRole.ECONOMIC_BUYER),
+        ("Priya Rahman", BuyingRole.TECHNICAL_EVALUATOR),
+    )  # fmt: skip
+    app = make_app()
+    async with run(app) as pilot:
+        await open_entry(pilot, account)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("ctrl+s")  # who
+        assert "public holidays in DE are skipped" in on_screen(app)
+        await replace_line(pilot, "2026-12-25")
+        await pilot.pause()
+        assert "Christmas Day, a public holiday, so the first touch goes out Mon 28 Dec" in (
+            on_screen(app)
+        )
+        await pilot.press("ctrl+s")
+        await replace_line(pilot, "3")
+        await pilot.press("ctrl+s", "ctrl+s", "ctrl+s")  # weeks, nine touches, channels
+        await pilot.pause()
+        plan = app.screen.reference()
+        assert "Public holidays left out (DE)" in plan
+        assert "(Christmas Day)" in plan and "(New Year's Day)" in plan
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        if isinstance(app.screen, CampaignFlowScreen):  # a remark's question, if asked
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+    campaign = app.repo.campaigns.active_for(account.uid)
+    dues = {touch.due for touch in app.repo.touches.for_campaign(campaign.uid)}
+    assert dues and min(dues) == date(2026, 12, 28)
+    assert date(2027, 1, 1) not in dues
+
+
+async def test_public_holidays_are_set_once_from_the_palette(make_app, with_why) -> None:
+    from coach_tui.ui.screens.holidays_form import HolidayRegionForm
+
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        app.action_public_holidays()
+        await settle(pilot)
+        assert isinstance(app.screen, HolidayRegionForm)
+        await paste(pilot, "XX")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "coach has no public holidays for 'XX'" in on_screen(app)
+        assert app.repo.settings.get().holiday_region is None  # nothing saved
+        app.screen.query_one(Input).value = ""
+        await paste(pilot, "de-by")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "public holidays of DE-BY" in notices(app)
+    assert app.repo.settings.get().holiday_region == "DE-BY"
+
+
+async def test_the_blocker_is_not_ticked_and_an_added_touch_goes_to_someone_in_the_campaign(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account = seed(
+        open_repo, clock,
+        ("Anders Blom", BuyingRole.BLOCKER), ("Greta Lindqvist", BuyingRole.USER),
+        ("Hiro Tanaka", BuyingRole.ECONOMIC_BUYER),
+    )  # fmt: skip
+    app = make_app()
+    async with run(app) as pilot:
+        await open_entry(pilot, account)
+        await pilot.press("c")
+        await settle(pilot)
+        ticked = app.screen.query_one("#answer-multi").selected
+        names = {c.uid: c.name for c in app.repo.contacts.for_account(account.uid)}
+        assert sorted(names[uid] for uid in ticked) == ["Greta Lindqvist", "Hiro Tanaka"]
+        await pilot.press("ctrl+s")
+        await replace_line(pilot, "2026-11-30")
+        await pilot.press("ctrl+s", "ctrl+s", "ctrl+s", "ctrl+s", "ctrl+s")
+        await settle(pilot)
+        if isinstance(app.screen, CampaignFlowScreen):  # a remark's question, if asked
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+        assert isinstance(app.screen, AccountEntryScreen)
+        app.screen.query_one(TouchTable).focus()
+        await pilot.press("a")
+        await settle(pilot)
+        chosen = app.screen.query_one("#contact", Select).value
+        assert names[chosen] in {"Greta Lindqvist", "Hiro Tanaka"}  # not the one left out
+
+
+def footer(app) -> str:
+    from coach_tui.ui.widgets.key_footer import KeyFooter
+
+    return widget_text(app, app.screen.query_one(KeyFooter))
+
+
+async def test_the_keys_stay_on_the_table_after_any_form_and_the_footer_follows_it(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account = seed(
+        open_repo, clock,
+        ("Greta Lindqvist", BuyingRole.USER), ("Hiro Tanaka", BuyingRole.ECONOMIC_BUYER),
+    )  # fmt: skip
+    app = make_app()
+    async with run(app) as pilot:
+        await open_entry(pilot, account)
+        people = app.screen.query_one("#contacts")
+        assert app.focused is people  # not the page around it
+        for form_key in ("n", "i", "enter"):  # add a person, entry point, edit a person
+            await pilot.press(form_key)
+            await settle(pilot)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.focused is people, form_key
+        await pilot.press("down")
+        assert people.cursor_row == 1  # arrows move the table at once, no Tab needed
+        assert "Remove person" in footer(app) and "Done" not in footer(app)
+        await walk_campaign(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        if isinstance(app.screen, CampaignFlowScreen):  # a remark's question, if asked
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+        assert app.focused is people  # back from the campaign flow too
+        await pilot.press("tab")
+        touches = app.screen.query_one(TouchTable)
+        assert app.focused is touches
+        shown = footer(app)
+        for key in ("Done", "Skip", "Snooze", "Edit touch", "Add touch", "Drop touch"):
+            assert key in shown, key
+        assert "Remove person" not in shown
+        for form_key in ("t", "a", "d"):  # edit, add, done: each form left with esc
+            await pilot.press(form_key)
+            await settle(pilot)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert app.focused is touches, form_key
+        await pilot.press("down")
+        assert touches.cursor_row == 1
+
+
+async def test_the_add_decision_maker_form_opens_at_its_top(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account = seed(open_repo, clock, ("Greta Lindqvist", BuyingRole.USER))
+    app = make_app()
+    async with run(app) as pilot:
+        await open_entry(pilot, account)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactForm)
+        dialog = app.screen.query_one(".dialog")
+        assert dialog.scroll_y == 0
+        first_label = app.screen.query_one("Field").label
+        top = on_screen(app)
+        assert "New decision maker · Nordvale Foods" in top and first_label in top
+
+
+async def test_on_a_small_terminal_tab_brings_the_whole_campaign_into_view(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account = seed(open_repo, clock, *[(f"Person {n}", BuyingRole.USER) for n in range(10)])
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_entry(pilot, account)
+        await walk_campaign(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        if isinstance(app.screen, CampaignFlowScreen):  # a remark's question, if asked
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+        await pilot.press("tab")
+        await settle(pilot)
+        touches = app.screen.query_one(TouchTable)
+        assert app.focused is touches
+        assert touches.size.height >= touches.row_count + 1  # every touch, and the header
+        assert app.screen.can_view_entire(touches)

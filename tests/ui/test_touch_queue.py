@@ -3,6 +3,7 @@
 "Today" is Tuesday 24 Nov 2026 (the FakeClock).
 """
 
+from dataclasses import replace
 from datetime import date
 
 from coach_tui.model.account import Account
@@ -141,6 +142,54 @@ async def test_a_meeting_won_ends_the_campaign_and_proposes_the_call(
     assert campaign.status is CampaignStatus.SUCCEEDED
     won = app.repo.touches.get(touches["overdue"].uid)
     assert won.got_meeting and won.got_response
+
+
+async def test_a_meeting_won_closes_the_campaigns_other_touches_in_one_undoable_save(
+    make_app, with_why, open_repo, clock
+) -> None:
+    touches = seed(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_queue(pilot)
+        await pilot.press("d")
+        await paste(pilot, "She said yes to a meeting on Friday")
+        app.screen.query_one("#meeting").value = "yes"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert rows(app) == []  # today's touch went with the campaign
+        assert "Closed what was left of the campaign: 2 open touches" in notices(app)
+        for key in ("today", "later"):
+            closed = app.repo.touches.get(touches[key].uid)
+            assert closed.status is TouchStatus.SKIPPED
+            assert closed.outcome == "The campaign won its meeting."
+        assert app.repo.touches.open_due_by(date(2027, 12, 31)) == []
+        await pilot.press("u")  # one undo puts back the campaign, the win and the rest
+        await settle(pilot)
+        assert len(rows(app)) == 2
+    campaign = app.repo.campaigns.get(touches["overdue"].campaign_uid)
+    assert campaign.status is CampaignStatus.ACTIVE and campaign.ended_on is None
+    assert all(app.repo.touches.get(touches[k].uid).is_open for k in ("overdue", "today", "later"))
+
+
+async def test_touches_an_older_coach_left_open_after_a_won_campaign_leave_the_queue(
+    make_app, with_why, open_repo, clock
+) -> None:
+    touches = seed(open_repo, clock)
+    repo = open_repo()  # as an older coach left it: won, but the rest still planned
+    campaign = repo.campaigns.get(touches["overdue"].campaign_uid)
+    repo.campaigns.save(replace(campaign, status=CampaignStatus.SUCCEEDED, ended_on=TODAY))
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        await app.workers.wait_for_complete()  # the once-a-day tidy after the dashboard
+        await open_queue(pilot)
+        assert rows(app) == []
+    by_uid = {t.uid: t for t in app.repo.touches.for_campaign(campaign.uid)}  # archived too
+    for key in ("overdue", "today", "later"):
+        closed = by_uid[touches[key].uid]
+        assert closed.status is TouchStatus.SKIPPED
+        assert closed.outcome == "The campaign won its meeting."
 
 
 async def test_dashboard_panel_shows_what_is_due(make_app, with_why, open_repo, clock) -> None:

@@ -24,7 +24,7 @@ from coach_tui.coaching.campaign import (
     plan_touches,
     purpose_plan,
 )
-from coach_tui.model.contact import Contact
+from coach_tui.model.contact import BuyingRole, Contact
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.touch import Channel, Purpose, Touch, TouchStatus
 
@@ -201,8 +201,38 @@ def test_purpose_plan_is_in_order_and_never_asks_more_than_three_times(count) ->
 def test_ideas_fit_purpose_and_channel_and_use_the_clients_focus() -> None:
     ideas = {(p, c): message_idea(p, c, "Scrap rates on line 3.") for p in Purpose for c in Channel}
     assert len(set(ideas.values())) == len(ideas)  # every pair has its own idea
-    assert "Scrap rates on line 3 " in ideas[INS, EM]  # the full stop is dropped mid-sentence
+    assert ideas[INS, EM].endswith("From your research: “Scrap rates on line 3”.")
     assert "what is slowing them down this year" in message_idea(CUR, EM, "   ")
+
+
+IDEAS_WITHOUT_RESEARCH = {message_idea(p, c) for p in Purpose for c in Channel}
+
+
+def _says_something(text: str) -> bool:
+    return bool("".join(text.split()).strip(".;:,"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(research=st.text(min_size=1, max_size=400).filter(_says_something))
+def test_ideas_read_as_sentences_whatever_the_research_says(research: str) -> None:
+    """Research is a phrase, a figure, a list: it is quoted after the idea, never spliced
+    into it ("share one number about Energy costs up 40%; … peers are tracking")."""
+    for purpose in Purpose:
+        for channel in Channel:
+            idea = message_idea(purpose, channel, research)
+            sentence, quoted = idea.split(" From your research: “", 1)
+            assert sentence.replace("their challenge", "what is slowing them down this year") in (
+                IDEAS_WITHOUT_RESEARCH
+            )
+            assert quoted.endswith("”.")
+
+
+def test_the_issues_research_reads_as_sentences() -> None:
+    idea = message_idea(INS, PH, "Energy costs up 40%; private-label competitors")
+    assert idea == (
+        "Call to share one number peers track on their challenge; ask how theirs compares. "
+        "From your research: “Energy costs up 40%; private-label competitors”."
+    )
 
 
 def test_each_touch_carries_the_idea_for_its_purpose_and_channel() -> None:
@@ -394,3 +424,28 @@ def test_next_due_is_the_earliest_open_touch_even_when_moved() -> None:
     touches = plan()
     touches[6] = replace(touches[6], due=MONDAY - timedelta(days=7))  # pulled forward
     assert campaign_progress(touches).next_due == MONDAY - timedelta(days=7)
+
+
+def test_the_suggested_people_never_include_a_blocker() -> None:
+    from coach_tui.coaching.campaign import suggested_people
+
+    blocker = Contact("Anders Blom", account_uid="a", role=BuyingRole.BLOCKER)
+    user = Contact("Greta Lindqvist", account_uid="a", role=BuyingRole.USER)
+    buyer = Contact("Hiro Tanaka", account_uid="a", role=BuyingRole.ECONOMIC_BUYER)
+    assert suggested_people([blocker, user]) == [user]
+    assert suggested_people([blocker, user, buyer]) == [buyer, user]
+    assert suggested_people([blocker]) == []
+
+
+def test_an_added_touch_goes_to_the_campaign_person_with_least_to_come() -> None:
+    from coach_tui.coaching.campaign import person_for_new_touch
+
+    def planned(uid: str, status: TouchStatus = TouchStatus.PLANNED) -> Touch:
+        return Touch("c", "a", uid, MONDAY, Channel.EMAIL, Purpose.SHARE_INSIGHT, status=status)
+
+    touches = [planned("p1"), planned("p1"), planned("p2"), planned("p2", TouchStatus.DONE)]
+    listed = {"p0", "p1", "p2"}
+    assert person_for_new_touch(("p1", "p2"), touches, listed) == "p2"
+    assert person_for_new_touch(("p1", "p2"), [], listed) == "p1"  # first picked on a tie
+    assert person_for_new_touch(("p1", "p2"), touches, {"p0", "p1"}) == "p1"  # p2 removed
+    assert person_for_new_touch(("p9",), touches, listed) is None

@@ -104,6 +104,16 @@ class TouchRepository:
             stored = stored_records(tx.table(TABLE))
             return _decode((k, r) for k, r in stored.items() if r["status"] == _OPEN)
 
+    def open_for_campaign(self, campaign_uid: str) -> list[Touch]:
+        """A campaign's planned touches (only closed touches are archived: the live file)."""
+        with self._store.reading() as tx:
+            stored = stored_records(tx.table(TABLE))
+            return _decode(
+                (k, r)
+                for k, r in stored.items()
+                if r["status"] == _OPEN and r["campaign_uid"] == campaign_uid
+            )
+
     def get(self, uid: str) -> Touch | None:
         """A live touch: every touch a screen can change (archived ones are closed)."""
         with self._store.reading() as tx:

@@ -7,17 +7,22 @@ can be edited, moved, added or removed afterwards on the account's "getting in" 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from coach_tui.coaching.campaign import (
     DEFAULT_COUNT,
     MAX_COUNT,
+    business_days,
     campaign_remarks,
     count_remark,
     plan_touches,
+    skipped_holidays,
+    span_of,
+    suggested_people,
 )
+from coach_tui.coaching.public_holidays import public_holidays
 from coach_tui.model.account import Account
-from coach_tui.model.contact import BuyingRole, Contact
+from coach_tui.model.contact import Contact
 from coach_tui.model.dates import Prefer, parse_day
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
@@ -50,20 +55,18 @@ def campaign_flow_name(account_uid: str) -> str:
     return f"campaign:{account_uid}"
 
 
-# Who a campaign starts with by default: people who can help before people who can block.
-_ROLE_ORDER = (
-    BuyingRole.CHAMPION, BuyingRole.ECONOMIC_BUYER, BuyingRole.USER,
-    BuyingRole.TECHNICAL_EVALUATOR, BuyingRole.UNKNOWN, BuyingRole.BLOCKER,
-)  # fmt: skip
+def holidays_hint(region: str) -> str:
+    """What the start step says about the days a campaign leaves out."""
+    if not region:
+        return (
+            "Weekends are skipped; no public holidays are set (command palette → Public holidays)."
+        )
+    return f"Weekends and public holidays in {region} are skipped."
 
 
-def suggested_people(contacts: list[Contact], how_many: int = 3) -> list[Contact]:
-    """Up to three people, champions and buyers first, blockers only if nobody else."""
-    ranked = sorted(contacts, key=lambda contact: _ROLE_ORDER.index(contact.role))
-    return ranked[:how_many]
-
-
-def campaign_steps(account: Account, contacts: list[Contact]) -> tuple[FlowStep, ...]:
+def campaign_steps(
+    account: Account, contacts: list[Contact], region: str = ""
+) -> tuple[FlowStep, ...]:
     people = tuple(
         (contact.uid, f"{contact.name} — {contact.title or 'no title'} ({contact.role.value})")
         for contact in contacts
@@ -82,7 +85,7 @@ def campaign_steps(account: Account, contacts: list[Contact]) -> tuple[FlowStep,
             "start",
             "From when",
             "When does the first touch go out?",
-            "Weekends are skipped. Tomorrow, next monday, 2026-12-01 all work.",
+            f"{holidays_hint(region)} Tomorrow, next monday, 2026-12-01 all work.",
             kind=StepKind.LINE,
             placeholder="e.g. next monday",
         ),
@@ -136,11 +139,12 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
         *,
         draft: FlowDraft | None,
         client_focus: str = "",
+        holiday_region: str = "",
     ) -> None:
         super().__init__(
             flow=campaign_flow_name(account.uid),
             title=f"Entry campaign · {account.name}",
-            steps=campaign_steps(account, contacts),
+            steps=campaign_steps(account, contacts, holiday_region),
             draft=draft,
             answers={
                 "uid": new_uid(),
@@ -154,11 +158,25 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
         self.account = account
         self.contacts = contacts
         self.client_focus = client_focus
+        self.holiday_region = holiday_region
         self.answers.setdefault("uid", new_uid())
 
     @property
     def today(self) -> date:
         return self.coach.now().date()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        if self.holiday_region:
+            # Load the calendar in a thread while the seller picks people: the start
+            # step's echo and the plan then find it ready (it is cached once loaded).
+            region, today = self.holiday_region, self.today
+            self.run_worker(
+                lambda: public_holidays(region, today, today + timedelta(days=400)),
+                thread=True,
+                group="holidays",
+                exit_on_error=False,  # only a warm-up: planning computes it again if need be
+            )
 
     # --- reading answers ----------------------------------------------------------
 
@@ -185,6 +203,11 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
         picked = set(split_picks(self.answers.get("contacts", "")))
         return [contact for contact in self.contacts if contact.uid in picked]
 
+    def _holidays(self, start: date, weeks: int) -> dict[date, str]:
+        """The seller's public holidays a campaign from `start` over `weeks` could meet."""
+        first, last = span_of(start, weeks)
+        return public_holidays(self.holiday_region, first, last)
+
     def _channels(self) -> list[Channel]:
         return [Channel(value) for value in split_picks(self.answers.get("channels", ""))]
 
@@ -192,12 +215,20 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
         try:
             if step.key == "start":
                 start = parse_day(value, today=self.today, prefer=Prefer.FUTURE, label="The start")
-                weekend = (
-                    " — a weekend, so the first touch moves to monday"
-                    if start.weekday() >= 5
-                    else ""
-                )
-                return f"= {start:%A} {day(start)}{weekend}"
+                holidays = self._holidays(start, 1)
+                if start in holidays:
+                    first = business_days(start, 1, holidays)
+                    then = (
+                        f", so the first touch goes out {first[0]:%a} {day(first[0])}"
+                        if first
+                        else ""
+                    )
+                    off = f" — {holidays[start]}, a public holiday{then}"
+                elif start.weekday() >= 5:
+                    off = " — a weekend, so the first touch moves to monday"
+                else:
+                    off = ""
+                return f"= {start:%A} {day(start)}{off}"
             if step.key == "weeks":
                 weeks = self._weeks(value)
                 return f"= {counted(weeks, 'week')}"
@@ -235,16 +266,30 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
 
     def plan(self) -> list[Touch]:
         """The touches the answers produce (raises ValidationError if an answer is wrong)."""
+        start, weeks = self._start(), self._weeks(self.answers.get("weeks", ""))
         return plan_touches(
             self.account.uid,
             self.answers["uid"],
             self._picked_contacts(),
-            self._start(),
-            weeks=self._weeks(self.answers.get("weeks", "")),
+            start,
+            weeks=weeks,
             count=self._count(self.answers.get("count", str(DEFAULT_COUNT))),
             channels=self._channels(),
             client_focus=self.client_focus,
+            holidays=self._holidays(start, weeks),
         )
+
+    def skipped_line(self) -> str:
+        """Which public holidays the plan leaves out, said on the plan page."""
+        try:
+            start, weeks = self._start(), self._weeks(self.answers.get("weeks", ""))
+        except ValidationError:
+            return ""
+        skipped = skipped_holidays(start, weeks, self._holidays(start, weeks))
+        if not skipped:
+            return ""
+        days = ", ".join(f"{when:%a} {day(when)} ({name})" for when, name in skipped)
+        return f"Public holidays left out ({self.holiday_region}): {days}."
 
     def reference_title(self) -> str:
         return "The touches"
@@ -257,7 +302,8 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
         except ValidationError as error:
             return f"Something needs fixing first: {error.message}"
         names = {contact.uid: contact.name for contact in self.contacts}
-        lines = []
+        skipped = self.skipped_line()
+        lines = [skipped, ""] if skipped else []
         for touch in touches:
             lines.append(
                 f"{touch.due:%a} {day(touch.due):<12} {touch.channel.value:<7} "

@@ -6,15 +6,20 @@ the people list so a missing economic buyer is the first thing the seller reads.
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Header, Static
 
-from coach_tui.coaching.campaign import campaign_progress, campaign_remarks
+from coach_tui.coaching.campaign import (
+    campaign_progress,
+    campaign_remarks,
+    person_for_new_touch,
+)
 from coach_tui.coaching.coverage import coverage_summary, coverage_warnings
-from coach_tui.coaching.touches import mark_skipped
+from coach_tui.coaching.public_holidays import effective_region
+from coach_tui.commands.output import counted
 from coach_tui.model.account import Account
 from coach_tui.model.contact import Contact, EntryPoint
 from coach_tui.model.touch import Campaign, CampaignStatus, Channel, Purpose, Touch
@@ -37,7 +42,31 @@ NO_CONTACTS = (
 
 
 class ContactTable(DataTable[str]):
-    """The account's people; row keys are contact uids."""
+    """The account's people; row keys are contact uids. Its keys act on the highlighted
+    person, so the footer shows them while the table has the keys."""
+
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Edit person", id="entry.edit_contact",
+                tooltip="Edit the highlighted decision maker"),
+        Binding("D", "screen.delete_contact", "Remove person", id="entry.delete_contact",
+                tooltip="Remove the highlighted decision maker (asks; u undoes)"),
+    ]  # fmt: skip
+
+
+class CampaignTouchTable(TouchTable):
+    """The running campaign's touches: done, skip and snooze as in the queue, and the
+    plan's own keys (edit, add, drop, stop), shown in the footer while it has the keys."""
+
+    BINDINGS = [
+        Binding("t", "screen.edit_touch", "Edit touch", id="entry.edit_touch",
+                tooltip="Edit or move the highlighted touch (enter on it does too)"),
+        Binding("a", "screen.add_touch", "Add touch", id="entry.add_touch",
+                tooltip="Add a touch to the running campaign"),
+        Binding("x", "screen.delete_touch", "Drop touch", id="entry.delete_touch",
+                tooltip="Drop the highlighted touch from the campaign (u undoes)"),
+        Binding("S", "screen.stop_campaign", "Stop campaign", id="entry.stop_campaign",
+                tooltip="Stop the running campaign; its open touches are closed"),
+    ]  # fmt: skip
 
 
 NO_CAMPAIGN = (
@@ -56,20 +85,8 @@ class AccountEntryScreen(TouchActionsScreen):
                 tooltip="Where you start in this account, why there, who owns it"),
         Binding("n", "new_contact", "Add person", id="entry.new_contact",
                 tooltip="Add a decision maker with their buying role"),
-        Binding("enter", "edit_contact", "Edit person", id="entry.edit_contact", show=False,
-                tooltip="Edit the highlighted decision maker"),
-        Binding("D", "delete_contact", "Remove person", id="entry.delete_contact", show=False,
-                tooltip="Remove the highlighted decision maker (asks; u undoes)"),
         Binding("c", "campaign", "Campaign", id="entry.campaign",
                 tooltip="Plan an entry campaign of 8-10 touches"),
-        Binding("a", "add_touch", "Add touch", id="entry.add_touch", show=False,
-                tooltip="Add a touch to the running campaign"),
-        Binding("t", "edit_touch", "Edit touch", id="entry.edit_touch", show=False,
-                tooltip="Edit or move the highlighted touch (enter on it does too)"),
-        Binding("x", "delete_touch", "Drop touch", id="entry.delete_touch", show=False,
-                tooltip="Drop the highlighted touch from the campaign (u undoes)"),
-        Binding("S", "stop_campaign", "Stop campaign", id="entry.stop_campaign", show=False,
-                tooltip="Stop the running campaign; its open touches are skipped"),
         Binding("u", "app.undo", "Undo", id="entry.undo", show=False,
                 tooltip="Undo the last change"),
         Binding("escape", "app.pop_screen", "Back", id="entry.back",
@@ -85,10 +102,12 @@ class AccountEntryScreen(TouchActionsScreen):
         self.campaign: Campaign | None = None
         self.touches: dict[str, Touch] = {}
         self.contact_names: dict[str, str] = {}
+        self._last_table: DataTable[str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="entry-body"):
+        # Not a focus stop: the keys belong to the tables, so arrows always move a cursor.
+        with VerticalScroll(id="entry-body", can_focus=False):
             yield Static("Entry point", classes="section-title")
             yield Static("", id="entry-card")
             yield Static("Decision makers", classes="section-title")
@@ -98,7 +117,7 @@ class AccountEntryScreen(TouchActionsScreen):
             with Vertical(id="campaign"):
                 yield Static("Entry campaign", classes="section-title")
                 yield Static("", id="campaign-status")
-                yield TouchTable(id="touches", cursor_type="row", zebra_stripes=True)
+                yield CampaignTouchTable(id="touches", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -109,6 +128,24 @@ class AccountEntryScreen(TouchActionsScreen):
 
     def on_screen_resume(self) -> None:
         self.reload()
+        self.call_after_refresh(self._keys_to_a_table)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, DataTable):
+            self._last_table = event.widget
+
+    def _keys_to_a_table(self) -> None:
+        """Back from a form or flow, the keys go to the table they came from, or to the
+        first one shown if that one is hidden now (a campaign stopped, the last person
+        removed) or none had them yet (the first person added)."""
+        focused = self.focused
+        if isinstance(focused, DataTable) and focused.display:
+            return
+        shown = [table for table in self.query(DataTable) if table.display]
+        if self._last_table in shown:
+            self._last_table.focus()
+        elif shown:
+            shown[0].focus()
 
     # --- data -----------------------------------------------------------------------
 
@@ -325,10 +362,17 @@ class AccountEntryScreen(TouchActionsScreen):
 
         focus = account.research.challenges.split(".")[0] if account.research.challenges else ""
         contacts = self.contacts
+        try:
+            region = effective_region(self.coach.repo.settings.get().holiday_region)
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=15, markup=False)
+            return
         open_flow(
             self.coach,
             campaign_flow_name(account.uid),
-            lambda draft: CampaignFlowScreen(account, contacts, draft=draft, client_focus=focus),
+            lambda draft: CampaignFlowScreen(
+                account, contacts, draft=draft, client_focus=focus, holiday_region=region
+            ),
             saved,
         )
 
@@ -340,10 +384,15 @@ class AccountEntryScreen(TouchActionsScreen):
             return
         last = max(self.touches.values(), key=lambda t: t.due, default=None)
         today = self.coach.now().date()
+        person = person_for_new_touch(
+            self.campaign.contact_uids,
+            list(self.touches.values()),
+            {contact.uid for contact in self.contacts},
+        )
         template = Touch(
             campaign_uid=self.campaign.uid,
             account_uid=self.campaign.account_uid,
-            contact_uid=self.contacts[0].uid,
+            contact_uid=person or self.contacts[0].uid,
             due=max(last.due if last else today, today),
             channel=last.channel if last else Channel.EMAIL,
             purpose=last.purpose if last else Purpose.PIQUE_CURIOSITY,
@@ -386,28 +435,21 @@ class AccountEntryScreen(TouchActionsScreen):
         if campaign is None:
             self.notify("No campaign is running here.")
             return
-        repo = self.coach.repo
-        today = self.coach.now().date()
 
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            open_touches = [touch for touch in self.touches.values() if touch.is_open]
-            skipped = [mark_skipped(touch, today, "The campaign was stopped.")
-                       for touch in open_touches]  # fmt: skip
-            try:
-                repo.campaigns.set_status(
-                    campaign.uid, CampaignStatus.STOPPED, ended_on=today, touches=skipped
-                )
-            except StoreError as error:
-                self.notify(str(error), severity="error", timeout=15, markup=False)
+            closed = self.end_campaign(
+                campaign.uid, CampaignStatus.STOPPED, "stopping the campaign"
+            )
+            if closed is None:
                 return
-
-            def undo() -> None:
-                repo.campaigns.set_status(campaign.uid, CampaignStatus.ACTIVE, touches=open_touches)
-
-            self.coach.undo.push("stopping the campaign", undo)
-            self.notify("Campaign stopped; its open touches leave the queue. Press u to undo.")
+            self.notify(
+                f"Campaign stopped. Closed what was left of it: "
+                f"{counted(closed, 'open touch', 'open touches')}. Press u to undo."
+                if closed
+                else "Campaign stopped; no touch of it was still open. Press u to undo."
+            )
             self.reload()
 
         self.app.push_screen(

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from textual.binding import Binding
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, Select, Static, TextArea
 
 from coach_tui.model.errors import ValidationError
@@ -45,6 +46,20 @@ class FormScreen(ModalScreen[ResultT]):
 
     def _arm(self) -> None:
         self._armed = True
+
+    def set_focus(
+        self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
+    ) -> None:
+        """Focus without scrolling while the form opens, so it opens at its top.
+
+        Textual focuses the first field (AUTO_FOCUS) as the form is composed, before it is
+        laid out; not yet able to see the field, it scrolled the dialog to centre it and
+        the form opened past its title and first label. The first field sits at the top,
+        so nothing needs scrolling then; later focus changes scroll as usual.
+        """
+        if not self.is_mounted:
+            scroll_visible = False
+        super().set_focus(widget, scroll_visible=scroll_visible, from_app_focus=from_app_focus)
 
     @property
     def coach(self) -> CoachApp:

@@ -6,13 +6,14 @@ succeeded and hands over to the calls: the first meeting is what the campaign wa
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Sequence
 
 from textual.binding import Binding
 from textual.widgets import DataTable
 
+from coach_tui.coaching.campaign_end import closing_touches
 from coach_tui.coaching.touches import after_meeting_prompt
+from coach_tui.commands.output import counted
 from coach_tui.model.touch import CampaignStatus, Touch
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
@@ -66,26 +67,65 @@ class TouchActionsScreen(CoachScreen[None]):
         def done(after: Touch | None) -> None:
             if after is None:
                 return
-            self.coach.undo.push(label, lambda: repo.touches.save(before))
-            if after.got_meeting:
-                self._campaign_won(after)
+            if not (after.got_meeting and self._campaign_won(before, after)):
+                self.coach.undo.push(label, lambda: repo.touches.save(before))
             self.reload()
 
         return done
 
-    def _campaign_won(self, touch: Touch) -> None:
+    def end_campaign(
+        self,
+        campaign_uid: str,
+        status: CampaignStatus,
+        label: str,
+        *,
+        restore: Sequence[Touch] = (),
+    ) -> int | None:
+        """End a running campaign and close all its open touches in one save, undoably.
+
+        `restore` are touches the undo also puts back (the touch that won the meeting).
+        Returns how many open touches were closed, or None if nothing was saved (the
+        campaign is gone or no longer running, or the save failed: the seller is told).
+        """
         repo = self.coach.repo
         today = self.coach.now().date()
         try:
-            campaign = repo.campaigns.get(touch.campaign_uid)
-            if campaign is not None and campaign.is_active:
-                repo.campaigns.save(
-                    replace(campaign, status=CampaignStatus.SUCCEEDED, ended_on=today)
-                )
+            campaign = repo.campaigns.get(campaign_uid)
+            if campaign is None or not campaign.is_active:
+                return None
+            still_open = repo.touches.open_for_campaign(campaign_uid)
+            closed = closing_touches(still_open, today, status)
+            repo.campaigns.set_status(campaign_uid, status, ended_on=today, touches=closed)
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)
-            return
-        self.notify(after_meeting_prompt(self.who(touch)), title="Meeting won", timeout=15)
+            return None
+        put_back = [*still_open, *restore]
+
+        def undo() -> None:
+            repo.campaigns.set_status(campaign_uid, CampaignStatus.ACTIVE, touches=put_back)
+
+        self.coach.undo.push(label, undo)
+        return len(closed)
+
+    def _campaign_won(self, before: Touch, after: Touch) -> bool:
+        """The campaign did its job: it succeeds and its other touches leave the queue."""
+        who = self.who(after)
+        closed = self.end_campaign(
+            after.campaign_uid,
+            CampaignStatus.SUCCEEDED,
+            f"the meeting won with {who}",
+            restore=[before],
+        )
+        if closed is None:
+            return False
+        left = (
+            f" Closed what was left of the campaign: "
+            f"{counted(closed, 'open touch', 'open touches')} (u undoes)."
+            if closed
+            else ""
+        )
+        self.notify(after_meeting_prompt(who) + left, title="Meeting won", timeout=15)
+        return True
 
     def action_touch_done(self) -> None:
         from coach_tui.ui.screens.touch_forms import TouchDoneForm
