@@ -30,6 +30,9 @@ class DayRepository:
         record = max(earlier, key=lambda r: r["day"])
         return day_from_record(record, record.doc_id)
 
-    def save(self, plan: DayPlan) -> None:
+    def save(self, plan: DayPlan, *, finished_flow: str | None = None) -> None:
+        """Save `plan` and, in the same write, drop the draft it was typed in (if named)."""
         with self._store.transaction() as tx:
             tx.table(TABLE).upsert(day_to_record(plan), Query().day == plan.day.isoformat())
+            if finished_flow is not None:
+                tx.table("drafts").remove(Query().flow == finished_flow)

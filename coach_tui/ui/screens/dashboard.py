@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import Grid
 from textual.widgets import Header
 
+from coach_tui.coaching.agenda import calls_to_debrief
 from coach_tui.coaching.calls import stalls_in, upcoming
 from coach_tui.coaching.dashboard import DashboardData, goal_lines, objective_lines, touch_lines
 from coach_tui.model.day import DayPlan
@@ -194,7 +195,7 @@ class DashboardScreen(CoachScreen[None]):
                     stalls=stalls_in(calls.history, today, weeks=stall_weeks),
                 ),
                 calls=upcoming(calls.upcoming, now, accounts),
-                to_debrief=calls.awaiting_debrief,
+                to_debrief=calls_to_debrief(calls.awaiting_debrief, now, accounts),
                 day=repo.days.get(today),
                 goals=goal_lines(repo.goals.current(today), today),
                 touches=touch_lines(
