@@ -22,6 +22,7 @@ from coach_tui.coaching.review import review_reminder
 from coach_tui.commands.output import data, line, print_json
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.process import collector_paused
+from coach_tui.store.first_use import first_use
 from coach_tui.store.repository import Repository
 
 if TYPE_CHECKING:
@@ -54,7 +55,8 @@ def agenda_from(repo: Repository, now: datetime) -> Agenda:
         objectives=repo.objectives.all_open(),
         to_debrief=digest.awaiting_debrief,
     )
-    return replace(agenda, review=review_reminder(today, repo.reviews.weeks()))
+    reminder = review_reminder(today, repo.reviews.weeks(), first_use=first_use(repo))
+    return replace(agenda, review=reminder)
 
 
 def read_agenda(data_dir: Path, clock: Clock = system_clock) -> Agenda:

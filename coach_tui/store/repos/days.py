@@ -20,6 +20,12 @@ class DayRepository:
             found = tx.table(TABLE).get(Query().day == day.isoformat())
             return day_from_record(found, day) if isinstance(found, dict) else None
 
+    def first_day(self) -> date | None:
+        """The day of the earliest plan, if any (without decoding the plans)."""
+        with self._store.reading() as tx:
+            days = [r["day"] for r in tx.table(TABLE).all()]
+        return date.fromisoformat(min(days)) if days else None
+
     def latest_before(self, day: date) -> DayPlan | None:
         """The most recent plan before `day` (for carrying unfinished priorities over)."""
         wanted = day.isoformat()
