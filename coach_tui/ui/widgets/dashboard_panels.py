@@ -31,12 +31,16 @@ _STATE_STYLE = {
 }
 
 
-def objective_content(lines: tuple[ObjectiveLine, ...], rows: int) -> Content:
-    """As many objectives as fit in `rows` (two or three rows each), then how many more."""
+def objective_content(lines: tuple[ObjectiveLine, ...], rows: int, width: int = 0) -> Content:
+    """As many objectives as fit in `rows`, then how many more.
+
+    With `width`, each line is wrapped to it, so a value or the coach's question is never
+    cut: an objective takes as many rows as its wrapped lines.
+    """
     parts: list[Content] = []
     used = 0
     for shown, line in enumerate(lines):
-        item = _objective_item(line)
+        item = [row for part in _objective_item(line) for row in _wrapped(part, width)]
         needed = len(item) + (1 if shown < len(lines) - 1 else 0)  # room for "… and N more"
         if used + needed > rows and parts:
             hidden = len(lines) - shown
@@ -45,6 +49,11 @@ def objective_content(lines: tuple[ObjectiveLine, ...], rows: int) -> Content:
         parts.extend(item)
         used += len(item)
     return Content("\n").join(parts)
+
+
+def _wrapped(part: Content, width: int) -> list[Content]:
+    """`part` as the rows it takes at `width` (one row when the width is not known yet)."""
+    return part.wrap(width) if width > 0 else [part]
 
 
 def _objective_item(line: ObjectiveLine) -> list[Content]:
