@@ -11,6 +11,7 @@ from textual.widgets import Input, OptionList
 from coach_tui.model.call import Commitment, Party
 from coach_tui.ui.screens.account_picker import AccountPicker
 from coach_tui.ui.screens.morning import MorningPlanScreen
+from coach_tui.ui.widgets.key_footer import KeyFooter
 from tests.helpers import screen_text, squashed
 from tests.ui.flow import run, settle
 from tests.ui.test_calls import call_for
@@ -88,3 +89,26 @@ async def test_an_agenda_item_is_picked_into_the_priority_being_written(
         await settle(pilot)
     [priority] = app.repo.days.get(clock().date()).priorities
     assert priority.text == "Prep the call with Nordvale Foods at 14:00"
+
+
+async def test_the_three_priorities_stay_in_view_under_a_long_agenda_at_80x24(
+    make_app, open_repo, clock
+) -> None:
+    account, _ = seed_account(open_repo, clock)
+    repo = open_repo()
+    for number in range(1, 8):
+        what = f"Share plant data {number}"
+        repo.calls.save_commitment(Commitment(account.uid, Party.THEM, what, due=clock().date()))
+    repo.close()
+    seed_why(open_repo, clock)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+l")  # the whole agenda: longer than the screen
+        await pilot.pause()
+        rows = screen_text(app).split("\n")
+        footer = app.screen.query_one(KeyFooter).region.y
+        for number in (1, 2, 3):
+            box = app.screen.query_one(f"#priority-{number}", Input).region
+            assert box.height >= 1 and box.bottom <= footer, (number, box)
+            assert rows[box.y - 1].strip() == f"Priority {number}"  # its label right above

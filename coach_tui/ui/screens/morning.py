@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Header, Static
 
 from coach_tui.coaching.agenda import (
@@ -119,11 +119,13 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="entry-body"):
+        # The agenda scrolls; the priorities below it stay in view whatever its length.
+        with VerticalScroll(id="morning-agenda-body"):
             yield Static("", id="morning-why", classes="muted")
             yield Static("Today", classes="section-title")
             yield Static("", id="morning-agenda")
             yield Static("", id="morning-coach", classes="flag")
+        with Vertical(id="morning-priorities"):
             yield Static("Three priorities for today", classes="section-title")
             yield Static(
                 "What would make today a good day, even if nothing else gets done? "
