@@ -12,7 +12,7 @@ import pytest
 from rich.console import Console
 
 from coach_tui.cli import main
-from coach_tui.coaching.agenda import build_agenda
+from coach_tui.coaching.agenda import build_agenda, priority_picks
 from coach_tui.coaching.dashboard import goal_lines, touch_lines
 from coach_tui.commands.today import SHOWN_PROMISES, SHOWN_STALLED, print_agenda
 from coach_tui.model import clock
@@ -229,3 +229,24 @@ def test_runs_while_the_app_holds_the_folder(tmp_path: Path) -> None:
         app.close()
     assert result.returncode == 0, result.stderr
     assert "Nordvale Foods" in result.stdout
+
+
+def test_the_agenda_is_offered_as_priorities_most_pressing_first() -> None:
+    calls = [Call("a", NOW.replace(hour=14)), Call("a", NOW.replace(hour=16), prep=Prep("x"))]
+    waiting = [Call("a", NOW - timedelta(days=1))]
+    mine = [Commitment("a", Party.ME, "Send the study", due=TODAY)]
+    result = agenda(
+        calls=calls,
+        to_debrief=waiting,
+        commitments=mine,
+        touches=touch_lines([touch(3), touch(0)], TODAY, NAMES, {}),
+        stalls={"a": "What would they agree to?"},
+    )
+    assert priority_picks(result) == (
+        "Prep the call with Nordvale Foods at 14:30",
+        "Debrief the call with Nordvale Foods of Mon 23 Nov",
+        "Clear the 2 touches due, 1 overdue",
+        "Keep my promise to Nordvale Foods: Send the study",
+        "Restart Nordvale Foods: What would they agree to?",
+    )
+    assert priority_picks(agenda()) == ()
