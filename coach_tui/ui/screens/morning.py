@@ -33,7 +33,6 @@ from coach_tui.model.day import (
     Priority,
     validate_priority,
 )
-from coach_tui.model.draft import FlowDraft, keepable
 from coach_tui.model.errors import ValidationError
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.account_picker import AccountPicker
@@ -144,7 +143,7 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
             self.show_agenda()
             existing = repo.days.get(today)
             earlier = repo.days.latest_before(today) if existing is None else None
-            draft = repo.drafts.get(MORNING_FLOW)
+            draft = repo.days.typed(today)
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)
             return
@@ -158,8 +157,8 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
         ]
         self._loaded = [*texts[:PRIORITIES_PER_DAY], "", "", ""][:PRIORITIES_PER_DAY]
         typed = self._loaded
-        if draft is not None and draft.answer("day") == today.isoformat():
-            typed = [editable(draft.answer(f"priority-{n}")) for n in self._numbers()]
+        if draft is not None:
+            typed = [editable(text) for text in draft]
         for number, text in zip(self._numbers(), typed, strict=True):
             self._field(number).input.value = text
         self._field(1).input.focus()
@@ -302,16 +301,11 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
         """Keep what was typed as today's draft, or drop the draft when the fields hold
         the saved plan again (raises StoreError like any write)."""
         typed = self._typed()
-        repo = self.coach.repo
+        now = self.coach.now()
         if [text.strip() for text in typed] == [text.strip() for text in self._loaded]:
-            if repo.drafts.has(MORNING_FLOW):
-                repo.drafts.discard(MORNING_FLOW)
-            return
-        answers = {
-            f"priority-{n}": keepable(text) for n, text in zip(self._numbers(), typed, strict=True)
-        }
-        answers["day"] = self.coach.now().date().isoformat()
-        repo.drafts.save(FlowDraft(MORNING_FLOW, 0, answers, updated_at=self.coach.now()))
+            self.coach.repo.days.drop_typed()
+        else:
+            self.coach.repo.days.keep_typed(now.date(), typed, now)
 
     def action_later(self) -> None:
         """Leave now; what was typed stays as the day's draft, back when the plan reopens."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -41,9 +42,8 @@ class FooterKey:
     @property
     def width(self) -> int:
         """Cells it takes on the line, with the space before it."""
-        return Text(
-            f" {self.shown_as} {self.description + ' ' if self.description else ''}"
-        ).cell_len
+        described = f"{self.description} " if self.description else ""
+        return cell_len(f" {self.shown_as} {described}")
 
 
 @dataclass(frozen=True, slots=True)
