@@ -137,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     today.add_argument("--json", action="store_true", help="print it as JSON for scripts")
     today.add_argument("--plain", action="store_true", help="no colour (NO_COLOR works too)")
+    today.add_argument("--all", action="store_true", help="every line of each list, none cut")
     _add_common(today, top=False)
     today.set_defaults(handler=run_today_command)
 
@@ -303,7 +304,9 @@ def run_today_command(args: argparse.Namespace) -> int:
     """Print today's agenda."""
     from coach_tui.commands.today import run_today
 
-    return run_today(resolve_data_dir(args.data), as_json=args.json, plain=args.plain)
+    return run_today(
+        resolve_data_dir(args.data), as_json=args.json, plain=args.plain, everything=args.all
+    )
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -2,7 +2,9 @@
 
 Shared by `coach today` (a plain terminal) and the morning plan screen. The coach's
 line is chosen from the state in order of what costs most if ignored: a call today without
-an outcome, then overdue touches, then promises due, then pace, then stalls.
+an outcome, then calls waiting for a debrief, then overdue touches, then promises due, then
+pace, late objectives and stalls. The line never repeats an item the agenda lists: it says
+what to do about them.
 """
 
 from __future__ import annotations
@@ -11,12 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from coach_tui.coaching.calls import commitment_label, open_commitments
+from coach_tui.coaching.calls import awaiting_debrief, commitment_label, open_commitments
 from coach_tui.coaching.dashboard import GoalLine, TouchLine
 from coach_tui.coaching.pace import PaceState, pace_sentence
 from coach_tui.model.account import StrategicObjective
 from coach_tui.model.call import Call, Commitment
 from coach_tui.model.clock import local_time
+from coach_tui.model.day import PRIORITY_MAX
 from coach_tui.model.wording import counted
 
 
@@ -47,6 +50,7 @@ class Agenda:
     stalled: tuple[tuple[str, str], ...] = ()  # (account, the coach's question)
     behind: tuple[tuple[str, str], ...] = ()  # (goal, pace sentence)
     late: tuple[tuple[str, str], ...] = ()  # (account, "objective — N days past its date")
+    to_debrief: tuple[AgendaCall, ...] = ()  # past calls not debriefed yet, oldest first
     review: str = ""  # a reminder when a week waits for its weekly review
     coach_line: str = field(default="")
 
@@ -68,6 +72,23 @@ def calls_today(calls: Sequence[Call], now: datetime, names: dict[str, str]) -> 
         for call in sorted(calls, key=lambda c: c.when)
         if (when := local_time(call.when, now)).date() == now.date()
     ]
+
+
+def calls_to_debrief(
+    awaiting: Sequence[Call], now: datetime, names: dict[str, str]
+) -> tuple[AgendaCall, ...]:
+    """Past calls nobody has debriefed yet, oldest first, at their time on the seller's
+    clock: the one list the dashboard, the morning plan and `coach today` show."""
+    return tuple(
+        AgendaCall(
+            local_time(call.when, now),
+            names.get(call.account_uid, "?"),
+            call.kind.value,
+            call.prep.outcome if call.prep else "",
+            call.uid,
+        )
+        for call in awaiting_debrief(awaiting, now)
+    )
 
 
 def call_to_prepare(agenda: Agenda, now: datetime) -> AgendaCall | None:
@@ -103,6 +124,12 @@ def coach_line(agenda: Agenda) -> str:
             f"{counted(count, 'call')} today without an outcome: prep "
             f"{'them' if count != 1 else 'it'} before anything else."
         )
+    if agenda.to_debrief:
+        count = len(agenda.to_debrief)
+        return (
+            f"{counted(count, 'call')} {'wait' if count != 1 else 'waits'} for a debrief: "
+            "write down what happened while you still remember it (c, then b)."
+        )
     overdue = [line for line in agenda.touches if line.item.days_overdue > 0]
     if overdue:
         return (
@@ -113,18 +140,22 @@ def coach_line(agenda: Agenda) -> str:
     if mine:
         things = f"{counted(len(mine), 'thing')}"
         return f"You promised {things} for today or earlier: keep your word first."
+    # Pace, late objectives and stalls are listed above the line: it says what to do.
     if agenda.behind:
-        return agenda.behind[0][1]
+        count = len(agenda.behind)
+        goals = f"{counted(count, 'goal')} {'are' if count != 1 else 'is'}"
+        return f"{goals} behind pace: pick today's priorities to close the gap."
     if agenda.late:
-        account, what = agenda.late[0]
-        more = f" (and {len(agenda.late) - 1} more)" if len(agenda.late) > 1 else ""
+        count = len(agenda.late)
+        objectives = f"{counted(count, 'objective')} {'are' if count != 1 else 'is'}"
         return (
-            f"{account}: {what}{more}. Move the date with the client's reason, or ask what "
-            "would make it happen."
+            f"{objectives} past {'their dates' if count != 1 else 'its date'}: move the date "
+            "with the client's reason, or ask what would make it happen."
         )
     if agenda.stalled:
-        account, question = agenda.stalled[0]
-        return f"{account}: {question}"
+        count = len(agenda.stalled)
+        accounts = f"{counted(count, 'account')} {'have' if count != 1 else 'has'}"
+        return f"{accounts} stalled: ask the question above on the next call, before anything else."
     if agenda.calls:
         return "Every call today has an outcome. Go and get those yeses."
     return "No calls today. A good day to prep the next ones or start an entry campaign."
@@ -159,6 +190,7 @@ def build_agenda(
     goals: Sequence[GoalLine],
     names: dict[str, str],
     objectives: Sequence[StrategicObjective] = (),
+    to_debrief: Sequence[Call] = (),
 ) -> Agenda:
     """The agenda of `now`'s date; `now` is in the seller's zone (see `model/clock.py`)."""
     today = now.date()
@@ -176,5 +208,37 @@ def build_agenda(
         tuple(sorted((names.get(uid, "?"), q) for uid, q in stalls.items())),
         behind,
         tuple(late_objectives(objectives, today, names)),
+        to_debrief=calls_to_debrief(to_debrief, now, names),
     )
     return replace(agenda, coach_line=coach_line(agenda))
+
+
+def priority_picks(agenda: Agenda) -> tuple[str, ...]:
+    """The agenda's items worded as priorities for the day, most pressing first: what the
+    morning plan offers to pick instead of typing (the seller can still edit the words)."""
+    picks = [
+        f"Prep the {call.kind} with {call.account} at {call.when:%H:%M}"
+        for call in agenda.calls
+        if not call.outcome
+    ]
+    picks += [
+        f"Debrief the {call.kind} with {call.account} of {call.when:%a %d %b}"
+        for call in agenda.to_debrief
+    ]
+    overdue = sum(1 for line in agenda.touches if line.item.days_overdue > 0)
+    if agenda.touches:
+        count = len(agenda.touches)
+        late = f", {overdue} overdue" if overdue else ""
+        picks.append(f"Clear the {count} touch{'es' if count != 1 else ''} due{late}")
+    picks += [
+        f"Keep my promise to {p.account}: {p.what}"
+        if p.whose == "mine"
+        else f"Ask {p.account} for what they promised: {p.what}"
+        for p in agenda.promises
+    ]
+    picks += [f"{goal}: close the gap to pace" for goal, _ in agenda.behind]
+    picks += [
+        f"{account}: move or rescue {what.rsplit(' is ', 1)[0]}" for account, what in agenda.late
+    ]
+    picks += [f"Restart {account}: {question}" for account, question in agenda.stalled]
+    return tuple(dict.fromkeys(pick[:PRIORITY_MAX] for pick in picks))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from coach_tui.coaching.calls import CallLine
 from coach_tui.coaching.coverage import coverage_brief
@@ -12,12 +13,14 @@ from coach_tui.coaching.objectives import ObjectiveCheck, check_objective
 from coach_tui.coaching.pace import Pace, PaceState, goal_pace
 from coach_tui.coaching.touches import QueueItem, touch_queue
 from coach_tui.model.account import StrategicObjective
-from coach_tui.model.call import Call
 from coach_tui.model.contact import Contact, RosterEntry
 from coach_tui.model.day import DayPlan
 from coach_tui.model.goal import PerformanceGoal
 from coach_tui.model.touch import Touch
 from coach_tui.model.why import WhyStatement
+
+if TYPE_CHECKING:  # the agenda builds on these lines
+    from coach_tui.coaching.agenda import AgendaCall
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +61,7 @@ class DashboardData:
     goals: tuple[GoalLine, ...] = field(default=())
     touches: tuple[TouchLine, ...] = field(default=())
     calls: Sequence[CallLine] = field(default=())
-    to_debrief: tuple[Call, ...] = field(default=())
+    to_debrief: tuple[AgendaCall, ...] = field(default=())  # see `calls_to_debrief`
     day: DayPlan | None = None
 
 

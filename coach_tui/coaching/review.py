@@ -27,22 +27,31 @@ SETTLED_IN_REVIEW = "Settled in the weekly review."
 DROPPED_IN_REVIEW = "Dropped in the weekly review."
 
 
-def review_week_for(today: date, reviewed: Collection[IsoWeek]) -> IsoWeek:
-    """The week the seller most likely wants to review today."""
+def review_week_for(
+    today: date, reviewed: Collection[IsoWeek], *, first_use: date | None = date.min
+) -> IsoWeek:
+    """The week the seller most likely wants to review today.
+
+    A week that ended before the folder's `first_use` (None: nothing recorded yet) is never
+    offered: the seller was not using coach then, so the running week is the one to review.
+    """
     this_week = IsoWeek.of(today)
     last_week = this_week.shifted(-1)
-    if today.isoweekday() <= 3 and last_week not in reviewed:
+    in_use = first_use is not None and first_use <= last_week.sunday
+    if today.isoweekday() <= 3 and in_use and last_week not in reviewed:
         return last_week
     return this_week
 
 
-def review_reminder(today: date, reviewed: Collection[IsoWeek]) -> str:
+def review_reminder(
+    today: date, reviewed: Collection[IsoWeek], *, first_use: date | None = date.min
+) -> str:
     """A line for the morning plan when a week is waiting for its review; empty otherwise.
 
     From Friday the current week is worth reviewing; early in the week, last week if it was
     never reviewed. Midweek nothing is said: a reminder every day is a reminder ignored.
     """
-    week = review_week_for(today, reviewed)
+    week = review_week_for(today, reviewed, first_use=first_use)
     if week in reviewed:
         return ""
     if week != IsoWeek.of(today):

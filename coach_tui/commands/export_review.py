@@ -18,6 +18,7 @@ from coach_tui.interop.review_markdown import review_markdown
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.week import IsoWeek
+from coach_tui.store.first_use import first_use
 from coach_tui.store.repository import Repository
 from coach_tui.store.week_inputs import key_call_labels, read_week_report
 
@@ -44,7 +45,9 @@ def export_review(
     now = clock()
     repo = Repository.open(data_dir, read_only=True, clock=clock)
     try:
-        week = wanted or review_week_for(now.date(), repo.reviews.weeks())
+        week = wanted or review_week_for(
+            now.date(), repo.reviews.weeks(), first_use=first_use(repo)
+        )
         report = read_week_report(repo, week, now)
         review = repo.reviews.get(week)
         labels = key_call_labels(repo, review, now)

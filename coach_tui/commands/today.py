@@ -8,6 +8,7 @@ literally in all three (see `commands/output.py`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -16,10 +17,12 @@ from typing import TYPE_CHECKING, Any
 from coach_tui.coaching.agenda import Agenda, build_agenda
 from coach_tui.coaching.calls import stalls_in
 from coach_tui.coaching.dashboard import goal_lines, touch_lines
+from coach_tui.coaching.lists import Item, and_more, cut
 from coach_tui.coaching.review import review_reminder
-from coach_tui.commands.output import counted, data, line, print_json
+from coach_tui.commands.output import data, line, print_json
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.process import collector_paused
+from coach_tui.store.first_use import first_use
 from coach_tui.store.repository import Repository
 
 if TYPE_CHECKING:
@@ -29,6 +32,9 @@ if TYPE_CHECKING:
 SHOWN_TOUCHES = 8
 SHOWN_PROMISES = 5
 SHOWN_LATE = 3
+SHOWN_STALLED = 3
+SHOWN_TO_DEBRIEF = 5
+SEE_ALL = "coach today --all shows them"
 
 
 def agenda_from(repo: Repository, now: datetime) -> Agenda:
@@ -47,8 +53,10 @@ def agenda_from(repo: Repository, now: datetime) -> Agenda:
         goals=goal_lines(repo.goals.current(today), today),
         names=names,
         objectives=repo.objectives.all_open(),
+        to_debrief=digest.awaiting_debrief,
     )
-    return replace(agenda, review=review_reminder(today, repo.reviews.weeks()))
+    reminder = review_reminder(today, repo.reviews.weeks(), first_use=first_use(repo))
+    return replace(agenda, review=reminder)
 
 
 def read_agenda(data_dir: Path, clock: Clock = system_clock) -> Agenda:
@@ -91,6 +99,10 @@ def agenda_json(agenda: Agenda) -> dict[str, Any]:
             for p in agenda.promises
         ],
         "stalled": [{"account": a, "question": q} for a, q in agenda.stalled],
+        "to_debrief": [
+            {"time": c.when.isoformat(), "account": c.account, "kind": c.kind}
+            for c in agenda.to_debrief
+        ],
         "behind_pace": [{"goal": g, "coach": s} for g, s in agenda.behind],
         "late_objectives": [{"account": a, "objective": o} for a, o in agenda.late],
         "review": agenda.review or None,
@@ -98,9 +110,21 @@ def agenda_json(agenda: Agenda) -> dict[str, Any]:
     }
 
 
-def print_agenda(agenda: Agenda, out: Console) -> None:
-    """The agenda for a person at a terminal; every stored text goes through `data()`."""
+def print_agenda(agenda: Agenda, out: Console, *, everything: bool = False) -> None:
+    """The agenda for a person at a terminal; every stored text goes through `data()`.
+
+    Long lists are cut, each ending with how many were left out; `everything` prints them
+    whole (`coach today --all`).
+    """
     from rich.table import Table
+
+    def shown(items: Sequence[Item], limit: int) -> Sequence[Item]:
+        return items if everything else cut(items, limit)[0]
+
+    def more(items: Sequence[object], limit: int) -> None:
+        hidden = 0 if everything else cut(items, limit)[1]
+        if hidden:
+            out.print(line(and_more(hidden, SEE_ALL), style="dim"))
 
     today = agenda.today
     out.print(line(f"coach — {today:%A} {today.day} {today:%b %Y}", style="bold"))
@@ -117,10 +141,19 @@ def print_agenda(agenda: Agenda, out: Console) -> None:
             line(f"{call.when:%H:%M}"), data(call.account, "bold"), data(call.kind), outcome
         )
     out.print(calls if agenda.calls else line("No calls today.", style="dim"))
+    if agenda.to_debrief:
+        title = line(f"To debrief ({len(agenda.to_debrief)})")
+        waiting = Table(title=title, title_justify="left", show_header=False, box=None)
+        for call in shown(agenda.to_debrief, SHOWN_TO_DEBRIEF):
+            waiting.add_row(
+                line(f"{call.when:%a %d %b %H:%M}"), data(call.account, "bold"), data(call.kind)
+            )
+        out.print(waiting)
+        more(agenda.to_debrief, SHOWN_TO_DEBRIEF)
     if agenda.touches:
         title = line(f"Touches due ({len(agenda.touches)})")
         touches = Table(title=title, title_justify="left", show_header=False, box=None)
-        for touch in agenda.touches[:SHOWN_TOUCHES]:
+        for touch in shown(agenda.touches, SHOWN_TOUCHES):
             late = touch.item.days_overdue
             touches.add_row(
                 line(f"{late}d late" if late else "today", style="red" if late else "green"),
@@ -129,24 +162,20 @@ def print_agenda(agenda: Agenda, out: Console) -> None:
                 data(touch.item.touch.channel.value),
             )
         out.print(touches)
-        if len(agenda.touches) > SHOWN_TOUCHES:
-            out.print(line(f"… and {len(agenda.touches) - SHOWN_TOUCHES} more.", style="dim"))
-    for promise in agenda.promises[:SHOWN_PROMISES]:
+        more(agenda.touches, SHOWN_TOUCHES)
+    for promise in shown(agenda.promises, SHOWN_PROMISES):
         whose = "You promised" if promise.whose == "mine" else "They promised"
         out.print(line(f"{whose} (", data(promise.account), "): ", data(promise.what), " — ",
                        data(promise.due)))  # fmt: skip
-    if len(agenda.promises) > SHOWN_PROMISES:
-        more = len(agenda.promises) - SHOWN_PROMISES
-        out.print(line(f"… and {counted(more, 'more promise')} due.", style="dim"))
-    for account, question in agenda.stalled[:3]:
+    more(agenda.promises, SHOWN_PROMISES)
+    for account, question in shown(agenda.stalled, SHOWN_STALLED):
         out.print(line("Stalled — ", data(account), ": ", data(question), style="yellow"))
+    more(agenda.stalled, SHOWN_STALLED)
     for goal, sentence in agenda.behind:
         out.print(line(data(goal), ": ", data(sentence), style="yellow"))
-    for account, what in agenda.late[:SHOWN_LATE]:
+    for account, what in shown(agenda.late, SHOWN_LATE):
         out.print(line("Late — ", data(account), ": ", data(what), style="yellow"))
-    if len(agenda.late) > SHOWN_LATE:
-        more = len(agenda.late) - SHOWN_LATE
-        out.print(line(f"… and {counted(more, 'more objective')} late.", style="dim"))
+    more(agenda.late, SHOWN_LATE)
     if agenda.review:
         out.print(data(agenda.review, "cyan"))
     out.print(line("Coach: ", data(agenda.coach_line), style="bold"))
@@ -157,6 +186,7 @@ def run_today(
     *,
     as_json: bool = False,
     plain: bool = False,
+    everything: bool = False,
     clock: Clock = system_clock,
     console: Console | None = None,
 ) -> int:
@@ -171,5 +201,5 @@ def run_today(
         # Rich itself honours NO_COLOR (no colour, bold kept). --plain is plain text: no
         # colour, no style, not one escape code, whatever the terminal.
         console = CommandConsole(highlight=False, color_system=None if plain else "auto")
-    print_agenda(agenda, console)
+    print_agenda(agenda, console, everything=everything)
     return 0

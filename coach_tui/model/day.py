@@ -14,6 +14,8 @@ from coach_tui.model.text import TextRule
 PRIORITY_MAX = 200
 PRIORITIES_PER_DAY = 3
 PRIORITY = TextRule("The priority", PRIORITY_MAX, required=False)
+# The key of the morning plan's draft: what was typed and not saved yet, for one day.
+MORNING_FLOW = "morning"
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,6 +60,7 @@ _FLOW_LABELS = {
     "campaign": "An account's entry campaign",
     "prep": "A call's prep",
     "debrief": "A call's debrief",
+    "morning": "The day's priorities",
 }
 
 

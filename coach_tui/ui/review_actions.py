@@ -15,6 +15,7 @@ from coach_tui.model.clock import local_time
 from coach_tui.model.review import WeekReview
 from coach_tui.model.week import IsoWeek
 from coach_tui.store.errors import StoreError
+from coach_tui.store.first_use import first_use
 from coach_tui.store.repository import Repository
 from coach_tui.store.week_inputs import read_week_report
 from coach_tui.ui.flow_opening import open_flow
@@ -81,7 +82,9 @@ def open_weekly_review(app: CoachApp, week: IsoWeek | None = None) -> None:
         return
     now = app.now()
     try:
-        week = week or review_week_for(now.date(), app.repo.reviews.weeks())
+        week = week or review_week_for(
+            now.date(), app.repo.reviews.weeks(), first_use=first_use(app.repo)
+        )
         context = review_context(app.repo, week, now)
         existing = app.repo.reviews.get(week)
     except StoreError as error:

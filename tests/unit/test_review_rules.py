@@ -190,3 +190,20 @@ def test_the_review_reminder_speaks_at_the_weeks_end_or_for_a_missed_week(
 ) -> None:
     reminder = review_reminder(today, reviewed)
     assert reminder.startswith(says) if says else reminder == ""
+
+
+@pytest.mark.parametrize(
+    ("first_use", "expected", "reminder"),
+    [
+        (None, W48, ""),  # nothing recorded yet: no week to look back on
+        (date(2026, 11, 24), W48, ""),  # first used this morning
+        (date(2026, 11, 23), W48, ""),  # first used yesterday, this Monday
+        (date(2026, 11, 22), W47, "Last week (2026-W47) has no review yet"),  # last Sunday
+    ],
+)
+def test_no_review_is_asked_for_a_week_before_the_folder_was_first_used(
+    first_use: date | None, expected: IsoWeek, reminder: str
+) -> None:
+    tuesday = date(2026, 11, 24)
+    assert review_week_for(tuesday, set(), first_use=first_use) == expected
+    assert review_reminder(tuesday, set(), first_use=first_use).startswith(reminder)

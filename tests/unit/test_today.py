@@ -12,9 +12,9 @@ import pytest
 from rich.console import Console
 
 from coach_tui.cli import main
-from coach_tui.coaching.agenda import build_agenda
+from coach_tui.coaching.agenda import build_agenda, priority_picks
 from coach_tui.coaching.dashboard import goal_lines, touch_lines
-from coach_tui.commands.today import SHOWN_PROMISES, print_agenda
+from coach_tui.commands.today import SHOWN_PROMISES, SHOWN_STALLED, print_agenda
 from coach_tui.model import clock
 from coach_tui.model.account import Account, ExpansionKind, ObjectiveStatus, StrategicObjective
 from coach_tui.model.call import Call, Commitment, Party, Prep
@@ -67,9 +67,37 @@ def test_then_overdue_touches_then_my_promises_then_pace_then_stalls() -> None:
     stalls = {"a": "3 calls in a row without a commitment."}
     assert agenda(touches=overdue).coach_line.startswith("2 touches are overdue")
     assert agenda(commitments=mine).coach_line.startswith("You promised 1 thing")
-    assert agenda(goals=goals).coach_line.startswith("Behind pace by $")
-    assert agenda(stalls=stalls).coach_line.startswith("Nordvale Foods: 3 calls in a row")
+    assert agenda(goals=goals).coach_line.startswith("1 goal is behind pace")
+    assert agenda(stalls=stalls).coach_line.startswith("1 account has stalled")
     assert agenda().coach_line.startswith("No calls today")
+
+
+def test_a_call_waiting_for_its_debrief_is_listed_whatever_its_day() -> None:
+    yesterday = Call("a", NOW - timedelta(days=1))
+    debriefed_later = Call("a", NOW + timedelta(hours=2))  # still ahead: not waiting
+    result = agenda(
+        to_debrief=[debriefed_later, yesterday], touches=touch_lines([touch(3)], TODAY, NAMES, {})
+    )
+    assert [(c.account, c.when.date()) for c in result.to_debrief] == [
+        ("Nordvale Foods", TODAY - timedelta(days=1))
+    ]
+    assert result.coach_line.startswith("1 call waits for a debrief")
+    out = Console(file=io.StringIO(), width=200, color_system=None)
+    print_agenda(result, out)
+    assert "To debrief (1)" in out.file.getvalue()
+    assert "Mon 23 Nov 08:30  Nordvale Foods" in out.file.getvalue()
+
+
+def test_the_coach_line_never_repeats_a_listed_stall_or_late_objective() -> None:
+    question = "3 calls in a row without a commitment."
+    stalled = agenda(stalls={"a": question})
+    late = agenda(objectives=[objective(TODAY - timedelta(days=4), description="Win the north")])
+    for result in (stalled, late):
+        out = Console(file=io.StringIO(), width=200, color_system=None)
+        print_agenda(result, out)
+        printed = out.file.getvalue()
+        listed = question if result is stalled else "“Win the north” is 4 days past its date"
+        assert printed.count(listed) == 1, printed
 
 
 def objective(target: date | None, description: str = "All plants on our suite", **changes):
@@ -91,13 +119,12 @@ def test_objectives_past_their_date_are_listed_longest_late_first() -> None:
         ("Nordvale Foods", "“Win the north” is 30 days past its date"),
         ("Nordvale Foods", "“All plants on our suite” is 1 day past its date"),
     )
-    assert result.coach_line.startswith("Nordvale Foods: “Win the north” is 30 days past its")
-    assert "(and 1 more)" in result.coach_line
+    assert result.coach_line.startswith("2 objectives are past their dates")
     # Pace comes before a late objective; a late objective before a stall.
     goals = goal_lines([behind_goal()], TODAY)
-    assert agenda(objectives=objectives, goals=goals).coach_line.startswith("Behind pace")
+    assert agenda(objectives=objectives, goals=goals).coach_line.startswith("1 goal is behind")
     stalls = {"a": "3 calls in a row without a commitment."}
-    assert "past its date" in agenda(objectives=objectives, stalls=stalls).coach_line
+    assert "past their dates" in agenda(objectives=objectives, stalls=stalls).coach_line
 
 
 def test_promises_due_are_late_or_today_only() -> None:
@@ -116,7 +143,23 @@ def test_what_is_left_out_is_counted_in_words_that_agree() -> None:
     ]
     out = Console(file=io.StringIO(), width=200, color_system=None)
     print_agenda(agenda(commitments=promises), out)
-    assert "… and 1 more promise due." in out.file.getvalue()
+    assert "… and 1 more (coach today --all shows them)" in out.file.getvalue()
+    everything = Console(file=io.StringIO(), width=200, color_system=None)
+    print_agenda(agenda(commitments=promises), everything, everything=True)
+    assert f"Share data {SHOWN_PROMISES}" in everything.file.getvalue()
+    assert "more (coach today" not in everything.file.getvalue()
+
+
+def test_every_stalled_account_is_counted_when_the_list_is_cut() -> None:
+    stalls = {f"a{n}": f"Question {n}?" for n in range(24)}
+    names = {uid: f"Account {uid}" for uid in stalls}
+    result = build_agenda(NOW, "", calls=[], touches=[], commitments=[], stalls=stalls,
+                          goals=[], names=names)  # fmt: skip
+    out = Console(file=io.StringIO(), width=200, color_system=None)
+    print_agenda(result, out)
+    printed = out.file.getvalue()
+    assert printed.count("Stalled — ") == SHOWN_STALLED
+    assert f"… and {24 - SHOWN_STALLED} more (coach today --all shows them)" in printed
 
 
 @pytest.fixture
@@ -151,7 +194,7 @@ def test_json_has_a_stable_shape(tmp_path: Path, capsys) -> None:
     seed(tmp_path)
     assert main(["today", "--json", "--data", str(tmp_path)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"date", "why", "calls", "touches", "promises", "stalled",
+    assert set(data) == {"date", "why", "calls", "touches", "promises", "stalled", "to_debrief",
                          "behind_pace", "late_objectives", "review", "coach"}  # fmt: skip
     [call] = data["calls"]
     assert call["account"] == "Nordvale Foods" and call["outcome"] is None
@@ -186,3 +229,24 @@ def test_runs_while_the_app_holds_the_folder(tmp_path: Path) -> None:
         app.close()
     assert result.returncode == 0, result.stderr
     assert "Nordvale Foods" in result.stdout
+
+
+def test_the_agenda_is_offered_as_priorities_most_pressing_first() -> None:
+    calls = [Call("a", NOW.replace(hour=14)), Call("a", NOW.replace(hour=16), prep=Prep("x"))]
+    waiting = [Call("a", NOW - timedelta(days=1))]
+    mine = [Commitment("a", Party.ME, "Send the study", due=TODAY)]
+    result = agenda(
+        calls=calls,
+        to_debrief=waiting,
+        commitments=mine,
+        touches=touch_lines([touch(3), touch(0)], TODAY, NAMES, {}),
+        stalls={"a": "What would they agree to?"},
+    )
+    assert priority_picks(result) == (
+        "Prep the call with Nordvale Foods at 14:30",
+        "Debrief the call with Nordvale Foods of Mon 23 Nov",
+        "Clear the 2 touches due, 1 overdue",
+        "Keep my promise to Nordvale Foods: Send the study",
+        "Restart Nordvale Foods: What would they agree to?",
+    )
+    assert priority_picks(agenda()) == ()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from tinydb import Query
 
-from coach_tui.model.day import DayPlan
+from coach_tui.model.day import MORNING_FLOW, PRIORITIES_PER_DAY, DayPlan
+from coach_tui.model.draft import FlowDraft, keepable
 from coach_tui.store.codec_days import TABLE, day_from_record, day_to_record
+from coach_tui.store.repos.drafts import TABLE as DRAFTS
+from coach_tui.store.repos.drafts import DraftRepository
 from coach_tui.store.store import Store
 
 
@@ -20,6 +23,12 @@ class DayRepository:
             found = tx.table(TABLE).get(Query().day == day.isoformat())
             return day_from_record(found, day) if isinstance(found, dict) else None
 
+    def first_day(self) -> date | None:
+        """The day of the earliest plan, if any (without decoding the plans)."""
+        with self._store.reading() as tx:
+            days = [r["day"] for r in tx.table(TABLE).all()]
+        return date.fromisoformat(min(days)) if days else None
+
     def latest_before(self, day: date) -> DayPlan | None:
         """The most recent plan before `day` (for carrying unfinished priorities over)."""
         wanted = day.isoformat()
@@ -30,6 +39,31 @@ class DayRepository:
         record = max(earlier, key=lambda r: r["day"])
         return day_from_record(record, record.doc_id)
 
-    def save(self, plan: DayPlan) -> None:
+    def save(self, plan: DayPlan, *, finished_flow: str | None = None) -> None:
+        """Save `plan` and, in the same write, drop the draft it was typed in (if named)."""
         with self._store.transaction() as tx:
             tx.table(TABLE).upsert(day_to_record(plan), Query().day == plan.day.isoformat())
+            if finished_flow is not None:
+                tx.table(DRAFTS).remove(Query().flow == finished_flow)
+
+    # --- what was typed and not saved yet: one draft, for one day --------------------
+
+    def typed(self, day: date) -> list[str] | None:
+        """The priorities typed for `day` and not saved yet; None if there are none (a
+        draft left from another day is stale and ignored)."""
+        draft = DraftRepository(self._store).get(MORNING_FLOW)
+        if draft is None or draft.answer("day") != day.isoformat():
+            return None
+        return [draft.answer(f"priority-{n}") for n in range(1, PRIORITIES_PER_DAY + 1)]
+
+    def keep_typed(self, day: date, texts: list[str], now: datetime) -> None:
+        """Keep `texts` as `day`'s draft, replacing any earlier one."""
+        answers = {f"priority-{n}": keepable(text) for n, text in enumerate(texts, start=1)}
+        answers["day"] = day.isoformat()
+        DraftRepository(self._store).save(FlowDraft(MORNING_FLOW, 0, answers, updated_at=now))
+
+    def drop_typed(self) -> None:
+        """Forget the draft (the fields hold the saved plan again)."""
+        drafts = DraftRepository(self._store)
+        if drafts.has(MORNING_FLOW):
+            drafts.discard(MORNING_FLOW)

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import Grid
 from textual.widgets import Header
 
+from coach_tui.coaching.agenda import calls_to_debrief
 from coach_tui.coaching.calls import stalls_in, upcoming
 from coach_tui.coaching.dashboard import DashboardData, goal_lines, objective_lines, touch_lines
 from coach_tui.model.day import DayPlan
@@ -107,7 +108,7 @@ class DashboardScreen(CoachScreen[None]):
             "app.morning",
             "Morning plan",
             id="dashboard.morning",
-            show=False,
+            show=False,  # it opens by itself each morning; ? lists it
             tooltip="Today's agenda and your three priorities",
         ),
         Binding(
@@ -118,8 +119,22 @@ class DashboardScreen(CoachScreen[None]):
             show=False,
             tooltip="Tick (or untick) today's first priority; 2 and 3 the others",
         ),
-        Binding("2", "tick(1)", "Tick 2", id="dashboard.tick2", show=False),
-        Binding("3", "tick(2)", "Tick 3", id="dashboard.tick3", show=False),
+        Binding(
+            "2",
+            "tick(1)",
+            "Tick 2",
+            id="dashboard.tick2",
+            show=False,
+            tooltip="Tick (or untick) today's second priority",
+        ),
+        Binding(
+            "3",
+            "tick(2)",
+            "Tick 3",
+            id="dashboard.tick3",
+            show=False,
+            tooltip="Tick (or untick) today's third priority",
+        ),
         Binding(
             "r",
             "weekly_review",
@@ -132,23 +147,20 @@ class DashboardScreen(CoachScreen[None]):
             "trends",
             "Trends",
             id="dashboard.trends",
-            show=False,
             tooltip="Trends over the weeks: advances, prep, touches, ratings",
         ),
         Binding(
             "R",
             "past_reviews",
-            "Past reviews",
+            "Reviews",
             id="dashboard.past_reviews",
-            show=False,
             tooltip="Every weekly review, newest first",
         ),
         Binding(
             "y",
             "app.plan_year",
-            "Plan the year",
+            "Year",
             id="dashboard.plan_year",
-            show=False,
             tooltip="Set targets and key accounts' objectives in one sitting",
         ),
     ]
@@ -194,7 +206,7 @@ class DashboardScreen(CoachScreen[None]):
                     stalls=stalls_in(calls.history, today, weeks=stall_weeks),
                 ),
                 calls=upcoming(calls.upcoming, now, accounts),
-                to_debrief=calls.awaiting_debrief,
+                to_debrief=calls_to_debrief(calls.awaiting_debrief, now, accounts),
                 day=repo.days.get(today),
                 goals=goal_lines(repo.goals.current(today), today),
                 touches=touch_lines(
@@ -226,7 +238,8 @@ class DashboardScreen(CoachScreen[None]):
         objectives = self.query_one("#objectives", DashboardPanel)
         if data.objectives:
             rows = max(objectives.content_size.height, 3)
-            objectives.show(objective_content(data.objectives, rows), wrap=False)
+            width = objectives.content_size.width
+            objectives.show(objective_content(data.objectives, rows, width), wrap=width <= 0)
         else:
             objectives.show_empty(*EMPTY_STATES["objectives"][1:])
         calls = self.query_one("#calls", DashboardPanel)

@@ -8,85 +8,129 @@ away from its prep (ctrl+o), after which the agenda is read again.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Header, Static
 
-from coach_tui.coaching.agenda import Agenda, AgendaCall, call_to_prepare
+from coach_tui.coaching.agenda import (
+    Agenda,
+    AgendaCall,
+    AgendaPromise,
+    call_to_prepare,
+    priority_picks,
+)
+from coach_tui.coaching.lists import Item, and_more, cut
 from coach_tui.commands.today import agenda_from
 from coach_tui.model.call import Call
-from coach_tui.model.day import PRIORITIES_PER_DAY, DayPlan, Priority, validate_priority
+from coach_tui.model.day import (
+    MORNING_FLOW,
+    PRIORITIES_PER_DAY,
+    DayPlan,
+    Priority,
+    validate_priority,
+)
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.wording import counted, numeral
 from coach_tui.store.errors import StoreError
+from coach_tui.ui.screens.account_picker import AccountPicker
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.call_actions import CallActions
-from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.text import editable, plain
 from coach_tui.ui.widgets.field import Field
 from coach_tui.ui.widgets.key_footer import KeyFooter
 
+# How many lines of each list the plan shows before "… and N more"; ctrl+l shows them all.
+SHOWN_PER_LIST = 3
+SEE_ALL = "ctrl+l shows them"
 
-def agenda_text(agenda: Agenda) -> str:
-    """The agenda in a few plain lines."""
-    lines = []
+
+def agenda_text(agenda: Agenda, *, everything: bool = False) -> str:
+    """The agenda in a few plain lines; each long list is cut with how many were left out
+    (`everything` lists them whole)."""
+    limit = None if everything else SHOWN_PER_LIST
+    lines: list[str] = []
+
+    def listed(items: Sequence[Item], show: Callable[[Item], str]) -> None:
+        head, hidden = cut(items, limit)
+        lines.extend(show(item) for item in head)
+        if hidden:
+            lines.append(and_more(hidden, SEE_ALL))
+
     for call in agenda.calls:
         outcome = f"→ {call.outcome}" if call.outcome else "⚠ no outcome yet — prep it (ctrl+o)"
         lines.append(f"{call.when:%H:%M}  {call.account} ({call.kind})  {outcome}")
     if not agenda.calls:
         lines.append("No calls today.")
+    listed(
+        agenda.to_debrief,
+        lambda call: f"To debrief — {call.when:%a %d %b %H:%M}  {call.account} ({call.kind})",
+    )
     overdue = sum(1 for line in agenda.touches if line.item.days_overdue > 0)
     if agenda.touches:
         lines.append(
             f"{counted(len(agenda.touches), 'touch', 'touches')} due, {numeral(overdue)} overdue "
             "(t works through them)."
         )
-    for promise in agenda.promises[:3]:
+
+    def promise_line(promise: AgendaPromise) -> str:
         whose = "You promised" if promise.whose == "mine" else "They promised"
-        lines.append(f"{whose} ({promise.account}): {promise.what} — {promise.due}")
-    for account, question in agenda.stalled[:2]:
-        lines.append(f"Stalled — {account}: {question}")
-    for account, what in agenda.late[:2]:
-        lines.append(f"Late — {account}: {what}")
-    if len(agenda.late) > 2:
-        lines.append(f"… and {len(agenda.late) - 2} more objectives past their date (a).")
-    for goal, sentence in agenda.behind[:2]:
-        lines.append(f"{goal}: {sentence}")
+        return f"{whose} ({promise.account}): {promise.what} — {promise.due}"
+
+    listed(agenda.promises, promise_line)
+    listed(agenda.stalled, lambda item: f"Stalled — {item[0]}: {item[1]}")
+    listed(agenda.late, lambda item: f"Late — {item[0]}: {item[1]}")
+    listed(agenda.behind, lambda item: f"{item[0]}: {item[1]}")
     if agenda.review:
         lines.append(agenda.review)
     return "\n".join(lines)
 
 
 class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
-    """Dismisses with the saved plan, or None when left for later."""
+    """Dismisses with the saved plan, or None when left for later.
+
+    Leaving never loses typing: what differs from the saved plan is kept as the day's
+    draft (also on quit) and is back in the fields when the plan is opened again that day.
+    """
 
     _loaded: list[str] = ["", "", ""]  # what the fields held when opened
     _to_prepare: AgendaCall | None = None  # what ctrl+o preps
     _read_again = False  # the agenda is read again when the screen is back in front
+    _agenda: Agenda | None = None
+    _everything = False  # ctrl+l: every line of each list
+    _priority = 1  # the priority a pick from the agenda fills (the one focused last)
 
     HELP_NAME = "Morning plan"
     CSS_PATH = "entry.tcss"
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save the day's plan", id="morning.save"),
+        Binding("ctrl+s", "save", "Save", id="morning.save", tooltip="Save the day's plan"),
         Binding("escape", "later", "Later", id="morning.later",
-                tooltip="Go to the dashboard; the plan can wait (m opens it again)"),
-        # Not a letter: the priority fields have the focus and take what is typed.
+                tooltip="Go to the dashboard; what you typed is kept (m opens it again)"),
+        # Not letters: the priority fields have the focus and take what is typed.
+        Binding("ctrl+g", "pick", "Pick", id="morning.pick",
+                tooltip="Fill the priority you are in with an item of today's agenda"),
+        Binding("ctrl+l", "whole_agenda", "All lines", id="morning.whole",
+                tooltip="Show every line of each list in the agenda, or cut them again"),
         Binding("ctrl+o", "prep", "Prep the call", id="morning.prep",
                 tooltip="Prepare today's next call that has no outcome yet"),
     ]  # fmt: skip
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="entry-body"):
+        # The agenda scrolls; the priorities below it stay in view whatever its length.
+        with VerticalScroll(id="morning-agenda-body"):
             yield Static("", id="morning-why", classes="muted")
             yield Static("Today", classes="section-title")
             yield Static("", id="morning-agenda")
             yield Static("", id="morning-coach", classes="flag")
+        with Vertical(id="morning-priorities"):
             yield Static("Three priorities for today", classes="section-title")
             yield Static(
                 "What would make today a good day, even if nothing else gets done? "
-                "Pick from the agenda or write your own.",
+                "Pick from the agenda (ctrl+g) or write your own.",
                 classes="muted",
             )
             for number in range(1, PRIORITIES_PER_DAY + 1):
@@ -101,6 +145,7 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
             self.show_agenda()
             existing = repo.days.get(today)
             earlier = repo.days.latest_before(today) if existing is None else None
+            draft = repo.days.typed(today)
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)
             return
@@ -112,22 +157,73 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
                 else (earlier.unfinished if earlier else [])
             )
         ]
-        for number, text in enumerate(texts[:PRIORITIES_PER_DAY], start=1):
-            self.query_one(f"#priority-{number}-field", Field).input.value = text
         self._loaded = [*texts[:PRIORITIES_PER_DAY], "", "", ""][:PRIORITIES_PER_DAY]
-        self.query_one("#priority-1-field", Field).input.focus()
+        typed = self._loaded
+        if draft is not None:
+            typed = [editable(text) for text in draft]
+        for number, text in zip(self._numbers(), typed, strict=True):
+            self._field(number).input.value = text
+        self._field(1).input.focus()
+
+    @staticmethod
+    def _numbers() -> range:
+        return range(1, PRIORITIES_PER_DAY + 1)
+
+    def _field(self, number: int) -> Field:
+        return self.query_one(f"#priority-{number}-field", Field)
 
     def show_agenda(self) -> None:
         """Read today's agenda and show it (raises StoreError like any read)."""
         now = self.coach.now()
         agenda = agenda_from(self.coach.repo, now)
+        self._agenda = agenda
         self.query_one("#morning-why", Static).update(
             plain(f"“{agenda.why}”" if agenda.why else "")
         )
-        self.query_one("#morning-agenda", Static).update(plain(agenda_text(agenda)))
+        self._draw_agenda()
         self.query_one("#morning-coach", Static).update(plain(f"Coach: {agenda.coach_line}"))
         self._to_prepare = call_to_prepare(agenda, now)
         self.refresh_bindings()
+
+    def _draw_agenda(self) -> None:
+        if self._agenda is not None:
+            text = agenda_text(self._agenda, everything=self._everything)
+            self.query_one("#morning-agenda", Static).update(plain(text))
+
+    def action_whole_agenda(self) -> None:
+        """Every line of each list, or back to the short agenda."""
+        self._everything = not self._everything
+        self._draw_agenda()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        for number in self._numbers():
+            if event.widget is self._field(number).input:
+                self._priority = number
+
+    def action_pick(self) -> None:
+        """Offer the agenda's items as priorities; the chosen one fills the priority the
+        seller is in (or the first empty one when the focus is elsewhere)."""
+        picks = priority_picks(self._agenda) if self._agenda else ()
+        if not picks:
+            self.notify("Nothing on today's agenda to pick: write your own priorities.")
+            return
+        number = self._priority
+
+        def picked(choice: str | None) -> None:
+            if choice is None:
+                return
+            box = self._field(number).input
+            box.value = editable(picks[int(choice)])
+            box.focus()
+
+        self.app.push_screen(
+            AccountPicker(
+                {str(index): pick for index, pick in enumerate(picks)},
+                f"Pick from today's agenda for priority {number}",
+                keep_order=True,
+            ),
+            picked,
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "prep":
@@ -165,7 +261,7 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
             self.notify(str(error), severity="error", timeout=15, markup=False)
 
     def action_save(self) -> None:
-        fields = [self.query_one(f"#priority-{n}-field", Field) for n in range(1, 4)]
+        fields = [self._field(n) for n in self._numbers()]
         texts: list[str] = []
         ok = True
         for number, field in enumerate(fields, start=1):
@@ -194,31 +290,35 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
                 planned_at=self.coach.now(),
                 uid=existing.uid if existing else DayPlan(today).uid,
             )
-            repo.days.save(plan)
+            repo.days.save(plan, finished_flow=MORNING_FLOW)
         except StoreError as error:
             fields[0].say(str(error))
             return
         self.dismiss(plan)
 
+    def _typed(self) -> list[str]:
+        return [self._field(n).value for n in self._numbers()]
+
+    def save_draft(self) -> None:
+        """Keep what was typed as today's draft, or drop the draft when the fields hold
+        the saved plan again (raises StoreError like any write)."""
+        typed = self._typed()
+        now = self.coach.now()
+        if [text.strip() for text in typed] == [text.strip() for text in self._loaded]:
+            self.coach.repo.days.drop_typed()
+        else:
+            self.coach.repo.days.keep_typed(now.date(), typed, now)
+
     def action_later(self) -> None:
-        """Leave for now — asking first if priorities were typed and not saved."""
-        typed = any(
-            self.query_one(f"#priority-{n}-field", Field).value.strip() != self._loaded[n - 1]
-            for n in range(1, PRIORITIES_PER_DAY + 1)
-        )
-        if not typed:
-            self.dismiss(None)
+        """Leave now; what was typed stays as the day's draft, back when the plan reopens."""
+        try:
+            self.save_draft()
+        except StoreError as error:
+            self.notify(
+                f"{error} What you typed is still on the screen: ctrl+s saves the plan.",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
             return
-
-        def answered(leave: bool | None) -> None:
-            if leave:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "Leave without saving today's priorities? What you typed is not kept.",
-                confirm="Leave",
-                keep="Keep planning",
-            ),
-            answered,
-        )
+        self.dismiss(None)

@@ -11,11 +11,12 @@ from decimal import Decimal
 
 from textual.content import Content
 
+from coach_tui.coaching.agenda import AgendaCall
 from coach_tui.coaching.calls import CallLine
 from coach_tui.coaching.dashboard import GoalLine, ObjectiveLine, TouchLine
+from coach_tui.coaching.lists import and_more
 from coach_tui.coaching.objectives import missing_brief
 from coach_tui.coaching.pace import PaceState, pace_sentence
-from coach_tui.model.call import Call
 from coach_tui.model.money import compact_money
 from coach_tui.model.wording import counted
 from coach_tui.ui.text import day, plain
@@ -31,20 +32,29 @@ _STATE_STYLE = {
 }
 
 
-def objective_content(lines: tuple[ObjectiveLine, ...], rows: int) -> Content:
-    """As many objectives as fit in `rows` (two or three rows each), then how many more."""
+def objective_content(lines: tuple[ObjectiveLine, ...], rows: int, width: int = 0) -> Content:
+    """As many objectives as fit in `rows`, then how many more.
+
+    With `width`, each line is wrapped to it, so a value or the coach's question is never
+    cut: an objective takes as many rows as its wrapped lines.
+    """
     parts: list[Content] = []
     used = 0
     for shown, line in enumerate(lines):
-        item = _objective_item(line)
+        item = [row for part in _objective_item(line) for row in _wrapped(part, width)]
         needed = len(item) + (1 if shown < len(lines) - 1 else 0)  # room for "… and N more"
         if used + needed > rows and parts:
             hidden = len(lines) - shown
-            parts.append(plain(f"… and {hidden} more. Press a for all accounts.", "italic"))
+            parts.append(plain(and_more(hidden, "a shows every account"), "italic"))
             break
         parts.extend(item)
         used += len(item)
     return Content("\n").join(parts)
+
+
+def _wrapped(part: Content, width: int) -> list[Content]:
+    """`part` as the rows it takes at `width` (one row when the width is not known yet)."""
+    return part.wrap(width) if width > 0 else [part]
 
 
 def _objective_item(line: ObjectiveLine) -> list[Content]:
@@ -120,7 +130,7 @@ def touch_content(lines: tuple[TouchLine, ...], rows: int) -> Content:
     room = max(rows - 1, 1)
     for index, line in enumerate(lines):
         if index == room - 1 and len(lines) > room:
-            parts.append(plain(f"… and {len(lines) - index} more.", "italic"))
+            parts.append(plain(and_more(len(lines) - index, "t shows them"), "italic"))
             break
         late = line.item.days_overdue
         style = "$text-error" if late > 0 else "$text-success"
@@ -134,7 +144,7 @@ def touch_content(lines: tuple[TouchLine, ...], rows: int) -> Content:
     return Content("\n").join(parts)
 
 
-def call_content(lines: Sequence[CallLine], to_debrief: Sequence[Call], rows: int) -> Content:
+def call_content(lines: Sequence[CallLine], to_debrief: Sequence[AgendaCall], rows: int) -> Content:
     """Calls to debrief first (they go stale), then the next calls; a call without an
     outcome is marked loudly."""
     parts: list[Content] = []
@@ -142,9 +152,9 @@ def call_content(lines: Sequence[CallLine], to_debrief: Sequence[Call], rows: in
         parts.append(
             plain(f"{len(to_debrief)} to debrief — press c, then b on each.", "$text-warning")
         )
-    for line in lines:
+    for index, line in enumerate(lines):
         if len(parts) + 2 > rows and parts:
-            parts.append(Content.styled("… more with c.", "italic"))
+            parts.append(plain(and_more(len(lines) - index, "c shows them"), "italic"))
             break
         call = line.call
         parts.append(plain(f"{line.when:%a %d %b %H:%M}  {line.account}", "bold"))

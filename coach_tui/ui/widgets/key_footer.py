@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -22,6 +23,8 @@ from textual.widget import Widget
 from coach_tui.ui.text import plain
 
 PALETTE_EDGE = "▏"
+# Quit and help stay on the line however narrow it is: other keys make room for them.
+KEPT_ON_THE_LINE = frozenset({"app.quit", "app.help"})
 DIMMED = Style(dim=True)
 
 
@@ -34,6 +37,13 @@ class FooterKey:
     description: str
     enabled: bool
     tooltip: str
+    kept: bool = False  # one of KEPT_ON_THE_LINE
+
+    @property
+    def width(self) -> int:
+        """Cells it takes on the line, with the space before it."""
+        described = f"{self.description} " if self.description else ""
+        return cell_len(f" {self.shown_as} {described}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +121,7 @@ class KeyFooter(Widget):
                 binding.description,
                 enabled,
                 tooltip or binding.tooltip or binding.description,
+                binding.id in KEPT_ON_THE_LINE,
             )
             if key == palette_key:
                 palette = shown
@@ -131,6 +142,7 @@ class KeyFooter(Widget):
         if palette is not None:
             self._append_key(right, palette, styles, leading="")
         room = width - right.cell_len if palette is not None else width
+        keys = _fitting(keys, room)
         line = Text(no_wrap=True, end="")
         spans: list[KeySpan] = []
         for key in keys:
@@ -186,3 +198,14 @@ class KeyFooter(Widget):
             self.app.simulate_key(key.key)
         else:
             self.app.bell()
+
+
+def _fitting(keys: list[FooterKey], room: int) -> list[FooterKey]:
+    """`keys` without the last ones that do not fit in `room` cells, quit and help kept."""
+    fitting = list(keys)
+    while sum(key.width for key in fitting) > room:
+        dropped = next((key for key in reversed(fitting) if not key.kept), None)
+        if dropped is None:
+            break
+        fitting.remove(dropped)
+    return fitting

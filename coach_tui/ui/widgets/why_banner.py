@@ -48,7 +48,10 @@ class WhyBanner(Vertical):
     def show_day(self, plan: DayPlan | None) -> None:
         """Today's priorities under the why, ticked as they get done (keys 1-3)."""
         line = self.query_one("#why-today", Static)
-        line.display = not self.has_class("-empty")  # first things first: the why
+        planned = plan is not None and bool(plan.priorities)
+        # A plan always shows, so keys 1-3 never tick blind; before the why is written,
+        # the invitation to plan the day waits for it (first things first).
+        line.display = planned or not self.has_class("-empty")
         if plan is None or not plan.priorities:
             line.update("No priorities for today yet: m plans the day.")
             return
