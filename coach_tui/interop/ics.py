@@ -40,7 +40,7 @@ def call_event(call: Call, account: str, stamp: datetime) -> Event:
     event.add("dtend", start + timedelta(minutes=LENGTH[call.kind]))
     event.add("summary", printable(f"{call.kind.value.capitalize()} · {account}"))
     lines = []
-    if call.prep is not None:
+    if call.prepared and call.prep is not None:
         lines.append(f"Outcome: {call.prep.outcome}")
         lines += [f"{label}: {value}" for label, value in (
             ("Prep", call.prep.note), ("They gain", call.prep.client_gain),
@@ -50,10 +50,12 @@ def call_event(call: Call, account: str, stamp: datetime) -> Event:
         ) if value]  # fmt: skip
     else:
         lines.append("No outcome prepared yet: open coach and press p on this call.")
+        if call.carried_outcome:
+            lines.append(f"Next step carried over: {call.carried_outcome}")
     event.add("description", printable("\n".join(lines)))
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    outcome = call.prep.outcome if call.prep else "none yet"
+    outcome = call.outcome or "none yet"
     alarm.add("description", printable(f"Outcome check: {outcome}"))
     alarm.add("trigger", -REMIND_BEFORE)
     event.add_component(alarm)

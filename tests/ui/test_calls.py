@@ -377,3 +377,43 @@ async def test_a_continuation_skips_their_promise_and_keeps_mine(
     assert call.debrief.movement is Movement.CONTINUATION
     assert call.debrief.result is Result.PARTLY
     assert app.repo.calls.commitments(account.uid) == []
+
+
+async def test_the_next_step_of_a_debrief_waits_for_its_prep(
+    make_app, with_why, open_repo, clock
+) -> None:
+    """The next call holds the next step as a draft: "no outcome yet" until it is prepared."""
+    account, objective = seed(open_repo, clock)
+    past = call_for(account, objective, when=datetime(2026, 11, 23, 15, 0, tzinfo=BERLIN),
+                    prep=Prep("Greta introduces us to the CFO"))  # fmt: skip
+    repo = open_repo()
+    repo.calls.save(past)
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await open_calls(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        while app.screen.current.key != "next_step":
+            await pilot.press("ctrl+s")
+        await paste(pilot, "The CFO agrees to a pilot at one plant")
+        await pilot.press("ctrl+s")
+        await paste(pilot, "tomorrow 10am")
+        await pilot.press("ctrl+s", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, CallsScreen)
+        assert "⚠ no outcome yet (p)" in on_screen(app)
+        assert "to prepare" in on_screen(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        panel = widget_text(app, app.screen.query_one("#calls"))
+        assert "⚠ no outcome yet: press c, then p" in panel
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("p")  # the next call is the only one listed
+        await settle(pilot)
+        assert isinstance(app.screen, PrepFlowScreen)
+        assert app.screen.answers["outcome"] == "The CFO agrees to a pilot at one plant"
+    _, following = app.repo.calls.for_account(account.uid)
+    assert not following.prepared
+    assert following.carried_outcome == "The CFO agrees to a pilot at one plant"

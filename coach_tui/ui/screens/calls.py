@@ -73,10 +73,10 @@ class CallsScreen(CallActions, CoachScreen[None]):
         keep = self.highlighted_call()
         table.clear()
         for call in due:
-            outcome = call.prep.outcome if call.prep else "—"
+            outcome = call.outcome or "—"
             self._row(table, call, self.local(call.when), names, outcome, "debrief it (b)")
         for line in coming:
-            outcome = line.call.prep.outcome if line.call.prep else "⚠ no outcome yet (p)"
+            outcome = line.call.outcome or "⚠ no outcome yet (p)"
             state = "prepared" if line.prepared else "to prepare"
             self._row(table, line.call, line.when, names, outcome, state)
         listed = {call.uid for call in due} | {line.call.uid for line in coming}
