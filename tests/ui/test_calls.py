@@ -193,6 +193,8 @@ async def test_large_prep_plans_more_and_a_too_big_outcome_is_split(
         assert "Two advances rarely both happen in one call" in on_screen(app)
         await line(pilot, "The CFO signs the pilot order form")
         await pilot.press("ctrl+s", "ctrl+s")
+        assert app.screen.current.key == "bigger"  # the two advances, for a follow-up
+        await pilot.press("ctrl+s")
         assert app.screen.current.key == "size"
         assert app.screen.answers["size"] == "large"  # inferred from "signs"
         await pilot.press("ctrl+s")
@@ -204,34 +206,98 @@ async def test_large_prep_plans_more_and_a_too_big_outcome_is_split(
         assert app.screen.current.key == "review"
         await pilot.press("ctrl+s")
         await settle(pilot)
-    [call] = app.repo.calls.for_account(account.uid)
+    call, follow = app.repo.calls.for_account(account.uid)
+    assert follow.carried_outcome == "Hiro agrees to a pilot and then signs the contract"
     assert call.prep.size == "large"
     assert call.prep.fallback == "CFO agrees to a date to sign"
     assert call.prep.objections == "Price: the pilot is fixed-fee"
 
 
-async def test_split_creates_the_follow_up_call(make_app, with_why, open_repo, clock) -> None:
+BIG = "They agree to roll out to all plants"
+SMALL = "Greta agrees to a pilot at one plant"
+
+
+async def finish_prep(pilot) -> None:
+    """From the size step on: take the suggested size, leave the rest empty, save."""
+    while pilot.app.screen.current.key != "review":
+        await pilot.press("ctrl+s")
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
+def split_calls(app, account: Account) -> tuple[Call, Call]:
+    this, follow = app.repo.calls.for_account(account.uid)
+    return this, follow
+
+
+async def test_a_split_that_follows_the_advice_still_creates_the_follow_up(
+    make_app, with_why, open_repo, clock
+) -> None:
+    """Told the outcome is too big, the seller writes the smaller step in its place."""
     account, _ = seed_with_call(open_repo, clock)
     app = make_app()
     async with run(app) as pilot:
         await start_prep(pilot)
-        await paste(pilot, "They agree to roll out to all plants")
-        await pilot.press("ctrl+s", "ctrl+s")  # keep it, then the bigger-goal step
+        await paste(pilot, BIG)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "rarely happens in one call" in on_screen(app)
+        await line(pilot, SMALL)
+        await pilot.press("ctrl+s", "ctrl+s")  # "can they say yes", yes
         assert app.screen.current.key == "bigger"
-        await paste(pilot, "They agree to roll out to all plants")
+        assert app.screen.query_one("#answer-line", Input).value == BIG
         await pilot.press("ctrl+s")
-        await pilot.press("ctrl+s")  # size
-        await paste(pilot, "Bring the rollout plan")
+        await finish_prep(pilot)
+        assert isinstance(app.screen, CallsScreen)
+        assert "Follow-up call set for 2 Dec 2026, 10:00" in notices(app)
+    this, follow = split_calls(app, account)
+    assert (this.when, this.prep.outcome, this.prepared) == (TOMORROW_10, SMALL, True)
+    assert (follow.when, follow.carried_outcome) == (TOMORROW_10 + timedelta(weeks=1), BIG)
+    assert not follow.prepared and follow.prep.carried_from == this.uid
+
+
+async def test_a_kept_too_big_outcome_asks_what_this_call_must_get(
+    make_app, with_why, open_repo, clock
+) -> None:
+    """Keeping the big outcome leads to the question; the big one moves to the follow-up."""
+    account, _ = seed_with_call(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await start_prep(pilot)
+        await paste(pilot, BIG)
+        await pilot.press("ctrl+s", "ctrl+s")  # keep it
+        assert app.screen.current.key == "this_call"
+        assert "What must this call get?" in on_screen(app)
+        assert f"“{BIG}” is more than one call gets" in on_screen(app)
+        await paste(pilot, SMALL)
         await pilot.press("ctrl+s")
-        # A large advance asks the rest; leave those empty.
-        while app.screen.current.key != "review":
-            await pilot.press("ctrl+s")
+        assert app.screen.current.key == "bigger"
+        assert app.screen.query_one("#answer-line", Input).value == BIG
         await pilot.press("ctrl+s")
-        await settle(pilot)
-    calls = app.repo.calls.for_account(account.uid)
-    assert len(calls) == 2
-    assert calls[1].when == TOMORROW_10 + timedelta(weeks=1)
-    assert calls[1].prep.outcome == "They agree to roll out to all plants"
+        assert app.screen.current.key == "size"
+        assert app.screen.answers["size"] == "medium"  # the pilot's size, not the rollout's
+        await finish_prep(pilot)
+        assert isinstance(app.screen, CallsScreen)
+        assert SMALL in on_screen(app)
+    this, follow = split_calls(app, account)
+    assert (this.prep.outcome, follow.carried_outcome) == (SMALL, BIG)
+
+
+async def test_a_kept_outcome_with_no_smaller_step_stays_whole(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account, _ = seed_with_call(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await start_prep(pilot)
+        await paste(pilot, BIG)
+        await pilot.press("ctrl+s", "ctrl+s")
+        assert app.screen.current.key == "this_call"
+        await pilot.press("ctrl+s")  # empty: keep the whole outcome for this call
+        assert app.screen.current.key == "size"
+        await finish_prep(pilot)
+    [call] = app.repo.calls.for_account(account.uid)
+    assert call.prep.outcome == BIG
 
 
 async def test_leaving_prep_midway_resumes_at_the_same_step(make_app, with_why, open_repo, clock):
