@@ -18,6 +18,7 @@ from coach_tui.ui.screens.debrief_flow import DebriefFlowScreen
 from coach_tui.ui.screens.prep_flow import PrepFlowScreen
 from tests.helpers import BERLIN, notices, on_screen, widget_text
 from tests.ui.flow import paste, run, settle
+from tests.ui.test_key_footer import footer_line
 
 TOMORROW_10 = datetime(2026, 11, 25, 10, 0, tzinfo=BERLIN)
 
@@ -483,3 +484,16 @@ async def test_the_next_step_of_a_debrief_waits_for_its_prep(
     _, following = app.repo.calls.for_account(account.uid)
     assert not following.prepared
     assert following.carried_outcome == "The CFO agrees to a pilot at one plant"
+
+
+async def test_the_calls_footer_shows_every_key_of_the_calls_list(
+    make_app, with_why, open_repo, clock
+) -> None:
+    seed_with_call(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_calls(pilot)
+        line = footer_line(app)
+        for key in ("n New call", "p Prep", "b Debrief", "m Move", "h History", "esc Back"):
+            assert key in line
+        assert "m move · h history" in on_screen(app)  # the hint above the list says so too

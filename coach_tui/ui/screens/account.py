@@ -81,6 +81,8 @@ class AccountScreen(CallActions):
                 tooltip="Schedule a call; p on it in the calls list prepares the outcome"),
         Binding("e", "entry", "Getting in", id="account.entry",
                 tooltip="Entry point, decision makers and the entry campaign"),
+        Binding("h", "call_history", "History", id="account.call_history",
+                tooltip="Every debriefed call: what it aimed for, what it got, promises, notes"),
         Binding("r", "rename", "Rename", id="account.rename", show=False,
                 tooltip="Rename the account"),
         Binding("escape", "back", "Back", id="account.back", tooltip="Back to the accounts"),
@@ -283,6 +285,10 @@ class AccountScreen(CallActions):
                 f"Getting in at {name}", "Entry point, decision makers, entry campaign",
                 self.action_entry,
             ),
+            PaletteCommand(
+                f"Call history of {name}", "Every debriefed call, promises and notes",
+                self.action_call_history,
+            ),
             PaletteCommand(f"Rename {name}", "Change the account's name", self.action_rename),
         ]  # fmt: skip
 
@@ -367,6 +373,10 @@ class AccountScreen(CallActions):
     def action_call(self) -> None:
         if self.account is not None:
             self.schedule_call(self.account.uid)
+
+    def action_call_history(self) -> None:
+        if self.account is not None and self.save_research():
+            self.show_call_history(self.account.uid)
 
     def action_entry(self) -> None:
         from coach_tui.ui.screens.entry import AccountEntryScreen

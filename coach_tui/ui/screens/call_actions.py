@@ -71,6 +71,12 @@ class CallActions(CoachScreen[None]):
             answered,
         )
 
+    def show_call_history(self, account_uid: str) -> None:
+        """The account's debriefed calls, archived ones included."""
+        from coach_tui.ui.screens.call_history import CallHistoryScreen
+
+        self.app.push_screen(CallHistoryScreen(account_uid))
+
     def action_move_call(self) -> None:
         call = self.highlighted_call()
         if call is not None:
