@@ -497,3 +497,55 @@ async def test_the_calls_footer_shows_every_key_of_the_calls_list(
         for key in ("n New call", "p Prep", "b Debrief", "m Move", "h History", "esc Back"):
             assert key in line
         assert "m move · h history" in on_screen(app)  # the hint above the list says so too
+
+
+async def test_debriefing_a_call_still_ahead_asks_whether_it_happened(
+    make_app, with_why, open_repo, clock
+) -> None:
+    """A call set for tomorrow: "Not yet" records nothing; "it happened" moves it to now."""
+    account, _ = seed_with_call(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_calls(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "This call is set for 25 Nov 2026, 10:00: it has not happened yet" in on_screen(app)
+        assert "Was it moved earlier and held already?" in on_screen(app)
+        await pilot.press("escape")  # not yet
+        await settle(pilot)
+        assert isinstance(app.screen, CallsScreen)
+        assert "Nothing recorded" in notices(app)
+        await pilot.press("b")
+        await settle(pilot)
+        await pilot.press("y")  # it happened
+        await settle(pilot)
+        assert isinstance(app.screen, DebriefFlowScreen)
+        assert "Debrief · Nordvale Foods · 24 Nov 2026, 08:30" in on_screen(app)
+        while app.screen.current.key != "review":
+            await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, CallsScreen)
+    [call] = app.repo.calls.for_account(account.uid)
+    assert call.when == datetime(2026, 11, 24, 8, 30, tzinfo=BERLIN)
+    assert call.debrief is not None
+
+
+async def test_leaving_the_debrief_of_a_call_moved_earlier_keeps_its_time(
+    make_app, with_why, open_repo, clock
+) -> None:
+    """Nothing is saved until the debrief is: the call keeps tomorrow's time meanwhile."""
+    account, _ = seed_with_call(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_calls(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, DebriefFlowScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+    [call] = app.repo.calls.for_account(account.uid)
+    assert (call.when, call.debrief) == (TOMORROW_10, None)
