@@ -162,8 +162,8 @@ class CallActions(CoachScreen[None]):
 
         self.app.push_screen(
             ConfirmScreen(
-                f"This call is set for {day_and_time(self.local(call.when))}: it has not "
-                "happened yet by its time. Was it moved earlier and held already? Then the "
+                f"This call is set for {day_and_time(self.local(call.when))}, still ahead. "
+                "Was it moved earlier and held already? Then the "
                 f"debrief records it as held now, {day_and_time(self.local(now))}.",
                 confirm="It happened: debrief it",
                 keep="Not yet",

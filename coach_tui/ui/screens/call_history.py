@@ -25,6 +25,10 @@ from coach_tui.ui.text import cell, day, day_and_time, plain
 from coach_tui.ui.widgets.key_footer import KeyFooter
 
 READING = "Reading this account's calls, the archive included…"
+# What the columns before "aimed for" take, with the table's padding: the outcome gets the
+# rest of the width (it is shown whole below the list), so nothing scrolls sideways.
+FIXED_COLUMNS = 62
+OUTCOME_WIDTH = (16, 44)
 
 
 @dataclass
@@ -68,7 +72,7 @@ class CallHistoryScreen(CoachScreen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Call history"
         table = self.query_one(DataTable)
-        table.add_columns("when", "kind", "aimed for", "result", "advance?")
+        table.add_columns("when", "kind", "result", "advance?", "aimed for")
         table.display = False
         self.query_one("#history-detail").display = False
         self.load()
@@ -116,6 +120,18 @@ class CallHistoryScreen(CoachScreen[None]):
                 f"{tally.reached}. Newest first."
             )
         )
+        self._fill(table)
+        table.display = True
+        self.query_one("#history-detail").display = True
+        table.focus()
+        self._show(0)
+
+    def _fill(self, table: DataTable) -> None:
+        """One row per debriefed call, the outcome cut to what the width leaves."""
+        low, high = OUTCOME_WIDTH
+        width = max(low, min(high, self.size.width - FIXED_COLUMNS))
+        row = table.cursor_row
+        table.clear()
         for index, entry in enumerate(self.entries):
             call = entry.call
             debrief = call.debrief
@@ -123,15 +139,16 @@ class CallHistoryScreen(CoachScreen[None]):
             table.add_row(
                 cell(day_and_time(self.local(call.when))),
                 cell(call.kind.value),
-                cell(call.outcome or "no outcome prepared", 44),
                 cell(debrief.result.value),
                 cell(debrief.movement.value),
+                cell(call.outcome or "no outcome prepared", width),
                 key=str(index),
             )
-        table.display = True
-        self.query_one("#history-detail").display = True
-        table.focus()
-        self._show(0)
+        table.move_cursor(row=row)
+
+    def on_resize(self) -> None:
+        if self.entries:
+            self._fill(self.query_one(DataTable))
 
     @on(DataTable.RowHighlighted, "#history")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -167,8 +167,8 @@ class PrepFlowScreen(GuidedFlowScreen[Call]):
                 if not self.answers.get("bigger", "").strip():
                     self.answers["bigger"] = verdict.text
                 return Verdict(
-                    question=" ".join(verdict.messages) + " Write the smaller step here, or "
-                    "ctrl+s again to keep this and split it on the next page."
+                    question=" ".join(verdict.messages) + " Write it here, or press ctrl+s "
+                    "again to split it on the next page."
                 )
             if verdict.issues:
                 return Verdict(question=" ".join(verdict.messages) + " Ctrl+s again keeps it.")
