@@ -481,6 +481,7 @@ async def test_the_next_step_of_a_debrief_waits_for_its_prep(
         await settle(pilot)
         assert isinstance(app.screen, PrepFlowScreen)
         assert app.screen.answers["outcome"] == "The CFO agrees to a pilot at one plant"
+        assert "carried over from another call as a draft" in on_screen(app)
     _, following = app.repo.calls.for_account(account.uid)
     assert not following.prepared
     assert following.carried_outcome == "The CFO agrees to a pilot at one plant"

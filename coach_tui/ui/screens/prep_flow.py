@@ -213,6 +213,11 @@ class PrepFlowScreen(GuidedFlowScreen[Call]):
         if self.current.key != "outcome":
             return ""
         lines = []
+        if self.call.carried_outcome:
+            lines.append(
+                "The outcome above was carried over from another call as a draft; this call "
+                "counts as prepared once you save it here."
+            )
         if self.why is not None:
             lines.append(f"Why it matters to you: {self.why.statement}")
         if self.objective is not None:
