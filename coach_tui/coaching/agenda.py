@@ -66,7 +66,7 @@ def calls_today(calls: Sequence[Call], now: datetime, names: dict[str, str]) -> 
             when,
             names.get(call.account_uid, "?"),
             call.kind.value,
-            call.prep.outcome if call.prep else "",
+            call.outcome,
             call.uid,
         )
         for call in sorted(calls, key=lambda c: c.when)

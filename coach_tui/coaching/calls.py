@@ -8,7 +8,7 @@ manager would ask in a pipeline review.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from coach_tui.model.call import Call, Commitment, DebriefMark, Movement
@@ -47,6 +47,19 @@ def awaiting_debrief(calls: Sequence[Call], now: datetime) -> list[Call]:
         (call for call in calls if call.when < now and call.debrief is None),
         key=lambda c: c.when,
     )
+
+
+def still_ahead(call: Call, now: datetime) -> bool:
+    """A call whose time has not come: a debrief of it needs a question first (was it
+    moved earlier and held already?), or it would be recorded as held in the future."""
+    return call.when > now
+
+
+def held_at(call: Call, now: datetime) -> Call:
+    """The call moved to when it was really held, `now` to the minute, in the call's own
+    zone (so its wall time + zone stay how calls are stored)."""
+    moment = now.replace(second=0, microsecond=0)
+    return replace(call, when=moment.astimezone(call.when.tzinfo) if call.when.tzinfo else moment)
 
 
 def stall_question(calls: Sequence[Call], today: date, *, weeks: int = STALL_WEEKS) -> str:

@@ -70,7 +70,7 @@ def call_event(call: Call, account: str, stamp: datetime) -> Event:
     if call.debrief is None and call.when >= stamp:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        outcome = call.prep.outcome if call.prep else "none yet"
+        outcome = call.outcome or "none yet"
         alarm.add("description", printable(f"Outcome check: {outcome}"))
         alarm.add("trigger", -REMIND_BEFORE)
         event.add_component(alarm)
@@ -78,14 +78,16 @@ def call_event(call: Call, account: str, stamp: datetime) -> Event:
 
 
 def _outcome_line(call: Call) -> str:
-    outcome = call.prep.outcome if call.prep is not None else ""
-    return f"Outcome: {outcome}" if outcome else "No outcome was prepared."
+    return f"Outcome: {call.outcome}" if call.outcome else "No outcome was prepared."
 
 
 def _what_to_get(call: Call) -> list[str]:
     """A call to come: its outcome and the plan, or the nudge to prepare one."""
-    if call.prep is None or not call.prep.outcome:
-        return ["No outcome prepared yet: open coach and press p on this call."]
+    if not call.prepared or call.prep is None:
+        lines = ["No outcome prepared yet: open coach and press p on this call."]
+        if call.carried_outcome:
+            lines.append(f"Next step carried over: {call.carried_outcome}")
+        return lines
     return [f"Outcome: {call.prep.outcome}"] + [f"{label}: {value}" for label, value in (
         ("Prep", call.prep.note), ("They gain", call.prep.client_gain),
         ("Who must be there", call.prep.attendees), ("Questions", call.prep.questions),

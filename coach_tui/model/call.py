@@ -60,6 +60,13 @@ class Prep:
     objections: str = ""
     bring: str = ""
     fallback: str = ""
+    # The call whose debrief's next step (or whose split) put this outcome here. A carried
+    # outcome is a draft for the seller's prep, not a prep: empty once they prepared it.
+    carried_from: str = ""
+
+    @property
+    def carried(self) -> bool:
+        return bool(self.carried_from)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +97,18 @@ class Call:
 
     @property
     def prepared(self) -> bool:
-        return self.prep is not None and bool(self.prep.outcome)
+        """The seller prepared an outcome; one carried over from another call is not a prep."""
+        return self.prep is not None and bool(self.prep.outcome) and not self.prep.carried
+
+    @property
+    def outcome(self) -> str:
+        """The prepared outcome; empty while the call has none (a carried draft included)."""
+        return self.prep.outcome if self.prepared and self.prep is not None else ""
+
+    @property
+    def carried_outcome(self) -> str:
+        """The outcome carried over from another call, waiting for the prep; else empty."""
+        return self.prep.outcome if self.prep is not None and self.prep.carried else ""
 
 
 class Party(Enum):
@@ -187,8 +205,9 @@ def _check_call_texts(call: Call) -> None:
         check_link(uid, field="contact_uids")
     if call.prep is not None:
         for name in Prep.__dataclass_fields__:
-            if name != "size":
+            if name not in ("size", "carried_from"):
                 CALL_TEXT.check(getattr(call.prep, name), f"prep {name}")
+        check_link(call.prep.carried_from, field="prep carried_from")
         if call.prep.size not in PREP_SIZES:
             raise ValidationError(
                 f"The size should be one of {', '.join(PREP_SIZES)}.", field="prep size"

@@ -30,7 +30,7 @@ def call_to_record(call: Call) -> Record:
         "kind": call.kind.value,
         "contact_uids": list(call.contact_uids),
         "objective_uid": call.objective_uid,
-        "prep": asdict(call.prep) if call.prep else None,
+        "prep": _prep_record(call.prep),
         "debrief": None
         if debrief is None
         else {
@@ -44,6 +44,17 @@ def call_to_record(call: Call) -> Record:
         "updated_at": moment_to_text(call.updated_at),
         "sequence": call.sequence,
     }
+
+
+def _prep_record(prep: Prep | None) -> Record | None:
+    """A prep's fields; `carried_from` only when set, so a prepared call's record keeps the
+    shape it always had."""
+    if prep is None:
+        return None
+    record = asdict(prep)
+    if not prep.carried_from:
+        del record["carried_from"]
+    return record
 
 
 def _prep(read: Reader) -> Prep | None:

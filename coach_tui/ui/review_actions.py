@@ -37,7 +37,7 @@ def next_week_calls(repo: Repository, week: IsoWeek, now: datetime) -> list[tupl
             call.uid,
             f"{day_and_time(local_time(call.when, now))} · {names.get(call.account_uid, '?')}"
             f" · {call.kind.value} · "
-            + (f"→ {call.prep.outcome}" if call.prepared and call.prep else "no outcome yet"),
+            + (f"→ {call.outcome}" if call.prepared else "no outcome yet"),
         )
         for call in calls
         if now < call.when and local_time(call.when, now).date() <= last and not call.debrief

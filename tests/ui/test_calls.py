@@ -18,6 +18,7 @@ from coach_tui.ui.screens.debrief_flow import DebriefFlowScreen
 from coach_tui.ui.screens.prep_flow import PrepFlowScreen
 from tests.helpers import BERLIN, notices, on_screen, widget_text
 from tests.ui.flow import paste, run, settle
+from tests.ui.test_key_footer import footer_line
 
 TOMORROW_10 = datetime(2026, 11, 25, 10, 0, tzinfo=BERLIN)
 
@@ -193,6 +194,8 @@ async def test_large_prep_plans_more_and_a_too_big_outcome_is_split(
         assert "Two advances rarely both happen in one call" in on_screen(app)
         await line(pilot, "The CFO signs the pilot order form")
         await pilot.press("ctrl+s", "ctrl+s")
+        assert app.screen.current.key == "bigger"  # the two advances, for a follow-up
+        await pilot.press("ctrl+s")
         assert app.screen.current.key == "size"
         assert app.screen.answers["size"] == "large"  # inferred from "signs"
         await pilot.press("ctrl+s")
@@ -204,34 +207,98 @@ async def test_large_prep_plans_more_and_a_too_big_outcome_is_split(
         assert app.screen.current.key == "review"
         await pilot.press("ctrl+s")
         await settle(pilot)
-    [call] = app.repo.calls.for_account(account.uid)
+    call, follow = app.repo.calls.for_account(account.uid)
+    assert follow.carried_outcome == "Hiro agrees to a pilot and then signs the contract"
     assert call.prep.size == "large"
     assert call.prep.fallback == "CFO agrees to a date to sign"
     assert call.prep.objections == "Price: the pilot is fixed-fee"
 
 
-async def test_split_creates_the_follow_up_call(make_app, with_why, open_repo, clock) -> None:
+BIG = "They agree to roll out to all plants"
+SMALL = "Greta agrees to a pilot at one plant"
+
+
+async def finish_prep(pilot) -> None:
+    """From the size step on: take the suggested size, leave the rest empty, save."""
+    while pilot.app.screen.current.key != "review":
+        await pilot.press("ctrl+s")
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
+def split_calls(app, account: Account) -> tuple[Call, Call]:
+    this, follow = app.repo.calls.for_account(account.uid)
+    return this, follow
+
+
+async def test_a_split_that_follows_the_advice_still_creates_the_follow_up(
+    make_app, with_why, open_repo, clock
+) -> None:
+    """Told the outcome is too big, the seller writes the smaller step in its place."""
     account, _ = seed_with_call(open_repo, clock)
     app = make_app()
     async with run(app) as pilot:
         await start_prep(pilot)
-        await paste(pilot, "They agree to roll out to all plants")
-        await pilot.press("ctrl+s", "ctrl+s")  # keep it, then the bigger-goal step
+        await paste(pilot, BIG)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "rarely happens in one call" in on_screen(app)
+        await line(pilot, SMALL)
+        await pilot.press("ctrl+s", "ctrl+s")  # "can they say yes", yes
         assert app.screen.current.key == "bigger"
-        await paste(pilot, "They agree to roll out to all plants")
+        assert app.screen.query_one("#answer-line", Input).value == BIG
         await pilot.press("ctrl+s")
-        await pilot.press("ctrl+s")  # size
-        await paste(pilot, "Bring the rollout plan")
+        await finish_prep(pilot)
+        assert isinstance(app.screen, CallsScreen)
+        assert "Follow-up call set for 2 Dec 2026, 10:00" in notices(app)
+    this, follow = split_calls(app, account)
+    assert (this.when, this.prep.outcome, this.prepared) == (TOMORROW_10, SMALL, True)
+    assert (follow.when, follow.carried_outcome) == (TOMORROW_10 + timedelta(weeks=1), BIG)
+    assert not follow.prepared and follow.prep.carried_from == this.uid
+
+
+async def test_a_kept_too_big_outcome_asks_what_this_call_must_get(
+    make_app, with_why, open_repo, clock
+) -> None:
+    """Keeping the big outcome leads to the question; the big one moves to the follow-up."""
+    account, _ = seed_with_call(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await start_prep(pilot)
+        await paste(pilot, BIG)
+        await pilot.press("ctrl+s", "ctrl+s")  # keep it
+        assert app.screen.current.key == "this_call"
+        assert "What must this call get?" in on_screen(app)
+        assert f"“{BIG}” is more than one call gets" in on_screen(app)
+        await paste(pilot, SMALL)
         await pilot.press("ctrl+s")
-        # A large advance asks the rest; leave those empty.
-        while app.screen.current.key != "review":
-            await pilot.press("ctrl+s")
+        assert app.screen.current.key == "bigger"
+        assert app.screen.query_one("#answer-line", Input).value == BIG
         await pilot.press("ctrl+s")
-        await settle(pilot)
-    calls = app.repo.calls.for_account(account.uid)
-    assert len(calls) == 2
-    assert calls[1].when == TOMORROW_10 + timedelta(weeks=1)
-    assert calls[1].prep.outcome == "They agree to roll out to all plants"
+        assert app.screen.current.key == "size"
+        assert app.screen.answers["size"] == "medium"  # the pilot's size, not the rollout's
+        await finish_prep(pilot)
+        assert isinstance(app.screen, CallsScreen)
+        assert SMALL in on_screen(app)
+    this, follow = split_calls(app, account)
+    assert (this.prep.outcome, follow.carried_outcome) == (SMALL, BIG)
+
+
+async def test_a_kept_outcome_with_no_smaller_step_stays_whole(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account, _ = seed_with_call(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await start_prep(pilot)
+        await paste(pilot, BIG)
+        await pilot.press("ctrl+s", "ctrl+s")
+        assert app.screen.current.key == "this_call"
+        await pilot.press("ctrl+s")  # empty: keep the whole outcome for this call
+        assert app.screen.current.key == "size"
+        await finish_prep(pilot)
+    [call] = app.repo.calls.for_account(account.uid)
+    assert call.prep.outcome == BIG
 
 
 async def test_leaving_prep_midway_resumes_at_the_same_step(make_app, with_why, open_repo, clock):
@@ -377,3 +444,110 @@ async def test_a_continuation_skips_their_promise_and_keeps_mine(
     assert call.debrief.movement is Movement.CONTINUATION
     assert call.debrief.result is Result.PARTLY
     assert app.repo.calls.commitments(account.uid) == []
+
+
+async def test_the_next_step_of_a_debrief_waits_for_its_prep(
+    make_app, with_why, open_repo, clock
+) -> None:
+    """The next call holds the next step as a draft: "no outcome yet" until it is prepared."""
+    account, objective = seed(open_repo, clock)
+    past = call_for(account, objective, when=datetime(2026, 11, 23, 15, 0, tzinfo=BERLIN),
+                    prep=Prep("Greta introduces us to the CFO"))  # fmt: skip
+    repo = open_repo()
+    repo.calls.save(past)
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await open_calls(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        while app.screen.current.key != "next_step":
+            await pilot.press("ctrl+s")
+        await paste(pilot, "The CFO agrees to a pilot at one plant")
+        await pilot.press("ctrl+s")
+        await paste(pilot, "tomorrow 10am")
+        await pilot.press("ctrl+s", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, CallsScreen)
+        assert "⚠ no outcome yet (p)" in on_screen(app)
+        assert "to prepare" in on_screen(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        panel = widget_text(app, app.screen.query_one("#calls"))
+        assert "⚠ no outcome yet: press c, then p" in panel
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("p")  # the next call is the only one listed
+        await settle(pilot)
+        assert isinstance(app.screen, PrepFlowScreen)
+        assert app.screen.answers["outcome"] == "The CFO agrees to a pilot at one plant"
+        assert "carried over from another call as a draft" in on_screen(app)
+    _, following = app.repo.calls.for_account(account.uid)
+    assert not following.prepared
+    assert following.carried_outcome == "The CFO agrees to a pilot at one plant"
+
+
+async def test_the_calls_footer_shows_every_key_of_the_calls_list(
+    make_app, with_why, open_repo, clock
+) -> None:
+    seed_with_call(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_calls(pilot)
+        line = footer_line(app)
+        for key in ("n New call", "p Prep", "b Debrief", "m Move", "h History", "esc Back"):
+            assert key in line
+        assert "m move · h history" in on_screen(app)  # the hint above the list says so too
+
+
+async def test_debriefing_a_call_still_ahead_asks_whether_it_happened(
+    make_app, with_why, open_repo, clock
+) -> None:
+    """A call set for tomorrow: "Not yet" records nothing; "it happened" moves it to now."""
+    account, _ = seed_with_call(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_calls(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        question = widget_text(app, app.screen.query_one(".dialog-question"))
+        assert question.startswith("This call is set for 25 Nov 2026, 10:00, still ahead.")
+        assert "Was it moved earlier and held already?" in question
+        await pilot.press("escape")  # not yet
+        await settle(pilot)
+        assert isinstance(app.screen, CallsScreen)
+        assert "Nothing recorded" in notices(app)
+        await pilot.press("b")
+        await settle(pilot)
+        await pilot.press("y")  # it happened
+        await settle(pilot)
+        assert isinstance(app.screen, DebriefFlowScreen)
+        assert "Debrief · Nordvale Foods · 24 Nov 2026, 08:30" in on_screen(app)
+        while app.screen.current.key != "review":
+            await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, CallsScreen)
+    [call] = app.repo.calls.for_account(account.uid)
+    assert call.when == datetime(2026, 11, 24, 8, 30, tzinfo=BERLIN)
+    assert call.debrief is not None
+
+
+async def test_leaving_the_debrief_of_a_call_moved_earlier_keeps_its_time(
+    make_app, with_why, open_repo, clock
+) -> None:
+    """Nothing is saved until the debrief is: the call keeps tomorrow's time meanwhile."""
+    account, _ = seed_with_call(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_calls(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, DebriefFlowScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+    [call] = app.repo.calls.for_account(account.uid)
+    assert (call.when, call.debrief) == (TOMORROW_10, None)

@@ -1,18 +1,22 @@
 """Calls over time: upcoming, awaiting debrief, stalls, commitments; reading call times."""
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from coach_tui.coaching.calls import (
     awaiting_debrief,
     commitment_label,
+    held_at,
     marks_by_account,
     open_commitments,
     per_objective,
     stall_question,
     stall_question_from,
     stalls_by_account,
+    still_ahead,
     upcoming,
 )
 from coach_tui.model.call import (
@@ -144,3 +148,19 @@ def test_call_times_in_words(text, expected) -> None:
 def test_unreadable_call_times_say_what_works(text, message) -> None:
     with pytest.raises(ValidationError, match=message):
         parse_moment(text, now=NOW)
+
+
+@pytest.mark.parametrize(
+    ("hours", "ahead"),
+    [(-2, False), (0, False), (0.01, True), (26, True)],  # past, this minute, seconds, tomorrow
+)
+def test_a_debrief_asks_first_only_for_a_call_still_ahead(hours: float, ahead: bool) -> None:
+    assert still_ahead(Call("a", NOW + timedelta(hours=hours)), NOW) is ahead
+
+
+def test_a_call_held_early_is_moved_to_now_in_its_own_zone() -> None:
+    tokyo = ZoneInfo("Asia/Tokyo")
+    planned = Call("a", datetime(2026, 11, 26, 18, 0, tzinfo=tokyo))
+    held = held_at(planned, NOW.replace(second=42))
+    assert held.when == NOW and held.when.tzinfo is tokyo
+    assert replace(held, when=planned.when) == planned  # only the time changed

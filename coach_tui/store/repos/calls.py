@@ -128,9 +128,14 @@ class CallRepository:
                 record = get_by_uid(tx.table("calls_archive"), uid)
             return None if record is None else call_from_record(record, uid)
 
-    def save(self, call: Call, *, finished_flow: str | None = None) -> None:
+    def save(
+        self, call: Call, *, follow_up: Call | None = None, finished_flow: str | None = None
+    ) -> None:
+        """The call; with a split's follow-up call in the same write, so neither is lost."""
         with self._store.transaction() as tx:
             upsert_by_uid(tx.table(CALLS), call_to_record(self._revised(tx, call)))
+            if follow_up is not None:
+                upsert_by_uid(tx.table(CALLS), call_to_record(self._revised(tx, follow_up)))
             if finished_flow is not None:
                 tx.table(DRAFTS).remove(Query().flow == finished_flow)
 

@@ -74,14 +74,17 @@ class AccountScreen(CallActions):
     BINDINGS = [
         Binding("o", "objective", "Objective", id="account.objective",
                 tooltip="Set or reword the strategic objective"),
-        Binding("m", "close_objective", "Close objective", id="account.close_objective",
-                tooltip="Mark the objective achieved or dropped"),
-        Binding("p", "perspective", "Team view", id="account.perspective",
-                tooltip="Note what a colleague sees in this account"),
         Binding("c", "call", "Call", id="account.call",
                 tooltip="Schedule a call; p on it in the calls list prepares the outcome"),
         Binding("e", "entry", "Getting in", id="account.entry",
                 tooltip="Entry point, decision makers and the entry campaign"),
+        Binding("h", "call_history", "History", id="account.call_history",
+                tooltip="Every debriefed call: what it aimed for, what it got, promises, notes"),
+        # Used less often than the keys above: on a narrow footer these give way first.
+        Binding("p", "perspective", "Team view", id="account.perspective",
+                tooltip="Note what a colleague sees in this account"),
+        Binding("m", "close_objective", "Close objective", id="account.close_objective",
+                tooltip="Mark the objective achieved or dropped"),
         Binding("r", "rename", "Rename", id="account.rename", show=False,
                 tooltip="Rename the account"),
         Binding("escape", "back", "Back", id="account.back", tooltip="Back to the accounts"),
@@ -288,6 +291,10 @@ class AccountScreen(CallActions):
                 f"Getting in at {name}", "Entry point, decision makers, entry campaign",
                 self.action_entry,
             ),
+            PaletteCommand(
+                f"Call history of {name}", "Every debriefed call, promises and notes",
+                self.action_call_history,
+            ),
             PaletteCommand(f"Rename {name}", "Change the account's name", self.action_rename),
         ]  # fmt: skip
 
@@ -372,6 +379,10 @@ class AccountScreen(CallActions):
     def action_call(self) -> None:
         if self.account is not None:
             self.schedule_call(self.account.uid)
+
+    def action_call_history(self) -> None:
+        if self.account is not None and self.save_research():
+            self.show_call_history(self.account.uid)
 
     def action_entry(self) -> None:
         from coach_tui.ui.screens.entry import AccountEntryScreen

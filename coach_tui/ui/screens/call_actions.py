@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from coach_tui.coaching.calls import held_at, still_ahead
 from coach_tui.model.account import Account
 from coach_tui.model.call import Call
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.flow_opening import open_flow
 from coach_tui.ui.screens.base import CoachScreen
+from coach_tui.ui.screens.confirm import ConfirmScreen
+from coach_tui.ui.text import day_and_time
 
 
 class CallActions(CoachScreen[None]):
@@ -51,8 +54,6 @@ class CallActions(CoachScreen[None]):
 
     def _offer_prep(self, call: Call) -> None:
         """No call without an outcome: offer the prep at once, while the call is in mind."""
-        from coach_tui.ui.screens.confirm import ConfirmScreen
-        from coach_tui.ui.text import day_and_time
 
         def answered(now: bool | None) -> None:
             if now:
@@ -70,6 +71,12 @@ class CallActions(CoachScreen[None]):
             ),
             answered,
         )
+
+    def show_call_history(self, account_uid: str) -> None:
+        """The account's debriefed calls, archived ones included."""
+        from coach_tui.ui.screens.call_history import CallHistoryScreen
+
+        self.app.push_screen(CallHistoryScreen(account_uid))
 
     def action_move_call(self) -> None:
         call = self.highlighted_call()
@@ -137,12 +144,37 @@ class CallActions(CoachScreen[None]):
         return done
 
     def action_debrief(self) -> None:
-        from coach_tui.ui.screens.debrief_flow import DebriefFlowScreen, debrief_flow_name
-
+        """Debrief the highlighted call; one still ahead asks first whether it happened."""
         found = self._call_and_account()
         if found is None:
             return
         call, account = found
+        now = self.coach.now()
+        if not still_ahead(call, now):
+            self._open_debrief(call, account)
+            return
+
+        def answered(held: bool | None) -> None:
+            if held:
+                self._open_debrief(held_at(call, self.coach.now()), account)
+            else:
+                self.notify("Nothing recorded. Debrief it after the call (b).")
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"This call is set for {day_and_time(self.local(call.when))}, still ahead. "
+                "Was it moved earlier and held already? Then the "
+                f"debrief records it as held now, {day_and_time(self.local(now))}.",
+                confirm="It happened: debrief it",
+                keep="Not yet",
+            ),
+            answered,
+        )
+
+    def _open_debrief(self, call: Call, account: Account) -> None:
+        """The debrief flow; a call moved earlier gets its new time when the debrief saves."""
+        from coach_tui.ui.screens.debrief_flow import DebriefFlowScreen, debrief_flow_name
+
         open_flow(
             self.coach,
             debrief_flow_name(call.uid),

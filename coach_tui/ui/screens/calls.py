@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from textual import on
@@ -34,8 +35,10 @@ class CallsScreen(CallActions, CoachScreen[None]):
                 tooltip="Prepare the highlighted call's outcome"),
         Binding("b", "debrief", "Debrief", id="calls.debrief",
                 tooltip="Debrief the highlighted call: advance or continuation, next step"),
-        Binding("m", "move_call", "Move", id="calls.move", show=False,
+        Binding("m", "move_call", "Move", id="calls.move",
                 tooltip="Change the highlighted call's time, kind or people"),
+        Binding("h", "call_history", "History", id="calls.history",
+                tooltip="The highlighted call's account: every debriefed call, promises, notes"),
         Binding("escape", "app.pop_screen", "Back", id="calls.back",
                 tooltip="Back to the dashboard"),
     ]  # fmt: skip
@@ -73,10 +76,10 @@ class CallsScreen(CallActions, CoachScreen[None]):
         keep = self.highlighted_call()
         table.clear()
         for call in due:
-            outcome = call.prep.outcome if call.prep else "—"
+            outcome = call.outcome or "—"
             self._row(table, call, self.local(call.when), names, outcome, "debrief it (b)")
         for line in coming:
-            outcome = line.call.prep.outcome if line.call.prep else "⚠ no outcome yet (p)"
+            outcome = line.call.outcome or "⚠ no outcome yet (p)"
             state = "prepared" if line.prepared else "to prepare"
             self._row(table, line.call, line.when, names, outcome, state)
         listed = {call.uid for call in due} | {line.call.uid for line in coming}
@@ -87,7 +90,7 @@ class CallsScreen(CallActions, CoachScreen[None]):
         self.query_one("#calls-empty").display = not shown
         self.sub_title = f"{len(coming)} coming · {len(due)} to debrief"
         self.query_one("#calls-status", Static).update(
-            "p prep · b debrief · m move · n new call" if shown else ""
+            "p prep · b debrief · m move · h history · n new call" if shown else ""
         )
         if shown:
             table.focus()
@@ -129,7 +132,19 @@ class CallsScreen(CallActions, CoachScreen[None]):
         else:
             self.action_prep()
 
+    def action_call_history(self) -> None:
+        """The highlighted call's account; with no call listed, ask which account."""
+        call = self.highlighted_call()
+        if call is not None:
+            self.show_call_history(call.account_uid)
+            return
+        self.pick_account("Whose call history?", self.show_call_history)
+
     def action_new_call(self) -> None:
+        self.pick_account("Which account is the call with?", self.schedule_call)
+
+    def pick_account(self, question: str, then: Callable[[str], None]) -> None:
+        """Ask which account, then run `then` with its uid."""
         from coach_tui.ui.screens.account_picker import AccountPicker
 
         try:
@@ -143,6 +158,6 @@ class CallsScreen(CallActions, CoachScreen[None]):
 
         def picked(uid: str | None) -> None:
             if uid:
-                self.schedule_call(uid)
+                then(uid)
 
-        self.app.push_screen(AccountPicker(names, "Which account is the call with?"), picked)
+        self.app.push_screen(AccountPicker(names, question), picked)

@@ -162,8 +162,11 @@ class DebriefFlowScreen(GuidedFlowScreen[Call]):
         return ""
 
     def step_hint(self, step: FlowStep) -> str:
-        if step.key == "result" and self.call.prep is not None:
-            return f"You aimed for: {self.call.prep.outcome}"
+        if step.key == "result" and self.call.prepared:
+            return f"You aimed for: {self.call.outcome}"
+        if step.key == "result" and self.call.carried_outcome:
+            carried = self.call.carried_outcome
+            return f"No outcome was prepared; the next step carried over was: {carried}"
         return step.hint
 
     def check(self, step: FlowStep, value: str) -> Verdict:
@@ -247,7 +250,11 @@ class DebriefFlowScreen(GuidedFlowScreen[Call]):
                 kind=self.call.kind,
                 contact_uids=self.call.contact_uids,
                 objective_uid=self.call.objective_uid,
-                prep=Prep(outcome=next_step, size=check_outcome(next_step).size.value)
+                prep=Prep(
+                    outcome=next_step,
+                    size=check_outcome(next_step).size.value,
+                    carried_from=self.call.uid,
+                )
                 if next_step
                 else None,
                 created_at=self.coach.now(),

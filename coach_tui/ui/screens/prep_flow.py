@@ -2,8 +2,9 @@
 as the size of that advance deserves.
 
 The outcome coach (`coaching/outcome.py`) questions seller-only, vague and too-big
-outcomes; a too-big one can be split, its bigger goal becoming the outcome of a follow-up
-call created a week later. Small advances ask for one line of prep; large ones also ask
+outcomes; a too-big one is split (`coaching/outcome_split.py`): this call gets the step it
+can win, and the bigger one becomes the outcome of a follow-up call a week later, saved
+with this call's prep in one write. Small advances ask for one line of prep; large ones also ask
 what the client gains, who must be there, questions, objections, what to bring and the
 fallback.
 """
@@ -15,6 +16,12 @@ from datetime import datetime, timedelta
 
 from coach_tui.coaching.calls import commitment_label, open_commitments
 from coach_tui.coaching.outcome import AdvanceSize, OutcomeIssue, check_outcome
+from coach_tui.coaching.outcome_split import (
+    Split,
+    asks_follow_up,
+    asks_this_call,
+    split_outcome,
+)
 from coach_tui.model.account import Account, StrategicObjective
 from coach_tui.model.call import CALL_TEXT, Call, Commitment, Prep
 from coach_tui.model.clock import local_time
@@ -45,11 +52,19 @@ PREP_STEPS = (
         placeholder="e.g. Greta introduces us to the CFO",
     ),
     FlowStep(
+        "this_call",
+        "This call",
+        "What must this call get?",
+        "",  # see PrepFlowScreen.step_hint: it quotes the outcome being split
+        kind=StepKind.LINE,
+        placeholder="e.g. Greta agrees to a 30-day pilot at one plant",
+    ),
+    FlowStep(
         "bigger",
-        "The bigger goal",
-        "What is the bigger goal, for a follow-up call?",
-        "Leave it empty to keep one outcome. Filled in, it becomes the outcome of a call a "
-        "week after this one, created for you.",
+        "The follow-up",
+        "What should the follow-up call get?",
+        "The bigger step becomes the outcome of a call a week after this one, created for "
+        "you when you save. Empty: no follow-up call.",
         kind=StepKind.LINE,
     ),
     FlowStep(
@@ -121,9 +136,20 @@ class PrepFlowScreen(GuidedFlowScreen[Call]):
 
     # --- adapting to the answers ------------------------------------------------------
 
+    def split(self) -> Split:
+        """This call's outcome and the follow-up's, from the answers so far."""
+        answers = self.answers
+        return split_outcome(
+            answers.get("outcome", ""), answers.get("this_call", ""), answers.get("bigger")
+        )
+
     def skips(self, step: FlowStep) -> bool:
+        answers = self.answers
+        typed = answers.get("outcome", "")
+        if step.key == "this_call":
+            return not asks_this_call(typed)
         if step.key == "bigger":
-            return OutcomeIssue.TOO_BIG not in check_outcome(self.answers.get("outcome", "")).issues
+            return not asks_follow_up(typed, answers.get("this_call", ""), answers.get("bigger"))
         if step.key in LARGE_ONLY:
             return self.answers.get("size") != AdvanceSize.LARGE.value
         return False
@@ -135,15 +161,42 @@ class PrepFlowScreen(GuidedFlowScreen[Call]):
                 return Verdict(error=verdict.messages[0])
             # Suggest the size the outcome implies; the seller may change it.
             self.answers["size"] = verdict.size.value
+            if OutcomeIssue.TOO_BIG in verdict.issues:
+                # Remembered for the follow-up, whether they now write a smaller outcome here
+                # or keep this one and say on the next page what this call must get.
+                if not self.answers.get("bigger", "").strip():
+                    self.answers["bigger"] = verdict.text
+                return Verdict(
+                    question=" ".join(verdict.messages) + " Write it here, or press ctrl+s "
+                    "again to split it on the next page."
+                )
             if verdict.issues:
                 return Verdict(question=" ".join(verdict.messages) + " Ctrl+s again keeps it.")
             return Verdict(question="Can they say yes to that before the call ends? Ctrl+s if so.")
-        if step.key in ("bigger", *TEXT_STEPS):
+        if step.key == "this_call" and value.strip():
+            verdict = check_outcome(value)
+            if verdict.blocking:
+                return Verdict(error=verdict.messages[0])
+            self.answers["size"] = verdict.size.value
+            if verdict.issues:
+                return Verdict(question=" ".join(verdict.messages) + " Ctrl+s again keeps it.")
+            return Verdict()
+        if step.key in ("this_call", "bigger", *TEXT_STEPS):
             try:
                 CALL_TEXT.clean(value, label=step.title)
             except ValidationError as error:
                 return Verdict(error=error.message)
         return Verdict()
+
+    def step_hint(self, step: FlowStep) -> str:
+        if step.key == "this_call":
+            typed = check_outcome(self.answers.get("outcome", "")).text
+            return (
+                f"“{typed}” is more than one call gets. Write the step this call can win; the "
+                "bigger one becomes the outcome of a follow-up call a week later. Empty keeps "
+                "the whole outcome for this call."
+            )
+        return step.hint
 
     def reference_title(self) -> str:
         return "Before you prepare" if self.current.kind is not StepKind.REVIEW else "Your prep"
@@ -154,12 +207,17 @@ class PrepFlowScreen(GuidedFlowScreen[Call]):
             lines = [f"Outcome: {prep.outcome}", f"Size: {prep.size}"]
             lines += [f"{name.replace('_', ' ').capitalize()}: {getattr(prep, name)}"
                       for name in TEXT_STEPS if getattr(prep, name)]  # fmt: skip
-            if self.answers.get("bigger", "").strip():
-                lines.append(f"Follow-up call a week later, aiming at: {self.answers['bigger']}")
+            if follow_up := self.split().follow_up:
+                lines.append(f"Follow-up call a week later, aiming at: {follow_up}")
             return "\n".join(lines)
         if self.current.key != "outcome":
             return ""
         lines = []
+        if self.call.carried_outcome:
+            lines.append(
+                "The outcome above was carried over from another call as a draft; this call "
+                "counts as prepared once you save it here."
+            )
         if self.why is not None:
             lines.append(f"Why it matters to you: {self.why.statement}")
         if self.objective is not None:
@@ -190,7 +248,7 @@ class PrepFlowScreen(GuidedFlowScreen[Call]):
         kept = {name for name in TEXT_STEPS if large or name == "note"}
         texts = {name: answers.get(name, "").strip() if name in kept else "" for name in TEXT_STEPS}
         return Prep(
-            outcome=check_outcome(answers.get("outcome", "")).text,
+            outcome=check_outcome(self.split().this_call).text,
             size=answers.get("size", AdvanceSize.SMALL.value),
             **texts,
         )
@@ -202,21 +260,40 @@ class PrepFlowScreen(GuidedFlowScreen[Call]):
             self.say(verdict.messages[0], kind="error")
             return None
         call = replace(self.call, prep=prep)
-        bigger = self.answers.get("bigger", "").strip() if not self.skips(PREP_STEPS[1]) else ""
+        bigger = self.split().follow_up
         try:
-            self.coach.repo.calls.save(call, finished_flow=self.flow)
-            if bigger:
-                follow = Call(
-                    self.call.account_uid,
-                    real_wall_time(self.call.when + timedelta(weeks=1)),
-                    kind=self.call.kind,
-                    contact_uids=self.call.contact_uids,
-                    objective_uid=self.call.objective_uid,
-                    prep=Prep(outcome=bigger, size=check_outcome(bigger).size.value),
-                    created_at=self.coach.now(),
-                )
-                self.coach.repo.calls.save(follow)
+            follow = (
+                self.follow_up(CALL_TEXT.clean(bigger, label="The follow-up")) if bigger else None
+            )
+        except ValidationError as error:
+            self.say(error.message, kind="error")
+            return None
+        try:
+            self.coach.repo.calls.save(call, follow_up=follow, finished_flow=self.flow)
         except StoreError as error:
             self.say(str(error), kind="error")
             return None
+        if follow is not None:
+            self.notify(
+                f"Follow-up call set for {day_and_time(self.local(follow.when))}, aiming at: "
+                f"{bigger}. Prepare it before then.",
+                title="Split",
+                markup=False,
+            )
         return call
+
+    def follow_up(self, outcome: str) -> Call:
+        """The call a week later that holds the bigger step, carried over for its own prep."""
+        return Call(
+            self.call.account_uid,
+            real_wall_time(self.call.when + timedelta(weeks=1)),
+            kind=self.call.kind,
+            contact_uids=self.call.contact_uids,
+            objective_uid=self.call.objective_uid,
+            prep=Prep(
+                outcome=outcome,
+                size=check_outcome(outcome).size.value,
+                carried_from=self.call.uid,
+            ),
+            created_at=self.coach.now(),
+        )

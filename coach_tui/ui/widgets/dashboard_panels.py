@@ -159,8 +159,8 @@ def call_content(lines: Sequence[CallLine], to_debrief: Sequence[AgendaCall], ro
         call = line.call
         parts.append(plain(f"{line.when:%a %d %b %H:%M}  {line.account}", "bold"))
         parts.append(
-            plain(f"  → {call.prep.outcome}", "$text-muted")
-            if call.prep
+            plain(f"  → {call.outcome}", "$text-muted")
+            if call.prepared
             else Content.styled("  ⚠ no outcome yet: press c, then p", "$text-error")
         )
     return Content("\n").join(parts)
