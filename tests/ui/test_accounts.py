@@ -176,3 +176,20 @@ async def test_account_names_are_shown_literally(make_app, with_why) -> None:
 def test_seed_dates_are_relative_to_the_fake_today(clock) -> None:
     # Guards the expectations above: 40 days after 24 Nov 2026 is 3 Jan 2027.
     assert clock().date() + timedelta(days=40) == date(2027, 1, 3)
+
+
+async def test_filter_folds_accents_and_an_empty_result_says_what_to_do(
+    make_app, with_why, open_repo, clock
+) -> None:
+    repo = open_repo()
+    for name in ("Østfold Energi", "Nordvale Foods"):
+        repo.accounts.save(Account(name=name, created_at=clock()))
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await open_accounts(pilot)
+        await pilot.press("slash", *"ost")
+        assert table_names(app) == ["Østfold Energi"]
+        await pilot.press(*"zz")
+        assert table_names(app) == []
+        assert "No account matches “ostzz”. Esc clears the filter." in squashed(screen_text(app))

@@ -87,3 +87,9 @@ def test_sort_cycles_through_all_three() -> None:
 )
 def test_filter_matches_every_word_in_name_or_objective(rows, text, expected) -> None:
     assert names(filter_rows(rows, text)) == expected
+
+
+def test_filter_folds_accents_and_case() -> None:
+    accented = account_rows([Account(name="Østfold Energi")], [], TODAY)
+    assert names(filter_rows(accented, "ost")) == ["Østfold Energi"]
+    assert names(filter_rows(accented, "ØST ENERGI")) == ["Østfold Energi"]
