@@ -338,6 +338,13 @@ class CoachApp(App[None]):
         if not isinstance(self.screen, TouchQueueScreen):
             self.push_screen(TouchQueueScreen())
 
+    def action_people(self) -> None:
+        """Every person coach knows, on an account or waiting for one."""
+        from coach_tui.ui.screens.people import PeopleScreen
+
+        if not isinstance(self.screen, PeopleScreen):
+            self.push_screen(PeopleScreen())
+
     def action_import_contacts(self) -> None:
         """Add people from a LinkedIn export or a vCard file."""
         from coach_tui.ui.screens.import_form import ImportForm

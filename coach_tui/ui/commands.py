@@ -51,6 +51,11 @@ class CoachCommands(Provider):
             *own,
             PaletteCommand("Accounts", "Your accounts and their objectives", app.action_accounts),
             PaletteCommand(
+                "People",
+                "Everyone you know at clients; put people on accounts, merge duplicates",
+                app.action_people,
+            ),
+            PaletteCommand(
                 "Goals", "Annual targets with pace, and getting-better goals", app.action_goals
             ),
             PaletteCommand(

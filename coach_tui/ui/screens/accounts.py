@@ -53,6 +53,14 @@ class AccountsScreen(CoachScreen[None]):
         Binding("u", "undo", "Undo", id="accounts.undo", tooltip="Undo the last archive or delete"),
         Binding("slash", "filter", "Filter", id="accounts.filter", tooltip="Type to filter"),
         Binding(
+            "p",
+            "app.people",
+            "People",
+            id="accounts.people",
+            show=False,  # the footer is full at 100 columns; `?` and the palette list it
+            tooltip="Everyone you know at clients, on an account or not yet",
+        ),
+        Binding(
             "escape", "back", "Back", id="accounts.back", tooltip="Clear the filter, or go back"
         ),
     ]

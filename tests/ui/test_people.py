@@ -1,0 +1,180 @@
+"""People: imported people on no account can be found, placed on an account and merged."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import DataTable
+
+from coach_tui.model.account import Account
+from coach_tui.model.contact import BuyingRole, Contact
+from coach_tui.ui.screens.account_picker import AccountPicker
+from coach_tui.ui.screens.accounts import AccountsScreen
+from coach_tui.ui.screens.confirm import ConfirmScreen
+from coach_tui.ui.screens.dashboard import DashboardScreen
+from coach_tui.ui.screens.entry import AccountEntryScreen
+from coach_tui.ui.screens.help import HelpScreen
+from coach_tui.ui.screens.people import PeopleScreen
+from tests.helpers import notices, on_screen
+from tests.ui.flow import run, settle
+
+
+def seed_people(open_repo, clock) -> dict[str, Contact]:
+    """One account with one person on it; three imported people on no account."""
+    repo = open_repo()
+    nordvale = Account(name="Nordvale Foods", created_at=clock())
+    repo.accounts.save(nordvale)
+    people = {
+        "placed": Contact("Greta Lindqvist", account_uid=nordvale.uid, company="Nordvale Foods",
+                          role=BuyingRole.ECONOMIC_BUYER),
+        "asa": Contact("Åsa Berg", company="Østfold Energi AS", title="CFO",
+                       added_on=date(2026, 10, 1)),
+        "ben": Contact("Ben Okafor", company="Corvid Analytics", email="ben@corvid.io"),
+        "zed": Contact("Zed Arnott", company="Acme"),
+    }  # fmt: skip
+    repo.contacts.save_many(list(people.values()))
+    repo.close()
+    return people
+
+
+def names(app) -> list[str]:
+    table = app.screen.query_one("#people", DataTable)
+    return [str(table.get_row_at(index)[0]) for index in range(table.row_count)]
+
+
+async def open_people(pilot) -> None:
+    await settle(pilot)
+    await pilot.press("p")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, PeopleScreen)
+
+
+async def test_everyone_is_listed_unplaced_first_and_the_filter_folds_accents(
+    make_app, with_why, open_repo, clock
+) -> None:
+    seed_people(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_people(pilot)
+        # On no account first, by company (Acme, Corvid, Østfold as "ostfold"); then placed.
+        assert names(app) == ["Zed Arnott", "Ben Okafor", "Åsa Berg", "Greta Lindqvist"]
+        shown = on_screen(app)
+        assert "3 not on an account yet" in shown
+        assert "— not on an account" in shown
+        await pilot.press("slash", *"ost")
+        assert names(app) == ["Åsa Berg"]
+        await pilot.press(*"zz")
+        assert names(app) == []
+        assert "Nobody matches “ostzz”. Esc clears the filter." in on_screen(app)
+        await pilot.press("escape")
+        assert len(names(app)) == 4
+        await pilot.press("s")  # by name
+        assert names(app) == ["Åsa Berg", "Ben Okafor", "Zed Arnott", "Greta Lindqvist"]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_no_people_yet_says_how_to_import_or_add(make_app, with_why) -> None:
+    app = make_app()
+    async with run(app) as pilot:
+        await open_people(pilot)
+        shown = on_screen(app)
+        assert "No people yet. Import your LinkedIn connections" in shown
+        assert "ctrl+p → Import contacts" in shown
+
+
+async def test_put_a_person_on_an_account_then_undo(make_app, with_why, open_repo, clock) -> None:
+    people = seed_people(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_people(pilot)
+        await pilot.press("a")  # the first row: Zed Arnott, on no account
+        await pilot.pause()
+        assert isinstance(app.screen, AccountPicker)
+        await pilot.press(*"NORD", "enter")  # the picker's filter folds case too
+        await settle(pilot)
+        nordvale = app.repo.accounts.all()[0]
+        assert app.repo.contacts.get(people["zed"].uid).account_uid == nordvale.uid
+        assert "Zed Arnott is on Nordvale Foods now" in notices(app)
+        assert names(app)[-2:] == ["Zed Arnott", "Greta Lindqvist"]  # placed: after, by company
+        await pilot.press("u")
+        await settle(pilot)
+        assert app.repo.contacts.get(people["zed"].uid).account_uid == ""
+
+
+async def test_enter_on_a_placed_person_opens_their_account(
+    make_app, with_why, open_repo, clock
+) -> None:
+    seed_people(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_people(pilot)
+        await pilot.press("down", "down", "down", "enter")  # Greta, on Nordvale Foods
+        await settle(pilot)
+        assert isinstance(app.screen, AccountEntryScreen)
+
+
+async def test_merge_two_records_of_one_person_asks_and_undo_restores_both(
+    make_app, with_why, open_repo, clock
+) -> None:
+    people = seed_people(open_repo, clock)
+    repo = open_repo()
+    twin = Contact("asa berg", company="Ostfold Energi", email="asa@ostfold.no",
+                   what_matters="Cutting grid losses")  # fmt: skip
+    repo.contacts.save(twin)
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await open_people(pilot)
+        await pilot.press("slash", *"berg", "enter")
+        assert names(app) == ["asa berg", "Åsa Berg"] or names(app) == ["Åsa Berg", "asa berg"]
+        await pilot.press("m")
+        assert "highlight the other record and press m" in on_screen(app)
+        await pilot.press("down", "m")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "into one" in on_screen(app)
+        await pilot.press("y")
+        await settle(pilot)
+        stored = [c for c in app.repo.contacts.all() if "berg" in c.name.casefold()]
+        assert len(stored) == 1
+        (one,) = stored
+        # Details only one record had are kept: the title of one, the email and note of the other.
+        assert (one.title, one.email, one.what_matters) == (
+            "CFO",
+            "asa@ostfold.no",
+            "Cutting grid losses",
+        )
+        assert names(app) == [one.name]
+        await pilot.press("u")
+        await settle(pilot)
+    restored = {c.uid: c for c in app.repo.contacts.all()}
+    assert restored[twin.uid] == twin
+    assert restored[people["asa"].uid] == people["asa"]
+
+
+async def test_people_is_one_key_from_the_dashboard_accounts_help_and_palette(
+    make_app, with_why
+) -> None:
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        assert "a Accounts" in on_screen(app)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "p Everyone you know at clients, on an account or not yet" in on_screen(app)
+        await pilot.press("escape", "a")
+        await settle(pilot)
+        assert isinstance(app.screen, AccountsScreen)
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, PeopleScreen)
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"people")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PeopleScreen)
