@@ -396,8 +396,10 @@ class CoachApp(App[None]):
 
         def planned(plan: Plan | None) -> None:
             if plan is not None:
+                from coach_tui.ui.people_offer import offer_people
+
                 self.notify(f"Targets for {plan.year} saved.", title="Plan the year")
-                walk.next()
+                offer_people(self, plan.account_uids, then=walk.next)
 
         today = self.now().date()
         open_flow(

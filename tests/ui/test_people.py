@@ -8,6 +8,7 @@ from textual.widgets import DataTable
 
 from coach_tui.model.account import Account
 from coach_tui.model.contact import BuyingRole, Contact
+from coach_tui.ui.screens.account import AccountScreen
 from coach_tui.ui.screens.account_picker import AccountPicker
 from coach_tui.ui.screens.accounts import AccountsScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen
@@ -178,3 +179,64 @@ async def test_people_is_one_key_from_the_dashboard_accounts_help_and_palette(
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, PeopleScreen)
+
+
+def seed_corvid_people(open_repo) -> list[Contact]:
+    repo = open_repo()
+    waiting = [
+        Contact("Ana Silva", company="Corvid Analytics, Inc."),
+        Contact("Bo Lund", company="CORVID ANALYTICS"),
+    ]
+    repo.contacts.save_many([*waiting, Contact("Hiro Tanaka", company="Corvid Analysis")])
+    repo.close()
+    return waiting
+
+
+async def test_a_new_account_offers_to_take_in_the_people_of_its_company(
+    make_app, with_why, open_repo
+) -> None:
+    waiting = seed_corvid_people(open_repo)
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        await pilot.press("a", "n", *"Corvid Analytics", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        shown = on_screen(app)
+        assert "Ana Silva and Bo Lund already in coach work at Corvid Analytics" in shown
+        assert "Put them on Corvid Analytics?" in shown
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, AccountsScreen)
+        corvid = app.repo.accounts.all()[0]
+        placed = {c.name: c.account_uid for c in app.repo.contacts.all()}
+        assert placed == {"Ana Silva": corvid.uid, "Bo Lund": corvid.uid, "Hiro Tanaka": ""}
+        await pilot.press("u")  # undo puts them back where they were
+        await settle(pilot)
+        assert {c.uid: c for c in app.repo.contacts.all() if c.name != "Hiro Tanaka"} == {
+            c.uid: c for c in waiting
+        }
+
+
+async def test_renaming_an_account_offers_its_people_and_not_now_leaves_them(
+    make_app, with_why, open_repo, clock
+) -> None:
+    seed_corvid_people(open_repo)
+    repo = open_repo()
+    account = Account(name="Corvd", created_at=clock())
+    repo.accounts.save(account)
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        app.push_screen(AccountScreen(account.uid))
+        await settle(pilot)
+        await pilot.press("r", "end", "backspace", "backspace", *"vid Analytics Ltd", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Put them on Corvid Analytics Ltd?" in on_screen(app)
+        await pilot.press("escape")  # not now
+        await settle(pilot)
+        assert isinstance(app.screen, AccountScreen)
+    assert {c.account_uid for c in app.repo.contacts.all()} == {""}
+    assert app.repo.accounts.get(account.uid).name == "Corvid Analytics Ltd"

@@ -200,6 +200,7 @@ class AccountsScreen(CoachScreen[None]):
         self.reload()
 
     def action_new(self) -> None:
+        from coach_tui.ui.people_offer import offer_people
         from coach_tui.ui.screens.account_form import AccountForm
 
         def created(account: Account | None) -> None:
@@ -209,6 +210,7 @@ class AccountsScreen(CoachScreen[None]):
                     f"Added {account.name}. Open it (enter) to write research and its objective.",
                     markup=False,
                 )
+                offer_people(self.coach, [account.uid])
 
         self.app.push_screen(AccountForm(), created)
 
