@@ -347,6 +347,7 @@ class CoachApp(App[None]):
 
     def action_import_contacts(self) -> None:
         """Add people from a LinkedIn export or a vCard file."""
+        from coach_tui.commands.output import counted
         from coach_tui.ui.screens.import_form import ImportForm
 
         try:
@@ -358,8 +359,9 @@ class CoachApp(App[None]):
         def done(added: int | None) -> None:
             if added:
                 self.notify(
-                    f"Added {added} people. Open an account's getting-in screen (e) to give "
-                    "them buying roles.",
+                    f"Added {counted(added, 'person', 'people')}. People (p on the "
+                    "dashboard) lists them: put those on no account yet onto one (a), then "
+                    "give them buying roles on the account's getting-in screen (e).",
                     title="Import",
                 )
                 screen = self.screen

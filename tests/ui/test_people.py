@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from textual.widgets import DataTable
 
@@ -240,3 +241,30 @@ async def test_renaming_an_account_offers_its_people_and_not_now_leaves_them(
         assert isinstance(app.screen, AccountScreen)
     assert {c.account_uid for c in app.repo.contacts.all()} == {""}
     assert app.repo.accounts.get(account.uid).name == "Corvid Analytics Ltd"
+
+
+async def test_importing_again_points_to_people_for_those_already_in_coach(
+    make_app, with_why
+) -> None:
+    from coach_tui.ui.screens.import_form import ImportForm
+    from tests.helpers import widget_text
+    from tests.ui.flow import paste
+
+    connections = Path(__file__).parent.parent / "fixtures" / "import" / "Connections.csv"
+    app = make_app()
+    async with run(app) as pilot:
+        for _ in range(2):
+            await settle(pilot)
+            await pilot.press("ctrl+p", *"import contacts")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ImportForm)
+            await paste(pilot, str(connections))
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            summary = widget_text(app, app.screen.query_one("#summary"))
+            await pilot.press("ctrl+s")  # the first time it adds; the second, nothing is new
+            await settle(pilot)
+        assert "Added 4 people. People (p on the dashboard) lists them" in notices(app)
+        assert "already in coach are left as they are: People (p on the dashboard)" in summary

@@ -1,5 +1,7 @@
 """Imports match people to accounts and to people already in coach by the one folding rule."""
 
+from pathlib import Path
+
 from coach_tui.interop.importer import plan_import
 from coach_tui.interop.linkedin import parse_linkedin_text
 from coach_tui.model.contact import Contact
@@ -27,3 +29,14 @@ def test_a_person_already_in_coach_is_known_despite_accents_and_legal_form() -> 
     plan = plan_import(parse_linkedin_text(text), [stored])
     assert plan.contacts == ()
     assert plan.already_in_coach == 1
+
+
+def test_a_second_import_says_where_the_skipped_people_are(tmp_path, capsys) -> None:
+    from coach_tui.cli import main
+
+    connections = str(Path(__file__).parent.parent / "fixtures" / "import" / "Connections.csv")
+    data = str(tmp_path / "data")
+    assert main(["import", "linkedin", connections, "--data", data]) == 0
+    capsys.readouterr()
+    assert main(["import", "linkedin", connections, "--data", data]) == 0
+    assert "skipped: already in coach — see People in the app (p)" in capsys.readouterr().out

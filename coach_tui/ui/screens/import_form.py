@@ -35,6 +35,11 @@ def plan_summary(plan: ImportPlan) -> str:
     ]
     if plan.placed:
         lines.append(f"{plan.placed} go straight onto an account with their company's name.")
+    if plan.already_in_coach:
+        lines.append(
+            f"The {plan.already_in_coach:,} already in coach are left as they are: "
+            "People (p on the dashboard) lists everyone."
+        )
     for row in [r for r in plan.rows if r.status is RowStatus.ERROR][:3]:
         lines.append(f"  line {row.line}: {row.reason}")
     if plan.contacts:
