@@ -176,3 +176,15 @@ def merged(keep: Contact, other: Contact) -> Contact:
     if dates:
         changes["added_on"] = min(dates)
     return replace(keep, **changes)  # type: ignore[arg-type]
+
+
+def duplicate_warning(twin: Contact, account: str, others: int = 0) -> str:
+    """What to say before saving someone who is probably `twin` (on `account`, or none)."""
+    at = f" at {twin.company}" if twin.company else ""
+    where = f"on {account}" if account else "on no account yet"
+    more = f" (and {others:,} more like them)" if others else ""
+    return (
+        f"{twin.name}{at} is already in coach, {where}{more}. To keep one record, press esc "
+        "and use People (p): a puts them on an account, m merges two records. Press ctrl+s "
+        "again to save this one as well."
+    )

@@ -17,7 +17,7 @@ from coach_tui.ui.screens.dashboard import DashboardScreen
 from coach_tui.ui.screens.entry import AccountEntryScreen
 from coach_tui.ui.screens.help import HelpScreen
 from coach_tui.ui.screens.people import PeopleScreen
-from tests.helpers import notices, on_screen
+from tests.helpers import notices, on_screen, widget_text
 from tests.ui.flow import run, settle
 
 
@@ -247,7 +247,6 @@ async def test_importing_again_points_to_people_for_those_already_in_coach(
     make_app, with_why
 ) -> None:
     from coach_tui.ui.screens.import_form import ImportForm
-    from tests.helpers import widget_text
     from tests.ui.flow import paste
 
     connections = Path(__file__).parent.parent / "fixtures" / "import" / "Connections.csv"
@@ -268,3 +267,68 @@ async def test_importing_again_points_to_people_for_those_already_in_coach(
             await settle(pilot)
         assert "Added 4 people. People (p on the dashboard) lists them" in notices(app)
         assert "already in coach are left as they are: People (p on the dashboard)" in summary
+
+
+async def test_adding_a_likely_duplicate_by_hand_warns_before_saving(
+    make_app, with_why, open_repo, clock
+) -> None:
+    from coach_tui.ui.screens.contact_form import ContactForm
+    from tests.ui.flow import paste
+
+    repo = open_repo()
+    corvid = Account(name="Corvid Analytics", created_at=clock())
+    repo.accounts.save(corvid)
+    imported = Contact("Ana Silva", company="Corvid Analytics, Inc.", email="ana@corvid.io")
+    repo.contacts.save(imported)
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        app.push_screen(AccountScreen(corvid.uid))
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        await paste(pilot, "ana silva")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactForm)  # not saved: asked first
+        shown = widget_text(app, app.screen.query_one("#name-field .field-feedback"))
+        assert "Ana Silva at Corvid Analytics, Inc. is already in coach, on no account yet" in shown
+        assert "Press ctrl+s again to save this one as well." in shown
+        assert app.repo.contacts.all() == [imported]
+        await pilot.press("ctrl+s")  # the seller means it: a second record
+        await settle(pilot)
+        assert isinstance(app.screen, AccountEntryScreen)
+    assert sorted(c.name for c in app.repo.contacts.all()) == ["Ana Silva", "ana silva"]
+
+
+async def test_the_same_email_under_another_name_warns_too(
+    make_app, with_why, open_repo, clock
+) -> None:
+    from coach_tui.ui.screens.contact_form import ContactForm
+    from tests.ui.flow import paste
+
+    repo = open_repo()
+    corvid = Account(name="Corvid Analytics", created_at=clock())
+    repo.accounts.save(corvid)
+    repo.contacts.save(Contact("Ana Silva", account_uid=corvid.uid, email="ana@corvid.io"))
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        app.push_screen(AccountScreen(corvid.uid))
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        await paste(pilot, "A. Silva")
+        app.screen.query_one("#email").value = "ANA@corvid.io"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactForm)
+        feedback = app.screen.query_one("#name-field .field-feedback")
+        assert "Ana Silva is already in coach, on Corvid Analytics." in widget_text(app, feedback)
+    assert len(app.repo.contacts.all()) == 1
