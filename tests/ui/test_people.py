@@ -332,3 +332,18 @@ async def test_the_same_email_under_another_name_warns_too(
         feedback = app.screen.query_one("#name-field .field-feedback")
         assert "Ana Silva is already in coach, on Corvid Analytics." in widget_text(app, feedback)
     assert len(app.repo.contacts.all()) == 1
+
+
+async def test_the_palette_folds_accents_too(make_app, with_why, open_repo, clock) -> None:
+    repo = open_repo()
+    account = Account(name="Østfold Energi", created_at=clock())
+    repo.accounts.save(account)
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        app.push_screen(AccountScreen(account.uid))
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"rename ost")
+        await pilot.pause(0.3)
+        assert "Rename Østfold Energi" in on_screen(app)
