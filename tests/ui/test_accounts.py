@@ -193,3 +193,19 @@ async def test_filter_folds_accents_and_an_empty_result_says_what_to_do(
         await pilot.press(*"zz")
         assert table_names(app) == []
         assert "No account matches “ostzz”. Esc clears the filter." in squashed(screen_text(app))
+
+
+async def test_a_list_emptied_by_archiving_says_so_not_no_accounts_yet(
+    make_app, with_why, open_repo, clock
+) -> None:
+    repo = open_repo()
+    repo.accounts.save(Account(name="Nordvale Foods", created_at=clock(), archived_at=clock()))
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await open_accounts(pilot)
+        shown = squashed(screen_text(app))
+        assert "Every account is archived (1). Press v to show them, or n to add one." in shown
+        assert "No accounts yet" not in shown
+        await pilot.press("v")
+        assert table_names(app) == ["Nordvale Foods  (archived)"]

@@ -70,6 +70,7 @@ class AccountsScreen(CoachScreen[None]):
         self.sort_by = AccountSort.NAME
         self.show_archived = False
         self.rows: list[AccountRow] = []
+        self.archived = 0  # how many accounts are archived, shown or not
         self._cell_cache: dict[str, tuple[object, ...]] = {}  # cells of each row, built once
         self._drawn: list[str] | None = None  # the row order on screen
 
@@ -96,11 +97,13 @@ class AccountsScreen(CoachScreen[None]):
         """Read accounts and objectives again, keeping the cursor on `keep` if given."""
         repo = self.coach.repo
         try:
-            accounts = repo.accounts.all(include_archived=self.show_archived)
+            everyone = repo.accounts.all(include_archived=True)
             objectives = repo.objectives.all_open()
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)
             return
+        accounts = [a for a in everyone if self.show_archived or not a.archived]
+        self.archived = len(everyone) - len([a for a in everyone if not a.archived])
         self.rows = account_rows(accounts, objectives, self.coach.now().date())
         self._cell_cache = {}
         self._drawn = None
@@ -120,7 +123,12 @@ class AccountsScreen(CoachScreen[None]):
             table.move_cursor(row=table.get_row_index(keep))
         empty = self.query_one("#accounts-empty", Static)
         empty.display = not shown
-        if not self.rows:
+        if not self.rows and self.archived:
+            empty.update(
+                f"Every account is archived ({self.archived:,}). Press v to show them, "
+                "or n to add one."
+            )
+        elif not self.rows:
             empty.update(NO_ACCOUNTS)
         elif not shown:
             empty.update(plain(f"No account matches “{text}”. Esc clears the filter."))
