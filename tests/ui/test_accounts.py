@@ -209,3 +209,19 @@ async def test_a_list_emptied_by_archiving_says_so_not_no_accounts_yet(
         assert "No accounts yet" not in shown
         await pilot.press("v")
         assert table_names(app) == ["Nordvale Foods  (archived)"]
+
+
+async def test_letters_typed_right_after_slash_go_into_the_filter(
+    make_app, with_why, open_repo, clock
+) -> None:
+    from textual import events
+
+    seed_accounts(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_accounts(pilot)
+        for key, char in (("slash", "/"), ("s", "s"), ("x", "x")):  # s sorts, x archives
+            app.post_message(events.Key(key, char))
+        await settle(pilot)
+        assert app.screen.query_one("#filter").value == "sx"
+    assert all(not account.archived for account in app.repo.accounts.all(include_archived=True))

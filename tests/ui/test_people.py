@@ -347,3 +347,22 @@ async def test_the_palette_folds_accents_too(make_app, with_why, open_repo, cloc
         await pilot.press("ctrl+p", *"rename ost")
         await pilot.pause(0.3)
         assert "Rename Østfold Energi" in on_screen(app)
+
+
+async def test_letters_typed_right_after_the_filter_key_go_into_the_filter(
+    make_app, with_why, open_repo, clock
+) -> None:
+    """A fast typist's "/ost" arrives in one burst: no letter may fire a shortcut (s sorts)."""
+    from textual import events
+
+    seed_people(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_people(pilot)
+        for key, char in (("slash", "/"), ("s", "s"), ("o", "o"), ("r", "r")):
+            app.post_message(events.Key(key, char))
+        await settle(pilot)
+        assert app.screen.query_one("#filter").value == "sor"
+        assert app.screen.sort_by.value == "company"
+        await pilot.press("slash")  # in the filter, / is a character like any other
+        assert app.screen.query_one("#filter").value == "sor/"

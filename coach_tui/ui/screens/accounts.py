@@ -51,7 +51,16 @@ class AccountsScreen(CoachScreen[None]):
             "D", "delete", "Delete", id="accounts.delete", tooltip="Delete (asks; undo with u)"
         ),
         Binding("u", "undo", "Undo", id="accounts.undo", tooltip="Undo the last archive or delete"),
-        Binding("slash", "filter", "Filter", id="accounts.filter", tooltip="Type to filter"),
+        # Priority: handled as it arrives, so letters typed right after it reach the filter
+        # instead of firing this screen's shortcuts (see `check_action`).
+        Binding(
+            "slash",
+            "filter",
+            "Filter",
+            id="accounts.filter",
+            tooltip="Type to filter",
+            priority=True,
+        ),
         Binding(
             "p",
             "app.people",
@@ -188,8 +197,13 @@ class AccountsScreen(CoachScreen[None]):
     def _row_selected(self) -> None:
         self.action_open()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`/` typed in the filter is a character of the filter, not the filter key."""
+        return not (action == "filter" and isinstance(self.focused, Input))
+
     def action_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        # At once, not after the keys already queued: "/ost" typed in a burst all filters.
+        self.set_focus(self.query_one("#filter", Input))
 
     def action_back(self) -> None:
         filter_input = self.query_one("#filter", Input)

@@ -61,7 +61,11 @@ class PeopleScreen(CoachScreen[None]):
     HELP_NAME = "People"
     CSS_PATH = "people.tcss"
     BINDINGS = [
-        Binding("slash", "filter", "Filter", id="people.filter", tooltip="Type to filter"),
+        # Priority: handled as it arrives, so letters typed right after it reach the filter
+        # instead of firing this screen's shortcuts (see `check_action`).
+        Binding(
+            "slash", "filter", "Filter", id="people.filter", tooltip="Type to filter", priority=True
+        ),
         Binding(
             "a",
             "assign",
@@ -140,6 +144,7 @@ class PeopleScreen(CoachScreen[None]):
             table.add_row(*self._cells(row), key=row.contact.uid)
         if keep is not None and keep in {row.contact.uid for row in shown}:
             table.move_cursor(row=table.get_row_index(keep))
+        table.display = bool(shown)  # the sentence under the filter, not at the foot
         empty = self.query_one("#people-empty", Static)
         empty.display = not shown
         if not self.rows:
@@ -195,8 +200,13 @@ class PeopleScreen(CoachScreen[None]):
     def _row_selected(self) -> None:
         self.action_open()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`/` typed in the filter is a character of the filter, not the filter key."""
+        return not (action == "filter" and isinstance(self.focused, Input))
+
     def action_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        # At once, not after the keys already queued: "/ost" typed in a burst all filters.
+        self.set_focus(self.query_one("#filter", Input))
 
     def action_back(self) -> None:
         if self.merging is not None:
