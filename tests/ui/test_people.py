@@ -366,3 +366,28 @@ async def test_letters_typed_right_after_the_filter_key_go_into_the_filter(
         assert app.screen.sort_by.value == "company"
         await pilot.press("slash")  # in the filter, / is a character like any other
         assert app.screen.query_one("#filter").value == "sor/"
+
+
+TREES = ("Alder", "Birch", "Cedar", "Elm", "Fir", "Hazel", "Larch")
+
+
+async def test_a_long_list_says_it_lists_the_first_rows_and_typing_narrows(
+    make_app, with_why, open_repo
+) -> None:
+    from coach_tui.ui.screens.people import ROWS_DRAWN
+
+    repo = open_repo()
+    repo.contacts.save_many(
+        [Contact(f"Person {n:04}", company=TREES[n % 7]) for n in range(ROWS_DRAWN + 50)]
+    )
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await open_people(pilot)
+        assert len(names(app)) == ROWS_DRAWN
+        everyone = ROWS_DRAWN + 50
+        listed = f"(the first {ROWS_DRAWN} listed: type to narrow)"
+        assert f"{everyone} of {everyone} people {listed}" in on_screen(app)
+        await pilot.press("slash", *"birch")
+        assert len(names(app)) == len([n for n in range(everyone) if n % 7 == 1])  # Birch
+        assert "type to narrow" not in on_screen(app)

@@ -41,6 +41,9 @@ NAME_WIDTH = 28
 COMPANY_WIDTH = 24
 ACCOUNT_WIDTH = 24
 TITLE_WIDTH = 30
+# A table row costs Textual ~0.1 ms to add: 3,000 people redrawn on every keystroke would
+# lag. People on no account come first, and typing narrows the rest.
+ROWS_DRAWN = 400
 
 
 def merge_question(keep: Contact, gone: Contact, account: str) -> str:
@@ -105,6 +108,8 @@ class PeopleScreen(CoachScreen[None]):
         self.rows: list[PersonRow] = []
         self.accounts: dict[str, str] = {}
         self.merging: Contact | None = None  # the first of two records to merge
+        self._cell_cache: dict[str, tuple[object, ...]] = {}
+        self._drawn: list[str] | None = None  # the row order on screen
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -133,15 +138,21 @@ class PeopleScreen(CoachScreen[None]):
             self.notify(str(error), severity="error", timeout=15, markup=False)
             return
         self.rows = person_rows(contacts, self.accounts)
+        self._cell_cache = {}
+        self._drawn = None
         self.redraw(keep=keep or self.highlighted_uid())
 
     def redraw(self, *, keep: str | None = None) -> None:
         table = self.query_one(DataTable)
         text = self.query_one("#filter", Input).value
-        shown = sort_people(filter_people(self.rows, text), self.sort_by)
-        table.clear()
-        for row in shown:
-            table.add_row(*self._cells(row), key=row.contact.uid)
+        matching = sort_people(filter_people(self.rows, text), self.sort_by)
+        shown = matching[:ROWS_DRAWN]
+        order = [row.contact.uid for row in shown]
+        if order != self._drawn:  # a key that leaves the same rows costs no table rebuild
+            table.clear()
+            for row in shown:
+                table.add_row(*self._cached_cells(row), key=row.contact.uid)
+            self._drawn = order
         if keep is not None and keep in {row.contact.uid for row in shown}:
             table.move_cursor(row=table.get_row_index(keep))
         table.display = bool(shown)  # the sentence under the filter, not at the foot
@@ -151,19 +162,30 @@ class PeopleScreen(CoachScreen[None]):
             empty.update(NO_PEOPLE)
         elif not shown:
             empty.update(plain(f"Nobody matches “{text}”. Esc clears the filter."))
-        self.show_status(len(shown))
+        self.show_status(len(matching), len(shown))
 
-    def show_status(self, shown: int) -> None:
+    def show_status(self, matching: int, drawn: int) -> None:
+        if self.merging is not None:
+            status = (
+                f"Merging {self.merging.name}: highlight the other record and press m (esc cancels)"
+            )
+            self.query_one("#list-status", Static).update(plain(status))
+            return
         waiting = sum(1 for row in self.rows if not row.placed)
-        parts = [f"{shown:,} of {counted(len(self.rows), 'person', 'people')}"]
+        parts = [f"{matching:,} of {counted(len(self.rows), 'person', 'people')}"]
+        if drawn < matching:
+            parts[0] += f" (the first {drawn:,} listed: type to narrow)"
         if waiting:
             parts.append(f"{waiting:,} not on an account yet (a puts one on)")
         parts.append(f"sorted by {self.sort_by.value} (s)")
-        if self.merging is not None:
-            parts = [
-                f"Merging {self.merging.name}: highlight the other record and press m (esc cancels)"
-            ]
         self.query_one("#list-status", Static).update(plain(" · ".join(parts)))
+
+    def _cached_cells(self, row: PersonRow) -> tuple[object, ...]:
+        """The row's cells, built once per reload (a filter keystroke redraws many rows)."""
+        uid = row.contact.uid
+        if uid not in self._cell_cache:
+            self._cell_cache[uid] = self._cells(row)
+        return self._cell_cache[uid]
 
     @staticmethod
     def _cells(row: PersonRow) -> tuple[object, ...]:
