@@ -386,8 +386,20 @@ async def test_a_long_list_says_it_lists_the_first_rows_and_typing_narrows(
         await open_people(pilot)
         assert len(names(app)) == ROWS_DRAWN
         everyone = ROWS_DRAWN + 50
-        listed = f"(the first {ROWS_DRAWN} listed: type to narrow)"
+        listed = f"(first {ROWS_DRAWN} listed: type to narrow)"
         assert f"{everyone} of {everyone} people {listed}" in on_screen(app)
         await pilot.press("slash", *"birch")
         assert len(names(app)) == len([n for n in range(everyone) if n % 7 == 1])  # Birch
         assert "type to narrow" not in on_screen(app)
+
+
+async def test_at_80_columns_every_column_shows_and_the_footer_keeps_help_and_quit(
+    make_app, with_why, open_repo, clock
+) -> None:
+    seed_people(open_repo, clock)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_people(pilot)
+        shown = on_screen(app)
+        assert "Title" in shown and "CFO" in shown  # the last column is not pushed off
+        assert "^q Quit" in shown and "? Help" in shown

@@ -37,10 +37,20 @@ NO_PEOPLE = (
 )
 NOT_PLACED = "— not on an account"
 COLUMNS = ("Person", "Company", "Account", "Title")
-NAME_WIDTH = 28
-COMPANY_WIDTH = 24
-ACCOUNT_WIDTH = 24
-TITLE_WIDTH = 30
+# The most each column takes (name, company, account, title); a narrower terminal
+# shares its width in the same proportions, so the title is cut, not pushed off screen.
+WIDTHS = (28, 24, 24, 30)
+TABLE_CHROME = 12  # the table's margins, column padding and scrollbar
+
+
+def column_widths(width: int) -> tuple[int, ...]:
+    """Each column's width for a screen `width` cells wide (at least 8 each)."""
+    room = max(width - TABLE_CHROME, 32)
+    if room >= sum(WIDTHS):
+        return WIDTHS
+    return tuple(max(8, room * part // sum(WIDTHS)) for part in WIDTHS)
+
+
 # A table row costs Textual ~0.1 ms to add: 3,000 people redrawn on every keystroke would
 # lag. People on no account come first, and typing narrows the rest.
 ROWS_DRAWN = 400
@@ -81,9 +91,16 @@ class PeopleScreen(CoachScreen[None]):
             "merge",
             "Merge",
             id="people.merge",
-            tooltip="Merge two records of one person: m on one, then m on the other",
+            tooltip="Merge two records of one person (m on each)",
         ),
-        Binding("s", "sort", "Sort", id="people.sort", tooltip="Sort by company, name or account"),
+        Binding(
+            "s",
+            "sort",
+            "Sort",
+            id="people.sort",
+            show=False,  # the status line says "(s)"; the footer keeps room for ? and ^q
+            tooltip="Sort by company, name or account",
+        ),
         Binding(
             "enter",
             "open",
@@ -92,7 +109,9 @@ class PeopleScreen(CoachScreen[None]):
             show=False,
             tooltip="Open the person's account at Getting in",
         ),
-        Binding("u", "app.undo", "Undo", id="people.undo", tooltip="Undo the last change"),
+        Binding(
+            "u", "app.undo", "Undo", id="people.undo", show=False, tooltip="Undo the last change"
+        ),
         Binding(
             "escape",
             "back",
@@ -174,10 +193,10 @@ class PeopleScreen(CoachScreen[None]):
         waiting = sum(1 for row in self.rows if not row.placed)
         parts = [f"{matching:,} of {counted(len(self.rows), 'person', 'people')}"]
         if drawn < matching:
-            parts[0] += f" (the first {drawn:,} listed: type to narrow)"
+            parts[0] += f" (first {drawn:,} listed: type to narrow)"
         if waiting:
             parts.append(f"{waiting:,} not on an account yet (a puts one on)")
-        parts.append(f"sorted by {self.sort_by.value} (s)")
+        parts.append(f"by {self.sort_by.value} (s)")
         self.query_one("#list-status", Static).update(plain(" · ".join(parts)))
 
     def _cached_cells(self, row: PersonRow) -> tuple[object, ...]:
@@ -187,15 +206,21 @@ class PeopleScreen(CoachScreen[None]):
             self._cell_cache[uid] = self._cells(row)
         return self._cell_cache[uid]
 
-    @staticmethod
-    def _cells(row: PersonRow) -> tuple[object, ...]:
+    def _cells(self, row: PersonRow) -> tuple[object, ...]:
         contact = row.contact
+        name, company, account, title = column_widths(self.size.width)
         return (
-            cell(contact.name, NAME_WIDTH),
-            cell(contact.company, COMPANY_WIDTH),
-            cell(row.account, ACCOUNT_WIDTH) if row.placed else cell(NOT_PLACED, style="dim"),
-            cell(contact.title, TITLE_WIDTH),
+            cell(contact.name, name),
+            cell(contact.company, company),
+            cell(row.account, account) if row.placed else cell(NOT_PLACED, account, style="dim"),
+            cell(contact.title, title),
         )
+
+    def on_resize(self) -> None:
+        if self.rows:  # cells are cut to the width: build them again
+            self._cell_cache = {}
+            self._drawn = None
+            self.redraw(keep=self.highlighted_uid())
 
     def highlighted_uid(self) -> str | None:
         table = self.query_one(DataTable)
