@@ -74,7 +74,7 @@ def _question(moved: list[Contact], accounts: Sequence[Account]) -> str:
     if len(where) == 1:
         account = next(a.name for a in accounts if a.uid in where)
         return (
-            f"{shown} already in coach {'works' if one else 'work'} at {account} and "
+            f"{shown}, already in coach, {'works' if one else 'work'} at {account} and "
             f"{'is' if one else 'are'} on no account yet. Put them on {account}?"
         )
     return (

@@ -204,7 +204,7 @@ async def test_a_new_account_offers_to_take_in_the_people_of_its_company(
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
         shown = on_screen(app)
-        assert "Ana Silva and Bo Lund already in coach work at Corvid Analytics" in shown
+        assert "Ana Silva and Bo Lund, already in coach, work at Corvid Analytics" in shown
         assert "Put them on Corvid Analytics?" in shown
         await pilot.press("y")
         await settle(pilot)
