@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Input, Static
@@ -328,18 +328,32 @@ class PeopleScreen(CoachScreen[None]):
             return
         self.merging = None
         self.redraw()
-        repo = self.coach.repo
+        self.query_one("#list-status", Static).update(
+            plain(f"Looking through the history of both records of {contact.name}…")
+        )
+        self._plan_merge(first, contact)
+
+    @work(thread=True, exclusive=True, group="merge")
+    def _plan_merge(self, first: Contact, second: Contact) -> None:
+        """Off the UI thread: which record has history may mean reading the archive."""
         try:
-            keep, gone = survivor_of(
-                first, contact, repo.contacts.referenced([first.uid, contact.uid])
-            )
+            referenced = self.coach.repo.contacts.referenced([first.uid, second.uid])
+            keep, gone = survivor_of(first, second, referenced)
             result = merged(keep, gone)
         except ValidationError as error:
-            self.notify(error.message, title="Not merged", severity="warning", timeout=15)
+            self.app.call_from_thread(self._merge_refused, error.message)
             return
         except StoreError as error:
-            self.notify(str(error), severity="error", timeout=15, markup=False)
+            self.app.call_from_thread(self._merge_refused, str(error))
             return
+        self.app.call_from_thread(self._ask_merge, keep, gone, result)
+
+    def _merge_refused(self, message: str) -> None:
+        self.redraw()
+        self.notify(message, title="Not merged", severity="warning", timeout=15)
+
+    def _ask_merge(self, keep: Contact, gone: Contact, result: Contact) -> None:
+        self.redraw()
 
         def answered(yes: bool | None) -> None:
             if yes:
