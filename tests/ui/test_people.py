@@ -403,3 +403,46 @@ async def test_at_80_columns_every_column_shows_and_the_footer_keeps_help_and_qu
         shown = on_screen(app)
         assert "Title" in shown and "CFO" in shown  # the last column is not pushed off
         assert "^q Quit" in shown and "? Help" in shown
+
+
+def test_people_waiting_for_several_new_accounts_each_go_to_one() -> None:
+    """Plan the year adds several accounts at once; each waiting person is offered once."""
+    from coach_tui.ui.people_offer import waiting_people
+
+    acme, acme_inc, corvid = (Account(name=n) for n in ("Acme", "ACME Inc", "Corvid"))
+    ana, bo = Contact("Ana", company="Acme"), Contact("Bo", company="corvid ltd")
+    placed = {c.name: c.account_uid for c in waiting_people([ana, bo], [acme, acme_inc, corvid])}
+    assert placed == {"Ana": acme.uid, "Bo": corvid.uid}
+
+
+async def test_plan_the_year_offers_new_key_accounts_their_people_then_walks_on(
+    make_app, with_why, open_repo
+) -> None:
+    from coach_tui.ui.screens.objective_flow import ObjectiveFlowScreen
+    from coach_tui.ui.screens.plan_year import PlanYearScreen
+    from tests.ui.flow import paste
+
+    repo = open_repo()
+    repo.contacts.save(Contact("Ana Silva", company="Harbor & Finch Ltd"))
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, PlanYearScreen)
+        await pilot.press("ctrl+s")
+        await paste(pilot, "1.2m")
+        await pilot.press("ctrl+s")
+        await paste(pilot, "24")
+        await pilot.press("ctrl+s", "ctrl+s", "ctrl+s")
+        await paste(pilot, "Harbor & Finch")
+        await pilot.press("ctrl+s", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Put them on Harbor & Finch?" in on_screen(app)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, ObjectiveFlowScreen)  # the plan carries on
+        (harbor,) = app.repo.accounts.all()
+        assert app.repo.contacts.all()[0].account_uid == harbor.uid
