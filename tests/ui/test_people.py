@@ -252,7 +252,7 @@ async def test_importing_again_points_to_people_for_those_already_in_coach(
     connections = Path(__file__).parent.parent / "fixtures" / "import" / "Connections.csv"
     app = make_app()
     async with run(app) as pilot:
-        for _ in range(2):
+        for time in ("first", "again"):
             await settle(pilot)
             await pilot.press("ctrl+p", *"import contacts")
             await pilot.pause(0.3)
@@ -265,7 +265,8 @@ async def test_importing_again_points_to_people_for_those_already_in_coach(
             summary = widget_text(app, app.screen.query_one("#summary"))
             await pilot.press("ctrl+s")  # the first time it adds; the second, nothing is new
             await settle(pilot)
-        assert "Added 4 people. People (p on the dashboard) lists them" in notices(app)
+            if time == "first":
+                assert "Added 4 people. People (p on the dashboard) lists them" in notices(app)
         assert "already in coach are left as they are: People (p on the dashboard)" in summary
 
 

@@ -134,8 +134,10 @@ class AccountsScreen(CoachScreen[None]):
         empty.display = not shown
         if not self.rows and self.archived:
             empty.update(
-                f"Every account is archived ({self.archived:,}). Press v to show them, "
-                "or n to add one."
+                plain(
+                    f"Every account is archived ({self.archived:,}). Press v to show them, "
+                    "or n to add one."
+                )
             )
         elif not self.rows:
             empty.update(NO_ACCOUNTS)
