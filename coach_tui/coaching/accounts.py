@@ -12,6 +12,7 @@ from enum import Enum
 
 from coach_tui.coaching.objectives import ObjectiveCheck, check_objective
 from coach_tui.model.account import Account, StrategicObjective
+from coach_tui.model.folding import matches
 from coach_tui.model.money import Money
 
 
@@ -60,16 +61,15 @@ def account_rows(
 
 
 def filter_rows(rows: list[AccountRow], text: str) -> list[AccountRow]:
-    """Rows whose account name or objective contains every word of `text` (any case)."""
-    words = text.casefold().split()
-    if not words:
+    """Rows whose account name or objective contains every word of `text` (case and
+    accents folded: "ost" finds "Østfold Energi")."""
+    if not text.strip():
         return rows
-
-    def haystack(row: AccountRow) -> str:
-        objective = row.objective.description if row.objective else ""
-        return f"{row.account.name} {objective}".casefold()
-
-    return [row for row in rows if all(word in haystack(row) for word in words)]
+    return [
+        row
+        for row in rows
+        if matches(text, row.account.name, row.objective.description if row.objective else "")
+    ]
 
 
 def sort_rows(rows: list[AccountRow], by: AccountSort) -> list[AccountRow]:

@@ -128,7 +128,7 @@ def _print_summary(plan: ImportPlan, out: Console, *, dry_run: bool) -> None:
     )
     for count, what in (
         (len(plan.with_notes), "  of them with a detail left out"),
-        (plan.already_in_coach, "skipped: already in coach"),
+        (plan.already_in_coach, "skipped: already in coach — see People in the app (p)"),
         (plan.repeated_in_file, "skipped: the same person twice in this file"),
         (plan.count(RowStatus.ERROR), "not readable (listed below)"),
         (plan.blank_rows, f"blank {noun_for(plan.blank_rows, 'row')} passed over"),

@@ -15,6 +15,7 @@ from typing import Protocol
 from coach_tui.interop.errors import ImportFailed
 from coach_tui.interop.results import ParsedFile, RowResult, RowStatus
 from coach_tui.model.contact import Contact, normalised_profile_url
+from coach_tui.model.folding import company_key, person_key
 
 ALREADY_IN_COACH = "already in coach"
 NO_COMPANY = ""
@@ -54,7 +55,8 @@ class _Known:
     """The people coach already has (or this file already named), for spotting repeats.
 
     Two records are one person when their profile links match. When either has no link,
-    the same name at the same company (ignoring case) is taken to be the same person.
+    the same name at the same company (`person_key` and `company_key`: case, accents,
+    spacing and legal form aside) is taken to be the same person.
     """
 
     def __init__(self) -> None:
@@ -79,7 +81,7 @@ class _Known:
 
 
 def _name_key(contact: Contact) -> str:
-    return f"{contact.name.casefold()}|{contact.company.casefold()}"
+    return f"{person_key(contact.name)}|{company_key(contact.company)}"
 
 
 def plan_import(
@@ -93,13 +95,14 @@ def plan_import(
     """Decide every row without writing anything.
 
     With `account_uid` everyone new joins that account; otherwise people whose company is
-    an account's name (`accounts_by_name`: name → uid, matched ignoring case) join it, and
+    an account's name (`accounts_by_name`: name → uid, matched by `company_key`: case,
+    accents and legal form aside) join it, and
     the rest wait unplaced. People already in coach or repeated in the file are skipped.
     """
     known = _Known()
     for contact in existing:
         known.add(contact, ALREADY_IN_COACH)
-    by_name = {name.strip().casefold(): uid for name, uid in (accounts_by_name or {}).items()}
+    by_name = {company_key(name): uid for name, uid in (accounts_by_name or {}).items()}
     chosen: list[Contact] = []
     rows: list[RowResult] = []
     already = repeated = 0
@@ -118,7 +121,8 @@ def plan_import(
             rows.append(replace(row, status=RowStatus.SKIPPED, reason=reason))
             continue
         known.add(row.contact, f"line {row.line}")
-        target = account_uid or by_name.get(row.contact.company.casefold(), "")
+        company = company_key(row.contact.company)
+        target = account_uid or (by_name.get(company, "") if company else "")
         contact = replace(row.contact, account_uid=target, added_on=added_on)
         chosen.append(contact)
         rows.append(replace(row, contact=contact))

@@ -355,8 +355,16 @@ class CoachApp(App[None]):
         if not isinstance(self.screen, TouchQueueScreen):
             self.push_screen(TouchQueueScreen())
 
+    def action_people(self) -> None:
+        """Every person coach knows, on an account or waiting for one."""
+        from coach_tui.ui.screens.people import PeopleScreen
+
+        if not isinstance(self.screen, PeopleScreen):
+            self.push_screen(PeopleScreen())
+
     def action_import_contacts(self) -> None:
         """Add people from a LinkedIn export or a vCard file."""
+        from coach_tui.commands.output import counted
         from coach_tui.ui.screens.import_form import ImportForm
 
         try:
@@ -368,8 +376,9 @@ class CoachApp(App[None]):
         def done(added: int | None) -> None:
             if added:
                 self.notify(
-                    f"Added {counted(added, 'person', 'people')}. Open an account's "
-                    "getting-in screen (e) to give them buying roles.",
+                    f"Added {counted(added, 'person', 'people')}. People (p on the "
+                    "dashboard) lists them: put those on no account yet onto one (a), then "
+                    "give them buying roles on the account's getting-in screen (e).",
                     title="Import",
                 )
                 screen = self.screen
@@ -406,8 +415,10 @@ class CoachApp(App[None]):
 
         def planned(plan: Plan | None) -> None:
             if plan is not None:
+                from coach_tui.ui.people_offer import offer_people
+
                 self.notify(f"Targets for {plan.year} saved.", title="Plan the year")
-                walk.next()
+                offer_people(self, plan.account_uids, then=walk.next)
 
         today = self.now().date()
         open_flow(

@@ -15,6 +15,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.style import Style
 
+from coach_tui.model.folding import fold
 from coach_tui.ui.text import plain
 
 if TYPE_CHECKING:
@@ -50,6 +51,11 @@ class CoachCommands(Provider):
         return [
             *own,
             PaletteCommand("Accounts", "Your accounts and their objectives", app.action_accounts),
+            PaletteCommand(
+                "People",
+                "Everyone you know at clients; put people on accounts, merge duplicates",
+                app.action_people,
+            ),
             PaletteCommand(
                 "Goals", "Annual targets with pace, and getting-better goals", app.action_goals
             ),
@@ -133,10 +139,20 @@ class CoachCommands(Provider):
         matcher = self.matcher(query)
         for command in self._commands():
             title = plain(command.title)
-            score, offsets = matcher.fuzzy_search.match(matcher.query, title.plain)
+            score, offsets = matcher.fuzzy_search.match(*_folded(matcher.query, title.plain))
             if score > 0:
                 shown = _highlighted(title, offsets, matcher.match_style)
                 yield Hit(score, shown, command.run, text=title.plain, help=_help(command))
+
+
+def _folded(query: str, title: str) -> tuple[str, str]:
+    """Query and title as every filter compares them (case and accents folded: "ost"
+    finds "Østfold"), where folding keeps the title's length, so the matched letters'
+    offsets still point into the title as shown; otherwise both as typed."""
+    folded = fold(title)
+    if len(folded) != len(title):  # "ß" → "ss": offsets would drift
+        return query, title
+    return fold(query), folded
 
 
 def _help(command: PaletteCommand) -> str:

@@ -199,3 +199,52 @@ async def test_sorting_by_target_keeps_each_currency_apart(
         await settle(pilot)
         assert "sorted by financial target" in squashed(screen_text(app))
         assert table_names(app) == ["Austin Labs", "Denver Inc", "Kyoto Foods"]
+
+
+async def test_filter_folds_accents_and_an_empty_result_says_what_to_do(
+    make_app, with_why, open_repo, clock
+) -> None:
+    repo = open_repo()
+    for name in ("Østfold Energi", "Nordvale Foods"):
+        repo.accounts.save(Account(name=name, created_at=clock()))
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await open_accounts(pilot)
+        await pilot.press("slash", *"ost")
+        assert table_names(app) == ["Østfold Energi"]
+        await pilot.press(*"zz")
+        assert table_names(app) == []
+        assert "No account matches “ostzz”. Esc clears the filter." in squashed(screen_text(app))
+
+
+async def test_a_list_emptied_by_archiving_says_so_not_no_accounts_yet(
+    make_app, with_why, open_repo, clock
+) -> None:
+    repo = open_repo()
+    repo.accounts.save(Account(name="Nordvale Foods", created_at=clock(), archived_at=clock()))
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await open_accounts(pilot)
+        shown = squashed(screen_text(app))
+        assert "Every account is archived (1). Press v to show them, or n to add one." in shown
+        assert "No accounts yet" not in shown
+        await pilot.press("v")
+        assert table_names(app) == ["Nordvale Foods  (archived)"]
+
+
+async def test_letters_typed_right_after_slash_go_into_the_filter(
+    make_app, with_why, open_repo, clock
+) -> None:
+    from textual import events
+
+    seed_accounts(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_accounts(pilot)
+        for key, char in (("slash", "/"), ("s", "s"), ("x", "x")):  # s sorts, x archives
+            app.post_message(events.Key(key, char))
+        await settle(pilot)
+        assert app.screen.query_one("#filter").value == "sx"
+    assert all(not account.archived for account in app.repo.accounts.all(include_archived=True))

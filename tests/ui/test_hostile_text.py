@@ -528,3 +528,24 @@ async def test_theme_files_with_markup_do_not_stop_the_start(make_app, hostile) 
         assert "broken.toml: 'primary' is not a colour: '[/]'" in notes
         assert "markup-name.toml: the name '[bold]Evil[/bold] [@click=app.quit]q[/]" in notes
         assert "[/x] [bold]Evil" in notes  # the saved theme's name, as it is
+
+
+async def test_people_list_picker_and_merge_question(make_app, hostile) -> None:
+    """People: hostile names, companies and accounts in the list, the account picker and
+    the merge question stay text."""
+    from coach_tui.ui.screens.people import PeopleScreen
+
+    app = make_app()
+    async with app.run_test(size=BIG, notifications=True) as pilot:
+        await start(pilot, hostile)
+        await step(pilot, hostile, "p")
+        assert isinstance(app.screen, PeopleScreen)
+        assert_some_literal(app)
+        await click_hostile_words(pilot, hostile)
+        await step(pilot, hostile, "a")  # the picker lists hostile account names
+        assert_some_literal(app)
+        await step(pilot, hostile, "escape", "m", "down", "m")  # the merge question
+        assert_some_literal(app)
+        await step(pilot, hostile, "escape", "slash", "[", "/")  # a filter of markup
+        await step(pilot, hostile, "escape", "escape")
+        assert app.is_running

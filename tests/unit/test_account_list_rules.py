@@ -115,3 +115,9 @@ def test_targets_in_different_currencies_are_never_ordered_as_one() -> None:
         "Berlin GmbH",
         "Kyoto Foods",
     ]
+
+
+def test_filter_folds_accents_and_case() -> None:
+    accented = account_rows([Account(name="Østfold Energi")], [], TODAY)
+    assert names(filter_rows(accented, "ost")) == ["Østfold Energi"]
+    assert names(filter_rows(accented, "ØST ENERGI")) == ["Østfold Energi"]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from tinydb import Query
 
 from coach_tui.model.contact import BuyingRole, Contact, RosterEntry, normalised_profile_url
+from coach_tui.store.archive import with_archive
 from coach_tui.store.codec_entry import contact_from_record, contact_to_record
 from coach_tui.store.repos.common import BY_UID, get_by_uid, stored_records, upsert_by_uid
 from coach_tui.store.store import Store
@@ -126,6 +127,28 @@ class ContactRepository:
             fresh = [record for uid, record in records.items() if uid not in stored]
             if fresh:
                 table.insert_multiple(fresh)
+
+    def referenced(self, uids: Iterable[str]) -> set[str]:
+        """Those of `uids` that a touch, campaign or call points at, archived ones included
+        (merging two records of one person must keep every reference whole)."""
+        wanted = set(uids)
+        found: set[str] = set()
+        with self._store.reading() as tx:
+            for _, touch in with_archive(tx, "touches"):
+                if touch.get("contact_uid") in wanted:
+                    found.add(touch["contact_uid"])
+            for table in ("campaigns", "calls"):
+                for _, record in with_archive(tx, table):
+                    found.update(wanted.intersection(record.get("contact_uids") or ()))
+        return found
+
+    def merge(self, keep: Contact, gone_uid: str) -> None:
+        """Save `keep` and remove the record it absorbed, in one write."""
+        record = contact_to_record(keep)
+        with self._store.transaction() as tx:
+            table = tx.table(TABLE)
+            upsert_by_uid(table, record)
+            table.remove(gone_uid == BY_UID)
 
     def delete(self, uid: str) -> None:
         with self._store.transaction() as tx:

@@ -391,7 +391,12 @@ class AccountScreen(CallActions):
             self.app.push_screen(AccountEntryScreen(self.account.uid))
 
     def action_rename(self) -> None:
+        from coach_tui.ui.people_offer import offer_people
         from coach_tui.ui.screens.account_form import AccountForm
 
+        def renamed(account: Account | None) -> None:
+            if account is not None:  # people of the new name may be waiting for it
+                offer_people(self.coach, [account.uid])
+
         if self.account is not None:
-            self.app.push_screen(AccountForm(self.account))
+            self.app.push_screen(AccountForm(self.account), renamed)

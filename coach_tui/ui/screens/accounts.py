@@ -52,7 +52,24 @@ class AccountsScreen(CoachScreen[None]):
             "D", "delete", "Delete", id="accounts.delete", tooltip="Delete (asks; undo with u)"
         ),
         Binding("u", "undo", "Undo", id="accounts.undo", tooltip="Undo the last archive or delete"),
-        Binding("slash", "filter", "Filter", id="accounts.filter", tooltip="Type to filter"),
+        # Priority: handled as it arrives, so letters typed right after it reach the filter
+        # instead of firing this screen's shortcuts (see `check_action`).
+        Binding(
+            "slash",
+            "filter",
+            "Filter",
+            id="accounts.filter",
+            tooltip="Type to filter",
+            priority=True,
+        ),
+        Binding(
+            "p",
+            "app.people",
+            "People",
+            id="accounts.people",
+            show=False,  # the footer is full at 100 columns; `?` and the palette list it
+            tooltip="Everyone you know at clients, on an account or not yet",
+        ),
         Binding(
             "escape", "back", "Back", id="accounts.back", tooltip="Clear the filter, or go back"
         ),
@@ -63,6 +80,7 @@ class AccountsScreen(CoachScreen[None]):
         self.sort_by = AccountSort.NAME
         self.show_archived = False
         self.rows: list[AccountRow] = []
+        self.archived = 0  # how many accounts are archived, shown or not
         self._cell_cache: dict[str, tuple[object, ...]] = {}  # cells of each row, built once
         self._drawn: list[str] | None = None  # the row order on screen
 
@@ -89,11 +107,13 @@ class AccountsScreen(CoachScreen[None]):
         """Read accounts and objectives again, keeping the cursor on `keep` if given."""
         repo = self.coach.repo
         try:
-            accounts = repo.accounts.all(include_archived=self.show_archived)
+            everyone = repo.accounts.all(include_archived=True)
             objectives = repo.objectives.all_open()
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)
             return
+        accounts = [a for a in everyone if self.show_archived or not a.archived]
+        self.archived = len(everyone) - len([a for a in everyone if not a.archived])
         self.rows = account_rows(accounts, objectives, self.coach.now().date())
         self._cell_cache = {}
         self._drawn = None
@@ -113,7 +133,14 @@ class AccountsScreen(CoachScreen[None]):
             table.move_cursor(row=table.get_row_index(keep))
         empty = self.query_one("#accounts-empty", Static)
         empty.display = not shown
-        if not self.rows:
+        if not self.rows and self.archived:
+            empty.update(
+                plain(
+                    f"Every account is archived ({self.archived:,}). Press v to show them, "
+                    "or n to add one."
+                )
+            )
+        elif not self.rows:
             empty.update(NO_ACCOUNTS)
         elif not shown:
             empty.update(plain(f"No account matches “{text}”. Esc clears the filter."))
@@ -173,8 +200,13 @@ class AccountsScreen(CoachScreen[None]):
     def _row_selected(self) -> None:
         self.action_open()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`/` typed in the filter is a character of the filter, not the filter key."""
+        return not (action == "filter" and isinstance(self.focused, Input))
+
     def action_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        # At once, not after the keys already queued: "/ost" typed in a burst all filters.
+        self.set_focus(self.query_one("#filter", Input))
 
     def action_back(self) -> None:
         filter_input = self.query_one("#filter", Input)
@@ -193,6 +225,7 @@ class AccountsScreen(CoachScreen[None]):
         self.reload()
 
     def action_new(self) -> None:
+        from coach_tui.ui.people_offer import offer_people
         from coach_tui.ui.screens.account_form import AccountForm
 
         def created(account: Account | None) -> None:
@@ -202,6 +235,7 @@ class AccountsScreen(CoachScreen[None]):
                     f"Added {account.name}. Open it (enter) to write research and its objective.",
                     markup=False,
                 )
+                offer_people(self.coach, [account.uid])
 
         self.app.push_screen(AccountForm(), created)
 

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Label, Select, Static, TextArea
 
+from coach_tui.coaching.people import duplicate_warning, likely_duplicates
 from coach_tui.model.account import Account
 from coach_tui.model.contact import (
     BuyingRole,
@@ -62,6 +63,7 @@ class ContactForm(FormScreen[Contact]):
         super().__init__()
         self.account = account
         self.contact = contact
+        self._warned_for: tuple[str, ...] | None = None  # what the duplicate warning saw
 
     def _value(self, field_id: str) -> str:
         contact = self.contact
@@ -147,10 +149,34 @@ class ContactForm(FormScreen[Contact]):
             found_via=checked["found"],
             what_matters=matters,
         )
+        if self._repeats_someone(contact):
+            return False
         try:
             self.coach.repo.contacts.save(contact)
         except StoreError as error:
             self.not_saved("matters-feedback", error)
             return False
         self.dismiss(contact)
+        return True
+
+    def _repeats_someone(self, contact: Contact) -> bool:
+        """Say so once if `contact` is likely someone coach already has (same name and
+        company, same email or same profile); a second ctrl+s saves as typed."""
+        seen = (contact.name, contact.company, contact.email, contact.profile_url)
+        if seen == self._warned_for:
+            return False
+        repo = self.coach.repo
+        try:
+            twins = likely_duplicates(contact, repo.contacts.all())
+            account = repo.accounts.get(twins[0].account_uid) if twins else None
+        except StoreError:
+            return False  # the save that follows reports the store's trouble
+        if not twins:
+            return False
+        self._warned_for = seen
+        name = self.query_one("#name-field", Field)
+        name.say(
+            duplicate_warning(twins[0], account.name if account else "", len(twins) - 1), "hint"
+        )
+        name.input.focus()
         return True

@@ -83,6 +83,15 @@ class DashboardScreen(CoachScreen[None]):
             tooltip="Your accounts and their strategic objectives",
         ),
         Binding(
+            "p",
+            "app.people",
+            "People",
+            id="dashboard.people",
+            # The footer is full at 100 columns; `?` and the palette list it.
+            show=False,
+            tooltip="Everyone you know at clients, on an account or not yet",
+        ),
+        Binding(
             "c",
             "app.calls",
             "Calls",

@@ -42,6 +42,11 @@ def plan_summary(plan: ImportPlan) -> str:
             f"{numeral(plan.placed)} {'goes' if plan.placed == 1 else 'go'} straight onto an "
             "account with their company's name."
         )
+    if plan.already_in_coach:
+        lines.append(
+            f"Those already in coach ({numeral(plan.already_in_coach)}) are left as they are: "
+            "People (p on the dashboard) lists everyone."
+        )
     for row in [r for r in plan.rows if r.status is RowStatus.ERROR][:3]:
         lines.append(f"  line {row.line}: {row.reason}")
     if plan.contacts:
