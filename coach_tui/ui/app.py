@@ -364,7 +364,6 @@ class CoachApp(App[None]):
 
     def action_import_contacts(self) -> None:
         """Add people from a LinkedIn export or a vCard file."""
-        from coach_tui.commands.output import counted
         from coach_tui.ui.screens.import_form import ImportForm
 
         try:

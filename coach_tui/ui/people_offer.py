@@ -12,9 +12,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from coach_tui.coaching.people import people_of_company
-from coach_tui.commands.output import counted
 from coach_tui.model.account import Account
 from coach_tui.model.contact import Contact
+from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen

@@ -17,8 +17,8 @@ from textual.widgets import DataTable, Header, Static
 
 from coach_tui.coaching.call_history import HistoryEntry, call_history, history_tally
 from coach_tui.coaching.calls import commitment_label
-from coach_tui.commands.output import counted
 from coach_tui.model.call import Commitment, Movement, Party
+from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.text import cell, day, day_and_time, plain

@@ -19,10 +19,10 @@ from coach_tui.coaching.campaign import (
 )
 from coach_tui.coaching.coverage import coverage_summary, coverage_warnings
 from coach_tui.coaching.public_holidays import effective_region
-from coach_tui.commands.output import counted
 from coach_tui.model.account import Account
 from coach_tui.model.contact import Contact, EntryPoint
 from coach_tui.model.touch import Campaign, CampaignStatus, Channel, Purpose, Touch
+from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.commands import PaletteCommand
 from coach_tui.ui.flow_opening import open_flow

@@ -22,9 +22,9 @@ from coach_tui.coaching.people import (
     sort_people,
     survivor_of,
 )
-from coach_tui.commands.output import counted
 from coach_tui.model.contact import Contact
 from coach_tui.model.errors import ValidationError
+from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen

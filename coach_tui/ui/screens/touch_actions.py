@@ -13,8 +13,8 @@ from textual.widgets import DataTable
 
 from coach_tui.coaching.campaign_end import closing_touches
 from coach_tui.coaching.touches import after_meeting_prompt
-from coach_tui.commands.output import counted
 from coach_tui.model.touch import CampaignStatus, Touch
+from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
 
