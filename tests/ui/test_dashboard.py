@@ -82,7 +82,10 @@ async def test_question_mark_lists_the_keys_of_the_screen(make_app, with_why) ->
         ):
             assert f"{key} {description}" in shown
         assert "Focus Next" not in shown  # Textual's generic keys are not the coach's keys
-        assert "outcome the client can agree to" in shown
+        about = app.screen.query_one("#help-about")
+        about.scroll_end(animate=False)  # the method, below the keys
+        await pilot.pause()
+        assert "outcome the client can agree to" in widget_text(app, about)
         await pilot.press("escape")
         assert isinstance(app.screen, DashboardScreen)
 
