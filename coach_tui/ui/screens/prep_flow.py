@@ -40,7 +40,8 @@ PREP_STEPS = (
         "The outcome",
         "What will the client agree to do by the end of this call?",
         "An advance is their action: introduce you to someone, share information, try "
-        "something, agree in principle, sign. Say who does what.",
+        "something, agree in principle, sign. Say who does what, and check they can say yes "
+        "before the call ends.",
         kind=StepKind.LINE,
         placeholder="e.g. Greta introduces us to the CFO",
     ),
@@ -137,7 +138,7 @@ class PrepFlowScreen(GuidedFlowScreen[Call]):
             self.answers["size"] = verdict.size.value
             if verdict.issues:
                 return Verdict(question=" ".join(verdict.messages) + " Ctrl+s again keeps it.")
-            return Verdict(question="Can they say yes to that before the call ends? Ctrl+s if so.")
+            return Verdict()  # a good outcome goes on at the first ctrl+s
         if step.key in ("bigger", *TEXT_STEPS):
             try:
                 CALL_TEXT.clean(value, label=step.title)
