@@ -16,7 +16,7 @@ from coach_tui.ui.screens.calls import CallsScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.screens.debrief_flow import DebriefFlowScreen
 from coach_tui.ui.screens.prep_flow import PrepFlowScreen
-from tests.helpers import BERLIN, notices, on_screen, widget_text
+from tests.helpers import BERLIN, notices, on_screen, screen_text, widget_text
 from tests.ui.flow import paste, run, settle
 
 TOMORROW_10 = datetime(2026, 11, 25, 10, 0, tzinfo=BERLIN)
@@ -188,6 +188,21 @@ async def test_a_good_outcome_goes_on_at_the_first_ctrl_s(make_app, with_why, op
         await pilot.pause()
         assert app.screen.current.key == "size"
         assert "Step 2 of" in on_screen(app)
+
+
+async def test_two_outcome_hints_start_on_lines_of_their_own(
+    make_app, with_why, open_repo, clock
+) -> None:
+    seed_with_call(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await start_prep(pilot)
+        await paste(pilot, "Send the deck")  # seller only, and vague
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        rows = [row.strip() for row in screen_text(app).split("\n")]
+        assert any(row.startswith("That is hard to check afterwards.") for row in rows)
+        assert any(row.startswith("Ctrl+s again keeps it.") for row in rows)
 
 
 async def test_large_prep_plans_more_and_a_too_big_outcome_is_split(

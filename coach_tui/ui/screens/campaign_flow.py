@@ -22,6 +22,7 @@ from coach_tui.model.dates import Prefer, parse_day
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.ids import new_uid
+from coach_tui.model.paragraphs import paragraphs
 from coach_tui.model.text import small_number
 from coach_tui.model.touch import (
     CAMPAIGN_MAX_TOUCHES,
@@ -218,7 +219,7 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
                 count = self._count(value)
                 if not CAMPAIGN_MIN_TOUCHES <= count <= CAMPAIGN_MAX_TOUCHES:
                     remark = count_remark(count)
-                    return Verdict(question=f"{remark} Ctrl+s again keeps {count}.")
+                    return Verdict(question=paragraphs(remark, f"Ctrl+s again keeps {count}."))
             if step.key == "channels":
                 picked = split_picks(value)
                 if not picked:

@@ -23,6 +23,7 @@ from coach_tui.model.clock import local_time
 from coach_tui.model.dates import Prefer, clock_change_note, parse_day, parse_moment
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
+from coach_tui.model.paragraphs import paragraphs
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
 from coach_tui.ui.text import day, day_and_time
@@ -182,7 +183,9 @@ class DebriefFlowScreen(GuidedFlowScreen[Call]):
                 if verdict is not None and verdict.blocking:
                     return Verdict(error=verdict.messages[0])
                 if verdict is not None and verdict.issues:
-                    return Verdict(question=verdict.messages[0] + " Ctrl+s again keeps it.")
+                    return Verdict(
+                        question=paragraphs(verdict.messages[0], "Ctrl+s again keeps it.")
+                    )
             elif step.key == "movement" and value == Movement.ADVANCE.value:
                 return Verdict()
             elif step.kind in (StepKind.LINE, StepKind.TEXT):

@@ -21,6 +21,7 @@ from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.ids import new_uid
 from coach_tui.model.money import Money, parse_money
+from coach_tui.model.paragraphs import paragraphs
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
 from coach_tui.ui.text import day
@@ -165,7 +166,9 @@ class ObjectiveFlowScreen(GuidedFlowScreen[StrategicObjective]):
                 text = validate_objective_text(value, label="The description")
                 hints = description_hints(text)
                 return (
-                    Verdict(question=f"{hints[0]} (Ctrl+s again keeps it.)") if hints else Verdict()
+                    Verdict(question=paragraphs(hints[0], "Ctrl+s again keeps it."))
+                    if hints
+                    else Verdict()
                 )
             if step.key == "client_goal":
                 if not value.strip():
@@ -185,7 +188,7 @@ class ObjectiveFlowScreen(GuidedFlowScreen[StrategicObjective]):
                     )
                 warning = past_date_warning(when, self.today)
                 if warning:
-                    return Verdict(question=f"{warning} Ctrl+s again to keep it.")
+                    return Verdict(question=paragraphs(warning, "Ctrl+s again to keep it."))
         except ValidationError as error:
             return Verdict(error=error.message)
         return Verdict()

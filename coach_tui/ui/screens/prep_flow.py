@@ -21,6 +21,7 @@ from coach_tui.model.clock import local_time
 from coach_tui.model.dates import real_wall_time
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
+from coach_tui.model.paragraphs import paragraphs
 from coach_tui.model.why import WhyStatement
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
@@ -137,7 +138,7 @@ class PrepFlowScreen(GuidedFlowScreen[Call]):
             # Suggest the size the outcome implies; the seller may change it.
             self.answers["size"] = verdict.size.value
             if verdict.issues:
-                return Verdict(question=" ".join(verdict.messages) + " Ctrl+s again keeps it.")
+                return Verdict(question=paragraphs(*verdict.messages, "Ctrl+s again keeps it."))
             return Verdict()  # a good outcome goes on at the first ctrl+s
         if step.key in ("bigger", *TEXT_STEPS):
             try:

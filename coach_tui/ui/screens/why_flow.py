@@ -5,6 +5,7 @@ from __future__ import annotations
 from coach_tui.coaching.why import WHY_FLOW, WHY_STEPS, why_hints
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
+from coach_tui.model.paragraphs import paragraphs
 from coach_tui.model.why import ANSWER_KEYS, WhyStatement, new_why, validate_answer
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.guided import FlowStep, GuidedFlowScreen, Verdict
@@ -81,7 +82,7 @@ class WhyFlowScreen(GuidedFlowScreen[WhyStatement]):
         hints = why_hints(why.statement)
         if hints:
             return Verdict(
-                question="\n".join([*hints, "Edit it, or press ctrl+s again to save it as it is."])
+                question=paragraphs(*hints, "Edit it, or press ctrl+s again to save it as it is.")
             )
         return Verdict()
 
