@@ -19,6 +19,7 @@ from coach_tui.coaching.dashboard import goal_lines, touch_lines
 from coach_tui.coaching.review import review_reminder
 from coach_tui.commands.output import counted, data, line, print_json
 from coach_tui.model.clock import Clock, system_clock
+from coach_tui.model.day_text import weekday_day_text
 from coach_tui.process import collector_paused
 from coach_tui.store.repository import Repository
 
@@ -103,7 +104,7 @@ def print_agenda(agenda: Agenda, out: Console) -> None:
     from rich.table import Table
 
     today = agenda.today
-    out.print(line(f"coach — {today:%A} {today.day} {today:%b %Y}", style="bold"))
+    out.print(line(f"coach — {weekday_day_text(today)}", style="bold"))
     if agenda.why:
         out.print(line("“", data(agenda.why), "”", style="italic"))
     calls = Table(title="Calls today", title_justify="left", show_header=False, box=None)

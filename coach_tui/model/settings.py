@@ -21,6 +21,8 @@ class Settings:
     currency: str = "USD"
     # An account with calls but no advance for this many weeks is flagged as stalled.
     stall_weeks: int = 6
+    # 03/04/2027 is 3 April (True) or March 4 (False); None: as the system's locale writes it.
+    day_first: bool | None = None
 
 
 STALL_WEEKS_RANGE = range(2, 27)

@@ -316,6 +316,7 @@ def settings_to_record(settings: Settings) -> Record:
         "theme": settings.theme,
         "currency": settings.currency,
         "stall_weeks": settings.stall_weeks,
+        "day_first": settings.day_first,
     }
 
 
@@ -327,10 +328,14 @@ def settings_from_record(record: Record, doc_id: object = "?") -> Settings:
     weeks = record.get("stall_weeks", Settings().stall_weeks)
     if not isinstance(weeks, int) or isinstance(weeks, bool):
         raise read.fail("'stall_weeks' should be a whole number")
+    day_first = record.get("day_first")
+    if day_first is not None and not isinstance(day_first, bool):
+        raise read.fail("'day_first' should be true, false or null")
     return Settings(
         theme=theme,
         currency=read.text("currency", default=Settings().currency),
         stall_weeks=weeks,
+        day_first=day_first,
     )
 
 

@@ -86,7 +86,7 @@ async def test_schedule_from_the_account_links_the_objective(
         assert isinstance(app.screen, CallForm)
         await paste(pilot, "tomorrow 10am")
         await pilot.pause()
-        assert "= Wednesday 25 Nov 2026, 10:00" in on_screen(app)
+        assert "= Wed 25 Nov 2026, 10:00" in on_screen(app)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)

@@ -18,7 +18,8 @@ from coach_tui.coaching.campaign import (
 )
 from coach_tui.model.account import Account
 from coach_tui.model.contact import BuyingRole, Contact
-from coach_tui.model.dates import Prefer, parse_day
+from coach_tui.model.dates import Prefer, parse_day, read_back
+from coach_tui.model.day_text import weekday_day_text
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.ids import new_uid
@@ -40,7 +41,6 @@ from coach_tui.ui.screens.guided import (
     join_picks,
     split_picks,
 )
-from coach_tui.ui.text import day
 
 DEFAULT_WEEKS = 4
 
@@ -163,8 +163,15 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
     # --- reading answers ----------------------------------------------------------
 
     def _start(self) -> date:
+        return self._read_start(self.answers.get("start", ""))
+
+    def _read_start(self, text: str) -> date:
         return parse_day(
-            self.answers.get("start", ""), today=self.today, prefer=Prefer.FUTURE, label="The start"
+            text,
+            today=self.today,
+            prefer=Prefer.FUTURE,
+            label="The start",
+            day_first=self.coach.day_first,
         )
 
     def _weeks(self, text: str) -> int:
@@ -189,15 +196,13 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
         return [Channel(value) for value in split_picks(self.answers.get("channels", ""))]
 
     def echo(self, step: FlowStep, value: str) -> str:
+        if step.key == "start":  # or why it does not read
+            start = self._read_start(value)
+            weekend = (
+                " — a weekend, so the first touch moves to monday" if start.weekday() >= 5 else ""
+            )
+            return read_back(value, start, day_first=self.coach.day_first) + weekend
         try:
-            if step.key == "start":
-                start = parse_day(value, today=self.today, prefer=Prefer.FUTURE, label="The start")
-                weekend = (
-                    " — a weekend, so the first touch moves to monday"
-                    if start.weekday() >= 5
-                    else ""
-                )
-                return f"= {start:%A} {day(start)}{weekend}"
             if step.key == "weeks":
                 weeks = self._weeks(value)
                 return f"= {weeks} week{'s' if weeks != 1 else ''}"
@@ -210,7 +215,7 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
             if step.key == "contacts" and not split_picks(value):
                 return Verdict(error="Tick at least one person (space), then ctrl+s.")
             if step.key == "start":
-                start = parse_day(value, today=self.today, prefer=Prefer.FUTURE, label="The start")
+                start = self._read_start(value)
                 if start < self.today:
                     return Verdict(error="A campaign starts today or later.")
             if step.key == "weeks":
@@ -260,7 +265,7 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
         lines = []
         for touch in touches:
             lines.append(
-                f"{touch.due:%a} {day(touch.due):<12} {touch.channel.value:<7} "
+                f"{weekday_day_text(touch.due):<15} {touch.channel.value:<7} "
                 f"{names.get(touch.contact_uid, '?'):<22} {touch.purpose.value}"
             )
             lines.append(f"    {touch.idea}")

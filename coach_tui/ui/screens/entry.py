@@ -17,6 +17,7 @@ from coach_tui.coaching.coverage import coverage_summary, coverage_warnings
 from coach_tui.coaching.touches import mark_skipped
 from coach_tui.model.account import Account
 from coach_tui.model.contact import Contact, EntryPoint
+from coach_tui.model.day_text import weekday_day_text
 from coach_tui.model.touch import Campaign, CampaignStatus, Channel, Purpose, Touch
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.commands import PaletteCommand
@@ -204,7 +205,7 @@ class AccountEntryScreen(TouchActionsScreen):
         status.update(plain("\n".join(lines)))
         for touch in touches:
             table.add_row(
-                cell(f"{touch.due:%a} {day(touch.due)}"),
+                cell(weekday_day_text(touch.due)),
                 cell(self.who(touch)),
                 cell(touch.channel.value),
                 cell(touch.purpose.value),

@@ -17,6 +17,7 @@ from coach_tui.coaching.agenda import Agenda, AgendaCall, call_to_prepare
 from coach_tui.commands.today import agenda_from
 from coach_tui.model.call import Call
 from coach_tui.model.day import PRIORITIES_PER_DAY, DayPlan, Priority, validate_priority
+from coach_tui.model.day_text import weekday_text
 from coach_tui.model.errors import ValidationError
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
@@ -94,7 +95,7 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
     def on_mount(self) -> None:
         repo = self.coach.repo
         today = self.coach.now().date()
-        self.sub_title = f"Morning plan · {today:%A} {today.day} {today:%b}"
+        self.sub_title = f"Morning plan · {weekday_text(today)}"
         try:
             self.show_agenda()
             existing = repo.days.get(today)

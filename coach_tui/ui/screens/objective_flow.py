@@ -16,7 +16,7 @@ from coach_tui.model.account import (
     StrategicObjective,
     validate_objective_text,
 )
-from coach_tui.model.dates import Prefer, parse_day
+from coach_tui.model.dates import Prefer, parse_day, read_back
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.ids import new_uid
@@ -103,7 +103,7 @@ def answers_from(objective: StrategicObjective | None) -> dict[str, str]:
         "description": objective.description,
         "client_goal": objective.client_goal,
         "target": f"{target.amount} {target.currency}" if target else "",
-        "date": objective.target_date.isoformat() if objective.target_date else "",
+        "date": day(objective.target_date) if objective.target_date else "",
     }
 
 
@@ -147,15 +147,22 @@ class ObjectiveFlowScreen(GuidedFlowScreen[StrategicObjective]):
     def _day(self, text: str) -> date | None:
         if not text.strip():
             return None
-        return parse_day(text, today=self.today, prefer=Prefer.FUTURE, label="The date")
+        return parse_day(
+            text,
+            today=self.today,
+            prefer=Prefer.FUTURE,
+            label="The date",
+            day_first=self.coach.day_first,
+        )
 
     def echo(self, step: FlowStep, value: str) -> str:
+        if step.key == "date" and (when := self._day(value)):  # or why it does not read
+            days = (when - self.today).days
+            read = read_back(value, when, day_first=self.coach.day_first)
+            return f"{read} ({days_from_today(days)})"
         try:
             if step.key == "target" and (money := self._money(value)):
                 return f"= {money}"
-            if step.key == "date" and (when := self._day(value)):
-                days = (when - self.today).days
-                return f"= {day(when)} ({days_from_today(days)})"
         except ValidationError:
             return ""
         return ""

@@ -147,6 +147,12 @@ class PrepFlowScreen(GuidedFlowScreen[Call]):
                 return Verdict(error=error.message)
         return Verdict()
 
+    def still_wrong(self, step: FlowStep, value: str) -> str:
+        if step.key == "outcome":  # judged without `check`, which also suggests the size
+            verdict = check_outcome(value)
+            return verdict.messages[0] if verdict.blocking else ""
+        return super().still_wrong(step, value)
+
     def reference_title(self) -> str:
         return "Before you prepare" if self.current.kind is not StepKind.REVIEW else "Your prep"
 

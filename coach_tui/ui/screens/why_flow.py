@@ -72,6 +72,15 @@ class WhyFlowScreen(GuidedFlowScreen[WhyStatement]):
             )
         return Verdict()
 
+    def still_wrong(self, step: FlowStep, value: str) -> str:
+        if step.key != "statement":
+            return super().still_wrong(step, value)
+        try:  # judged without `check`, which moves to an earlier answer that is wrong
+            new_why(value, self.answers, now=self.coach.now())
+        except ValidationError as error:
+            return error.message
+        return ""
+
     def _check_statement(self, value: str) -> Verdict:
         try:
             why = new_why(value, self.answers, now=self.coach.now())

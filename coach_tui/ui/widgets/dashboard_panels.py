@@ -16,6 +16,7 @@ from coach_tui.coaching.dashboard import GoalLine, ObjectiveLine, TouchLine
 from coach_tui.coaching.objectives import missing_brief
 from coach_tui.coaching.pace import PaceState, pace_sentence
 from coach_tui.model.call import Call
+from coach_tui.model.day_text import time_text, weekday_text
 from coach_tui.model.money import compact_money
 from coach_tui.ui.text import day, plain
 
@@ -144,7 +145,9 @@ def call_content(lines: Sequence[CallLine], to_debrief: Sequence[Call], rows: in
             parts.append(Content.styled("… more with c.", "italic"))
             break
         call = line.call
-        parts.append(plain(f"{line.when:%a %d %b %H:%M}  {line.account}", "bold"))
+        parts.append(
+            plain(f"{weekday_text(line.when)} {time_text(line.when)}  {line.account}", "bold")
+        )
         parts.append(
             plain(f"  → {call.prep.outcome}", "$text-muted")
             if call.prep
