@@ -20,6 +20,7 @@ from coach_tui.model.account import StrategicObjective
 from coach_tui.model.call import Call, Commitment
 from coach_tui.model.clock import local_time
 from coach_tui.model.day import PRIORITY_MAX
+from coach_tui.model.day_text import weekday_text
 from coach_tui.model.wording import counted
 
 
@@ -222,7 +223,7 @@ def priority_picks(agenda: Agenda) -> tuple[str, ...]:
         if not call.outcome
     ]
     picks += [
-        f"Debrief the {call.kind} with {call.account} of {call.when:%a %d %b}"
+        f"Debrief the {call.kind} with {call.account} of {weekday_text(call.when)}"
         for call in agenda.to_debrief
     ]
     overdue = sum(1 for line in agenda.touches if line.item.days_overdue > 0)

@@ -20,6 +20,7 @@ from dateutil.rrule import DAILY, FR, MO, TH, TU, WE, rrule
 
 from coach_tui.coaching.touches import next_business_day
 from coach_tui.model.contact import BuyingRole, Contact
+from coach_tui.model.day_text import weekday_text
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.touch import (
     CAMPAIGN_MAX_TOUCHES,
@@ -315,10 +316,10 @@ def campaign_remarks(touches: Sequence[Touch]) -> list[str]:
     same_day = Counter((touch.contact_uid, touch.due) for touch in ordered)
     crowded = sorted(due for (_, due), times in same_day.items() if times > 1)
     if crowded:
-        remarks.append(f"Two touches reach the same person on {crowded[0]:%a %d %b}.")
+        remarks.append(f"Two touches reach the same person on {weekday_text(crowded[0])}.")
     weekend = [touch.due for touch in ordered if touch.due.weekday() >= 5]
     if weekend:
-        remarks.append(f"A touch falls on a weekend ({weekend[0]:%a %d %b}); move it?")
+        remarks.append(f"A touch falls on a weekend ({weekday_text(weekend[0])}); move it?")
     if len(ordered) > 2 and len({touch.channel for touch in ordered}) == 1:
         remarks.append(
             f"Every touch is {ordered[0].channel.value}; a mix of channels gets noticed."
@@ -327,8 +328,9 @@ def campaign_remarks(touches: Sequence[Touch]) -> list[str]:
         gap = (after.due - before.due).days
         if gap > LONGEST_GAP_DAYS:
             remarks.append(
-                f"{gap} days pass between {before.due:%d %b} and {after.due:%d %b}; they "
-                "will have forgotten you. Fill the gap or close it."
+                f"{gap} days pass between {weekday_text(before.due)} and "
+                f"{weekday_text(after.due)}; they will have forgotten you. Fill the gap or "
+                "close it."
             )
             break
     return remarks

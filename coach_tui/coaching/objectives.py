@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from coach_tui.model.account import StrategicObjective
+from coach_tui.model.day_text import day_text
 
 CLIENT_GOAL_QUESTION = (
     "Which of the client's own goals does this serve? An objective that only helps you will "
@@ -92,6 +93,6 @@ def past_date_warning(target: date, today: date) -> str:
     if target >= today:
         return ""
     return (
-        f"{target:%d %b %Y} is already past. Saving is allowed (for the record), but an open "
+        f"{day_text(target)} is already past. Saving is allowed (for the record), but an open "
         "objective with a past date will be flagged."
     )

@@ -11,6 +11,7 @@ from decimal import Decimal
 from enum import Enum
 from functools import partial
 
+from coach_tui.model.day_text import day_text
 from coach_tui.model.goal import PerformanceGoal
 
 # Within 1% of the target either side of the line counts as on pace.
@@ -144,7 +145,7 @@ def pace_sentence(goal: PerformanceGoal, standing: Pace) -> str:
         f" {_rate_words(goal, weekly)} from here finishes on target." if weekly is not None else ""
     )
     if standing.state is PaceState.NOT_STARTED:
-        return f"Starts {goal.start:%d %b %Y}.{per_week}"
+        return f"Starts {day_text(goal.start)}.{per_week}"
     if standing.state is PaceState.BEHIND:
         return (
             f"Behind pace by {fmt(-standing.gap)} ({standing.behind_percent:.0f}% short of "

@@ -15,6 +15,7 @@ from enum import Enum
 
 from coach_tui.coaching.touches import mark_done, mark_skipped
 from coach_tui.model.call import Commitment, Party
+from coach_tui.model.day_text import weekday_text
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.review import FOCUS, FOCUS_ITEMS, REFLECTION
 from coach_tui.model.touch import Touch
@@ -115,7 +116,7 @@ def items_to_clear(
             "promise",
             c.uid,
             f"{'Your' if c.party is Party.ME else 'Their'} promise · "
-            f"{accounts.get(c.account_uid, '?')} · {c.what} · due {c.due:%a %d %b}",
+            f"{accounts.get(c.account_uid, '?')} · {c.what} · due {weekday_text(c.due)}",
         )
         for c in promises
     ]
@@ -125,7 +126,7 @@ def items_to_clear(
             t.uid,
             f"Touch · {accounts.get(t.account_uid, '?')} · "
             f"{people.get(t.contact_uid, 'someone no longer listed')} · {t.channel.value} · "
-            f"due {t.due:%a %d %b}",
+            f"due {weekday_text(t.due)}",
         )
         for t in late_touches
     ]

@@ -13,6 +13,7 @@ from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
+from coach_tui.model.day_text import weekday_text
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.touch import OUTCOME, SKIP_REASON, Touch, TouchStatus
 from coach_tui.model.wording import counted
@@ -74,7 +75,7 @@ def snooze(
     if to is not None:
         if to < today:
             raise ValidationError(
-                f"{to:%a %d %b} has passed; pick today or a later day.", field="date"
+                f"{weekday_text(to)} has passed; pick today or a later day.", field="date"
             )
         target = to
     else:

@@ -21,6 +21,7 @@ from coach_tui.coaching.lists import Item, and_more, cut
 from coach_tui.coaching.review import review_reminder
 from coach_tui.commands.output import data, line, print_json
 from coach_tui.model.clock import Clock, system_clock
+from coach_tui.model.day_text import time_text, weekday_day_text, weekday_text
 from coach_tui.process import collector_paused
 from coach_tui.store.first_use import first_use
 from coach_tui.store.repository import Repository
@@ -127,7 +128,7 @@ def print_agenda(agenda: Agenda, out: Console, *, everything: bool = False) -> N
             out.print(line(and_more(hidden, SEE_ALL), style="dim"))
 
     today = agenda.today
-    out.print(line(f"coach — {today:%A} {today.day} {today:%b %Y}", style="bold"))
+    out.print(line(f"coach — {weekday_day_text(today)}", style="bold"))
     if agenda.why:
         out.print(line("“", data(agenda.why), "”", style="italic"))
     calls = Table(title="Calls today", title_justify="left", show_header=False, box=None)
@@ -146,7 +147,9 @@ def print_agenda(agenda: Agenda, out: Console, *, everything: bool = False) -> N
         waiting = Table(title=title, title_justify="left", show_header=False, box=None)
         for call in shown(agenda.to_debrief, SHOWN_TO_DEBRIEF):
             waiting.add_row(
-                line(f"{call.when:%a %d %b %H:%M}"), data(call.account, "bold"), data(call.kind)
+                line(f"{weekday_text(call.when)} {time_text(call.when)}"),
+                data(call.account, "bold"),
+                data(call.kind),
             )
         out.print(waiting)
         more(agenda.to_debrief, SHOWN_TO_DEBRIEF)

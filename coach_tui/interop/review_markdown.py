@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from datetime import tzinfo
 
 from coach_tui.coaching.week_report import WeekReport, headings
+from coach_tui.model.day_text import moment_text
 from coach_tui.model.review import WeekReview
 from coach_tui.model.text import printable
 from coach_tui.model.wording import counted
@@ -72,7 +73,7 @@ def review_markdown(
         return "\n".join(out)
     if review.saved_at is not None:
         saved = review.saved_at.astimezone(zone) if zone else review.saved_at
-        out[1:1] = ["", f"Saved {saved:%d %b %Y, %H:%M}."]
+        out[1:1] = ["", f"Saved {moment_text(saved)}."]
     sections = (
         ("What the numbers say", review.figures_note),
         ("What went well", review.went_well),

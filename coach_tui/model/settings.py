@@ -24,6 +24,8 @@ class Settings:
     stall_weeks: int = 6
     # Public holidays campaigns skip ("DE", "DE-BY"); None follows the locale, "" means none.
     holiday_region: str | None = None
+    # 03/04/2027 is 3 April (True) or March 4 (False); None: as the system's locale writes it.
+    day_first: bool | None = None
 
 
 STALL_WEEKS_RANGE = range(2, 27)

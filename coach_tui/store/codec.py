@@ -317,6 +317,7 @@ def settings_to_record(settings: Settings) -> Record:
         "currency": settings.currency,
         "stall_weeks": settings.stall_weeks,
         "holiday_region": settings.holiday_region,
+        "day_first": settings.day_first,
     }
 
 
@@ -331,11 +332,15 @@ def settings_from_record(record: Record, doc_id: object = "?") -> Settings:
     region = record.get("holiday_region")
     if region is not None and not isinstance(region, str):
         raise read.fail("'holiday_region' should be text")
+    day_first = record.get("day_first")
+    if day_first is not None and not isinstance(day_first, bool):
+        raise read.fail("'day_first' should be true, false or null")
     return Settings(
         theme=theme,
         currency=read.text("currency", default=Settings().currency),
         stall_weeks=weeks,
         holiday_region=region,
+        day_first=day_first,
     )
 
 

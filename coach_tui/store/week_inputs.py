@@ -11,6 +11,7 @@ from datetime import date, datetime
 from coach_tui.coaching.trends import Series, default_weeks, trend_series
 from coach_tui.coaching.week_figures import WeekSources, figures_by_week
 from coach_tui.coaching.week_report import WeekReport, report_span, week_report
+from coach_tui.model.day_text import near_moment_text
 from coach_tui.model.review import WeekReview
 from coach_tui.model.week import IsoWeek
 from coach_tui.store.repository import Repository
@@ -45,7 +46,7 @@ def key_call_labels(repo: Repository, review: WeekReview | None, now: datetime) 
     names = repo.accounts.names()
     calls = [call for uid in review.key_call_uids if (call := repo.calls.get(uid)) is not None]
     return {
-        call.uid: f"{call.when.astimezone(now.tzinfo):%a %d %b %H:%M} · "
+        call.uid: f"{near_moment_text(call.when.astimezone(now.tzinfo), now.date())} · "
         f"{names.get(call.account_uid, '?')} — "
         + (f"outcome: {call.prep.outcome}" if call.prep and call.prep.outcome else "no outcome yet")
         for call in calls

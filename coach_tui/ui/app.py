@@ -21,6 +21,7 @@ from textual.theme import Theme
 
 from coach_tui.coaching.why import WHY_FLOW
 from coach_tui.model.clock import Clock, system_clock
+from coach_tui.model.date_order import order_name, reads_day_first
 from coach_tui.model.settings import Settings
 from coach_tui.model.text import printable
 from coach_tui.model.why import WhyStatement
@@ -453,6 +454,21 @@ class CoachApp(App[None]):
                 )
 
         self.push_screen(HolidayRegionForm(self._saved_settings), saved)
+
+    @property
+    def day_first(self) -> bool:
+        """How every date field reads 03/04/2027: the seller's choice, else the locale's."""
+        return reads_day_first(self._saved_settings.day_first)
+
+    def action_date_order(self) -> None:
+        from coach_tui.ui.screens.date_order_form import DateOrderForm
+
+        def saved(settings: Settings | None) -> None:
+            if settings is not None:
+                self._saved_settings = settings
+                self.notify(f"Dates like 03/04/2027 are now read {order_name(self.day_first)}.")
+
+        self.push_screen(DateOrderForm(self._saved_settings), saved)
 
     def action_stall_weeks(self) -> None:
         from coach_tui.ui.screens.stall_form import StallWeeksForm

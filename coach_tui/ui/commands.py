@@ -122,6 +122,11 @@ class CoachCommands(Provider):
                 app.action_public_holidays,
             ),
             PaletteCommand(
+                "Date order",
+                "Whether 03/04/2027 is 3 April or March 4",
+                app.action_date_order,
+            ),
+            PaletteCommand(
                 "Switch theme",
                 "Pick a colour theme; your choice is remembered",
                 app.action_change_theme,

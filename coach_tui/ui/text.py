@@ -18,6 +18,7 @@ from rich.console import JustifyMethod
 from rich.text import Text
 from textual.content import Content
 
+from coach_tui.model.day_text import day_text, moment_text
 from coach_tui.model.text import printable
 
 
@@ -55,10 +56,10 @@ def editable(text: str) -> str:
 
 
 def day(value: date | datetime) -> str:
-    """A date as people write it: 24 Nov 2026."""
-    return f"{value.day} {value:%b %Y}"
+    """A date as people write it: 24 Nov 2026 (see `model/day_text.py`, the one format)."""
+    return day_text(value)
 
 
 def day_and_time(value: datetime) -> str:
     """A moment as people write it: 24 Nov 2026, 09:05."""
-    return f"{day(value)}, {value:%H:%M}"
+    return moment_text(value)

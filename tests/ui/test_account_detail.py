@@ -99,7 +99,7 @@ async def test_amounts_and_dates_are_echoed_and_bad_ones_refused(
         assert "= €1,200,000" in screen_text(app)
         await pilot.press("ctrl+s")
         await paste(pilot, "next march")
-        assert "= 31 Mar 2027 (127 days from today)" in screen_text(app)
+        assert "= Wed 31 Mar 2027 (127 days from today)" in screen_text(app)
         for _ in range(len("next march")):
             await pilot.press("backspace")
         await paste(pilot, "someday soon")
@@ -253,7 +253,7 @@ async def test_add_a_team_perspective_newest_first(make_app, with_why, open_repo
         for _ in range(len("today")):
             await pilot.press("backspace")
         await paste(pilot, "2026-11-02")
-        assert "= 2 Nov 2026" in screen_text(app)
+        assert "= Mon 2 Nov 2026" in screen_text(app)
         app.screen.query_one("#text", TextArea).focus()
         await paste(pilot, "The CFO, not IT, signs off anything over 100k.")
         await pilot.press("ctrl+s")

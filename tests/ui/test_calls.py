@@ -16,7 +16,7 @@ from coach_tui.ui.screens.calls import CallsScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.screens.debrief_flow import DebriefFlowScreen
 from coach_tui.ui.screens.prep_flow import PrepFlowScreen
-from tests.helpers import BERLIN, notices, on_screen, widget_text
+from tests.helpers import BERLIN, notices, on_screen, screen_text, widget_text
 from tests.ui.flow import paste, run, settle
 from tests.ui.test_key_footer import footer_line
 
@@ -87,7 +87,7 @@ async def test_schedule_from_the_account_links_the_objective(
         assert isinstance(app.screen, CallForm)
         await paste(pilot, "tomorrow 10am")
         await pilot.pause()
-        assert "= Wednesday 25 Nov 2026, 10:00" in on_screen(app)
+        assert "= Wed 25 Nov 2026, 10:00" in on_screen(app)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
@@ -161,10 +161,8 @@ async def test_small_prep_asks_one_line_and_saves_the_outcome(
         await pilot.pause()
         assert "is something you do, not something the client agrees to" in on_screen(app)
         await line(pilot, "Greta introduces us to the CFO")
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s")  # a good outcome goes on at once: no second ctrl+s
         await pilot.pause()
-        assert "Can they say yes to that before the call ends?" in on_screen(app)
-        await pilot.press("ctrl+s")  # yes, they can
         assert app.screen.current.key == "size"
         await pilot.press("ctrl+s")  # small, as the coach suggests
         await paste(pilot, "Bring the plant waste figures she asked about")
@@ -181,6 +179,33 @@ async def test_small_prep_asks_one_line_and_saves_the_outcome(
     )  # fmt: skip
 
 
+async def test_a_good_outcome_goes_on_at_the_first_ctrl_s(make_app, with_why, open_repo, clock):
+    seed_with_call(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await start_prep(pilot)
+        await paste(pilot, "Greta introduces us to the CFO")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.current.key == "size"
+        assert "Step 2 of" in on_screen(app)
+
+
+async def test_two_outcome_hints_start_on_lines_of_their_own(
+    make_app, with_why, open_repo, clock
+) -> None:
+    seed_with_call(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await start_prep(pilot)
+        await paste(pilot, "Send the deck")  # seller only, and vague
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        rows = [row.strip() for row in screen_text(app).split("\n")]
+        assert any(row.startswith("That is hard to check afterwards.") for row in rows)
+        assert any(row.startswith("Ctrl+s again keeps it.") for row in rows)
+
+
 async def test_large_prep_plans_more_and_a_too_big_outcome_is_split(
     make_app, with_why, open_repo, clock
 ) -> None:
@@ -193,7 +218,7 @@ async def test_large_prep_plans_more_and_a_too_big_outcome_is_split(
         await pilot.pause()
         assert "Two advances rarely both happen in one call" in on_screen(app)
         await line(pilot, "The CFO signs the pilot order form")
-        await pilot.press("ctrl+s", "ctrl+s")
+        await pilot.press("ctrl+s")  # a good outcome goes on at once
         assert app.screen.current.key == "bigger"  # the two advances, for a follow-up
         await pilot.press("ctrl+s")
         assert app.screen.current.key == "size"
@@ -244,7 +269,7 @@ async def test_a_split_that_follows_the_advice_still_creates_the_follow_up(
         await pilot.pause()
         assert "rarely happens in one call" in on_screen(app)
         await line(pilot, SMALL)
-        await pilot.press("ctrl+s", "ctrl+s")  # "can they say yes", yes
+        await pilot.press("ctrl+s")  # a good outcome goes on at once
         assert app.screen.current.key == "bigger"
         assert app.screen.query_one("#answer-line", Input).value == BIG
         await pilot.press("ctrl+s")
@@ -307,7 +332,7 @@ async def test_leaving_prep_midway_resumes_at_the_same_step(make_app, with_why, 
     async with run(app) as pilot:
         await start_prep(pilot)
         await paste(pilot, "Greta introduces us to the CFO")
-        await pilot.press("ctrl+s", "ctrl+s")
+        await pilot.press("ctrl+s")
         await pilot.press("ctrl+q")
     app.repo.close()
     app = make_app()

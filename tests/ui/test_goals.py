@@ -15,6 +15,7 @@ from coach_tui.ui.screens.dashboard import DashboardScreen
 from coach_tui.ui.screens.goal_forms import GoalForm, ProgressForm
 from coach_tui.ui.screens.goal_skill_forms import RetireSkillForm, SkillForm
 from coach_tui.ui.screens.goals import GoalsScreen
+from coach_tui.ui.widgets.field import Field
 from tests.helpers import notices, on_screen, widget_text
 from tests.ui.flow import paste, run, settle
 
@@ -140,8 +141,8 @@ async def test_new_revenue_goal_typed_as_1_2m(make_app, with_why) -> None:
         await pilot.press(*"1.2m")
         assert under(app, "target") == "= $1,200,000"
         # In late November the year being planned is next year, not the one ending in weeks.
-        assert under(app, "start") == "= Friday 1 Jan 2027"
-        assert under(app, "end") == "= Friday 31 Dec 2027"
+        assert under(app, "start") == "= Fri 1 Jan 2027"
+        assert under(app, "end") == "= Fri 31 Dec 2027"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, GoalsScreen)
@@ -162,7 +163,7 @@ async def test_goal_in_another_currency_and_a_typed_period(make_app, with_why) -
         await fill(pilot, "start", "1 jan 2027")
         await fill(pilot, "end", "june 2027")
         assert under(app, "target") == "= €900,000"
-        assert under(app, "end") == "= Wednesday 30 Jun 2027"  # a month alone: its last day
+        assert under(app, "end") == "= Wed 30 Jun 2027"  # a month alone: its last day
         await pilot.press("ctrl+s")
         await settle(pilot)
         row = goal_rows(app)[0]
@@ -297,7 +298,7 @@ async def test_logging_progress_moves_attained_percent_and_pace(
         assert goal_rows(app)[0][2:6] == ["$0", "$1,200,000", "0%", "behind 100%"]
         await pilot.press("p")
         assert isinstance(app.screen, ProgressForm)
-        assert under(app, "on") == "= Tuesday 24 Nov 2026"  # "today", already filled in
+        assert under(app, "on") == "= Tue 24 Nov 2026"  # "today", already filled in
         await pilot.press(*"600k")  # the amount has the keys
         assert under(app, "amount") == "= $600,000"
         await fill(pilot, "note", "Nordvale [b]renewal[/b]")
@@ -334,7 +335,7 @@ async def test_progress_reads_past_dates_and_refuses_bad_ones(
         await fill(pilot, "on", "3 dec")  # no year: the last 3 December, a year ago
         assert under(app, "on").startswith("3 Dec 2025 is outside this goal's period (2026)")
         await fill(pilot, "on", "fri")
-        assert under(app, "on") == "= Friday 20 Nov 2026"
+        assert under(app, "on") == "= Fri 20 Nov 2026"
         await fill(pilot, "amount", "€3000")
         await save(pilot)
         assert under(app, "amount").startswith("That reads as €3,000, but this goal counts in USD.")
@@ -461,3 +462,22 @@ async def test_a_count_goal_and_its_progress_take_whole_numbers_only(
         assert "'1.5' is not a whole number" in under(app, "amount")
     [goal] = app.repo.goals.performance()
     assert goal.target == 6 and goal.progress == ()
+
+
+async def test_a_period_error_goes_when_the_start_is_moved_before_the_end(
+    make_app, with_why
+) -> None:
+    app = make_app()
+    async with run(app) as pilot:
+        await open_goals(pilot)
+        await pilot.press("n")
+        await paste(pilot, "Revenue 2027")
+        await fill(pilot, "target", "100k")
+        await fill(pilot, "start", "2027-06-01")
+        await fill(pilot, "end", "2027-03-31")
+        await save(pilot)
+        assert under(app, "end") == "The period must end after it starts."
+        await fill(pilot, "start", "2027-01-01")  # the other field puts it right
+        assert "The period must end after it starts." not in on_screen(app)
+        assert not app.screen.query_one("#end-field", Field).has_problem
+    assert app.repo.goals.performance() == []

@@ -23,7 +23,7 @@ def seed_late_evening(open_repo, clock) -> None:
 def assert_wednesday_plan(app) -> None:
     screen = app.screen
     assert isinstance(screen, MorningPlanScreen)
-    assert screen.sub_title == "Morning plan · Wednesday 25 Nov"
+    assert screen.sub_title == "Morning plan · Wed 25 Nov"
     # Tuesday's unfinished priority is offered again; the done one is not.
     assert screen.query_one("#priority-1", Input).value == "Send the Hiro proposal"
     assert screen.query_one("#priority-2", Input).value == ""

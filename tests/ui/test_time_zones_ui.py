@@ -65,7 +65,7 @@ async def test_a_call_typed_in_winter_for_summer_is_shown_and_stored_at_its_cloc
         await open_call_form(pilot, account)
         await paste(pilot, "2027-07-01 10:00")
         await pilot.pause()
-        assert "= Thursday 1 Jul 2027, 10:00" in on_screen(app)
+        assert "= Thu 1 Jul 2027, 10:00" in on_screen(app)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert "Call saved for 1 Jul 2027, 10:00." in on_screen(app)
@@ -88,14 +88,14 @@ async def test_the_echo_says_when_the_clocks_skip_or_repeat_the_time_typed(
         await paste(pilot, "2027-03-28 02:30")
         await pilot.pause()
         assert echo(app) == (
-            "= Sunday 28 Mar 2027, 03:30. The clocks go forward that night: there is no "
+            "= Sun 28 Mar 2027, 03:30. The clocks go forward that night: there is no "
             "02:30, so this is 03:30."
         )
         app.screen.query_one("#when").clear()
         await paste(pilot, "2027-10-31 02:30")
         await pilot.pause()
         assert echo(app) == (
-            "= Sunday 31 Oct 2027, 02:30. The clocks go back that night: this is the first "
+            "= Sun 31 Oct 2027, 02:30. The clocks go back that night: this is the first "
             "02:30, before they do."
         )
         await pilot.press("ctrl+s")

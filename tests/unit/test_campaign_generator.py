@@ -186,7 +186,7 @@ def test_edited_plan_same_day_weekend_one_channel_and_gap() -> None:
     touches[-1] = replace(touches[-1], due=touches[-1].due + timedelta(days=20))
     remarks = " ".join(campaign_remarks(touches))
     assert "same person on Mon 30 Nov" in remarks
-    assert "weekend (Sat 05 Dec)" in remarks
+    assert "weekend (Sat 5 Dec)" in remarks
     assert "Every touch is email" in remarks
     assert "days pass between" in remarks
 

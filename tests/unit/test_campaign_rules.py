@@ -353,7 +353,7 @@ def test_ten_days_between_touches_is_fine_eleven_is_a_gap() -> None:
     touches = plan(count=8, weeks=6)
     assert campaign_remarks(redated(touches, 0, 10, 11, 14, 15, 16, 17, 18)) == []
     assert campaign_remarks(redated(touches, 0, 11, 14, 15, 16, 17, 18, 21)) == [
-        "11 days pass between 30 Nov and 11 Dec; they will have forgotten you. "
+        "11 days pass between Mon 30 Nov and Fri 11 Dec; they will have forgotten you. "
         "Fill the gap or close it."
     ]
 
@@ -387,7 +387,7 @@ def test_a_skipped_touch_on_a_weekend_is_not_a_weekend_touch() -> None:
     touches[3] = replace(touches[3], due=date(2026, 12, 6), status=TouchStatus.SKIPPED)
     assert not any("weekend" in remark for remark in campaign_remarks(touches))
     touches[3] = replace(touches[3], status=TouchStatus.DONE)
-    assert any("weekend (Sun 06 Dec)" in remark for remark in campaign_remarks(touches))
+    assert any("weekend (Sun 6 Dec)" in remark for remark in campaign_remarks(touches))
 
 
 def test_nothing_left_says_so() -> None:

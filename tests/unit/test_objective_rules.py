@@ -18,6 +18,7 @@ from coach_tui.coaching.objectives import (
     past_date_warning,
 )
 from coach_tui.model.account import ExpansionKind, ObjectiveStatus, StrategicObjective
+from coach_tui.model.day_text import day_text
 from coach_tui.model.money import Money
 
 TODAY = date(2026, 11, 24)
@@ -172,6 +173,6 @@ def test_a_past_date_is_warned_about_not_refused(target, warned) -> None:
     warning = past_date_warning(target, TODAY)
     assert bool(warning) is warned
     if warned:
-        assert warning.startswith(f"{target:%d %b %Y} is already past.")
+        assert warning.startswith(f"{day_text(target)} is already past.")
         assert "Saving is allowed" in warning
         assert "flagged" in warning

@@ -218,7 +218,7 @@ def test_a_goal_with_no_progress_is_zero_on_the_line() -> None:
 @pytest.mark.parametrize(
     ("entries", "today", "sentence"),
     [
-        ((), date(2025, 12, 1), "Starts 01 Jan 2026. €700 a week from here finishes on target."),
+        ((), date(2025, 12, 1), "Starts 1 Jan 2026. €700 a week from here finishes on target."),
         (
             ((date(2026, 2, 1), 7_500),),
             DAY_100,

@@ -6,7 +6,7 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Label, Select, Static, TextArea
 
 from coach_tui.model.account import (
     Account,
@@ -17,12 +17,12 @@ from coach_tui.model.account import (
     validate_person,
     validate_perspective_text,
 )
-from coach_tui.model.dates import Prefer, parse_day
+from coach_tui.model.dates import Prefer, parse_day, read_back
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.goal import validate_note
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.form import FormScreen
-from coach_tui.ui.text import day, plain
+from coach_tui.ui.text import plain
 from coach_tui.ui.widgets.field import Field
 
 
@@ -40,7 +40,14 @@ class PerspectiveForm(FormScreen[Perspective]):
             yield Field(
                 "Their role", field_id="role", placeholder="optional: SE, manager, partner…"
             )
-            yield Field("When they said it", field_id="said-on", value="today")
+            yield Field(
+                "When they said it",
+                field_id="said-on",
+                value="today",
+                reading=lambda text: read_back(
+                    text, self._said_on(text), day_first=self.coach.day_first
+                ),
+            )
             yield Label("What kind of view", classes="field-label")
             yield Select(
                 [(plain(kind.value.capitalize()), kind.value) for kind in PerspectiveKind],
@@ -57,18 +64,14 @@ class PerspectiveForm(FormScreen[Perspective]):
         super().on_mount()
         self.query_one("#who").focus()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        super().on_input_changed(event)
-        when = self.query_one("#said-on-field", Field)
-        try:
-            parsed = self._said_on(when.value)
-        except ValidationError:
-            when.clear_feedback()
-            return
-        when.say(f"= {day(parsed)}", "echo")
-
     def _said_on(self, text: str) -> date:
-        return parse_day(text, today=self.coach.now().date(), prefer=Prefer.PAST, label="When")
+        return parse_day(
+            text,
+            today=self.coach.now().date(),
+            prefer=Prefer.PAST,
+            label="When",
+            day_first=self.coach.day_first,
+        )
 
     def submit(self) -> bool:
         who = self.query_one("#who-field", Field)

@@ -13,11 +13,12 @@ from coach_tui.model.account import Account
 from coach_tui.model.call import Call, CallKind
 from coach_tui.model.clock import local_time
 from coach_tui.model.contact import Contact
-from coach_tui.model.dates import clock_change_note, parse_moment
+from coach_tui.model.dates import clock_change_note, parse_moment, read_back
+from coach_tui.model.day_text import moment_text
 from coach_tui.model.errors import ValidationError
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.form import FormScreen
-from coach_tui.ui.text import day_and_time, plain
+from coach_tui.ui.text import plain
 from coach_tui.ui.widgets.field import Field
 
 NOBODY_YET = (
@@ -56,7 +57,7 @@ class CallForm(FormScreen[Call]):
                 "When",
                 field_id="when",
                 hint="tomorrow 10am, fri 14:30, next tuesday 9:15, 2026-12-03 16:00",
-                value=f"{local_time(call.when, self.now):%Y-%m-%d %H:%M}" if call else "",
+                value=moment_text(local_time(call.when, self.now)) if call else "",
             )
             yield Label("What kind", classes="field-label")
             yield Select(
@@ -84,19 +85,22 @@ class CallForm(FormScreen[Call]):
         self.query_one("#people").display = bool(self.contacts)
 
     def _when(self, text: str) -> datetime:
-        return parse_moment(text, now=self.now, label="When")
+        return parse_moment(text, now=self.now, label="When", day_first=self.coach.day_first)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         super().on_input_changed(event)
         field = self.query_one("#when-field", Field)
+        if field.has_problem or not event.value.strip():
+            return  # an error stays until it is put right (see Field); an empty field says nothing
         try:
             when = self._when(event.value)
-        except ValidationError:
-            field.clear_feedback()
+        except ValidationError as error:
+            field.say(error.message, "hint")  # why it does not read yet
             return
         past = " — that is in the past" if when < self.now else ""
-        note = clock_change_note(event.value, now=self.now)
-        echo = f"= {when:%A} {day_and_time(when)}{past}" + (f". {note}" if note else "")
+        note = clock_change_note(event.value, now=self.now, day_first=self.coach.day_first)
+        echo = read_back(event.value, when, day_first=self.coach.day_first) + past
+        echo += f". {note}" if note else ""
         field.say(echo, "hint" if past or note else "echo")
 
     def submit(self) -> bool:

@@ -23,10 +23,12 @@ from coach_tui.coaching.campaign import (
 from coach_tui.coaching.public_holidays import public_holidays
 from coach_tui.model.account import Account
 from coach_tui.model.contact import Contact
-from coach_tui.model.dates import Prefer, parse_day
+from coach_tui.model.dates import Prefer, parse_day, read_back
+from coach_tui.model.day_text import weekday_day_text
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.ids import new_uid
+from coach_tui.model.paragraphs import paragraphs
 from coach_tui.model.text import small_number
 from coach_tui.model.touch import (
     CAMPAIGN_MAX_TOUCHES,
@@ -45,7 +47,6 @@ from coach_tui.ui.screens.guided import (
     join_picks,
     split_picks,
 )
-from coach_tui.ui.text import day
 
 DEFAULT_WEEKS = 4
 
@@ -181,8 +182,15 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
     # --- reading answers ----------------------------------------------------------
 
     def _start(self) -> date:
+        return self._read_start(self.answers.get("start", ""))
+
+    def _read_start(self, text: str) -> date:
         return parse_day(
-            self.answers.get("start", ""), today=self.today, prefer=Prefer.FUTURE, label="The start"
+            text,
+            today=self.today,
+            prefer=Prefer.FUTURE,
+            label="The start",
+            day_first=self.coach.day_first,
         )
 
     def _weeks(self, text: str) -> int:
@@ -212,23 +220,21 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
         return [Channel(value) for value in split_picks(self.answers.get("channels", ""))]
 
     def echo(self, step: FlowStep, value: str) -> str:
+        if step.key == "start":  # or why it does not read
+            start = self._read_start(value)
+            holidays = self._holidays(start, 1)
+            if start in holidays:
+                first = business_days(start, 1, holidays)
+                then = (
+                    f", so the first touch goes out {weekday_day_text(first[0])}" if first else ""
+                )
+                off = f" — {holidays[start]}, a public holiday{then}"
+            elif start.weekday() >= 5:
+                off = " — a weekend, so the first touch moves to monday"
+            else:
+                off = ""
+            return read_back(value, start, day_first=self.coach.day_first) + off
         try:
-            if step.key == "start":
-                start = parse_day(value, today=self.today, prefer=Prefer.FUTURE, label="The start")
-                holidays = self._holidays(start, 1)
-                if start in holidays:
-                    first = business_days(start, 1, holidays)
-                    then = (
-                        f", so the first touch goes out {first[0]:%a} {day(first[0])}"
-                        if first
-                        else ""
-                    )
-                    off = f" — {holidays[start]}, a public holiday{then}"
-                elif start.weekday() >= 5:
-                    off = " — a weekend, so the first touch moves to monday"
-                else:
-                    off = ""
-                return f"= {start:%A} {day(start)}{off}"
             if step.key == "weeks":
                 weeks = self._weeks(value)
                 return f"= {counted(weeks, 'week')}"
@@ -241,7 +247,7 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
             if step.key == "contacts" and not split_picks(value):
                 return Verdict(error="Tick at least one person (space), then ctrl+s.")
             if step.key == "start":
-                start = parse_day(value, today=self.today, prefer=Prefer.FUTURE, label="The start")
+                start = self._read_start(value)
                 if start < self.today:
                     return Verdict(error="A campaign starts today or later.")
             if step.key == "weeks":
@@ -250,7 +256,7 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
                 count = self._count(value)
                 if not CAMPAIGN_MIN_TOUCHES <= count <= CAMPAIGN_MAX_TOUCHES:
                     remark = count_remark(count)
-                    return Verdict(question=f"{remark} Ctrl+s again keeps {count}.")
+                    return Verdict(question=paragraphs(remark, f"Ctrl+s again keeps {count}."))
             if step.key == "channels":
                 picked = split_picks(value)
                 if not picked:
@@ -288,7 +294,7 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
         skipped = skipped_holidays(start, weeks, self._holidays(start, weeks))
         if not skipped:
             return ""
-        days = ", ".join(f"{when:%a} {day(when)} ({name})" for when, name in skipped)
+        days = ", ".join(f"{weekday_day_text(when)} ({name})" for when, name in skipped)
         return f"Public holidays left out ({self.holiday_region}): {days}."
 
     def reference_title(self) -> str:
@@ -306,7 +312,7 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
         lines = [skipped, ""] if skipped else []
         for touch in touches:
             lines.append(
-                f"{touch.due:%a} {day(touch.due):<12} {touch.channel.value:<7} "
+                f"{weekday_day_text(touch.due):<15} {touch.channel.value:<7} "
                 f"{names.get(touch.contact_uid, '?'):<22} {touch.purpose.value}"
             )
             lines.append(f"    {touch.idea}")

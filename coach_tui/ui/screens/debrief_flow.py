@@ -20,12 +20,13 @@ from coach_tui.model.call import (
     Result,
 )
 from coach_tui.model.clock import local_time
-from coach_tui.model.dates import Prefer, clock_change_note, parse_day, parse_moment
+from coach_tui.model.dates import Prefer, clock_change_note, parse_day, parse_moment, read_back
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
+from coach_tui.model.paragraphs import paragraphs
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
-from coach_tui.ui.text import day, day_and_time
+from coach_tui.ui.text import day_and_time
 
 
 def debrief_flow_name(call_uid: str) -> str:
@@ -143,22 +144,28 @@ class DebriefFlowScreen(GuidedFlowScreen[Call]):
     def _due(self, text: str) -> date | None:
         if not text.strip():
             return None
-        return parse_day(text, today=self.coach.now().date(), prefer=Prefer.FUTURE, label="By when")
+        return parse_day(
+            text,
+            today=self.coach.now().date(),
+            prefer=Prefer.FUTURE,
+            label="By when",
+            day_first=self.coach.day_first,
+        )
 
     def _next_when(self, text: str) -> datetime | None:
         if not text.strip():
             return None
-        return parse_moment(text, now=self.coach.now(), label="The next call")
+        return parse_moment(
+            text, now=self.coach.now(), label="The next call", day_first=self.coach.day_first
+        )
 
     def echo(self, step: FlowStep, value: str) -> str:
-        try:
-            if step.key in ("theirs_due", "mine_due") and (due := self._due(value)):
-                return f"= {due:%A} {day(due)}"
-            if step.key == "next_when" and (when := self._next_when(value)):
-                note = clock_change_note(value, now=self.coach.now())
-                return f"= {when:%A} {day_and_time(when)}" + (f". {note}" if note else "")
-        except ValidationError:
-            return ""
+        day_first = self.coach.day_first
+        if step.key in ("theirs_due", "mine_due") and (due := self._due(value)):
+            return read_back(value, due, day_first=day_first)
+        if step.key == "next_when" and (when := self._next_when(value)):
+            note = clock_change_note(value, now=self.coach.now(), day_first=day_first)
+            return read_back(value, when, day_first=day_first) + (f". {note}" if note else "")
         return ""
 
     def step_hint(self, step: FlowStep) -> str:
@@ -185,7 +192,9 @@ class DebriefFlowScreen(GuidedFlowScreen[Call]):
                 if verdict is not None and verdict.blocking:
                     return Verdict(error=verdict.messages[0])
                 if verdict is not None and verdict.issues:
-                    return Verdict(question=verdict.messages[0] + " Ctrl+s again keeps it.")
+                    return Verdict(
+                        question=paragraphs(verdict.messages[0], "Ctrl+s again keeps it.")
+                    )
             elif step.key == "movement" and value == Movement.ADVANCE.value:
                 return Verdict()
             elif step.kind in (StepKind.LINE, StepKind.TEXT):

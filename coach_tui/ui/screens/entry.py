@@ -21,6 +21,7 @@ from coach_tui.coaching.coverage import coverage_summary, coverage_warnings
 from coach_tui.coaching.public_holidays import effective_region
 from coach_tui.model.account import Account
 from coach_tui.model.contact import Contact, EntryPoint
+from coach_tui.model.day_text import weekday_day_text
 from coach_tui.model.touch import Campaign, CampaignStatus, Channel, Purpose, Touch
 from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
@@ -241,7 +242,7 @@ class AccountEntryScreen(TouchActionsScreen):
         status.update(plain("\n".join(lines)))
         for touch in touches:
             table.add_row(
-                cell(f"{touch.due:%a} {day(touch.due)}"),
+                cell(weekday_day_text(touch.due)),
                 cell(self.who(touch)),
                 cell(touch.channel.value),
                 cell(touch.purpose.value),

@@ -27,6 +27,8 @@ class FormScreen(ModalScreen[ResultT]):
     """Subclasses build fields in `compose` and implement `submit` (return True when saved).
 
     Changing any input marks the form dirty; Esc on a dirty form asks before discarding.
+    Any change also re-runs the checks behind the errors on show (`checked_field`,
+    `checked_area`), so a message never stays once what it named was put right.
     """
 
     CSS_PATH = "dialogs.tcss"
@@ -39,6 +41,13 @@ class FormScreen(ModalScreen[ResultT]):
 
     dirty = False
     _armed = False
+
+    def __init__(
+        self, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name, id, classes)
+        # TextArea id → the check behind the error under it, run again on every change.
+        self._area_rechecks: dict[str, Callable[[], object]] = {}
 
     def on_mount(self) -> None:
         # Widgets announce their initial values as changes; only later edits count.
@@ -70,12 +79,22 @@ class FormScreen(ModalScreen[ResultT]):
 
     def on_input_changed(self, _event: Input.Changed) -> None:
         self.dirty = self.dirty or self._armed
+        self.recheck_problems()
 
     def on_text_area_changed(self, _event: TextArea.Changed) -> None:
         self.dirty = self.dirty or self._armed
+        self.recheck_problems()
 
     def on_select_changed(self, _event: Select.Changed) -> None:
         self.dirty = self.dirty or self._armed
+        self.recheck_problems()
+
+    def recheck_problems(self) -> None:
+        """Clear each error on show whose value became valid (see `Field.recheck_problem`)."""
+        for field in self.query(Field):
+            field.recheck_problem()
+        for recheck in list(self._area_rechecks.values()):
+            recheck()
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         self.action_submit()
@@ -93,7 +112,7 @@ class FormScreen(ModalScreen[ResultT]):
         try:
             value = validate(field.value)
         except ValidationError as error:
-            field.say(error.message)
+            field.say(error.message, recheck=lambda: validate(field.value))
             return None
         field.clear_feedback()
         return value
@@ -102,14 +121,17 @@ class FormScreen(ModalScreen[ResultT]):
         """The validated text of TextArea `#area_id`, or None with the reason shown in
         `#area_id-feedback` below it."""
         feedback = self.query_one(f"#{area_id}-feedback", Static)
+        rechecks = self._area_rechecks
         try:
             text = validate(self.query_one(f"#{area_id}", TextArea).text)
         except ValidationError as error:
             feedback.update(plain(error.message))
             feedback.add_class("-problem")
+            rechecks[area_id] = lambda: self.checked_area(area_id, validate)
             return None
         feedback.update("")
         feedback.remove_class("-problem")
+        rechecks.pop(area_id, None)
         return text
 
     def not_saved(self, feedback_id: str, error: StoreError) -> None:

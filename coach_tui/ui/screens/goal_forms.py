@@ -18,7 +18,7 @@ from textual.widgets import Input, Label, Select, Static
 from coach_tui.coaching.pace import goal_pace, pace_sentence
 from coach_tui.coaching.plan_year import new_goal_period
 from coach_tui.model.counts import parse_count
-from coach_tui.model.dates import Prefer, parse_day
+from coach_tui.model.dates import Prefer, parse_day, read_back
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.goal import (
     UNIT,
@@ -51,11 +51,6 @@ class Refused(ValidationError):
     """Input that reads fine but breaks a rule of the form (a day outside the period)."""
 
 
-def long_day(value: date) -> str:
-    """Thursday 1 Jan 2026: the weekday makes a misread date stand out."""
-    return f"{value:%A} {day(value)}"
-
-
 def count_text(amount: Decimal) -> str:
     """A count as a person writes it: 24, 1,500 or 2.5 — not 24.00."""
     if amount == amount.to_integral_value():
@@ -68,7 +63,7 @@ def read(field: Field, build: Callable[[str], T]) -> T | None:
     try:
         value = build(field.value)
     except ValidationError as error:
-        field.say(error.message)
+        field.say(error.message, recheck=lambda: build(field.value))
         return None
     if field.has_problem:  # fixed since the last try; an echo stays
         field.clear_feedback()
@@ -80,12 +75,12 @@ def echo(field: Field, reading: Callable[[str], str]) -> None:
     if not field.value.strip():
         field.say("")
         return
+    if field.has_problem:
+        return  # an error stays until it is put right (see Field)
     try:
         field.say(f"= {reading(field.value)}", "echo")
-    except Refused as problem:
-        field.say(problem.message, "hint")
-    except ValidationError:
-        field.say("")  # probably still being typed: the error waits for ctrl+s
+    except ValidationError as problem:  # why it does not read, or would be refused: a hint,
+        field.say(problem.message, "hint")  # as it may still be half typed
 
 
 class GoalForm(FormScreen[PerformanceGoal]):
@@ -178,16 +173,31 @@ class GoalForm(FormScreen[PerformanceGoal]):
         return parse_count(text, label="The target"), ""
 
     def _start(self, text: str) -> date:
-        return parse_day(text, today=self.today, prefer=Prefer.PAST, label="The start")
+        return parse_day(
+            text,
+            today=self.today,
+            prefer=Prefer.PAST,
+            label="The start",
+            day_first=self.coach.day_first,
+        )
 
     def _end(self, text: str) -> date:
-        return parse_day(text, today=self.today, prefer=Prefer.FUTURE, label="The end")
+        return parse_day(
+            text,
+            today=self.today,
+            prefer=Prefer.FUTURE,
+            label="The end",
+            day_first=self.coach.day_first,
+        )
 
     def _unit(self, text: str) -> str:
         unit = UNIT.clean(text, label="What you count")
         if self.metric is Metric.CUSTOM and not unit:
             raise ValidationError("Say what you count, e.g. first meetings.")
         return unit
+
+    def _check_period(self) -> None:
+        validate_period(self._start(self.field("start").value), self._end(self.field("end").value))
 
     # --- echo while typing ----------------------------------------------------------------
 
@@ -223,7 +233,10 @@ class GoalForm(FormScreen[PerformanceGoal]):
 
     def _echo_day(self, field_id: str) -> None:
         parse = self._start if field_id == "start" else self._end
-        echo(self.field(field_id), lambda text: long_day(parse(text)))
+        echo(self.field(field_id), lambda text: self._day_reading(text, parse(text)))
+
+    def _day_reading(self, text: str, value: date) -> str:
+        return read_back(text, value, day_first=self.coach.day_first).removeprefix("= ")
 
     # --- saving --------------------------------------------------------------------------
 
@@ -237,7 +250,7 @@ class GoalForm(FormScreen[PerformanceGoal]):
             try:
                 validate_period(start, end)
             except ValidationError as error:
-                self.field("end").say(error.message)
+                self.field("end").say(error.message, recheck=self._check_period)
                 end = None
         if name is None or unit is None or target is None or start is None or end is None:
             self.focus_first_problem()
@@ -304,7 +317,9 @@ class ProgressForm(FormScreen[PerformanceGoal]):
         return self.query_one(f"#{field_id}-field", Field)
 
     def _on(self, text: str) -> date:
-        when = parse_day(text, today=self.today, prefer=Prefer.PAST, label="When")
+        when = parse_day(
+            text, today=self.today, prefer=Prefer.PAST, label="When", day_first=self.coach.day_first
+        )
         if when > self.today:
             raise Refused(
                 f"{day(when)} has not happened yet. Log progress once it has: today or earlier."
@@ -332,9 +347,12 @@ class ProgressForm(FormScreen[PerformanceGoal]):
     def on_input_changed(self, event: Input.Changed) -> None:
         super().on_input_changed(event)
         if event.input.id == "on":
-            echo(self.field("on"), lambda text: long_day(self._on(text)))
+            echo(self.field("on"), lambda text: self._day_reading(text, self._on(text)))
         elif event.input.id == "amount":
             echo(self.field("amount"), lambda text: self.goal.format_amount(self._amount(text)))
+
+    def _day_reading(self, text: str, value: date) -> str:
+        return read_back(text, value, day_first=self.coach.day_first).removeprefix("= ")
 
     def submit(self) -> bool:
         on = read(self.field("on"), self._on)

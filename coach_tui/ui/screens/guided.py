@@ -23,6 +23,7 @@ from textual.widgets import Button, Input, OptionList, SelectionList, Static, Te
 from textual.widgets.option_list import Option
 
 from coach_tui.model.draft import FlowDraft, keepable
+from coach_tui.model.errors import ValidationError
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen
@@ -132,8 +133,16 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
         return Verdict()
 
     def echo(self, step: FlowStep, value: str) -> str:
-        """How a one-line answer was read (e.g. the parsed date), shown as they type."""
+        """How a one-line answer was read (e.g. the parsed date), shown as they type.
+
+        Raise ValidationError to say why it does not read (shown as a hint: it may be half
+        typed); every date step does."""
         return ""
+
+    def still_wrong(self, step: FlowStep, value: str) -> str:
+        """Why `value` is still refused, or '' — asked as they type while an error shows, so
+        the error goes once it is put right. Override when `check` does more than judge."""
+        return self.check(step, value).error
 
     def step_hint(self, step: FlowStep) -> str:
         """The hint under the question; override to add context."""
@@ -263,9 +272,19 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
 
     def _show_echo(self) -> None:
         step = self.current
-        text = self.echo(step, self.answers.get(step.key, "")) if step.kind is StepKind.LINE else ""
+        value = self.answers.get(step.key, "") if step.kind is StepKind.LINE else ""
+        self._echo(value)
+
+    def _echo(self, value: str) -> None:
+        """How the one-line answer reads, or why it does not, under the input."""
+        unread = False
+        try:
+            text = self.echo(self.current, value)
+        except ValidationError as error:  # nothing typed yet needs no reason
+            text, unread = (error.message, True) if value.strip() else ("", False)
         echo = self.query_one("#echo", Static)
         echo.update(plain(text))
+        echo.set_class(unread, "-unread")
         echo.display = bool(text)
 
     def say(self, text: str, *, kind: str = "hint") -> None:
@@ -275,6 +294,19 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
         message.set_class(kind == "error", "-error")
         message.set_class(kind == "hint", "-hint")
         message.display = bool(text)
+
+    def _recheck_message(self, value: str) -> None:
+        """A message is about the answer it was said for: once that answer is edited, a
+        question is no longer asked (the next ctrl+s judges afresh) and an error stays only
+        while it still holds."""
+        message = self.query_one("#message", Static)
+        if not message.display:
+            return
+        if not message.has_class("-error"):
+            self.say("")
+            return
+        self.capture()  # judged as ctrl+s would judge it: some checks read the answers
+        self.say(self.still_wrong(self.current, value), kind="error")
 
     def whereabouts(self) -> str:
         """This flow and step, for the crash log (the app marks the draft for rescue)."""
@@ -333,9 +365,11 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
         self._has_draft = True
 
     def _edited(self) -> None:
-        if self._read_input() == self.answers.get(self.current.key, ""):
+        value = self._read_input()
+        if value == self.answers.get(self.current.key, ""):
             return
         self._confirmed_step = None
+        self._recheck_message(value)
         if self._autosave is not None:
             self._autosave.stop()
         self._autosave = self.set_timer(AUTOSAVE_SECONDS, self.save_draft)
@@ -347,10 +381,7 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
     @on(Input.Changed, "#answer-line")
     def _typed_line(self, event: Input.Changed) -> None:
         if self.current.kind is StepKind.LINE:
-            echo = self.query_one("#echo", Static)
-            text = self.echo(self.current, event.value)
-            echo.update(plain(text))
-            echo.display = bool(text)
+            self._echo(event.value)
             self._edited()
 
     @on(Input.Submitted, "#answer-line")

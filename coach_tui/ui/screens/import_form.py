@@ -16,7 +16,10 @@ from textual.widgets import Input, Label, LoadingIndicator, Select, Static
 from coach_tui.commands.import_contacts import prepare
 from coach_tui.interop.errors import ImportFailed
 from coach_tui.interop.importer import ImportPlan, apply_import
+from coach_tui.interop.linkedin import KIND as LINKEDIN
 from coach_tui.interop.results import RowStatus
+from coach_tui.interop.vcard import KIND as VCARD
+from coach_tui.model.errors import ValidationError
 from coach_tui.model.wording import counted, numeral
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.form import FormScreen
@@ -24,6 +27,9 @@ from coach_tui.ui.text import plain
 from coach_tui.ui.widgets.field import Field
 
 KINDS = [("LinkedIn connections (Connections.csv)", "linkedin"), ("vCard (.vcf)", "vcard")]
+# Where a good file of each kind comes from, shown under the path for the kind chosen.
+PATH_HINTS = {"linkedin": LINKEDIN.how_to_get_it, "vcard": VCARD.how_to_get_it}
+PATH_PLACEHOLDERS = {"linkedin": "~/Downloads/Connections.csv", "vcard": "~/Downloads/contacts.vcf"}
 BY_COMPANY = "__by_company__"
 
 
@@ -73,8 +79,8 @@ class ImportForm(FormScreen[int]):
             yield Field(
                 "The file",
                 field_id="path",
-                hint="LinkedIn: Settings → Data privacy → Get a copy of your data → Connections.",
-                placeholder="~/Downloads/Connections.csv",
+                hint=PATH_HINTS["linkedin"],
+                placeholder=PATH_PLACEHOLDERS["linkedin"],
             )
             yield Label("Put them on", classes="field-label")
             by_name = sorted(self.accounts.items(), key=lambda item: item[1].casefold())
@@ -101,7 +107,21 @@ class ImportForm(FormScreen[int]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         super().on_input_changed(event)
-        self.plan = None
+        self._choices_changed()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        super().on_select_changed(event)
+        if event.select.id == "kind" and isinstance(kind := event.value, str):
+            field = self.query_one("#path-field", Field)
+            field.query_one(".field-hint", Static).update(plain(PATH_HINTS[kind]))
+            field.input.placeholder = PATH_PLACEHOLDERS[kind]
+        self._choices_changed()
+
+    def _choices_changed(self) -> None:
+        """A summary read for other choices (another file, kind or account) no longer holds."""
+        if self.plan is not None and self.planned_for != self._choices():
+            self.plan = None
+            self.query_one("#summary", Static).update("")
 
     def submit(self) -> bool:
         choices = self._choices()
@@ -110,12 +130,16 @@ class ImportForm(FormScreen[int]):
         path = choices[1]
         field = self.query_one("#path-field", Field)
         if not path:
-            field.say("Type the path of the file to import.")
+            field.say("Type the path of the file to import.", recheck=self._path_typed)
             return False
         field.clear_feedback()
         self.query_one("#reading").display = True
         self._read(choices)
         return False
+
+    def _path_typed(self) -> None:
+        if not self._choices()[1]:
+            raise ValidationError("Type the path of the file to import.")
 
     @work(thread=True, exclusive=True, group="import")
     def _read(self, choices: tuple[str, str, str]) -> None:
@@ -124,13 +148,19 @@ class ImportForm(FormScreen[int]):
         try:
             plan = prepare(self.coach.repo, kind, Path(path).expanduser(), account)
         except (ImportFailed, StoreError) as error:
-            self.app.call_from_thread(self._show_failure, str(error))
+            self.app.call_from_thread(self._show_failure, str(error), choices)
             return
         self.app.call_from_thread(self._show_plan, plan, choices)
 
-    def _show_failure(self, message: str) -> None:
+    def _show_failure(self, message: str, choices: tuple[str, str, str]) -> None:
         self.query_one("#reading").display = False
-        self.query_one("#path-field", Field).say(f"Nothing imported: {message}")
+        said = f"Nothing imported: {message}"
+
+        def still_failing() -> None:  # the reason holds for this file, kind and account only
+            if self._choices() == choices:
+                raise ValidationError(said)
+
+        self.query_one("#path-field", Field).say(said, recheck=still_failing)
 
     def _show_plan(self, plan: ImportPlan, choices: tuple[str, str, str]) -> None:
         self.query_one("#reading").display = False

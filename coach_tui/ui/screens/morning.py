@@ -33,6 +33,7 @@ from coach_tui.model.day import (
     Priority,
     validate_priority,
 )
+from coach_tui.model.day_text import time_text, weekday_text
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.wording import counted, numeral
 from coach_tui.store.errors import StoreError
@@ -67,7 +68,10 @@ def agenda_text(agenda: Agenda, *, everything: bool = False) -> str:
         lines.append("No calls today.")
     listed(
         agenda.to_debrief,
-        lambda call: f"To debrief — {call.when:%a %d %b %H:%M}  {call.account} ({call.kind})",
+        lambda call: (
+            f"To debrief — {weekday_text(call.when)} {time_text(call.when)}  "
+            f"{call.account} ({call.kind})"
+        ),
     )
     overdue = sum(1 for line in agenda.touches if line.item.days_overdue > 0)
     if agenda.touches:
@@ -140,7 +144,7 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
     def on_mount(self) -> None:
         repo = self.coach.repo
         today = self.coach.now().date()
-        self.sub_title = f"Morning plan · {today:%A} {today.day} {today:%b}"
+        self.sub_title = f"Morning plan · {weekday_text(today)}"
         try:
             self.show_agenda()
             existing = repo.days.get(today)

@@ -16,11 +16,12 @@ from coach_tui.model.account import (
     StrategicObjective,
     validate_objective_text,
 )
-from coach_tui.model.dates import Prefer, parse_day
+from coach_tui.model.dates import Prefer, parse_day, read_back
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.ids import new_uid
 from coach_tui.model.money import Money, parse_money
+from coach_tui.model.paragraphs import paragraphs
 from coach_tui.model.wording import days_from, possessive
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
@@ -101,7 +102,7 @@ def answers_from(objective: StrategicObjective | None) -> dict[str, str]:
         "description": objective.description,
         "client_goal": objective.client_goal,
         "target": f"{target.amount} {target.currency}" if target else "",
-        "date": objective.target_date.isoformat() if objective.target_date else "",
+        "date": day(objective.target_date) if objective.target_date else "",
     }
 
 
@@ -145,15 +146,22 @@ class ObjectiveFlowScreen(GuidedFlowScreen[StrategicObjective]):
     def _day(self, text: str) -> date | None:
         if not text.strip():
             return None
-        return parse_day(text, today=self.today, prefer=Prefer.FUTURE, label="The date")
+        return parse_day(
+            text,
+            today=self.today,
+            prefer=Prefer.FUTURE,
+            label="The date",
+            day_first=self.coach.day_first,
+        )
 
     def echo(self, step: FlowStep, value: str) -> str:
+        if step.key == "date" and (when := self._day(value)):  # or why it does not read
+            days = (when - self.today).days
+            read = read_back(value, when, day_first=self.coach.day_first)
+            return f"{read} ({days_from_today(days)})"
         try:
             if step.key == "target" and (money := self._money(value)):
                 return f"= {money}"
-            if step.key == "date" and (when := self._day(value)):
-                days = (when - self.today).days
-                return f"= {day(when)} ({days_from_today(days)})"
         except ValidationError:
             return ""
         return ""
@@ -164,7 +172,9 @@ class ObjectiveFlowScreen(GuidedFlowScreen[StrategicObjective]):
                 text = validate_objective_text(value, label="The description")
                 hints = description_hints(text)
                 return (
-                    Verdict(question=f"{hints[0]} (Ctrl+s again keeps it.)") if hints else Verdict()
+                    Verdict(question=paragraphs(hints[0], "Ctrl+s again keeps it."))
+                    if hints
+                    else Verdict()
                 )
             if step.key == "client_goal":
                 if not value.strip():
@@ -184,7 +194,7 @@ class ObjectiveFlowScreen(GuidedFlowScreen[StrategicObjective]):
                     )
                 warning = past_date_warning(when, self.today)
                 if warning:
-                    return Verdict(question=f"{warning} Ctrl+s again to keep it.")
+                    return Verdict(question=paragraphs(warning, "Ctrl+s again to keep it."))
         except ValidationError as error:
             return Verdict(error=error.message)
         return Verdict()

@@ -28,6 +28,7 @@ from coach_tui.model.clock import local_time
 from coach_tui.model.dates import real_wall_time
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
+from coach_tui.model.paragraphs import paragraphs
 from coach_tui.model.why import WhyStatement
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
@@ -47,7 +48,8 @@ PREP_STEPS = (
         "The outcome",
         "What will the client agree to do by the end of this call?",
         "An advance is their action: introduce you to someone, share information, try "
-        "something, agree in principle, sign. Say who does what.",
+        "something, agree in principle, sign. Say who does what, and check they can say yes "
+        "before the call ends.",
         kind=StepKind.LINE,
         placeholder="e.g. Greta introduces us to the CFO",
     ),
@@ -167,19 +169,21 @@ class PrepFlowScreen(GuidedFlowScreen[Call]):
                 if not self.answers.get("bigger", "").strip():
                     self.answers["bigger"] = verdict.text
                 return Verdict(
-                    question=" ".join(verdict.messages) + " Write it here, or press ctrl+s "
-                    "again to split it on the next page."
+                    question=paragraphs(
+                        *verdict.messages,
+                        "Write it here, or press ctrl+s again to split it on the next page.",
+                    )
                 )
             if verdict.issues:
-                return Verdict(question=" ".join(verdict.messages) + " Ctrl+s again keeps it.")
-            return Verdict(question="Can they say yes to that before the call ends? Ctrl+s if so.")
+                return Verdict(question=paragraphs(*verdict.messages, "Ctrl+s again keeps it."))
+            return Verdict()  # a good outcome goes on at the first ctrl+s
         if step.key == "this_call" and value.strip():
             verdict = check_outcome(value)
             if verdict.blocking:
                 return Verdict(error=verdict.messages[0])
             self.answers["size"] = verdict.size.value
             if verdict.issues:
-                return Verdict(question=" ".join(verdict.messages) + " Ctrl+s again keeps it.")
+                return Verdict(question=paragraphs(*verdict.messages, "Ctrl+s again keeps it."))
             return Verdict()
         if step.key in ("this_call", "bigger", *TEXT_STEPS):
             try:
@@ -197,6 +201,12 @@ class PrepFlowScreen(GuidedFlowScreen[Call]):
                 "the whole outcome for this call."
             )
         return step.hint
+
+    def still_wrong(self, step: FlowStep, value: str) -> str:
+        if step.key == "outcome":  # judged without `check`, which also suggests the size
+            verdict = check_outcome(value)
+            return verdict.messages[0] if verdict.blocking else ""
+        return super().still_wrong(step, value)
 
     def reference_title(self) -> str:
         return "Before you prepare" if self.current.kind is not StepKind.REVIEW else "Your prep"

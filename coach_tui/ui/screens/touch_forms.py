@@ -11,7 +11,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 
 from coach_tui.coaching.touches import mark_done, mark_skipped, snooze
 from coach_tui.model.contact import Contact
-from coach_tui.model.dates import Prefer, parse_day
+from coach_tui.model.dates import Prefer, parse_day, read_back
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.touch import IDEA, Channel, Purpose, Touch
 from coach_tui.store.errors import StoreError
@@ -134,29 +134,29 @@ class SnoozeForm(OneTouchForm):
         yield Field(
             "The date",
             field_id="date",
-            hint="Only for another date: next tuesday, 2026-12-15, in 10 days…",
+            hint="Only for another date: next tuesday, 15 dec, in 10 days…",
+            reading=lambda text: read_back(text, self._date(text), day_first=self.coach.day_first),
+        )
+
+    def _date(self, text: str) -> date:
+        return parse_day(
+            text,
+            today=self.today,
+            prefer=Prefer.FUTURE,
+            label="The date",
+            day_first=self.coach.day_first,
         )
 
     def on_input_changed(self, event: Input.Changed) -> None:
         super().on_input_changed(event)
-        field = self.query_one("#date-field", Field)
-        if not event.value.strip():
-            field.clear_feedback()
-            return
-        try:
-            when = parse_day(event.value, today=self.today, prefer=Prefer.FUTURE, label="The date")
-        except ValidationError:
-            field.clear_feedback()
-            return
-        field.say(f"= {when:%A} {day(when)}", "echo")
-        self.query_one("#how", Select).value = "date"
+        if event.value.strip():
+            self.query_one("#how", Select).value = "date"  # typing a date means that date
 
     def changed(self) -> Touch:
         how = self.query_one("#how", Select).value
         if how != "date":
             return snooze(self.touch, self.today, by="day" if how == "day" else "week")
-        text = self.query_one("#date-field", Field).value
-        when = parse_day(text, today=self.today, prefer=Prefer.FUTURE, label="The date")
+        when = self._date(self.query_one("#date-field", Field).value)
         return snooze(self.touch, self.today, to=when)
 
 
@@ -179,7 +179,12 @@ class TouchForm(FormScreen[Touch]):
             people.append((plain("(no longer on the account)"), touch.contact_uid))
         with VerticalScroll(classes="dialog"):
             yield Static("Add a touch" if self.new else "Edit touch", classes="dialog-title")
-            yield Field("When", field_id="due", value=touch.due.isoformat())
+            yield Field(
+                "When",
+                field_id="due",
+                value=day(touch.due),
+                reading=lambda text: self._due_reading(text),
+            )
             yield Label("To whom", classes="field-label")
             yield Select(people, value=touch.contact_uid, allow_blank=False, id="contact")
             yield Label("Channel", classes="field-label")
@@ -202,18 +207,18 @@ class TouchForm(FormScreen[Touch]):
             yield Static("ctrl+s save · esc cancel", classes="dialog-keys")
 
     def _due(self, text: str) -> date:
-        return parse_day(text, today=self.today, prefer=Prefer.FUTURE, label="The date")
+        return parse_day(
+            text,
+            today=self.today,
+            prefer=Prefer.FUTURE,
+            label="The date",
+            day_first=self.coach.day_first,
+        )
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        super().on_input_changed(event)
-        field = self.query_one("#due-field", Field)
-        try:
-            when = self._due(event.value)
-        except ValidationError as error:
-            field.say(error.message)
-            return
+    def _due_reading(self, text: str) -> str:
+        when = self._due(text)
         weekend = " — a weekend" if when.weekday() >= 5 else ""
-        field.say(f"= {when:%A} {day(when)}{weekend}", "echo")
+        return read_back(text, when, day_first=self.coach.day_first) + weekend
 
     def submit(self) -> bool:
         due = self.checked_field("due", self._due)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from coach_tui.coaching.why import WHY_FLOW, WHY_STEPS, why_hints
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
+from coach_tui.model.paragraphs import paragraphs
 from coach_tui.model.why import ANSWER_KEYS, WhyStatement, new_why, validate_answer
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.guided import FlowStep, GuidedFlowScreen, Verdict
@@ -71,6 +72,15 @@ class WhyFlowScreen(GuidedFlowScreen[WhyStatement]):
             )
         return Verdict()
 
+    def still_wrong(self, step: FlowStep, value: str) -> str:
+        if step.key != "statement":
+            return super().still_wrong(step, value)
+        try:  # judged without `check`, which moves to an earlier answer that is wrong
+            new_why(value, self.answers, now=self.coach.now())
+        except ValidationError as error:
+            return error.message
+        return ""
+
     def _check_statement(self, value: str) -> Verdict:
         try:
             why = new_why(value, self.answers, now=self.coach.now())
@@ -81,7 +91,7 @@ class WhyFlowScreen(GuidedFlowScreen[WhyStatement]):
         hints = why_hints(why.statement)
         if hints:
             return Verdict(
-                question="\n".join([*hints, "Edit it, or press ctrl+s again to save it as it is."])
+                question=paragraphs(*hints, "Edit it, or press ctrl+s again to save it as it is.")
             )
         return Verdict()
 

@@ -17,6 +17,7 @@ from coach_tui.coaching.dashboard import GoalLine, ObjectiveLine, TouchLine
 from coach_tui.coaching.lists import and_more
 from coach_tui.coaching.objectives import missing_brief
 from coach_tui.coaching.pace import PaceState, pace_sentence
+from coach_tui.model.day_text import time_text, weekday_text
 from coach_tui.model.money import compact_money
 from coach_tui.model.wording import counted
 from coach_tui.ui.text import day, plain
@@ -157,7 +158,9 @@ def call_content(lines: Sequence[CallLine], to_debrief: Sequence[AgendaCall], ro
             parts.append(plain(and_more(len(lines) - index, "c shows them"), "italic"))
             break
         call = line.call
-        parts.append(plain(f"{line.when:%a %d %b %H:%M}  {line.account}", "bold"))
+        parts.append(
+            plain(f"{weekday_text(line.when)} {time_text(line.when)}  {line.account}", "bold")
+        )
         parts.append(
             plain(f"  → {call.outcome}", "$text-muted")
             if call.prepared
