@@ -30,6 +30,7 @@ from coach_tui.store.repository import Repository
 from coach_tui.ui.crash_handling import CrashRecord, record_crash
 from coach_tui.ui.drafts import KeepsDraft
 from coach_tui.ui.flow_opening import open_flow, set_aside_unreadable_drafts
+from coach_tui.ui.flow_resume import offer_on_start
 from coach_tui.ui.messages import DashboardLoaded
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.dashboard import DashboardScreen
@@ -148,8 +149,10 @@ class CoachApp(App[None]):
                 from coach_tui.ui.screens.welcome import WelcomeScreen
 
                 self.push_screen(WelcomeScreen(), self._welcome_closed)
-        elif self.repo.days.get(self.now().date()) is None:
-            self.action_morning()  # once a day, the day starts with its plan
+        else:
+            if self.repo.days.get(self.now().date()) is None:
+                self.action_morning()  # once a day, the day starts with its plan
+            offer_on_start(self)  # on top: flows left half done are offered first
         self.set_interval(NEW_DAY_CHECK_SECONDS, self.check_new_day)
 
     def check_new_day(self) -> None:

@@ -15,6 +15,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.style import Style
 
+from coach_tui.ui.flow_resume import offer_in_progress
 from coach_tui.ui.text import plain
 
 if TYPE_CHECKING:
@@ -93,6 +94,11 @@ class CoachCommands(Provider):
                 "Plan the year",
                 "Targets, then an objective for each key account, in one sitting",
                 app.action_plan_year,
+            ),
+            PaletteCommand(
+                "Carry on where you left off",
+                "Guided flows left half done: an objective, a prep, a review…",
+                partial(offer_in_progress, app),
             ),
             PaletteCommand(
                 "Undo", "Undo the last archive, delete or close (this session)", app.action_undo

@@ -137,12 +137,22 @@ class CallActions(CoachScreen[None]):
         return done
 
     def action_debrief(self) -> None:
+        found = self._call_and_account()
+        if found is not None:
+            self.start_debrief(found[0], found[1])
+
+    def start_debrief(self, call: Call, account: Account | None = None) -> None:
+        """Open the debrief of `call`, resuming its draft (its account looked up if not given)."""
         from coach_tui.ui.screens.debrief_flow import DebriefFlowScreen, debrief_flow_name
 
-        found = self._call_and_account()
-        if found is None:
-            return
-        call, account = found
+        if account is None:
+            try:
+                account = self.coach.repo.accounts.get(call.account_uid)
+            except StoreError as error:
+                self._failed(error)
+                return
+            if account is None:
+                return
         open_flow(
             self.coach,
             debrief_flow_name(call.uid),
