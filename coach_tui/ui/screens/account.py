@@ -7,7 +7,7 @@ from dataclasses import replace
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.timer import Timer
 from textual.widgets import Header, Static, TabbedContent, TabPane, TextArea
 
@@ -35,6 +35,7 @@ from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.screens.objective_flow import objective_flow_name, objective_steps
 from coach_tui.ui.text import day, editable, plain
 from coach_tui.ui.widgets.key_footer import KeyFooter
+from coach_tui.ui.widgets.scroll import VerticalScroll
 
 RESEARCH_PROMPTS = {
     "direction": (

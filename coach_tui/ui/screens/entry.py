@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.widgets import DataTable, Header, Static
 
 from coach_tui.coaching.campaign import campaign_progress, campaign_remarks
@@ -25,6 +25,7 @@ from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.screens.touch_actions import TouchActionsScreen, TouchTable
 from coach_tui.ui.text import cell, day, plain
 from coach_tui.ui.widgets.key_footer import KeyFooter
+from coach_tui.ui.widgets.scroll import VerticalScroll
 
 NO_ENTRY_POINT = (
     "No entry point yet. Press i to name the business unit you will start from, why there, "

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from coach_tui.ui.text import cell, plain
+from coach_tui.ui.widgets.scroll import VerticalScroll
 
 ABOUT = (
     "The coach follows one idea per habit: know why you sell; set results goals and "

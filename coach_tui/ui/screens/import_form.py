@@ -10,7 +10,6 @@ from pathlib import Path
 
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, LoadingIndicator, Select, Static
 
 from coach_tui.commands.import_contacts import prepare
@@ -21,6 +20,7 @@ from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.form import FormScreen
 from coach_tui.ui.text import plain
 from coach_tui.ui.widgets.field import Field
+from coach_tui.ui.widgets.scroll import VerticalScroll
 
 KINDS = [("LinkedIn connections (Connections.csv)", "linkedin"), ("vCard (.vcf)", "vcard")]
 BY_COMPANY = "__by_company__"

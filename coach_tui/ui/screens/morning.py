@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
 from coach_tui.coaching.agenda import Agenda, AgendaCall, call_to_prepare
@@ -25,6 +24,7 @@ from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.text import editable, plain
 from coach_tui.ui.widgets.field import Field
 from coach_tui.ui.widgets.key_footer import KeyFooter
+from coach_tui.ui.widgets.scroll import VerticalScroll
 
 
 def agenda_text(agenda: Agenda) -> str:
