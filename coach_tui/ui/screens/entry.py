@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import Header, Static
 
 from coach_tui.coaching.campaign import campaign_progress, campaign_remarks
 from coach_tui.coaching.coverage import coverage_summary, coverage_warnings
@@ -24,6 +24,7 @@ from coach_tui.ui.flow_opening import open_flow
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.screens.touch_actions import TouchActionsScreen, TouchTable
 from coach_tui.ui.text import cell, day, plain
+from coach_tui.ui.widgets.fitted_table import FittedTable
 from coach_tui.ui.widgets.key_footer import KeyFooter
 from coach_tui.ui.widgets.scroll import VerticalScroll
 
@@ -37,7 +38,7 @@ NO_CONTACTS = (
 )
 
 
-class ContactTable(DataTable[str]):
+class ContactTable(FittedTable):
     """The account's people; row keys are contact uids."""
 
 
@@ -94,12 +95,14 @@ class AccountEntryScreen(TouchActionsScreen):
             yield Static("", id="entry-card")
             yield Static("Decision makers", classes="section-title")
             yield Static("", id="coverage")
-            yield ContactTable(id="contacts", cursor_type="row", zebra_stripes=True)
+            yield ContactTable(flexible=(1,), id="contacts", cursor_type="row", zebra_stripes=True)
             yield Static("", id="contacts-empty", classes="muted")
             with Vertical(id="campaign"):
                 yield Static("Entry campaign", classes="section-title")
                 yield Static("", id="campaign-status")
-                yield TouchTable(id="touches", cursor_type="row", zebra_stripes=True)
+                yield TouchTable(
+                    flexible=(3, 5), id="touches", cursor_type="row", zebra_stripes=True
+                )
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -10,6 +10,7 @@ the binding's tooltip, and the command palette's key sits at the right end.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -22,6 +23,9 @@ from textual.widget import Widget
 from coach_tui.ui.text import plain
 
 PALETTE_EDGE = "▏"
+# Never dropped from a narrow footer: quit, and help (which lists every key of the screen;
+# F1 is its key where ? is typed into a box).
+ALWAYS_SHOWN = frozenset({"ctrl+q", "question_mark", "f1"})
 DIMMED = Style(dim=True)
 
 
@@ -51,6 +55,25 @@ class KeyStyles(NamedTuple):
     key: Style
     description: Style
     hover: Style
+
+
+def fitting(
+    keys: list[FooterKey], room: int, width_of: Callable[[FooterKey], int]
+) -> list[FooterKey]:
+    """The keys that fit in `room` cells, whole, in their order: the app's quit and help
+    keys always (with them the seller can leave, or read every key); the screen's own keys
+    from the first until one would not fit."""
+    kept = [key for key in keys if key.key in ALWAYS_SHOWN]
+    left = room - sum(width_of(key) for key in kept)
+    shown: set[int] = set()
+    for index, key in enumerate(keys):
+        if key.key in ALWAYS_SHOWN:
+            continue
+        if width_of(key) > left:
+            break
+        left -= width_of(key)
+        shown.add(index)
+    return [key for index, key in enumerate(keys) if index in shown or key.key in ALWAYS_SHOWN]
 
 
 class KeyFooter(Widget):
@@ -133,7 +156,7 @@ class KeyFooter(Widget):
         room = width - right.cell_len if palette is not None else width
         line = Text(no_wrap=True, end="")
         spans: list[KeySpan] = []
-        for key in keys:
+        for key in fitting(keys, room, self._drawn_width):
             start = line.cell_len
             self._append_key(line, key, styles, leading=" ")
             if start < room:  # a key cut off by the right end cannot be clicked there
@@ -159,6 +182,11 @@ class KeyFooter(Widget):
         line.append(f"{leading}{key.shown_as} ", key_style)
         if key.description:
             line.append(f"{key.description} ", description_style)
+
+    def _drawn_width(self, key: FooterKey) -> int:
+        drawn = Text()
+        self._append_key(drawn, key, KeyStyles(Style(), Style(), Style()), leading=" ")
+        return drawn.cell_len
 
     def key_at(self, x: int) -> FooterKey | None:
         """The key drawn at column `x`, if any."""
