@@ -17,7 +17,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowKey
 
-from coach_tui.ui.text import whole_words
+from coach_tui.ui.text import cell
 
 # A free-text column keeps at least this many cells, however narrow the terminal.
 MINIMUM_WIDTH = 8
@@ -38,7 +38,7 @@ class FittedTable(DataTable[Any]):
             if index < len(cells) and index < len(columns):
                 value = cells[index]
                 self._full[(row, columns[index])] = (
-                    value if isinstance(value, Text) else Text(str(value))
+                    value if isinstance(value, Text) else cell(str(value))
                 )
         self.call_after_refresh(self.fit)
         return row
@@ -71,11 +71,8 @@ class FittedTable(DataTable[Any]):
             {key: natural[key] for key in flexible}, room - fixed - padding * len(flexible)
         )
         for (row, key), text in self._full.items():
-            if row not in self.rows:
-                continue
-            shown = text if cell_len(text.plain) <= widths[key] else _cut(text, widths[key])
-            if _plain(self.get_cell(row, key)) != shown.plain:
-                self.update_cell(row, key, shown, update_width=True)
+            if row in self.rows and _plain(self.get_cell(row, key)) != _fitted(text, widths[key]):
+                self.update_cell(row, key, _cut(text, widths[key]), update_width=True)
 
 
 def _plain(value: object) -> str:
@@ -93,5 +90,13 @@ def _share(natural: dict[ColumnKey, int], room: int) -> dict[ColumnKey, int]:
     return widths
 
 
+def _fitted(text: Text, width: int) -> str:
+    """What a cell of `text` shows in `width` cells."""
+    return _cut(text, width).plain
+
+
 def _cut(text: Text, width: int) -> Text:
-    return Text(whole_words(text.plain, width - 1) + "…", style=text.style, justify=text.justify)
+    """`text` in at most `width` cells, ending after a whole word (`cell` cuts it)."""
+    if cell_len(text.plain) <= width:
+        return text
+    return cell(text.plain, width, style=str(text.style), justify=text.justify)
