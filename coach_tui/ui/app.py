@@ -32,6 +32,7 @@ from coach_tui.store.repository import Repository
 from coach_tui.ui.crash_handling import CrashRecord, record_crash
 from coach_tui.ui.drafts import KeepsDraft
 from coach_tui.ui.flow_opening import open_flow, set_aside_unreadable_drafts
+from coach_tui.ui.flow_resume import offer_on_start
 from coach_tui.ui.messages import DashboardLoaded
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.dashboard import DashboardScreen
@@ -77,6 +78,8 @@ class CoachApp(App[None]):
     BINDINGS: ClassVar = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="This list of keys"),
+        # Where ? is typed into a box (every guided flow), F1 opens the help instead.
+        Binding("f1", "help", "Help", id="app.help_anywhere", tooltip="This list of keys"),
         Binding(
             "ctrl+z",
             "undo",
@@ -150,8 +153,10 @@ class CoachApp(App[None]):
                 from coach_tui.ui.screens.welcome import WelcomeScreen
 
                 self.push_screen(WelcomeScreen(), self._welcome_closed)
-        elif self.repo.days.get(self.now().date()) is None:
-            self.action_morning()  # once a day, the day starts with its plan
+        else:
+            if self.repo.days.get(self.now().date()) is None:
+                self.action_morning()  # once a day, the day starts with its plan
+            offer_on_start(self)  # on top: flows left half done are offered first
         self.set_interval(NEW_DAY_CHECK_SECONDS, self.check_new_day)
 
     def check_new_day(self) -> None:
@@ -512,14 +517,21 @@ class CoachApp(App[None]):
 
         if isinstance(self.screen, HelpScreen):
             return
-        keys = []
+        keys: list[tuple[str, str]] = []
+        rows: dict[str, int] = {}  # one row per action: "? f1" for help
         for binding_info in self.screen.active_bindings.values():
             binding = binding_info.binding
             # Our own bindings all carry ids; Textual's generic ones (focus, copy) do not.
             # Keys kept out of a crowded footer still appear here when they have a tooltip.
             listed = binding.show or bool(binding.tooltip)
             if binding.id and listed and binding_info.enabled:
-                keys.append((self.get_key_display(binding), binding.tooltip or binding.description))
+                shown = self.get_key_display(binding)
+                if binding.action in rows:
+                    key, does = keys[rows[binding.action]]
+                    keys[rows[binding.action]] = (f"{key} {shown}", does)
+                    continue
+                rows[binding.action] = len(keys)
+                keys.append((shown, binding.tooltip or binding.description))
         keys.append(("ctrl+p", "Command palette: every action by name"))
         name = getattr(self.screen, "HELP_NAME", type(self.screen).__name__.removesuffix("Screen"))
         self.push_screen(HelpScreen(keys, name))

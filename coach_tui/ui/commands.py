@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.style import Style
 
 from coach_tui.model.folding import fold
+from coach_tui.ui.flow_resume import offer_in_progress
 from coach_tui.ui.text import plain
 
 if TYPE_CHECKING:
@@ -99,6 +100,11 @@ class CoachCommands(Provider):
                 "Plan the year",
                 "Targets, then an objective for each key account, in one sitting",
                 app.action_plan_year,
+            ),
+            PaletteCommand(
+                "Carry on where you left off",
+                "Guided flows left half done: an objective, a prep, a review…",
+                partial(offer_in_progress, app),
             ),
             PaletteCommand(
                 "Undo", "Undo the last archive, delete or close (this session)", app.action_undo

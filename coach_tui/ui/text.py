@@ -35,15 +35,30 @@ def plain(text: str, style: str = "") -> Content:
 def cell(
     text: str, width: int = 0, *, style: str = "", justify: JustifyMethod | None = None
 ) -> Text:
-    """User text for a DataTable cell: literal (never markup), cut to `width` if given.
+    """User text for a DataTable cell: literal (never markup), cut to `width` if given,
+    after a whole word ("Bring our…", not "Bring our analyti…").
 
     `style` is a Rich style (DataTable cells are Rich text, which does not know Textual's
     `$variables`); `justify` is "left", "right" or "center".
     """
     text = printable(text)
     if width and len(text) > width:
-        text = text[: width - 1].rstrip() + "…"
+        text = whole_words(text, width - 1) + "…"
     return Text(text, style=style, justify=justify)
+
+
+def whole_words(text: str, width: int) -> str:
+    """The start of `text` in at most `width` characters, ending after a whole word (a
+    single word longer than `width` is the only one cut)."""
+    if len(text) <= width:
+        return text
+    if width <= 0:
+        return ""
+    kept = text[:width]
+    ends_inside_a_word = not (kept[-1].isspace() or text[width].isspace())
+    if ends_inside_a_word and " " in kept.strip():
+        kept = kept[: kept.rstrip().rfind(" ")]
+    return kept.rstrip()
 
 
 def editable(text: str) -> str:

@@ -36,3 +36,13 @@ def answer_box(pilot: Pilot) -> TextArea:
 async def clear_answer(pilot: Pilot) -> None:
     answer_box(pilot).clear()
     await pilot.pause()
+
+
+async def later(pilot: Pilot) -> None:
+    """Answer coach's start-up offer of half-done flows with Later (Esc), if it is shown."""
+    from coach_tui.ui.screens.resume_offer import ResumeOfferScreen
+
+    await settle(pilot)
+    if isinstance(pilot.app.screen, ResumeOfferScreen):
+        await pilot.press("escape")
+        await settle(pilot)

@@ -17,7 +17,7 @@ from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.screens.debrief_flow import DebriefFlowScreen
 from coach_tui.ui.screens.prep_flow import PrepFlowScreen
 from tests.helpers import BERLIN, notices, on_screen, screen_text, widget_text
-from tests.ui.flow import paste, run, settle
+from tests.ui.flow import later, paste, run, settle
 from tests.ui.test_key_footer import footer_line
 
 TOMORROW_10 = datetime(2026, 11, 25, 10, 0, tzinfo=BERLIN)
@@ -330,6 +330,7 @@ async def test_leaving_prep_midway_resumes_at_the_same_step(make_app, with_why, 
     seed_with_call(open_repo, clock)
     app = make_app()
     async with run(app) as pilot:
+        await later(pilot)  # the offer of half-done flows
         await start_prep(pilot)
         await paste(pilot, "Greta introduces us to the CFO")
         await pilot.press("ctrl+s")
@@ -337,6 +338,7 @@ async def test_leaving_prep_midway_resumes_at_the_same_step(make_app, with_why, 
     app.repo.close()
     app = make_app()
     async with run(app) as pilot:
+        await later(pilot)  # the offer of half-done flows
         await open_calls(pilot)
         await pilot.press("p")
         await settle(pilot)

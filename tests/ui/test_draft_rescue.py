@@ -28,7 +28,7 @@ from coach_tui.ui.screens.guided import GuidedFlowScreen
 from coach_tui.ui.screens.review_flow import WeekReviewFlowScreen
 from coach_tui.ui.screens.why_flow import WhyFlowScreen
 from tests.helpers import BERLIN, doctor_report, hand_edit_draft, notices, on_screen
-from tests.ui.flow import answer_box, paste, run, settle
+from tests.ui.flow import answer_box, later, paste, run, settle
 
 POISON = "went fine [/x]"
 REVIEW = "review:2026-W47"  # the review offered on the test's Tuesday
@@ -89,6 +89,7 @@ async def test_after_a_crash_the_review_offers_to_start_afresh_and_keeps_the_ans
 
     app = make_app()
     async with run(app) as pilot:
+        await later(pilot)  # the offer of half-done flows
         await settle(pilot)
         await pilot.press("r")  # the draft still holds the poison: this used to crash again
         await settle(pilot)
@@ -119,6 +120,7 @@ async def test_try_again_resumes_the_saved_answers(
 
     app = make_app()
     async with run(app) as pilot:
+        await later(pilot)  # the offer of half-done flows
         await settle(pilot)
         await pilot.press("r")
         await settle(pilot)
@@ -170,6 +172,7 @@ async def test_a_flow_that_fails_to_open_from_its_draft_asks_without_stopping_co
 
     monkeypatch.setattr(WeekReviewFlowScreen, "__init__", built)
     async with run(app) as pilot:
+        await later(pilot)  # the offer of half-done flows
         await settle(pilot)
         await pilot.press("r")
         await settle(pilot)
@@ -362,6 +365,7 @@ async def test_every_flow_asks_before_resuming_a_draft_that_stopped_coach(
 
     app = make_app()
     async with run(app) as pilot:
+        await later(pilot)  # the offer of half-done flows
         await settle(pilot)
         await open_it(pilot, account)
         assert asks_about_the_draft(app), f"{name} opened without asking"
@@ -383,7 +387,9 @@ def test_no_screen_reads_a_flow_draft_itself() -> None:
         for path in ui.rglob("*.py")
         if "drafts.get(" in path.read_text() and path.name != "flow_opening.py"
     )
-    assert readers == ["screens/plan_year.py"]  # the walk's own bookkeeping, not a flow
+    # The walk's own bookkeeping, and where a flow stands (shown, never opened from there).
+    assert readers == ["flow_resume.py", "screens/plan_year.py"]
+    assert "drafts.get(" not in (ui / "screens" / "account.py").read_text()
     assert "drafts.get(OBJECTIVE_WALK)" in (ui / "screens" / "plan_year.py").read_text()
 
 

@@ -25,7 +25,7 @@ from textual.widgets import OptionList
 from coach_tui.ui.app import CoachApp
 from tests.helpers import TUESDAY_MORNING, screen_text, short_temp_dir, toast_messages
 from tests.hostile import FORBIDDEN, HostileFolder, seed_hostile
-from tests.ui.flow import paste, settle
+from tests.ui.flow import later, paste, settle
 
 BIG = (120, 40)
 SMALL = (80, 24)
@@ -200,6 +200,7 @@ async def test_goals_and_their_forms(make_app, hostile) -> None:
 
     app = make_app()
     async with app.run_test(size=BIG, notifications=True) as pilot:
+        await later(pilot)  # the offer of half-done flows
         await start(pilot, hostile)
         await step(pilot, hostile, "g")
         assert isinstance(app.screen, GoalsScreen)
@@ -228,6 +229,7 @@ async def test_accounts_list_account_tabs_and_forms(make_app, hostile) -> None:
 
     app = make_app()
     async with app.run_test(size=BIG, notifications=True) as pilot:
+        await later(pilot)  # the offer of half-done flows
         await start(pilot, hostile)
         await step(pilot, hostile, "a")
         assert_literal(app, "Lee [Hiring]", "[/x]", "[bold]bold[/bold]")
@@ -327,6 +329,7 @@ async def test_touches_due_done_skip_snooze(make_app, hostile) -> None:
 
     app = make_app()
     async with app.run_test(size=BIG, notifications=True) as pilot:
+        await later(pilot)  # the offer of half-done flows
         await start(pilot, hostile)
         await step(pilot, hostile, "t")
         assert_literal(app, "[/] Close", "Lee [Hiring]")
@@ -355,6 +358,7 @@ async def test_calls_prep_with_a_large_outcome_and_debrief(make_app, hostile) ->
 
     app = make_app()
     async with app.run_test(size=BIG, notifications=True) as pilot:
+        await later(pilot)  # the offer of half-done flows
         await start(pilot, hostile)
         await step(pilot, hostile, "c")
         assert_some_literal(app)
@@ -381,6 +385,7 @@ async def test_morning_plan_and_its_prep(make_app, hostile) -> None:
 
     app = make_app()
     async with app.run_test(size=BIG, notifications=True) as pilot:
+        await later(pilot)  # the offer of half-done flows
         await start(pilot, hostile)
         await step(pilot, hostile, "m")
         assert isinstance(app.screen, MorningPlanScreen)
@@ -400,6 +405,7 @@ async def test_weekly_review_resumes_at_key_calls(make_app, hostile) -> None:
 
     app = make_app()
     async with app.run_test(size=BIG, notifications=True) as pilot:
+        await later(pilot)  # the offer of half-done flows
         await start(pilot, hostile)
         await step(pilot, hostile, "r")
         assert isinstance(app.screen, WeekReviewFlowScreen)
@@ -412,6 +418,7 @@ async def test_weekly_review_resumes_at_key_calls(make_app, hostile) -> None:
     app.repo.close()
     app = make_app()
     async with app.run_test(size=BIG, notifications=True) as pilot:
+        await later(pilot)  # the offer of half-done flows
         await start(pilot, hostile)
         await step(pilot, hostile, "r")
         assert app.screen.current.key == "key_calls"
@@ -433,6 +440,7 @@ async def test_a_small_terminal_dashboard_campaign_and_key_calls(make_app, hosti
 
     app = make_app()
     async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await later(pilot)  # the offer of half-done flows
         await step(pilot, hostile)
         notes = toast_messages(app)
         assert "'primary' is not a colour: '[/]'" in notes
@@ -502,6 +510,7 @@ async def test_plan_the_year_with_hostile_key_accounts(make_app, hostile) -> Non
 
     app = make_app()
     async with app.run_test(size=BIG, notifications=True) as pilot:
+        await later(pilot)  # the offer of half-done flows
         await start(pilot, hostile)
         await step(pilot, hostile, "y")
         assert isinstance(app.screen, PlanYearScreen)

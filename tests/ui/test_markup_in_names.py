@@ -25,7 +25,7 @@ from coach_tui.ui.screens.campaign_flow import CampaignFlowScreen
 from coach_tui.ui.screens.review_flow import WeekReviewFlowScreen
 from coach_tui.ui.screens.touch_forms import TouchDoneForm
 from tests.helpers import notices, screen_text, short_temp_dir, toast_messages
-from tests.ui.flow import paste, run, settle
+from tests.ui.flow import later, paste, run, settle
 
 
 def account_with_people(open_repo, clock, *names: str) -> Account:
@@ -159,6 +159,7 @@ async def test_an_outcome_with_a_stray_tag_at_key_calls_and_on_every_later_revie
     for _ in range(2):  # the second run resumes the draft at the same step
         app = make_app()
         async with run(app) as pilot:
+            await later(pilot)  # the offer of half-done flows
             await settle(pilot)
             await pilot.press("r")
             await settle(pilot)

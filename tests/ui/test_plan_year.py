@@ -9,7 +9,7 @@ from coach_tui.ui.screens.dashboard import DashboardScreen
 from coach_tui.ui.screens.objective_flow import ObjectiveFlowScreen
 from coach_tui.ui.screens.plan_year import PlanYearScreen
 from tests.helpers import notices, screen_text, squashed
-from tests.ui.flow import paste, run, settle
+from tests.ui.flow import later, paste, run, settle
 
 
 async def answer_objective(pilot, description: str) -> None:
@@ -98,6 +98,7 @@ async def test_leaving_half_way_resumes_with_the_next_account(make_app, with_why
 async def test_quitting_the_plan_flow_keeps_its_answers(make_app, with_why) -> None:
     app = make_app()
     async with run(app) as pilot:
+        await later(pilot)  # the offer of half-done flows
         await settle(pilot)
         await pilot.press("y", "ctrl+s")
         await paste(pilot, "900k")
@@ -109,6 +110,7 @@ async def test_quitting_the_plan_flow_keeps_its_answers(make_app, with_why) -> N
     app.repo.close()
     again = make_app()
     async with run(again) as pilot:
+        await later(pilot)  # the offer of half-done flows
         await settle(pilot)
         await pilot.press("y")
         await settle(pilot)

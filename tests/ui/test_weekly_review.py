@@ -26,7 +26,7 @@ from coach_tui.ui.screens.dashboard import DashboardScreen
 from coach_tui.ui.screens.review_flow import WeekReviewFlowScreen
 from coach_tui.ui.screens.reviews import ReviewsScreen, ReviewViewScreen
 from tests.helpers import BERLIN, on_screen, screen_text
-from tests.ui.flow import paste, run, settle
+from tests.ui.flow import later, paste, run, settle
 
 W47 = IsoWeek(2026, 47)
 
@@ -125,6 +125,7 @@ async def test_quitting_mid_review_resumes_at_the_same_step(
     seed_week(open_repo)
     app = make_app()
     async with run(app) as pilot:
+        await later(pilot)  # the offer of half-done flows
         await open_review(pilot)
         await next_step(pilot, "Numbers look thin.")
         await next_step(pilot, "The CFO call went well.")
@@ -133,6 +134,7 @@ async def test_quitting_mid_review_resumes_at_the_same_step(
     app.repo.close()
     app = make_app()
     async with run(app) as pilot:
+        await later(pilot)  # the offer of half-done flows
         flow = await open_review(pilot)
         assert flow.current.key == "went_badly"
         assert flow.answers["went_well"] == "The CFO call went well."
@@ -232,6 +234,7 @@ async def test_a_resumed_review_keeps_the_steps_it_started_with(
     uids = seed_week(open_repo)
     app = make_app()
     async with run(app) as pilot:
+        await later(pilot)  # the offer of half-done flows
         await open_review(pilot)
         await next_step(pilot)  # the numbers, no note
         for _ in range(3):  # three reflections left empty: each nudge is asked once
@@ -248,6 +251,7 @@ async def test_a_resumed_review_keeps_the_steps_it_started_with(
     repo.close()
     app = make_app()
     async with run(app) as pilot:
+        await later(pilot)  # the offer of half-done flows
         flow = await open_review(pilot)
         assert flow.current.key == f"clear:promise:{uids['promise']}"
         assert "Your promise · Nordvale Foods" in on_screen(app)

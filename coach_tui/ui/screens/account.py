@@ -7,7 +7,7 @@ from dataclasses import replace
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.timer import Timer
 from textual.widgets import Header, Static, TabbedContent, TabPane, TextArea
 
@@ -23,16 +23,20 @@ from coach_tui.model.account import (
 )
 from coach_tui.model.call import Call
 from coach_tui.model.contact import Contact
+from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.settings import Settings
 from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.commands import PaletteCommand
 from coach_tui.ui.flow_opening import open_flow
+from coach_tui.ui.flow_resume import draft_of
 from coach_tui.ui.screens.call_actions import CallActions
 from coach_tui.ui.screens.confirm import ConfirmScreen
+from coach_tui.ui.screens.objective_flow import objective_flow_name, objective_steps
 from coach_tui.ui.text import day, editable, plain
 from coach_tui.ui.widgets.key_footer import KeyFooter
+from coach_tui.ui.widgets.scroll import VerticalScroll
 
 RESEARCH_PROMPTS = {
     "direction": (
@@ -95,6 +99,7 @@ class AccountScreen(CallActions):
         self.account_uid = account_uid
         self.account: Account | None = None
         self.objective: StrategicObjective | None = None
+        self.objective_draft: FlowDraft | None = None  # an objective half written
         self.people: list[Contact] = []
         self.calls: list[Call] = []
         self.stall_weeks = Settings().stall_weeks
@@ -134,6 +139,7 @@ class AccountScreen(CallActions):
                 return
             self.account = account
             self.objective = repo.objectives.active_for(account.uid)
+            self.objective_draft = draft_of(repo, objective_flow_name(account.uid))
             history = repo.objectives.history_for(account.uid)
             perspectives = repo.perspectives.for_account(account.uid)
             self.people = repo.contacts.for_account(account.uid)
@@ -151,10 +157,11 @@ class AccountScreen(CallActions):
     def _show_objective(self) -> None:
         card = self.query_one("#objective-card", Static)
         objective = self.objective
+        in_progress = self._objective_in_progress()
         if objective is None:
             coming = sum(1 for call in self.calls if call.when >= self.coach.now())
             calls = f"\n{counted(coming, 'call')} coming (c schedules one)."
-            card.update(NO_OBJECTIVE + (calls if self.calls else ""))
+            card.update(plain((in_progress or NO_OBJECTIVE) + (calls if self.calls else "")))
             return
         check = check_objective(objective, self.coach.now().date())
         lines = [
@@ -184,7 +191,22 @@ class AccountScreen(CallActions):
         lines.append(f"Calls on this objective: {len(linked)} (c schedules one)")
         if stall:
             lines.append(f"⚠ {stall}")
+        if in_progress:
+            lines.append(in_progress)
         card.update(plain("\n".join(lines)))
+
+    def _objective_in_progress(self) -> str:
+        """Where a half-written objective stopped, so the page never hides it ("" if none)."""
+        draft, account = self.objective_draft, self.account
+        if draft is None or account is None:
+            return ""
+        steps = objective_steps(account.name)
+        step = min(max(draft.step, 0), len(steps) - 1)
+        what = "A new objective" if self.objective is None else "A rewording of this objective"
+        return (
+            f"{what} is in progress: you stopped at step {step + 1} of {len(steps)} "
+            f"({steps[step].title}). Press o to carry on where you left off."
+        )
 
     def _show_history(self, history: list[StrategicObjective]) -> None:
         box = self.query_one("#objective-history", Vertical)
@@ -320,7 +342,7 @@ class AccountScreen(CallActions):
         )
 
     def action_objective(self) -> None:
-        from coach_tui.ui.screens.objective_flow import ObjectiveFlowScreen, objective_flow_name
+        from coach_tui.ui.screens.objective_flow import ObjectiveFlowScreen
 
         if self.account is None:
             return

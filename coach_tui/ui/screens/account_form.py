@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from coach_tui.model.account import Account, validate_account_name
@@ -13,6 +12,7 @@ from coach_tui.model.errors import ValidationError
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.form import FormScreen
 from coach_tui.ui.widgets.field import Field
+from coach_tui.ui.widgets.scroll import VerticalScroll
 
 
 class AccountForm(FormScreen[Account]):

@@ -21,6 +21,7 @@ from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.text import cell, day, plain
+from coach_tui.ui.widgets.fitted_table import FittedTable
 from coach_tui.ui.widgets.key_footer import KeyFooter
 
 NO_ACCOUNTS = (
@@ -88,7 +89,7 @@ class AccountsScreen(CoachScreen[None]):
         yield Header()
         yield Input(placeholder="Filter: type part of a name or objective", id="filter")
         yield Static("", id="list-status")
-        yield DataTable(id="accounts", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(flexible=(1,), id="accounts", cursor_type="row", zebra_stripes=True)
         yield Static(NO_ACCOUNTS, id="accounts-empty")
         yield KeyFooter()
 

@@ -151,12 +151,12 @@ class CallActions(CoachScreen[None]):
         call, account = found
         now = self.coach.now()
         if not still_ahead(call, now):
-            self._open_debrief(call, account)
+            self.start_debrief(call, account)
             return
 
         def answered(held: bool | None) -> None:
             if held:
-                self._open_debrief(held_at(call, self.coach.now()), account)
+                self.start_debrief(held_at(call, self.coach.now()), account)
             else:
                 self.notify("Nothing recorded. Debrief it after the call (b).")
 
@@ -171,10 +171,19 @@ class CallActions(CoachScreen[None]):
             answered,
         )
 
-    def _open_debrief(self, call: Call, account: Account) -> None:
-        """The debrief flow; a call moved earlier gets its new time when the debrief saves."""
+    def start_debrief(self, call: Call, account: Account | None = None) -> None:
+        """Open the debrief of `call`, resuming its draft (its account looked up if not given);
+        a call moved earlier gets its new time when the debrief saves."""
         from coach_tui.ui.screens.debrief_flow import DebriefFlowScreen, debrief_flow_name
 
+        if account is None:
+            try:
+                account = self.coach.repo.accounts.get(call.account_uid)
+            except StoreError as error:
+                self._failed(error)
+                return
+            if account is None:
+                return
         open_flow(
             self.coach,
             debrief_flow_name(call.uid),

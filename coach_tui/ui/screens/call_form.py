@@ -6,7 +6,6 @@ from dataclasses import replace
 from datetime import datetime
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Select, SelectionList, Static
 
 from coach_tui.model.account import Account
@@ -20,6 +19,7 @@ from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.form import FormScreen
 from coach_tui.ui.text import plain
 from coach_tui.ui.widgets.field import Field
+from coach_tui.ui.widgets.scroll import VerticalScroll
 
 NOBODY_YET = (
     "No decision makers on this account yet. Who will be there? Add them on the account's "

@@ -16,6 +16,7 @@ from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.call_actions import CallActions
 from coach_tui.ui.text import cell, day_and_time
+from coach_tui.ui.widgets.fitted_table import FittedTable
 from coach_tui.ui.widgets.key_footer import KeyFooter
 
 EMPTY = (
@@ -50,7 +51,7 @@ class CallsScreen(CallActions, CoachScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="calls-status", classes="muted")
-        yield DataTable(id="calls", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(flexible=(3,), id="calls", cursor_type="row", zebra_stripes=True)
         yield Static(EMPTY, id="calls-empty", classes="muted")
         yield KeyFooter()
 

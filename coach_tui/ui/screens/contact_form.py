@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Label, Select, Static, TextArea
 
 from coach_tui.coaching.people import duplicate_warning, likely_duplicates
@@ -26,6 +25,7 @@ from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.form import FormScreen
 from coach_tui.ui.text import editable, plain
 from coach_tui.ui.widgets.field import Field
+from coach_tui.ui.widgets.scroll import VerticalScroll
 
 ROLE_HINTS = {
     BuyingRole.ECONOMIC_BUYER: "Economic buyer — can say yes to the money",

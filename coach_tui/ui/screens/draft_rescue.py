@@ -6,11 +6,12 @@ from enum import Enum
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from coach_tui.ui.text import plain
+from coach_tui.ui.widgets.scroll import VerticalScroll
 
 
 class Rescue(Enum):

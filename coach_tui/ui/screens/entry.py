@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.widgets import DataTable, Header, Static
 
 from coach_tui.coaching.campaign import (
@@ -30,7 +30,9 @@ from coach_tui.ui.flow_opening import open_flow
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.screens.touch_actions import TouchActionsScreen, TouchTable
 from coach_tui.ui.text import cell, day, plain
+from coach_tui.ui.widgets.fitted_table import FittedTable
 from coach_tui.ui.widgets.key_footer import KeyFooter
+from coach_tui.ui.widgets.scroll import VerticalScroll
 
 NO_ENTRY_POINT = (
     "No entry point yet. Press i to name the business unit you will start from, why there, "
@@ -42,7 +44,7 @@ NO_CONTACTS = (
 )
 
 
-class ContactTable(DataTable[str]):
+class ContactTable(FittedTable):
     """The account's people; row keys are contact uids. Its keys act on the highlighted
     person, so the footer shows them while the table has the keys."""
 
@@ -113,12 +115,14 @@ class AccountEntryScreen(TouchActionsScreen):
             yield Static("", id="entry-card")
             yield Static("Decision makers", classes="section-title")
             yield Static("", id="coverage")
-            yield ContactTable(id="contacts", cursor_type="row", zebra_stripes=True)
+            yield ContactTable(flexible=(1,), id="contacts", cursor_type="row", zebra_stripes=True)
             yield Static("", id="contacts-empty", classes="muted")
             with Vertical(id="campaign"):
                 yield Static("Entry campaign", classes="section-title")
                 yield Static("", id="campaign-status")
-                yield CampaignTouchTable(id="touches", cursor_type="row", zebra_stripes=True)
+                yield CampaignTouchTable(
+                    flexible=(3, 5), id="touches", cursor_type="row", zebra_stripes=True
+                )
         yield KeyFooter()
 
     def on_mount(self) -> None:

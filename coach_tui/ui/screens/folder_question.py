@@ -12,12 +12,13 @@ from pathlib import Path
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from coach_tui.ui.text import plain
 from coach_tui.ui.themes import DEFAULT_THEME, discover_themes, shipped_theme_dirs
+from coach_tui.ui.widgets.scroll import VerticalScroll
 
 
 class FolderQuestion(ModalScreen[bool]):

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Select, Static
 
 from coach_tui.coaching.pace import goal_pace, pace_sentence
@@ -36,6 +36,7 @@ from coach_tui.ui.screens.form import FormScreen
 from coach_tui.ui.text import day, plain
 from coach_tui.ui.widgets.field import Field
 from coach_tui.ui.widgets.goal_views import period_label
+from coach_tui.ui.widgets.scroll import VerticalScroll
 
 T = TypeVar("T")
 METRIC_LABELS = {

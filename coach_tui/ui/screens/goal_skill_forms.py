@@ -6,7 +6,6 @@ from dataclasses import replace
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Label, Static, TextArea
 
 from coach_tui.model.errors import ValidationError
@@ -16,6 +15,7 @@ from coach_tui.ui.screens.form import FormScreen
 from coach_tui.ui.screens.goal_forms import GOAL_FORM_CSS
 from coach_tui.ui.text import editable, plain
 from coach_tui.ui.widgets.field import Field
+from coach_tui.ui.widgets.scroll import VerticalScroll
 
 # TextArea id → the label the model's messages use for it, and the prompt shown above it.
 SKILL_AREAS = {

@@ -22,6 +22,7 @@ from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.text import plain
+from coach_tui.ui.widgets.fitted_table import FittedTable
 from coach_tui.ui.widgets.goal_views import GOAL_COLUMNS, goal_cells, goal_detail, skill_card
 from coach_tui.ui.widgets.key_footer import KeyFooter
 
@@ -78,7 +79,7 @@ class GoalsScreen(CoachScreen[None]):
         yield Header()
         with Vertical(id="results"):
             yield Static("", id="goals-empty")
-            yield DataTable(id="goal-table", cursor_type="row", zebra_stripes=True)
+            yield FittedTable(flexible=(0,), id="goal-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="goal-detail")
         with Vertical(id="practice"):
             yield Static(NO_SKILLS, id="skills-empty")

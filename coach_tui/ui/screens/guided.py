@@ -17,7 +17,7 @@ from typing import TypeVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import Button, Input, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -29,6 +29,7 @@ from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.text import editable, plain
 from coach_tui.ui.widgets.key_footer import KeyFooter
+from coach_tui.ui.widgets.scroll import VerticalScroll
 
 ResultT = TypeVar("ResultT")
 AUTOSAVE_SECONDS = 1.0

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from coach_tui.ui.text import cell, plain
+from coach_tui.ui.widgets.scroll import VerticalScroll
 
 ABOUT = (
     "The coach follows one idea per habit: know why you sell; set results goals and "
@@ -44,7 +45,19 @@ class HelpScreen(ModalScreen[None]):
                 )
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self._fill)  # once the dialog's width is known
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fill)
+
+    def _fill(self) -> None:
+        """One row per key; a description wider than the dialog wraps onto more lines."""
         table = self.query_one("#help-keys", DataTable)
-        table.add_columns("key", "does")
+        key_width = max((len(key) for key, _ in self.keys), default=3)
+        # Each column has one cell of padding either side.
+        room = max(20, table.scrollable_content_region.width - key_width - 4)
+        table.clear(columns=True)
+        table.add_column("key", width=key_width)
+        table.add_column("does", width=room)
         for key, description in self.keys:
-            table.add_row(cell(key), cell(description))
+            table.add_row(cell(key), cell(description), height=None)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, LoadingIndicator, Select, Static
 
 from coach_tui.commands.import_contacts import prepare
@@ -25,6 +24,7 @@ from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.form import FormScreen
 from coach_tui.ui.text import plain
 from coach_tui.ui.widgets.field import Field
+from coach_tui.ui.widgets.scroll import VerticalScroll
 
 KINDS = [("LinkedIn connections (Connections.csv)", "linkedin"), ("vCard (.vcf)", "vcard")]
 # Where a good file of each kind comes from, shown under the path for the kind chosen.

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.widgets import Header, Static
 
 from coach_tui.coaching.agenda import (
@@ -43,6 +43,7 @@ from coach_tui.ui.screens.call_actions import CallActions
 from coach_tui.ui.text import editable, plain
 from coach_tui.ui.widgets.field import Field
 from coach_tui.ui.widgets.key_footer import KeyFooter
+from coach_tui.ui.widgets.scroll import VerticalScroll
 
 # How many lines of each list the plan shows before "… and N more"; ctrl+l shows them all.
 SHOWN_PER_LIST = 3

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Header, Markdown, Static
 
 from coach_tui.interop.review_markdown import review_markdown
@@ -26,6 +25,7 @@ from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.text import cell
 from coach_tui.ui.widgets.key_footer import KeyFooter
+from coach_tui.ui.widgets.scroll import VerticalScroll
 
 if TYPE_CHECKING:
     from coach_tui.ui.app import CoachApp

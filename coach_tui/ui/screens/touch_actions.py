@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from textual.binding import Binding
-from textual.widgets import DataTable
 
 from coach_tui.coaching.campaign_end import closing_touches
 from coach_tui.coaching.touches import after_meeting_prompt
@@ -17,9 +16,10 @@ from coach_tui.model.touch import CampaignStatus, Touch
 from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
+from coach_tui.ui.widgets.fitted_table import FittedTable
 
 
-class TouchTable(DataTable[str]):
+class TouchTable(FittedTable):
     """Touches, one per row keyed by uid; its keys act on the highlighted one."""
 
     BINDINGS = [

@@ -6,7 +6,6 @@ from dataclasses import replace
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from coach_tui.coaching.touches import mark_done, mark_skipped, snooze
@@ -18,6 +17,7 @@ from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.form import FormScreen
 from coach_tui.ui.text import day, editable, plain
 from coach_tui.ui.widgets.field import Field
+from coach_tui.ui.widgets.scroll import VerticalScroll
 
 YES_NO = [("No", "no"), ("Yes", "yes")]
 

@@ -42,7 +42,7 @@ class TouchQueueScreen(TouchActionsScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="queue-status")
-        yield TouchTable(id="queue", cursor_type="row", zebra_stripes=True)
+        yield TouchTable(flexible=(4, 5), id="queue", cursor_type="row", zebra_stripes=True)
         yield Static(EMPTY_QUEUE, id="queue-empty", classes="muted")
         yield KeyFooter()
 

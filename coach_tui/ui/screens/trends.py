@@ -9,7 +9,6 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
 from coach_tui.coaching.trends import Series
@@ -18,6 +17,7 @@ from coach_tui.store.week_inputs import read_trends
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.text import plain
 from coach_tui.ui.widgets.key_footer import KeyFooter
+from coach_tui.ui.widgets.scroll import VerticalScroll
 from coach_tui.ui.widgets.trend_bars import TrendBars
 
 SPANS = (12, 26, 52)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -15,6 +15,7 @@ from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.text import day_and_time, plain
 from coach_tui.ui.widgets.key_footer import KeyFooter
+from coach_tui.ui.widgets.scroll import VerticalScroll
 
 NO_HISTORY = "No why written yet. Press w to write your first one."
 

@@ -10,6 +10,7 @@ the binding's tooltip, and the command palette's key sits at the right end.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -23,8 +24,9 @@ from textual.widget import Widget
 from coach_tui.ui.text import plain
 
 PALETTE_EDGE = "▏"
-# Quit and help stay on the line however narrow it is: other keys make room for them.
-KEPT_ON_THE_LINE = frozenset({"app.quit", "app.help"})
+# Never dropped from a narrow footer: quit, and help (which lists every key of the screen;
+# F1 is its key where ? is typed into a box).
+ALWAYS_SHOWN = frozenset({"ctrl+q", "question_mark", "f1"})
 DIMMED = Style(dim=True)
 
 
@@ -37,7 +39,6 @@ class FooterKey:
     description: str
     enabled: bool
     tooltip: str
-    kept: bool = False  # one of KEPT_ON_THE_LINE
 
     @property
     def width(self) -> int:
@@ -61,6 +62,25 @@ class KeyStyles(NamedTuple):
     key: Style
     description: Style
     hover: Style
+
+
+def fitting(
+    keys: list[FooterKey], room: int, width_of: Callable[[FooterKey], int]
+) -> list[FooterKey]:
+    """The keys that fit in `room` cells, whole, in their order: the app's quit and help
+    keys always (with them the seller can leave, or read every key); the screen's own keys
+    from the first until one would not fit."""
+    kept = [key for key in keys if key.key in ALWAYS_SHOWN]
+    left = room - sum(width_of(key) for key in kept)
+    shown: set[int] = set()
+    for index, key in enumerate(keys):
+        if key.key in ALWAYS_SHOWN:
+            continue
+        if width_of(key) > left:
+            break
+        left -= width_of(key)
+        shown.add(index)
+    return [key for index, key in enumerate(keys) if index in shown or key.key in ALWAYS_SHOWN]
 
 
 class KeyFooter(Widget):
@@ -121,7 +141,6 @@ class KeyFooter(Widget):
                 binding.description,
                 enabled,
                 tooltip or binding.tooltip or binding.description,
-                binding.id in KEPT_ON_THE_LINE,
             )
             if key == palette_key:
                 palette = shown
@@ -142,10 +161,9 @@ class KeyFooter(Widget):
         if palette is not None:
             self._append_key(right, palette, styles, leading="")
         room = width - right.cell_len if palette is not None else width
-        keys = _fitting(keys, room)
         line = Text(no_wrap=True, end="")
         spans: list[KeySpan] = []
-        for key in keys:
+        for key in fitting(keys, room, self._drawn_width):
             start = line.cell_len
             self._append_key(line, key, styles, leading=" ")
             if start < room:  # a key cut off by the right end cannot be clicked there
@@ -171,6 +189,11 @@ class KeyFooter(Widget):
         line.append(f"{leading}{key.shown_as} ", key_style)
         if key.description:
             line.append(f"{key.description} ", description_style)
+
+    def _drawn_width(self, key: FooterKey) -> int:
+        drawn = Text()
+        self._append_key(drawn, key, KeyStyles(Style(), Style(), Style()), leading=" ")
+        return drawn.cell_len
 
     def key_at(self, x: int) -> FooterKey | None:
         """The key drawn at column `x`, if any."""
@@ -198,14 +221,3 @@ class KeyFooter(Widget):
             self.app.simulate_key(key.key)
         else:
             self.app.bell()
-
-
-def _fitting(keys: list[FooterKey], room: int) -> list[FooterKey]:
-    """`keys` without the last ones that do not fit in `room` cells, quit and help kept."""
-    fitting = list(keys)
-    while sum(key.width for key in fitting) > room:
-        dropped = next((key for key in reversed(fitting) if not key.kept), None)
-        if dropped is None:
-            break
-        fitting.remove(dropped)
-    return fitting
