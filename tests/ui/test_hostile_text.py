@@ -546,6 +546,7 @@ async def test_people_list_picker_and_merge_question(make_app, hostile) -> None:
 
     app = make_app()
     async with app.run_test(size=BIG, notifications=True) as pilot:
+        await later(pilot)  # the offer of half-done flows
         await start(pilot, hostile)
         await step(pilot, hostile, "p")
         assert isinstance(app.screen, PeopleScreen)
@@ -558,3 +559,16 @@ async def test_people_list_picker_and_merge_question(make_app, hostile) -> None:
         await step(pilot, hostile, "escape", "slash", "[", "/")  # a filter of markup
         await step(pilot, hostile, "escape", "escape")
         assert app.is_running
+
+
+async def test_the_offer_of_half_done_flows_names_them_as_text(make_app, hostile) -> None:
+    """The start-up list of drafts names accounts and calls: hostile names stay text."""
+    from coach_tui.ui.screens.resume_offer import ResumeOfferScreen
+
+    app = make_app()
+    async with app.run_test(size=BIG, notifications=True) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ResumeOfferScreen)
+        app.clear_notifications()  # the theme notices cover the right side
+        await step(pilot, hostile)
+        assert_some_literal(app)

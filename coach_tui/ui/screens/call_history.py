@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Header, Static
 
@@ -23,6 +22,7 @@ from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.text import cell, day, day_and_time, plain
 from coach_tui.ui.widgets.key_footer import KeyFooter
+from coach_tui.ui.widgets.scroll import VerticalScroll
 
 READING = "Reading this account's calls, the archive included…"
 # What the columns before "aimed for" take, with the table's padding: the outcome gets the

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Label, Select, Static
 
 from coach_tui.model.date_order import locale_day_first
@@ -13,6 +12,7 @@ from coach_tui.model.settings import Settings
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.screens.form import FormScreen
 from coach_tui.ui.text import plain
+from coach_tui.ui.widgets.scroll import VerticalScroll
 
 CHOICES = {"locale": None, "day": True, "month": False}
 
