@@ -23,7 +23,7 @@ async def test_dashboard_footer_shows_its_keys_and_the_palette_at_the_right(
     async with run(app) as pilot:
         await settle(pilot)
         line = footer_line(app)
-        for shown in ("w Why", "a Accounts", "c Calls", "r Review", "? Help", "^q Quit"):
+        for shown in ("a Accounts", "c Calls", "m Plan", "r Review", "? Help", "^q Quit"):
             assert shown in line
         assert " q Quit" not in line  # the plain q is a hidden alias of ctrl+q
         assert line.endswith("▏^p palette")
@@ -45,10 +45,10 @@ async def test_hovering_a_key_shows_what_it_does(make_app, with_why) -> None:
     async with run(app) as pilot:
         await settle(pilot)
         footer = app.screen.query_one(KeyFooter)
-        await pilot.hover(KeyFooter, offset=(footer_line(app).index("History"), 0))
-        assert footer.tooltip == "Earlier versions of your why, with dates"
-        await pilot.hover(KeyFooter, offset=(footer_line(app).index("Why"), 0))
-        assert footer.tooltip == "Write or rewrite your why"
+        await pilot.hover(KeyFooter, offset=(footer_line(app).index("Plan"), 0))
+        assert footer.tooltip == "Today's agenda and your three priorities"
+        await pilot.hover(KeyFooter, offset=(footer_line(app).index("Accounts"), 0))
+        assert footer.tooltip == "Your accounts and their strategic objectives"
 
 
 class KeysApp(App[None]):
@@ -116,3 +116,16 @@ async def test_a_click_on_the_palette_key_of_a_narrow_footer_opens_the_palette()
         await pilot.click(KeyFooter, offset=(footer_line(app).index("palette"), 0))
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
+
+
+async def test_at_120_columns_the_dashboard_footer_holds_every_screen_key(
+    make_app, with_why
+) -> None:
+    """Plan, year, trends and reviews were left out; w and h are offered in the why's panel."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        line = footer_line(app)
+        for shown in ("m Plan", "y Year", "T Trends", "R Reviews", "^q Quit", "? Help"):
+            assert shown in line
+        assert "w rewrite · h history" in screen_text(app)

@@ -65,6 +65,7 @@ class DashboardScreen(CoachScreen[None]):
             "app.write_why",
             "Why",
             id="dashboard.write_why",
+            show=False,  # the why's own panel says "w rewrite": the footer keeps room for more
             tooltip="Write or rewrite your why",
         ),
         Binding(
@@ -72,6 +73,7 @@ class DashboardScreen(CoachScreen[None]):
             "app.why_history",
             "History",
             id="dashboard.why_history",
+            show=False,  # "h history" is said in the why's panel too
             tooltip="Earlier versions of your why, with dates",
         ),
         Binding("q", "app.quit", "Quit", id="dashboard.quit", show=False),
@@ -115,9 +117,8 @@ class DashboardScreen(CoachScreen[None]):
         Binding(
             "m",
             "app.morning",
-            "Morning plan",
+            "Plan",
             id="dashboard.morning",
-            show=False,  # it opens by itself each morning; ? lists it
             tooltip="Today's agenda and your three priorities",
         ),
         Binding(
