@@ -6,7 +6,7 @@ because nobody reads a cold email on Saturday.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
@@ -40,9 +40,10 @@ def touch_queue(touches: Sequence[Touch], today: date) -> list[QueueItem]:
     return [QueueItem(touch, (today - touch.due).days) for touch in due]
 
 
-def next_business_day(day: date) -> date:
-    """`day` itself on a weekday; the Monday after on a weekend."""
-    while day.weekday() >= 5:
+def next_business_day(day: date, holidays: Collection[date] = ()) -> date:
+    """`day` itself on a working day; else the next weekday that is not one of the seller's
+    public `holidays`."""
+    while day.weekday() >= 5 or day in holidays:
         day += relativedelta(days=1)
     return day
 
@@ -63,8 +64,10 @@ def snooze(
     *,
     by: Literal["day", "week"] | None = None,
     to: date | None = None,
+    holidays: Collection[date] = (),
 ) -> Touch:
-    """The touch moved later: a day or a week, or to a given date, always to a weekday.
+    """The touch moved later: a day or a week, or to a given date, always to a working day
+    (a weekday that is not one of the seller's public `holidays`).
 
     A day or a week counts from the later of its date and today, so snoozing an overdue
     touch never leaves it overdue and snoozing a future one always moves it on.
@@ -81,7 +84,7 @@ def snooze(
     else:
         step = relativedelta(days=1) if by == "day" else relativedelta(weeks=1)
         target = max(touch.due, today) + step
-    return replace(touch, due=next_business_day(target))
+    return replace(touch, due=next_business_day(target, holidays))
 
 
 def mark_done(

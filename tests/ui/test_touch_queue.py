@@ -208,3 +208,25 @@ async def test_empty_queue_says_how_touches_arrive(make_app, with_why) -> None:
     async with run(app) as pilot:
         await open_queue(pilot)
         assert "Nothing due today" in squashed(screen_text(app))
+
+
+async def test_a_touch_snoozed_to_a_public_holiday_goes_out_on_the_next_working_day(
+    make_app, with_why, open_repo, clock
+) -> None:
+    touches = seed(open_repo, clock)
+    repo = open_repo()
+    repo.settings.save(replace(repo.settings.get(), holiday_region="DE"))
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await open_queue(pilot)
+        await pilot.press("down")  # today's touch
+        await pilot.press("s")
+        assert isinstance(app.screen, SnoozeForm)
+        app.screen.query_one("#date").focus()
+        await paste(pilot, "2026-12-25")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, SnoozeForm)
+    moved = app.repo.touches.get(touches["today"].uid)
+    assert moved.due == date(2026, 12, 28)  # 25 and 26 Dec are holidays in DE, then Sunday

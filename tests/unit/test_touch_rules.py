@@ -192,3 +192,16 @@ def test_skip_reason_is_cleaned_and_limited() -> None:
     assert skipped.closed_on == TUESDAY
     with pytest.raises(ValidationError, match="The reason is 1,001 characters"):
         mark_skipped(touch(TUESDAY), TUESDAY, "x" * 1_001)
+
+
+CHRISTMAS = {date(2026, 12, 25): "Christmas Day", date(2026, 12, 26): "Second Day of Christmas"}
+
+
+def test_a_snooze_steps_over_the_sellers_public_holidays() -> None:
+    """As campaign touches do: a touch snoozed onto Christmas goes out on the next working day."""
+    christmas_eve = date(2026, 12, 24)
+    by_a_day = snooze(touch(christmas_eve), christmas_eve, by="day", holidays=CHRISTMAS)
+    assert by_a_day.due == date(2026, 12, 28)  # Fri 25 a holiday, then the weekend
+    to_the_day = snooze(touch(TUESDAY), TUESDAY, to=date(2026, 12, 25), holidays=CHRISTMAS)
+    assert to_the_day.due == date(2026, 12, 28)
+    assert next_business_day(date(2026, 12, 25)) == date(2026, 12, 25)  # no holidays: as typed

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Select, Static, TextArea
@@ -154,10 +154,23 @@ class SnoozeForm(OneTouchForm):
 
     def changed(self) -> Touch:
         how = self.query_one("#how", Select).value
+        start = max(self.touch.due, self.today)
         if how != "date":
-            return snooze(self.touch, self.today, by="day" if how == "day" else "week")
+            by = "day" if how == "day" else "week"
+            holidays = self._holidays(start, start + timedelta(weeks=1))
+            return snooze(self.touch, self.today, by=by, holidays=holidays)
         when = self._date(self.query_one("#date-field", Field).value)
-        return snooze(self.touch, self.today, to=when)
+        holidays = self._holidays(when, when)
+        return snooze(self.touch, self.today, to=when, holidays=holidays)
+
+    def _holidays(self, first: date, target: date) -> dict[date, str]:
+        """The seller's public holidays from `first` to a little past `target`: a snooze
+        never lands on one, as campaign touches don't."""
+        from coach_tui.coaching.public_holidays import effective_region, public_holidays
+
+        region = effective_region(self.coach.repo.settings.get().holiday_region)
+        last = target + timedelta(weeks=2)  # room to step past a run of holidays
+        return public_holidays(region, first, last) if region else {}
 
 
 class TouchForm(FormScreen[Touch]):
