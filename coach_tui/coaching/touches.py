@@ -30,7 +30,7 @@ class QueueItem:
     def label(self) -> str:
         if self.days_overdue <= 0:
             return "today"
-        return f"{counted(self.days_overdue, 'day')} overdue"
+        return f"{counted(self.days_overdue, 'day')} late"
 
 
 def touch_queue(touches: Sequence[Touch], today: date) -> list[QueueItem]:

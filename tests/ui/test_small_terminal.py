@@ -105,7 +105,7 @@ async def test_a_guided_flow_offers_help_on_f1_where_question_marks_are_typed(de
         assert "Keys — " in on_screen(pilot.app)
 
 
-@pytest.mark.parametrize("name", ["accounts", "getting in", "calls", "goals"])
+@pytest.mark.parametrize("name", ["accounts", "getting in", "calls", "goals", "touches"])
 async def test_tables_fit_the_width_cutting_free_text_after_whole_words(demo_app, name) -> None:
     """At 80×24 the accounts list kept its Target column, goals their pace ("behind", not
     "behin") and decision makers their last column: free text gives way instead."""

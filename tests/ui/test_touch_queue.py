@@ -64,7 +64,7 @@ async def test_queue_lists_overdue_first_then_today_and_nothing_else(
     async with run(app) as pilot:
         await open_queue(pilot)
         listed = rows(app)
-        assert [row[0] for row in listed] == ["4 days overdue", "today"]
+        assert [row[0] for row in listed] == ["4 days late", "today"]
         assert listed[0][1:3] == ["Nordvale Foods", "Greta Lindqvist"]
 
 
@@ -120,7 +120,7 @@ async def test_snooze_a_week_moves_it_out_of_today(make_app, with_why, open_repo
         app.screen.query_one("#how").value = "week"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert [row[0] for row in rows(app)] == ["4 days overdue"]
+        assert [row[0] for row in rows(app)] == ["4 days late"]
     moved = app.repo.touches.get(touches["today"].uid)
     assert moved.due == date(2026, 12, 1) and moved.is_open
 

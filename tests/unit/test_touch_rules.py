@@ -37,13 +37,13 @@ def test_queue_holds_open_touches_due_by_today_oldest_first() -> None:
     ]
     queue = touch_queue(touches, TUESDAY)
     assert [item.touch.due for item in queue] == [date(2026, 11, 20), TUESDAY]
-    assert [item.label for item in queue] == ["4 days overdue", "today"]
+    assert [item.label for item in queue] == ["4 days late", "today"]
     assert queue_summary(queue) == "2 due · 1 overdue"
 
 
 def test_one_day_overdue_is_singular() -> None:
     [item] = touch_queue([touch(date(2026, 11, 23))], TUESDAY)
-    assert item.label == "1 day overdue"
+    assert item.label == "1 day late"
 
 
 @pytest.mark.parametrize(

@@ -42,7 +42,8 @@ class TouchQueueScreen(TouchActionsScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="queue-status")
-        yield TouchTable(flexible=(4, 5), id="queue", cursor_type="row", zebra_stripes=True)
+        # Narrow, the idea and purpose give way first, then the account name.
+        yield TouchTable(flexible=(1, 4, 5), id="queue", cursor_type="row", zebra_stripes=True)
         yield Static(EMPTY_QUEUE, id="queue-empty", classes="muted")
         yield KeyFooter()
 
