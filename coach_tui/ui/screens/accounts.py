@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Input, Static
@@ -18,8 +17,8 @@ from coach_tui.model.account import Account
 from coach_tui.model.money import compact_money
 from coach_tui.model.wording import share
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen
+from coach_tui.ui.screens.filtered_list import FilteredListScreen
 from coach_tui.ui.text import cell, day, plain
 from coach_tui.ui.widgets.fitted_table import FittedTable
 from coach_tui.ui.widgets.key_footer import KeyFooter
@@ -32,7 +31,7 @@ COLUMNS = ("Account", "Strategic objective", "Target date", "Target", "")
 OBJECTIVE_WIDTH = 40
 
 
-class AccountsScreen(CoachScreen[None]):
+class AccountsScreen(FilteredListScreen):
     """Every account with its open objective; Enter opens one."""
 
     HELP_NAME = "Accounts"
@@ -176,38 +175,11 @@ class AccountsScreen(CoachScreen[None]):
             cell(row.flag),
         )
 
-    def highlighted_uid(self) -> str | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return str(key.value) if key.value is not None else None
-
     def highlighted(self) -> Account | None:
         uid = self.highlighted_uid()
         return next((r.account for r in self.rows if r.account.uid == uid), None)
 
     # --- keys --------------------------------------------------------------------
-
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self) -> None:
-        self.redraw()
-
-    @on(Input.Submitted, "#filter")
-    def _filter_done(self) -> None:
-        self.query_one(DataTable).focus()
-
-    @on(DataTable.RowSelected)
-    def _row_selected(self) -> None:
-        self.action_open()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`/` typed in the filter is a character of the filter, not the filter key."""
-        return not (action == "filter" and isinstance(self.focused, Input))
-
-    def action_filter(self) -> None:
-        # At once, not after the keys already queued: "/ost" typed in a burst all filters.
-        self.set_focus(self.query_one("#filter", Input))
 
     def action_back(self) -> None:
         filter_input = self.query_one("#filter", Input)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Header, Input, Static
@@ -26,8 +26,8 @@ from coach_tui.model.contact import Contact
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.confirm import ConfirmScreen
+from coach_tui.ui.screens.filtered_list import FilteredListScreen
 from coach_tui.ui.text import cell, plain
 from coach_tui.ui.widgets.key_footer import KeyFooter
 
@@ -68,7 +68,7 @@ def merge_question(keep: Contact, gone: Contact, account: str) -> str:
     )
 
 
-class PeopleScreen(CoachScreen[None]):
+class PeopleScreen(FilteredListScreen):
     """Every decision maker and contact; people on no account come first."""
 
     HELP_NAME = "People"
@@ -222,38 +222,11 @@ class PeopleScreen(CoachScreen[None]):
             self._drawn = None
             self.redraw(keep=self.highlighted_uid())
 
-    def highlighted_uid(self) -> str | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return str(key.value) if key.value is not None else None
-
     def highlighted(self) -> Contact | None:
         uid = self.highlighted_uid()
         return next((row.contact for row in self.rows if row.contact.uid == uid), None)
 
     # --- keys ------------------------------------------------------------------------
-
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self) -> None:
-        self.redraw()
-
-    @on(Input.Submitted, "#filter")
-    def _filter_done(self) -> None:
-        self.query_one(DataTable).focus()
-
-    @on(DataTable.RowSelected)
-    def _row_selected(self) -> None:
-        self.action_open()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """`/` typed in the filter is a character of the filter, not the filter key."""
-        return not (action == "filter" and isinstance(self.focused, Input))
-
-    def action_filter(self) -> None:
-        # At once, not after the keys already queued: "/ost" typed in a burst all filters.
-        self.set_focus(self.query_one("#filter", Input))
 
     def action_back(self) -> None:
         if self.merging is not None:
