@@ -82,4 +82,8 @@ def demo_app(open_repo, clock) -> CoachApp:
     write_demo_data(repo, build_demo(clock(), years=1, seed=3))
     repo.days.save(DayPlan(clock().date(), (Priority("Prep the Nordvale call"),)))
     repo.close()
-    return CoachApp(open_repo(), clock=clock)
+    app = CoachApp(open_repo(), clock=clock)
+    # Scrolls land at once instead of gliding: the walks look at where things end up, and
+    # need not wait out an animation after every key.
+    app.animation_level = "none"
+    return app

@@ -63,8 +63,7 @@ async def walk(pilot, route: tuple[Step, ...]) -> list[str]:
     found: list[str] = []
     for _ in range(len(screen.focus_chain) + 1):
         await pilot.press("tab")
-        await pilot.wait_for_scheduled_animations()  # the scroll that brings it into view
-        await pilot.pause()
+        await pilot.pause()  # the scroll that brings it into view lands at once (no animation)
         focused = screen.focused
         if focused is None:
             continue
