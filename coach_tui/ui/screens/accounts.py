@@ -181,14 +181,6 @@ class AccountsScreen(FilteredListScreen):
 
     # --- keys --------------------------------------------------------------------
 
-    def action_back(self) -> None:
-        filter_input = self.query_one("#filter", Input)
-        if filter_input.value:
-            filter_input.value = ""
-            self.query_one(DataTable).focus()
-            return
-        self.app.pop_screen()
-
     def action_sort(self) -> None:
         self.sort_by = self.sort_by.next()
         self.redraw()

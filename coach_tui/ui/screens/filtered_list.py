@@ -50,3 +50,12 @@ class FilteredListScreen(CoachScreen[None]):
     def action_filter(self) -> None:
         # At once, not after the keys already queued: "/ost" typed in a burst all filters.
         self.set_focus(self.query_one("#filter", Input))
+
+    def action_back(self) -> None:
+        """Esc clears a filter first (the whole list is back), then leaves."""
+        filter_input = self.query_one("#filter", Input)
+        if filter_input.value:
+            filter_input.value = ""
+            self.query_one(DataTable).focus()
+            return
+        self.app.pop_screen()

@@ -233,12 +233,7 @@ class PeopleScreen(FilteredListScreen):
             self.merging = None
             self.redraw()
             return
-        filter_input = self.query_one("#filter", Input)
-        if filter_input.value:
-            filter_input.value = ""
-            self.query_one(DataTable).focus()
-            return
-        self.app.pop_screen()
+        super().action_back()
 
     def action_sort(self) -> None:
         self.sort_by = self.sort_by.next()
