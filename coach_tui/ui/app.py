@@ -33,8 +33,8 @@ from coach_tui.ui.crash_handling import CrashRecord, record_crash
 from coach_tui.ui.drafts import KeepsDraft
 from coach_tui.ui.flow_opening import open_flow, set_aside_unreadable_drafts
 from coach_tui.ui.flow_resume import offer_on_start
+from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.messages import DashboardLoaded
-from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.screens.dashboard import DashboardScreen
 from coach_tui.ui.text import day
 from coach_tui.ui.themes import DEFAULT_THEME, discover_themes, shipped_theme_dirs

@@ -16,8 +16,8 @@ from coach_tui.model.account import Account
 from coach_tui.model.contact import Contact
 from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.screens.base import CoachScreen
-from coach_tui.ui.screens.confirm import ConfirmScreen
+from coach_tui.ui.kit.base import CoachScreen
+from coach_tui.ui.kit.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
     from coach_tui.ui.app import CoachApp

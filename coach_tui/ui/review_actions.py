@@ -75,7 +75,7 @@ def review_context(repo: Repository, week: IsoWeek, now: datetime) -> ReviewCont
 
 def open_weekly_review(app: CoachApp, week: IsoWeek | None = None) -> None:
     """The review of `week` (by default the one worth reviewing today), new or to edit."""
-    from coach_tui.ui.screens.base import CoachScreen
+    from coach_tui.ui.kit.base import CoachScreen
     from coach_tui.ui.screens.review_flow import WeekReviewFlowScreen, review_flow_name
 
     if isinstance(app.screen, WeekReviewFlowScreen):

@@ -5,8 +5,8 @@ from datetime import date
 from textual.widgets import TextArea
 
 from coach_tui.model.account import Account, ObjectiveStatus
+from coach_tui.ui.kit.guided import AUTOSAVE_SECONDS
 from coach_tui.ui.screens.account import AccountScreen
-from coach_tui.ui.screens.guided import AUTOSAVE_SECONDS
 from coach_tui.ui.screens.objective_flow import ObjectiveFlowScreen
 from tests.helpers import notices, screen_text, squashed, widget_text
 from tests.ui.flow import paste, run, settle

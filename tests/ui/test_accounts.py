@@ -7,9 +7,9 @@ from textual.widgets import DataTable
 
 from coach_tui.model.account import Account, ExpansionKind, StrategicObjective
 from coach_tui.model.money import Money
+from coach_tui.ui.kit.confirm import ConfirmScreen
 from coach_tui.ui.screens.account import AccountScreen
 from coach_tui.ui.screens.accounts import AccountsScreen
-from coach_tui.ui.screens.confirm import ConfirmScreen
 from tests.helpers import notices, screen_text, squashed
 from tests.ui.flow import paste, run, settle
 

@@ -10,10 +10,10 @@ from textual.widgets import Input
 from coach_tui.model.account import Account, ExpansionKind, StrategicObjective
 from coach_tui.model.call import Call, Debrief, Movement, Party, Prep, Result
 from coach_tui.model.contact import BuyingRole, Contact
+from coach_tui.ui.kit.confirm import ConfirmScreen
 from coach_tui.ui.screens.account import AccountScreen
 from coach_tui.ui.screens.call_form import CallForm
 from coach_tui.ui.screens.calls import CallsScreen
-from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.screens.debrief_flow import DebriefFlowScreen
 from coach_tui.ui.screens.prep_flow import PrepFlowScreen
 from tests.helpers import BERLIN, notices, on_screen, screen_text, widget_text

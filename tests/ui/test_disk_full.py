@@ -12,11 +12,11 @@ from textual.widgets import TextArea
 
 from coach_tui.model.account import Account
 from coach_tui.store import atomic
+from coach_tui.ui.kit.form import FormScreen
 from coach_tui.ui.screens.account import AccountScreen
 from coach_tui.ui.screens.account_form import AccountForm
 from coach_tui.ui.screens.accounts import AccountsScreen
 from coach_tui.ui.screens.dashboard import DashboardScreen
-from coach_tui.ui.screens.form import FormScreen
 from coach_tui.ui.widgets.field import Field
 from tests.helpers import notices, screen_text, squashed, widget_text
 from tests.ui.flow import paste, run, settle

@@ -22,9 +22,9 @@ from coach_tui.model.call import Call, Prep
 from coach_tui.model.contact import BuyingRole, Contact
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.review import WeekReview
+from coach_tui.ui.kit.guided import GuidedFlowScreen
 from coach_tui.ui.screens.account import AccountScreen
 from coach_tui.ui.screens.dashboard import DashboardScreen
-from coach_tui.ui.screens.guided import GuidedFlowScreen
 from coach_tui.ui.screens.review_flow import WeekReviewFlowScreen
 from coach_tui.ui.screens.why_flow import WhyFlowScreen
 from tests.helpers import BERLIN, doctor_report, hand_edit_draft, notices, on_screen

@@ -10,12 +10,12 @@ from textual.widgets import Input, Select
 from coach_tui.model.account import Account
 from coach_tui.model.contact import BuyingRole, Contact
 from coach_tui.model.touch import CampaignStatus, TouchStatus
+from coach_tui.ui.kit.confirm import ConfirmScreen
+from coach_tui.ui.kit.touch_actions import TouchTable
 from coach_tui.ui.screens.account import AccountScreen
 from coach_tui.ui.screens.campaign_flow import CampaignFlowScreen
-from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.screens.contact_form import ContactForm
 from coach_tui.ui.screens.entry import AccountEntryScreen
-from coach_tui.ui.screens.touch_actions import TouchTable
 from tests.helpers import notices, on_screen, widget_text
 from tests.ui.flow import paste, run, settle
 

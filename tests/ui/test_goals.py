@@ -10,7 +10,7 @@ from decimal import Decimal
 from textual.widgets import DataTable, Input, Select
 
 from coach_tui.model.goal import Metric, PerformanceGoal, ProgressEntry, SkillGoal
-from coach_tui.ui.screens.confirm import ConfirmScreen
+from coach_tui.ui.kit.confirm import ConfirmScreen
 from coach_tui.ui.screens.dashboard import DashboardScreen
 from coach_tui.ui.screens.goal_forms import GoalForm, ProgressForm
 from coach_tui.ui.screens.goal_skill_forms import RetireSkillForm, SkillForm

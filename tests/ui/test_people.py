@@ -9,10 +9,10 @@ from textual.widgets import DataTable
 
 from coach_tui.model.account import Account
 from coach_tui.model.contact import BuyingRole, Contact
+from coach_tui.ui.kit.confirm import ConfirmScreen
 from coach_tui.ui.screens.account import AccountScreen
 from coach_tui.ui.screens.account_picker import AccountPicker
 from coach_tui.ui.screens.accounts import AccountsScreen
-from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.screens.dashboard import DashboardScreen
 from coach_tui.ui.screens.entry import AccountEntryScreen
 from coach_tui.ui.screens.help import HelpScreen

@@ -21,7 +21,7 @@ from coach_tui.model.goal import (
 from coach_tui.model.review import WeekReview
 from coach_tui.model.touch import Channel, Purpose, Touch, TouchStatus
 from coach_tui.model.week import IsoWeek
-from coach_tui.ui.screens.confirm import ConfirmScreen
+from coach_tui.ui.kit.confirm import ConfirmScreen
 from coach_tui.ui.screens.dashboard import DashboardScreen
 from coach_tui.ui.screens.review_flow import WeekReviewFlowScreen
 from coach_tui.ui.screens.reviews import ReviewsScreen, ReviewViewScreen

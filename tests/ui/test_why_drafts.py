@@ -1,8 +1,8 @@
 """The why flow never loses typed text: quit, crash, Esc and start-over all keep it or ask."""
 
-from coach_tui.ui.screens.confirm import ConfirmScreen
+from coach_tui.ui.kit.confirm import ConfirmScreen
+from coach_tui.ui.kit.guided import AUTOSAVE_SECONDS
 from coach_tui.ui.screens.dashboard import DashboardScreen
-from coach_tui.ui.screens.guided import AUTOSAVE_SECONDS
 from coach_tui.ui.screens.why_flow import WhyFlowScreen
 from tests.helpers import notices, screen_text, squashed
 from tests.ui.flow import answer_box, paste, run, settle

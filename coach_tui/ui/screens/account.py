@@ -31,8 +31,8 @@ from coach_tui.store.errors import StoreError
 from coach_tui.ui.commands import PaletteCommand
 from coach_tui.ui.flow_opening import open_flow
 from coach_tui.ui.flow_resume import draft_of
-from coach_tui.ui.screens.call_actions import CallActions
-from coach_tui.ui.screens.confirm import ConfirmScreen
+from coach_tui.ui.kit.call_actions import CallActions
+from coach_tui.ui.kit.confirm import ConfirmScreen
 from coach_tui.ui.screens.objective_flow import objective_flow_name, objective_steps
 from coach_tui.ui.text import day, editable, plain
 from coach_tui.ui.widgets.key_footer import KeyFooter

@@ -10,7 +10,7 @@ from textual.widgets import Static
 from coach_tui.model.account import Account, validate_account_name
 from coach_tui.model.errors import ValidationError
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.screens.form import FormScreen
+from coach_tui.ui.kit.form import FormScreen
 from coach_tui.ui.widgets.field import Field
 from coach_tui.ui.widgets.scroll import VerticalScroll
 

@@ -17,8 +17,8 @@ from coach_tui.model.account import Account
 from coach_tui.model.money import compact_money
 from coach_tui.model.wording import share
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.screens.confirm import ConfirmScreen
-from coach_tui.ui.screens.filtered_list import FilteredListScreen
+from coach_tui.ui.kit.confirm import ConfirmScreen
+from coach_tui.ui.kit.filtered_list import FilteredListScreen
 from coach_tui.ui.text import cell, day, plain
 from coach_tui.ui.widgets.fitted_table import FittedTable
 from coach_tui.ui.widgets.key_footer import KeyFooter

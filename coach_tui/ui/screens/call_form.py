@@ -16,7 +16,7 @@ from coach_tui.model.dates import clock_change_note, parse_moment, read_back
 from coach_tui.model.day_text import moment_text
 from coach_tui.model.errors import ValidationError
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.screens.form import FormScreen
+from coach_tui.ui.kit.form import FormScreen
 from coach_tui.ui.text import plain
 from coach_tui.ui.widgets.field import Field
 from coach_tui.ui.widgets.scroll import VerticalScroll

@@ -19,7 +19,7 @@ from coach_tui.coaching.calls import commitment_label
 from coach_tui.model.call import Commitment, Movement, Party
 from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.screens.base import CoachScreen
+from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.text import cell, day, day_and_time, plain
 from coach_tui.ui.widgets.key_footer import KeyFooter
 from coach_tui.ui.widgets.scroll import VerticalScroll

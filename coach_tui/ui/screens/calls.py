@@ -13,8 +13,8 @@ from textual.widgets import DataTable, Header, Static
 from coach_tui.coaching.calls import awaiting_debrief, upcoming
 from coach_tui.model.call import Call
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.screens.base import CoachScreen
-from coach_tui.ui.screens.call_actions import CallActions
+from coach_tui.ui.kit.base import CoachScreen
+from coach_tui.ui.kit.call_actions import CallActions
 from coach_tui.ui.text import cell, day_and_time
 from coach_tui.ui.widgets.fitted_table import FittedTable
 from coach_tui.ui.widgets.key_footer import KeyFooter

@@ -39,7 +39,7 @@ from coach_tui.model.touch import (
 )
 from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.screens.guided import (
+from coach_tui.ui.kit.guided import (
     FlowStep,
     GuidedFlowScreen,
     StepKind,

@@ -22,7 +22,7 @@ from coach_tui.model.contact import (
     validate_profile_url,
 )
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.screens.form import FormScreen
+from coach_tui.ui.kit.form import FormScreen
 from coach_tui.ui.text import editable, plain
 from coach_tui.ui.widgets.field import Field
 from coach_tui.ui.widgets.scroll import VerticalScroll

@@ -13,8 +13,8 @@ from coach_tui.coaching.calls import stalls_in, upcoming
 from coach_tui.coaching.dashboard import DashboardData, goal_lines, objective_lines, touch_lines
 from coach_tui.model.day import DayPlan
 from coach_tui.store.errors import StoreError
+from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.messages import DashboardLoaded, DashboardLoadFailed
-from coach_tui.ui.screens.base import CoachScreen
 from coach_tui.ui.widgets.dashboard_panels import (
     call_content,
     goal_content,

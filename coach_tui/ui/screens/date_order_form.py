@@ -10,7 +10,7 @@ from textual.widgets import Label, Select, Static
 from coach_tui.model.date_order import locale_day_first
 from coach_tui.model.settings import Settings
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.screens.form import FormScreen
+from coach_tui.ui.kit.form import FormScreen
 from coach_tui.ui.text import plain
 from coach_tui.ui.widgets.scroll import VerticalScroll
 

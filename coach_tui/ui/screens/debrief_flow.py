@@ -25,7 +25,7 @@ from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.paragraphs import paragraphs
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.screens.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
+from coach_tui.ui.kit.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
 from coach_tui.ui.text import day_and_time
 
 

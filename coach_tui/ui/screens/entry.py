@@ -27,8 +27,8 @@ from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.commands import PaletteCommand
 from coach_tui.ui.flow_opening import open_flow
-from coach_tui.ui.screens.confirm import ConfirmScreen
-from coach_tui.ui.screens.touch_actions import TouchActionsScreen, TouchTable
+from coach_tui.ui.kit.confirm import ConfirmScreen
+from coach_tui.ui.kit.touch_actions import TouchActionsScreen, TouchTable
 from coach_tui.ui.text import cell, day, plain
 from coach_tui.ui.widgets.fitted_table import FittedTable
 from coach_tui.ui.widgets.key_footer import KeyFooter

@@ -10,7 +10,7 @@ from textual.widgets import Label, Static, TextArea
 from coach_tui.model.account import Account
 from coach_tui.model.contact import EntryPoint, validate_line, validate_note, validate_unit
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.screens.form import FormScreen
+from coach_tui.ui.kit.form import FormScreen
 from coach_tui.ui.text import editable, plain
 from coach_tui.ui.widgets.field import Field
 from coach_tui.ui.widgets.scroll import VerticalScroll

@@ -32,7 +32,7 @@ from coach_tui.model.goal import (
 )
 from coach_tui.model.money import format_money, parse_money
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.screens.form import FormScreen
+from coach_tui.ui.kit.form import FormScreen
 from coach_tui.ui.text import day, plain
 from coach_tui.ui.widgets.field import Field
 from coach_tui.ui.widgets.goal_views import period_label

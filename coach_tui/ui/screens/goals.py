@@ -19,8 +19,8 @@ from coach_tui.model.goal import PerformanceGoal, SkillGoal
 from coach_tui.model.settings import Settings
 from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.screens.base import CoachScreen
-from coach_tui.ui.screens.confirm import ConfirmScreen
+from coach_tui.ui.kit.base import CoachScreen
+from coach_tui.ui.kit.confirm import ConfirmScreen
 from coach_tui.ui.text import plain
 from coach_tui.ui.widgets.fitted_table import FittedTable
 from coach_tui.ui.widgets.goal_views import GOAL_COLUMNS, goal_cells, goal_detail, skill_card

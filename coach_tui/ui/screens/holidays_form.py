@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from coach_tui.coaching.public_holidays import effective_region, parse_region, region_from_locale
 from coach_tui.model.settings import Settings
-from coach_tui.ui.screens.setting_form import SettingForm
+from coach_tui.ui.kit.setting_form import SettingForm
 from coach_tui.ui.widgets.field import Field
 
 

@@ -21,7 +21,7 @@ from coach_tui.interop.vcard import KIND as VCARD
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.wording import counted, numeral
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.screens.form import FormScreen
+from coach_tui.ui.kit.form import FormScreen
 from coach_tui.ui.text import plain
 from coach_tui.ui.widgets.field import Field
 from coach_tui.ui.widgets.scroll import VerticalScroll

@@ -37,9 +37,9 @@ from coach_tui.model.day_text import time_text, weekday_text
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.wording import counted, numeral
 from coach_tui.store.errors import StoreError
+from coach_tui.ui.kit.base import CoachScreen
+from coach_tui.ui.kit.call_actions import CallActions
 from coach_tui.ui.screens.account_picker import AccountPicker
-from coach_tui.ui.screens.base import CoachScreen
-from coach_tui.ui.screens.call_actions import CallActions
 from coach_tui.ui.text import editable, plain
 from coach_tui.ui.widgets.field import Field
 from coach_tui.ui.widgets.key_footer import KeyFooter

@@ -24,7 +24,7 @@ from coach_tui.model.money import Money, parse_money
 from coach_tui.model.paragraphs import paragraphs
 from coach_tui.model.wording import days_from, possessive
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.screens.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
+from coach_tui.ui.kit.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
 from coach_tui.ui.text import day
 
 

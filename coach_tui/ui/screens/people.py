@@ -26,8 +26,8 @@ from coach_tui.model.contact import Contact
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.screens.confirm import ConfirmScreen
-from coach_tui.ui.screens.filtered_list import FilteredListScreen
+from coach_tui.ui.kit.confirm import ConfirmScreen
+from coach_tui.ui.kit.filtered_list import FilteredListScreen
 from coach_tui.ui.text import cell, plain
 from coach_tui.ui.widgets.key_footer import KeyFooter
 

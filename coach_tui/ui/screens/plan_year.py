@@ -33,7 +33,7 @@ from coach_tui.model.money import format_money, parse_money
 from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.flow_opening import open_flow
-from coach_tui.ui.screens.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
+from coach_tui.ui.kit.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
 
 if TYPE_CHECKING:
     from coach_tui.ui.app import CoachApp

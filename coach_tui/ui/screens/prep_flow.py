@@ -31,7 +31,7 @@ from coach_tui.model.errors import ValidationError
 from coach_tui.model.paragraphs import paragraphs
 from coach_tui.model.why import WhyStatement
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.screens.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
+from coach_tui.ui.kit.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
 from coach_tui.ui.text import day, day_and_time
 
 LARGE_ONLY = ("client_gain", "attendees", "questions", "objections", "bring", "fallback")

@@ -29,7 +29,7 @@ from coach_tui.model.text import small_number
 from coach_tui.model.touch import Touch
 from coach_tui.model.week import IsoWeek
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.screens.guided import (
+from coach_tui.ui.kit.guided import (
     FlowStep,
     GuidedFlowScreen,
     StepKind,

@@ -20,9 +20,9 @@ from coach_tui.model.week import IsoWeek
 from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
 from coach_tui.store.week_inputs import key_call_labels, read_week_report
+from coach_tui.ui.kit.base import CoachScreen
+from coach_tui.ui.kit.confirm import ConfirmScreen
 from coach_tui.ui.review_actions import open_weekly_review
-from coach_tui.ui.screens.base import CoachScreen
-from coach_tui.ui.screens.confirm import ConfirmScreen
 from coach_tui.ui.text import cell
 from coach_tui.ui.widgets.key_footer import KeyFooter
 from coach_tui.ui.widgets.scroll import VerticalScroll

@@ -7,7 +7,7 @@ from dataclasses import replace
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.settings import STALL_WEEKS_RANGE, Settings
 from coach_tui.model.text import small_number
-from coach_tui.ui.screens.setting_form import SettingForm
+from coach_tui.ui.kit.setting_form import SettingForm
 from coach_tui.ui.widgets.field import Field
 
 

@@ -14,7 +14,7 @@ from coach_tui.model.dates import Prefer, parse_day, read_back
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.touch import IDEA, Channel, Purpose, Touch
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.screens.form import FormScreen
+from coach_tui.ui.kit.form import FormScreen
 from coach_tui.ui.text import day, editable, plain
 from coach_tui.ui.widgets.field import Field
 from coach_tui.ui.widgets.scroll import VerticalScroll

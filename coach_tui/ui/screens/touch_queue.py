@@ -11,7 +11,7 @@ from coach_tui.coaching.touches import touch_queue
 from coach_tui.model.touch import Touch
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.commands import PaletteCommand
-from coach_tui.ui.screens.touch_actions import TouchActionsScreen, TouchTable
+from coach_tui.ui.kit.touch_actions import TouchActionsScreen, TouchTable
 from coach_tui.ui.text import cell
 from coach_tui.ui.widgets.key_footer import KeyFooter
 

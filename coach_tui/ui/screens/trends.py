@@ -14,7 +14,7 @@ from textual.widgets import Header, Static
 from coach_tui.coaching.trends import Series
 from coach_tui.store.errors import StoreError
 from coach_tui.store.week_inputs import read_trends
-from coach_tui.ui.screens.base import CoachScreen
+from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.text import plain
 from coach_tui.ui.widgets.key_footer import KeyFooter
 from coach_tui.ui.widgets.scroll import VerticalScroll

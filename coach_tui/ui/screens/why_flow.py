@@ -8,7 +8,7 @@ from coach_tui.model.errors import ValidationError
 from coach_tui.model.paragraphs import paragraphs
 from coach_tui.model.why import ANSWER_KEYS, WhyStatement, new_why, validate_answer
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.screens.guided import FlowStep, GuidedFlowScreen, Verdict
+from coach_tui.ui.kit.guided import FlowStep, GuidedFlowScreen, Verdict
 
 STEPS = tuple(FlowStep(s.key, s.title, s.question, s.hint) for s in WHY_STEPS)
 LAST = len(STEPS) - 1

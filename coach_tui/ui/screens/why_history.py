@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 from coach_tui.coaching.why import WHY_STEPS
 from coach_tui.model.why import ANSWER_KEYS, WhyStatement
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.screens.base import CoachScreen
+from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.text import day_and_time, plain
 from coach_tui.ui.widgets.key_footer import KeyFooter
 from coach_tui.ui.widgets.scroll import VerticalScroll

@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual import on
 from textual.widgets import DataTable, Input
 
-from coach_tui.ui.screens.base import CoachScreen
+from coach_tui.ui.kit.base import CoachScreen
 
 
 class FilteredListScreen(CoachScreen[None]):

@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from coach_tui.ui.kit.styles import SCREEN_STYLES
 from coach_tui.ui.text import plain
 
 
@@ -17,7 +18,7 @@ class ConfirmScreen(ModalScreen[bool]):
     Questions name what is at stake ("Remove Max [/] Typed…?"), so they are drawn as text.
     """
 
-    CSS_PATH = "dialogs.tcss"
+    CSS_PATH = SCREEN_STYLES / "dialogs.tcss"
     BINDINGS = [
         Binding("escape", "keep", "Keep", id="confirm.keep"),
         Binding("y", "confirm", "Yes", id="confirm.yes"),

@@ -25,8 +25,9 @@ from textual.widgets.option_list import Option
 from coach_tui.model.draft import FlowDraft, keepable
 from coach_tui.model.errors import ValidationError
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.screens.base import CoachScreen
-from coach_tui.ui.screens.confirm import ConfirmScreen
+from coach_tui.ui.kit.base import CoachScreen
+from coach_tui.ui.kit.confirm import ConfirmScreen
+from coach_tui.ui.kit.styles import SCREEN_STYLES
 from coach_tui.ui.text import editable, plain
 from coach_tui.ui.widgets.key_footer import KeyFooter
 from coach_tui.ui.widgets.scroll import VerticalScroll
@@ -80,7 +81,7 @@ def join_picks(keys: list[str]) -> str:
 class GuidedFlowScreen(CoachScreen[ResultT]):
     """Base of the guided flows; see the module docstring."""
 
-    CSS_PATH = "guided.tcss"
+    CSS_PATH = SCREEN_STYLES / "guided.tcss"
     # Not priority bindings: keys must reach the inputs first, in order, or a fast paste
     # followed by ctrl+s would be judged before the paste landed.
     BINDINGS = [

@@ -9,8 +9,8 @@ from coach_tui.model.account import Account
 from coach_tui.model.call import Call
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.flow_opening import open_flow
-from coach_tui.ui.screens.base import CoachScreen
-from coach_tui.ui.screens.confirm import ConfirmScreen
+from coach_tui.ui.kit.base import CoachScreen
+from coach_tui.ui.kit.confirm import ConfirmScreen
 from coach_tui.ui.text import day_and_time
 
 

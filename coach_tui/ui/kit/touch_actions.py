@@ -15,7 +15,7 @@ from coach_tui.coaching.touches import after_meeting_prompt
 from coach_tui.model.touch import CampaignStatus, Touch
 from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.screens.base import CoachScreen
+from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.widgets.fitted_table import FittedTable
 
 

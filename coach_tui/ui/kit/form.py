@@ -12,7 +12,8 @@ from textual.widgets import Input, Select, Static, TextArea
 
 from coach_tui.model.errors import ValidationError
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.screens.confirm import ConfirmScreen
+from coach_tui.ui.kit.confirm import ConfirmScreen
+from coach_tui.ui.kit.styles import SCREEN_STYLES
 from coach_tui.ui.text import plain
 from coach_tui.ui.widgets.field import Field
 
@@ -31,7 +32,7 @@ class FormScreen(ModalScreen[ResultT]):
     `checked_area`), so a message never stays once what it named was put right.
     """
 
-    CSS_PATH = "dialogs.tcss"
+    CSS_PATH = SCREEN_STYLES / "dialogs.tcss"
     # The first field gets the keys, not the scrolling dialog around it.
     AUTO_FOCUS = "Input, TextArea, Select"
     BINDINGS = [

@@ -1,0 +1,3 @@
+"""What screens are built from: base screens (form, guided flow, confirm, filtered list) and
+the action mixins several screens share. Nothing here is pushed by name; screens live in
+`ui/screens/` and never import each other."""
