@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +23,7 @@ from coach_tui.store.repos.settings import SettingsRepository
 from coach_tui.store.repos.touches import TouchRepository
 from coach_tui.store.repos.why import WhyRepository
 from coach_tui.store.store import Store
+from coach_tui.store.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
     from coach_tui.store.repos.reviews import ReviewRepository
@@ -73,6 +76,12 @@ class Repository:
         if not read_only:
             store.backup_if_new_day()
         return cls(store)
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[UnitOfWork]:
+        """One user action's writes, whatever families they touch, in one transaction."""
+        with self.store.transaction():
+            yield UnitOfWork(self.drafts)
 
     @property
     def data_dir(self) -> Path:

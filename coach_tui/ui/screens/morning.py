@@ -36,6 +36,7 @@ from coach_tui.model.day import (
 from coach_tui.model.day_text import time_text, weekday_text
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.wording import counted, numeral
+from coach_tui.services.flow_saves import save_day_plan
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.kit.call_actions import CallActions
@@ -295,7 +296,7 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
                 planned_at=self.coach.now(),
                 uid=existing.uid if existing else DayPlan(today).uid,
             )
-            repo.days.save(plan, finished_flow=MORNING_FLOW)
+            save_day_plan(repo, plan, draft=MORNING_FLOW)
         except StoreError as error:
             fields[0].say(str(error))
             return

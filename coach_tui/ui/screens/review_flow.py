@@ -28,6 +28,7 @@ from coach_tui.model.review import RATINGS, SkillReflection, WeekReview
 from coach_tui.model.text import small_number
 from coach_tui.model.touch import Touch
 from coach_tui.model.week import IsoWeek
+from coach_tui.services.flow_saves import save_review
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.guided import (
     FlowStep,
@@ -377,12 +378,13 @@ class WeekReviewFlowScreen(GuidedFlowScreen[WeekReview]):
             **texts,
         )
         try:
-            self.coach.repo.reviews.save(
+            save_review(
+                self.coach.repo,
                 review,
                 touches=touches,
                 commitments=promises,
                 dropped_commitments=dropped,
-                finished_flow=self.flow,
+                draft=self.flow,
             )
         except StoreError as error:
             self.say(str(error), kind="error")

@@ -7,6 +7,7 @@ from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.paragraphs import paragraphs
 from coach_tui.model.why import ANSWER_KEYS, WhyStatement, new_why, validate_answer
+from coach_tui.services.flow_saves import save_why
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.guided import FlowStep, GuidedFlowScreen, Verdict
 
@@ -98,7 +99,7 @@ class WhyFlowScreen(GuidedFlowScreen[WhyStatement]):
     def finish(self) -> WhyStatement | None:
         why = new_why(self.answers.get("statement", ""), self.answers, now=self.coach.now())
         try:
-            self.coach.repo.why.save(why)
+            save_why(self.coach.repo, why, draft=self.flow)
         except StoreError as error:
             self.say(str(error), kind="error")
             return None
