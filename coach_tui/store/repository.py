@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import TracebackType
+from typing import TYPE_CHECKING, Self
 
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.store.repos.accounts import AccountRepository
@@ -30,7 +31,11 @@ if TYPE_CHECKING:
 
 
 class Repository:
-    """Facade over the store: one attribute per kind of record (`repo.why`, `repo.accounts`…)."""
+    """Facade over the store: one attribute per kind of record (`repo.why`, `repo.accounts`…).
+
+    A context manager: `with Repository.open(folder) as repo:` closes it (backup, lock
+    released) however the block is left, so no caller repeats the try/finally.
+    """
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -89,3 +94,14 @@ class Repository:
 
     def close(self) -> None:
         self.store.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
