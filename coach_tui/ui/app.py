@@ -5,11 +5,11 @@ Kept thin on purpose: each flow lives in its own screen module.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual.app import App, SystemCommand
@@ -35,6 +35,7 @@ from coach_tui.ui.flow_opening import open_flow, set_aside_unreadable_drafts
 from coach_tui.ui.flow_resume import offer_on_start
 from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.messages import DashboardLoaded
+from coach_tui.ui.router import open_route
 from coach_tui.ui.screens.dashboard import DashboardScreen
 from coach_tui.ui.text import day
 from coach_tui.ui.themes import DEFAULT_THEME, discover_themes, shipped_theme_dirs
@@ -305,6 +306,10 @@ class CoachApp(App[None]):
 
     # --- actions ------------------------------------------------------------------
 
+    def open(self, route: object, callback: Callable[[Any], object] | None = None) -> Screen | None:
+        """Show the screen `route` names (see `ui/routes.py`): how screens open each other."""
+        return open_route(self, route, callback)
+
     def action_write_why(self) -> None:
         """Open the why flow, resuming a draft if there is one."""
         from coach_tui.ui.screens.why_flow import WhyFlowScreen
@@ -402,7 +407,9 @@ class CoachApp(App[None]):
     def action_plan_year(self) -> None:
         """Plan the year, or carry on with the key accounts' objectives of a plan under way."""
         from coach_tui.coaching.plan_year import PLAN_FLOW
-        from coach_tui.ui.screens.plan_year import ObjectiveWalk, Plan, PlanYearScreen
+        from coach_tui.ui.objective_walk import ObjectiveWalk
+        from coach_tui.ui.screens.plan_year import PlanYearScreen
+        from coach_tui.ui.year_plan import Plan
 
         if isinstance(self.screen, PlanYearScreen):
             return

@@ -20,11 +20,11 @@ from coach_tui.model.draft import FlowDraft, flow_label
 from coach_tui.model.week import IsoWeek
 from coach_tui.store.errors import DamagedRecord, StoreError
 from coach_tui.store.repository import Repository
+from coach_tui.ui.routes import AccountRoute, EntryRoute, ResumeOfferRoute, WeeklyReviewRoute
 
 if TYPE_CHECKING:
-    from textual.screen import Screen
-
     from coach_tui.ui.app import CoachApp
+    from coach_tui.ui.screens.account import AccountScreen
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,15 +96,13 @@ def _label(draft: FlowDraft, subject: str) -> str:
 
 def resume(app: CoachApp, flow: str) -> None:
     """Open the flow of draft `flow` where it belongs, at the step the seller left."""
-    from coach_tui.ui.review_actions import open_weekly_review
-
     kind, _, rest = flow.partition(":")
     if flow == WHY_FLOW:
         app.action_write_why()
     elif flow in (PLAN_FLOW, OBJECTIVE_WALK):
         app.action_plan_year()
     elif kind == "review":
-        open_weekly_review(app, IsoWeek.parse(rest))
+        app.open(WeeklyReviewRoute(IsoWeek.parse(rest)))
     elif kind == "objective":
         _on_account(app, rest, lambda screen: screen.action_objective())
     elif kind == "campaign":
@@ -123,23 +121,17 @@ def _walk_account(repo: Repository) -> str:
 
 
 def _on_account(app: CoachApp, account_uid: str, then: Callable[..., None]) -> None:
-    from coach_tui.ui.screens.account import AccountScreen
-
     if _walk_account(app.repo) == account_uid and not app.repo.drafts.has(PLAN_FLOW):
         app.action_plan_year()  # part of the plan: carry on with the walk, not alone
         return
-    _push_then(app, AccountScreen(account_uid), then)
+    _open_then(app, AccountRoute(account_uid), then)
 
 
 def _on_entry(app: CoachApp, account_uid: str) -> None:
-    from coach_tui.ui.screens.entry import AccountEntryScreen
-
-    _push_then(app, AccountEntryScreen(account_uid), lambda screen: screen.action_campaign())
+    _open_then(app, EntryRoute(account_uid), lambda screen: screen.action_campaign())
 
 
 def _on_call(app: CoachApp, call_uid: str, *, prep: bool) -> None:
-    from coach_tui.ui.screens.account import AccountScreen
-
     call = app.repo.calls.get(call_uid)
     if call is None:
         return
@@ -150,12 +142,13 @@ def _on_call(app: CoachApp, call_uid: str, *, prep: bool) -> None:
         else:
             screen.start_debrief(call)
 
-    _push_then(app, AccountScreen(call.account_uid), start)
+    _open_then(app, AccountRoute(call.account_uid), start)
 
 
-def _push_then(app: CoachApp, screen: Screen, then: Callable[..., None]) -> None:
-    """Show `screen`, then open the flow on it once it has loaded its data."""
-    app.push_screen(screen)
+def _open_then(app: CoachApp, route: AccountRoute | EntryRoute, then: Callable[..., None]) -> None:
+    """Show the screen of `route`, then open the flow on it once it has loaded its data."""
+    screen = app.open(route)
+    assert screen is not None  # account and entry screens are pushed at once
     screen.call_after_refresh(then, screen)
 
 
@@ -166,8 +159,6 @@ def offer_on_start(app: CoachApp) -> None:
 
 def offer_in_progress(app: CoachApp, *, say_if_none: bool = True) -> None:
     """Offer the flows left half done (from the palette too), or say there are none."""
-    from coach_tui.ui.screens.resume_offer import ResumeOfferScreen
-
     try:
         flows = in_progress(app.repo)
     except StoreError as error:
@@ -185,4 +176,4 @@ def offer_in_progress(app: CoachApp, *, say_if_none: bool = True) -> None:
             except StoreError as error:
                 app.notify(str(error), severity="error", timeout=15, markup=False)
 
-    app.push_screen(ResumeOfferScreen(flows), chosen)
+    app.open(ResumeOfferRoute(flows), chosen)

@@ -18,12 +18,13 @@ from coach_tui.store.errors import StoreError
 from coach_tui.store.first_use import first_use
 from coach_tui.store.repository import Repository
 from coach_tui.store.week_inputs import read_week_report
+from coach_tui.ui.flow_names import review_flow_name
 from coach_tui.ui.flow_opening import open_flow
+from coach_tui.ui.review_context import ReviewContext
 from coach_tui.ui.text import day_and_time
 
 if TYPE_CHECKING:
     from coach_tui.ui.app import CoachApp
-    from coach_tui.ui.screens.review_flow import ReviewContext
 
 
 def next_week_calls(repo: Repository, week: IsoWeek, now: datetime) -> list[tuple[str, str]]:
@@ -46,8 +47,6 @@ def next_week_calls(repo: Repository, week: IsoWeek, now: datetime) -> list[tupl
 
 def review_context(repo: Repository, week: IsoWeek, now: datetime) -> ReviewContext:
     """Everything the review of `week` shows and may settle."""
-    from coach_tui.ui.screens.review_flow import ReviewContext
-
     report = read_week_report(repo, week, now)
     today = now.date()
     recent = week >= IsoWeek.of(today).shifted(-1)
@@ -76,7 +75,7 @@ def review_context(repo: Repository, week: IsoWeek, now: datetime) -> ReviewCont
 def open_weekly_review(app: CoachApp, week: IsoWeek | None = None) -> None:
     """The review of `week` (by default the one worth reviewing today), new or to edit."""
     from coach_tui.ui.kit.base import CoachScreen
-    from coach_tui.ui.screens.review_flow import WeekReviewFlowScreen, review_flow_name
+    from coach_tui.ui.screens.review_flow import WeekReviewFlowScreen
 
     if isinstance(app.screen, WeekReviewFlowScreen):
         return

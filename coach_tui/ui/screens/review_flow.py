@@ -9,7 +9,7 @@ step number it saved still points at the same question.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from coach_tui.coaching.review import (
     CLEAR_CHOICES,
@@ -27,8 +27,8 @@ from coach_tui.model.errors import ValidationError
 from coach_tui.model.review import RATINGS, SkillReflection, WeekReview
 from coach_tui.model.text import small_number
 from coach_tui.model.touch import Touch
-from coach_tui.model.week import IsoWeek
 from coach_tui.store.errors import StoreError
+from coach_tui.ui.flow_names import review_flow_name
 from coach_tui.ui.kit.guided import (
     FlowStep,
     GuidedFlowScreen,
@@ -37,6 +37,7 @@ from coach_tui.ui.kit.guided import (
     join_picks,
     split_picks,
 )
+from coach_tui.ui.review_context import ReviewContext
 
 REFLECTIONS = {
     "figures_note": "What the numbers say",
@@ -52,25 +53,6 @@ RATING_CHOICES = (
     ("5", "5 — it is becoming a habit"),
 )
 YES_NO = (("yes", "Yes, I practised it"), ("no", "No, not this week"))
-
-
-def review_flow_name(week: IsoWeek) -> str:
-    return f"review:{week}"
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewContext:
-    """What the review is about, gathered before it opens."""
-
-    week: IsoWeek
-    figures_text: str  # the week in numbers, as aligned lines
-    summary: str  # the coach's reading of them
-    skills: tuple[tuple[str, str], ...]  # (goal uid, skill) of getting-better goals
-    clear: tuple[ClearItem, ...]
-    clear_more: int  # open items left out of the walk (they stay in the touch queue)
-    next_calls: tuple[tuple[str, str], ...]  # (call uid, label) of next week's calls
-    touches: dict[str, Touch]  # the open touches the clear-up may settle, by uid
-    promises: dict[str, Commitment]  # the open promises, by uid
 
 
 def _steps(context: ReviewContext) -> list[FlowStep]:
