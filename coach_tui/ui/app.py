@@ -35,7 +35,6 @@ from coach_tui.ui.flow_opening import open_flow, set_aside_unreadable_drafts
 from coach_tui.ui.flow_resume import offer_on_start
 from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.messages import DashboardLoaded
-from coach_tui.ui.router import open_route
 from coach_tui.ui.screens.dashboard import DashboardScreen
 from coach_tui.ui.text import day
 from coach_tui.ui.themes import DEFAULT_THEME, discover_themes, shipped_theme_dirs
@@ -307,7 +306,11 @@ class CoachApp(App[None]):
     # --- actions ------------------------------------------------------------------
 
     def open(self, route: object, callback: Callable[[Any], object] | None = None) -> Screen | None:
-        """Show the screen `route` names (see `ui/routes.py`): how screens open each other."""
+        """Show the screen `route` names (see `ui/routes.py`): how screens open each other.
+
+        The router is imported on first use, like the screens it builds."""
+        from coach_tui.ui.router import open_route
+
         return open_route(self, route, callback)
 
     def action_write_why(self) -> None:

@@ -20,10 +20,10 @@ from coach_tui.model.draft import FlowDraft, flow_label
 from coach_tui.model.week import IsoWeek
 from coach_tui.store.errors import DamagedRecord, StoreError
 from coach_tui.store.repository import Repository
-from coach_tui.ui.routes import AccountRoute, EntryRoute, ResumeOfferRoute, WeeklyReviewRoute
 
 if TYPE_CHECKING:
     from coach_tui.ui.app import CoachApp
+    from coach_tui.ui.routes import AccountRoute, EntryRoute
     from coach_tui.ui.screens.account import AccountScreen
 
 
@@ -96,6 +96,8 @@ def _label(draft: FlowDraft, subject: str) -> str:
 
 def resume(app: CoachApp, flow: str) -> None:
     """Open the flow of draft `flow` where it belongs, at the step the seller left."""
+    from coach_tui.ui.routes import WeeklyReviewRoute
+
     kind, _, rest = flow.partition(":")
     if flow == WHY_FLOW:
         app.action_write_why()
@@ -121,6 +123,8 @@ def _walk_account(repo: Repository) -> str:
 
 
 def _on_account(app: CoachApp, account_uid: str, then: Callable[..., None]) -> None:
+    from coach_tui.ui.routes import AccountRoute
+
     if _walk_account(app.repo) == account_uid and not app.repo.drafts.has(PLAN_FLOW):
         app.action_plan_year()  # part of the plan: carry on with the walk, not alone
         return
@@ -128,10 +132,14 @@ def _on_account(app: CoachApp, account_uid: str, then: Callable[..., None]) -> N
 
 
 def _on_entry(app: CoachApp, account_uid: str) -> None:
+    from coach_tui.ui.routes import EntryRoute
+
     _open_then(app, EntryRoute(account_uid), lambda screen: screen.action_campaign())
 
 
 def _on_call(app: CoachApp, call_uid: str, *, prep: bool) -> None:
+    from coach_tui.ui.routes import AccountRoute
+
     call = app.repo.calls.get(call_uid)
     if call is None:
         return
@@ -159,6 +167,8 @@ def offer_on_start(app: CoachApp) -> None:
 
 def offer_in_progress(app: CoachApp, *, say_if_none: bool = True) -> None:
     """Offer the flows left half done (from the palette too), or say there are none."""
+    from coach_tui.ui.routes import ResumeOfferRoute
+
     try:
         flows = in_progress(app.repo)
     except StoreError as error:

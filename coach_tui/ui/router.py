@@ -1,9 +1,11 @@
-"""Which screen each route opens, and how: the one place that imports the screens.
+"""Which screen each route opens, and how.
 
-Imported by the app alone (`CoachApp.open`). Each builder imports its screen module when
-first used, so only the dashboard is on the start-up path. A route whose screen is a guided
-flow goes through `open_flow`, which resumes the flow's draft, or asks first about a draft
-that once stopped coach.
+Imported by the app alone (`CoachApp.open`). Screens and kit modules never import a screen
+module; the app does (its own menu actions, and this router), as do the openers it calls
+(`review_actions` for the reviews, `flow_opening` for the draft-rescue question). Each
+builder imports its screen module when first used, so only the dashboard is on the
+start-up path. A route whose screen is a guided flow goes through `open_flow`, which
+resumes the flow's draft, or asks first about a draft that once stopped coach.
 """
 
 from __future__ import annotations

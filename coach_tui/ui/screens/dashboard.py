@@ -15,7 +15,6 @@ from coach_tui.model.day import DayPlan
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.messages import DashboardLoaded, DashboardLoadFailed
-from coach_tui.ui.routes import PastReviewsRoute, TrendsRoute, WeeklyReviewRoute
 from coach_tui.ui.widgets.dashboard_panels import (
     call_content,
     goal_content,
@@ -296,10 +295,16 @@ class DashboardScreen(CoachScreen[None]):
         self.query_one(WhyBanner).show_day(ticked)
 
     def action_weekly_review(self) -> None:
+        from coach_tui.ui.routes import WeeklyReviewRoute
+
         self.coach.open(WeeklyReviewRoute())
 
     def action_trends(self) -> None:
+        from coach_tui.ui.routes import TrendsRoute
+
         self.coach.open(TrendsRoute())
 
     def action_past_reviews(self) -> None:
+        from coach_tui.ui.routes import PastReviewsRoute
+
         self.coach.open(PastReviewsRoute())
