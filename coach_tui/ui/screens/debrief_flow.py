@@ -16,13 +16,9 @@ from coach_tui.model.errors import ValidationError
 from coach_tui.model.paragraphs import paragraphs
 from coach_tui.services.call_saves import save_debrief
 from coach_tui.store.errors import StoreError
+from coach_tui.ui.flow_names import debrief_flow_name
 from coach_tui.ui.kit.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
 from coach_tui.ui.text import day_and_time
-
-
-def debrief_flow_name(call_uid: str) -> str:
-    return f"debrief:{call_uid}"
-
 
 DEBRIEF_STEPS = (
     FlowStep(
