@@ -8,10 +8,12 @@ from tinydb import Query
 
 from coach_tui.model.day import MORNING_FLOW, PRIORITIES_PER_DAY, DayPlan
 from coach_tui.model.draft import FlowDraft, keepable
-from coach_tui.store.codec_days import TABLE, day_from_record, day_to_record
+from coach_tui.store.codec import decode, encode
 from coach_tui.store.repos.drafts import TABLE as DRAFTS
 from coach_tui.store.repos.drafts import DraftRepository
 from coach_tui.store.store import Store
+
+TABLE = "days"
 
 
 class DayRepository:
@@ -21,7 +23,7 @@ class DayRepository:
     def get(self, day: date) -> DayPlan | None:
         with self._store.reading() as tx:
             found = tx.table(TABLE).get(Query().day == day.isoformat())
-            return day_from_record(found, day) if isinstance(found, dict) else None
+            return decode("days", found, day) if isinstance(found, dict) else None
 
     def first_day(self) -> date | None:
         """The day of the earliest plan, if any (without decoding the plans)."""
@@ -37,12 +39,12 @@ class DayRepository:
         if not earlier:
             return None
         record = max(earlier, key=lambda r: r["day"])
-        return day_from_record(record, record.doc_id)
+        return decode("days", record, record.doc_id)
 
     def save(self, plan: DayPlan, *, finished_flow: str | None = None) -> None:
         """Save `plan` and, in the same write, drop the draft it was typed in (if named)."""
         with self._store.transaction() as tx:
-            tx.table(TABLE).upsert(day_to_record(plan), Query().day == plan.day.isoformat())
+            tx.table(TABLE).upsert(encode(plan), Query().day == plan.day.isoformat())
             if finished_flow is not None:
                 tx.table(DRAFTS).remove(Query().flow == finished_flow)
 

@@ -6,7 +6,7 @@ from tinydb import Query
 
 from coach_tui.coaching.why import WHY_FLOW
 from coach_tui.model.why import WhyStatement
-from coach_tui.store.codec import why_from_record, why_to_record
+from coach_tui.store.codec import decode, encode
 from coach_tui.store.store import Store
 
 TABLE = "why"
@@ -22,7 +22,7 @@ class WhyRepository:
         """Every version, newest first."""
         with self._store.reading() as tx:
             records = tx.table(TABLE).all()
-            versions = [why_from_record(record, record.doc_id) for record in records]
+            versions = [decode("why", record, record.doc_id) for record in records]
         return sorted(versions, key=lambda why: why.written_at, reverse=True)
 
     def current(self) -> WhyStatement | None:
@@ -33,6 +33,6 @@ class WhyRepository:
     def save(self, why: WhyStatement, *, finished_flow: str | None = WHY_FLOW) -> None:
         """Add `why` as the newest version and, in the same write, drop the flow's draft."""
         with self._store.transaction() as tx:
-            tx.table(TABLE).insert(why_to_record(why))
+            tx.table(TABLE).insert(encode(why))
             if finished_flow is not None:
                 tx.table("drafts").remove(Query().flow == finished_flow)
