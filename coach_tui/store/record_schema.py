@@ -86,12 +86,12 @@ def _field(
     model_default = field.default if field.default is not dataclasses.MISSING else _REQUIRED
     if optional:
         spec, convert = _value(model, field.name, base)
-        return spec | None, None, convert and _unless_none(convert)
+        return spec | None, None, convert
     if field.name == "uid":
         # A table's records are found by it; a nested one (a progress entry) may lack it.
-        return (Text, _REQUIRED, None) if table else (Text | None, "", _empty_if_none)
+        return (Text, _REQUIRED, None) if table else (Text | None, "", _empty_if_null)
     if base is str and model_default == "":
-        return Text | None, "", _empty_if_none
+        return Text | None, "", _empty_if_null
     spec, convert = _value(model, field.name, base)
     if base is bool:
         return spec, model_default if model_default is not _REQUIRED else False, None
@@ -131,18 +131,24 @@ def _value(model: type, name: str, hint: Any) -> tuple[Any, Convert | None]:
 
 
 def _post_init(conversions: tuple[tuple[str, Convert], ...]) -> Callable[[Any], None]:
+    """Null text read as empty; each other conversion run on a value that is not null."""
+    texts = tuple(name for name, convert in conversions if convert is _empty_if_null)
+    others = tuple(pair for pair in conversions if pair[1] is not _empty_if_null)
+
     def __post_init__(self: Any) -> None:
-        for name, convert in conversions:
-            setattr(self, name, convert(name, getattr(self, name)))
+        for name in texts:
+            if getattr(self, name) is None:
+                setattr(self, name, "")
+        for name, convert in others:
+            value = getattr(self, name)
+            if value is not None:
+                setattr(self, name, convert(name, value))
 
     return __post_init__
 
 
-def _unless_none(convert: Convert) -> Convert:
-    return lambda name, value: None if value is None else convert(name, value)
-
-
-def _empty_if_none(name: str, value: str | None) -> str:
+def _empty_if_null(name: str, value: str | None) -> str:
+    """Older versions wrote null for an empty text field."""
     return "" if value is None else value
 
 
