@@ -8,6 +8,7 @@ account card) and the weekly figures of recent and old weeks agree before and af
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -438,3 +439,67 @@ def test_a_close_skips_files_whose_backup_is_current_and_refreshes_changed_ones(
     assert [name for name in written if name != backup.LABEL] == ["touches.json"]
     day = data_dir / "backups" / clock().date().isoformat()
     assert (day / "touches.json").read_bytes() == (data_dir / "touches.json").read_bytes()
+
+
+# --- batches: the UI's reads never wait for a whole pass ------------------------------
+
+
+def copy_of(demo_folder: Path, folder: Path) -> Path:
+    folder.mkdir()
+    for path in demo_folder.glob("*.json"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    return folder
+
+
+def uids_by_table(folder: Path) -> dict[str, set[str]]:
+    tables = {}
+    for path in folder.glob("*.json"):
+        for table, rows in orjson.loads(path.read_bytes()).items():
+            if table != "_meta" and isinstance(rows, dict):  # not verified.json's list
+                tables[table] = {row.get("uid") for row in rows.values()}
+    return tables
+
+
+def test_in_batches_the_pass_moves_what_one_transaction_would(
+    demo_folder: Path, tmp_path: Path
+) -> None:
+    clock = FakeClock()
+    whole, batched = copy_of(demo_folder, tmp_path / "whole"), copy_of(demo_folder, tmp_path / "b")
+    with Repository.open(whole, clock=clock) as repo:
+        in_one = archive_old_history(repo.store, clock().date(), force=True, batch=None)
+    batches = []
+    with Repository.open(batched, clock=clock) as repo:
+        before = daily_views(repo, clock())
+        in_batches = archive_old_history(
+            repo.store,
+            clock().date(),
+            force=True,
+            batch=in_one.touches // 3 + 1,  # three batches or four
+            between_batches=lambda: batches.append(daily_views(repo, clock())),
+        )
+        assert daily_views(repo, clock()) == before
+    assert in_batches == in_one
+    assert len(batches) >= 3  # it really went batch by batch
+    assert all(views == before for views in batches)  # every daily view exact in between
+    assert uids_by_table(batched) == uids_by_table(whole)
+
+
+def test_a_read_from_another_thread_runs_between_two_batches(repo, clock) -> None:
+    """The pass lets the store go between batches: a screen's read on the UI thread (here
+    another thread) gets through before the next batch starts, not after the pass."""
+    old = [closed_touch(LONG_AGO + timedelta(days=n)) for n in range(5)]
+    repo.touches.save_many(old)
+    reads: list[int] = []
+
+    def read_from_another_thread() -> None:
+        reader = threading.Thread(target=lambda: reads.append(repo.touches.count()))
+        reader.start()
+        reader.join(timeout=30)  # a pass holding the store would keep the reader waiting
+        assert not reader.is_alive(), "the read waited for the rest of the pass"
+
+    moved = archive_old_history(
+        repo.store, clock().date(), batch=2, between_batches=read_from_another_thread
+    )
+    assert moved == Moved(touches=5)
+    assert reads == [5, 5, 5]  # one read after each batch (2, 2, 1), each saw all five
+    assert repo.touches.count() == 5
