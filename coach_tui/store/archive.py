@@ -157,23 +157,30 @@ def archive_old_history(
     Without `force` the archive is left alone until some record is a month past the
     boundary (see `MOVE_AFTER`); a pass that finds nothing to move reads neither lazy file.
     Which records may move is coaching's rule (`coaching/archivable.py`). The pass first
-    looks under a short read; then it moves at most `batch` records of each kind per
+    looks under a short read, then reads the lazy files it needs without holding the
+    store (`Store.load_aside`); then it moves at most `batch` records of each kind per
     transaction (`None`: all in one), letting the store go between batches, so a screen
     reading on the UI thread waits for one batch at most, never for the whole pass.
-    `between_batches` runs after each batch that moved records (tests hook in there).
+    `between_batches` runs between two batches (tests hook in there).
     """
     before = today - KEEP_LIVE
     trigger = before if force else today - MOVE_AFTER
     with store.reading():
-        if not _decide(store, before, trigger, None).any:
-            return Moved()
+        first = _decide(store, before, trigger, None)
+    if not first.any:
+        return Moved()
+    store.load_aside("recent")  # parsed and checked while screens go on reading
+    if first.due:
+        store.load_aside("archive")
     total = Moved()
     while True:
         with store.transaction() as tx:
             plan = _decide(store, before, trigger, batch)
             moved = _move(store, tx, plan) if plan.any else Moved()
         total = total.plus(moved)
-        if not moved or batch is None:
+        aged = moved.touches - len(plan.touches)  # taken from the recent file
+        left_out = plan.capped or (batch is not None and aged >= batch)
+        if not (moved and left_out):  # nothing was left out of this batch: done
             return total
         if plan.due:  # once due, the pass moves everything past the boundary, batch by batch
             trigger = before
@@ -201,6 +208,12 @@ class _Plan:
     @property
     def any(self) -> bool:
         return self.due or bool(self.settled)
+
+    @property
+    def capped(self) -> bool:
+        """Whether the limit left records out (the next batch takes them)."""
+        lists = (self.touches, self.settled, self.calls, self.promises, self.campaigns)
+        return self.limit is not None and any(len(keys) >= self.limit for keys in lists)
 
 
 def _decide(store: Store, before: date, trigger: date, limit: int | None) -> _Plan:
