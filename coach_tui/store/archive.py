@@ -1,28 +1,29 @@
 """Old history out of the daily files: what keeps start-up and saves flat as years pass.
 
-Five years of a heavy seller's work is 60,000 touches and 12,000 calls, and TinyDB
-rewrites a whole file on every save. Almost all of it is history no daily screen shows,
-so touches closed, calls debriefed, promises kept and campaigns ended more than a
-quarter ago move to `archive.json`
-(a lazy family: read only when a history view, an old week's figures or an export asks).
-A quarter keeps the weekly review (a week against the four before it) and the 12-week
-trends in the live files; longer trends read the archive in their worker.
+TinyDB parses a whole file at open and rewrites it on every save, and most of a long
+history is something no daily screen shows. So touches closed, calls debriefed, promises
+kept and campaigns ended more than a quarter ago move to `archive.json` (a lazy family:
+read only when a history view, an old week's figures or an export asks). A quarter keeps
+the weekly review (a week against the four before it) and the 12-week trends in the live
+files; longer trends read the archive in their worker.
 
 Closed touches of finished campaigns leave the live touches file sooner: every pass (daily)
 moves them to `recent.json`, another lazy family, which the weekly review and the 12-week
-trends read along with the live file. At five years they were 1.8 MB of the 3.2 MB that
-every start parsed, and no daily screen shows one. A monthly pass moves them on from there
-to the archive once they are a quarter old.
+trends read along with the live file; no daily screen shows one, and they are much of
+what every start would otherwise parse. A monthly pass moves them on from there to the
+archive once they are a quarter old.
 
-What stays live regardless of age, so every daily view is exact from the live files:
-planned touches and touches of a running campaign; calls not debriefed yet, calls of an
-open objective, and each account's stall window (its first debriefed call, last advance
-and last three debriefs — exactly what the stall rule reads); every campaign that still
-has a touch in the live file (finished campaigns are most of the entry file at five
-years, and only a lookup by uid ever reads one).
+Which records may move is not decided here: the store keeps data safe, coaching knows
+what a daily view still needs (`coaching/archivable.py`). What stays live regardless of
+age: planned touches and touches of a running campaign; calls not debriefed yet, calls
+of an open objective, and each account's stall window (what the stall rule reads); every
+campaign that still has a touch in the live file.
 
-The move is one transaction over both files, and the archive is swapped in before the
-live files: a crash in between leaves a record in both places, never in neither. Readers
+A pass decides under a short read, reads the lazy files it needs without holding the
+store, then moves records in batches, each one transaction over the files it changes, so
+a screen reading on the UI thread waits for one batch at most. In each batch the archive
+is swapped in before the live files: a crash in between leaves a record in both places,
+never in neither. Readers
 that combine the two prefer the live copy (`with_archive`), and the next pass replaces
 the archived copy by uid. (A read-only open keeps the archive of its snapshot for a late
 read: see `snapshot.py`.) The live file's `_meta` stamp records the boundary, so a query
