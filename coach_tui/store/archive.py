@@ -280,7 +280,7 @@ def _move(store: Store, tx: Transaction, plan: _Plan) -> Moved:
     aged = [  # recent ones a quarter old, unless a newer copy is settling now
         key
         for key, r in recent.items()
-        if plan.due and (r.get("closed_on") or r["due"]) < boundary and r["uid"] not in settling
+        if plan.due and _touch_facts(r).closed_on < plan.before and r["uid"] not in settling
     ][: plan.limit]
     # Files are swapped in in the order first held: archive, then recent, then live.
     archived_touches = [live_touches[key] for key in plan.touches] + [recent[key] for key in aged]

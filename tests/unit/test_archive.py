@@ -353,6 +353,13 @@ def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+def copy_of(demo_folder: Path, folder: Path) -> Path:
+    folder.mkdir()
+    for path in demo_folder.glob("*.json"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    return folder
+
+
 def daily_views(repo: Repository, now: datetime) -> dict[str, object]:
     today = now.date()
     digest = repo.calls.digest(now)
@@ -388,10 +395,7 @@ def test_two_years_of_demo_read_the_same_after_archiving(demo_folder: Path, tmp_
         "the trends' year": (week.monday - timedelta(weeks=52), week.sunday),
         "an old quarter": (week.monday - timedelta(weeks=90), week.monday - timedelta(weeks=78)),
     }
-    folder = tmp_path / "data"
-    folder.mkdir()
-    for path in demo_folder.glob("*.json"):
-        (folder / path.name).write_bytes(path.read_bytes())
+    folder = copy_of(demo_folder, tmp_path / "data")
     repo = Repository.open(folder, clock=clock)
     try:
         before = daily_views(repo, now)
@@ -442,13 +446,6 @@ def test_a_close_skips_files_whose_backup_is_current_and_refreshes_changed_ones(
 
 
 # --- batches: the UI's reads never wait for a whole pass ------------------------------
-
-
-def copy_of(demo_folder: Path, folder: Path) -> Path:
-    folder.mkdir()
-    for path in demo_folder.glob("*.json"):
-        (folder / path.name).write_bytes(path.read_bytes())
-    return folder
 
 
 def uids_by_table(folder: Path) -> dict[str, set[str]]:
