@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
+from coach_tui.coaching.calls import stall_window
 from coach_tui.model.call import (
     Call,
     CallDigest,
@@ -46,15 +47,6 @@ def _first(item: tuple[datetime, Record]) -> tuple[datetime, str]:
 
 def _decode(items: list[tuple[datetime, Record]]) -> list[Call]:
     return [decode("calls", record, record["uid"]) for _, record in items]
-
-
-def _stall_window(found: list[tuple[datetime, Record]]) -> list[tuple[datetime, Record]]:
-    """The first debriefed call, the last advance and the last three, in time order."""
-    ordered = sorted(found, key=_first)
-    advances = [item for item in ordered if item[1]["debrief"].get("movement") == "advance"]
-    keep = [ordered[0], *advances[-1:], *ordered[-3:]]
-    unique = {id(item[1]): item for item in keep}
-    return sorted(unique.values(), key=_first)
 
 
 class CallRepository:
@@ -178,8 +170,10 @@ class CallRepository:
                     debriefed.setdefault(record["account_uid"], []).append((when, record))
             history = {
                 account: tuple(
-                    DebriefMark(when, Movement(record["debrief"]["movement"]))
-                    for when, record in _stall_window(found)
+                    stall_window(
+                        DebriefMark(when, Movement(record["debrief"]["movement"]))
+                        for when, record in sorted(found, key=_first)
+                    )
                 )
                 for account, found in debriefed.items()
             }

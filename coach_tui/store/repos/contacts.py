@@ -49,8 +49,9 @@ class ContactRepository:
             return _by_name([decode("contacts", r, k) for k, r in stored.items()])
 
     def roster(self) -> list[RosterEntry]:
-        """Everyone's name, account and buying role, straight from the stored records
-        (decoding 3,000 whole contacts for the dashboard's coverage notes costs 15× more)."""
+        """Everyone's name, account and buying role, straight from the stored records: the
+        dashboard's coverage notes need no more, and decoding whole contacts costs many
+        times as much."""
         with self._store.reading() as tx:
             return [
                 RosterEntry(

@@ -1,6 +1,6 @@
-"""Touches: the largest table (60,000 for a heavy user over five years), changed one at a time.
+"""Touches: the largest table (tens of thousands over years), changed one at a time.
 
-At that size TinyDB's own update path costs as much as the file write: every `update`,
+At that size TinyDB's own update path would cost as much as the file write: every `update`,
 `insert` or `remove` rebuilds the whole table twice (ids to int and back), and finding a
 record by uid with a `Query` evaluates it against every document. So this repository
 works on the stored table directly for the hot paths — it is TinyDB's public storage
