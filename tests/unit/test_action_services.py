@@ -11,11 +11,13 @@ from decimal import Decimal
 import pytest
 
 from coach_tui.coaching.next_call import Promised
-from coach_tui.model.account import ExpansionKind, StrategicObjective
+from coach_tui.coaching.plan_year import planned_goal
+from coach_tui.model.account import Account, ExpansionKind, StrategicObjective
 from coach_tui.model.call import Call, Debrief, Movement, Party, Prep, Result
 from coach_tui.model.day import DayPlan, Priority
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
+from coach_tui.model.goal import Metric
 from coach_tui.model.money import Money
 from coach_tui.model.review import WeekReview
 from coach_tui.model.touch import Campaign, CampaignStatus, Channel, Purpose, Touch, TouchStatus
@@ -23,7 +25,13 @@ from coach_tui.model.week import IsoWeek
 from coach_tui.model.why import new_why
 from coach_tui.services.call_saves import save_debrief, save_prep
 from coach_tui.services.campaigns import end_campaign, save_campaign_plan, undo_end
-from coach_tui.services.flow_saves import save_day_plan, save_objective, save_review, save_why
+from coach_tui.services.flow_saves import (
+    save_day_plan,
+    save_objective,
+    save_review,
+    save_why,
+    save_year_plan,
+)
 from coach_tui.store.errors import StoreWriteError
 from coach_tui.store.repository import Repository
 from tests.helpers import BERLIN, FakeClock
@@ -299,3 +307,52 @@ def test_a_flow_save_lands_whole_when_a_second_write_would_fail(
     for seen in (repo, reopened(repo, clock)):
         assert (read(seen) != []) is saved
         assert (seen.drafts.get("mine") is None) is saved
+
+
+# --- the year's plan -----------------------------------------------------------------------
+
+
+def year_plan(clock: FakeClock) -> tuple[list, list[Account], FlowDraft]:
+    goals = [planned_goal(None, Metric.REVENUE, 2027, Decimal("1200000"), "GBP"),
+             planned_goal(None, Metric.DEALS, 2027, Decimal(12), "")]  # fmt: skip
+    accounts = [
+        Account("Nordvale Foods", created_at=clock()),
+        Account("Kestrel", created_at=clock()),
+    ]
+    walk = FlowDraft("plan-walk", 0, {"accounts": ",".join(a.uid for a in accounts)}, clock())
+    return goals, accounts, walk
+
+
+def test_a_year_plan_saves_targets_accounts_currency_and_the_walk(repo, clock) -> None:
+    goals, accounts, walk = year_plan(clock)
+    kept_draft(repo, "plan-year", clock)
+    save_year_plan(repo, goals, currency="GBP", new_accounts=accounts, walk=walk,
+                   draft="plan-year")  # fmt: skip
+    disk = reopened(repo, clock)
+    assert sorted(g.target for g in disk.goals.performance()) == [Decimal(12), Decimal(1200000)]
+    assert sorted(a.name for a in disk.accounts.all()) == ["Kestrel", "Nordvale Foods"]
+    assert disk.settings.get().currency == "GBP"
+    assert disk.drafts.get("plan-walk") == walk
+    assert disk.drafts.get("plan-year") is None
+
+
+@pytest.mark.parametrize("currency", ["GBP", None])
+def test_a_year_plan_saves_nothing_when_its_last_write_fails(
+    repo, clock, monkeypatch, currency
+) -> None:
+    """A retry after a full disk must not find half the plan saved and add accounts twice."""
+    goals, accounts, walk = year_plan(clock)
+    kept_draft(repo, "plan-year", clock)
+    before = repo.settings.get()
+    disk = NthWriteFails(monkeypatch, nth=3)  # plans.json, accounts.json, core.json
+    with pytest.raises(StoreWriteError):
+        save_year_plan(repo, goals, currency=currency, new_accounts=accounts, walk=walk,
+                       draft="plan-year")  # fmt: skip
+    assert sorted(disk.written) == ["accounts.json", "core.json", "plans.json"]
+    monkeypatch.undo()
+    for seen in (repo, reopened(repo, clock)):
+        assert seen.goals.performance() == []
+        assert seen.accounts.all() == []
+        assert seen.settings.get() == before
+        assert seen.drafts.get("plan-walk") is None
+        assert seen.drafts.get("plan-year") is not None
