@@ -12,6 +12,7 @@ import pytest
 
 from coach_tui.coaching.next_call import Promised
 from coach_tui.coaching.plan_year import planned_goal
+from coach_tui.coaching.touches import mark_done
 from coach_tui.model.account import Account, ExpansionKind, StrategicObjective
 from coach_tui.model.call import Call, Debrief, Movement, Party, Prep, Result
 from coach_tui.model.day import DayPlan, Priority
@@ -24,7 +25,12 @@ from coach_tui.model.touch import Campaign, CampaignStatus, Channel, Purpose, To
 from coach_tui.model.week import IsoWeek
 from coach_tui.model.why import new_why
 from coach_tui.services.call_saves import save_debrief, save_prep
-from coach_tui.services.campaigns import end_campaign, save_campaign_plan, undo_end
+from coach_tui.services.campaigns import (
+    end_campaign,
+    mark_touch_done,
+    save_campaign_plan,
+    undo_end,
+)
 from coach_tui.services.flow_saves import (
     save_day_plan,
     save_objective,
@@ -229,6 +235,47 @@ def test_stopping_a_campaign_saves_nothing_when_its_second_write_fails(
     NthWriteFails(monkeypatch)
     with pytest.raises(StoreWriteError):
         end_campaign(repo, "camp", CampaignStatus.STOPPED, clock().date())
+    monkeypatch.undo()
+    for seen in (repo, reopened(repo, clock)):
+        assert seen.campaigns.get("camp").is_active
+        assert seen.touches.for_campaign("camp") == touches
+
+
+def won_meeting(touch: Touch, clock: FakeClock) -> Touch:
+    return mark_done(touch, clock().date(), "She said yes", got_response=True, got_meeting=True)
+
+
+def test_a_touch_that_won_a_meeting_ends_its_campaign_in_the_same_save(repo, clock) -> None:
+    campaign, touches = plan(clock)
+    save_campaign_plan(repo, campaign, touches)
+    ended = mark_touch_done(repo, touches[0], won_meeting(touches[0], clock), clock().date())
+    assert ended is not None and [t.uid for t in ended.closed] == [t.uid for t in touches[1:]]
+    disk = reopened(repo, clock)
+    assert disk.campaigns.get("camp").status is CampaignStatus.SUCCEEDED
+    assert [t.status for t in sorted(disk.touches.for_campaign("camp"), key=lambda t: t.due)] == [
+        TouchStatus.DONE, TouchStatus.SKIPPED, TouchStatus.SKIPPED
+    ]  # fmt: skip
+    undo_end(repo, ended)
+    assert reopened(repo, clock).touches.for_campaign("camp") == touches
+    assert reopened(repo, clock).campaigns.get("camp").is_active
+
+
+def test_a_touch_done_without_a_meeting_leaves_the_campaign_running(repo, clock) -> None:
+    campaign, touches = plan(clock)
+    save_campaign_plan(repo, campaign, touches)
+    done = mark_done(touches[0], clock().date(), "Sent", got_response=False, got_meeting=False)
+    assert mark_touch_done(repo, touches[0], done, clock().date()) is None
+    disk = reopened(repo, clock)
+    assert disk.campaigns.get("camp").is_active
+    assert disk.touches.get(touches[0].uid) == done
+
+
+def test_a_meeting_won_saves_nothing_when_its_second_write_fails(repo, clock, monkeypatch) -> None:
+    campaign, touches = plan(clock)
+    save_campaign_plan(repo, campaign, touches)
+    NthWriteFails(monkeypatch)
+    with pytest.raises(StoreWriteError):
+        mark_touch_done(repo, touches[0], won_meeting(touches[0], clock), clock().date())
     monkeypatch.undo()
     for seen in (repo, reopened(repo, clock)):
         assert seen.campaigns.get("camp").is_active
