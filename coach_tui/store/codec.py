@@ -8,6 +8,7 @@ values are copied so nothing the UI holds aliases TinyDB's cache.
 
 from __future__ import annotations
 
+import copy
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import Enum
@@ -24,7 +25,7 @@ from coach_tui.model.account import (
     StrategicObjective,
 )
 from coach_tui.model.clock import UnknownZone, named_zone, zone_key
-from coach_tui.model.draft import FlowDraft
+from coach_tui.model.draft import FlowDraft, answers_problem
 from coach_tui.model.goal import Metric, PerformanceGoal, ProgressEntry, SkillGoal
 from coach_tui.model.limits import STORED_TEXT_MAX
 from coach_tui.model.money import Money
@@ -290,10 +291,11 @@ def draft_to_record(draft: FlowDraft) -> Record:
     return {
         "flow": draft.flow,
         "step": draft.step,
-        "answers": dict(draft.answers),
+        "answers": copy.deepcopy(draft.answers),
         "updated_at": moment_to_text(draft.updated_at),
         # Always written, even as null: a save (an upsert) must clear an earlier mark.
         "stopped_at": moment_to_text(draft.stopped_at),
+        "typed": draft.typed,
     }
 
 
@@ -302,12 +304,16 @@ def draft_from_record(record: Record, doc_id: object = "?") -> FlowDraft:
     step = read.integer("step")
     if step < 0:
         raise read.fail("'step' is negative")
+    answers = record.get("answers", {})
+    if problem := answers_problem(answers):
+        raise read.fail(problem)
     return FlowDraft(
         flow=read.text("flow"),
         step=step,
-        answers=read.text_map("answers"),
+        answers=copy.deepcopy(answers),
         updated_at=read.optional_moment("updated_at"),
         stopped_at=read.optional_moment("stopped_at"),
+        typed=read.flag("typed"),
     )
 
 

@@ -43,7 +43,7 @@ def poison(monkeypatch: pytest.MonkeyPatch, flow: type[GuidedFlowScreen]) -> Non
     original = flow.reference
 
     def reference(self: GuidedFlowScreen) -> str:
-        if any(POISON in answer for answer in self.answers.values()):
+        if POISON in repr(self.answers):
             raise RenderBug("a step could not be drawn with these answers")
         return original(self)
 
@@ -128,7 +128,7 @@ async def test_try_again_resumes_the_saved_answers(
         await settle(pilot)
         flow = app.screen
         assert isinstance(flow, WeekReviewFlowScreen)
-        assert flow.answers["figures_note"] == POISON
+        assert flow.answers.figures_note == POISON
         await pilot.press("ctrl+q")
     assert set_aside_files(data_dir) == []
     draft = app.repo.drafts.get(REVIEW)

@@ -39,14 +39,8 @@ from coach_tui.model.touch import (
 )
 from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.kit.guided import (
-    FlowStep,
-    GuidedFlowScreen,
-    StepKind,
-    Verdict,
-    join_picks,
-    split_picks,
-)
+from coach_tui.ui.kit.guided import FlowStep, StepKind, Verdict
+from coach_tui.ui.kit.keyed_flow import KeyedFlowScreen, join_picks, split_picks
 
 DEFAULT_WEEKS = 4
 
@@ -127,7 +121,7 @@ def campaign_steps(
     )
 
 
-class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
+class CampaignFlowScreen(KeyedFlowScreen[Campaign]):
     """Dismisses with the saved campaign, or None when left (the draft is kept)."""
 
     HELP_NAME = "Entry campaign"

@@ -25,7 +25,8 @@ from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.paragraphs import paragraphs
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.kit.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
+from coach_tui.ui.kit.guided import FlowStep, StepKind, Verdict
+from coach_tui.ui.kit.keyed_flow import KeyedFlowScreen
 from coach_tui.ui.text import day_and_time
 
 
@@ -107,7 +108,7 @@ DEBRIEF_STEPS = (
 )
 
 
-class DebriefFlowScreen(GuidedFlowScreen[Call]):
+class DebriefFlowScreen(KeyedFlowScreen[Call]):
     """Dismisses with the debriefed call."""
 
     HELP_NAME = "Debrief"

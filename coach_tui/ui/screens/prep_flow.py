@@ -31,7 +31,8 @@ from coach_tui.model.errors import ValidationError
 from coach_tui.model.paragraphs import paragraphs
 from coach_tui.model.why import WhyStatement
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.kit.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
+from coach_tui.ui.kit.guided import FlowStep, StepKind, Verdict
+from coach_tui.ui.kit.keyed_flow import KeyedFlowScreen
 from coach_tui.ui.text import day, day_and_time
 
 LARGE_ONLY = ("client_gain", "attendees", "questions", "objections", "bring", "fallback")
@@ -100,7 +101,7 @@ PREP_STEPS = (
 )
 
 
-class PrepFlowScreen(GuidedFlowScreen[Call]):
+class PrepFlowScreen(KeyedFlowScreen[Call]):
     """Dismisses with the prepared call."""
 
     HELP_NAME = "Call prep"
