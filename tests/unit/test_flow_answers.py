@@ -2,6 +2,7 @@
 and drafts written before flows were typed (a dict of strings) still read."""
 
 import json
+from datetime import date
 
 import msgspec
 import pytest
@@ -12,6 +13,7 @@ from coach_tui.model.account import ExpansionKind
 from coach_tui.model.draft import DRAFT_DEPTH_MAX, FlowDraft, answers_problem, check_draft
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.flows.codec import answers_from_json, answers_of, answers_to_json, map_text
+from coach_tui.model.flows.morning import MorningAnswers
 from coach_tui.model.flows.objective import ObjectiveAnswers
 from coach_tui.model.flows.plan_year import PlanAnswers, WalkAnswers, walk_accounts
 from coach_tui.model.flows.why import WhyFlowAnswers
@@ -34,6 +36,7 @@ EVERY_FLOW = [
     WalkAnswers(("a1", "a2")),
     REVIEW,
     ReviewAnswers(),
+    MorningAnswers("2026-11-24", ("Call Greta", "", "Send the study")),
 ]
 
 
@@ -121,6 +124,10 @@ def test_old_drafts_of_the_other_flows() -> None:
         PlanAnswers(revenue="1.2m", accounts="A\nB")
     )
     assert walk_accounts(old({"accounts": "a1,,a2"})) == ("a1", "a2")
+    morning = old({"day": "2026-11-24", "priority-1": "Call Greta", "priority-3": "Study"})
+    assert answers_of(morning, MorningAnswers) == (
+        MorningAnswers("2026-11-24", ("Call Greta", "", "Study"))
+    )
 
 
 def test_a_walk_draft_edited_out_of_shape_walks_no_account() -> None:
@@ -155,3 +162,23 @@ def test_a_nested_answer_too_long_for_a_form_is_refused() -> None:
         assert "skills g1 example" in (error.field or "")
     else:
         pytest.fail("a nested answer longer than a draft keeps was accepted")
+
+
+# --- the morning screen's draft, kept by the store ---------------------------------------
+
+
+def test_the_days_typed_priorities_come_back_from_an_old_or_a_typed_draft(repo, clock) -> None:
+    today = clock().date()
+    old_shape = {"day": today.isoformat(), "priority-1": "Call Greta", "priority-3": "Study"}
+    repo.drafts.save(FlowDraft("morning", 0, old_shape, clock()))
+    assert repo.days.typed(today) == ["Call Greta", "", "Study"]
+    repo.days.keep_typed(today, ["One", "Two", ""], clock())
+    assert repo.drafts.get("morning").typed
+    assert repo.days.typed(today) == ["One", "Two", ""]
+    assert repo.days.typed(date(2020, 1, 1)) is None  # another day's draft is stale
+
+
+def test_a_morning_draft_edited_out_of_shape_leaves_the_fields_empty(repo, clock) -> None:
+    out_of_shape = {"day": clock().date().isoformat(), "priorities": "not a list"}
+    repo.drafts.save(FlowDraft("morning", 0, out_of_shape, clock(), typed=True))
+    assert repo.days.typed(clock().date()) is None

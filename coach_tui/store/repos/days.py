@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import msgspec
 from tinydb import Query
 
 from coach_tui.model.day import MORNING_FLOW, PRIORITIES_PER_DAY, DayPlan
 from coach_tui.model.draft import FlowDraft, keepable
+from coach_tui.model.flows.codec import answers_of, answers_to_json
+from coach_tui.model.flows.morning import MorningAnswers
 from coach_tui.store.codec_days import TABLE, day_from_record, day_to_record
 from coach_tui.store.repos.drafts import TABLE as DRAFTS
 from coach_tui.store.repos.drafts import DraftRepository
@@ -52,15 +55,22 @@ class DayRepository:
         """The priorities typed for `day` and not saved yet; None if there are none (a
         draft left from another day is stale and ignored)."""
         draft = DraftRepository(self._store).get(MORNING_FLOW)
-        if draft is None or draft.answer("day") != day.isoformat():
+        if draft is None:
             return None
-        return [draft.answer(f"priority-{n}") for n in range(1, PRIORITIES_PER_DAY + 1)]
+        try:
+            typed = answers_of(draft, MorningAnswers)
+        except msgspec.ValidationError:
+            return None  # edited out of shape: the fields start empty, the draft is replaced
+        if typed.day != day.isoformat():
+            return None
+        texts = [*typed.priorities, *[""] * PRIORITIES_PER_DAY]
+        return texts[:PRIORITIES_PER_DAY]
 
     def keep_typed(self, day: date, texts: list[str], now: datetime) -> None:
         """Keep `texts` as `day`'s draft, replacing any earlier one."""
-        answers = {f"priority-{n}": keepable(text) for n, text in enumerate(texts, start=1)}
-        answers["day"] = day.isoformat()
-        DraftRepository(self._store).save(FlowDraft(MORNING_FLOW, 0, answers, updated_at=now))
+        answers = MorningAnswers(day.isoformat(), tuple(keepable(text) for text in texts))
+        draft = FlowDraft(MORNING_FLOW, 0, answers_to_json(answers), updated_at=now, typed=True)
+        DraftRepository(self._store).save(draft)
 
     def drop_typed(self) -> None:
         """Forget the draft (the fields hold the saved plan again)."""
