@@ -7,17 +7,23 @@ from datetime import date
 import msgspec
 import pytest
 
+from coach_tui.coaching.outcome import AdvanceSize
+from coach_tui.coaching.prep_answers import PrepAnswers
 from coach_tui.coaching.review import ClearChoice, ClearItem
 from coach_tui.coaching.review_answers import ReviewAnswers, ReviewLists, SkillAnswers
 from coach_tui.model.account import ExpansionKind
+from coach_tui.model.call import Movement, Result
 from coach_tui.model.draft import DRAFT_DEPTH_MAX, FlowDraft, answers_problem, check_draft
 from coach_tui.model.errors import ValidationError
+from coach_tui.model.flows.campaign import CampaignAnswers
 from coach_tui.model.flows.codec import answers_from_json, answers_of, answers_to_json, map_text
+from coach_tui.model.flows.debrief import DebriefAnswers
 from coach_tui.model.flows.morning import MorningAnswers
 from coach_tui.model.flows.objective import ObjectiveAnswers
 from coach_tui.model.flows.plan_year import PlanAnswers, WalkAnswers, walk_accounts
 from coach_tui.model.flows.why import WhyFlowAnswers
 from coach_tui.model.limits import Limits
+from coach_tui.model.touch import Channel
 
 REVIEW = ReviewAnswers(
     figures_note="Thin week",
@@ -37,6 +43,13 @@ EVERY_FLOW = [
     REVIEW,
     ReviewAnswers(),
     MorningAnswers("2026-11-24", ("Call Greta", "", "Send the study")),
+    PrepAnswers(
+        "Greta signs", "Greta agrees to a pilot", None, AdvanceSize.LARGE, "Bring the study"
+    ),
+    PrepAnswers(bigger=""),  # emptied on purpose: no follow-up, unlike None (not asked yet)
+    DebriefAnswers(Result.MISSED, Movement.CONTINUATION, mine="Send it", mine_due="friday"),
+    CampaignAnswers("c-1", ("p1", "p2"), "next monday", "4", "9", (Channel.EMAIL, Channel.PHONE)),
+    CampaignAnswers(),
 ]
 
 
@@ -124,6 +137,20 @@ def test_old_drafts_of_the_other_flows() -> None:
         PlanAnswers(revenue="1.2m", accounts="A\nB")
     )
     assert walk_accounts(old({"accounts": "a1,,a2"})) == ("a1", "a2")
+    prep = answers_of(old({"outcome": "Signs", "size": "large"}), PrepAnswers)
+    assert prep == PrepAnswers("Signs", size=AdvanceSize.LARGE)  # bigger: not asked yet
+    assert answers_of(old({"bigger": ""}), PrepAnswers).bigger == ""
+    debrief = answers_of(
+        old({"result": "not reached", "movement": "x", "notes": "N"}), DebriefAnswers
+    )
+    assert debrief == DebriefAnswers(Result.MISSED, Movement.ADVANCE, notes="N")
+    campaign = answers_of(
+        old({"uid": "c1", "contacts": "p1,p2", "channels": "email,fax,phone", "weeks": "4"}),
+        CampaignAnswers,
+    )
+    assert campaign == CampaignAnswers(
+        "c1", ("p1", "p2"), weeks="4", channels=(Channel.EMAIL, Channel.PHONE)
+    )
     morning = old({"day": "2026-11-24", "priority-1": "Call Greta", "priority-3": "Study"})
     assert answers_of(morning, MorningAnswers) == (
         MorningAnswers("2026-11-24", ("Call Greta", "", "Study"))

@@ -99,6 +99,14 @@ def text_fields(kind: type, answers: Mapping[str, str]) -> dict[str, str]:
     }
 
 
+EnumT = TypeVar("EnumT", bound=Enum)
+
+
+def member(kind: type[EnumT], value: str | None, default: EnumT | None = None) -> EnumT | None:
+    """The member of `kind` an untyped draft named by its value, or `default`."""
+    return next((m for m in kind if m.value == value), default)
+
+
 def split_picks(value: str) -> tuple[str, ...]:
     """The keys an untyped draft's MULTI step stored, comma-joined."""
     return tuple(key for key in value.split(",") if key)
