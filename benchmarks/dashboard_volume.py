@@ -138,7 +138,7 @@ def review_work(repo) -> object:
     """What opening the weekly review reads and computes (five weeks, the clear-up)."""
     from coach_tui.coaching.review import review_week_for
     from coach_tui.model.clock import system_clock
-    from coach_tui.ui.review_actions import review_context
+    from coach_tui.services.weekly_review import review_context
 
     now = system_clock()
     return review_context(repo, review_week_for(now.date(), repo.reviews.weeks()), now)
@@ -147,7 +147,7 @@ def review_work(repo) -> object:
 def trends_work(repo) -> object:
     """What the trends screen reads and computes for 52 weeks."""
     from coach_tui.model.clock import system_clock
-    from coach_tui.store.week_inputs import read_trends
+    from coach_tui.services.weekly_review import read_trends
 
     return read_trends(repo, system_clock(), 52)
 

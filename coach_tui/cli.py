@@ -214,13 +214,10 @@ def run_app_on(
     """
     from coach_tui.process import end_process
 
-    repo = open_for_app(data_dir, ask or (_never if headless else _ask_on_terminal))
-    try:
+    with open_for_app(data_dir, ask or (_never if headless else _ask_on_terminal)) as repo:
         app = app_class(repo, theme=theme)
         app.run(headless=headless)
         code = app.return_code or EXIT_OK
-    finally:
-        repo.close()
     end_process(code)
 
 

@@ -18,6 +18,7 @@ from coach_tui.coaching.touches import mark_done
 from coach_tui.model.clock import system_clock
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.touch import Campaign, Channel, Purpose, Touch
+from coach_tui.services.campaigns import save_campaign_plan
 from coach_tui.store.repository import Repository
 from tests.crash_model import CAMPAIGN, FLOW, PLAN_TOUCHES, TAG, kind
 
@@ -84,7 +85,7 @@ class Seller:
             )
             for week, uid in enumerate(PLAN_TOUCHES, 1)
         ]
-        self.repo.campaigns.save_plan(campaign, touches, finished_flow=FLOW)
+        save_campaign_plan(self.repo, campaign, touches, draft=FLOW)
 
 
 def main() -> None:

@@ -198,7 +198,6 @@ def _seed(repo: Repository, folder: HostileFolder, text: _Texts, now: datetime) 
                 written_at=now - timedelta(days=age),
                 answers=WhyAnswers(gives=text(2_000), seller=text(2_000), win=text(2_000)),
             ),
-            finished_flow=None,
         )
     repo.drafts.save(
         FlowDraft(

@@ -45,8 +45,7 @@ def write_demo(
     if not 1 <= years <= MAX_YEARS:
         out.print(line(f"--years must be between 1 and {MAX_YEARS}.", style="red"))
         return 2
-    repo = Repository.open(data_dir, clock=clock)
-    try:
+    with Repository.open(data_dir, clock=clock) as repo:
         if holds_data(repo):
             out.print(
                 line(data(data_dir), " already holds your data; the demo only writes into an "
@@ -59,8 +58,6 @@ def write_demo(
         now = clock()
         counts = write_demo_data(repo, build_demo(now, years=years, seed=seed))
         moved = archive_old_history(repo.store, now.date(), force=True)
-    finally:
-        repo.close()
     table = Table(title=line(f"Demo: {counted(years, 'year')} of invented history"))
     table.add_column("records", justify="right")
     table.add_column("what")

@@ -15,8 +15,8 @@ from rich.console import Console
 from coach_tui.commands.console import CommandConsole
 from coach_tui.commands.delivery import deliver, prepare_target
 from coach_tui.commands.output import counted, data, line
-from coach_tui.interop.ics import build_calendar, in_window
 from coach_tui.model.clock import Clock, system_clock
+from coach_tui.services.calendar_export import calendar_export
 from coach_tui.store.repository import Repository
 
 
@@ -35,25 +35,13 @@ def export_ics(
     destination = prepare_target(target, data_dir, out, force=force)
     if destination is None:
         return 1
-    repo = Repository.open(data_dir, read_only=True, clock=clock)
-    now = clock()
-    try:
-        calls = [call for call in repo.calls.all() if everything or in_window(call, now)]
-        payload = build_calendar(
-            calls,
-            repo.touches.planned(),
-            repo.calls.commitments(),
-            accounts=repo.accounts.names(),
-            contacts=repo.contacts.names(),
-            stamp=now,
-        )
-    finally:
-        repo.close()
-    if not deliver(payload, destination, target, out):
+    with Repository.open(data_dir, read_only=True, clock=clock) as repo:
+        calendar = calendar_export(repo, clock(), everything=everything)
+    if not deliver(calendar.payload, destination, target, out):
         return 1
     if target is None:
         return 0
     which = "" if everything else " from the last 90 days on (--all for every one)"
-    wrote = f"Wrote {counted(len(calls), 'call')}{which} and open to-dos to "
+    wrote = f"Wrote {counted(calendar.calls, 'call')}{which} and open to-dos to "
     out.print(line(wrote, data(target), "."), soft_wrap=True)
     return 0

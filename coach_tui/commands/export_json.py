@@ -12,10 +12,8 @@ from rich.console import Console
 from coach_tui.commands.console import CommandConsole
 from coach_tui.commands.delivery import deliver, prepare_target
 from coach_tui.commands.output import counted, data, line, shell_word
-from coach_tui.interop.json_envelope import encode_export
 from coach_tui.model.clock import Clock, system_clock
-from coach_tui.store.layout import SCHEMA_VERSION
-from coach_tui.store.portable import read_tables
+from coach_tui.services.json_export import json_export
 from coach_tui.store.repository import Repository
 
 
@@ -32,17 +30,13 @@ def export_json(
     destination = prepare_target(target, data_dir, out, force=force)
     if destination is None:
         return 1
-    repo = Repository.open(data_dir, read_only=True, clock=clock)
-    try:
-        tables = read_tables(repo.store)
-    finally:
-        repo.close()
-    payload = encode_export(SCHEMA_VERSION, tables)
-    if not deliver(payload, destination, target, out):
+    with Repository.open(data_dir, read_only=True, clock=clock) as repo:
+        export = json_export(repo)
+    if not deliver(export.payload, destination, target, out):
         return 1
     if target is None:
         return 0
-    total = sum(len(records) for records in tables.values())
+    total = export.records
     out.print(
         line(f"Wrote {counted(total, 'record')} to ", data(target), ". To bring them into an empty "
              "folder: coach import json ", shell_word(target), " --data NEW_FOLDER"),

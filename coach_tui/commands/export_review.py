@@ -10,17 +10,14 @@ from pathlib import Path
 
 from rich.console import Console
 
-from coach_tui.coaching.review import review_week_for
 from coach_tui.commands.console import CommandConsole
 from coach_tui.commands.delivery import deliver, prepare_target
 from coach_tui.commands.output import data, line
-from coach_tui.interop.review_markdown import review_markdown
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.week import IsoWeek
-from coach_tui.store.first_use import first_use
+from coach_tui.services.weekly_review import review_export
 from coach_tui.store.repository import Repository
-from coach_tui.store.week_inputs import key_call_labels, read_week_report
 
 
 def export_review(
@@ -42,22 +39,12 @@ def export_review(
     destination = prepare_target(target, data_dir, out, force=force)
     if destination is None:
         return 1
-    now = clock()
-    repo = Repository.open(data_dir, read_only=True, clock=clock)
-    try:
-        week = wanted or review_week_for(
-            now.date(), repo.reviews.weeks(), first_use=first_use(repo)
-        )
-        report = read_week_report(repo, week, now)
-        review = repo.reviews.get(week)
-        labels = key_call_labels(repo, review, now)
-    finally:
-        repo.close()
-    text = review_markdown(report, review, call_labels=labels, zone=now.tzinfo)
-    if not deliver(text.encode("utf-8"), destination, target, out):
+    with Repository.open(data_dir, read_only=True, clock=clock) as repo:
+        export = review_export(repo, clock(), wanted)
+    if not deliver(export.text.encode("utf-8"), destination, target, out):
         return 1
     if target is None:
         return 0
-    saved = "the review" if review else "the figures (no review was written)"
-    out.print(line(f"Wrote {saved} of {week} to ", data(target), "."), soft_wrap=True)
+    saved = "the review" if export.written else "the figures (no review was written)"
+    out.print(line(f"Wrote {saved} of {export.week} to ", data(target), "."), soft_wrap=True)
     return 0

@@ -7,7 +7,7 @@ imported, skipped and why, which rows could not be read, and the companies they 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
@@ -20,52 +20,17 @@ from coach_tui.commands.console import CommandConsole
 from coach_tui.commands.output import counted, data, line
 from coach_tui.commands.streams import print_error
 from coach_tui.interop.errors import ImportFailed
-from coach_tui.interop.importer import ImportPlan, apply_import, find_account, plan_import
-from coach_tui.interop.linkedin import parse_linkedin
+from coach_tui.interop.importer import ImportPlan
 from coach_tui.interop.results import ParsedFile, RowResult, RowStatus
 from coach_tui.interop.results import Progress as ProgressCallback
-from coach_tui.interop.vcard import parse_vcard
 from coach_tui.model.wording import noun_for, numeral
+from coach_tui.services.contact_import import apply, plan_for, read_file
 from coach_tui.store.folder import FolderKind, inspect_folder
 from coach_tui.store.repository import Repository
 
-PARSERS: dict[str, Callable[[Path, ProgressCallback | None], ParsedFile]] = {
-    "linkedin": parse_linkedin,
-    "vcard": parse_vcard,
-}
 PROGRESS_ROWS = 2_000  # below this a file reads in a blink; a bar would only flicker
 REPORT_ROWS = 30
 REPORT_COMPANIES = 12
-
-
-def read_file(kind: str, path: Path, progress: ProgressCallback | None = None) -> ParsedFile:
-    """Parse `path` as `kind` ("linkedin" or "vcard"); `ImportFailed` if it is refused whole."""
-    return PARSERS[kind](path, progress)
-
-
-def plan_for(repo: Repository, parsed: ParsedFile, account: str | None) -> ImportPlan:
-    """Plan against what the data folder holds; `account` is a name typed by the seller."""
-    names = repo.accounts.names()
-    account_uid = find_account(names, account) if account else ""
-    by_name = {name: uid for uid, name in names.items()}
-    return plan_import(
-        parsed,
-        repo.contacts.all(),
-        account_uid,
-        accounts_by_name=by_name,
-        added_on=repo.store.today(),
-    )
-
-
-def prepare(
-    repo: Repository,
-    kind: str,
-    path: Path,
-    account: str | None,
-    progress: ProgressCallback | None = None,
-) -> ImportPlan:
-    """Read and plan without writing: the step the app's import screen runs in a worker."""
-    return plan_for(repo, read_file(kind, path, progress), account)
 
 
 @contextmanager
@@ -187,11 +152,8 @@ def print_report(
 def _check_before_creating(data_dir: Path, parsed: ParsedFile, account: str | None) -> None:
     """Plan against the folder before opening it for writing would fill it with coach's
     files (a new or empty folder), so a refusal creates nothing."""
-    preview = Repository.open(data_dir, read_only=True, missing_ok=True)
-    try:
+    with Repository.open(data_dir, read_only=True, missing_ok=True) as preview:
         plan_for(preview, parsed, account)
-    finally:
-        preview.close()
 
 
 def run_import(
@@ -213,17 +175,14 @@ def run_import(
             parsed = read_file(kind, path, progress)
         if not dry_run and inspect_folder(data_dir).kind in (FolderKind.MISSING, FolderKind.EMPTY):
             _check_before_creating(data_dir, parsed, account)
-        repo = Repository.open(data_dir, read_only=dry_run, missing_ok=dry_run)
-        try:
+        with Repository.open(data_dir, read_only=dry_run, missing_ok=dry_run) as repo:
             plan = plan_for(repo, parsed, account)
             accounts = repo.accounts.names()
             if not dry_run:
                 big = out.is_terminal and len(plan.contacts) > PROGRESS_ROWS
                 saving = line(f"Saving {len(plan.contacts):,} contacts…")
                 with out.status(saving) if big else nullcontext():
-                    apply_import(repo, plan)
-        finally:
-            repo.close()
+                    apply(repo, plan)
     except ImportFailed as error:
         print_error(f"coach: nothing imported. {error}")
         return 1

@@ -80,8 +80,7 @@ def import_json(
     out = console or CommandConsole()
     try:
         tables, cleaned = read_export(path, clock().tzinfo)
-        repo = Repository.open(data_dir, read_only=dry_run, clock=clock, missing_ok=dry_run)
-        try:
+        with Repository.open(data_dir, read_only=dry_run, clock=clock, missing_ok=dry_run) as repo:
             if holds_records(repo.store):
                 raise ImportFailed(
                     f"{data_dir} already holds data. Import into an empty folder, e.g. "
@@ -92,8 +91,6 @@ def import_json(
                 with out.status("Saving…") if out.is_terminal else nullcontext():
                     write_tables(repo.store, tables)
                     _archive_history(repo, out, clock().date())
-        finally:
-            repo.close()
     except ImportFailed as error:
         print_error(f"coach: nothing imported. {error}")
         return 1

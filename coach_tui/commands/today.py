@@ -9,21 +9,16 @@ literally in all three (see `commands/output.py`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coach_tui.coaching.agenda import Agenda, build_agenda
-from coach_tui.coaching.calls import stalls_in
-from coach_tui.coaching.dashboard import goal_lines, touch_lines
+from coach_tui.coaching.agenda import Agenda
 from coach_tui.coaching.lists import Item, and_more, cut
-from coach_tui.coaching.review import review_reminder
 from coach_tui.commands.output import data, line, print_json
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.model.day_text import time_text, weekday_day_text, weekday_text
 from coach_tui.process import collector_paused
-from coach_tui.store.first_use import first_use
+from coach_tui.services.agenda import todays_agenda
 from coach_tui.store.repository import Repository
 
 if TYPE_CHECKING:
@@ -38,36 +33,10 @@ SHOWN_TO_DEBRIEF = 5
 SEE_ALL = "coach today --all shows them"
 
 
-def agenda_from(repo: Repository, now: datetime) -> Agenda:
-    """Today's agenda from an open repository (the morning plan shows the same one)."""
-    today = now.date()
-    names = repo.accounts.names()
-    digest = repo.calls.digest(now)
-    why = repo.why.current()
-    agenda = build_agenda(
-        now,
-        why.statement if why else "",
-        calls=[*digest.awaiting_debrief, *digest.upcoming],
-        touches=touch_lines(repo.touches.open_due_by(today), today, names, repo.contacts.names()),
-        commitments=repo.calls.open_commitments(),
-        stalls=stalls_in(digest.history, today, weeks=repo.settings.get().stall_weeks),
-        goals=goal_lines(repo.goals.current(today), today),
-        names=names,
-        objectives=repo.objectives.all_open(),
-        to_debrief=digest.awaiting_debrief,
-    )
-    reminder = review_reminder(today, repo.reviews.weeks(), first_use=first_use(repo))
-    return replace(agenda, review=reminder)
-
-
 def read_agenda(data_dir: Path, clock: Clock = system_clock) -> Agenda:
     # Its records form no cycles: the collector would only walk them again and again.
-    with collector_paused():
-        repo = Repository.open(data_dir, read_only=True, clock=clock)
-        try:
-            return agenda_from(repo, clock())
-        finally:
-            repo.close()
+    with collector_paused(), Repository.open(data_dir, read_only=True, clock=clock) as repo:
+        return todays_agenda(repo, clock())
 
 
 def agenda_json(agenda: Agenda) -> dict[str, Any]:

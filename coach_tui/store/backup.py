@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,29 +33,30 @@ from coach_tui.store.atomic import (
     destination,
     discard,
     publish,
-    read_regular,
     stage,
     temp_target,
     write_atomic,
 )
+from coach_tui.store.backup_label import (
+    DATA_FILE_NAMES,
+    DAY_DIR,
+    KEPT,
+    LABEL,
+    LABEL_KIND,
+    Counts,
+    Files,
+    backup_root,
+    is_coach_name,
+    read_label,
+)
 from coach_tui.store.errors import StoreError
 from coach_tui.store.folder import is_coach_file
 from coach_tui.store.journal import journal_path, move_aside
-from coach_tui.store.layout import FAMILIES, META_TABLE
+from coach_tui.store.layout import META_TABLE
 from coach_tui.store.schema import check_shape, file_version
 from coach_tui.store.storage import read_raw
 
-BACKUP_DIR = "backups"
 KEEP_DAYS = 7
-LABEL = "coach-backup.json"
-LABEL_KIND = "coach backup"
-DATA_FILE_NAMES = frozenset(f"{family}.json" for family in FAMILIES)
-_DAY_DIR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_KEPT = re.compile(r"^(?P<name>[a-z]+\.json)\.kept-\d{6}(-\d+)?$")
-
-# Records per table of one copy; `None` where not counted yet (a copy taken from disk).
-Counts = dict[str, int]
-Files = dict[str, Counts | None]
 
 
 class BackupFolderTaken(StoreError):
@@ -101,11 +101,6 @@ def counts_of(raw: Any) -> Counts:
     }
 
 
-def backup_root(data_dir: Path) -> Path:
-    """The folder holding one sub-folder per backed-up day."""
-    return data_dir / BACKUP_DIR
-
-
 def _private_dir(path: Path) -> Path:
     """Create `path` readable by its owner only (`parents=True` would use the umask)."""
     path.mkdir(mode=0o700, exist_ok=True)
@@ -113,32 +108,6 @@ def _private_dir(path: Path) -> Path:
 
 
 # --- labels: which folders and files are coach's ---------------------------------------
-
-
-def _is_coach_name(name: str) -> bool:
-    """A file name coach writes in a backup folder (a copy, a kept copy, a temp, the label)."""
-    if name in DATA_FILE_NAMES or name == LABEL or _KEPT.match(name):
-        return True
-    target = temp_target(name)
-    return target is not None and (target in DATA_FILE_NAMES or target == LABEL)
-
-
-def _read_label(folder: Path) -> Files | None:
-    """The files coach's label in `folder` names, or `None` without a label of coach's."""
-    try:
-        raw = orjson.loads(read_regular(folder / LABEL))
-    except (OSError, orjson.JSONDecodeError):
-        return None
-    if not isinstance(raw, dict) or raw.get("kind") != LABEL_KIND:
-        return None
-    files = raw.get("files")
-    if not isinstance(files, dict):
-        return None
-    return {
-        name: counts if isinstance(counts, dict) else None
-        for name, counts in files.items()
-        if isinstance(name, str) and _is_coach_name(name)
-    }
 
 
 def coach_files(folder: Path) -> Files | None:
@@ -150,7 +119,7 @@ def coach_files(folder: Path) -> Files | None:
     """
     if folder.is_symlink() or not folder.is_dir():
         return None
-    labelled = _read_label(folder)
+    labelled = read_label(folder)
     on_disk: Files = {}
     try:
         with os.scandir(folder) as scan:
@@ -164,7 +133,7 @@ def coach_files(folder: Path) -> Files | None:
             found = entry.stat(follow_symlinks=False)
         except OSError:  # gone meanwhile
             continue
-        if stat.S_ISREG(found.st_mode) and _is_coach_name(entry.name):
+        if stat.S_ISREG(found.st_mode) and is_coach_name(entry.name):
             if entry.name != LABEL and temp_target(entry.name) is None:
                 on_disk[entry.name] = None
                 sizes[entry.name] = found.st_size
@@ -191,22 +160,9 @@ def day_dirs(data_dir: Path) -> list[Path]:
     days = [
         path
         for path in root.iterdir()
-        if _DAY_DIR.match(path.name) and coach_files(path) is not None
+        if DAY_DIR.match(path.name) and coach_files(path) is not None
     ]
     return sorted(days, key=lambda path: path.name, reverse=True)
-
-
-def holds_labelled_backup(data_dir: Path) -> bool:
-    """Whether `data_dir` has a daily backup coach labelled: proof the folder is coach's
-    with every data file gone. (A folder recognised by the rule for backups from before
-    labels is not proof enough to open a folder without asking.)"""
-    root = backup_root(data_dir)
-    if not root.is_dir():
-        return False
-    return any(
-        _DAY_DIR.match(path.name) and not path.is_symlink() and _read_label(path) is not None
-        for path in root.iterdir()
-    )
 
 
 def _write_label(folder: Path, files: Files) -> None:
@@ -240,7 +196,7 @@ def _left_by_a_killed_coach(folder: Path) -> bool:
         return all(
             entry.is_file(follow_symlinks=False)
             and temp_target(entry.name) is not None
-            and _is_coach_name(entry.name)
+            and is_coach_name(entry.name)
             for entry in scan
         )
 
@@ -367,7 +323,7 @@ def remove_backup(folder: Path) -> None:
     files = coach_files(folder) or {}
     with os.scandir(folder) as scan:
         temps = [
-            entry.name for entry in scan if temp_target(entry.name) and _is_coach_name(entry.name)
+            entry.name for entry in scan if temp_target(entry.name) and is_coach_name(entry.name)
         ]
     for name in [*files, *temps]:
         with contextlib.suppress(OSError):
@@ -428,7 +384,7 @@ def kept_copies(data_dir: Path) -> list[Path]:
         folder / name
         for folder in day_dirs(data_dir)
         for name in sorted(coach_files(folder) or {})
-        if _KEPT.match(name) and (folder / name).exists()
+        if KEPT.match(name) and (folder / name).exists()
     ]
 
 

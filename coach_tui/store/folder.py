@@ -25,6 +25,7 @@ from pathlib import Path
 import orjson
 
 from coach_tui.model.text import printable
+from coach_tui.store.backup_label import holds_labelled_backup
 from coach_tui.store.layout import FAMILIES, META_TABLE, family_path
 from coach_tui.store.lock import LOCK_NAME
 
@@ -91,8 +92,6 @@ def is_coach_folder(path: Path) -> bool:
         return True
     if any(is_coach_file(family_path(path, family), family) for family in FAMILIES):
         return True
-    from coach_tui.store.backup import holds_labelled_backup  # backup.py imports this module
-
     return holds_labelled_backup(path)
 
 

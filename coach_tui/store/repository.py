@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import TracebackType
+from typing import TYPE_CHECKING, Self
 
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.store.repos.accounts import AccountRepository
@@ -21,13 +24,18 @@ from coach_tui.store.repos.settings import SettingsRepository
 from coach_tui.store.repos.touches import TouchRepository
 from coach_tui.store.repos.why import WhyRepository
 from coach_tui.store.store import Store
+from coach_tui.store.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
     from coach_tui.store.repos.reviews import ReviewRepository
 
 
 class Repository:
-    """Facade over the store: one attribute per kind of record (`repo.why`, `repo.accounts`…)."""
+    """Facade over the store: one attribute per kind of record (`repo.why`, `repo.accounts`…).
+
+    A context manager: `with Repository.open(folder) as repo:` closes it (backup, lock
+    released) however the block is left, so no caller repeats the try/finally.
+    """
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -74,9 +82,26 @@ class Repository:
             store.backup_if_new_day()
         return cls(store)
 
+    @contextmanager
+    def unit_of_work(self) -> Iterator[UnitOfWork]:
+        """One user action's writes, whatever families they touch, in one transaction."""
+        with self.store.transaction():
+            yield UnitOfWork(self.drafts)
+
     @property
     def data_dir(self) -> Path:
         return self.store.data_dir
 
     def close(self) -> None:
         self.store.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()

@@ -85,6 +85,7 @@ class Transaction:
         self._store = store
         self._writable = writable
         self.held: dict[str, TinyDB] = {}
+        self.failed = False  # a joined write raised: the whole unit is dropped
 
     def table(self, name: str) -> Table:
         """The TinyDB table `name`; in a write transaction its file is held until commit."""
@@ -122,6 +123,7 @@ class Store:
         self._pins = pins or {}  # read-only: lazy files as they were in the snapshot
         # A lazy family left out of `raws` is opened on first use (see `database`).
         self._dbs = {family: self._make_db(family, raw) for family, raw in raws.items()}
+        self._open: Transaction | None = None  # the write under way (its thread holds the mutex)
 
     def today(self) -> date:
         """Today by the store's clock (imports date the people they add with it)."""
@@ -248,16 +250,30 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:
-        """Changes made inside are written once per file at the end, or not at all."""
+        """Changes made inside are written once per file at the end, or not at all.
+
+        A transaction opened inside another one joins it: the repositories' writes of one
+        user action (a unit of work, see `repository.py`) commit together at the end of the
+        outermost one. A joined write that fails drops the whole unit, even if the failure
+        is caught in between.
+        """
         if self.read_only:
             raise RuntimeError("this store was opened read-only")
         with self._mutex:
-            tx = Transaction(self, writable=True)
+            if self._open is not None:
+                yield from self._joined(self._open)
+                return
+            tx = self._open = Transaction(self, writable=True)
             try:
                 yield tx
             except BaseException:
                 self._rollback(list(tx.held))
                 raise
+            finally:
+                self._open = None
+            if tx.failed:
+                self._rollback(list(tx.held))
+                raise RuntimeError("a write inside this save failed; nothing was saved")
             self.backup_if_new_day()
             if len(tx.held) > 1:
                 self._commit_together(tx.held)
@@ -268,6 +284,14 @@ class Store:
                 except BaseException:
                     self._rollback([family])
                     raise
+
+    @staticmethod
+    def _joined(tx: Transaction) -> Iterator[Transaction]:
+        try:
+            yield tx
+        except BaseException:
+            tx.failed = True
+            raise
 
     def _commit_together(self, held: dict[str, TinyDB]) -> None:
         """Write every changed file beside its target first, then swap them in.

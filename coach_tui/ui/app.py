@@ -99,6 +99,7 @@ class CoachApp(App[None]):
         self.requested_theme = theme
         self._saved_settings = Settings()
         self._crash: CrashRecord | None = None
+        self._farewell_said = False
         self.undo = UndoStack()
         self._startup_notices: list[tuple[str, str]] = []
         self._day = clock().date()  # the day the app last offered a plan for
@@ -555,7 +556,10 @@ class CoachApp(App[None]):
 
     def _handle_exception(self, error: Exception) -> None:
         """Every unexpected error, whichever way Textual then reports it, is logged first and
-        the open drafts saved (an error that renders itself skips `_fatal_error`)."""
+        the open drafts saved (an error that renders itself skips `_fatal_error`).
+
+        One of the two Textual internals coach relies on; tests/unit/test_textual_internals.py
+        lists them and why."""
         if self._crash is None:  # one error can reach here from several message pumps
             self._crash = record_crash(self, error)
         super()._handle_exception(error)
@@ -566,10 +570,12 @@ class CoachApp(App[None]):
         The traceback went to <data>/crash.log (`record_crash`); drafts were saved as the
         seller typed and once more then, and every save is atomic, so nothing on disk is
         half-written. A flow open at the time offers to start afresh when next opened.
+        Said once however many message pumps fail; `panic` is Textual's supported way out.
         """
-        if not self._exit_renderables:
-            self.bell()
-            farewell = (self._crash or CrashRecord(None, ())).farewell()
-            # Text, not markup: the sentence names the seller's folder.
-            self._exit_renderables.append(Text(printable(farewell)))
-        self._close_messages_no_wait()
+        if self._farewell_said:
+            return
+        self._farewell_said = True
+        self.bell()
+        farewell = (self._crash or CrashRecord(None, ())).farewell()
+        # Text, not markup: the sentence names the seller's folder.
+        self.panic(Text(printable(farewell)))

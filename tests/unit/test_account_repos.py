@@ -18,6 +18,7 @@ from coach_tui.model.account import (
 )
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.money import Money
+from coach_tui.services.flow_saves import save_objective
 from coach_tui.store import storage
 
 TODAY = date(2026, 11, 24)
@@ -347,7 +348,7 @@ def test_reopen_is_refused_while_another_objective_is_open(repo, clock) -> None:
 def test_saving_from_a_guided_flow_drops_its_draft(repo, clock) -> None:
     repo.drafts.save(FlowDraft("objective", 3, {"description": "All plants"}, clock()))
     repo.drafts.save(FlowDraft("why", 1, {}, clock()))
-    repo.objectives.save(objective("acc"), finished_flow="objective")
+    save_objective(repo, objective("acc"), draft="objective")
     assert repo.drafts.get("objective") is None
     assert repo.drafts.get("why") is not None
 
@@ -356,7 +357,7 @@ def test_a_refused_save_keeps_the_flow_draft(repo, clock) -> None:
     repo.objectives.save(objective("acc", "First"))
     repo.drafts.save(FlowDraft("objective", 3, {"description": "Second"}, clock()))
     with pytest.raises(ValueError, match="already has an open objective"):
-        repo.objectives.save(objective("acc", "Second"), finished_flow="objective")
+        save_objective(repo, objective("acc", "Second"), draft="objective")
     assert repo.drafts.get("objective") is not None
 
 

@@ -23,11 +23,11 @@ from coach_tui.model.account import Account, ExpansionKind, ObjectiveStatus, Str
 from coach_tui.model.call import Call, Commitment, Debrief, Movement, Party, Result
 from coach_tui.model.touch import Campaign, CampaignStatus, Channel, Purpose, Touch, TouchStatus
 from coach_tui.model.week import IsoWeek
+from coach_tui.services.weekly_review import read_week_report, read_week_sources
 from coach_tui.store import storage
 from coach_tui.store.archive import Moved, archive_old_history, archived_before
 from coach_tui.store.errors import StoreWriteError, UnreadableFile
 from coach_tui.store.repository import Repository
-from coach_tui.store.week_inputs import read_week_report, read_week_sources
 from tests.helpers import FakeClock
 
 Opener = Callable[[], Repository]

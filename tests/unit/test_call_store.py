@@ -97,8 +97,9 @@ def test_a_debrief_saves_call_next_call_promises_and_drops_the_draft(repo, clock
     promise = Commitment("acc", Party.THEM, "Share the data", due=date(2026, 11, 27),
                          call_uid=first.uid)  # fmt: skip
     nxt = Call("acc", datetime(2026, 12, 1, 9, 30, tzinfo=BERLIN), prep=Prep("CFO agrees"))
-    repo.calls.save_debrief(first, commitments=[promise], next_call=nxt,
-                            finished_flow=f"debrief:{first.uid}")  # fmt: skip
+    with repo.unit_of_work() as uow:
+        repo.calls.save_debrief(first, commitments=[promise], next_call=nxt)
+        uow.discard_draft(f"debrief:{first.uid}")
     assert [c.uid for c in repo.calls.for_account("acc")] == [first.uid, nxt.uid]
     assert repo.calls.commitments("acc") == [promise]
     assert repo.drafts.get(f"debrief:{first.uid}") is None

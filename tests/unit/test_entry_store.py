@@ -11,6 +11,7 @@ from coach_tui.model.account import Account
 from coach_tui.model.contact import BuyingRole, Contact, EntryPoint, Relationship
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.touch import Campaign, CampaignStatus, Channel, Purpose, Touch, TouchStatus
+from coach_tui.services.campaigns import save_campaign_plan
 from coach_tui.store import storage
 from coach_tui.store.errors import StoreWriteError, UnreadableFile
 from coach_tui.store.repository import Repository
@@ -83,7 +84,7 @@ def test_saving_a_plan_writes_campaign_and_touches_and_drops_the_draft(repo, clo
     repo.drafts.save(FlowDraft("campaign:acc", 4, {"weeks": "4"}, clock()))
     campaign = Campaign("acc", "Entry Nov 2026", TODAY, ("person",), created_at=clock())
     plan = [touch(date(2026, 11, 24 + i), campaign.uid) for i in range(3)]
-    repo.campaigns.save_plan(campaign, plan, finished_flow="campaign:acc")
+    save_campaign_plan(repo, campaign, plan, draft="campaign:acc")
     assert repo.campaigns.active_for("acc") == campaign
     assert repo.touches.for_campaign(campaign.uid) == plan
     assert repo.drafts.get("campaign:acc") is None

@@ -11,6 +11,7 @@ from coach_tui.model.draft import FlowDraft
 from coach_tui.model.review import SkillReflection, WeekReview
 from coach_tui.model.touch import Channel, Purpose, Touch, TouchStatus
 from coach_tui.model.week import IsoWeek
+from coach_tui.services.flow_saves import save_review
 from coach_tui.store.errors import UnreadableFile
 from coach_tui.store.repository import Repository
 from tests.helpers import BERLIN
@@ -69,12 +70,13 @@ def test_the_clear_up_and_the_draft_go_in_the_same_save(repo) -> None:
     repo.calls.save_commitment(drop)
     repo.drafts.save(FlowDraft("review:2026-W53", 4, {"went_well": "x"}))
     today = date(2027, 1, 1)
-    repo.reviews.save(
+    save_review(
+        repo,
         full_review(),
         touches=[settle_touch(late, ClearChoice.DONE, today)],
         commitments=[settle_promise(keep, ClearChoice.NEXT_WEEK, today)],
         dropped_commitments=[drop.uid],
-        finished_flow="review:2026-W53",
+        draft="review:2026-W53",
     )
     assert repo.touches.get(late.uid).status is TouchStatus.DONE
     promises = repo.calls.commitments()

@@ -22,6 +22,7 @@ from coach_tui.model.account import Account
 from coach_tui.model.day import DayPlan, Priority
 from coach_tui.model.touch import Campaign, Channel, Purpose, Touch
 from coach_tui.model.why import new_why
+from coach_tui.services.campaigns import save_campaign_plan
 from coach_tui.store import atomic
 from coach_tui.store.errors import DataDirUnavailable, StoreError, StoreWriteError
 from coach_tui.store.lock import LOCK_NAME
@@ -253,7 +254,7 @@ def test_a_save_across_files_lands_whole_or_not_at_all(
         today = clock().date()
         campaign = Campaign("acct", "Spring", today, ("c1",), created_at=clock(), uid="camp")
         touch = Touch("camp", "acct", "c1", today, Channel.EMAIL, Purpose.SHARE_INSIGHT)
-        repo.campaigns.save_plan(campaign, [touch], finished_flow="campaign")
+        save_campaign_plan(repo, campaign, [touch], draft="campaign")
     assert disk.failed == [second]
     assert_says_what_happened(caught.value, disk.code)
     assert files_in(data_dir) == before

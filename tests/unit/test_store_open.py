@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from coach_tui.store.errors import DataDirMissing, DataDirUnavailable, NewerSchema, UnreadableFile
+from coach_tui.store.errors import (
+    DataDirLocked,
+    DataDirMissing,
+    DataDirUnavailable,
+    NewerSchema,
+    UnreadableFile,
+)
 from coach_tui.store.layout import SCHEMA_VERSION
 from coach_tui.store.lock import DataDirLock
 from coach_tui.store.repository import Repository
@@ -129,3 +135,25 @@ def test_unusable_data_folder_gives_a_clear_message(tmp_path: Path, clock) -> No
     blocker.write_text("x")
     with pytest.raises(DataDirUnavailable, match="--data or COACH_DATA"):
         Repository.open(blocker / "data", clock=clock)
+
+
+def test_leaving_the_with_block_closes_the_folder_and_releases_the_lock(
+    data_dir: Path, clock
+) -> None:
+    from coach_tui.model.why import new_why
+
+    with Repository.open(data_dir, clock=clock) as repo:
+        repo.why.save(new_why("For my family", {}, now=clock()))
+        with pytest.raises(DataDirLocked):
+            DataDirLock(data_dir).acquire()
+    DataDirLock(data_dir).acquire().release()
+    # Closing backs up the day's work: the why saved inside the block is in today's backup.
+    assert "For my family" in (data_dir / "backups" / "2026-11-24" / "core.json").read_text()
+
+
+def test_leaving_the_with_block_by_an_error_still_releases_the_lock(data_dir: Path, clock) -> None:
+    with pytest.raises(RuntimeError, match="mid-command"), Repository.open(data_dir, clock=clock):
+        raise RuntimeError("mid-command")
+    DataDirLock(data_dir).acquire().release()
+    with Repository.open(data_dir, clock=clock) as again:  # the next coach opens it
+        assert again.why.current() is None

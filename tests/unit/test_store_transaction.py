@@ -8,6 +8,7 @@ import pytest
 
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.why import new_why
+from coach_tui.services.flow_saves import save_why
 from coach_tui.store import storage
 from coach_tui.store.errors import StoreWriteError
 from coach_tui.store.repository import Repository
@@ -22,7 +23,7 @@ def test_saving_a_why_drops_its_draft_in_the_same_write(data_dir, repo, clock, m
     writes = []
     real = storage.write_atomic
     monkeypatch.setattr(storage, "write_atomic", lambda p, b: (writes.append(p), real(p, b)))
-    repo.why.save(new_why("For my family", {}, now=clock()))
+    save_why(repo, new_why("For my family", {}, now=clock()), draft="why")
     assert len(writes) == 1
     assert disk(data_dir)["drafts"] == {}
     assert len(disk(data_dir)["why"]) == 1

@@ -27,13 +27,13 @@ from rich.console import Console
 
 from coach_tui.commands.export import export_ics
 from coach_tui.commands.import_json import import_json
-from coach_tui.commands.today import agenda_from
 from coach_tui.interop.json_envelope import encode_export
 from coach_tui.model.account import Account
 from coach_tui.model.call import Call, Prep
 from coach_tui.model.clock import _key_from_system as key_from_system
 from coach_tui.model.clock import key_from_path, local_zone, system_clock
 from coach_tui.model.dates import clock_change_note, parse_moment
+from coach_tui.services.agenda import todays_agenda
 from coach_tui.store.codec import moment_from_text, zoned_to_text
 from coach_tui.store.layout import META_TABLE, family_path
 from coach_tui.store.repository import Repository
@@ -293,7 +293,7 @@ def test_a_call_typed_in_kiritimati_is_on_adaks_today_at_adaks_time(data_dir: Pa
         clock.move_to(zone)
         repo = Repository.open(data_dir, clock=clock)
         try:
-            agenda = agenda_from(repo, clock())
+            agenda = todays_agenda(repo, clock())
         finally:
             repo.close()
         assert agenda.today == day

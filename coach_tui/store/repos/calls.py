@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from tinydb import Query
-
 from coach_tui.model.call import (
     Call,
     CallDigest,
@@ -30,7 +28,6 @@ from coach_tui.store.codec_calls import (
     commitment_to_record,
 )
 from coach_tui.store.repos.common import BY_UID, get_by_uid, stored_records, upsert_by_uid
-from coach_tui.store.repos.drafts import TABLE as DRAFTS
 from coach_tui.store.store import Store, Transaction
 
 CALLS = "calls"
@@ -128,16 +125,10 @@ class CallRepository:
                 record = get_by_uid(tx.table("calls_archive"), uid)
             return None if record is None else call_from_record(record, uid)
 
-    def save(
-        self, call: Call, *, follow_up: Call | None = None, finished_flow: str | None = None
-    ) -> None:
-        """The call; with a split's follow-up call in the same write, so neither is lost."""
+    def save(self, call: Call) -> None:
+        """The call whole (scheduling, prep, debrief), stamped against its stored copy."""
         with self._store.transaction() as tx:
             upsert_by_uid(tx.table(CALLS), call_to_record(self._revised(tx, call)))
-            if follow_up is not None:
-                upsert_by_uid(tx.table(CALLS), call_to_record(self._revised(tx, follow_up)))
-            if finished_flow is not None:
-                tx.table(DRAFTS).remove(Query().flow == finished_flow)
 
     def save_debrief(
         self,
@@ -145,7 +136,6 @@ class CallRepository:
         *,
         commitments: Sequence[Commitment] = (),
         next_call: Call | None = None,
-        finished_flow: str | None = None,
     ) -> None:
         """The debriefed call, what was promised and the next call, in one transaction."""
         with self._store.transaction() as tx:
@@ -154,8 +144,6 @@ class CallRepository:
                 upsert_by_uid(tx.table(CALLS), call_to_record(self._revised(tx, next_call)))
             for commitment in commitments:
                 upsert_by_uid(tx.table(COMMITMENTS), commitment_to_record(commitment))
-            if finished_flow is not None:
-                tx.table(DRAFTS).remove(Query().flow == finished_flow)
 
     def _revised(self, tx: Transaction, call: Call) -> Call:
         """`call` stamped against its stored copy (see `model.call.revised`). Only a

@@ -17,7 +17,6 @@ from coach_tui.model.touch import Campaign, CampaignStatus, Touch
 from coach_tui.store.archive import ARCHIVE_OF, with_archive
 from coach_tui.store.codec_entry import campaign_from_record, campaign_to_record, touch_to_record
 from coach_tui.store.repos.common import get_by_uid, upsert_by_uid
-from coach_tui.store.repos.drafts import TABLE as DRAFTS
 from coach_tui.store.repos.touches import TouchRepository
 from coach_tui.store.store import Store
 
@@ -62,17 +61,13 @@ class CampaignRepository:
         with self._store.transaction() as tx:
             upsert_by_uid(tx.table(TABLE), campaign_to_record(campaign))
 
-    def save_plan(
-        self, campaign: Campaign, touches: Sequence[Touch], *, finished_flow: str | None = None
-    ) -> None:
-        """A campaign with its touches, dropping the flow's draft, in one transaction."""
+    def save_plan(self, campaign: Campaign, touches: Sequence[Touch]) -> None:
+        """A campaign with its touches, in one transaction."""
         record = campaign_to_record(campaign)
         touch_records = [touch_to_record(touch) for touch in touches]
         with self._store.transaction() as tx:
             upsert_by_uid(tx.table(TABLE), record)
             self._touches.write(tx, touch_records)
-            if finished_flow is not None:
-                tx.table(DRAFTS).remove(Query().flow == finished_flow)
 
     def set_status(
         self,

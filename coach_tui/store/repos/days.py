@@ -12,7 +12,6 @@ from coach_tui.model.draft import FlowDraft, keepable
 from coach_tui.model.flows.codec import answers_of, answers_to_json
 from coach_tui.model.flows.morning import MorningAnswers
 from coach_tui.store.codec_days import TABLE, day_from_record, day_to_record
-from coach_tui.store.repos.drafts import TABLE as DRAFTS
 from coach_tui.store.repos.drafts import DraftRepository
 from coach_tui.store.store import Store
 
@@ -42,12 +41,10 @@ class DayRepository:
         record = max(earlier, key=lambda r: r["day"])
         return day_from_record(record, record.doc_id)
 
-    def save(self, plan: DayPlan, *, finished_flow: str | None = None) -> None:
-        """Save `plan` and, in the same write, drop the draft it was typed in (if named)."""
+    def save(self, plan: DayPlan) -> None:
+        """Save `plan`, replacing the day's earlier one."""
         with self._store.transaction() as tx:
             tx.table(TABLE).upsert(day_to_record(plan), Query().day == plan.day.isoformat())
-            if finished_flow is not None:
-                tx.table(DRAFTS).remove(Query().flow == finished_flow)
 
     # --- what was typed and not saved yet: one draft, for one day --------------------
 

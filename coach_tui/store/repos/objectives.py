@@ -45,12 +45,10 @@ class ObjectiveRepository:
         with self._store.reading() as tx:
             return [objective_from_record(r, r.doc_id) for r in tx.table(TABLE).search(_OPEN)]
 
-    def save(self, objective: StrategicObjective, *, finished_flow: str | None = None) -> None:
+    def save(self, objective: StrategicObjective) -> None:
         """Save the open objective of its account (replacing its earlier wording).
 
         Refuses a second open objective for one account: close the current one first.
-        `finished_flow` names a guided flow whose draft is dropped in the same transaction
-        (written after the objective, so a crash in between keeps the draft, not loses it).
         """
         with self._store.transaction() as tx:
             table = tx.table(TABLE)
@@ -58,8 +56,6 @@ class ObjectiveRepository:
             if isinstance(other, dict) and other["uid"] != objective.uid and objective.is_open:
                 raise ValueError("the account already has an open objective")
             upsert_by_uid(table, objective_to_record(objective))
-            if finished_flow is not None:
-                tx.table("drafts").remove(Query().flow == finished_flow)
 
     def close(
         self, uid: str, status: ObjectiveStatus, note: str, when: datetime

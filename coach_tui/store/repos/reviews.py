@@ -46,9 +46,8 @@ class ReviewRepository:
         touches: Sequence[Touch] = (),
         commitments: Sequence[Commitment] = (),
         dropped_commitments: Sequence[str] = (),
-        finished_flow: str | None = None,
     ) -> None:
-        """The review with what its clear-up settled, and its draft dropped, in one write."""
+        """The review with what its clear-up settled, in one write."""
         with self._store.transaction() as tx:
             tx.table(TABLE).upsert(review_to_record(review), Query().week == str(review.week))
             if touches:
@@ -58,5 +57,3 @@ class ReviewRepository:
                 upsert_by_uid(promises, commitment_to_record(commitment))
             for uid in dropped_commitments:
                 promises.remove(uid == BY_UID)
-            if finished_flow is not None:
-                tx.table("drafts").remove(Query().flow == finished_flow)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from tinydb import Query
-
-from coach_tui.coaching.why import WHY_FLOW
 from coach_tui.model.why import WhyStatement
 from coach_tui.store.codec import why_from_record, why_to_record
 from coach_tui.store.store import Store
@@ -30,9 +27,7 @@ class WhyRepository:
         history = self.history()
         return history[0] if history else None
 
-    def save(self, why: WhyStatement, *, finished_flow: str | None = WHY_FLOW) -> None:
-        """Add `why` as the newest version and, in the same write, drop the flow's draft."""
+    def save(self, why: WhyStatement) -> None:
+        """Add `why` as the newest version."""
         with self._store.transaction() as tx:
             tx.table(TABLE).insert(why_to_record(why))
-            if finished_flow is not None:
-                tx.table("drafts").remove(Query().flow == finished_flow)

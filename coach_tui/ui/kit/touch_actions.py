@@ -10,10 +10,10 @@ from collections.abc import Callable, Sequence
 
 from textual.binding import Binding
 
-from coach_tui.coaching.campaign_end import closing_touches
 from coach_tui.coaching.touches import after_meeting_prompt
 from coach_tui.model.touch import CampaignStatus, Touch
 from coach_tui.model.wording import counted
+from coach_tui.services.campaigns import end_campaign, undo_end
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.widgets.fitted_table import FittedTable
@@ -90,22 +90,14 @@ class TouchActionsScreen(CoachScreen[None]):
         repo = self.coach.repo
         today = self.coach.now().date()
         try:
-            campaign = repo.campaigns.get(campaign_uid)
-            if campaign is None or not campaign.is_active:
-                return None
-            still_open = repo.touches.open_for_campaign(campaign_uid)
-            closed = closing_touches(still_open, today, status)
-            repo.campaigns.set_status(campaign_uid, status, ended_on=today, touches=closed)
+            ended = end_campaign(repo, campaign_uid, status, today, restore=restore)
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)
             return None
-        put_back = [*still_open, *restore]
-
-        def undo() -> None:
-            repo.campaigns.set_status(campaign_uid, CampaignStatus.ACTIVE, touches=put_back)
-
-        self.coach.undo.push(label, undo)
-        return len(closed)
+        if ended is None:
+            return None
+        self.coach.undo.push(label, lambda: undo_end(repo, ended))
+        return len(ended.closed)
 
     def _campaign_won(self, before: Touch, after: Touch) -> bool:
         """The campaign did its job: it succeeds and its other touches leave the queue."""

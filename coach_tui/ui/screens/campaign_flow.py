@@ -20,6 +20,7 @@ from coach_tui.coaching.campaign import (
     span_of,
     suggested_people,
 )
+from coach_tui.coaching.campaign_defaults import entry_campaign
 from coach_tui.coaching.public_holidays import public_holidays
 from coach_tui.model.account import Account
 from coach_tui.model.contact import Contact
@@ -38,6 +39,7 @@ from coach_tui.model.touch import (
     Touch,
 )
 from coach_tui.model.wording import counted
+from coach_tui.services.campaigns import save_campaign_plan
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.guided import FlowStep, StepKind, Verdict
 from coach_tui.ui.kit.keyed_flow import KeyedFlowScreen, join_picks, split_picks
@@ -319,15 +321,14 @@ class CampaignFlowScreen(KeyedFlowScreen[Campaign]):
     def finish(self) -> Campaign | None:
         try:
             touches = self.plan()
-            campaign = Campaign(
-                account_uid=self.account.uid,
-                name=f"Entry {self._start():%b %Y}",
-                start=self._start(),
-                contact_uids=tuple(contact.uid for contact in self._picked_contacts()),
-                created_at=self.coach.now(),
+            campaign = entry_campaign(
+                self.account.uid,
+                self._start(),
+                self._picked_contacts(),
+                now=self.coach.now(),
                 uid=self.answers["uid"],
             )
-            self.coach.repo.campaigns.save_plan(campaign, touches, finished_flow=self.flow)
+            save_campaign_plan(self.coach.repo, campaign, touches, draft=self.flow)
         except ValidationError as error:
             self.say(error.message, kind="error")
             return None

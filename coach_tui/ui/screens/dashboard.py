@@ -8,10 +8,8 @@ from textual.binding import Binding
 from textual.containers import Grid
 from textual.widgets import Header
 
-from coach_tui.coaching.agenda import calls_to_debrief
-from coach_tui.coaching.calls import stalls_in, upcoming
-from coach_tui.coaching.dashboard import DashboardData, goal_lines, objective_lines, touch_lines
 from coach_tui.model.day import DayPlan
+from coach_tui.services.dashboard import dashboard
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.messages import DashboardLoaded, DashboardLoadFailed
@@ -194,38 +192,8 @@ class DashboardScreen(CoachScreen[None]):
     @work(thread=True, exclusive=True, group="dashboard")
     def load(self) -> None:
         """Read what the dashboard shows without blocking the UI thread."""
-        repo = self.coach.repo
-        now = self.coach.now()
-        today = now.date()
         try:
-            calls = repo.calls.digest(now)
-            stall_weeks = repo.settings.get().stall_weeks
-            history = repo.why.history()
-            accounts = repo.accounts.names()
-            contacts = repo.contacts.roster()
-            data = DashboardData(
-                today=today,
-                why=history[0] if history else None,
-                why_versions=len(history),
-                objectives=objective_lines(
-                    repo.objectives.all_open(),
-                    accounts,
-                    today,
-                    calls_per_objective=calls.per_objective,
-                    contacts=contacts,
-                    stalls=stalls_in(calls.history, today, weeks=stall_weeks),
-                ),
-                calls=upcoming(calls.upcoming, now, accounts),
-                to_debrief=calls_to_debrief(calls.awaiting_debrief, now, accounts),
-                day=repo.days.get(today),
-                goals=goal_lines(repo.goals.current(today), today),
-                touches=touch_lines(
-                    repo.touches.open_due_by(today),
-                    today,
-                    accounts,
-                    {contact.uid: contact.name for contact in contacts},
-                ),
-            )
+            data = dashboard(self.coach.repo, self.coach.now())
         except StoreError as error:
             self.post_message(DashboardLoadFailed(str(error)))
             return

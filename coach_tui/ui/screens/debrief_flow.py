@@ -3,27 +3,18 @@ on (continuation), who promised what, and the next step — which creates the ne
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime
 
+from coach_tui.coaching.next_call import Promised
 from coach_tui.coaching.outcome import check_outcome
 from coach_tui.model.account import Account
-from coach_tui.model.call import (
-    CALL_TEXT,
-    PROMISE,
-    Call,
-    Commitment,
-    Debrief,
-    Movement,
-    Party,
-    Prep,
-    Result,
-)
+from coach_tui.model.call import CALL_TEXT, Call, Debrief, Movement, Party, Result
 from coach_tui.model.clock import local_time
 from coach_tui.model.dates import Prefer, clock_change_note, parse_day, parse_moment, read_back
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.paragraphs import paragraphs
+from coach_tui.services.call_saves import save_debrief
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.guided import FlowStep, StepKind, Verdict
 from coach_tui.ui.kit.keyed_flow import KeyedFlowScreen
@@ -225,55 +216,33 @@ class DebriefFlowScreen(KeyedFlowScreen[Call]):
     def finish(self) -> Call | None:
         answers = self.answers
         try:
-            commitments = [
-                Commitment(
-                    self.call.account_uid,
-                    party,
-                    PROMISE.clean(answers[what]),
-                    due=self._due(answers.get(due, "")),
-                    call_uid=self.call.uid,
-                )
+            promised = [
+                Promised(party, answers[what], self._due(answers.get(due, "")))
                 for party, what, due in (
                     (Party.THEM, "theirs", "theirs_due"),
                     (Party.ME, "mine", "mine_due"),
                 )
                 if answers.get(what, "").strip() and not self.skips_key(what)
             ]
-            next_step = answers.get("next_step", "").strip()
             when = self._next_when(answers.get("next_when", ""))
+            debrief = Debrief(
+                Result(answers.get("result", Result.REACHED.value)),
+                Movement(answers.get("movement", Movement.CONTINUATION.value)),
+                next_step=answers.get("next_step", "").strip(),
+                notes=answers.get("notes", "").strip(),
+                at=self.coach.now(),
+            )
+            return save_debrief(
+                self.coach.repo,
+                self.call,
+                debrief,
+                promised=promised,
+                next_when=when,
+                now=self.coach.now(),
+                draft=self.flow,
+            )
         except ValidationError as error:
             self.say(error.message, kind="error")
-            return None
-        debrief = Debrief(
-            Result(answers.get("result", Result.REACHED.value)),
-            Movement(answers.get("movement", Movement.CONTINUATION.value)),
-            next_step=next_step,
-            notes=answers.get("notes", "").strip(),
-            at=self.coach.now(),
-        )
-        call = replace(self.call, debrief=debrief)
-        next_call = None
-        if when is not None:
-            next_call = Call(
-                self.call.account_uid,
-                when,
-                kind=self.call.kind,
-                contact_uids=self.call.contact_uids,
-                objective_uid=self.call.objective_uid,
-                prep=Prep(
-                    outcome=next_step,
-                    size=check_outcome(next_step).size.value,
-                    carried_from=self.call.uid,
-                )
-                if next_step
-                else None,
-                created_at=self.coach.now(),
-            )
-        try:
-            self.coach.repo.calls.save_debrief(
-                call, commitments=commitments, next_call=next_call, finished_flow=self.flow
-            )
         except StoreError as error:
             self.say(str(error), kind="error")
-            return None
-        return call
+        return None

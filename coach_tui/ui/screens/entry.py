@@ -12,17 +12,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Header, Static
 
-from coach_tui.coaching.campaign import (
-    campaign_progress,
-    campaign_remarks,
-    person_for_new_touch,
-)
+from coach_tui.coaching.campaign import campaign_progress, campaign_remarks
+from coach_tui.coaching.campaign_defaults import client_focus, new_touch
 from coach_tui.coaching.coverage import coverage_summary, coverage_warnings
 from coach_tui.coaching.public_holidays import effective_region
 from coach_tui.model.account import Account
 from coach_tui.model.contact import Contact, EntryPoint
 from coach_tui.model.day_text import weekday_day_text
-from coach_tui.model.touch import Campaign, CampaignStatus, Channel, Purpose, Touch
+from coach_tui.model.touch import Campaign, CampaignStatus, Touch
 from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.commands import PaletteCommand
@@ -365,7 +362,7 @@ class AccountEntryScreen(TouchActionsScreen):
                 self.notify("Campaign saved. Its touches show in the daily queue (t on the "
                             "dashboard) as they fall due.")  # fmt: skip
 
-        focus = account.research.challenges.split(".")[0] if account.research.challenges else ""
+        focus = client_focus(account)
         contacts = self.contacts
         try:
             region = effective_region(self.coach.repo.settings.get().holiday_region)
@@ -387,21 +384,8 @@ class AccountEntryScreen(TouchActionsScreen):
         if self.campaign is None or not self.contacts:
             self.notify("Plan a campaign first (c); then touches can be added to it.")
             return
-        last = max(self.touches.values(), key=lambda t: t.due, default=None)
         today = self.coach.now().date()
-        person = person_for_new_touch(
-            self.campaign.contact_uids,
-            list(self.touches.values()),
-            {contact.uid for contact in self.contacts},
-        )
-        template = Touch(
-            campaign_uid=self.campaign.uid,
-            account_uid=self.campaign.account_uid,
-            contact_uid=person or self.contacts[0].uid,
-            due=max(last.due if last else today, today),
-            channel=last.channel if last else Channel.EMAIL,
-            purpose=last.purpose if last else Purpose.PIQUE_CURIOSITY,
-        )
+        template = new_touch(self.campaign, list(self.touches.values()), self.contacts, today)
         self.app.push_screen(TouchForm(template, self.contacts, today=today, new=True))
 
     def action_edit_touch(self) -> None:

@@ -12,14 +12,14 @@ from textual import work
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, LoadingIndicator, Select, Static
 
-from coach_tui.commands.import_contacts import prepare
 from coach_tui.interop.errors import ImportFailed
-from coach_tui.interop.importer import ImportPlan, apply_import
+from coach_tui.interop.importer import ImportPlan
 from coach_tui.interop.linkedin import KIND as LINKEDIN
 from coach_tui.interop.results import RowStatus
 from coach_tui.interop.vcard import KIND as VCARD
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.wording import counted, numeral
+from coach_tui.services.contact_import import apply, prepare
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.form import FormScreen
 from coach_tui.ui.text import plain
@@ -169,7 +169,7 @@ class ImportForm(FormScreen[int]):
 
     def _save(self, plan: ImportPlan) -> bool:
         try:
-            added = apply_import(self.coach.repo, plan)
+            added = apply(self.coach.repo, plan)
         except StoreError as error:
             self.query_one("#summary", Static).update(plain(f"Nothing imported: {error}"))
             return False

@@ -24,7 +24,6 @@ from coach_tui.coaching.agenda import (
     priority_picks,
 )
 from coach_tui.coaching.lists import Item, and_more, cut
-from coach_tui.commands.today import agenda_from
 from coach_tui.model.call import Call
 from coach_tui.model.day import (
     MORNING_FLOW,
@@ -36,6 +35,8 @@ from coach_tui.model.day import (
 from coach_tui.model.day_text import time_text, weekday_text
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.wording import counted, numeral
+from coach_tui.services.agenda import todays_agenda
+from coach_tui.services.flow_saves import save_day_plan
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.kit.call_actions import CallActions
@@ -180,7 +181,7 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
     def show_agenda(self) -> None:
         """Read today's agenda and show it (raises StoreError like any read)."""
         now = self.coach.now()
-        agenda = agenda_from(self.coach.repo, now)
+        agenda = todays_agenda(self.coach.repo, now)
         self._agenda = agenda
         self.query_one("#morning-why", Static).update(
             plain(f"“{agenda.why}”" if agenda.why else "")
@@ -295,7 +296,7 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
                 planned_at=self.coach.now(),
                 uid=existing.uid if existing else DayPlan(today).uid,
             )
-            repo.days.save(plan, finished_flow=MORNING_FLOW)
+            save_day_plan(repo, plan, draft=MORNING_FLOW)
         except StoreError as error:
             fields[0].say(str(error))
             return

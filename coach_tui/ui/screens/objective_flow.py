@@ -23,6 +23,7 @@ from coach_tui.model.flows.objective import ObjectiveAnswers
 from coach_tui.model.money import Money, parse_money
 from coach_tui.model.paragraphs import paragraphs
 from coach_tui.model.wording import days_from, possessive
+from coach_tui.services.flow_saves import save_objective
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict, attr_slot
 from coach_tui.ui.text import day
@@ -275,7 +276,7 @@ class ObjectiveFlowScreen(GuidedFlowScreen[StrategicObjective, ObjectiveAnswers]
     def finish(self) -> StrategicObjective | None:
         try:
             objective = self.build()
-            self.coach.repo.objectives.save(objective, finished_flow=self.flow)
+            save_objective(self.coach.repo, objective, draft=self.flow)
         except ValidationError as error:
             self.say(error.message, kind="error")
             return None

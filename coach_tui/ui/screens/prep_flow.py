@@ -11,8 +11,7 @@ fallback.
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from coach_tui.coaching.calls import commitment_label, open_commitments
 from coach_tui.coaching.outcome import AdvanceSize, OutcomeIssue, check_outcome
@@ -25,11 +24,11 @@ from coach_tui.coaching.outcome_split import (
 from coach_tui.model.account import Account, StrategicObjective
 from coach_tui.model.call import CALL_TEXT, Call, Commitment, Prep
 from coach_tui.model.clock import local_time
-from coach_tui.model.dates import real_wall_time
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.paragraphs import paragraphs
 from coach_tui.model.why import WhyStatement
+from coach_tui.services.call_saves import save_prep
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.guided import FlowStep, StepKind, Verdict
 from coach_tui.ui.kit.keyed_flow import KeyedFlowScreen
@@ -270,41 +269,27 @@ class PrepFlowScreen(KeyedFlowScreen[Call]):
         if verdict.blocking:
             self.say(verdict.messages[0], kind="error")
             return None
-        call = replace(self.call, prep=prep)
         bigger = self.split().follow_up
         try:
-            follow = (
-                self.follow_up(CALL_TEXT.clean(bigger, label="The follow-up")) if bigger else None
+            saved = save_prep(
+                self.coach.repo,
+                self.call,
+                prep,
+                bigger=bigger,
+                now=self.coach.now(),
+                draft=self.flow,
             )
         except ValidationError as error:
             self.say(error.message, kind="error")
             return None
-        try:
-            self.coach.repo.calls.save(call, follow_up=follow, finished_flow=self.flow)
         except StoreError as error:
             self.say(str(error), kind="error")
             return None
-        if follow is not None:
+        if saved.follow_up is not None:
             self.notify(
-                f"Follow-up call set for {day_and_time(self.local(follow.when))}, aiming at: "
-                f"{bigger}. Prepare it before then.",
+                f"Follow-up call set for {day_and_time(self.local(saved.follow_up.when))}, "
+                f"aiming at: {bigger}. Prepare it before then.",
                 title="Split",
                 markup=False,
             )
-        return call
-
-    def follow_up(self, outcome: str) -> Call:
-        """The call a week later that holds the bigger step, carried over for its own prep."""
-        return Call(
-            self.call.account_uid,
-            real_wall_time(self.call.when + timedelta(weeks=1)),
-            kind=self.call.kind,
-            contact_uids=self.call.contact_uids,
-            objective_uid=self.call.objective_uid,
-            prep=Prep(
-                outcome=outcome,
-                size=check_outcome(outcome).size.value,
-                carried_from=self.call.uid,
-            ),
-            created_at=self.coach.now(),
-        )
+        return saved.call

@@ -9,7 +9,7 @@ same steps, and the step number it saved still points at the same question.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
 
 from coach_tui.coaching.review import (
@@ -30,6 +30,8 @@ from coach_tui.model.flows.codec import answers_of
 from coach_tui.model.review import RATINGS, SkillReflection, WeekReview
 from coach_tui.model.touch import Touch
 from coach_tui.model.week import IsoWeek
+from coach_tui.services.flow_saves import save_review
+from coach_tui.services.weekly_review import ReviewContext
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.guided import (
     FlowStep,
@@ -58,21 +60,6 @@ YES_NO = (("yes", "Yes, I practised it"), ("no", "No, not this week"))
 
 def review_flow_name(week: IsoWeek) -> str:
     return f"review:{week}"
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewContext:
-    """What the review is about, gathered before it opens."""
-
-    week: IsoWeek
-    figures_text: str  # the week in numbers, as aligned lines
-    summary: str  # the coach's reading of them
-    skills: tuple[tuple[str, str], ...]  # (goal uid, skill) of getting-better goals
-    clear: tuple[ClearItem, ...]
-    clear_more: int  # open items left out of the walk (they stay in the touch queue)
-    next_calls: tuple[tuple[str, str], ...]  # (call uid, label) of next week's calls
-    touches: dict[str, Touch]  # the open touches the clear-up may settle, by uid
-    promises: dict[str, Commitment]  # the open promises, by uid
 
 
 def _reflection_step(key: str, question: str, hint: str) -> FlowStep:
@@ -421,12 +408,13 @@ class WeekReviewFlowScreen(GuidedFlowScreen[WeekReview, ReviewAnswers]):
             **texts,
         )
         try:
-            self.coach.repo.reviews.save(
+            save_review(
+                self.coach.repo,
                 review,
                 touches=touches,
                 commitments=promises,
                 dropped_commitments=dropped,
-                finished_flow=self.flow,
+                draft=self.flow,
             )
         except StoreError as error:
             self.say(str(error), kind="error")

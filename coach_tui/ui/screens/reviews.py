@@ -18,8 +18,8 @@ from coach_tui.model.review import WeekReview
 from coach_tui.model.text import printable
 from coach_tui.model.week import IsoWeek
 from coach_tui.model.wording import counted
+from coach_tui.services.weekly_review import key_call_labels, read_week_report
 from coach_tui.store.errors import StoreError
-from coach_tui.store.week_inputs import key_call_labels, read_week_report
 from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.kit.confirm import ConfirmScreen
 from coach_tui.ui.review_actions import open_weekly_review

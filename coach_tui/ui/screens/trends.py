@@ -12,8 +12,8 @@ from textual.binding import Binding
 from textual.widgets import Header, Static
 
 from coach_tui.coaching.trends import Series
+from coach_tui.services.weekly_review import read_trends
 from coach_tui.store.errors import StoreError
-from coach_tui.store.week_inputs import read_trends
 from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.text import plain
 from coach_tui.ui.widgets.key_footer import KeyFooter

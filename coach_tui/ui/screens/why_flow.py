@@ -8,6 +8,7 @@ from coach_tui.model.errors import ValidationError
 from coach_tui.model.flows.why import WhyFlowAnswers
 from coach_tui.model.paragraphs import paragraphs
 from coach_tui.model.why import WhyStatement, new_why, validate_answer
+from coach_tui.services.flow_saves import save_why
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.guided import FlowStep, GuidedFlowScreen, Verdict, attr_slot
 
@@ -100,7 +101,7 @@ class WhyFlowScreen(GuidedFlowScreen[WhyStatement, WhyFlowAnswers]):
     def finish(self) -> WhyStatement | None:
         why = self._why()
         try:
-            self.coach.repo.why.save(why)
+            save_why(self.coach.repo, why, draft=self.flow)
         except StoreError as error:
             self.say(str(error), kind="error")
             return None

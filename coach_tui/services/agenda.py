@@ -1,0 +1,35 @@
+"""The day's agenda: what `coach today` prints and the morning plan shows."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from coach_tui.coaching.agenda import Agenda, build_agenda
+from coach_tui.coaching.calls import stalls_in
+from coach_tui.coaching.dashboard import goal_lines, touch_lines
+from coach_tui.coaching.review import review_reminder
+from coach_tui.store.first_use import first_use
+from coach_tui.store.repository import Repository
+
+
+def todays_agenda(repo: Repository, now: datetime) -> Agenda:
+    """Today's agenda from an open repository, as of `now`."""
+    today = now.date()
+    names = repo.accounts.names()
+    digest = repo.calls.digest(now)
+    why = repo.why.current()
+    agenda = build_agenda(
+        now,
+        why.statement if why else "",
+        calls=[*digest.awaiting_debrief, *digest.upcoming],
+        touches=touch_lines(repo.touches.open_due_by(today), today, names, repo.contacts.names()),
+        commitments=repo.calls.open_commitments(),
+        stalls=stalls_in(digest.history, today, weeks=repo.settings.get().stall_weeks),
+        goals=goal_lines(repo.goals.current(today), today),
+        names=names,
+        objectives=repo.objectives.all_open(),
+        to_debrief=digest.awaiting_debrief,
+    )
+    reminder = review_reminder(today, repo.reviews.weeks(), first_use=first_use(repo))
+    return replace(agenda, review=reminder)

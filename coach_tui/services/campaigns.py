@@ -1,0 +1,58 @@
+"""Campaign actions: saving a new plan, and ending a campaign in a way that can be undone."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from coach_tui.coaching.campaign_end import closing_touches
+from coach_tui.model.touch import Campaign, CampaignStatus, Touch
+from coach_tui.store.repository import Repository
+
+
+def save_campaign_plan(
+    repo: Repository, campaign: Campaign, touches: Sequence[Touch], *, draft: str | None = None
+) -> None:
+    """The campaign with its touches, and the planning flow's draft dropped, in one save."""
+    with repo.unit_of_work() as uow:
+        repo.campaigns.save_plan(campaign, touches)
+        uow.discard_draft(draft)
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignEnded:
+    """What ending a campaign changed, and what its undo puts back."""
+
+    campaign_uid: str
+    closed: tuple[Touch, ...]  # the open touches it closed (skipped with the reason)
+    put_back: tuple[Touch, ...]  # the touches as they were, for the undo
+
+
+def end_campaign(
+    repo: Repository,
+    campaign_uid: str,
+    status: CampaignStatus,
+    today: date,
+    *,
+    restore: Sequence[Touch] = (),
+) -> CampaignEnded | None:
+    """End a running campaign and close its open touches, in one save.
+
+    `restore` are touches the undo also puts back as they were (the touch that won the
+    meeting). None when nothing was saved: the campaign is gone or no longer running.
+    Raises StoreError when the save fails.
+    """
+    with repo.unit_of_work():
+        campaign = repo.campaigns.get(campaign_uid)
+        if campaign is None or not campaign.is_active:
+            return None
+        still_open = repo.touches.open_for_campaign(campaign_uid)
+        closed = closing_touches(still_open, today, status)
+        repo.campaigns.set_status(campaign_uid, status, ended_on=today, touches=closed)
+    return CampaignEnded(campaign_uid, tuple(closed), (*still_open, *restore))
+
+
+def undo_end(repo: Repository, ended: CampaignEnded) -> None:
+    """The campaign runs again, with its touches as they were before it ended."""
+    repo.campaigns.set_status(ended.campaign_uid, CampaignStatus.ACTIVE, touches=ended.put_back)

@@ -1,0 +1,301 @@
+"""The services behind the screens' saves, against a real data folder.
+
+Each action is one unit of work: its records and the removal of the flow's draft land
+together. The file write of the draft's removal fails in the `*_saves_nothing_*` tests: an
+action split over two saves would leave its first part on disk there.
+"""
+
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+
+from coach_tui.coaching.next_call import Promised
+from coach_tui.model.account import ExpansionKind, StrategicObjective
+from coach_tui.model.call import Call, Debrief, Movement, Party, Prep, Result
+from coach_tui.model.day import DayPlan, Priority
+from coach_tui.model.draft import FlowDraft
+from coach_tui.model.errors import ValidationError
+from coach_tui.model.money import Money
+from coach_tui.model.review import WeekReview
+from coach_tui.model.touch import Campaign, CampaignStatus, Channel, Purpose, Touch, TouchStatus
+from coach_tui.model.week import IsoWeek
+from coach_tui.model.why import new_why
+from coach_tui.services.call_saves import save_debrief, save_prep
+from coach_tui.services.campaigns import end_campaign, save_campaign_plan, undo_end
+from coach_tui.services.flow_saves import save_day_plan, save_objective, save_review, save_why
+from coach_tui.store.errors import StoreWriteError
+from coach_tui.store.repository import Repository
+from tests.helpers import BERLIN, FakeClock
+from tests.unit.faults import NthWriteFails
+
+MONDAY = datetime(2026, 11, 23, 10, 0, tzinfo=BERLIN)
+NEXT_TUESDAY = datetime(2026, 12, 1, 9, 30, tzinfo=BERLIN)
+FRIDAY = date(2026, 11, 27)
+
+
+def reopened(repo: Repository, clock: FakeClock) -> Repository:
+    """The folder as the next coach would find it on disk."""
+    return Repository.open(repo.data_dir, read_only=True, clock=clock)
+
+
+def kept_draft(repo: Repository, flow: str, clock: FakeClock) -> None:
+    repo.drafts.save(FlowDraft(flow, 2, {"typed": "half done"}, clock()))
+
+
+# --- a debrief -------------------------------------------------------------------------
+
+
+def debrief(clock: FakeClock, next_step: str = "Priya books the CFO") -> Debrief:
+    return Debrief(Result.REACHED, Movement.ADVANCE, next_step=next_step, at=clock())
+
+
+def test_a_debrief_saves_call_promises_and_next_call_and_drops_its_draft(repo, clock) -> None:
+    call = Call("acc", MONDAY, prep=Prep("CFO agrees to a pilot"))
+    repo.calls.save(call)
+    kept_draft(repo, "debrief:x", clock)
+    promised = [Promised(Party.THEM, "Share the plant data", FRIDAY), Promised(Party.ME, " ")]
+    saved = save_debrief(repo, call, debrief(clock), promised=promised, next_when=NEXT_TUESDAY,
+                         now=clock(), draft="debrief:x")  # fmt: skip
+    disk = reopened(repo, clock)
+    first, following = disk.calls.for_account("acc")
+    assert first.uid == saved.uid == call.uid and first.debrief == debrief(clock)
+    assert following.when == NEXT_TUESDAY and following.carried_outcome == "Priya books the CFO"
+    assert [(c.what, c.due, c.call_uid) for c in disk.calls.commitments("acc")] == [
+        ("Share the plant data", FRIDAY, call.uid)
+    ]
+    assert disk.drafts.get("debrief:x") is None
+
+
+def test_a_debrief_without_a_date_creates_no_next_call(repo, clock) -> None:
+    call = Call("acc", MONDAY)
+    save_debrief(repo, call, debrief(clock), now=clock())
+    assert [c.uid for c in reopened(repo, clock).calls.for_account("acc")] == [call.uid]
+
+
+def test_a_debrief_with_a_promise_too_long_saves_nothing(repo, clock) -> None:
+    call = Call("acc", MONDAY)
+    repo.calls.save(call)
+    kept_draft(repo, "debrief:x", clock)
+    with pytest.raises(ValidationError):
+        save_debrief(repo, call, debrief(clock), promised=[Promised(Party.ME, "x" * 5_000)],
+                     next_when=NEXT_TUESDAY, now=clock(), draft="debrief:x")  # fmt: skip
+    disk = reopened(repo, clock)
+    assert [c.debrief for c in disk.calls.for_account("acc")] == [None]
+    assert disk.drafts.get("debrief:x") is not None
+
+
+def test_a_debrief_saves_nothing_when_its_second_write_fails(repo, clock, monkeypatch) -> None:
+    call = Call("acc", MONDAY)
+    repo.calls.save(call)
+    kept_draft(repo, "debrief:x", clock)
+    NthWriteFails(monkeypatch)
+    with pytest.raises(StoreWriteError):
+        save_debrief(repo, call, debrief(clock), promised=[Promised(Party.ME, "Send the plan")],
+                     next_when=NEXT_TUESDAY, now=clock(), draft="debrief:x")  # fmt: skip
+    monkeypatch.undo()
+    for seen in (repo, reopened(repo, clock)):
+        assert [c.debrief for c in seen.calls.for_account("acc")] == [None]
+        assert seen.calls.commitments("acc") == []
+        assert seen.drafts.get("debrief:x") is not None
+
+
+# --- a prep, and a split outcome ----------------------------------------------------------
+
+
+def test_a_split_prep_saves_the_call_and_its_follow_up_and_drops_the_draft(repo, clock) -> None:
+    call = Call("acc", MONDAY)
+    repo.calls.save(call)
+    kept_draft(repo, "prep:x", clock)
+    prep = Prep("Priya agrees to a pilot on one line")
+    saved = save_prep(repo, call, prep, bigger="The board signs the rollout", now=clock(),
+                      draft="prep:x")  # fmt: skip
+    disk = reopened(repo, clock)
+    first, follow = disk.calls.for_account("acc")
+    assert first.prep == prep and saved.call.prep == prep
+    assert saved.follow_up is not None and follow.uid == saved.follow_up.uid
+    assert follow.when == MONDAY + timedelta(weeks=1)
+    assert follow.carried_outcome == "The board signs the rollout"
+    assert disk.drafts.get("prep:x") is None
+
+
+def test_a_prep_without_a_split_saves_one_call(repo, clock) -> None:
+    call = Call("acc", MONDAY)
+    saved = save_prep(repo, call, Prep("Priya agrees to a pilot"), now=clock())
+    assert saved.follow_up is None
+    assert [c.outcome for c in reopened(repo, clock).calls.for_account("acc")] == [
+        "Priya agrees to a pilot"
+    ]
+
+
+def test_a_split_prep_saves_nothing_when_its_second_write_fails(repo, clock, monkeypatch) -> None:
+    call = Call("acc", MONDAY)
+    repo.calls.save(call)
+    kept_draft(repo, "prep:x", clock)
+    NthWriteFails(monkeypatch)
+    with pytest.raises(StoreWriteError):
+        save_prep(repo, call, Prep("Priya agrees to a pilot"), bigger="The board signs",
+                  now=clock(), draft="prep:x")  # fmt: skip
+    monkeypatch.undo()
+    for seen in (repo, reopened(repo, clock)):
+        assert [c.prep for c in seen.calls.for_account("acc")] == [None]
+        assert seen.drafts.get("prep:x") is not None
+
+
+# --- a campaign: its plan, stopping it and the undo ---------------------------------------
+
+
+def plan(clock: FakeClock) -> tuple[Campaign, list[Touch]]:
+    today = clock().date()
+    campaign = Campaign("acc", "Entry Nov 2026", today, ("p1",), created_at=clock(), uid="camp")
+    touches = [
+        Touch("camp", "acc", "p1", today + timedelta(days=n), Channel.EMAIL, Purpose.SHARE_INSIGHT)
+        for n in range(3)
+    ]
+    return campaign, touches
+
+
+def test_a_campaign_plan_saves_campaign_and_touches_and_drops_the_draft(repo, clock) -> None:
+    campaign, touches = plan(clock)
+    kept_draft(repo, "campaign:acc", clock)
+    save_campaign_plan(repo, campaign, touches, draft="campaign:acc")
+    disk = reopened(repo, clock)
+    assert disk.campaigns.active_for("acc") == campaign
+    assert disk.touches.for_campaign("camp") == touches
+    assert disk.drafts.get("campaign:acc") is None
+
+
+def test_a_campaign_plan_saves_nothing_when_its_draft_write_fails(repo, clock, monkeypatch) -> None:
+    campaign, touches = plan(clock)
+    kept_draft(repo, "campaign:acc", clock)
+    NthWriteFails(monkeypatch, nth=3)  # entry.json, touches.json, then core.json's draft
+    with pytest.raises(StoreWriteError):
+        save_campaign_plan(repo, campaign, touches, draft="campaign:acc")
+    monkeypatch.undo()
+    for seen in (repo, reopened(repo, clock)):
+        assert seen.campaigns.get("camp") is None
+        assert seen.touches.for_campaign("camp") == []
+        assert seen.drafts.get("campaign:acc") is not None
+
+
+def test_stopping_a_campaign_closes_its_open_touches_and_the_undo_reopens_both(repo, clock) -> None:
+    campaign, touches = plan(clock)
+    done = Touch("camp", "acc", "p1", clock().date(), Channel.PHONE, Purpose.PIQUE_CURIOSITY,
+                 status=TouchStatus.DONE, closed_on=clock().date())  # fmt: skip
+    save_campaign_plan(repo, campaign, [*touches, done])
+    ended = end_campaign(repo, "camp", CampaignStatus.STOPPED, clock().date())
+    assert ended is not None and len(ended.closed) == 3
+    disk = reopened(repo, clock)
+    assert disk.campaigns.get("camp").status is CampaignStatus.STOPPED
+    assert {t.status for t in disk.touches.for_campaign("camp")} == {
+        TouchStatus.SKIPPED,
+        TouchStatus.DONE,
+    }
+    assert end_campaign(repo, "camp", CampaignStatus.STOPPED, clock().date()) is None
+    undo_end(repo, ended)
+    disk = reopened(repo, clock)
+    assert disk.campaigns.get("camp").is_active
+    assert sorted(disk.touches.for_campaign("camp"), key=lambda t: t.uid) == sorted(
+        [*touches, done], key=lambda t: t.uid
+    )
+
+
+def test_the_undo_of_a_won_meeting_puts_the_winning_touch_back_too(repo, clock) -> None:
+    campaign, touches = plan(clock)
+    save_campaign_plan(repo, campaign, touches)
+    won = touches[0]
+    repo.touches.save(Touch(won.campaign_uid, won.account_uid, won.contact_uid, won.due,
+                            won.channel, won.purpose, status=TouchStatus.DONE,
+                            got_meeting=True, closed_on=won.due, uid=won.uid))  # fmt: skip
+    ended = end_campaign(repo, "camp", CampaignStatus.SUCCEEDED, clock().date(), restore=[won])
+    assert ended is not None and len(ended.closed) == 2
+    undo_end(repo, ended)
+    assert repo.touches.for_campaign("camp") == touches
+
+
+def test_stopping_a_campaign_saves_nothing_when_its_second_write_fails(
+    repo, clock, monkeypatch
+) -> None:
+    campaign, touches = plan(clock)
+    save_campaign_plan(repo, campaign, touches)
+    NthWriteFails(monkeypatch)
+    with pytest.raises(StoreWriteError):
+        end_campaign(repo, "camp", CampaignStatus.STOPPED, clock().date())
+    monkeypatch.undo()
+    for seen in (repo, reopened(repo, clock)):
+        assert seen.campaigns.get("camp").is_active
+        assert seen.touches.for_campaign("camp") == touches
+
+
+# --- the simpler flows: why, objective, weekly review, day plan --------------------------
+
+
+def objective() -> StrategicObjective:
+    return StrategicObjective(
+        "acc", "Roll out to the Polish plants", kind=ExpansionKind.WIDER_DEPLOYMENT,
+        financial_target=Money(Decimal("250000.00"), "EUR"), target_date=date(2027, 6, 30),
+    )  # fmt: skip
+
+
+def review(clock: FakeClock) -> WeekReview:
+    return WeekReview(IsoWeek(2026, 48), went_well="Priya met me", saved_at=clock())
+
+
+def day_plan(clock: FakeClock) -> DayPlan:
+    return DayPlan(clock().date(), (Priority("Prep the Nordvale call"),), planned_at=clock())
+
+
+FLOW_SAVES = {
+    "why": (
+        lambda repo, clock, draft: save_why(repo, new_why("For my family", {}, now=clock()),
+                                            draft=draft),
+        lambda repo: [w.statement for w in repo.why.history()],
+    ),
+    "objective": (
+        lambda repo, clock, draft: save_objective(repo, objective(), draft=draft),
+        lambda repo: [o.description for o in repo.objectives.all()],
+    ),
+    "review": (
+        lambda repo, clock, draft: save_review(repo, review(clock), draft=draft),
+        lambda repo: [str(r.week) for r in repo.reviews.all()],
+    ),
+    "day plan": (
+        lambda repo, clock, draft: save_day_plan(repo, day_plan(clock), draft=draft),
+        lambda repo: [p.text for p in (repo.days.get(date(2026, 11, 24)) or DayPlan(
+            date(2026, 11, 24))).priorities],
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("action", FLOW_SAVES)
+def test_a_flow_save_keeps_its_record_and_drops_only_its_draft(repo, clock, action) -> None:
+    save, read = FLOW_SAVES[action]
+    kept_draft(repo, "mine", clock)
+    kept_draft(repo, "another", clock)
+    save(repo, clock, "mine")
+    disk = reopened(repo, clock)
+    assert read(disk) != []
+    assert disk.drafts.get("mine") is None
+    assert disk.drafts.get("another") is not None
+
+
+@pytest.mark.parametrize("action", FLOW_SAVES)
+def test_a_flow_save_lands_whole_when_a_second_write_would_fail(
+    repo, clock, monkeypatch, action
+) -> None:
+    """The record and the draft's removal are one write (why: one file) or none."""
+    save, read = FLOW_SAVES[action]
+    kept_draft(repo, "mine", clock)
+    disk = NthWriteFails(monkeypatch)
+    try:
+        save(repo, clock, "mine")
+    except StoreWriteError:
+        assert len(disk.written) == 2  # two files: the second failed before any was swapped in
+        saved = False
+    else:
+        assert len(disk.written) == 1  # one file holds both
+        saved = True
+    monkeypatch.undo()
+    for seen in (repo, reopened(repo, clock)):
+        assert (read(seen) != []) is saved
+        assert (seen.drafts.get("mine") is None) is saved
