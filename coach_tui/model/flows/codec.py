@@ -44,8 +44,6 @@ def _same(text: str) -> str:
 def answers_from_json(data: Mapping[str, Json], kind: type[AnswersT]) -> AnswersT:
     """The answers of a typed draft; msgspec.ValidationError (naming the field) if the JSON
     is not `kind`'s."""
-    if issubclass(kind, dict):  # a flow still keyed by step (`ui.kit.keyed_flow`)
-        return kind(msgspec.convert(data, dict[str, str]))
     return msgspec.convert(data, kind)
 
 
