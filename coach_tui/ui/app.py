@@ -5,11 +5,11 @@ Kept thin on purpose: each flow lives in its own screen module.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual.app import App, SystemCommand
@@ -306,6 +306,14 @@ class CoachApp(App[None]):
 
     # --- actions ------------------------------------------------------------------
 
+    def open(self, route: object, callback: Callable[[Any], object] | None = None) -> Screen | None:
+        """Show the screen `route` names (see `ui/routes.py`): how screens open each other.
+
+        The router is imported on first use, like the screens it builds."""
+        from coach_tui.ui.router import open_route
+
+        return open_route(self, route, callback)
+
     def action_write_why(self) -> None:
         """Open the why flow, resuming a draft if there is one."""
         from coach_tui.ui.screens.why_flow import WhyFlowScreen
@@ -403,7 +411,9 @@ class CoachApp(App[None]):
     def action_plan_year(self) -> None:
         """Plan the year, or carry on with the key accounts' objectives of a plan under way."""
         from coach_tui.coaching.plan_year import PLAN_FLOW
-        from coach_tui.ui.screens.plan_year import ObjectiveWalk, Plan, PlanYearScreen
+        from coach_tui.ui.objective_walk import ObjectiveWalk
+        from coach_tui.ui.screens.plan_year import PlanYearScreen
+        from coach_tui.ui.year_plan import Plan
 
         if isinstance(self.screen, PlanYearScreen):
             return

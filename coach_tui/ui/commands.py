@@ -6,8 +6,7 @@ are handed to the palette as content, never as the strings Textual would read as
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -17,24 +16,12 @@ from textual.style import Style
 
 from coach_tui.model.folding import fold
 from coach_tui.ui.flow_resume import offer_in_progress
+from coach_tui.ui.palette_command import PaletteCommand
+from coach_tui.ui.routes import PastReviewsRoute, TrendsRoute, WeeklyReviewRoute
 from coach_tui.ui.text import plain
 
 if TYPE_CHECKING:
     from coach_tui.ui.app import CoachApp
-
-
-@dataclass(frozen=True, slots=True)
-class PaletteCommand:
-    title: str
-    help: str
-    run: Callable[[], object]
-
-
-def _review_action(app: CoachApp, name: str) -> None:
-    """Run one of `ui.review_actions`, imported on first use to keep start-up lean."""
-    from coach_tui.ui import review_actions
-
-    getattr(review_actions, name)(app)
 
 
 class CoachCommands(Provider):
@@ -69,17 +56,17 @@ class CoachCommands(Provider):
             PaletteCommand(
                 "Weekly review",
                 "Your week in numbers, what went well and not, next week's focus",
-                partial(_review_action, app, "open_weekly_review"),
+                partial(app.open, WeeklyReviewRoute()),
             ),
             PaletteCommand(
                 "Past reviews",
                 "Every weekly review, newest first",
-                partial(_review_action, app, "open_past_reviews"),
+                partial(app.open, PastReviewsRoute()),
             ),
             PaletteCommand(
                 "Trends",
                 "Advance rate, outcomes prepared, touches and ratings over 12–52 weeks",
-                partial(_review_action, app, "open_trends"),
+                partial(app.open, TrendsRoute()),
             ),
             PaletteCommand(
                 "Stall alarm",

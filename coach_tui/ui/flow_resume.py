@@ -23,9 +23,9 @@ from coach_tui.store.errors import DamagedRecord, StoreError
 from coach_tui.store.repository import Repository
 
 if TYPE_CHECKING:
-    from textual.screen import Screen
-
     from coach_tui.ui.app import CoachApp
+    from coach_tui.ui.routes import AccountRoute, EntryRoute
+    from coach_tui.ui.screens.account import AccountScreen
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +97,7 @@ def _label(draft: FlowDraft, subject: str) -> str:
 
 def resume(app: CoachApp, flow: str) -> None:
     """Open the flow of draft `flow` where it belongs, at the step the seller left."""
-    from coach_tui.ui.review_actions import open_weekly_review
+    from coach_tui.ui.routes import WeeklyReviewRoute
 
     kind, _, rest = flow.partition(":")
     if flow == WHY_FLOW:
@@ -105,7 +105,7 @@ def resume(app: CoachApp, flow: str) -> None:
     elif flow in (PLAN_FLOW, OBJECTIVE_WALK):
         app.action_plan_year()
     elif kind == "review":
-        open_weekly_review(app, IsoWeek.parse(rest))
+        app.open(WeeklyReviewRoute(IsoWeek.parse(rest)))
     elif kind == "objective":
         _on_account(app, rest, lambda screen: screen.action_objective())
     elif kind == "campaign":
@@ -124,22 +124,22 @@ def _walk_account(repo: Repository) -> str:
 
 
 def _on_account(app: CoachApp, account_uid: str, then: Callable[..., None]) -> None:
-    from coach_tui.ui.screens.account import AccountScreen
+    from coach_tui.ui.routes import AccountRoute
 
     if _walk_account(app.repo) == account_uid and not app.repo.drafts.has(PLAN_FLOW):
         app.action_plan_year()  # part of the plan: carry on with the walk, not alone
         return
-    _push_then(app, AccountScreen(account_uid), then)
+    _open_then(app, AccountRoute(account_uid), then)
 
 
 def _on_entry(app: CoachApp, account_uid: str) -> None:
-    from coach_tui.ui.screens.entry import AccountEntryScreen
+    from coach_tui.ui.routes import EntryRoute
 
-    _push_then(app, AccountEntryScreen(account_uid), lambda screen: screen.action_campaign())
+    _open_then(app, EntryRoute(account_uid), lambda screen: screen.action_campaign())
 
 
 def _on_call(app: CoachApp, call_uid: str, *, prep: bool) -> None:
-    from coach_tui.ui.screens.account import AccountScreen
+    from coach_tui.ui.routes import AccountRoute
 
     call = app.repo.calls.get(call_uid)
     if call is None:
@@ -151,12 +151,13 @@ def _on_call(app: CoachApp, call_uid: str, *, prep: bool) -> None:
         else:
             screen.start_debrief(call)
 
-    _push_then(app, AccountScreen(call.account_uid), start)
+    _open_then(app, AccountRoute(call.account_uid), start)
 
 
-def _push_then(app: CoachApp, screen: Screen, then: Callable[..., None]) -> None:
-    """Show `screen`, then open the flow on it once it has loaded its data."""
-    app.push_screen(screen)
+def _open_then(app: CoachApp, route: AccountRoute | EntryRoute, then: Callable[..., None]) -> None:
+    """Show the screen of `route`, then open the flow on it once it has loaded its data."""
+    screen = app.open(route)
+    assert screen is not None  # account and entry screens are pushed at once
     screen.call_after_refresh(then, screen)
 
 
@@ -167,7 +168,7 @@ def offer_on_start(app: CoachApp) -> None:
 
 def offer_in_progress(app: CoachApp, *, say_if_none: bool = True) -> None:
     """Offer the flows left half done (from the palette too), or say there are none."""
-    from coach_tui.ui.screens.resume_offer import ResumeOfferScreen
+    from coach_tui.ui.routes import ResumeOfferRoute
 
     try:
         flows = in_progress(app.repo)
@@ -186,4 +187,4 @@ def offer_in_progress(app: CoachApp, *, say_if_none: bool = True) -> None:
             except StoreError as error:
                 app.notify(str(error), severity="error", timeout=15, markup=False)
 
-    app.push_screen(ResumeOfferScreen(flows), chosen)
+    app.open(ResumeOfferRoute(flows), chosen)

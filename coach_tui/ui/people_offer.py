@@ -20,7 +20,7 @@ from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.kit.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
-    from coach_tui.ui.app import CoachApp
+    from coach_tui.ui.host import CoachHost
 
 NAMES_SHOWN = 3
 
@@ -35,7 +35,7 @@ def waiting_people(contacts: list[Contact], accounts: Sequence[Account]) -> list
 
 
 def offer_people(
-    app: CoachApp, account_uids: Sequence[str], then: Callable[[], object] | None = None
+    app: CoachHost, account_uids: Sequence[str], then: Callable[[], object] | None = None
 ) -> None:
     """Ask to put the waiting people on these accounts; `then` runs once that is settled."""
     repo = app.repo
@@ -84,7 +84,7 @@ def _question(moved: list[Contact], accounts: Sequence[Account]) -> str:
 
 
 def _place(
-    app: CoachApp, moved: list[Contact], before: list[Contact], accounts: Sequence[Account]
+    app: CoachHost, moved: list[Contact], before: list[Contact], accounts: Sequence[Account]
 ) -> None:
     repo = app.repo
     try:

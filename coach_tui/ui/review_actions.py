@@ -12,6 +12,7 @@ from coach_tui.model.review import WeekReview
 from coach_tui.model.week import IsoWeek
 from coach_tui.services.weekly_review import review_context, week_to_review
 from coach_tui.store.errors import StoreError
+from coach_tui.ui.flow_names import review_flow_name
 from coach_tui.ui.flow_opening import open_flow
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 def open_weekly_review(app: CoachApp, week: IsoWeek | None = None) -> None:
     """The review of `week` (by default the one worth reviewing today), new or to edit."""
     from coach_tui.ui.kit.base import CoachScreen
-    from coach_tui.ui.screens.review_flow import WeekReviewFlowScreen, review_flow_name
+    from coach_tui.ui.screens.review_flow import WeekReviewFlowScreen
 
     if isinstance(app.screen, WeekReviewFlowScreen):
         return

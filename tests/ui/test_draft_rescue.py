@@ -388,9 +388,9 @@ def test_no_screen_reads_a_flow_draft_itself() -> None:
         if "drafts.get(" in path.read_text() and path.name != "flow_opening.py"
     )
     # The walk's own bookkeeping, and where a flow stands (shown, never opened from there).
-    assert readers == ["flow_resume.py", "screens/plan_year.py"]
+    assert readers == ["flow_resume.py", "objective_walk.py"]
     assert "drafts.get(" not in (ui / "screens" / "account.py").read_text()
-    assert "drafts.get(OBJECTIVE_WALK)" in (ui / "screens" / "plan_year.py").read_text()
+    assert "drafts.get(OBJECTIVE_WALK)" in (ui / "objective_walk.py").read_text()
 
 
 async def test_a_crash_in_a_flow_with_nothing_saved_promises_no_question(

@@ -161,6 +161,30 @@ def test_a_screen_imports_neither_the_app_nor_another_screen(module: str) -> Non
     assert wrong == []
 
 
+KIT = "coach_tui.ui.kit"
+
+
+@pytest.mark.parametrize("module", sorted(name for name in MODULES if name.startswith(KIT)))
+def test_a_kit_module_imports_neither_the_app_nor_a_screen(module: str) -> None:
+    """Base screens and shared mixins open other screens through routes (`ui/routes.py`)
+    and reach the app through its protocol (`ui/host.py`), never by importing them."""
+    wrong = sorted(
+        target
+        for target in GRAPH[module]
+        if target == "coach_tui.ui.app" or target.startswith(SCREENS)
+    )
+    assert wrong == []
+
+
+def test_only_the_app_imports_the_router() -> None:
+    """The router is the one module that imports every screen; were a screen to import it,
+    the loop would be back."""
+    importers = sorted(
+        module for module, targets in GRAPH.items() if "coach_tui.ui.router" in targets
+    )
+    assert importers == ["coach_tui.ui.app"]
+
+
 def test_the_graph_sees_lazy_imports_and_skips_type_checking_ones(tmp_path: Path) -> None:
     """Imports inside a function run, so they count; `if TYPE_CHECKING:` ones never run."""
     source = tmp_path / "probe.py"

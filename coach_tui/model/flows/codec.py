@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import fields, is_dataclass, replace
+from datetime import datetime
 from enum import Enum
 from typing import Any, Protocol, Self, TypeVar
 
@@ -39,6 +40,11 @@ def answers_to_json(answers: object) -> dict[str, Json]:
 
 def _same(text: str) -> str:
     return text
+
+
+def typed_draft(flow: str, step: int, answers: object, now: datetime) -> FlowDraft:
+    """A draft of `flow` at `step` holding `answers` (a flow's answers dataclass)."""
+    return FlowDraft(flow, step, answers_to_json(answers), updated_at=now, typed=True)
 
 
 def answers_from_json(data: Mapping[str, Json], kind: type[AnswersT]) -> AnswersT:

@@ -8,8 +8,8 @@ import msgspec
 from tinydb import Query
 
 from coach_tui.model.day import MORNING_FLOW, PRIORITIES_PER_DAY, DayPlan
-from coach_tui.model.draft import FlowDraft, keepable
-from coach_tui.model.flows.codec import answers_of, answers_to_json
+from coach_tui.model.draft import keepable
+from coach_tui.model.flows.codec import answers_of, typed_draft
 from coach_tui.model.flows.morning import MorningAnswers
 from coach_tui.store.codec_days import TABLE, day_from_record, day_to_record
 from coach_tui.store.repos.drafts import DraftRepository
@@ -66,8 +66,7 @@ class DayRepository:
     def keep_typed(self, day: date, texts: list[str], now: datetime) -> None:
         """Keep `texts` as `day`'s draft, replacing any earlier one."""
         answers = MorningAnswers(day.isoformat(), tuple(keepable(text) for text in texts))
-        draft = FlowDraft(MORNING_FLOW, 0, answers_to_json(answers), updated_at=now, typed=True)
-        DraftRepository(self._store).save(draft)
+        DraftRepository(self._store).save(typed_draft(MORNING_FLOW, 0, answers, now))
 
     def drop_typed(self) -> None:
         """Forget the draft (the fields hold the saved plan again)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual.screen import Screen
 
@@ -11,20 +11,17 @@ from coach_tui.model.clock import local_time
 
 if TYPE_CHECKING:
     from coach_tui.model.account import Account
-    from coach_tui.ui.app import CoachApp
+    from coach_tui.ui.host import CoachHost
 
 ResultT = TypeVar("ResultT")
 
 
 class CoachScreen(Screen[ResultT]):
-    """A screen of the coach; `self.coach` is the running `CoachApp`."""
+    """A screen of the coach; `self.coach` is the running app, as screens may use it."""
 
     @property
-    def coach(self) -> CoachApp:
-        from coach_tui.ui.app import CoachApp
-
-        assert isinstance(self.app, CoachApp)
-        return self.app
+    def coach(self) -> CoachHost:
+        return cast("CoachHost", self.app)
 
     def local(self, moment: datetime) -> datetime:
         """`moment` on the seller's clock: in the zone the app's clock is in now."""

@@ -8,9 +8,9 @@ from coach_tui.coaching.calls import held_at, still_ahead
 from coach_tui.model.account import Account
 from coach_tui.model.call import Call
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.flow_opening import open_flow
 from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.kit.confirm import ConfirmScreen
+from coach_tui.ui.routes import CallFormRoute, CallHistoryRoute, DebriefRoute, PrepRoute
 from coach_tui.ui.text import day_and_time
 
 
@@ -24,8 +24,6 @@ class CallActions(CoachScreen[None]):
         self.notify(str(error), severity="error", timeout=15, markup=False)
 
     def schedule_call(self, account_uid: str, call: Call | None = None) -> None:
-        from coach_tui.ui.screens.call_form import CallForm
-
         repo = self.coach.repo
         try:
             account = repo.accounts.get(account_uid)
@@ -41,8 +39,8 @@ class CallActions(CoachScreen[None]):
             if done is not None and call is None:
                 self._offer_prep(done)
 
-        self.app.push_screen(
-            CallForm(
+        self.coach.open(
+            CallFormRoute(
                 account,
                 contacts,
                 now=self.coach.now(),
@@ -74,9 +72,7 @@ class CallActions(CoachScreen[None]):
 
     def show_call_history(self, account_uid: str) -> None:
         """The account's debriefed calls, archived ones included."""
-        from coach_tui.ui.screens.call_history import CallHistoryScreen
-
-        self.app.push_screen(CallHistoryScreen(account_uid))
+        self.coach.open(CallHistoryRoute(account_uid))
 
     def action_move_call(self) -> None:
         call = self.highlighted_call()
@@ -104,8 +100,6 @@ class CallActions(CoachScreen[None]):
         self.start_prep(call)
 
     def start_prep(self, call: Call) -> None:
-        from coach_tui.ui.screens.prep_flow import PrepFlowScreen, prep_flow_name
-
         repo = self.coach.repo
         try:
             account = repo.accounts.get(call.account_uid)
@@ -120,14 +114,10 @@ class CallActions(CoachScreen[None]):
         except StoreError as error:
             self._failed(error)
             return
-        open_flow(
-            self.coach,
-            prep_flow_name(call.uid),
-            lambda draft: PrepFlowScreen(
+        self.coach.open(
+            PrepRoute(
                 call,
                 account,
-                now=self.coach.now(),
-                draft=draft,
                 why=why,
                 objective=objective,
                 last=last,
@@ -174,8 +164,6 @@ class CallActions(CoachScreen[None]):
     def start_debrief(self, call: Call, account: Account | None = None) -> None:
         """Open the debrief of `call`, resuming its draft (its account looked up if not given);
         a call moved earlier gets its new time when the debrief saves."""
-        from coach_tui.ui.screens.debrief_flow import DebriefFlowScreen, debrief_flow_name
-
         if account is None:
             try:
                 account = self.coach.repo.accounts.get(call.account_uid)
@@ -184,9 +172,7 @@ class CallActions(CoachScreen[None]):
                 return
             if account is None:
                 return
-        open_flow(
-            self.coach,
-            debrief_flow_name(call.uid),
-            lambda draft: DebriefFlowScreen(call, account, now=self.coach.now(), draft=draft),
+        self.coach.open(
+            DebriefRoute(call, account),
             self._said("Debrief saved.", "Debrief"),
         )

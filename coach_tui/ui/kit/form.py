@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual.binding import Binding
 from textual.screen import ModalScreen
@@ -18,7 +18,7 @@ from coach_tui.ui.text import plain
 from coach_tui.ui.widgets.field import Field
 
 if TYPE_CHECKING:
-    from coach_tui.ui.app import CoachApp
+    from coach_tui.ui.host import CoachHost
 
 ResultT = TypeVar("ResultT")
 ValueT = TypeVar("ValueT")
@@ -72,11 +72,8 @@ class FormScreen(ModalScreen[ResultT]):
         super().set_focus(widget, scroll_visible=scroll_visible, from_app_focus=from_app_focus)
 
     @property
-    def coach(self) -> CoachApp:
-        from coach_tui.ui.app import CoachApp
-
-        assert isinstance(self.app, CoachApp)
-        return self.app
+    def coach(self) -> CoachHost:
+        return cast("CoachHost", self.app)
 
     def on_input_changed(self, _event: Input.Changed) -> None:
         self.dirty = self.dirty or self._armed

@@ -26,7 +26,7 @@ from textual.widgets.option_list import Option
 
 from coach_tui.model.draft import FlowDraft, keepable
 from coach_tui.model.errors import ValidationError
-from coach_tui.model.flows.codec import AnswersT, answers_of, answers_to_json, map_text
+from coach_tui.model.flows.codec import AnswersT, answers_of, map_text, typed_draft
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.kit.confirm import ConfirmScreen
@@ -398,12 +398,8 @@ class GuidedFlowScreen(CoachScreen[ResultT], Generic[ResultT, AnswersT]):
             self._autosave = None
         if not (self._unsaved or self._has_draft):
             return
-        draft = FlowDraft(
-            flow=self.flow,
-            step=self.step,
-            answers=answers_to_json(map_text(self.answers, keepable)),
-            updated_at=self.coach.now(),
-            typed=True,
+        draft = typed_draft(
+            self.flow, self.step, map_text(self.answers, keepable), self.coach.now()
         )
         try:
             self.coach.repo.drafts.save(draft)

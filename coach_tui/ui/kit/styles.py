@@ -7,3 +7,5 @@ absolute: Textual resolves a relative one beside the file of the class being sho
 from pathlib import Path
 
 SCREEN_STYLES = Path(__file__).resolve().parent.parent / "screens"
+# The goal and getting-better forms (two screen modules) look alike.
+GOAL_FORM_CSS = [SCREEN_STYLES / "dialogs.tcss", SCREEN_STYLES / "goals.tcss"]

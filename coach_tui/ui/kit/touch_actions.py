@@ -16,6 +16,7 @@ from coach_tui.model.wording import counted
 from coach_tui.services.campaigns import end_campaign, undo_end
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.base import CoachScreen
+from coach_tui.ui.routes import TouchDoneRoute, TouchSkipRoute, TouchSnoozeRoute
 from coach_tui.ui.widgets.fitted_table import FittedTable
 
 
@@ -120,34 +121,28 @@ class TouchActionsScreen(CoachScreen[None]):
         return True
 
     def action_touch_done(self) -> None:
-        from coach_tui.ui.screens.touch_forms import TouchDoneForm
-
         touch = self._open_touch()
         if touch is not None:
             today = self.coach.now().date()
-            self.app.push_screen(
-                TouchDoneForm(touch, self.who(touch), today=today),
+            self.coach.open(
+                TouchDoneRoute(touch, self.who(touch), today=today),
                 self._changed(touch, f"marking the touch to {self.who(touch)} done"),
             )
 
     def action_touch_skip(self) -> None:
-        from coach_tui.ui.screens.touch_forms import TouchSkipForm
-
         touch = self._open_touch()
         if touch is not None:
             today = self.coach.now().date()
-            self.app.push_screen(
-                TouchSkipForm(touch, self.who(touch), today=today),
+            self.coach.open(
+                TouchSkipRoute(touch, self.who(touch), today=today),
                 self._changed(touch, f"skipping the touch to {self.who(touch)}"),
             )
 
     def action_touch_snooze(self) -> None:
-        from coach_tui.ui.screens.touch_forms import SnoozeForm
-
         touch = self._open_touch()
         if touch is not None:
             today = self.coach.now().date()
-            self.app.push_screen(
-                SnoozeForm(touch, self.who(touch), today=today),
+            self.coach.open(
+                TouchSnoozeRoute(touch, self.who(touch), today=today),
                 self._changed(touch, f"snoozing the touch to {self.who(touch)}"),
             )

@@ -28,12 +28,19 @@ from coach_tui.model.errors import ValidationError
 from coach_tui.model.settings import Settings
 from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.commands import PaletteCommand
-from coach_tui.ui.flow_opening import open_flow
+from coach_tui.ui.flow_names import objective_flow_name
 from coach_tui.ui.flow_resume import draft_of
 from coach_tui.ui.kit.call_actions import CallActions
 from coach_tui.ui.kit.confirm import ConfirmScreen
-from coach_tui.ui.screens.objective_flow import objective_flow_name, objective_steps
+from coach_tui.ui.objective_steps import objective_steps
+from coach_tui.ui.palette_command import PaletteCommand
+from coach_tui.ui.routes import (
+    AccountFormRoute,
+    CloseObjectiveRoute,
+    EntryRoute,
+    ObjectiveRoute,
+    PerspectiveRoute,
+)
 from coach_tui.ui.text import day, editable, plain
 from coach_tui.ui.widgets.key_footer import KeyFooter
 from coach_tui.ui.widgets.scroll import VerticalScroll
@@ -342,8 +349,6 @@ class AccountScreen(CallActions):
         )
 
     def action_objective(self) -> None:
-        from coach_tui.ui.screens.objective_flow import ObjectiveFlowScreen
-
         if self.account is None:
             return
         account, current = self.account, self.objective
@@ -357,18 +362,9 @@ class AccountScreen(CallActions):
             if objective is not None:
                 self.notify("Objective saved. Every call on this account should move it.")
 
-        open_flow(
-            self.coach,
-            objective_flow_name(account.uid),
-            lambda draft: ObjectiveFlowScreen(
-                account, draft=draft, current=current, default_currency=currency
-            ),
-            done,
-        )
+        self.coach.open(ObjectiveRoute(account, current=current, default_currency=currency), done)
 
     def action_close_objective(self) -> None:
-        from coach_tui.ui.screens.account_forms import CloseObjectiveForm
-
         if self.objective is None:
             self.notify("There is no open objective to close. Press o to set one.")
             return
@@ -386,14 +382,12 @@ class AccountScreen(CallActions):
                 "next objective."
             )
 
-        self.app.push_screen(CloseObjectiveForm(self.objective), done)
+        self.coach.open(CloseObjectiveRoute(self.objective), done)
 
     def action_perspective(self) -> None:
-        from coach_tui.ui.screens.account_forms import PerspectiveForm
-
         if self.account is not None:
             self.query_one(TabbedContent).active = "tab-team"
-            self.app.push_screen(PerspectiveForm(self.account))
+            self.coach.open(PerspectiveRoute(self.account))
 
     def highlighted_call(self) -> Call | None:
         return None
@@ -407,18 +401,15 @@ class AccountScreen(CallActions):
             self.show_call_history(self.account.uid)
 
     def action_entry(self) -> None:
-        from coach_tui.ui.screens.entry import AccountEntryScreen
-
         if self.account is not None and self.save_research():
-            self.app.push_screen(AccountEntryScreen(self.account.uid))
+            self.coach.open(EntryRoute(self.account.uid))
 
     def action_rename(self) -> None:
         from coach_tui.ui.people_offer import offer_people
-        from coach_tui.ui.screens.account_form import AccountForm
 
         def renamed(account: Account | None) -> None:
             if account is not None:  # people of the new name may be waiting for it
                 offer_people(self.coach, [account.uid])
 
         if self.account is not None:
-            self.app.push_screen(AccountForm(self.account), renamed)
+            self.coach.open(AccountFormRoute(self.account), renamed)

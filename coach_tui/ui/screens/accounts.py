@@ -19,6 +19,7 @@ from coach_tui.model.wording import share
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.confirm import ConfirmScreen
 from coach_tui.ui.kit.filtered_list import FilteredListScreen
+from coach_tui.ui.routes import AccountFormRoute, AccountRoute
 from coach_tui.ui.text import cell, day, plain
 from coach_tui.ui.widgets.fitted_table import FittedTable
 from coach_tui.ui.widgets.key_footer import KeyFooter
@@ -191,7 +192,6 @@ class AccountsScreen(FilteredListScreen):
 
     def action_new(self) -> None:
         from coach_tui.ui.people_offer import offer_people
-        from coach_tui.ui.screens.account_form import AccountForm
 
         def created(account: Account | None) -> None:
             if account is not None:
@@ -202,14 +202,12 @@ class AccountsScreen(FilteredListScreen):
                 )
                 offer_people(self.coach, [account.uid])
 
-        self.app.push_screen(AccountForm(), created)
+        self.coach.open(AccountFormRoute(), created)
 
     def action_open(self) -> None:
-        from coach_tui.ui.screens.account import AccountScreen
-
         account = self.highlighted()
         if account is not None:
-            self.app.push_screen(AccountScreen(account.uid))
+            self.coach.open(AccountRoute(account.uid))
 
     def action_archive(self) -> None:
         account = self.highlighted()

@@ -15,6 +15,7 @@ from coach_tui.model.call import Call
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.kit.call_actions import CallActions
+from coach_tui.ui.routes import AccountPickerRoute
 from coach_tui.ui.text import cell, day_and_time
 from coach_tui.ui.widgets.fitted_table import FittedTable
 from coach_tui.ui.widgets.key_footer import KeyFooter
@@ -146,8 +147,6 @@ class CallsScreen(CallActions, CoachScreen[None]):
 
     def pick_account(self, question: str, then: Callable[[str], None]) -> None:
         """Ask which account, then run `then` with its uid."""
-        from coach_tui.ui.screens.account_picker import AccountPicker
-
         try:
             names = self.coach.repo.accounts.names()
         except StoreError as error:
@@ -161,4 +160,4 @@ class CallsScreen(CallActions, CoachScreen[None]):
             if uid:
                 then(uid)
 
-        self.app.push_screen(AccountPicker(names, question), picked)
+        self.coach.open(AccountPickerRoute(names, question), picked)

@@ -41,6 +41,7 @@ from coach_tui.model.touch import (
 from coach_tui.model.wording import counted
 from coach_tui.services.campaigns import save_campaign_plan
 from coach_tui.store.errors import StoreError
+from coach_tui.ui.flow_names import campaign_flow_name
 from coach_tui.ui.kit.guided import (
     FlowStep,
     GuidedFlowScreen,
@@ -51,11 +52,6 @@ from coach_tui.ui.kit.guided import (
 )
 
 DEFAULT_WEEKS = 4
-
-
-def campaign_flow_name(account_uid: str) -> str:
-    """Each account's campaign plan keeps its own draft."""
-    return f"campaign:{account_uid}"
 
 
 def holidays_hint(region: str) -> str:

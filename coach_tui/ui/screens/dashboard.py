@@ -263,16 +263,16 @@ class DashboardScreen(CoachScreen[None]):
         self.query_one(WhyBanner).show_day(ticked)
 
     def action_weekly_review(self) -> None:
-        from coach_tui.ui.review_actions import open_weekly_review
+        from coach_tui.ui.routes import WeeklyReviewRoute
 
-        open_weekly_review(self.coach)
+        self.coach.open(WeeklyReviewRoute())
 
     def action_trends(self) -> None:
-        from coach_tui.ui.review_actions import open_trends
+        from coach_tui.ui.routes import TrendsRoute
 
-        open_trends(self.coach)
+        self.coach.open(TrendsRoute())
 
     def action_past_reviews(self) -> None:
-        from coach_tui.ui.review_actions import open_past_reviews
+        from coach_tui.ui.routes import PastReviewsRoute
 
-        open_past_reviews(self.coach)
+        self.coach.open(PastReviewsRoute())

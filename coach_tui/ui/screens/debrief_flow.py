@@ -18,6 +18,7 @@ from coach_tui.model.flows.debrief import DebriefAnswers
 from coach_tui.model.paragraphs import paragraphs
 from coach_tui.services.call_saves import save_debrief
 from coach_tui.store.errors import StoreError
+from coach_tui.ui.flow_names import debrief_flow_name
 from coach_tui.ui.kit.guided import (
     FlowStep,
     GuidedFlowScreen,
@@ -27,11 +28,6 @@ from coach_tui.ui.kit.guided import (
     attr_slot,
 )
 from coach_tui.ui.text import day_and_time
-
-
-def debrief_flow_name(call_uid: str) -> str:
-    return f"debrief:{call_uid}"
-
 
 DEBRIEF_STEPS = (
     FlowStep(

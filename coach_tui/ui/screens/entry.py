@@ -22,10 +22,10 @@ from coach_tui.model.day_text import weekday_day_text
 from coach_tui.model.touch import Campaign, CampaignStatus, Touch
 from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.commands import PaletteCommand
-from coach_tui.ui.flow_opening import open_flow
 from coach_tui.ui.kit.confirm import ConfirmScreen
 from coach_tui.ui.kit.touch_actions import TouchActionsScreen, TouchTable
+from coach_tui.ui.palette_command import PaletteCommand
+from coach_tui.ui.routes import CampaignRoute, ContactFormRoute, EntryPointRoute, TouchFormRoute
 from coach_tui.ui.text import cell, day, plain
 from coach_tui.ui.widgets.fitted_table import FittedTable
 from coach_tui.ui.widgets.key_footer import KeyFooter
@@ -289,14 +289,10 @@ class AccountEntryScreen(TouchActionsScreen):
         self.action_edit_touch()
 
     def action_entry_point(self) -> None:
-        from coach_tui.ui.screens.entry_point_form import EntryPointForm
-
         if self.account is not None:
-            self.app.push_screen(EntryPointForm(self.account, self.entry))
+            self.coach.open(EntryPointRoute(self.account, self.entry))
 
     def action_new_contact(self) -> None:
-        from coach_tui.ui.screens.contact_form import ContactForm
-
         if self.account is None:
             return
 
@@ -304,14 +300,12 @@ class AccountEntryScreen(TouchActionsScreen):
             if contact is not None:
                 self.notify(f"Added {contact.name}.", markup=False)
 
-        self.app.push_screen(ContactForm(self.account), saved)
+        self.coach.open(ContactFormRoute(self.account), saved)
 
     def action_edit_contact(self) -> None:
-        from coach_tui.ui.screens.contact_form import ContactForm
-
         contact = self.highlighted_contact()
         if self.account is not None and contact is not None:
-            self.app.push_screen(ContactForm(self.account, contact))
+            self.coach.open(ContactFormRoute(self.account, contact))
 
     def action_delete_contact(self) -> None:
         contact = self.highlighted_contact()
@@ -343,8 +337,6 @@ class AccountEntryScreen(TouchActionsScreen):
     # --- the campaign -----------------------------------------------------------------------
 
     def action_campaign(self) -> None:
-        from coach_tui.ui.screens.campaign_flow import CampaignFlowScreen, campaign_flow_name
-
         account = self.account
         if account is None:
             return
@@ -369,28 +361,19 @@ class AccountEntryScreen(TouchActionsScreen):
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)
             return
-        open_flow(
-            self.coach,
-            campaign_flow_name(account.uid),
-            lambda draft: CampaignFlowScreen(
-                account, contacts, draft=draft, client_focus=focus, holiday_region=region
-            ),
-            saved,
+        self.coach.open(
+            CampaignRoute(account, contacts, client_focus=focus, holiday_region=region), saved
         )
 
     def action_add_touch(self) -> None:
-        from coach_tui.ui.screens.touch_forms import TouchForm
-
         if self.campaign is None or not self.contacts:
             self.notify("Plan a campaign first (c); then touches can be added to it.")
             return
         today = self.coach.now().date()
         template = new_touch(self.campaign, list(self.touches.values()), self.contacts, today)
-        self.app.push_screen(TouchForm(template, self.contacts, today=today, new=True))
+        self.coach.open(TouchFormRoute(template, self.contacts, today=today, new=True))
 
     def action_edit_touch(self) -> None:
-        from coach_tui.ui.screens.touch_forms import TouchForm
-
         touch = self.highlighted_touch()
         if touch is None:
             self.notify("No touch is highlighted.")
@@ -402,7 +385,7 @@ class AccountEntryScreen(TouchActionsScreen):
                 self.coach.undo.push("editing a touch", lambda: repo.touches.save(touch))
 
         today = self.coach.now().date()
-        self.app.push_screen(TouchForm(touch, self.contacts, today=today), saved)
+        self.coach.open(TouchFormRoute(touch, self.contacts, today=today), saved)
 
     def action_delete_touch(self) -> None:
         touch = self.highlighted_touch()

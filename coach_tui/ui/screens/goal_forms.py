@@ -33,6 +33,7 @@ from coach_tui.model.goal import (
 from coach_tui.model.money import format_money, parse_money
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.form import FormScreen
+from coach_tui.ui.kit.styles import GOAL_FORM_CSS
 from coach_tui.ui.text import day, plain
 from coach_tui.ui.widgets.field import Field
 from coach_tui.ui.widgets.goal_views import period_label
@@ -45,7 +46,6 @@ METRIC_LABELS = {
     Metric.NEW_ACCOUNTS: "New accounts opened",
     Metric.CUSTOM: "Something else I count",
 }
-GOAL_FORM_CSS = ["dialogs.tcss", "goals.tcss"]
 
 
 class Refused(ValidationError):

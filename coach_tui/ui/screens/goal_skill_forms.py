@@ -12,7 +12,7 @@ from coach_tui.model.errors import ValidationError
 from coach_tui.model.goal import SkillGoal, validate_note, validate_skill, validate_skill_text
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.form import FormScreen
-from coach_tui.ui.screens.goal_forms import GOAL_FORM_CSS
+from coach_tui.ui.kit.styles import GOAL_FORM_CSS
 from coach_tui.ui.text import editable, plain
 from coach_tui.ui.widgets.field import Field
 from coach_tui.ui.widgets.scroll import VerticalScroll

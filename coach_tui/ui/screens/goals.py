@@ -21,6 +21,7 @@ from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.kit.confirm import ConfirmScreen
+from coach_tui.ui.routes import GoalFormRoute, ProgressRoute, RetireSkillRoute, SkillFormRoute
 from coach_tui.ui.text import plain
 from coach_tui.ui.widgets.fitted_table import FittedTable
 from coach_tui.ui.widgets.goal_views import GOAL_COLUMNS, goal_cells, goal_detail, skill_card
@@ -201,9 +202,7 @@ class GoalsScreen(CoachScreen[None]):
     # --- performance goals ------------------------------------------------------------
 
     def action_new_goal(self) -> None:
-        from coach_tui.ui.screens.goal_forms import GoalForm
-
-        self.app.push_screen(GoalForm(today=self.today, currency=self._currency()), self._saved)
+        self.coach.open(GoalFormRoute(today=self.today, currency=self._currency()), self._saved)
 
     def action_edit(self) -> None:
         if self.query_one(OptionList).has_focus:
@@ -213,10 +212,8 @@ class GoalsScreen(CoachScreen[None]):
         if goal is None:
             self.notify("No goal to edit yet. Press n to set one.")
             return
-        from coach_tui.ui.screens.goal_forms import GoalForm
-
-        form = GoalForm(goal, today=self.today, currency=self._currency())
-        self.app.push_screen(form, self._saved)
+        form = GoalFormRoute(today=self.today, currency=self._currency(), goal=goal)
+        self.coach.open(form, self._saved)
 
     def _currency(self) -> str:
         try:
@@ -234,7 +231,6 @@ class GoalsScreen(CoachScreen[None]):
         if goal is None:
             self.notify("Set a goal first (n); then log progress against it here.")
             return
-        from coach_tui.ui.screens.goal_forms import ProgressForm
 
         def logged(updated: PerformanceGoal | None) -> None:
             if updated is None:
@@ -247,7 +243,7 @@ class GoalsScreen(CoachScreen[None]):
                 markup=False,
             )
 
-        self.app.push_screen(ProgressForm(goal, today=self.today), logged)
+        self.coach.open(ProgressRoute(goal, today=self.today), logged)
 
     def action_delete(self) -> None:
         goal = self.highlighted_goal()
@@ -278,17 +274,13 @@ class GoalsScreen(CoachScreen[None]):
     # --- getting-better goals ---------------------------------------------------------
 
     def action_new_skill(self) -> None:
-        from coach_tui.ui.screens.goal_skill_forms import SkillForm
-
-        self.app.push_screen(SkillForm(today=self.today), self._skill_saved)
+        self.coach.open(SkillFormRoute(today=self.today), self._skill_saved)
 
     def _edit_skill(self) -> None:
         skill = self.highlighted_skill()
         if skill is None:
             return
-        from coach_tui.ui.screens.goal_skill_forms import SkillForm
-
-        self.app.push_screen(SkillForm(skill, today=self.today), self._skill_saved)
+        self.coach.open(SkillFormRoute(today=self.today, skill=skill), self._skill_saved)
 
     def _skill_saved(self, skill: SkillGoal | None) -> None:
         if skill is not None:
@@ -306,7 +298,6 @@ class GoalsScreen(CoachScreen[None]):
         if skill.retired_on is not None:
             self.notify("That one is already retired.")
             return
-        from coach_tui.ui.screens.goal_skill_forms import RetireSkillForm
 
         def retired(done: SkillGoal | None) -> None:
             if done is None:
@@ -319,7 +310,7 @@ class GoalsScreen(CoachScreen[None]):
             )
             self.reload()
 
-        self.app.push_screen(RetireSkillForm(skill, today=self.today), retired)
+        self.coach.open(RetireSkillRoute(skill, today=self.today), retired)
 
     def action_toggle_retired(self) -> None:
         self.show_retired = not self.show_retired

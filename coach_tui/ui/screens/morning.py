@@ -40,7 +40,7 @@ from coach_tui.services.flow_saves import save_day_plan
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.kit.call_actions import CallActions
-from coach_tui.ui.screens.account_picker import AccountPicker
+from coach_tui.ui.routes import AccountPickerRoute
 from coach_tui.ui.text import editable, plain
 from coach_tui.ui.widgets.field import Field
 from coach_tui.ui.widgets.key_footer import KeyFooter
@@ -222,8 +222,8 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
             box.value = editable(picks[int(choice)])
             box.focus()
 
-        self.app.push_screen(
-            AccountPicker(
+        self.coach.open(
+            AccountPickerRoute(
                 {str(index): pick for index, pick in enumerate(picks)},
                 f"Pick from today's agenda for priority {number}",
                 keep_order=True,

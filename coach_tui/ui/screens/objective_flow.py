@@ -22,75 +22,17 @@ from coach_tui.model.errors import ValidationError
 from coach_tui.model.flows.objective import ObjectiveAnswers
 from coach_tui.model.money import Money, parse_money
 from coach_tui.model.paragraphs import paragraphs
-from coach_tui.model.wording import days_from, possessive
+from coach_tui.model.wording import days_from
 from coach_tui.services.flow_saves import save_objective
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.kit.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict, attr_slot
+from coach_tui.ui.flow_names import objective_flow_name
+from coach_tui.ui.kit.guided import GuidedFlowScreen, StepKind, Verdict, attr_slot
+from coach_tui.ui.objective_steps import objective_steps
 from coach_tui.ui.text import day
 
 
 def days_from_today(days: int) -> str:
     return days_from(days)
-
-
-def objective_flow_name(account_uid: str) -> str:
-    """Each account's objective flow keeps its own draft."""
-    return f"objective:{account_uid}"
-
-
-def objective_steps(account: str) -> tuple[FlowStep, ...]:
-    return (
-        FlowStep(
-            "kind",
-            "The door",
-            f"If things go well with {account}, what door opens next?",
-            "Think past the next order: a new line of business, a new market or territory, "
-            "or a wider rollout of what they already use.",
-            kind=StepKind.CHOICE,
-            choices=tuple((kind.value, kind.value.capitalize()) for kind in ExpansionKind),
-        ),
-        FlowStep(
-            "description",
-            "The next stage",
-            "Describe that next stage in one sentence.",
-            "What will be true when you get there? For example: “Their three EMEA plants plan "
-            "production on our scheduling suite.”",
-            kind=StepKind.LINE,
-        ),
-        FlowStep(
-            "client_goal",
-            "Their goal",
-            f"Which of {possessive(account)} own goals does it serve?",
-            "Use their words if you can: a line from their annual report, a strategy slide, "
-            "what a leader said is this year's priority.",
-            kind=StepKind.LINE,
-        ),
-        FlowStep(
-            "target",
-            "What it is worth",
-            "What is it worth to you, in money?",
-            "Yearly revenue, deal size or lifetime value: pick one and stick to it across "
-            "accounts. 250k, €1.2m and 1,500,000 all work.",
-            kind=StepKind.LINE,
-            placeholder="e.g. 250k",
-        ),
-        FlowStep(
-            "date",
-            "By when",
-            "By when should this stage be reached?",
-            "A date you would defend to your manager. 2027-06-30, end of next quarter, "
-            "in 9 months and next march all work.",
-            kind=StepKind.LINE,
-            placeholder="e.g. end of next quarter",
-        ),
-        FlowStep(
-            "review",
-            "Check it",
-            "Does this read like a plan you believe in?",
-            "Esc goes back to change anything. Ctrl+s saves it as the account's objective.",
-            kind=StepKind.REVIEW,
-        ),
-    )
 
 
 def answers_from(objective: StrategicObjective | None) -> ObjectiveAnswers:

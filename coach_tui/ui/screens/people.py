@@ -28,6 +28,7 @@ from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.confirm import ConfirmScreen
 from coach_tui.ui.kit.filtered_list import FilteredListScreen
+from coach_tui.ui.routes import AccountPickerRoute, EntryRoute
 from coach_tui.ui.text import cell, plain
 from coach_tui.ui.widgets.key_footer import KeyFooter
 
@@ -240,19 +241,15 @@ class PeopleScreen(FilteredListScreen):
         self.redraw()
 
     def action_open(self) -> None:
-        from coach_tui.ui.screens.entry import AccountEntryScreen
-
         contact = self.highlighted()
         if contact is None:
             return
         if not contact.account_uid:
             self.action_assign()
             return
-        self.app.push_screen(AccountEntryScreen(contact.account_uid))
+        self.coach.open(EntryRoute(contact.account_uid))
 
     def action_assign(self) -> None:
-        from coach_tui.ui.screens.account_picker import AccountPicker
-
         contact = self.highlighted()
         if contact is None:
             return
@@ -269,7 +266,7 @@ class PeopleScreen(FilteredListScreen):
                 self.place(contact, account_uid)
 
         question = f"Which account is {contact.name} on?"
-        self.app.push_screen(AccountPicker(self.accounts, question), picked)
+        self.coach.open(AccountPickerRoute(self.accounts, question), picked)
 
     def place(self, contact: Contact, account_uid: str) -> None:
         repo = self.coach.repo

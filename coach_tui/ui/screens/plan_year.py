@@ -8,10 +8,9 @@ half-way resumes with the next account (press y again).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from coach_tui.coaching.plan_year import (
     OBJECTIVE_WALK,
@@ -28,13 +27,11 @@ from coach_tui.model.account import Account
 from coach_tui.model.counts import parse_count
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
-from coach_tui.model.flows.codec import answers_to_json
-from coach_tui.model.flows.plan_year import PlanAnswers, WalkAnswers, walk_accounts
+from coach_tui.model.flows.codec import typed_draft
+from coach_tui.model.flows.plan_year import PlanAnswers, WalkAnswers
 from coach_tui.model.goal import Metric, PerformanceGoal
 from coach_tui.model.money import format_money, parse_money
-from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.flow_opening import open_flow
 from coach_tui.ui.kit.guided import (
     FlowStep,
     GuidedFlowScreen,
@@ -43,19 +40,9 @@ from coach_tui.ui.kit.guided import (
     Verdict,
     attr_slot,
 )
-
-if TYPE_CHECKING:
-    from coach_tui.ui.app import CoachApp
+from coach_tui.ui.year_plan import Plan
 
 SHOWN_ACCOUNTS = 24
-
-
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """What the flow saved: the year and the key accounts, in the order given."""
-
-    year: int
-    account_uids: tuple[str, ...]
 
 
 def plan_steps(year_hint: int) -> tuple[FlowStep, ...]:
@@ -331,71 +318,10 @@ class PlanYearScreen(GuidedFlowScreen[Plan, PlanAnswers]):
                 repo.accounts.save(account)
                 uids.append(account.uid)
             if uids:
-                repo.drafts.save(walk_draft(tuple(uids), 0, self.coach.now()))
+                walk = WalkAnswers(tuple(uids))
+                repo.drafts.save(typed_draft(OBJECTIVE_WALK, 0, walk, self.coach.now()))
             repo.drafts.discard(PLAN_FLOW)
         except StoreError as error:
             self.say(str(error), kind="error")
             return None
         return Plan(year, tuple(uids))
-
-
-def walk_draft(uids: tuple[str, ...], step: int, now: datetime) -> FlowDraft:
-    """Where the objective walk stands: on the key account at `step`."""
-    return FlowDraft(OBJECTIVE_WALK, step, answers_to_json(WalkAnswers(uids)), now, typed=True)
-
-
-class ObjectiveWalk:
-    """Takes the seller through each key account's objective flow, one after another."""
-
-    def __init__(self, app: CoachApp) -> None:
-        self.app = app
-
-    def pending(self) -> FlowDraft | None:
-        return self.app.repo.drafts.get(OBJECTIVE_WALK)
-
-    def next(self) -> None:
-        """Open the objective flow of the next key account, or say the plan is complete."""
-        from coach_tui.ui.screens.objective_flow import ObjectiveFlowScreen, objective_flow_name
-
-        repo = self.app.repo
-        walk = self.pending()
-        if walk is None:
-            return
-        uids = walk_accounts(walk)
-        index = walk.step
-        while index < len(uids) and repo.accounts.get(uids[index]) is None:
-            index += 1  # deleted since the plan was made
-        if index >= len(uids):
-            repo.drafts.discard(OBJECTIVE_WALK)
-            self.app.notify(
-                "Your plan for the year is in place: targets on the dashboard, an objective "
-                "on each key account.",
-                title="Plan complete",
-            )
-            return
-        account = repo.accounts.get(uids[index])
-        assert account is not None
-        self.app.notify(f"Key account {index + 1} of {len(uids)}: {account.name}.", markup=False)
-
-        def done(objective: object) -> None:
-            if objective is None:
-                left = len(uids) - index
-                self.app.notify(
-                    f"Plan paused with {counted(left, 'key account')} to go. "
-                    "Press y on the dashboard to carry on.",
-                    title="Later",
-                )
-                return
-            repo.drafts.save(walk_draft(uids, index + 1, self.app.now()))
-            self.next()
-
-        current = repo.objectives.active_for(account.uid)
-        currency = repo.settings.get().currency
-        open_flow(
-            self.app,
-            objective_flow_name(account.uid),
-            lambda draft: ObjectiveFlowScreen(
-                account, draft=draft, current=current, default_currency=currency
-            ),
-            done,
-        )

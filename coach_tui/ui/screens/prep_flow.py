@@ -33,6 +33,7 @@ from coach_tui.model.paragraphs import paragraphs
 from coach_tui.model.why import WhyStatement
 from coach_tui.services.call_saves import save_prep
 from coach_tui.store.errors import StoreError
+from coach_tui.ui.flow_names import prep_flow_name
 from coach_tui.ui.kit.guided import (
     FlowStep,
     GuidedFlowScreen,
@@ -45,10 +46,6 @@ from coach_tui.ui.text import day, day_and_time
 
 LARGE_ONLY = ("client_gain", "attendees", "questions", "objections", "bring", "fallback")
 TEXT_STEPS = ("note", *LARGE_ONLY)
-
-
-def prep_flow_name(call_uid: str) -> str:
-    return f"prep:{call_uid}"
 
 
 PREP_STEPS = (

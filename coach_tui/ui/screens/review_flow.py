@@ -29,10 +29,10 @@ from coach_tui.model.errors import ValidationError
 from coach_tui.model.flows.codec import answers_of
 from coach_tui.model.review import RATINGS, SkillReflection, WeekReview
 from coach_tui.model.touch import Touch
-from coach_tui.model.week import IsoWeek
 from coach_tui.services.flow_saves import save_review
 from coach_tui.services.weekly_review import ReviewContext
 from coach_tui.store.errors import StoreError
+from coach_tui.ui.flow_names import review_flow_name
 from coach_tui.ui.kit.guided import (
     FlowStep,
     GuidedFlowScreen,
@@ -56,10 +56,6 @@ RATING_CHOICES = (
     ("5", "5 — it is becoming a habit"),
 )
 YES_NO = (("yes", "Yes, I practised it"), ("no", "No, not this week"))
-
-
-def review_flow_name(week: IsoWeek) -> str:
-    return f"review:{week}"
 
 
 def _reflection_step(key: str, question: str, hint: str) -> FlowStep:

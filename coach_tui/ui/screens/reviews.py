@@ -22,13 +22,13 @@ from coach_tui.services.weekly_review import key_call_labels, read_week_report
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.kit.confirm import ConfirmScreen
-from coach_tui.ui.review_actions import open_weekly_review
+from coach_tui.ui.routes import WeeklyReviewRoute
 from coach_tui.ui.text import cell
 from coach_tui.ui.widgets.key_footer import KeyFooter
 from coach_tui.ui.widgets.scroll import VerticalScroll
 
 if TYPE_CHECKING:
-    from coach_tui.ui.app import CoachApp
+    from coach_tui.ui.host import CoachHost
 
 EMPTY = (
     "No weekly reviews yet. Press r to review this week: ten minutes at the end of the week "
@@ -41,15 +41,15 @@ def editable_without_asking(week: IsoWeek, today_week: IsoWeek) -> bool:
     return week >= today_week.shifted(-1)
 
 
-def confirm_then_edit(app: CoachApp, week: IsoWeek) -> None:
+def confirm_then_edit(app: CoachHost, week: IsoWeek) -> None:
     """Open the review of `week` for editing, asking first when it is an earlier week's."""
     if editable_without_asking(week, IsoWeek.of(app.now().date())):
-        open_weekly_review(app, week)
+        app.open(WeeklyReviewRoute(week))
         return
 
     def answered(yes: bool | None) -> None:
         if yes:
-            open_weekly_review(app, week)
+            app.open(WeeklyReviewRoute(week))
 
     app.push_screen(
         ConfirmScreen(
@@ -128,7 +128,7 @@ class ReviewsScreen(CoachScreen[None]):
             self.app.push_screen(ReviewViewScreen(review))
 
     def action_review(self) -> None:
-        open_weekly_review(self.coach)
+        self.coach.open(WeeklyReviewRoute())
 
     def action_edit(self) -> None:
         review = self.highlighted()

@@ -10,8 +10,9 @@ from textual.widgets import Header, Static
 from coach_tui.coaching.touches import touch_queue
 from coach_tui.model.touch import Touch
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.commands import PaletteCommand
 from coach_tui.ui.kit.touch_actions import TouchActionsScreen, TouchTable
+from coach_tui.ui.palette_command import PaletteCommand
+from coach_tui.ui.routes import EntryRoute
 from coach_tui.ui.text import cell
 from coach_tui.ui.widgets.key_footer import KeyFooter
 
@@ -105,8 +106,6 @@ class TouchQueueScreen(TouchActionsScreen):
         self.action_open_account()
 
     def action_open_account(self) -> None:
-        from coach_tui.ui.screens.entry import AccountEntryScreen
-
         touch = self.highlighted_touch()
         if touch is not None:
-            self.app.push_screen(AccountEntryScreen(touch.account_uid))
+            self.coach.open(EntryRoute(touch.account_uid))
