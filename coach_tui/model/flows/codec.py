@@ -42,15 +42,22 @@ def _same(text: str) -> str:
     return text
 
 
+class AnswersMismatch(ValueError):
+    """A typed draft whose answers are not its flow's (a hand edit, or a later coach's)."""
+
+
 def typed_draft(flow: str, step: int, answers: object, now: datetime) -> FlowDraft:
     """A draft of `flow` at `step` holding `answers` (a flow's answers dataclass)."""
     return FlowDraft(flow, step, answers_to_json(answers), updated_at=now, typed=True)
 
 
 def answers_from_json(data: Mapping[str, Json], kind: type[AnswersT]) -> AnswersT:
-    """The answers of a typed draft; msgspec.ValidationError (naming the field) if the JSON
-    is not `kind`'s."""
-    return msgspec.convert(data, kind)
+    """The answers of a typed draft; AnswersMismatch (naming the field) if the JSON is not
+    `kind`'s."""
+    try:
+        return msgspec.convert(data, kind)
+    except msgspec.ValidationError as error:
+        raise AnswersMismatch(str(error)) from None
 
 
 def answers_of(draft: FlowDraft, kind: type[AnswersT]) -> AnswersT:

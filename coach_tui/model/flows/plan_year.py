@@ -6,10 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Self
 
-import msgspec
-
 from coach_tui.model.draft import FlowDraft
-from coach_tui.model.flows.codec import answers_of, split_picks, text_fields
+from coach_tui.model.flows.codec import AnswersMismatch, answers_of, split_picks, text_fields
 from coach_tui.model.goal import Metric
 
 
@@ -61,5 +59,5 @@ def walk_accounts(walk: FlowDraft) -> tuple[str, ...]:
     (the walk then ends; the objectives already set are saved)."""
     try:
         return answers_of(walk, WalkAnswers).accounts
-    except msgspec.ValidationError:
+    except AnswersMismatch:
         return ()

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-import msgspec
 from tinydb import Query
 
 from coach_tui.model.day import MORNING_FLOW, PRIORITIES_PER_DAY, DayPlan
 from coach_tui.model.draft import keepable
-from coach_tui.model.flows.codec import answers_of, typed_draft
+from coach_tui.model.flows.codec import AnswersMismatch, answers_of, typed_draft
 from coach_tui.model.flows.morning import MorningAnswers
 from coach_tui.store.codec_days import TABLE, day_from_record, day_to_record
 from coach_tui.store.repos.drafts import DraftRepository
@@ -56,7 +55,7 @@ class DayRepository:
             return None
         try:
             typed = answers_of(draft, MorningAnswers)
-        except msgspec.ValidationError:
+        except AnswersMismatch:
             return None  # edited out of shape: the fields start empty, the draft is replaced
         if typed.day != day.isoformat():
             return None
