@@ -91,6 +91,8 @@ KEY_ORDER: dict[type, tuple[str, ...]] = {
     Contact: ("uid", "account_uid", "name"),
     Perspective: ("uid", "account_uid", "who", "role"),
 }
+# Fields written only when set, so records from before they existed keep their bytes.
+ONLY_WHEN_SET = ((Prep, "carried_from"), (FlowDraft, "typed"))
 # Times the seller scheduled, stored as wall time and zone name; the rest are instants.
 ZONED = frozenset({(Call, "when")})
 
@@ -105,10 +107,13 @@ def _encoder(model: type) -> Callable[[Any], Record]:
         for name in [*first, *(name for name in names if name not in first)]
     ]
 
+    omitted = [name for owner, name in ONLY_WHEN_SET if owner is model]
+
     def encode_one(obj: Any) -> Record:
         record = {name: put(getattr(obj, name)) for name, put in plan}
-        if model is Prep and not obj.carried_from:
-            del record["carried_from"]  # only when set: a prep keeps the shape it always had
+        for name in omitted:  # only when set: such records keep the shape they always had
+            if not record[name]:
+                del record[name]
         return record
 
     return encode_one
@@ -140,8 +145,8 @@ def _put(value: Any) -> Any:
         return str(value)
     if isinstance(value, tuple | list):
         return [_put(item) for item in value]
-    if isinstance(value, dict):
-        return dict(value)
+    if isinstance(value, dict):  # a draft's answers nest: copied all the way down
+        return {key: _put(item) for key, item in value.items()}
     if dataclasses.is_dataclass(value):
         return encode(value)
     raise TypeError(f"coach does not store a {type(value).__name__}")

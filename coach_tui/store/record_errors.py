@@ -80,7 +80,11 @@ def _problem(message: str, hint: Any, value: Any) -> str:
         item = _unwrapped(get_args(hint)[0])[0]
         return "should be a list of text" if item is str else "should be a list of records"
     if get_origin(hint) is dict:
-        return "should map names to text"
+        return (
+            "should map names to answers"
+            if get_args(hint)[1] is Any
+            else "should map names to text"
+        )
     if isinstance(hint, type) and issubclass(hint, msgspec.Struct):
         return "should be a record of named fields"
     return message[:1].lower() + message[1:]

@@ -16,6 +16,7 @@ versions wrote null). The rules a value must keep beyond its shape are the model
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import types
 from collections.abc import Callable
@@ -27,7 +28,7 @@ from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
 import msgspec
 
-from coach_tui.model.draft import FlowDraft
+from coach_tui.model.draft import FlowDraft, answers_problem
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.limits import STORED_TEXT_MAX
 from coach_tui.model.review import RATINGS, SkillReflection
@@ -96,7 +97,7 @@ def _field(
     if base is bool:
         return spec, model_default if model_default is not _REQUIRED else False, None
     if get_origin(base) in (tuple, dict):
-        return spec, msgspec.field(default_factory=get_origin(base)), None
+        return spec, msgspec.field(default_factory=get_origin(base)), convert
     if dataclasses.is_dataclass(base) and has_default:
         return spec, msgspec.field(default_factory=spec), None
     if isinstance(base, type) and issubclass(base, Enum):  # a choice is never guessed
@@ -123,6 +124,8 @@ def _value(model: type, name: str, hint: Any) -> tuple[Any, Convert | None]:
     if origin is tuple:
         item, _convert = _value(model, name, args[0])
         return tuple[item, ...], None  # type: ignore[valid-type]
+    if origin is dict and args[1] is Any:  # a draft's answers: any JSON a flow nests
+        return dict[Text, Any], _answers
     if origin is dict:
         return dict[Text, Text], None
     if dataclasses.is_dataclass(hint):
@@ -150,6 +153,14 @@ def _post_init(conversions: tuple[tuple[str, Convert], ...]) -> Callable[[Any], 
 def _empty_if_null(name: str, value: str | None) -> str:
     """Older versions wrote null for an empty text field."""
     return "" if value is None else value
+
+
+def _answers(name: str, value: dict[str, Any]) -> dict[str, Any]:
+    """A typed flow's answers nest (a review's skills, each with its own answers), but
+    only as deep and as long as a flow writes them."""
+    if problem := answers_problem(value):
+        raise ValueError(problem)
+    return copy.deepcopy(value)  # nested values must not be the stored record's own
 
 
 def _moment(name: str, value: str) -> datetime:

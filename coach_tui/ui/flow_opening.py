@@ -8,7 +8,8 @@ fail it at every reopen. Three things prevent that:
 - opening a flow whose draft is marked, or whose draft fails while the screen is being
   built, asks first: try again, or start afresh with the answers kept in a file
   (`drafts-set-aside/`), never thrown away;
-- a draft that cannot be read at all (a hand edit) is set aside the same way, with a notice.
+- a draft that cannot be read at all (a hand edit), or whose answers do not fit its flow
+  (`AnswersMismatch`), is set aside the same way, with a notice.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from textual.screen import Screen
 from coach_tui.crash_log import write_crash_log
 from coach_tui.model.clock import local_time
 from coach_tui.model.draft import FlowDraft, flow_label
+from coach_tui.model.flows.codec import AnswersMismatch
 from coach_tui.store.errors import DamagedRecord, StoreError
 from coach_tui.ui.text import day_and_time
 
@@ -74,6 +76,11 @@ def _push(
 ) -> None:
     try:
         screen = build(draft)
+    except AnswersMismatch as error:  # not a bug: answers this flow does not hold
+        assert draft is not None
+        if _set_aside(app, flow, f"its answers do not fit this flow: {error}"):
+            _push(app, flow, None, build, done)
+        return
     except Exception as error:
         if draft is None:
             raise  # not the draft's doing: the crash handler takes it

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from coach_tui.coaching.plan_year import OBJECTIVE_WALK, PLAN_FLOW
 from coach_tui.coaching.why import WHY_FLOW
 from coach_tui.model.draft import FlowDraft, flow_label
+from coach_tui.model.flows.plan_year import walk_accounts
 from coach_tui.model.week import IsoWeek
 from coach_tui.store.errors import DamagedRecord, StoreError
 from coach_tui.store.repository import Repository
@@ -88,7 +89,7 @@ _SUBJECT_LABELS = {
 def _label(draft: FlowDraft, subject: str) -> str:
     kind = draft.flow.partition(":")[0]
     if draft.flow == OBJECTIVE_WALK:
-        count = len([uid for uid in draft.answer("accounts").split(",") if uid])
+        count = len(walk_accounts(draft))
         return f"Plan the year: the objectives of your key accounts, {draft.step} of {count} done"
     name = _SUBJECT_LABELS[kind].format(subject) if subject else flow_label(draft.flow)
     return f"{name}, at step {draft.step + 1}"
@@ -118,7 +119,7 @@ def _walk_account(repo: Repository) -> str:
     walk = draft_of(repo, OBJECTIVE_WALK)
     if walk is None:
         return ""
-    uids = [uid for uid in walk.answer("accounts").split(",") if uid]
+    uids = walk_accounts(walk)
     return uids[walk.step] if 0 <= walk.step < len(uids) else ""
 
 

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from coach_tui.coaching.plan_year import OBJECTIVE_WALK
 from coach_tui.model.draft import FlowDraft
+from coach_tui.model.flows.codec import typed_draft
+from coach_tui.model.flows.plan_year import WalkAnswers, walk_accounts
 from coach_tui.model.wording import counted
 from coach_tui.ui.routes import ObjectiveRoute
 
@@ -32,7 +34,7 @@ class ObjectiveWalk:
         walk = self.pending()
         if walk is None:
             return
-        uids = [uid for uid in walk.answer("accounts").split(",") if uid]
+        uids = walk_accounts(walk)
         index = walk.step
         while index < len(uids) and repo.accounts.get(uids[index]) is None:
             index += 1  # deleted since the plan was made
@@ -57,7 +59,8 @@ class ObjectiveWalk:
                     title="Later",
                 )
                 return
-            repo.drafts.save(FlowDraft(OBJECTIVE_WALK, index + 1, walk.answers, self.app.now()))
+            next_one = typed_draft(OBJECTIVE_WALK, index + 1, WalkAnswers(uids), self.app.now())
+            repo.drafts.save(next_one)
             self.next()
 
         current = repo.objectives.active_for(account.uid)

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from textual.widgets import Input
 
+from coach_tui.coaching.outcome import AdvanceSize
 from coach_tui.model.account import Account, ExpansionKind, StrategicObjective
 from coach_tui.model.call import Call, Debrief, Movement, Party, Prep, Result
 from coach_tui.model.contact import BuyingRole, Contact
@@ -222,7 +223,7 @@ async def test_large_prep_plans_more_and_a_too_big_outcome_is_split(
         assert app.screen.current.key == "bigger"  # the two advances, for a follow-up
         await pilot.press("ctrl+s")
         assert app.screen.current.key == "size"
-        assert app.screen.answers["size"] == "large"  # inferred from "signs"
+        assert app.screen.answers.size is AdvanceSize.LARGE  # inferred from "signs"
         await pilot.press("ctrl+s")
         for answer in ("Bring the order form", "Waste down 5% at one plant", "CFO and Greta",
                        "What would stop you signing today?", "Price: the pilot is fixed-fee",
@@ -301,7 +302,7 @@ async def test_a_kept_too_big_outcome_asks_what_this_call_must_get(
         assert app.screen.query_one("#answer-line", Input).value == BIG
         await pilot.press("ctrl+s")
         assert app.screen.current.key == "size"
-        assert app.screen.answers["size"] == "medium"  # the pilot's size, not the rollout's
+        assert app.screen.answers.size is AdvanceSize.MEDIUM  # the pilot's size, not the rollout's
         await finish_prep(pilot)
         assert isinstance(app.screen, CallsScreen)
         assert SMALL in on_screen(app)
@@ -343,7 +344,7 @@ async def test_leaving_prep_midway_resumes_at_the_same_step(make_app, with_why, 
         await pilot.press("p")
         await settle(pilot)
         assert app.screen.current.key == "size"
-        assert app.screen.answers["outcome"] == "Greta introduces us to the CFO"
+        assert app.screen.answers.outcome == "Greta introduces us to the CFO"
 
 
 async def test_debrief_an_advance_creates_promises_and_the_next_call(
@@ -507,7 +508,7 @@ async def test_the_next_step_of_a_debrief_waits_for_its_prep(
         await pilot.press("p")  # the next call is the only one listed
         await settle(pilot)
         assert isinstance(app.screen, PrepFlowScreen)
-        assert app.screen.answers["outcome"] == "The CFO agrees to a pilot at one plant"
+        assert app.screen.answers.outcome == "The CFO agrees to a pilot at one plant"
         assert "carried over from another call as a draft" in on_screen(app)
     _, following = app.repo.calls.for_account(account.uid)
     assert not following.prepared

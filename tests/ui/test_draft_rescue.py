@@ -43,7 +43,7 @@ def poison(monkeypatch: pytest.MonkeyPatch, flow: type[GuidedFlowScreen]) -> Non
     original = flow.reference
 
     def reference(self: GuidedFlowScreen) -> str:
-        if any(POISON in answer for answer in self.answers.values()):
+        if POISON in repr(self.answers):
             raise RenderBug("a step could not be drawn with these answers")
         return original(self)
 
@@ -128,7 +128,7 @@ async def test_try_again_resumes_the_saved_answers(
         await settle(pilot)
         flow = app.screen
         assert isinstance(flow, WeekReviewFlowScreen)
-        assert flow.answers["figures_note"] == POISON
+        assert flow.answers.figures_note == POISON
         await pilot.press("ctrl+q")
     assert set_aside_files(data_dir) == []
     draft = app.repo.drafts.get(REVIEW)
@@ -431,3 +431,25 @@ async def test_a_draft_that_cannot_be_kept_aside_is_not_overwritten_by_an_empty_
         assert isinstance(app.screen, DashboardScreen)  # not an empty review over the draft
     assert [d.flow for d in app.repo.drafts.unreadable()] == [REVIEW]
     assert list(elsewhere.iterdir()) == []
+
+
+async def test_a_typed_draft_whose_answers_do_not_fit_its_flow_is_set_aside_with_a_notice(
+    make_app, with_why, data_dir
+) -> None:
+    """A hand edit (or a later coach) left answers the review cannot hold: kept in a file,
+    said where, and the review opens empty, with no crash report and no question."""
+    answers = {"went_well": "Words to keep", "key_calls": "not a list"}
+    hand_edit_draft(data_dir, {"flow": REVIEW, "step": 1, "typed": True, "answers": answers})
+    app = make_app()
+    async with run(app) as pilot:
+        await later(pilot)  # the offer of half-done flows
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, WeekReviewFlowScreen)
+        assert app.screen.current.key == "figures_note"
+        (kept,) = set_aside_files(data_dir)
+        assert "Your earlier answers are kept in" in notices(app)
+    assert not (data_dir / "crash.log").exists()
+    stored = json.loads(kept.read_text())
+    assert stored["draft"]["answers"] == answers
+    assert "key_calls" in stored["reason"]

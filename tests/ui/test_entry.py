@@ -207,7 +207,7 @@ async def test_leaving_the_campaign_flow_resumes_at_the_same_step(
         screen = app.screen
         assert isinstance(screen, CampaignFlowScreen)
         assert screen.current.key == "weeks"
-        assert screen.answers["start"] == "next tuesday"
+        assert screen.answers.start == "next tuesday"
 
 
 async def test_a_second_campaign_waits_for_the_first(make_app, with_why, open_repo, clock) -> None:

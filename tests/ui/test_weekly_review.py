@@ -137,8 +137,8 @@ async def test_quitting_mid_review_resumes_at_the_same_step(
         await later(pilot)  # the offer of half-done flows
         flow = await open_review(pilot)
         assert flow.current.key == "went_badly"
-        assert flow.answers["went_well"] == "The CFO call went well."
-        assert flow.answers["went_badly"] == "Half-typed thought"
+        assert flow.answers.went_well == "The CFO call went well."
+        assert flow.answers.went_badly == "Half-typed thought"
         assert "Half-typed thought" in on_screen(app)
 
 
@@ -194,8 +194,8 @@ async def test_an_earlier_review_is_read_only_until_editing_is_confirmed(
         flow = app.screen
         assert isinstance(flow, WeekReviewFlowScreen)
         assert flow.context.week == old
-        assert flow.answers["went_well"] == "Signed the Acme pilot"
-        assert flow.answers["focus"] == "Renewals"
+        assert flow.answers.went_well == "Signed the Acme pilot"
+        assert flow.answers.focus == "Renewals"
 
 
 async def test_trends_draw_a_line_per_measure_from_demo_data(make_app, open_repo, clock) -> None:

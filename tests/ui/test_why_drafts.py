@@ -1,5 +1,7 @@
 """The why flow never loses typed text: quit, crash, Esc and start-over all keep it or ask."""
 
+from coach_tui.model.flows.codec import answers_of
+from coach_tui.model.flows.why import WhyFlowAnswers
 from coach_tui.ui.kit.confirm import ConfirmScreen
 from coach_tui.ui.kit.guided import AUTOSAVE_SECONDS
 from coach_tui.ui.screens.dashboard import DashboardScreen
@@ -19,7 +21,7 @@ async def test_quit_mid_flow_and_reopen_resumes_at_the_same_step(make_app) -> No
     draft = app.repo.drafts.get("why")
     assert draft is not None
     assert draft.step == 1
-    assert draft.answers == {"gives": "A home", "seller": "The one they call"}
+    assert answers_of(draft, WhyFlowAnswers) == WhyFlowAnswers("A home", "The one they call")
     app.repo.close()
 
     again = make_app()

@@ -57,6 +57,14 @@ def test_nulls_older_versions_wrote_in_text_fields_read_as_empty() -> None:
 Change = Callable[[dict[str, Any]], object]
 
 
+def _nested(depth: int) -> dict:
+    """Answers nested `depth` maps deep: no flow nests its answers like that."""
+    answers: dict = {"a": "x"}
+    for _ in range(depth):
+        answers = {"a": answers}
+    return answers
+
+
 @pytest.mark.parametrize(
     ("table", "change", "says"),
     [
@@ -93,7 +101,8 @@ Change = Callable[[dict[str, Any]], object]
             "'amount' should be text (in financial_target)",
         ),
         ("touches", lambda r: r.update(score=3), "the record has no field 'score'"),
-        ("drafts", lambda r: r["answers"].update(step=5), "'answers' should map names to text"),
+        ("drafts", lambda r: r.update(answers=["x"]), "'answers' should map names to answers"),
+        ("drafts", lambda r: r.update(answers=_nested(10)), "'answers' nest more than 8 deep"),
     ],
     ids=lambda value: value if isinstance(value, str) else "",
 )

@@ -7,7 +7,9 @@ from datetime import date, datetime
 from tinydb import Query
 
 from coach_tui.model.day import MORNING_FLOW, PRIORITIES_PER_DAY, DayPlan
-from coach_tui.model.draft import FlowDraft, keepable
+from coach_tui.model.draft import keepable
+from coach_tui.model.flows.codec import AnswersMismatch, answers_of, typed_draft
+from coach_tui.model.flows.morning import MorningAnswers
 from coach_tui.store.codec import decode, encode
 from coach_tui.store.repos.drafts import DraftRepository
 from coach_tui.store.store import Store
@@ -51,15 +53,21 @@ class DayRepository:
         """The priorities typed for `day` and not saved yet; None if there are none (a
         draft left from another day is stale and ignored)."""
         draft = DraftRepository(self._store).get(MORNING_FLOW)
-        if draft is None or draft.answer("day") != day.isoformat():
+        if draft is None:
             return None
-        return [draft.answer(f"priority-{n}") for n in range(1, PRIORITIES_PER_DAY + 1)]
+        try:
+            typed = answers_of(draft, MorningAnswers)
+        except AnswersMismatch:
+            return None  # edited out of shape: the fields start empty, the draft is replaced
+        if typed.day != day.isoformat():
+            return None
+        texts = [*typed.priorities, *[""] * PRIORITIES_PER_DAY]
+        return texts[:PRIORITIES_PER_DAY]
 
     def keep_typed(self, day: date, texts: list[str], now: datetime) -> None:
         """Keep `texts` as `day`'s draft, replacing any earlier one."""
-        answers = {f"priority-{n}": keepable(text) for n, text in enumerate(texts, start=1)}
-        answers["day"] = day.isoformat()
-        DraftRepository(self._store).save(FlowDraft(MORNING_FLOW, 0, answers, updated_at=now))
+        answers = MorningAnswers(day.isoformat(), tuple(keepable(text) for text in texts))
+        DraftRepository(self._store).save(typed_draft(MORNING_FLOW, 0, answers, now))
 
     def drop_typed(self) -> None:
         """Forget the draft (the fields hold the saved plan again)."""

@@ -1,18 +1,20 @@
 """The machinery every guided flow shares: steps, drafts, back and next, resume.
 
 A flow is a list of steps, one question each, answered in a multi-line box, a one-line
-input or a list of choices (or a closing review page). Answers live in a dict of strings.
-Every step change, a moment after typing stops, and quitting all write the draft, so the
-flow reopens at the same step with the same words. Esc goes back and never discards.
-Subclasses supply the steps and the checks, and save the result in `finish`.
+input or a list of choices (or a closing review page). Answers live in the flow's own
+dataclass (`model.flows`); each step names the slot of it that its input edits and
+carries its own handlers (check, echo, skip, hint), bound by the flow. Every step change, a
+moment after typing stops, and quitting all write the draft, so the flow reopens at the same
+step with the same words. Esc goes back and never discards. Subclasses supply the steps and
+save the result in `finish`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields, is_dataclass, replace
 from enum import Enum
-from typing import TypeVar
+from typing import Any, Generic, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -24,6 +26,7 @@ from textual.widgets.option_list import Option
 
 from coach_tui.model.draft import FlowDraft, keepable
 from coach_tui.model.errors import ValidationError
+from coach_tui.model.flows.codec import AnswersT, answers_of, map_text, typed_draft
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.kit.confirm import ConfirmScreen
@@ -40,22 +43,65 @@ class StepKind(Enum):
     TEXT = "text"  # a few lines in a text area
     LINE = "line"  # one line, checked and echoed as typed (money, dates)
     CHOICE = "choice"  # pick one from a list
-    MULTI = "multi"  # pick any number from a list (space toggles); stored comma-separated
+    MULTI = "multi"  # pick any number from a list (space toggles): a tuple of keys
     REVIEW = "review"  # no input: look over everything, then save
+
+
+# What a step's input holds: text, or the keys picked on a MULTI step.
+Value = str | tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """Where a step's answer lives in a flow's answers: read into the input, written back."""
+
+    get: Callable[[Any], Value]
+    put: Callable[[Any, Value], None]
+
+
+def attr_slot(kind: type, name: str, choice: type[Enum] | None = None) -> Slot:
+    """The slot of field `name` of the answers dataclass `kind` (checked when built); with
+    `choice`, the field holds a member of that enum, or None, and the input its value."""
+    assert is_dataclass(kind) and name in {f.name for f in fields(kind)}, (kind, name)
+    if choice is None:
+        return Slot(lambda answers: getattr(answers, name), lambda a, v: setattr(a, name, v))
+    return Slot(
+        lambda answers: member.value if (member := getattr(answers, name)) else "",
+        lambda answers, value: setattr(answers, name, choice(value) if value else None),
+    )
+
+
+def _no_verdict() -> Verdict:
+    return Verdict()
 
 
 @dataclass(frozen=True, slots=True)
 class FlowStep:
     """One page of a guided flow. Its title, question, hint and choice labels may quote
-    the seller's words (an account's name, a call's outcome): they are drawn as plain text."""
+    the seller's words (an account's name, a call's outcome): they are drawn as plain text.
 
-    key: str
+    The flow binds the handlers (`bind`): `check` judges the answers when the seller presses
+    next; `still_wrong` says whether an error shown still holds as they edit (default: the
+    check's error); `echo` reads a one-line answer as typed (raise ValidationError to say
+    why it does not read); `skip` leaves the step out; `dynamic_hint` replaces `hint`."""
+
+    key: str  # names the step (and its answer in drafts written before flows were typed)
     title: str
     question: str
     hint: str = ""
     kind: StepKind = StepKind.TEXT
     choices: tuple[tuple[str, str], ...] = ()  # (value, label) for CHOICE and MULTI steps
     placeholder: str = ""
+    slot: Slot | None = None  # None only on a REVIEW step
+    check: Callable[[], Verdict] = _no_verdict
+    still_wrong: Callable[[], str] | None = None
+    echo: Callable[[str], str] | None = None
+    skip: Callable[[], bool] | None = None
+    dynamic_hint: Callable[[], str] | None = None
+
+    def bind(self, **handlers: Any) -> FlowStep:
+        """This step with the flow's slot and handlers."""
+        return replace(self, **handlers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,16 +115,7 @@ class Verdict:
     question: str = ""
 
 
-def split_picks(value: str) -> list[str]:
-    """The keys a MULTI step stored."""
-    return [key for key in value.split(",") if key]
-
-
-def join_picks(keys: list[str]) -> str:
-    return ",".join(keys)
-
-
-class GuidedFlowScreen(CoachScreen[ResultT]):
+class GuidedFlowScreen(CoachScreen[ResultT], Generic[ResultT, AnswersT]):
     """Base of the guided flows; see the module docstring."""
 
     CSS_PATH = SCREEN_STYLES / "guided.tcss"
@@ -108,47 +145,55 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
         title: str,
         steps: Sequence[FlowStep],
         draft: FlowDraft | None,
-        answers: dict[str, str] | None = None,
+        answers: AnswersT,
     ) -> None:
+        """`answers` are where a fresh flow starts (and give the answers' type)."""
         super().__init__()
         self.flow = flow
         self.flow_title = title
         self.steps = tuple(steps)
+        assert all(step.slot or step.kind is StepKind.REVIEW for step in self.steps)
         self.resumed = draft is not None
         # Answers are edited in inputs, which draw what they hold: control codes from a
         # hand-edited file are made visible from the start, so showing them is no edit.
         if draft is not None:
             self.step = min(max(draft.step, 0), len(self.steps) - 1)
-            self.answers = {key: editable(value) for key, value in draft.answers.items()}
+            self.answers: AnswersT = map_text(answers_of(draft, type(answers)), editable)
         else:
             self.step = 0
-            self.answers = {key: editable(value) for key, value in (answers or {}).items()}
+            self.answers = map_text(answers, editable)
         self._has_draft = draft is not None
         self._unsaved = False
         self._confirmed_step: int | None = None
         self._autosave: Timer | None = None
 
-    # --- hooks for subclasses -------------------------------------------------------
+    # --- the steps' handlers ------------------------------------------------------------
 
-    def check(self, step: FlowStep, value: str) -> Verdict:
-        """Judge the answer to `step` when the seller presses next."""
-        return Verdict()
+    def value_of(self, step: FlowStep) -> Value:
+        """What `step`'s input shows: its slot of the answers."""
+        return "" if step.slot is None else step.slot.get(self.answers)
+
+    def verdict_for(self, step: FlowStep) -> Verdict:
+        """Judge the answer to `step` (already in the answers) when the seller presses next."""
+        return step.check()
 
     def echo(self, step: FlowStep, value: str) -> str:
         """How a one-line answer was read (e.g. the parsed date), shown as they type.
 
-        Raise ValidationError to say why it does not read (shown as a hint: it may be half
+        Raises ValidationError to say why it does not read (shown as a hint: it may be half
         typed); every date step does."""
-        return ""
+        return step.echo(value) if step.echo else ""
 
-    def still_wrong(self, step: FlowStep, value: str) -> str:
-        """Why `value` is still refused, or '' — asked as they type while an error shows, so
-        the error goes once it is put right. Override when `check` does more than judge."""
-        return self.check(step, value).error
+    def error_now(self, step: FlowStep) -> str:
+        """Why the answer is still refused, or '' — asked as they type while an error shows,
+        so the error goes once it is put right."""
+        return step.still_wrong() if step.still_wrong else self.verdict_for(step).error
 
     def step_hint(self, step: FlowStep) -> str:
-        """The hint under the question; override to add context."""
-        return step.hint
+        """The hint under the question."""
+        return step.dynamic_hint() if step.dynamic_hint else step.hint
+
+    # --- hooks for subclasses -------------------------------------------------------
 
     def reference(self) -> str:
         """Text for the panel under the buttons on this step; empty hides it."""
@@ -161,9 +206,9 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
         """Save the result (and drop the draft in the same write); None if not saved."""
         raise NotImplementedError
 
-    def blank_answers(self) -> dict[str, str]:
-        """Answers after "start over"."""
-        return {}
+    def blank_answers(self) -> AnswersT:
+        """Answers after "start over": the dataclass's defaults unless overridden."""
+        return type(self.answers)()
 
     # --- layout -------------------------------------------------------------------
 
@@ -173,7 +218,7 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
 
     def skips(self, step: FlowStep) -> bool:
         """Whether `step` is left out given the answers so far (size-adaptive flows)."""
-        return False
+        return step.skip() if step.skip else False
 
     def _neighbour(self, direction: int) -> int | None:
         index = self.step + direction
@@ -227,7 +272,7 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
         )
         self.query_one("#question", Static).update(plain(step.question))
         self.query_one("#hint", Static).update(plain(self.step_hint(step)))
-        value = self.answers.get(step.key, "")
+        value = self.value_of(step)
         area = self.query_one("#answer", TextArea)
         line = self.query_one("#answer-line", Input)
         choice = self.query_one("#answer-choice", OptionList)
@@ -237,10 +282,12 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
         choice.display = step.kind is StepKind.CHOICE
         multi.display = step.kind is StepKind.MULTI
         if step.kind is StepKind.TEXT:
+            assert isinstance(value, str)
             area.load_text(value)
             area.move_cursor(area.document.end)
             area.focus()
         elif step.kind is StepKind.LINE:
+            assert isinstance(value, str)
             line.placeholder = step.placeholder
             line.value = value
             line.cursor_position = len(value)
@@ -252,7 +299,7 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
             choice.highlighted = keys.index(value) if value in keys else 0
             choice.focus()
         elif step.kind is StepKind.MULTI:
-            picked = set(split_picks(value))
+            picked = set(value)
             multi.clear_options()
             multi.add_options((plain(label), key, key in picked) for key, label in step.choices)
             multi.highlighted = 0
@@ -274,8 +321,8 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
 
     def _show_echo(self) -> None:
         step = self.current
-        value = self.answers.get(step.key, "") if step.kind is StepKind.LINE else ""
-        self._echo(value)
+        value = self.value_of(step) if step.kind is StepKind.LINE else ""
+        self._echo(value if isinstance(value, str) else "")
 
     def _echo(self, value: str) -> None:
         """How the one-line answer reads, or why it does not, under the input."""
@@ -297,7 +344,7 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
         message.set_class(kind == "hint", "-hint")
         message.display = bool(text)
 
-    def _recheck_message(self, value: str) -> None:
+    def _recheck_message(self) -> None:
         """A message is about the answer it was said for: once that answer is edited, a
         question is no longer asked (the next ctrl+s judges afresh) and an error stays only
         while it still holds."""
@@ -307,8 +354,8 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
         if not message.has_class("-error"):
             self.say("")
             return
-        self.capture()  # judged as ctrl+s would judge it: some checks read the answers
-        self.say(self.still_wrong(self.current, value), kind="error")
+        self.capture()  # judged as ctrl+s would judge it
+        self.say(self.error_now(self.current), kind="error")
 
     def whereabouts(self) -> str:
         """This flow and step, for the crash log (the app marks the draft for rescue)."""
@@ -316,7 +363,7 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
 
     # --- keeping what was typed -----------------------------------------------------
 
-    def _read_input(self) -> str:
+    def _read_input(self) -> Value:
         step = self.current
         if step.kind is StepKind.TEXT:
             return self.query_one("#answer", TextArea).text
@@ -330,16 +377,17 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
         if step.kind is StepKind.MULTI:
             multi: SelectionList[str] = self.query_one("#answer-multi", SelectionList)
             order = [key for key, _ in step.choices]
-            return join_picks(sorted(multi.selected, key=order.index))
+            return tuple(sorted(multi.selected, key=order.index))
         return ""
 
     def capture(self) -> None:
         """Copy the visible input into the answers."""
-        if self.current.kind is StepKind.REVIEW:
+        slot = self.current.slot
+        if slot is None:
             return
         value = self._read_input()
-        if value != self.answers.get(self.current.key, ""):
-            self.answers[self.current.key] = value
+        if value != slot.get(self.answers):
+            slot.put(self.answers, value)
             self._unsaved = True
 
     def save_draft(self) -> None:
@@ -350,11 +398,8 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
             self._autosave = None
         if not (self._unsaved or self._has_draft):
             return
-        draft = FlowDraft(
-            flow=self.flow,
-            step=self.step,
-            answers={key: keepable(value) for key, value in self.answers.items()},
-            updated_at=self.coach.now(),
+        draft = typed_draft(
+            self.flow, self.step, map_text(self.answers, keepable), self.coach.now()
         )
         try:
             self.coach.repo.drafts.save(draft)
@@ -367,11 +412,10 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
         self._has_draft = True
 
     def _edited(self) -> None:
-        value = self._read_input()
-        if value == self.answers.get(self.current.key, ""):
+        if self._read_input() == self.value_of(self.current):
             return
         self._confirmed_step = None
-        self._recheck_message(value)
+        self._recheck_message()
         if self._autosave is not None:
             self._autosave.stop()
         self._autosave = self.set_timer(AUTOSAVE_SECONDS, self.save_draft)
@@ -425,7 +469,7 @@ class GuidedFlowScreen(CoachScreen[ResultT]):
 
     def action_next(self) -> None:
         self.capture()
-        verdict = self.check(self.current, self.answers.get(self.current.key, ""))
+        verdict = self.verdict_for(self.current)
         if verdict.error:
             self.say(verdict.error, kind="error")
             return

@@ -28,7 +28,7 @@ from coach_tui.model.dates import Prefer, parse_day, read_back
 from coach_tui.model.day_text import weekday_day_text
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
-from coach_tui.model.ids import new_uid
+from coach_tui.model.flows.campaign import CampaignAnswers
 from coach_tui.model.paragraphs import paragraphs
 from coach_tui.model.text import small_number
 from coach_tui.model.touch import (
@@ -45,10 +45,10 @@ from coach_tui.ui.flow_names import campaign_flow_name
 from coach_tui.ui.kit.guided import (
     FlowStep,
     GuidedFlowScreen,
+    Slot,
     StepKind,
     Verdict,
-    join_picks,
-    split_picks,
+    attr_slot,
 )
 
 DEFAULT_WEEKS = 4
@@ -125,7 +125,13 @@ def campaign_steps(
     )
 
 
-class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
+CHANNELS = Slot(
+    lambda answers: tuple(channel.value for channel in answers.channels),
+    lambda answers, values: setattr(answers, "channels", tuple(Channel(v) for v in values)),
+)
+
+
+class CampaignFlowScreen(GuidedFlowScreen[Campaign, CampaignAnswers]):
     """Dismisses with the saved campaign, or None when left (the draft is kept)."""
 
     HELP_NAME = "Entry campaign"
@@ -140,25 +146,42 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
         client_focus: str = "",
         holiday_region: str = "",
     ) -> None:
+        people, start, weeks, count, channels, review = campaign_steps(
+            account, contacts, holiday_region
+        )
+        steps = (
+            people.bind(slot=attr_slot(CampaignAnswers, "contacts"), check=self._check_people),
+            start.bind(
+                slot=attr_slot(CampaignAnswers, "start"),
+                check=self._check_start,
+                echo=self._echo_start,
+            ),
+            weeks.bind(
+                slot=attr_slot(CampaignAnswers, "weeks"),
+                check=self._check_weeks,
+                echo=self._echo_weeks,
+            ),
+            count.bind(slot=attr_slot(CampaignAnswers, "count"), check=self._check_count),
+            channels.bind(slot=CHANNELS, check=self._check_channels),
+            review,
+        )
         super().__init__(
             flow=campaign_flow_name(account.uid),
             title=f"Entry campaign · {account.name}",
-            steps=campaign_steps(account, contacts, holiday_region),
+            steps=steps,
             draft=draft,
-            answers={
-                "uid": new_uid(),
-                "contacts": join_picks([c.uid for c in suggested_people(contacts)]),
-                "start": "next monday",
-                "weeks": str(DEFAULT_WEEKS),
-                "count": str(DEFAULT_COUNT),
-                "channels": join_picks([channel.value for channel in Channel]),
-            },
+            answers=CampaignAnswers(
+                contacts=tuple(c.uid for c in suggested_people(contacts)),
+                start="next monday",
+                weeks=str(DEFAULT_WEEKS),
+                count=str(DEFAULT_COUNT),
+                channels=tuple(Channel),
+            ),
         )
         self.account = account
         self.contacts = contacts
         self.client_focus = client_focus
         self.holiday_region = holiday_region
-        self.answers.setdefault("uid", new_uid())
 
     @property
     def today(self) -> date:
@@ -180,7 +203,7 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
     # --- reading answers ----------------------------------------------------------
 
     def _start(self) -> date:
-        return self._read_start(self.answers.get("start", ""))
+        return self._read_start(self.answers.start)
 
     def _read_start(self, text: str) -> date:
         return parse_day(
@@ -206,7 +229,7 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
         return count
 
     def _picked_contacts(self) -> list[Contact]:
-        picked = set(split_picks(self.answers.get("contacts", "")))
+        picked = set(self.answers.contacts)
         return [contact for contact in self.contacts if contact.uid in picked]
 
     def _holidays(self, start: date, weeks: int) -> dict[date, str]:
@@ -215,69 +238,81 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
         return public_holidays(self.holiday_region, first, last)
 
     def _channels(self) -> list[Channel]:
-        return [Channel(value) for value in split_picks(self.answers.get("channels", ""))]
+        return list(self.answers.channels)
 
-    def echo(self, step: FlowStep, value: str) -> str:
-        if step.key == "start":  # or why it does not read
-            start = self._read_start(value)
-            holidays = self._holidays(start, 1)
-            if start in holidays:
-                first = business_days(start, 1, holidays)
-                then = (
-                    f", so the first touch goes out {weekday_day_text(first[0])}" if first else ""
-                )
-                off = f" — {holidays[start]}, a public holiday{then}"
-            elif start.weekday() >= 5:
-                off = " — a weekend, so the first touch moves to monday"
-            else:
-                off = ""
-            return read_back(value, start, day_first=self.coach.day_first) + off
+    # --- the steps' handlers ------------------------------------------------------------
+
+    def _echo_start(self, value: str) -> str:
+        start = self._read_start(value)  # or why it does not read
+        holidays = self._holidays(start, 1)
+        if start in holidays:
+            first = business_days(start, 1, holidays)
+            then = f", so the first touch goes out {weekday_day_text(first[0])}" if first else ""
+            off = f" — {holidays[start]}, a public holiday{then}"
+        elif start.weekday() >= 5:
+            off = " — a weekend, so the first touch moves to monday"
+        else:
+            off = ""
+        return read_back(value, start, day_first=self.coach.day_first) + off
+
+    def _echo_weeks(self, value: str) -> str:
         try:
-            if step.key == "weeks":
-                weeks = self._weeks(value)
-                return f"= {counted(weeks, 'week')}"
+            return f"= {counted(self._weeks(value), 'week')}"
         except ValidationError:
             return ""
-        return ""
 
-    def check(self, step: FlowStep, value: str) -> Verdict:
+    def _check_people(self) -> Verdict:
+        if not self.answers.contacts:
+            return Verdict(error="Tick at least one person (space), then ctrl+s.")
+        return Verdict()
+
+    def _check_start(self) -> Verdict:
         try:
-            if step.key == "contacts" and not split_picks(value):
-                return Verdict(error="Tick at least one person (space), then ctrl+s.")
-            if step.key == "start":
-                start = self._read_start(value)
-                if start < self.today:
-                    return Verdict(error="A campaign starts today or later.")
-            if step.key == "weeks":
-                self._weeks(value)
-            if step.key == "count":
-                count = self._count(value)
-                if not CAMPAIGN_MIN_TOUCHES <= count <= CAMPAIGN_MAX_TOUCHES:
-                    remark = count_remark(count)
-                    return Verdict(question=paragraphs(remark, f"Ctrl+s again keeps {count}."))
-            if step.key == "channels":
-                picked = split_picks(value)
-                if not picked:
-                    return Verdict(error="Tick at least one channel (space), then ctrl+s.")
-                if len(picked) == 1:
-                    return Verdict(
-                        question="One channel only? Mixed channels get noticed more often. "
-                        "Ctrl+s again keeps it."
-                    )
+            start = self._start()
+        except ValidationError as error:
+            return Verdict(error=error.message)
+        if start < self.today:
+            return Verdict(error="A campaign starts today or later.")
+        return Verdict()
+
+    def _check_weeks(self) -> Verdict:
+        try:
+            self._weeks(self.answers.weeks)
         except ValidationError as error:
             return Verdict(error=error.message)
         return Verdict()
 
+    def _check_count(self) -> Verdict:
+        try:
+            count = self._count(self.answers.count)
+        except ValidationError as error:
+            return Verdict(error=error.message)
+        if not CAMPAIGN_MIN_TOUCHES <= count <= CAMPAIGN_MAX_TOUCHES:
+            remark = count_remark(count)
+            return Verdict(question=paragraphs(remark, f"Ctrl+s again keeps {count}."))
+        return Verdict()
+
+    def _check_channels(self) -> Verdict:
+        picked = self.answers.channels
+        if not picked:
+            return Verdict(error="Tick at least one channel (space), then ctrl+s.")
+        if len(picked) == 1:
+            return Verdict(
+                question="One channel only? Mixed channels get noticed more often. "
+                "Ctrl+s again keeps it."
+            )
+        return Verdict()
+
     def plan(self) -> list[Touch]:
         """The touches the answers produce (raises ValidationError if an answer is wrong)."""
-        start, weeks = self._start(), self._weeks(self.answers.get("weeks", ""))
+        start, weeks = self._start(), self._weeks(self.answers.weeks)
         return plan_touches(
             self.account.uid,
-            self.answers["uid"],
+            self.answers.uid,
             self._picked_contacts(),
             start,
             weeks=weeks,
-            count=self._count(self.answers.get("count", str(DEFAULT_COUNT))),
+            count=self._count(self.answers.count),
             channels=self._channels(),
             client_focus=self.client_focus,
             holidays=self._holidays(start, weeks),
@@ -286,7 +321,7 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
     def skipped_line(self) -> str:
         """Which public holidays the plan leaves out, said on the plan page."""
         try:
-            start, weeks = self._start(), self._weeks(self.answers.get("weeks", ""))
+            start, weeks = self._start(), self._weeks(self.answers.weeks)
         except ValidationError:
             return ""
         skipped = skipped_holidays(start, weeks, self._holidays(start, weeks))
@@ -328,7 +363,7 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign]):
                 self._start(),
                 self._picked_contacts(),
                 now=self.coach.now(),
-                uid=self.answers["uid"],
+                uid=self.answers.uid,
             )
             save_campaign_plan(self.coach.repo, campaign, touches, draft=self.flow)
         except ValidationError as error:

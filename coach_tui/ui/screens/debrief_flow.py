@@ -4,6 +4,7 @@ on (continuation), who promised what, and the next step — which creates the ne
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import partial
 
 from coach_tui.coaching.next_call import Promised
 from coach_tui.coaching.outcome import check_outcome
@@ -13,11 +14,19 @@ from coach_tui.model.clock import local_time
 from coach_tui.model.dates import Prefer, clock_change_note, parse_day, parse_moment, read_back
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
+from coach_tui.model.flows.debrief import DebriefAnswers
 from coach_tui.model.paragraphs import paragraphs
 from coach_tui.services.call_saves import save_debrief
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.flow_names import debrief_flow_name
-from coach_tui.ui.kit.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
+from coach_tui.ui.kit.guided import (
+    FlowStep,
+    GuidedFlowScreen,
+    Slot,
+    StepKind,
+    Verdict,
+    attr_slot,
+)
 from coach_tui.ui.text import day_and_time
 
 DEBRIEF_STEPS = (
@@ -94,7 +103,7 @@ DEBRIEF_STEPS = (
 )
 
 
-class DebriefFlowScreen(GuidedFlowScreen[Call]):
+class DebriefFlowScreen(GuidedFlowScreen[Call, DebriefAnswers]):
     """Dismisses with the debriefed call."""
 
     HELP_NAME = "Debrief"
@@ -103,30 +112,63 @@ class DebriefFlowScreen(GuidedFlowScreen[Call]):
     def __init__(
         self, call: Call, account: Account, *, now: datetime, draft: FlowDraft | None
     ) -> None:
+        (
+            result,
+            movement,
+            theirs,
+            theirs_due,
+            mine,
+            mine_due,
+            notes,
+            next_step,
+            next_when,
+            review,
+        ) = DEBRIEF_STEPS
+
+        def slot(name: str) -> Slot:
+            return attr_slot(DebriefAnswers, name)
+
+        steps = (
+            result.bind(slot=attr_slot(DebriefAnswers, "result", Result), dynamic_hint=self._aimed),
+            movement.bind(slot=attr_slot(DebriefAnswers, "movement", Movement)),
+            theirs.bind(
+                slot=slot("theirs"),
+                check=partial(self._check_text, theirs),
+                skip=self._continuation,
+            ),
+            theirs_due.bind(
+                slot=slot("theirs_due"),
+                check=lambda: self._check_due(self.answers.theirs_due),
+                echo=self._echo_due,
+                skip=lambda: self._continuation() or not self.answers.theirs.strip(),
+            ),
+            mine.bind(slot=slot("mine"), check=partial(self._check_text, mine)),
+            mine_due.bind(
+                slot=slot("mine_due"),
+                check=lambda: self._check_due(self.answers.mine_due),
+                echo=self._echo_due,
+                skip=lambda: not self.answers.mine.strip(),
+            ),
+            notes.bind(slot=slot("notes"), check=partial(self._check_text, notes)),
+            next_step.bind(slot=slot("next_step"), check=self._check_next_step),
+            next_when.bind(
+                slot=slot("next_when"), check=self._check_next_when, echo=self._echo_next_when
+            ),
+            review,
+        )
         super().__init__(
             flow=debrief_flow_name(call.uid),
             title=f"Debrief · {account.name} · {day_and_time(local_time(call.when, now))}",
-            steps=DEBRIEF_STEPS,
+            steps=steps,
             draft=draft,
-            answers={"result": Result.REACHED.value, "movement": Movement.ADVANCE.value},
+            answers=DebriefAnswers(),
         )
         self.call = call
         self.account = account
 
-    def skips(self, step: FlowStep) -> bool:
-        """A continuation has no client promise to record; a date needs a promise first."""
-        answers = self.answers
-        continuation = answers.get("movement") == Movement.CONTINUATION.value
-        if step.key in ("theirs", "theirs_due") and continuation:
-            return True
-        if step.key == "theirs_due":
-            return not answers.get("theirs", "").strip()
-        if step.key == "mine_due":
-            return not answers.get("mine", "").strip()
-        return False
-
-    def skips_key(self, key: str) -> bool:
-        return any(step.key == key and self.skips(step) for step in self.steps)
+    def _continuation(self) -> bool:
+        """A continuation has no client promise to record."""
+        return self.answers.movement is Movement.CONTINUATION
 
     def _due(self, text: str) -> date | None:
         if not text.strip():
@@ -146,48 +188,60 @@ class DebriefFlowScreen(GuidedFlowScreen[Call]):
             text, now=self.coach.now(), label="The next call", day_first=self.coach.day_first
         )
 
-    def echo(self, step: FlowStep, value: str) -> str:
+    # --- the steps' handlers ------------------------------------------------------------
+
+    def _echo_due(self, value: str) -> str:
+        due = self._due(value)  # or why it does not read
+        return read_back(value, due, day_first=self.coach.day_first) if due else ""
+
+    def _echo_next_when(self, value: str) -> str:
         day_first = self.coach.day_first
-        if step.key in ("theirs_due", "mine_due") and (due := self._due(value)):
-            return read_back(value, due, day_first=day_first)
-        if step.key == "next_when" and (when := self._next_when(value)):
+        if when := self._next_when(value):  # or why it does not read
             note = clock_change_note(value, now=self.coach.now(), day_first=day_first)
             return read_back(value, when, day_first=day_first) + (f". {note}" if note else "")
         return ""
 
-    def step_hint(self, step: FlowStep) -> str:
-        if step.key == "result" and self.call.prepared:
+    def _aimed(self) -> str:
+        if self.call.prepared:
             return f"You aimed for: {self.call.outcome}"
-        if step.key == "result" and self.call.carried_outcome:
+        if self.call.carried_outcome:
             carried = self.call.carried_outcome
             return f"No outcome was prepared; the next step carried over was: {carried}"
-        return step.hint
+        return ""
 
-    def check(self, step: FlowStep, value: str) -> Verdict:
+    def _check_text(self, step: FlowStep) -> Verdict:
         try:
-            if step.key in ("theirs_due", "mine_due"):
-                self._due(value)
-            elif step.key == "next_when":
-                when = self._next_when(value)
-                if when is None and self.answers.get("next_step", "").strip():
-                    return Verdict(
-                        question="No date for the next call? Unscheduled next steps "
-                        "drift. Ctrl+s again to leave it open."
-                    )
-            elif step.key == "next_step":
-                verdict = check_outcome(value) if value.strip() else None
-                if verdict is not None and verdict.blocking:
-                    return Verdict(error=verdict.messages[0])
-                if verdict is not None and verdict.issues:
-                    return Verdict(
-                        question=paragraphs(verdict.messages[0], "Ctrl+s again keeps it.")
-                    )
-            elif step.key == "movement" and value == Movement.ADVANCE.value:
-                return Verdict()
-            elif step.kind in (StepKind.LINE, StepKind.TEXT):
-                CALL_TEXT.clean(value, label=step.title)
+            CALL_TEXT.clean(str(self.value_of(step)), label=step.title)
         except ValidationError as error:
             return Verdict(error=error.message)
+        return Verdict()
+
+    def _check_due(self, text: str) -> Verdict:
+        try:
+            self._due(text)
+        except ValidationError as error:
+            return Verdict(error=error.message)
+        return Verdict()
+
+    def _check_next_when(self) -> Verdict:
+        try:
+            when = self._next_when(self.answers.next_when)
+        except ValidationError as error:
+            return Verdict(error=error.message)
+        if when is None and self.answers.next_step.strip():
+            return Verdict(
+                question="No date for the next call? Unscheduled next steps "
+                "drift. Ctrl+s again to leave it open."
+            )
+        return Verdict()
+
+    def _check_next_step(self) -> Verdict:
+        value = self.answers.next_step
+        verdict = check_outcome(value) if value.strip() else None
+        if verdict is not None and verdict.blocking:
+            return Verdict(error=verdict.messages[0])
+        if verdict is not None and verdict.issues:
+            return Verdict(question=paragraphs(verdict.messages[0], "Ctrl+s again keeps it."))
         return Verdict()
 
     def reference(self) -> str:
@@ -195,13 +249,13 @@ class DebriefFlowScreen(GuidedFlowScreen[Call]):
             return ""
         answers = self.answers
         lines = [
-            f"Outcome {answers.get('result')}; {answers.get('movement')}.",
-            f"They promised: {answers.get('theirs') or '—'}",
-            f"You promised: {answers.get('mine') or '—'}",
-            f"Next step: {answers.get('next_step') or '—'}",
+            f"Outcome {answers.result.value}; {answers.movement.value}.",
+            f"They promised: {answers.theirs or '—'}",
+            f"You promised: {answers.mine or '—'}",
+            f"Next step: {answers.next_step or '—'}",
         ]
         try:
-            when = self._next_when(answers.get("next_when", ""))
+            when = self._next_when(answers.next_when)
         except ValidationError as error:
             return f"Something needs fixing first: {error.message}"
         if when is not None:
@@ -211,20 +265,20 @@ class DebriefFlowScreen(GuidedFlowScreen[Call]):
     def finish(self) -> Call | None:
         answers = self.answers
         try:
+            theirs = (
+                () if self._continuation() else ((Party.THEM, answers.theirs, answers.theirs_due),)
+            )
             promised = [
-                Promised(party, answers[what], self._due(answers.get(due, "")))
-                for party, what, due in (
-                    (Party.THEM, "theirs", "theirs_due"),
-                    (Party.ME, "mine", "mine_due"),
-                )
-                if answers.get(what, "").strip() and not self.skips_key(what)
+                Promised(party, what, self._due(due))
+                for party, what, due in (*theirs, (Party.ME, answers.mine, answers.mine_due))
+                if what.strip()
             ]
-            when = self._next_when(answers.get("next_when", ""))
+            when = self._next_when(answers.next_when)
             debrief = Debrief(
-                Result(answers.get("result", Result.REACHED.value)),
-                Movement(answers.get("movement", Movement.CONTINUATION.value)),
-                next_step=answers.get("next_step", "").strip(),
-                notes=answers.get("notes", "").strip(),
+                answers.result,
+                answers.movement,
+                next_step=answers.next_step.strip(),
+                notes=answers.notes.strip(),
                 at=self.coach.now(),
             )
             return save_debrief(

@@ -19,14 +19,14 @@ from coach_tui.model.account import (
 from coach_tui.model.dates import Prefer, parse_day, read_back
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
-from coach_tui.model.ids import new_uid
+from coach_tui.model.flows.objective import ObjectiveAnswers
 from coach_tui.model.money import Money, parse_money
 from coach_tui.model.paragraphs import paragraphs
 from coach_tui.model.wording import days_from
 from coach_tui.services.flow_saves import save_objective
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.flow_names import objective_flow_name
-from coach_tui.ui.kit.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
+from coach_tui.ui.kit.guided import GuidedFlowScreen, StepKind, Verdict, attr_slot
 from coach_tui.ui.objective_steps import objective_steps
 from coach_tui.ui.text import day
 
@@ -35,21 +35,21 @@ def days_from_today(days: int) -> str:
     return days_from(days)
 
 
-def answers_from(objective: StrategicObjective | None) -> dict[str, str]:
+def answers_from(objective: StrategicObjective | None) -> ObjectiveAnswers:
     if objective is None:
-        return {"uid": new_uid()}
+        return ObjectiveAnswers()
     target = objective.financial_target
-    return {
-        "uid": objective.uid,
-        "kind": objective.kind.value,
-        "description": objective.description,
-        "client_goal": objective.client_goal,
-        "target": f"{target.amount} {target.currency}" if target else "",
-        "date": day(objective.target_date) if objective.target_date else "",
-    }
+    return ObjectiveAnswers(
+        uid=objective.uid,
+        kind=objective.kind,
+        description=objective.description,
+        client_goal=objective.client_goal,
+        target=f"{target.amount} {target.currency}" if target else "",
+        date=day(objective.target_date) if objective.target_date else "",
+    )
 
 
-class ObjectiveFlowScreen(GuidedFlowScreen[StrategicObjective]):
+class ObjectiveFlowScreen(GuidedFlowScreen[StrategicObjective, ObjectiveAnswers]):
     """Dismisses with the saved objective, or None when left (the draft is kept)."""
 
     HELP_NAME = "Strategic objective"
@@ -63,17 +63,37 @@ class ObjectiveFlowScreen(GuidedFlowScreen[StrategicObjective]):
         current: StrategicObjective | None,
         default_currency: str,
     ) -> None:
+        kind, description, client_goal, target, when, review = objective_steps(account.name)
+        steps = (
+            kind.bind(slot=attr_slot(ObjectiveAnswers, "kind", ExpansionKind)),
+            description.bind(
+                slot=attr_slot(ObjectiveAnswers, "description"), check=self._check_description
+            ),
+            client_goal.bind(
+                slot=attr_slot(ObjectiveAnswers, "client_goal"), check=self._check_client_goal
+            ),
+            target.bind(
+                slot=attr_slot(ObjectiveAnswers, "target"),
+                check=self._check_target,
+                echo=self._echo_target,
+            ),
+            when.bind(
+                slot=attr_slot(ObjectiveAnswers, "date"),
+                check=self._check_date,
+                echo=self._echo_date,
+            ),
+            review,
+        )
         super().__init__(
             flow=objective_flow_name(account.uid),
             title=f"Strategic objective · {account.name}",
-            steps=objective_steps(account.name),
+            steps=steps,
             draft=draft,
             answers=answers_from(current),
         )
         self.account = account
         self.current_objective = current
         self.default_currency = default_currency
-        self.answers.setdefault("uid", new_uid())
 
     @property
     def today(self) -> date:
@@ -97,49 +117,66 @@ class ObjectiveFlowScreen(GuidedFlowScreen[StrategicObjective]):
             day_first=self.coach.day_first,
         )
 
-    def echo(self, step: FlowStep, value: str) -> str:
-        if step.key == "date" and (when := self._day(value)):  # or why it does not read
+    def _echo_date(self, value: str) -> str:
+        if when := self._day(value):  # or why it does not read
             days = (when - self.today).days
             read = read_back(value, when, day_first=self.coach.day_first)
             return f"{read} ({days_from_today(days)})"
+        return ""
+
+    def _echo_target(self, value: str) -> str:
         try:
-            if step.key == "target" and (money := self._money(value)):
+            if money := self._money(value):
                 return f"= {money}"
         except ValidationError:
             return ""
         return ""
 
-    def check(self, step: FlowStep, value: str) -> Verdict:
+    def _check_description(self) -> Verdict:
         try:
-            if step.key == "description":
-                text = validate_objective_text(value, label="The description")
-                hints = description_hints(text)
-                return (
-                    Verdict(question=paragraphs(hints[0], "Ctrl+s again keeps it."))
-                    if hints
-                    else Verdict()
-                )
-            if step.key == "client_goal":
-                if not value.strip():
-                    return Verdict(error=CLIENT_GOAL_QUESTION)
-                validate_objective_text(value, label="The client goal")
-            if step.key == "target" and self._money(value) is None:
-                return Verdict(
-                    question="No financial target yet? Without one it is hard to choose between "
-                    "accounts. Ctrl+s again leaves it empty for now; the dashboard will remind you."
-                )
-            if step.key == "date":
-                when = self._day(value)
-                if when is None:
-                    return Verdict(
-                        question="No date yet? An objective without a date rarely moves. Ctrl+s "
-                        "again leaves it open for now."
-                    )
-                warning = past_date_warning(when, self.today)
-                if warning:
-                    return Verdict(question=paragraphs(warning, "Ctrl+s again to keep it."))
+            text = validate_objective_text(self.answers.description, label="The description")
         except ValidationError as error:
             return Verdict(error=error.message)
+        hints = description_hints(text)
+        return (
+            Verdict(question=paragraphs(hints[0], "Ctrl+s again keeps it.")) if hints else Verdict()
+        )
+
+    def _check_client_goal(self) -> Verdict:
+        value = self.answers.client_goal
+        if not value.strip():
+            return Verdict(error=CLIENT_GOAL_QUESTION)
+        try:
+            validate_objective_text(value, label="The client goal")
+        except ValidationError as error:
+            return Verdict(error=error.message)
+        return Verdict()
+
+    def _check_target(self) -> Verdict:
+        try:
+            money = self._money(self.answers.target)
+        except ValidationError as error:
+            return Verdict(error=error.message)
+        if money is None:
+            return Verdict(
+                question="No financial target yet? Without one it is hard to choose between "
+                "accounts. Ctrl+s again leaves it empty for now; the dashboard will remind you."
+            )
+        return Verdict()
+
+    def _check_date(self) -> Verdict:
+        try:
+            when = self._day(self.answers.date)
+        except ValidationError as error:
+            return Verdict(error=error.message)
+        if when is None:
+            return Verdict(
+                question="No date yet? An objective without a date rarely moves. Ctrl+s "
+                "again leaves it open for now."
+            )
+        warning = past_date_warning(when, self.today)
+        if warning:
+            return Verdict(question=paragraphs(warning, "Ctrl+s again to keep it."))
         return Verdict()
 
     def reference_title(self) -> str:
@@ -166,17 +203,13 @@ class ObjectiveFlowScreen(GuidedFlowScreen[StrategicObjective]):
         answers = self.answers
         objective = StrategicObjective(
             account_uid=self.account.uid,
-            description=validate_objective_text(
-                answers.get("description", ""), label="The description"
-            ),
-            kind=ExpansionKind(answers.get("kind") or ExpansionKind.OTHER.value),
-            client_goal=validate_objective_text(
-                answers.get("client_goal", ""), label="The client goal"
-            ),
-            financial_target=self._money(answers.get("target", "")),
-            target_date=self._day(answers.get("date", "")),
+            description=validate_objective_text(answers.description, label="The description"),
+            kind=answers.kind or ExpansionKind.OTHER,
+            client_goal=validate_objective_text(answers.client_goal, label="The client goal"),
+            financial_target=self._money(answers.target),
+            target_date=self._day(answers.date),
             created_at=self.coach.now(),
-            uid=answers["uid"],
+            uid=answers.uid,
         )
         if self.current_objective is not None:
             objective = replace(objective, created_at=self.current_objective.created_at)

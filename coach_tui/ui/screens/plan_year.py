@@ -26,11 +26,20 @@ from coach_tui.model.account import Account
 from coach_tui.model.counts import parse_count
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
-from coach_tui.model.goal import PerformanceGoal
+from coach_tui.model.flows.codec import typed_draft
+from coach_tui.model.flows.plan_year import PlanAnswers, WalkAnswers
+from coach_tui.model.goal import Metric, PerformanceGoal
 from coach_tui.model.money import format_money, parse_money
 from coach_tui.services.flow_saves import save_year_plan
 from coach_tui.store.errors import StoreError
-from coach_tui.ui.kit.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
+from coach_tui.ui.kit.guided import (
+    FlowStep,
+    GuidedFlowScreen,
+    Slot,
+    StepKind,
+    Verdict,
+    attr_slot,
+)
 from coach_tui.ui.year_plan import Plan
 
 SHOWN_ACCOUNTS = 24
@@ -99,7 +108,15 @@ def currency_question(typed: str, default: str) -> str:
     )
 
 
-class PlanYearScreen(GuidedFlowScreen[Plan]):
+def target_slot(metric: Metric) -> Slot:
+    """The target typed for `metric` in the plan's answers."""
+    return Slot(
+        lambda answers: answers.target(metric),
+        lambda answers, text: answers.set_target(metric, text),
+    )
+
+
+class PlanYearScreen(GuidedFlowScreen[Plan, PlanAnswers]):
     """Dismisses with the saved plan (then the app walks the objectives), or None."""
 
     HELP_NAME = "Plan the year"
@@ -115,40 +132,66 @@ class PlanYearScreen(GuidedFlowScreen[Plan]):
         currency: str,
     ) -> None:
         year = year_to_plan(today)
+        year_step, revenue, deals, new_accounts, key_accounts_step, review = plan_steps(year)
+        targets = [
+            step.bind(
+                slot=target_slot(metric),
+                check=lambda step=step, metric=metric: self._check_target(step, metric),
+                echo=echo,
+            )
+            for step, metric, echo in (
+                (revenue, Metric.REVENUE, self._echo_revenue),
+                (deals, Metric.DEALS, self._echo_count),
+                (new_accounts, Metric.NEW_ACCOUNTS, self._echo_count),
+            )
+        ]
+        key_accounts_step = key_accounts_step.bind(
+            slot=attr_slot(PlanAnswers, "accounts"), check=self._check_accounts
+        )
+        steps = (
+            year_step.bind(
+                slot=attr_slot(PlanAnswers, "year"), check=self._check_year, echo=self._echo_year
+            ),
+            *targets,
+            key_accounts_step,
+            review,
+        )
         super().__init__(
             flow=PLAN_FLOW,
             title="Plan the year",
-            steps=plan_steps(year),
+            steps=steps,
             draft=draft,
             answers=self._start_answers(year, goals),
         )
+        self.accounts_step = key_accounts_step
         self.today = today
         self.goals = goals
         self.accounts = accounts
         self.currency = currency
 
     @staticmethod
-    def _start_answers(year: int, goals: list[PerformanceGoal]) -> dict[str, str]:
+    def _start_answers(year: int, goals: list[PerformanceGoal]) -> PlanAnswers:
         """The year to plan, with any targets already set for it filled in."""
-        answers = {"year": str(year)}
-        for key, metric in TARGETS.items():
+        answers = PlanAnswers(year=str(year))
+        for metric in TARGETS.values():
             goal = year_goal(goals, metric, year)
             if goal is None:
                 continue
             money = metric.is_money
-            answers[key] = format_money(goal.target, goal.currency) if money else f"{goal.target:f}"
+            typed = format_money(goal.target, goal.currency) if money else f"{goal.target:f}"
+            answers.set_target(metric, typed)
         return answers
 
     # --- reading answers ----------------------------------------------------------
 
     def year(self) -> int:
-        return parse_year(self.answers.get("year", ""), self.today)
+        return parse_year(self.answers.year, self.today)
 
-    def target(self, key: str) -> tuple[Decimal, str] | None:
-        text = self.answers.get(key, "")
+    def target(self, metric: Metric) -> tuple[Decimal, str] | None:
+        text = self.answers.target(metric)
         if not text.strip():
             return None
-        if key == "revenue":
+        if metric.is_money:
             money = parse_money(text, default_currency=self.currency, label="The revenue target")
             return money.amount, money.currency
         return parse_count(text, label="The target"), ""
@@ -158,52 +201,70 @@ class PlanYearScreen(GuidedFlowScreen[Plan]):
         return currency if currency and currency != self.currency else ""
 
     def keys(self) -> KeyAccounts:
-        return key_accounts(self.answers.get("accounts", ""), self.accounts)
+        return key_accounts(self.answers.accounts, self.accounts)
 
-    def echo(self, step: FlowStep, value: str) -> str:
+    def _echo_year(self, value: str) -> str:
         try:
-            if step.key == "year":
-                return f"= 1 Jan – 31 Dec {parse_year(value, self.today)}"
-            if step.key == "revenue" and value.strip():
+            return f"= 1 Jan – 31 Dec {parse_year(value, self.today)}"
+        except ValidationError:
+            return ""
+
+    def _echo_revenue(self, value: str) -> str:
+        try:
+            if value.strip():
                 money = parse_money(value, default_currency=self.currency)
                 switch = self._new_default(money.currency)
                 return f"= {money}" + (
                     f" · {switch} becomes your default currency" if switch else ""
                 )
-            if step.key in ("deals", "new_accounts") and value.strip():
-                return f"= {parse_count(value):,.0f}"
         except ValidationError:
             return ""
         return ""
 
-    def check(self, step: FlowStep, value: str) -> Verdict:
+    def _echo_count(self, value: str) -> str:
         try:
-            if step.key == "year":
-                parse_year(value, self.today)
-            elif step.key in ("revenue", "deals", "new_accounts"):
-                target = self.target(step.key)
-                if target is None:
-                    return Verdict(
-                        question=f"No {step.title.lower()} target? Ctrl+s again skips it."
-                    )
-                if self._new_default(target[1]):
-                    return Verdict(question=currency_question(target[1], self.currency))
-            elif step.key == "accounts":
-                keys = self.keys()
-                if keys.count == 0:
-                    return Verdict(
-                        question="No key accounts? The targets will be saved without them. "
-                        "Ctrl+s again to go on."
-                    )
+            return f"= {parse_count(value):,.0f}" if value.strip() else ""
+        except ValidationError:
+            return ""
+
+    def _check_year(self) -> Verdict:
+        try:
+            self.year()
         except ValidationError as error:
             return Verdict(error=error.message)
         return Verdict()
 
+    def _check_target(self, step: FlowStep, metric: Metric) -> Verdict:
+        try:
+            target = self.target(metric)
+        except ValidationError as error:
+            return Verdict(error=error.message)
+        if target is None:
+            return Verdict(question=f"No {step.title.lower()} target? Ctrl+s again skips it.")
+        if self._new_default(target[1]):
+            return Verdict(question=currency_question(target[1], self.currency))
+        return Verdict()
+
+    def _check_accounts(self) -> Verdict:
+        try:
+            keys = self.keys()
+        except ValidationError as error:
+            return Verdict(error=error.message)
+        if keys.count == 0:
+            return Verdict(
+                question="No key accounts? The targets will be saved without them. "
+                "Ctrl+s again to go on."
+            )
+        return Verdict()
+
+    def _on_accounts(self) -> bool:
+        return self.current is self.accounts_step
+
     def reference_title(self) -> str:
-        return "Your accounts" if self.current.key == "accounts" else "The plan"
+        return "Your accounts" if self._on_accounts() else "The plan"
 
     def reference(self) -> str:
-        if self.current.key == "accounts":
+        if self._on_accounts():
             names = [account.name for account in self.accounts if not account.archived]
             if not names:
                 return "You have no accounts yet: every name you type will be created."
@@ -213,12 +274,12 @@ class PlanYearScreen(GuidedFlowScreen[Plan]):
             return ""
         try:
             lines = [f"Year: {self.year()}"]
-            for key, label in (("revenue", "Revenue"), ("deals", "Deals won"),
-                               ("new_accounts", "New accounts")):  # fmt: skip
-                target = self.target(key)
+            for metric, label in ((Metric.REVENUE, "Revenue"), (Metric.DEALS, "Deals won"),
+                                  (Metric.NEW_ACCOUNTS, "New accounts")):  # fmt: skip
+                target = self.target(metric)
                 if target is None:
                     lines.append(f"{label}: not set")
-                elif key == "revenue":
+                elif metric.is_money:
                     lines.append(f"{label}: {format_money(*target)}")
                 else:
                     lines.append(f"{label}: {target[0]:,.0f}")
@@ -235,8 +296,8 @@ class PlanYearScreen(GuidedFlowScreen[Plan]):
             year = self.year()
             keys = self.keys()
             goals = []
-            for key, metric in TARGETS.items():
-                target = self.target(key)
+            for metric in TARGETS.values():
+                target = self.target(metric)
                 if target is not None:
                     existing = year_goal(repo.goals.performance(), metric, year)
                     goals.append(planned_goal(existing, metric, year, *target))
@@ -244,7 +305,7 @@ class PlanYearScreen(GuidedFlowScreen[Plan]):
             self.say(getattr(error, "message", str(error)), kind="error")
             return None
         try:
-            revenue = self.target("revenue")
+            revenue = self.target(Metric.REVENUE)
             # The first currency typed is the default from now on (the question on the
             # revenue step said so): the objectives' "250k" that follow mean it too.
             new_default = revenue is not None and self._new_default(revenue[1])
@@ -254,7 +315,7 @@ class PlanYearScreen(GuidedFlowScreen[Plan]):
             uids.extend(account.uid for account in accounts)
             walk = None
             if uids:
-                walk = FlowDraft(OBJECTIVE_WALK, 0, {"accounts": ",".join(uids)}, self.coach.now())
+                walk = typed_draft(OBJECTIVE_WALK, 0, WalkAnswers(tuple(uids)), self.coach.now())
             save_year_plan(
                 repo, goals, currency=currency, new_accounts=accounts, walk=walk, draft=PLAN_FLOW
             )

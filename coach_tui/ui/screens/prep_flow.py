@@ -12,6 +12,7 @@ fallback.
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 from coach_tui.coaching.calls import commitment_label, open_commitments
 from coach_tui.coaching.outcome import AdvanceSize, OutcomeIssue, check_outcome
@@ -21,17 +22,26 @@ from coach_tui.coaching.outcome_split import (
     asks_this_call,
     split_outcome,
 )
+from coach_tui.coaching.prep_answers import PrepAnswers
 from coach_tui.model.account import Account, StrategicObjective
 from coach_tui.model.call import CALL_TEXT, Call, Commitment, Prep
 from coach_tui.model.clock import local_time
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
+from coach_tui.model.flows.codec import member
 from coach_tui.model.paragraphs import paragraphs
 from coach_tui.model.why import WhyStatement
 from coach_tui.services.call_saves import save_prep
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.flow_names import prep_flow_name
-from coach_tui.ui.kit.guided import FlowStep, GuidedFlowScreen, StepKind, Verdict
+from coach_tui.ui.kit.guided import (
+    FlowStep,
+    GuidedFlowScreen,
+    Slot,
+    StepKind,
+    Verdict,
+    attr_slot,
+)
 from coach_tui.ui.text import day, day_and_time
 
 LARGE_ONLY = ("client_gain", "attendees", "questions", "objections", "bring", "fallback")
@@ -96,7 +106,24 @@ PREP_STEPS = (
 )
 
 
-class PrepFlowScreen(GuidedFlowScreen[Call]):
+def answers_from(prep: Prep | None) -> PrepAnswers:
+    """A prep already saved on the call, to edit it."""
+    if prep is None:
+        return PrepAnswers()
+    return PrepAnswers(
+        outcome=prep.outcome,
+        size=member(AdvanceSize, prep.size, AdvanceSize.SMALL),
+        note=prep.note,
+        client_gain=prep.client_gain,
+        attendees=prep.attendees,
+        questions=prep.questions,
+        objections=prep.objections,
+        bring=prep.bring,
+        fallback=prep.fallback,
+    )
+
+
+class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
     """Dismisses with the prepared call."""
 
     HELP_NAME = "Call prep"
@@ -114,17 +141,44 @@ class PrepFlowScreen(GuidedFlowScreen[Call]):
         last: Call | None,
         commitments: list[Commitment],
     ) -> None:
-        prep = call.prep
-        answers = {"size": AdvanceSize.SMALL.value}
-        if prep is not None:
-            answers |= {name: getattr(prep, name) for name in ("outcome", "size", *TEXT_STEPS)}
+        outcome, this_call, bigger, size, note, *large_only, review = PREP_STEPS
+        steps = (
+            outcome.bind(
+                slot=attr_slot(PrepAnswers, "outcome"),
+                check=self._check_outcome,
+                still_wrong=self._outcome_still_wrong,
+            ),
+            this_call.bind(
+                slot=attr_slot(PrepAnswers, "this_call"),
+                check=partial(self._check_this_call, this_call),
+                skip=lambda: not asks_this_call(self.answers.outcome),
+                dynamic_hint=self._this_call_hint,
+            ),
+            bigger.bind(
+                slot=Slot(lambda a: a.bigger or "", lambda a, text: setattr(a, "bigger", text)),
+                check=partial(self._check_text, bigger),
+                skip=lambda: not asks_follow_up(*self._typed_split()),
+            ),
+            size.bind(slot=attr_slot(PrepAnswers, "size", AdvanceSize)),
+            note.bind(slot=attr_slot(PrepAnswers, "note"), check=partial(self._check_text, note)),
+            *(
+                step.bind(
+                    slot=attr_slot(PrepAnswers, step.key),
+                    check=partial(self._check_text, step),
+                    skip=lambda: self.answers.size is not AdvanceSize.LARGE,
+                )
+                for step in large_only
+            ),
+            review,
+        )
         super().__init__(
             flow=prep_flow_name(call.uid),
             title=f"Prep · {account.name} · {day_and_time(local_time(call.when, now))}",
-            steps=PREP_STEPS,
+            steps=steps,
             draft=draft,
-            answers=answers,
+            answers=answers_from(call.prep),
         )
+        self.outcome_step = steps[0]
         self.call = call
         self.account = account
         self.why = why
@@ -134,75 +188,67 @@ class PrepFlowScreen(GuidedFlowScreen[Call]):
 
     # --- adapting to the answers ------------------------------------------------------
 
+    def _typed_split(self) -> tuple[str, str, str | None]:
+        answers = self.answers
+        return answers.outcome, answers.this_call, answers.bigger
+
     def split(self) -> Split:
         """This call's outcome and the follow-up's, from the answers so far."""
-        answers = self.answers
-        return split_outcome(
-            answers.get("outcome", ""), answers.get("this_call", ""), answers.get("bigger")
-        )
+        return split_outcome(*self._typed_split())
 
-    def skips(self, step: FlowStep) -> bool:
-        answers = self.answers
-        typed = answers.get("outcome", "")
-        if step.key == "this_call":
-            return not asks_this_call(typed)
-        if step.key == "bigger":
-            return not asks_follow_up(typed, answers.get("this_call", ""), answers.get("bigger"))
-        if step.key in LARGE_ONLY:
-            return self.answers.get("size") != AdvanceSize.LARGE.value
-        return False
+    # --- the steps' handlers ------------------------------------------------------------
 
-    def check(self, step: FlowStep, value: str) -> Verdict:
-        if step.key == "outcome":
-            verdict = check_outcome(value)
-            if verdict.blocking:
-                return Verdict(error=verdict.messages[0])
-            # Suggest the size the outcome implies; the seller may change it.
-            self.answers["size"] = verdict.size.value
-            if OutcomeIssue.TOO_BIG in verdict.issues:
-                # Remembered for the follow-up, whether they now write a smaller outcome here
-                # or keep this one and say on the next page what this call must get.
-                if not self.answers.get("bigger", "").strip():
-                    self.answers["bigger"] = verdict.text
-                return Verdict(
-                    question=paragraphs(
-                        *verdict.messages,
-                        "Write it here, or press ctrl+s again to split it on the next page.",
-                    )
+    def _check_outcome(self) -> Verdict:
+        verdict = check_outcome(self.answers.outcome)
+        if verdict.blocking:
+            return Verdict(error=verdict.messages[0])
+        # Suggest the size the outcome implies; the seller may change it.
+        self.answers.size = verdict.size
+        if OutcomeIssue.TOO_BIG in verdict.issues:
+            # Remembered for the follow-up, whether they now write a smaller outcome here
+            # or keep this one and say on the next page what this call must get.
+            if not (self.answers.bigger or "").strip():
+                self.answers.bigger = verdict.text
+            return Verdict(
+                question=paragraphs(
+                    *verdict.messages,
+                    "Write it here, or press ctrl+s again to split it on the next page.",
                 )
-            if verdict.issues:
-                return Verdict(question=paragraphs(*verdict.messages, "Ctrl+s again keeps it."))
-            return Verdict()  # a good outcome goes on at the first ctrl+s
-        if step.key == "this_call" and value.strip():
-            verdict = check_outcome(value)
-            if verdict.blocking:
-                return Verdict(error=verdict.messages[0])
-            self.answers["size"] = verdict.size.value
-            if verdict.issues:
-                return Verdict(question=paragraphs(*verdict.messages, "Ctrl+s again keeps it."))
-            return Verdict()
-        if step.key in ("this_call", "bigger", *TEXT_STEPS):
-            try:
-                CALL_TEXT.clean(value, label=step.title)
-            except ValidationError as error:
-                return Verdict(error=error.message)
+            )
+        if verdict.issues:
+            return Verdict(question=paragraphs(*verdict.messages, "Ctrl+s again keeps it."))
+        return Verdict()  # a good outcome goes on at the first ctrl+s
+
+    def _outcome_still_wrong(self) -> str:
+        verdict = check_outcome(self.answers.outcome)  # without `check`: it suggests the size
+        return verdict.messages[0] if verdict.blocking else ""
+
+    def _check_this_call(self, step: FlowStep) -> Verdict:
+        value = self.answers.this_call
+        if not value.strip():
+            return self._check_text(step)
+        verdict = check_outcome(value)
+        if verdict.blocking:
+            return Verdict(error=verdict.messages[0])
+        self.answers.size = verdict.size
+        if verdict.issues:
+            return Verdict(question=paragraphs(*verdict.messages, "Ctrl+s again keeps it."))
         return Verdict()
 
-    def step_hint(self, step: FlowStep) -> str:
-        if step.key == "this_call":
-            typed = check_outcome(self.answers.get("outcome", "")).text
-            return (
-                f"“{typed}” is more than one call gets. Write the step this call can win; the "
-                "bigger one becomes the outcome of a follow-up call a week later. Empty keeps "
-                "the whole outcome for this call."
-            )
-        return step.hint
+    def _check_text(self, step: FlowStep) -> Verdict:
+        try:
+            CALL_TEXT.clean(str(self.value_of(step)), label=step.title)
+        except ValidationError as error:
+            return Verdict(error=error.message)
+        return Verdict()
 
-    def still_wrong(self, step: FlowStep, value: str) -> str:
-        if step.key == "outcome":  # judged without `check`, which also suggests the size
-            verdict = check_outcome(value)
-            return verdict.messages[0] if verdict.blocking else ""
-        return super().still_wrong(step, value)
+    def _this_call_hint(self) -> str:
+        typed = check_outcome(self.answers.outcome).text
+        return (
+            f"“{typed}” is more than one call gets. Write the step this call can win; the "
+            "bigger one becomes the outcome of a follow-up call a week later. Empty keeps "
+            "the whole outcome for this call."
+        )
 
     def reference_title(self) -> str:
         return "Before you prepare" if self.current.kind is not StepKind.REVIEW else "Your prep"
@@ -216,7 +262,7 @@ class PrepFlowScreen(GuidedFlowScreen[Call]):
             if follow_up := self.split().follow_up:
                 lines.append(f"Follow-up call a week later, aiming at: {follow_up}")
             return "\n".join(lines)
-        if self.current.key != "outcome":
+        if self.current is not self.outcome_step:
             return ""
         lines = []
         if self.call.carried_outcome:
@@ -250,13 +296,21 @@ class PrepFlowScreen(GuidedFlowScreen[Call]):
 
     def build(self) -> Prep:
         answers = self.answers
-        large = answers.get("size") == AdvanceSize.LARGE.value
-        kept = {name for name in TEXT_STEPS if large or name == "note"}
-        texts = {name: answers.get(name, "").strip() if name in kept else "" for name in TEXT_STEPS}
+        large = answers.size is AdvanceSize.LARGE
+
+        def kept(text: str) -> str:
+            return text.strip() if large else ""
+
         return Prep(
             outcome=check_outcome(self.split().this_call).text,
-            size=answers.get("size", AdvanceSize.SMALL.value),
-            **texts,
+            size=answers.size.value,
+            note=answers.note.strip(),
+            client_gain=kept(answers.client_gain),
+            attendees=kept(answers.attendees),
+            questions=kept(answers.questions),
+            objections=kept(answers.objections),
+            bring=kept(answers.bring),
+            fallback=kept(answers.fallback),
         )
 
     def finish(self) -> Call | None:

@@ -2,14 +2,15 @@
 a clear-up of what is still open, and next week's focus.
 
 Its steps depend on the seller's getting-better goals and on what is open, so the lists a
-review started with are kept in the draft: a resumed review has the same steps, and the
-step number it saved still points at the same question.
+review started with are kept in the draft (`ReviewAnswers.lists`): a resumed review has the
+same steps, and the step number it saved still points at the same question.
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from coach_tui.coaching.review import (
     CLEAR_CHOICES,
@@ -21,11 +22,12 @@ from coach_tui.coaching.review import (
     settle_promise,
     settle_touch,
 )
+from coach_tui.coaching.review_answers import ReviewAnswers, ReviewLists, SkillAnswers
 from coach_tui.model.call import Commitment
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
+from coach_tui.model.flows.codec import answers_of
 from coach_tui.model.review import RATINGS, SkillReflection, WeekReview
-from coach_tui.model.text import small_number
 from coach_tui.model.touch import Touch
 from coach_tui.services.flow_saves import save_review
 from coach_tui.services.weekly_review import ReviewContext
@@ -34,10 +36,10 @@ from coach_tui.ui.flow_names import review_flow_name
 from coach_tui.ui.kit.guided import (
     FlowStep,
     GuidedFlowScreen,
+    Slot,
     StepKind,
     Verdict,
-    join_picks,
-    split_picks,
+    attr_slot,
 )
 
 REFLECTIONS = {
@@ -56,33 +58,63 @@ RATING_CHOICES = (
 YES_NO = (("yes", "Yes, I practised it"), ("no", "No, not this week"))
 
 
-def _steps(context: ReviewContext) -> list[FlowStep]:
+def _reflection_step(key: str, question: str, hint: str) -> FlowStep:
+    return FlowStep(key, REFLECTIONS[key], question, hint, slot=attr_slot(ReviewAnswers, key))
+
+
+def _skill_slot(uid: str, read: Callable[..., str], write: Callable[..., None]) -> Slot:
+    """A slot of the answers about skill `uid`."""
+    return Slot(
+        lambda answers: read(answers.skill(uid)),
+        lambda answers, value: write(answers.skill(uid), value),
+    )
+
+
+def _set_practised(skill: SkillAnswers, value: str) -> None:
+    skill.practised = value != "no"
+
+
+def _set_example(skill: SkillAnswers, value: str) -> None:
+    skill.example = value
+
+
+def _set_rating(skill: SkillAnswers, value: str) -> None:
+    skill.rating = int(value) if value else None
+
+
+def _clear_slot(item: ClearItem) -> Slot:
+    def put(answers: ReviewAnswers, value: str) -> None:
+        answers.clear[item.key] = ClearChoice(value) if value else ClearChoice.LEAVE
+
+    return Slot(lambda answers: answers.choice(item).value, put)
+
+
+def _steps(context: ReviewContext, flow: WeekReviewFlowScreen) -> list[FlowStep]:
+    """The review's steps, with `flow`'s handlers bound."""
     steps = [
-        FlowStep(
+        _reflection_step(
             "figures_note",
-            "The week in numbers",
             "Here is your week in numbers. What stands out to you?",
             context.summary,
-        ),
-        FlowStep(
+        ).bind(title="The week in numbers"),
+        _reflection_step(
             "went_well",
-            "What went well",
             "What went well this week?",
             "Name something you did, not only something that happened to you.",
         ),
-        FlowStep(
+        _reflection_step(
             "went_badly",
-            "What did not",
             "What did not go well — and what was your part in it?",
             "Honest beats flattering: this page is only for you.",
         ),
-        FlowStep(
+        _reflection_step(
             "learned",
-            "Your clients",
             "What did you learn about your clients this week?",
             "A worry, a priority, a name, how they decide — anything you did not know on Monday.",
-        ),
+        ).bind(title="Your clients"),
     ]
+    for index, step in enumerate(steps):
+        steps[index] = step.bind(check=partial(flow.check_reflection, step.key))
     for uid, skill in context.skills:
         steps += [
             FlowStep(
@@ -91,12 +123,16 @@ def _steps(context: ReviewContext) -> list[FlowStep]:
                 f"Did you practise “{skill}” this week?",
                 kind=StepKind.CHOICE,
                 choices=YES_NO,
+                slot=_skill_slot(uid, lambda s: "yes" if s.practised else "no", _set_practised),
             ),
             FlowStep(
                 f"skill:{uid}:example",
                 f"Getting better · {skill}",
                 f"When did you practise “{skill}”? Give one example.",
                 "Where, with whom, what you did — and what you would do the same or differently.",
+                slot=_skill_slot(uid, lambda s: s.example, _set_example),
+                check=partial(flow.check_example, uid),
+                skip=partial(flow.not_practised, uid),
             ),
             FlowStep(
                 f"skill:{uid}:rating",
@@ -105,6 +141,7 @@ def _steps(context: ReviewContext) -> list[FlowStep]:
                 "Rate what you did, not how the calls ended.",
                 kind=StepKind.CHOICE,
                 choices=RATING_CHOICES,
+                slot=_skill_slot(uid, lambda s: str(s.rating or ""), _set_rating),
             ),
         ]
     total = len(context.clear)
@@ -117,15 +154,25 @@ def _steps(context: ReviewContext) -> list[FlowStep]:
                 "Still open at the end of the week. Settle it now so it does not linger.",
                 kind=StepKind.CHOICE,
                 choices=CLEAR_CHOICES,
+                slot=_clear_slot(item),
             )
+        )
+    focus_hint = (
+        "A focus is something you will do: “get Priya to introduce me to the CFO”, "
+        "not “be more proactive”."
+    )
+    if context.clear_more:
+        focus_hint += (
+            f" ({context.clear_more} more open items wait in the touch queue and the calls screen.)"
         )
     steps += [
         FlowStep(
             "focus",
             "Next week's focus",
             "What will you focus on next week? Up to three things, one per line.",
-            "A focus is something you will do: “get Priya to introduce me to the CFO”, "
-            "not “be more proactive”.",
+            focus_hint,
+            slot=attr_slot(ReviewAnswers, "focus"),
+            check=flow.check_focus,
         ),
         FlowStep(
             "key_calls",
@@ -133,6 +180,8 @@ def _steps(context: ReviewContext) -> list[FlowStep]:
             "Which of the coming calls matter most? Space picks them; prep those first.",
             kind=StepKind.MULTI,
             choices=context.next_calls,
+            slot=attr_slot(ReviewAnswers, "key_calls"),
+            skip=lambda: not context.next_calls,
         ),
         FlowStep(
             "review",
@@ -147,40 +196,33 @@ def _steps(context: ReviewContext) -> list[FlowStep]:
 
 def _kept_lists(context: ReviewContext, draft: FlowDraft | None) -> ReviewContext:
     """The context with the skills and items the draft started with, so its steps line up."""
-    if draft is None or "_skills" not in draft.answers:
+    lists = None if draft is None else answers_of(draft, ReviewAnswers).lists
+    if lists is None:
         return context
-    try:
-        skills = tuple(
-            (str(uid), str(skill)) for uid, skill in json.loads(draft.answers["_skills"])
-        )
-        clear = tuple(
-            ClearItem(str(kind), str(uid), str(label))
-            for kind, uid, label in json.loads(draft.answers.get("_clear", "[]"))
-        )
-    except (ValueError, TypeError):
-        return context  # a damaged list: start from today's lists rather than fail
-    return replace(context, skills=skills, clear=clear)
+    return replace(context, skills=lists.skills, clear=lists.clear)
 
 
-def answers_from(review: WeekReview) -> dict[str, str]:
+def answers_from(review: WeekReview | None) -> ReviewAnswers:
     """A saved review as flow answers, for editing it."""
-    answers = {
-        "figures_note": review.figures_note,
-        "went_well": review.went_well,
-        "went_badly": review.went_badly,
-        "learned": review.learned,
-        "focus": "\n".join(review.focus),
-        "key_calls": join_picks(list(review.key_call_uids)),
-    }
+    if review is None:
+        return ReviewAnswers()
+    answers = ReviewAnswers(
+        figures_note=review.figures_note,
+        went_well=review.went_well,
+        went_badly=review.went_badly,
+        learned=review.learned,
+        focus="\n".join(review.focus),
+        key_calls=tuple(review.key_call_uids),
+    )
     for skill in review.skills:
-        answers[f"skill:{skill.goal_uid}:practised"] = "yes" if skill.practised else "no"
-        answers[f"skill:{skill.goal_uid}:example"] = skill.example
-        if skill.rating is not None:
-            answers[f"skill:{skill.goal_uid}:rating"] = str(skill.rating)
+        kept = answers.skill(skill.goal_uid)
+        kept.practised = skill.practised
+        kept.example = skill.example
+        kept.rating = skill.rating
     return answers
 
 
-class WeekReviewFlowScreen(GuidedFlowScreen[WeekReview]):
+class WeekReviewFlowScreen(GuidedFlowScreen[WeekReview, ReviewAnswers]):
     """Dismisses with the saved review."""
 
     HELP_NAME = "Weekly review"
@@ -194,78 +236,88 @@ class WeekReviewFlowScreen(GuidedFlowScreen[WeekReview]):
         existing: WeekReview | None = None,
     ) -> None:
         context = _kept_lists(context, draft)
-        answers = answers_from(existing) if existing is not None else {}
-        answers["_skills"] = json.dumps([list(pair) for pair in context.skills])
-        answers["_clear"] = json.dumps([[i.kind, i.uid, i.label] for i in context.clear])
+        answers = answers_from(existing)
+        answers.lists = ReviewLists(context.skills, context.clear)
         verb = "Edit the review" if existing is not None else "Weekly review"
         super().__init__(
             flow=review_flow_name(context.week),
             title=f"{verb} · {context.week.label}",
-            steps=_steps(context),
+            steps=_steps(context, self),
             draft=draft,
             answers=answers,
         )
+        self.answers.lists = answers.lists
         self.context = context
         self.existing = existing
 
-    def blank_answers(self) -> dict[str, str]:
-        return {key: value for key, value in self.answers.items() if key.startswith("_")}
-
-    def skips(self, step: FlowStep) -> bool:
-        if step.key.endswith(":example"):
-            return self.answers.get(step.key.replace(":example", ":practised")) == "no"
-        if step.key == "key_calls":
-            return not self.context.next_calls
-        return False
+    def blank_answers(self) -> ReviewAnswers:
+        return ReviewAnswers(lists=self.answers.lists)
 
     def reference_title(self) -> str:
         return "Your week in numbers" if self.step == 0 else "Your review"
 
     def reference(self) -> str:
-        if self.current.key == "figures_note":
+        if self.step == 0:
             return self.context.figures_text
         if self.current.kind is StepKind.REVIEW:
             return self._overview()
         return ""
 
-    def step_hint(self, step: FlowStep) -> str:
-        if step.key == "focus" and self.context.clear_more:
-            return (
-                f"{step.hint} ({self.context.clear_more} more open items wait in the touch "
-                "queue and the calls screen.)"
-            )
-        return step.hint
+    # --- the steps' handlers ------------------------------------------------------------
 
-    def check(self, step: FlowStep, value: str) -> Verdict:
+    def _reflection(self, key: str) -> str:
+        answers = self.answers
+        return {
+            "figures_note": answers.figures_note,
+            "went_well": answers.went_well,
+            "went_badly": answers.went_badly,
+            "learned": answers.learned,
+        }[key]
+
+    def check_reflection(self, key: str) -> Verdict:
+        value = self._reflection(key)
         try:
-            if step.key in REFLECTIONS:
-                check_reflection(value, label=REFLECTIONS[step.key])
-                nudge = reflection_nudge(step.key, value)
-                return Verdict(question=nudge) if nudge else Verdict()
-            if step.key.endswith(":example"):
-                check_reflection(value, label="The example")
-                if not value.strip():
-                    return Verdict(
-                        question="An example makes the rating honest. Ctrl+s again to go on "
-                        "without one."
-                    )
-            if step.key == "focus" and not parse_focus(value):
-                return Verdict(
-                    question="No focus for next week? One clear focus beats a busy "
-                    "week. Ctrl+s again to leave it empty."
-                )
+            check_reflection(value, label=REFLECTIONS[key])
         except ValidationError as error:
             return Verdict(error=error.message)
+        nudge = reflection_nudge(key, value)
+        return Verdict(question=nudge) if nudge else Verdict()
+
+    def check_example(self, uid: str) -> Verdict:
+        value = self.answers.skill(uid).example
+        try:
+            check_reflection(value, label="The example")
+        except ValidationError as error:
+            return Verdict(error=error.message)
+        if not value.strip():
+            return Verdict(
+                question="An example makes the rating honest. Ctrl+s again to go on without one."
+            )
+        return Verdict()
+
+    def not_practised(self, uid: str) -> bool:
+        return not self.answers.skill(uid).practised
+
+    def check_focus(self) -> Verdict:
+        try:
+            focus = parse_focus(self.answers.focus)
+        except ValidationError as error:
+            return Verdict(error=error.message)
+        if not focus:
+            return Verdict(
+                question="No focus for next week? One clear focus beats a busy "
+                "week. Ctrl+s again to leave it empty."
+            )
         return Verdict()
 
     def _overview(self) -> str:
         answers = self.answers
         lines = [
-            f"{label}: {answers.get(key, '').strip() or '—'}" for key, label in REFLECTIONS.items()
+            f"{label}: {self._reflection(key).strip() or '—'}" for key, label in REFLECTIONS.items()
         ]
         for uid, skill in self.context.skills:
-            practised = answers.get(f"skill:{uid}:practised", "yes") == "yes"
-            rating = answers.get(f"skill:{uid}:rating", "")
+            practised = answers.skill(uid).practised
+            rating = answers.skill(uid).rating
             lines.append(
                 f"{skill}: {'practised' if practised else 'not practised'}"
                 + (f", rated {rating}/5" if rating else "")
@@ -275,38 +327,32 @@ class WeekReviewFlowScreen(GuidedFlowScreen[WeekReview]):
             settled = sum(choice is not ClearChoice.LEAVE for choice in moves)
             lines.append(f"Clear-up: {settled} of {len(moves)} open items settled when you save.")
         try:
-            focus = parse_focus(answers.get("focus", ""))
+            focus = parse_focus(answers.focus)
         except ValidationError as error:
             return f"Something needs fixing first: {error.message}"
         lines.append("Focus: " + ("; ".join(focus) if focus else "—"))
-        picked = len(split_picks(answers.get("key_calls", "")))
+        picked = len(answers.key_calls)
         if self.context.next_calls:
             lines.append(f"Key calls to prep: {picked or 'none picked'}")
         return "\n".join(lines)
 
     def _choice(self, item: ClearItem) -> ClearChoice:
-        try:
-            return ClearChoice(self.answers.get(f"clear:{item.key}", ClearChoice.LEAVE.value))
-        except ValueError:
-            return ClearChoice.LEAVE
+        return self.answers.choice(item)
 
     def _skills(self) -> tuple[SkillReflection, ...]:
         reflections = []
         for uid, skill in self.context.skills:
-            practised = self.answers.get(f"skill:{uid}:practised", "yes") == "yes"
-            rating_text = self.answers.get(f"skill:{uid}:rating", "")
-            rating = small_number(rating_text, max_digits=1)
+            answers = self.answers.skill(uid)
+            practised = answers.practised
             reflections.append(
                 SkillReflection(
                     uid,
                     skill,
                     practised,
-                    example=check_reflection(
-                        self.answers.get(f"skill:{uid}:example", ""), label="The example"
-                    )
+                    example=check_reflection(answers.example, label="The example")
                     if practised
                     else "",
-                    rating=rating if rating in RATINGS else None,
+                    rating=answers.rating if answers.rating in RATINGS else None,
                 )
             )
         return tuple(reflections)
@@ -333,10 +379,10 @@ class WeekReviewFlowScreen(GuidedFlowScreen[WeekReview]):
         answers = self.answers
         try:
             texts = {
-                key: check_reflection(answers.get(key, ""), label=label).strip()
+                key: check_reflection(self._reflection(key), label=label).strip()
                 for key, label in REFLECTIONS.items()
             }
-            focus = parse_focus(answers.get("focus", ""))
+            focus = parse_focus(answers.focus)
             skills = self._skills()
             touches, promises, dropped = self._settle()
         except ValidationError as error:
@@ -348,9 +394,7 @@ class WeekReviewFlowScreen(GuidedFlowScreen[WeekReview]):
             week=self.context.week,
             skills=skills,
             focus=focus,
-            key_call_uids=tuple(
-                uid for uid in split_picks(answers.get("key_calls", "")) if uid in known_calls
-            ),
+            key_call_uids=tuple(uid for uid in answers.key_calls if uid in known_calls),
             cleared=(previous.cleared if previous else 0)
             + len(touches)
             + len(promises)
