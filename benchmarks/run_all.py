@@ -155,6 +155,25 @@ def crash_figures(output: str) -> list[Figure]:
     ]
 
 
+def decode_figures(output: str) -> list[Figure]:
+    """Decoding (and checking) every record, each against reading the files."""
+    times = {m["name"]: m["ms"] for line in output.splitlines() if (m := NAMED_MS.match(line))}
+    base = times.get("orjson.loads of every file")
+    if base is None:
+        return [Figure("decode", "decode every record", "?", "?", "?")]
+    return [
+        Figure(
+            "decode",
+            f"{what}, 5 years",
+            f"{float(ms):.1f} ms",
+            f"{float(base):.1f} ms (orjson.loads)",
+            f"{float(ms) / float(base):.2f}",
+        )
+        for what, ms in times.items()
+        if what.startswith("decode") and "/" not in what
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
@@ -171,6 +190,7 @@ def main() -> None:
         ("dashboard_volume.py", ("--runs", str(runs))),
         ("morning_volume.py", ("--runs", str(runs))),
         ("today.py", ("--runs", str(runs))),
+        ("decode.py", ("--runs", str(runs))),
         ("keys.py", ("--presses", str(runs * 5))),
         ("crash_loop.py", ("--trials", str(trials))),
     )
@@ -189,6 +209,8 @@ def main() -> None:
             figures += key_figures(output)
         elif script == "crash_loop.py":
             figures += crash_figures(output)
+        elif script == "decode.py":
+            figures += decode_figures(output)
         else:
             figures += versus_figures(name, output)
     table = Table(title=f"coach benchmarks ({runs} runs each; medians)")

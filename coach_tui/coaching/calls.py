@@ -7,9 +7,10 @@ manager would ask in a pipeline review.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from typing import Protocol, TypeVar
 
 from coach_tui.model.call import Call, Commitment, DebriefMark, Movement
 from coach_tui.model.clock import local_time
@@ -60,6 +61,35 @@ def held_at(call: Call, now: datetime) -> Call:
     zone (so its wall time + zone stay how calls are stored)."""
     moment = now.replace(second=0, microsecond=0)
     return replace(call, when=moment.astimezone(call.when.tzinfo) if call.when.tzinfo else moment)
+
+
+class Marked(Protocol):
+    """A debriefed call as the stall rule sees it (`DebriefMark`, or a stored call's facts)."""
+
+    @property
+    def when(self) -> datetime: ...
+
+    @property
+    def movement(self) -> Movement | None: ...
+
+
+MarkT = TypeVar("MarkT", bound=Marked)
+
+
+def stall_window(marks: Iterable[MarkT]) -> list[MarkT]:
+    """The debriefs of one account the stall rule reads, in time order: the first (the
+    weeks without an advance count from it), the last advance, and the last three.
+
+    Everything `stall_question_from` decides, it decides from these alone, so the store
+    keeps exactly these live however old they are. Calls at the same moment keep the
+    order they came in.
+    """
+    ordered = sorted(marks, key=lambda mark: mark.when)
+    if not ordered:
+        return []
+    advances = [mark for mark in ordered if mark.movement is Movement.ADVANCE]
+    chosen = {id(mark) for mark in (ordered[0], *advances[-1:], *ordered[-STALL_CONTINUATIONS:])}
+    return [mark for mark in ordered if id(mark) in chosen]
 
 
 def stall_question(calls: Sequence[Call], today: date, *, weeks: int = STALL_WEEKS) -> str:

@@ -56,3 +56,21 @@ def end_campaign(
 def undo_end(repo: Repository, ended: CampaignEnded) -> None:
     """The campaign runs again, with its touches as they were before it ended."""
     repo.campaigns.set_status(ended.campaign_uid, CampaignStatus.ACTIVE, touches=ended.put_back)
+
+
+def mark_touch_done(
+    repo: Repository, before: Touch, done: Touch, today: date
+) -> CampaignEnded | None:
+    """Save `done` (the touch `before` marked done); when it won a meeting, its campaign
+    succeeds and closes its other open touches in the same save.
+
+    Returns the campaign's end, whose undo also puts `before` back, or None when no
+    campaign ended (no meeting, or the campaign was not running any more).
+    """
+    with repo.unit_of_work():
+        repo.touches.save(done)
+        if not done.got_meeting:
+            return None
+        return end_campaign(
+            repo, done.campaign_uid, CampaignStatus.SUCCEEDED, today, restore=[before]
+        )

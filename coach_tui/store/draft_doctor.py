@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from coach_tui.store.codec import draft_from_record
+from coach_tui.store.codec import decode
 from coach_tui.store.errors import DamagedRecord, StoreError
 from coach_tui.store.layout import TABLE_FAMILY, family_path
 from coach_tui.store.schema import check_shape, migrate, needs_migration
@@ -47,7 +47,7 @@ def draft_problems(data_dir: Path) -> list[DraftProblem]:
         flow = record.get("flow")
         name = flow if isinstance(flow, str) else ""
         try:
-            draft = draft_from_record(record, doc_id)
+            draft = decode("drafts", record, doc_id)
         except DamagedRecord as error:
             problems.append(DraftProblem(name, error.reason))
             continue

@@ -1,11 +1,12 @@
-"""Small saves as appended lines: what keeps marking a touch done instant at any volume.
+"""Small saves as appended lines: marking a touch done stays quick however long the history.
 
-TinyDB rewrites a whole file on every save, and at five years the live touches file is
-megabytes: rewriting and syncing it is most of a save. A journaled family instead appends
-one line per save to `<family>.journal` beside its file, holding the records that save
-changed (a deleted one as `null`), and syncs that. The family file itself is rewritten
-only now and then: when the journal grows past `COMPACT_AFTER_BYTES`, when a save is not
-a list of records (a new table, an import), at open, at a new day's backup and at close.
+TinyDB rewrites a whole file on every save, and the live touches file is the largest one
+that changes many times a day: rewriting and syncing it would be most of a save. A
+journaled family instead appends one line per save to `<family>.journal` beside its file,
+holding the records that save changed (a deleted one as `null`), and syncs that. The
+family file itself is rewritten only now and then: when the journal grows past
+`COMPACT_AFTER_BYTES`, when a save is not a list of records (a new table, an import), at
+open, at a new day's backup and at close.
 
 Which file a line belongs to: every rewrite of the family file stamps a fresh `base`
 token into its `_meta` record, and every line carries the token of the file it changes.

@@ -39,7 +39,7 @@ def check_records(
     record and the field, so the same advice (correct it, or restore the newest good
     backup) applies. `at_open` leaves the records of `SET_ASIDE_TABLES` to the app.
     """
-    # Every table's codec, imported only when a file is checked: a start on files coach
+    # Every table's rules, imported only when a file is checked: a start on files coach
     # wrote itself (see `verified.py`) never needs them all.
     from coach_tui.store.decoders import KINDS
 

@@ -1,4 +1,4 @@
-"""The single object the UI and commands talk to for data."""
+"""The single object services, screens and commands read and write data through."""
 
 from __future__ import annotations
 

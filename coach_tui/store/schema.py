@@ -17,9 +17,9 @@ from pathlib import Path
 from coach_tui.model.clock import local_zone
 from coach_tui.model.dates import real_wall_time
 from coach_tui.model.ids import new_uid
-from coach_tui.store.codec import zoned_to_text
 from coach_tui.store.errors import NewerSchema, UnreadableFile
 from coach_tui.store.layout import META_TABLE, SCHEMA_VERSION
+from coach_tui.store.moments import zoned_to_text
 from coach_tui.store.storage import RawData
 
 # A migration gets the zone the seller is in now: older files stored times without one.
@@ -69,7 +69,7 @@ def _v0_to_v1(raw: RawData, family: str, _zone: tzinfo) -> RawData:
 
 
 def _v1_to_v2(raw: RawData, family: str, zone: tzinfo) -> RawData:
-    """Version 2 stores a call's time as wall time + zone name (see `codec.zoned_to_text`).
+    """Version 2 stores a call's time as wall time + zone name (see `moments.zoned_to_text`).
 
     Version 1 stored the offset of the moment the call was typed, so a call typed in
     winter for a summer date sat an hour off. The typed clock time is what the seller

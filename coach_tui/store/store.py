@@ -237,6 +237,21 @@ class Store:
             _write_upgrades(self.data_dir, {family: loaded}, self._clock)
         return loaded.current
 
+    def load_aside(self, family: str) -> None:
+        """Read a lazy family's file into memory without holding the store meanwhile.
+
+        A background job that is about to need a big file (the archive, tens of MB after
+        years) loads it here first, so screens reading on the UI thread are not kept
+        waiting while it is parsed and checked. The store is held only to put the result
+        in place; if another thread loaded the family meanwhile, its copy is kept.
+        """
+        if family in self._dbs or self.read_only:  # a read-only open reads its snapshot's pin
+            self.database(family)
+            return
+        db = self._make_db(family, self._load_late(family))
+        with self._mutex:
+            self._dbs.setdefault(family, db)
+
     def is_loaded(self, family: str) -> bool:
         """Whether a (lazy) family's file has been read into memory yet."""
         db = self._dbs.get(family)

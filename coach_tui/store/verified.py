@@ -1,11 +1,11 @@
 """Fingerprints of the data files as coach last checked or wrote them.
 
 Decoding every record at open is what keeps a hand-edited file from reaching the screens,
-but at five-year volume it costs a third of a second. A file whose size and modification
-time still match what coach recorded was written by coach and already passed; any edit
-from outside changes its modification time and brings the full check back. A crash
-leaves stale fingerprints, which only means one slower, fully checked open.
-"""
+but it grows with the history and is wasted on a file coach itself wrote. A file whose
+size and modification time still match what coach recorded was written by coach and
+already passed; any edit from outside changes its modification time and brings the full
+check back. A crash leaves stale fingerprints, which only means one slower, fully checked
+open."""
 
 from __future__ import annotations
 

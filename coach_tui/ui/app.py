@@ -213,7 +213,7 @@ class CoachApp(App[None]):
         )
 
     def _archive_old_history(self, today: date) -> None:
-        """Off the UI thread: the pass holds the store's lock while it moves records."""
+        """Off the UI thread; the pass moves records in batches, letting screens read between."""
         try:
             self._close_touches_of_ended_campaigns(today)
             archive_old_history(self.repo.store, today)

@@ -10,6 +10,7 @@ from coach_tui.ui.screens.objective_flow import ObjectiveFlowScreen
 from coach_tui.ui.screens.plan_year import PlanYearScreen
 from tests.helpers import notices, screen_text, squashed
 from tests.ui.flow import later, paste, run, settle
+from tests.unit.faults import NthWriteFails
 
 
 async def answer_objective(pilot, description: str) -> None:
@@ -232,3 +233,31 @@ async def test_the_first_currency_typed_becomes_the_default_after_asking_once(
         Decimal(100_000),
         "EUR",
     )
+
+
+async def test_a_plan_that_fails_to_save_saves_nothing_and_a_retry_adds_no_account_twice(
+    make_app, with_why, monkeypatch
+) -> None:
+    """The disk fills up while the plan is saved: the seller is told, nothing half-saved
+    stays behind, and saving again once there is room makes each new account once."""
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        await pilot.press("y", "ctrl+s")
+        for _ in range(3):
+            await pilot.press("ctrl+s", "ctrl+s")
+        await paste(pilot, "Alpha Mills")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        disk = NthWriteFails(monkeypatch, nth=2)  # accounts.json, then core.json (the walk)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "disk is full" in squashed(screen_text(app))
+        assert isinstance(app.screen, PlanYearScreen)
+        assert disk.written == ["accounts.json", "core.json"]
+        assert app.repo.accounts.all() == []
+        monkeypatch.undo()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ObjectiveFlowScreen)
+    assert [a.name for a in app.repo.accounts.all()] == ["Alpha Mills"]

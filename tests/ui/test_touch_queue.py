@@ -14,6 +14,7 @@ from coach_tui.ui.screens.touch_forms import SnoozeForm, TouchDoneForm, TouchSki
 from coach_tui.ui.screens.touch_queue import TouchQueueScreen
 from tests.helpers import notices, screen_text, squashed, widget_text
 from tests.ui.flow import paste, run, settle
+from tests.unit.faults import NthWriteFails
 
 TODAY = date(2026, 11, 24)
 
@@ -168,6 +169,29 @@ async def test_a_meeting_won_closes_the_campaigns_other_touches_in_one_undoable_
         assert len(rows(app)) == 2
     campaign = app.repo.campaigns.get(touches["overdue"].campaign_uid)
     assert campaign.status is CampaignStatus.ACTIVE and campaign.ended_on is None
+    assert all(app.repo.touches.get(touches[k].uid).is_open for k in ("overdue", "today", "later"))
+
+
+async def test_a_meeting_won_that_cannot_be_saved_leaves_touch_and_campaign_as_they_were(
+    make_app, with_why, open_repo, clock, monkeypatch
+) -> None:
+    """The touch and the end of its campaign are one save: a full disk keeps the form open
+    with the reason, and saves neither half."""
+    touches = seed(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_queue(pilot)
+        await pilot.press("d")
+        await paste(pilot, "She said yes to a meeting on Friday")
+        app.screen.query_one("#meeting").value = "yes"
+        NthWriteFails(monkeypatch)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, TouchDoneForm)
+        assert "disk is full" in squashed(screen_text(app))
+        monkeypatch.undo()
+    campaign = app.repo.campaigns.get(touches["overdue"].campaign_uid)
+    assert campaign.status is CampaignStatus.ACTIVE
     assert all(app.repo.touches.get(touches[k].uid).is_open for k in ("overdue", "today", "later"))
 
 

@@ -11,19 +11,33 @@ from decimal import Decimal
 import pytest
 
 from coach_tui.coaching.next_call import Promised
-from coach_tui.model.account import ExpansionKind, StrategicObjective
+from coach_tui.coaching.plan_year import planned_goal
+from coach_tui.coaching.touches import mark_done
+from coach_tui.model.account import Account, ExpansionKind, StrategicObjective
 from coach_tui.model.call import Call, Debrief, Movement, Party, Prep, Result
 from coach_tui.model.day import DayPlan, Priority
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
+from coach_tui.model.goal import Metric
 from coach_tui.model.money import Money
 from coach_tui.model.review import WeekReview
 from coach_tui.model.touch import Campaign, CampaignStatus, Channel, Purpose, Touch, TouchStatus
 from coach_tui.model.week import IsoWeek
 from coach_tui.model.why import new_why
 from coach_tui.services.call_saves import save_debrief, save_prep
-from coach_tui.services.campaigns import end_campaign, save_campaign_plan, undo_end
-from coach_tui.services.flow_saves import save_day_plan, save_objective, save_review, save_why
+from coach_tui.services.campaigns import (
+    end_campaign,
+    mark_touch_done,
+    save_campaign_plan,
+    undo_end,
+)
+from coach_tui.services.flow_saves import (
+    save_day_plan,
+    save_objective,
+    save_review,
+    save_why,
+    save_year_plan,
+)
 from coach_tui.store.errors import StoreWriteError
 from coach_tui.store.repository import Repository
 from tests.helpers import BERLIN, FakeClock
@@ -227,6 +241,47 @@ def test_stopping_a_campaign_saves_nothing_when_its_second_write_fails(
         assert seen.touches.for_campaign("camp") == touches
 
 
+def won_meeting(touch: Touch, clock: FakeClock) -> Touch:
+    return mark_done(touch, clock().date(), "She said yes", got_response=True, got_meeting=True)
+
+
+def test_a_touch_that_won_a_meeting_ends_its_campaign_in_the_same_save(repo, clock) -> None:
+    campaign, touches = plan(clock)
+    save_campaign_plan(repo, campaign, touches)
+    ended = mark_touch_done(repo, touches[0], won_meeting(touches[0], clock), clock().date())
+    assert ended is not None and [t.uid for t in ended.closed] == [t.uid for t in touches[1:]]
+    disk = reopened(repo, clock)
+    assert disk.campaigns.get("camp").status is CampaignStatus.SUCCEEDED
+    assert [t.status for t in sorted(disk.touches.for_campaign("camp"), key=lambda t: t.due)] == [
+        TouchStatus.DONE, TouchStatus.SKIPPED, TouchStatus.SKIPPED
+    ]  # fmt: skip
+    undo_end(repo, ended)
+    assert reopened(repo, clock).touches.for_campaign("camp") == touches
+    assert reopened(repo, clock).campaigns.get("camp").is_active
+
+
+def test_a_touch_done_without_a_meeting_leaves_the_campaign_running(repo, clock) -> None:
+    campaign, touches = plan(clock)
+    save_campaign_plan(repo, campaign, touches)
+    done = mark_done(touches[0], clock().date(), "Sent", got_response=False, got_meeting=False)
+    assert mark_touch_done(repo, touches[0], done, clock().date()) is None
+    disk = reopened(repo, clock)
+    assert disk.campaigns.get("camp").is_active
+    assert disk.touches.get(touches[0].uid) == done
+
+
+def test_a_meeting_won_saves_nothing_when_its_second_write_fails(repo, clock, monkeypatch) -> None:
+    campaign, touches = plan(clock)
+    save_campaign_plan(repo, campaign, touches)
+    NthWriteFails(monkeypatch)
+    with pytest.raises(StoreWriteError):
+        mark_touch_done(repo, touches[0], won_meeting(touches[0], clock), clock().date())
+    monkeypatch.undo()
+    for seen in (repo, reopened(repo, clock)):
+        assert seen.campaigns.get("camp").is_active
+        assert seen.touches.for_campaign("camp") == touches
+
+
 # --- the simpler flows: why, objective, weekly review, day plan --------------------------
 
 
@@ -299,3 +354,52 @@ def test_a_flow_save_lands_whole_when_a_second_write_would_fail(
     for seen in (repo, reopened(repo, clock)):
         assert (read(seen) != []) is saved
         assert (seen.drafts.get("mine") is None) is saved
+
+
+# --- the year's plan -----------------------------------------------------------------------
+
+
+def year_plan(clock: FakeClock) -> tuple[list, list[Account], FlowDraft]:
+    goals = [planned_goal(None, Metric.REVENUE, 2027, Decimal("1200000"), "GBP"),
+             planned_goal(None, Metric.DEALS, 2027, Decimal(12), "")]  # fmt: skip
+    accounts = [
+        Account("Nordvale Foods", created_at=clock()),
+        Account("Kestrel", created_at=clock()),
+    ]
+    walk = FlowDraft("plan-walk", 0, {"accounts": ",".join(a.uid for a in accounts)}, clock())
+    return goals, accounts, walk
+
+
+def test_a_year_plan_saves_targets_accounts_currency_and_the_walk(repo, clock) -> None:
+    goals, accounts, walk = year_plan(clock)
+    kept_draft(repo, "plan-year", clock)
+    save_year_plan(repo, goals, currency="GBP", new_accounts=accounts, walk=walk,
+                   draft="plan-year")  # fmt: skip
+    disk = reopened(repo, clock)
+    assert sorted(g.target for g in disk.goals.performance()) == [Decimal(12), Decimal(1200000)]
+    assert sorted(a.name for a in disk.accounts.all()) == ["Kestrel", "Nordvale Foods"]
+    assert disk.settings.get().currency == "GBP"
+    assert disk.drafts.get("plan-walk") == walk
+    assert disk.drafts.get("plan-year") is None
+
+
+@pytest.mark.parametrize("currency", ["GBP", None])
+def test_a_year_plan_saves_nothing_when_its_last_write_fails(
+    repo, clock, monkeypatch, currency
+) -> None:
+    """A retry after a full disk must not find half the plan saved and add accounts twice."""
+    goals, accounts, walk = year_plan(clock)
+    kept_draft(repo, "plan-year", clock)
+    before = repo.settings.get()
+    disk = NthWriteFails(monkeypatch, nth=3)  # plans.json, accounts.json, core.json
+    with pytest.raises(StoreWriteError):
+        save_year_plan(repo, goals, currency=currency, new_accounts=accounts, walk=walk,
+                       draft="plan-year")  # fmt: skip
+    assert sorted(disk.written) == ["accounts.json", "core.json", "plans.json"]
+    monkeypatch.undo()
+    for seen in (repo, reopened(repo, clock)):
+        assert seen.goals.performance() == []
+        assert seen.accounts.all() == []
+        assert seen.settings.get() == before
+        assert seen.drafts.get("plan-walk") is None
+        assert seen.drafts.get("plan-year") is not None

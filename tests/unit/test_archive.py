@@ -8,6 +8,7 @@ account card) and the weekly figures of recent and old weeks agree before and af
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -352,6 +353,13 @@ def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+def copy_of(demo_folder: Path, folder: Path) -> Path:
+    folder.mkdir()
+    for path in demo_folder.glob("*.json"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    return folder
+
+
 def daily_views(repo: Repository, now: datetime) -> dict[str, object]:
     today = now.date()
     digest = repo.calls.digest(now)
@@ -387,10 +395,7 @@ def test_two_years_of_demo_read_the_same_after_archiving(demo_folder: Path, tmp_
         "the trends' year": (week.monday - timedelta(weeks=52), week.sunday),
         "an old quarter": (week.monday - timedelta(weeks=90), week.monday - timedelta(weeks=78)),
     }
-    folder = tmp_path / "data"
-    folder.mkdir()
-    for path in demo_folder.glob("*.json"):
-        (folder / path.name).write_bytes(path.read_bytes())
+    folder = copy_of(demo_folder, tmp_path / "data")
     repo = Repository.open(folder, clock=clock)
     try:
         before = daily_views(repo, now)
@@ -438,3 +443,103 @@ def test_a_close_skips_files_whose_backup_is_current_and_refreshes_changed_ones(
     assert [name for name in written if name != backup.LABEL] == ["touches.json"]
     day = data_dir / "backups" / clock().date().isoformat()
     assert (day / "touches.json").read_bytes() == (data_dir / "touches.json").read_bytes()
+
+
+# --- batches: the UI's reads never wait for a whole pass ------------------------------
+
+
+def uids_by_table(folder: Path) -> dict[str, set[str]]:
+    tables = {}
+    for path in folder.glob("*.json"):
+        for table, rows in orjson.loads(path.read_bytes()).items():
+            if table != "_meta" and isinstance(rows, dict):  # not verified.json's list
+                tables[table] = {row.get("uid") for row in rows.values()}
+    return tables
+
+
+def test_in_batches_the_pass_moves_what_one_transaction_would(
+    demo_folder: Path, tmp_path: Path
+) -> None:
+    clock = FakeClock()
+    whole, batched = copy_of(demo_folder, tmp_path / "whole"), copy_of(demo_folder, tmp_path / "b")
+    with Repository.open(whole, clock=clock) as repo:
+        in_one = archive_old_history(repo.store, clock().date(), force=True, batch=None)
+    batches = []
+    with Repository.open(batched, clock=clock) as repo:
+        before = daily_views(repo, clock())
+        in_batches = archive_old_history(
+            repo.store,
+            clock().date(),
+            force=True,
+            batch=in_one.touches // 3 + 1,  # three batches or four
+            between_batches=lambda: batches.append(daily_views(repo, clock())),
+        )
+        assert daily_views(repo, clock()) == before
+    assert in_batches == in_one
+    assert len(batches) >= 2  # it really went batch by batch (three batches or four)
+    assert all(views == before for views in batches)  # every daily view exact in between
+    assert uids_by_table(batched) == uids_by_table(whole)
+
+
+def test_a_read_from_another_thread_runs_between_two_batches(repo, clock) -> None:
+    """The pass lets the store go between batches: a screen's read on the UI thread (here
+    another thread) gets through before the next batch starts, not after the pass."""
+    old = [closed_touch(LONG_AGO + timedelta(days=n)) for n in range(5)]
+    repo.touches.save_many(old)
+    reads: list[int] = []
+
+    def read_from_another_thread() -> None:
+        reader = threading.Thread(target=lambda: reads.append(repo.touches.count()))
+        reader.start()
+        reader.join(timeout=30)  # a pass holding the store would keep the reader waiting
+        assert not reader.is_alive(), "the read waited for the rest of the pass"
+
+    moved = archive_old_history(
+        repo.store, clock().date(), batch=2, between_batches=read_from_another_thread
+    )
+    assert moved == Moved(touches=5)
+    assert reads == [5, 5]  # batches of 2, 2 and 1: a read between each two, each saw all five
+    assert repo.touches.count() == 5
+
+
+def test_a_read_gets_through_while_the_pass_loads_the_archive(
+    open_repo, clock, monkeypatch
+) -> None:
+    """Parsing the archive (tens of MB after years) happens without holding the store."""
+    from coach_tui.store import store as store_module
+
+    repo = open_repo()
+    repo.touches.save_many([closed_touch(LONG_AGO)])
+    archive_old_history(repo.store, clock().date())  # an archive.json on disk
+    planned = replace(closed_touch(LAST_MONTH), status=TouchStatus.PLANNED, closed_on=None)
+    repo.touches.save_many([closed_touch(LONG_AGO + timedelta(days=1)), planned])
+    repo.close()
+    repo = open_repo()  # the archive is lazy again: the next pass must read it
+    assert not repo.store.is_loaded("archive")
+    loading, go_on = threading.Event(), threading.Event()
+    real = store_module._load_checked
+
+    def slow_archive(data_dir, family, *args, **kwargs):
+        if family == "archive":
+            loading.set()
+            go_on.wait(timeout=30)
+        return real(data_dir, family, *args, **kwargs)
+
+    monkeypatch.setattr(store_module, "_load_checked", slow_archive)
+    passes: list[Moved] = []
+    worker = threading.Thread(
+        target=lambda: passes.append(archive_old_history(repo.store, clock().date(), force=True))
+    )
+    worker.start()
+    try:
+        assert loading.wait(timeout=30)
+        reads: list[list[Touch]] = []  # the touch queue's read: live touches only
+        reader = threading.Thread(target=lambda: reads.append(repo.touches.planned()))
+        reader.start()
+        reader.join(timeout=30)  # a pass holding the store would keep the reader waiting
+        assert not reader.is_alive(), "the read waited for the archive to load"
+        assert reads == [[planned]]
+    finally:
+        go_on.set()
+        worker.join(timeout=60)
+    assert passes == [Moved(touches=1)]

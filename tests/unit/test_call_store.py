@@ -1,6 +1,7 @@
 """Storing calls with prep and debrief, and commitments."""
 
 import json
+import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
@@ -18,7 +19,7 @@ from coach_tui.model.call import (
     Result,
 )
 from coach_tui.model.draft import FlowDraft
-from coach_tui.store.codec_calls import call_to_record
+from coach_tui.store.codec import encode
 from coach_tui.store.errors import UnreadableFile
 from coach_tui.store.repository import Repository
 from tests.helpers import BERLIN
@@ -86,7 +87,7 @@ def test_a_save_stamps_the_change_and_counts_each_move(repo, clock) -> None:
 def test_a_debrief_of_an_archived_call_counts_on_from_the_archived_copy(repo, clock) -> None:
     old = replace(full_call(), when=datetime(2025, 1, 7, 10, 0, tzinfo=BERLIN), sequence=4)
     with repo.store.transaction() as tx:
-        tx.table("calls_archive").insert(call_to_record(old))
+        tx.table("calls_archive").insert(encode(old))
     repo.calls.save(replace(old, when=old.when + timedelta(hours=1), sequence=0))
     assert repo.calls.get(old.uid).sequence == 5
 
@@ -127,7 +128,7 @@ def test_a_hand_broken_prep_stops_the_open(open_repo, data_dir) -> None:
     (record,) = raw["calls"].values()
     record["prep"]["outcome"] = 7
     path.write_text(json.dumps(raw))
-    with pytest.raises(UnreadableFile, match="'prep' should hold text fields"):
+    with pytest.raises(UnreadableFile, match=re.escape("'outcome' should be text (in prep)")):
         Repository.open(data_dir)
 
 

@@ -12,7 +12,7 @@ from coach_tui.coaching.agenda import calls_today
 from coach_tui.coaching.week_figures import WeekSources, week_figures
 from coach_tui.model.call import Call, Prep
 from coach_tui.model.week import IsoWeek
-from coach_tui.store.codec_calls import call_from_record, call_to_record
+from coach_tui.store.codec import decode, encode
 from tests.helpers import BERLIN
 
 NOW = datetime(2026, 11, 24, 8, 30, tzinfo=BERLIN)
@@ -50,7 +50,7 @@ def test_the_morning_agenda_shows_a_carried_call_without_an_outcome() -> None:
 
 def test_the_carried_mark_survives_the_store_and_a_prepared_record_keeps_its_shape() -> None:
     carried = Call("a", NOW, prep=CARRIED)
-    assert call_from_record(call_to_record(carried)) == carried
-    prepared = call_to_record(Call("a", NOW, prep=PREPARED))
+    assert decode("calls", encode(carried)) == carried
+    prepared = encode(Call("a", NOW, prep=PREPARED))
     assert "carried_from" not in prepared["prep"]
-    assert call_from_record(prepared).prepared
+    assert decode("calls", prepared).prepared

@@ -19,7 +19,7 @@ from coach_tui.model.day_text import (
 )
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.settings import Settings
-from coach_tui.store.codec import settings_from_record, settings_to_record
+from coach_tui.store.codec import decode, encode
 from coach_tui.store.errors import StoreError
 from tests.helpers import BERLIN
 
@@ -132,11 +132,11 @@ def test_the_locale_decides_until_the_seller_does(environ: dict, day_first: bool
 
 def test_the_choice_is_kept_with_the_settings() -> None:
     for chosen in (True, False, None):
-        record = settings_to_record(Settings(day_first=chosen))
-        assert settings_from_record(record).day_first is chosen
-    assert settings_from_record({"theme": None}).day_first is None  # older files
+        record = encode(Settings(day_first=chosen))
+        assert decode("settings", record).day_first is chosen
+    assert decode("settings", {"theme": None}).day_first is None  # older files
     with pytest.raises(StoreError, match="day_first"):
-        settings_from_record({"day_first": "yes"})
+        decode("settings", {"day_first": "yes"})
 
 
 def test_one_way_of_writing_a_date() -> None:

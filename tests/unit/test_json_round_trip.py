@@ -26,8 +26,7 @@ from coach_tui.model.settings import Settings
 from coach_tui.model.text import clean_text
 from coach_tui.model.touch import Campaign
 from coach_tui.model.why import WhyStatement, new_why
-from coach_tui.store.codec import account_to_record
-from coach_tui.store.codec_entry import campaign_to_record
+from coach_tui.store.codec import encode
 from coach_tui.store.layout import FAMILIES, SCHEMA_VERSION, family_path
 from coach_tui.store.lock import DataDirLock
 from coach_tui.store.portable import PORTABLE_TABLES
@@ -193,10 +192,8 @@ def its_owners() -> dict[str, list[dict]]:
     """The account and campaign `a_touch` records belong to: an import refuses a touch of
     an account or a campaign the file does not hold."""
     return {
-        "accounts": [account_to_record(Account("Acme", uid="acct"))],
-        "campaigns": [
-            campaign_to_record(Campaign("acct", "Entry", date(2026, 11, 2), (), uid="camp"))
-        ],
+        "accounts": [encode(Account("Acme", uid="acct"))],
+        "campaigns": [encode(Campaign("acct", "Entry", date(2026, 11, 2), (), uid="camp"))],
     }
 
 

@@ -17,7 +17,7 @@ from coach_tui.model.contact import BuyingRole, Contact
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.limits import Limits
 from coach_tui.model.settings import Settings, check_settings
-from coach_tui.store.codec import settings_from_record, settings_to_record
+from coach_tui.store.codec import decode, encode
 
 CHRISTMAS, NEW_YEAR = date(2026, 12, 25), date(2027, 1, 1)  # both a Friday
 
@@ -84,7 +84,7 @@ def test_a_campaign_over_christmas_leaves_the_holidays_out_and_says_which() -> N
 def test_the_region_setting_round_trips_and_a_mangled_one_is_refused() -> None:
     for region in (None, "", "DE-BY"):
         settings = Settings(holiday_region=region)
-        assert settings_from_record(settings_to_record(settings)) == settings
+        assert decode("settings", encode(settings)) == settings
         check_settings(settings, Limits.FORMS)
     with pytest.raises(ValidationError):
         check_settings(Settings(holiday_region="\x1b[31m"), Limits.FORMS)

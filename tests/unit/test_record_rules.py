@@ -56,7 +56,7 @@ from coach_tui.model.text import TextRule, clean_characters
 from coach_tui.model.touch import TOUCH_IDEA_MAX, Campaign, Channel, Purpose, Touch
 from coach_tui.model.week import IsoWeek
 from coach_tui.model.why import WhyAnswers, WhyStatement
-from coach_tui.store import codec, codec_calls, codec_days, codec_entry, codec_reviews
+from coach_tui.store.codec import encode
 from coach_tui.store.decoders import KINDS
 from coach_tui.store.doctor import FileState, diagnose
 from coach_tui.store.errors import UnreadableFile
@@ -72,15 +72,13 @@ TODAY = NOW.date()
 
 # One valid record of every table, written by coach's own encoders.
 VALID: dict[str, Callable[[], dict[str, Any]]] = {
-    "why": lambda: codec.why_to_record(
-        WhyStatement("For my family", NOW, WhyAnswers(gives="time"), uid="w1")
-    ),
-    "drafts": lambda: codec.draft_to_record(FlowDraft("why", 2, {"statement": "x"}, NOW)),
-    "settings": lambda: codec.settings_to_record(Settings(theme="coach-light")),
-    "accounts": lambda: codec.account_to_record(
+    "why": lambda: encode(WhyStatement("For my family", NOW, WhyAnswers(gives="time"), uid="w1")),
+    "drafts": lambda: encode(FlowDraft("why", 2, {"statement": "x"}, NOW)),
+    "settings": lambda: encode(Settings(theme="coach-light")),
+    "accounts": lambda: encode(
         Account("Nordvale", Research(direction="grow"), created_at=NOW, uid="a1")
     ),
-    "objectives": lambda: codec.objective_to_record(
+    "objectives": lambda: encode(
         StrategicObjective(
             "a1",
             "Open the Lyon plant",
@@ -91,10 +89,10 @@ VALID: dict[str, Callable[[], dict[str, Any]]] = {
             uid="o1",
         )
     ),
-    "perspectives": lambda: codec.perspective_to_record(
+    "perspectives": lambda: encode(
         Perspective("a1", "Sam", TODAY, PerspectiveKind.RISK, "They are cutting costs", uid="p1")
     ),
-    "goals": lambda: codec.goal_to_record(
+    "goals": lambda: encode(
         PerformanceGoal(
             "Revenue 2026",
             Metric.REVENUE,
@@ -106,10 +104,8 @@ VALID: dict[str, Callable[[], dict[str, Any]]] = {
             uid="g1",
         )
     ),
-    "skill_goals": lambda: codec.skill_to_record(
-        SkillGoal("Ask one more question", started_on=TODAY, uid="s1")
-    ),
-    "contacts": lambda: codec_entry.contact_to_record(
+    "skill_goals": lambda: encode(SkillGoal("Ask one more question", started_on=TODAY, uid="s1")),
+    "contacts": lambda: encode(
         Contact(
             "Greta Lind",
             "a1",
@@ -122,16 +118,14 @@ VALID: dict[str, Callable[[], dict[str, Any]]] = {
             uid="c1",
         )
     ),
-    "entry_points": lambda: codec_entry.entry_point_to_record(
-        EntryPoint("a1", "Operations", why_there="pain", uid="ep1")
-    ),
-    "campaigns": lambda: codec_entry.campaign_to_record(
+    "entry_points": lambda: encode(EntryPoint("a1", "Operations", why_there="pain", uid="ep1")),
+    "campaigns": lambda: encode(
         Campaign("a1", "Entry Nov 2026", TODAY, ("c1",), created_at=NOW, uid="cp1")
     ),
-    "touches": lambda: codec_entry.touch_to_record(
+    "touches": lambda: encode(
         Touch("cp1", "a1", "c1", TODAY, Channel.EMAIL, Purpose.SHARE_INSIGHT, "idea", uid="t1")
     ),
-    "calls": lambda: codec_calls.call_to_record(
+    "calls": lambda: encode(
         Call(
             "a1",
             NOW,
@@ -142,13 +136,11 @@ VALID: dict[str, Callable[[], dict[str, Any]]] = {
             uid="k1",
         )
     ),
-    "commitments": lambda: codec_calls.commitment_to_record(
+    "commitments": lambda: encode(
         Commitment("a1", Party.ME, "Send the agenda", due=TODAY, call_uid="k1", uid="m1")
     ),
-    "days": lambda: codec_days.day_to_record(
-        DayPlan(TODAY, (Priority("Prep the next call"),), NOW, uid="d1")
-    ),
-    "reviews": lambda: codec_reviews.review_to_record(
+    "days": lambda: encode(DayPlan(TODAY, (Priority("Prep the next call"),), NOW, uid="d1")),
+    "reviews": lambda: encode(
         WeekReview(
             IsoWeek(2026, 47),
             went_well="two advances",

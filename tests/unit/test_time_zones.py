@@ -34,8 +34,8 @@ from coach_tui.model.clock import _key_from_system as key_from_system
 from coach_tui.model.clock import key_from_path, local_zone, system_clock
 from coach_tui.model.dates import clock_change_note, parse_moment
 from coach_tui.services.agenda import todays_agenda
-from coach_tui.store.codec import moment_from_text, zoned_to_text
 from coach_tui.store.layout import META_TABLE, family_path
+from coach_tui.store.moments import moment_from_text, zoned_to_text
 from coach_tui.store.repository import Repository
 from coach_tui.store.schema import migrate
 from tests.coach_at import at
@@ -123,7 +123,7 @@ def test_a_machine_with_no_named_zone_still_gives_each_date_its_offset(tmp_path:
     script = (
         "from coach_tui.model.clock import system_clock, zone_key\n"
         "from coach_tui.model.dates import parse_moment\n"
-        "from coach_tui.store.codec import zoned_to_text\n"
+        "from coach_tui.store.moments import zoned_to_text\n"
         "now = system_clock()\n"
         "print(zone_key(now.tzinfo), zoned_to_text(parse_moment('2027-07-01 10:00', now=now)),"
         " zoned_to_text(parse_moment('2027-01-15 10:00', now=now)))\n"

@@ -9,15 +9,7 @@ from datetime import datetime
 from tinydb import Query
 
 from coach_tui.model.account import Account, Perspective, StrategicObjective
-from coach_tui.store.codec import (
-    Record,
-    account_from_record,
-    account_to_record,
-    objective_from_record,
-    objective_to_record,
-    perspective_from_record,
-    perspective_to_record,
-)
+from coach_tui.store.codec import Record, decode, encode
 from coach_tui.store.repos.common import BY_UID, get_by_uid, upsert_by_uid
 from coach_tui.store.store import Store
 
@@ -60,7 +52,7 @@ class AccountRepository:
     def all(self, *, include_archived: bool = False) -> list[Account]:
         """Accounts by name (case-insensitive)."""
         with self._store.reading() as tx:
-            accounts = [account_from_record(r, r.doc_id) for r in tx.table(TABLE).all()]
+            accounts = [decode("accounts", r, r.doc_id) for r in tx.table(TABLE).all()]
         if not include_archived:
             accounts = [account for account in accounts if not account.archived]
         return sorted(accounts, key=lambda account: account.name.casefold())
@@ -68,7 +60,7 @@ class AccountRepository:
     def get(self, uid: str) -> Account | None:
         with self._store.reading() as tx:
             record = get_by_uid(tx.table(TABLE), uid)
-            return None if record is None else account_from_record(record, uid)
+            return None if record is None else decode("accounts", record, uid)
 
     def names(self) -> dict[str, str]:
         """uid → name of every account, archived included (for labels)."""
@@ -86,7 +78,7 @@ class AccountRepository:
     def save(self, account: Account) -> None:
         """Add `account`, or replace the one with the same uid."""
         with self._store.transaction() as tx:
-            upsert_by_uid(tx.table(TABLE), account_to_record(account))
+            upsert_by_uid(tx.table(TABLE), encode(account))
 
     def set_archived(self, uid: str, when: datetime | None) -> Account | None:
         """Archive (with a moment) or bring back (with None); returns the updated account."""
@@ -121,9 +113,9 @@ class AccountRepository:
                     for name in BELONGING
                 )
             deleted = DeletedAccount(
-                account_from_record(record, uid),
-                tuple(objective_from_record(r, r.doc_id) for r in objectives),
-                tuple(perspective_from_record(r, r.doc_id) for r in perspectives),
+                decode("accounts", record, uid),
+                tuple(decode("objectives", r, r.doc_id) for r in objectives),
+                tuple(decode("perspectives", r, r.doc_id) for r in perspectives),
                 belonging,
             )
             accounts.remove(uid == BY_UID)
@@ -153,7 +145,7 @@ class AccountRepository:
                 if missing:
                     table.insert_multiple(missing)
             for objective in deleted.objectives:
-                upsert_by_uid(tx.table("objectives"), objective_to_record(objective))
+                upsert_by_uid(tx.table("objectives"), encode(objective))
             for perspective in deleted.perspectives:
-                upsert_by_uid(tx.table("perspectives"), perspective_to_record(perspective))
-            upsert_by_uid(tx.table(TABLE), account_to_record(deleted.account))
+                upsert_by_uid(tx.table("perspectives"), encode(perspective))
+            upsert_by_uid(tx.table(TABLE), encode(deleted.account))

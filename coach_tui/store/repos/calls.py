@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
+from coach_tui.coaching.calls import stall_window
 from coach_tui.model.call import (
     Call,
     CallDigest,
@@ -20,13 +21,8 @@ from coach_tui.model.call import (
     revised,
 )
 from coach_tui.store.archive import ARCHIVE_OF, archive_may_hold, with_archive
-from coach_tui.store.codec import Record, moment_from_text
-from coach_tui.store.codec_calls import (
-    call_from_record,
-    call_to_record,
-    commitment_from_record,
-    commitment_to_record,
-)
+from coach_tui.store.codec import Record, decode, encode
+from coach_tui.store.moments import moment_from_text
 from coach_tui.store.repos.common import BY_UID, get_by_uid, stored_records, upsert_by_uid
 from coach_tui.store.store import Store, Transaction
 
@@ -50,16 +46,7 @@ def _first(item: tuple[datetime, Record]) -> tuple[datetime, str]:
 
 
 def _decode(items: list[tuple[datetime, Record]]) -> list[Call]:
-    return [call_from_record(record, record["uid"]) for _, record in items]
-
-
-def _stall_window(found: list[tuple[datetime, Record]]) -> list[tuple[datetime, Record]]:
-    """The first debriefed call, the last advance and the last three, in time order."""
-    ordered = sorted(found, key=_first)
-    advances = [item for item in ordered if item[1]["debrief"].get("movement") == "advance"]
-    keep = [ordered[0], *advances[-1:], *ordered[-3:]]
-    unique = {id(item[1]): item for item in keep}
-    return sorted(unique.values(), key=_first)
+    return [decode("calls", record, record["uid"]) for _, record in items]
 
 
 class CallRepository:
@@ -72,7 +59,7 @@ class CallRepository:
     def all(self) -> list[Call]:
         """Every call by time, archived ones included (exports)."""
         with self._store.reading() as tx:
-            calls = [call_from_record(r, k) for k, r in with_archive(tx, CALLS)]
+            calls = [decode("calls", r, k) for k, r in with_archive(tx, CALLS)]
         return sorted(calls, key=_by_time)
 
     def current(self) -> list[Call]:
@@ -80,7 +67,7 @@ class CallRepository:
         debrief, and the last quarter — what the calls screen lists."""
         with self._store.reading() as tx:
             stored = stored_records(tx.table(CALLS))
-            calls = [call_from_record(r, k) for k, r in stored.items()]
+            calls = [decode("calls", r, k) for k, r in stored.items()]
         return sorted(calls, key=_by_time)
 
     def in_span(self, first: date, last: date) -> list[Call]:
@@ -94,14 +81,14 @@ class CallRepository:
                 if archive_may_hold(self._store, CALLS, first - timedelta(days=2))
                 else stored_records(tx.table(CALLS)).items()
             )
-            calls = [call_from_record(r, k) for k, r in items if low <= r["when"] < high]
+            calls = [decode("calls", r, k) for k, r in items if low <= r["when"] < high]
         return sorted(calls, key=_by_time)
 
     def for_account(self, account_uid: str) -> list[Call]:
         """Every call of the account by time, archived ones included."""
         with self._store.reading() as tx:
             found = [
-                call_from_record(r, k)
+                decode("calls", r, k)
                 for k, r in with_archive(tx, CALLS)
                 if r["account_uid"] == account_uid
             ]
@@ -113,7 +100,7 @@ class CallRepository:
         with self._store.reading() as tx:
             stored = stored_records(tx.table(CALLS))
             found = [
-                call_from_record(r, k) for k, r in stored.items() if r["account_uid"] == account_uid
+                decode("calls", r, k) for k, r in stored.items() if r["account_uid"] == account_uid
             ]
         return sorted(found, key=_by_time)
 
@@ -123,12 +110,12 @@ class CallRepository:
             record = get_by_uid(tx.table(CALLS), uid)
             if record is None:
                 record = get_by_uid(tx.table("calls_archive"), uid)
-            return None if record is None else call_from_record(record, uid)
+            return None if record is None else decode("calls", record, uid)
 
     def save(self, call: Call) -> None:
         """The call whole (scheduling, prep, debrief), stamped against its stored copy."""
         with self._store.transaction() as tx:
-            upsert_by_uid(tx.table(CALLS), call_to_record(self._revised(tx, call)))
+            upsert_by_uid(tx.table(CALLS), encode(self._revised(tx, call)))
 
     def save_debrief(
         self,
@@ -139,11 +126,11 @@ class CallRepository:
     ) -> None:
         """The debriefed call, what was promised and the next call, in one transaction."""
         with self._store.transaction() as tx:
-            upsert_by_uid(tx.table(CALLS), call_to_record(self._revised(tx, call)))
+            upsert_by_uid(tx.table(CALLS), encode(self._revised(tx, call)))
             if next_call is not None:
-                upsert_by_uid(tx.table(CALLS), call_to_record(self._revised(tx, next_call)))
+                upsert_by_uid(tx.table(CALLS), encode(self._revised(tx, next_call)))
             for commitment in commitments:
-                upsert_by_uid(tx.table(COMMITMENTS), commitment_to_record(commitment))
+                upsert_by_uid(tx.table(COMMITMENTS), encode(commitment))
 
     def _revised(self, tx: Transaction, call: Call) -> Call:
         """`call` stamped against its stored copy (see `model.call.revised`). Only a
@@ -151,7 +138,7 @@ class CallRepository:
         record = get_by_uid(tx.table(CALLS), call.uid)
         if record is None and call.debrief is not None:
             record = get_by_uid(tx.table(ARCHIVE_OF[CALLS]), call.uid)
-        stored = None if record is None else call_from_record(record, call.uid)
+        stored = None if record is None else decode("calls", record, call.uid)
         return revised(call, stored, self._store.now())
 
     def delete(self, uid: str) -> None:
@@ -183,8 +170,10 @@ class CallRepository:
                     debriefed.setdefault(record["account_uid"], []).append((when, record))
             history = {
                 account: tuple(
-                    DebriefMark(when, Movement(record["debrief"]["movement"]))
-                    for when, record in _stall_window(found)
+                    stall_window(
+                        DebriefMark(when, Movement(record["debrief"]["movement"]))
+                        for when, record in sorted(found, key=_first)
+                    )
                 )
                 for account, found in debriefed.items()
             }
@@ -201,7 +190,7 @@ class CallRepository:
         """Open and done, by due date (undated last), archived ones included."""
         with self._store.reading() as tx:
             found = [
-                commitment_from_record(r, k)
+                decode("commitments", r, k)
                 for k, r in with_archive(tx, COMMITMENTS)
                 if account_uid is None or r["account_uid"] == account_uid
             ]
@@ -213,7 +202,7 @@ class CallRepository:
         with self._store.reading() as tx:
             stored = stored_records(tx.table(COMMITMENTS))
             found = [
-                commitment_from_record(r, k)
+                decode("commitments", r, k)
                 for k, r in stored.items()
                 if r.get("done_on") is None
                 and (account_uid is None or r["account_uid"] == account_uid)
@@ -222,4 +211,4 @@ class CallRepository:
 
     def save_commitment(self, commitment: Commitment) -> None:
         with self._store.transaction() as tx:
-            upsert_by_uid(tx.table(COMMITMENTS), commitment_to_record(commitment))
+            upsert_by_uid(tx.table(COMMITMENTS), encode(commitment))

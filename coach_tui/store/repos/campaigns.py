@@ -15,7 +15,7 @@ from tinydb import Query
 
 from coach_tui.model.touch import Campaign, CampaignStatus, Touch
 from coach_tui.store.archive import ARCHIVE_OF, with_archive
-from coach_tui.store.codec_entry import campaign_from_record, campaign_to_record, touch_to_record
+from coach_tui.store.codec import decode, encode
 from coach_tui.store.repos.common import get_by_uid, upsert_by_uid
 from coach_tui.store.repos.touches import TouchRepository
 from coach_tui.store.store import Store
@@ -36,13 +36,13 @@ class CampaignRepository:
         with self._store.reading() as tx:
             if include_archived:
                 found = [
-                    campaign_from_record(r, k)
+                    decode("campaigns", r, k)
                     for k, r in with_archive(tx, TABLE)
                     if r["account_uid"] == account_uid
                 ]
             else:
                 records = tx.table(TABLE).search(Query().account_uid == account_uid)
-                found = [campaign_from_record(r, r.doc_id) for r in records]
+                found = [decode("campaigns", r, r.doc_id) for r in records]
         return sorted(found, key=lambda campaign: campaign.start, reverse=True)
 
     def active_for(self, account_uid: str) -> Campaign | None:
@@ -55,16 +55,16 @@ class CampaignRepository:
             record = get_by_uid(tx.table(TABLE), uid)
             if record is None:
                 record = get_by_uid(tx.table(ARCHIVE_OF[TABLE]), uid)
-            return None if record is None else campaign_from_record(record, uid)
+            return None if record is None else decode("campaigns", record, uid)
 
     def save(self, campaign: Campaign) -> None:
         with self._store.transaction() as tx:
-            upsert_by_uid(tx.table(TABLE), campaign_to_record(campaign))
+            upsert_by_uid(tx.table(TABLE), encode(campaign))
 
     def save_plan(self, campaign: Campaign, touches: Sequence[Touch]) -> None:
         """A campaign with its touches, in one transaction."""
-        record = campaign_to_record(campaign)
-        touch_records = [touch_to_record(touch) for touch in touches]
+        record = encode(campaign)
+        touch_records = [encode(touch) for touch in touches]
         with self._store.transaction() as tx:
             upsert_by_uid(tx.table(TABLE), record)
             self._touches.write(tx, touch_records)
@@ -84,13 +84,13 @@ class CampaignRepository:
         as running (stop it again) rather than leaving open touches of a stopped campaign
         in the queue. Returns the updated campaign, or None if there is no such campaign.
         """
-        touch_records = [touch_to_record(touch) for touch in touches]
+        touch_records = [encode(touch) for touch in touches]
         with self._store.transaction() as tx:
             with self._store.reading() as view:  # looking does not claim the file yet
                 record = get_by_uid(view.table(TABLE), uid)
             if record is None:
                 return None
-            updated = replace(campaign_from_record(record, uid), status=status, ended_on=ended_on)
+            updated = replace(decode("campaigns", record, uid), status=status, ended_on=ended_on)
             self._touches.write(tx, touch_records)
-            upsert_by_uid(tx.table(TABLE), campaign_to_record(updated))
+            upsert_by_uid(tx.table(TABLE), encode(updated))
         return updated

@@ -9,7 +9,7 @@ from tinydb import Query
 
 from coach_tui.model.contact import BuyingRole, Contact, RosterEntry, normalised_profile_url
 from coach_tui.store.archive import with_archive
-from coach_tui.store.codec_entry import contact_from_record, contact_to_record
+from coach_tui.store.codec import decode, encode
 from coach_tui.store.repos.common import BY_UID, get_by_uid, stored_records, upsert_by_uid
 from coach_tui.store.store import Store
 
@@ -41,16 +41,17 @@ class ContactRepository:
     def for_account(self, account_uid: str) -> list[Contact]:
         with self._store.reading() as tx:
             records = tx.table(TABLE).search(Query().account_uid == account_uid)
-            return _by_name([contact_from_record(r, r.doc_id) for r in records])
+            return _by_name([decode("contacts", r, r.doc_id) for r in records])
 
     def all(self) -> list[Contact]:
         with self._store.reading() as tx:
             stored = stored_records(tx.table(TABLE))  # no TinyDB Document per record
-            return _by_name([contact_from_record(r, k) for k, r in stored.items()])
+            return _by_name([decode("contacts", r, k) for k, r in stored.items()])
 
     def roster(self) -> list[RosterEntry]:
-        """Everyone's name, account and buying role, straight from the stored records
-        (decoding 3,000 whole contacts for the dashboard's coverage notes costs 15× more)."""
+        """Everyone's name, account and buying role, straight from the stored records: the
+        dashboard's coverage notes need no more, and decoding whole contacts costs many
+        times as much."""
         with self._store.reading() as tx:
             return [
                 RosterEntry(
@@ -68,7 +69,7 @@ class ContactRepository:
         with self._store.reading() as tx:
             stored = stored_records(tx.table(TABLE))
             return [
-                contact_from_record(r, k)
+                decode("contacts", r, k)
                 for k, r in stored.items()
                 if low <= (r.get("added_on") or "") <= high
             ]
@@ -76,7 +77,7 @@ class ContactRepository:
     def get(self, uid: str) -> Contact | None:
         with self._store.reading() as tx:
             record = get_by_uid(tx.table(TABLE), uid)
-            return None if record is None else contact_from_record(record, uid)
+            return None if record is None else decode("contacts", record, uid)
 
     def names(self) -> dict[str, str]:
         """uid → name of everyone, for labels in lists of touches."""
@@ -109,7 +110,7 @@ class ContactRepository:
 
     def save(self, contact: Contact) -> None:
         with self._store.transaction() as tx:
-            upsert_by_uid(tx.table(TABLE), contact_to_record(contact))
+            upsert_by_uid(tx.table(TABLE), encode(contact))
 
     def save_many(self, contacts: Sequence[Contact]) -> None:
         """All in one write, or none (imports are all-or-nothing); a later duplicate uid wins.
@@ -117,7 +118,7 @@ class ContactRepository:
         Every contact is encoded before anything changes, and the stored ones are found in
         one pass, so an import of thousands costs one table rewrite, not one per person.
         """
-        records = {contact.uid: contact_to_record(contact) for contact in contacts}
+        records = {contact.uid: encode(contact) for contact in contacts}
         with self._store.transaction() as tx:
             table = tx.table(TABLE)
             stored = {r["uid"]: r.doc_id for r in table.all()}
@@ -144,7 +145,7 @@ class ContactRepository:
 
     def merge(self, keep: Contact, gone_uid: str) -> None:
         """Save `keep` and remove the record it absorbed, in one write."""
-        record = contact_to_record(keep)
+        record = encode(keep)
         with self._store.transaction() as tx:
             table = tx.table(TABLE)
             upsert_by_uid(table, record)

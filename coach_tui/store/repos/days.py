@@ -10,9 +10,11 @@ from coach_tui.model.day import MORNING_FLOW, PRIORITIES_PER_DAY, DayPlan
 from coach_tui.model.draft import keepable
 from coach_tui.model.flows.codec import AnswersMismatch, answers_of, typed_draft
 from coach_tui.model.flows.morning import MorningAnswers
-from coach_tui.store.codec_days import TABLE, day_from_record, day_to_record
+from coach_tui.store.codec import decode, encode
 from coach_tui.store.repos.drafts import DraftRepository
 from coach_tui.store.store import Store
+
+TABLE = "days"
 
 
 class DayRepository:
@@ -22,7 +24,7 @@ class DayRepository:
     def get(self, day: date) -> DayPlan | None:
         with self._store.reading() as tx:
             found = tx.table(TABLE).get(Query().day == day.isoformat())
-            return day_from_record(found, day) if isinstance(found, dict) else None
+            return decode("days", found, day) if isinstance(found, dict) else None
 
     def first_day(self) -> date | None:
         """The day of the earliest plan, if any (without decoding the plans)."""
@@ -38,12 +40,12 @@ class DayRepository:
         if not earlier:
             return None
         record = max(earlier, key=lambda r: r["day"])
-        return day_from_record(record, record.doc_id)
+        return decode("days", record, record.doc_id)
 
     def save(self, plan: DayPlan) -> None:
         """Save `plan`, replacing the day's earlier one."""
         with self._store.transaction() as tx:
-            tx.table(TABLE).upsert(day_to_record(plan), Query().day == plan.day.isoformat())
+            tx.table(TABLE).upsert(encode(plan), Query().day == plan.day.isoformat())
 
     # --- what was typed and not saved yet: one draft, for one day --------------------
 

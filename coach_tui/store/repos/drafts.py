@@ -10,8 +10,9 @@ from typing import Any
 from tinydb import Query
 
 from coach_tui.model.draft import FlowDraft
-from coach_tui.store.codec import draft_from_record, draft_to_record, moment_to_text
+from coach_tui.store.codec import decode, encode
 from coach_tui.store.errors import DamagedRecord
+from coach_tui.store.moments import moment_to_text
 from coach_tui.store.set_aside import SetAside, write_set_aside
 from coach_tui.store.store import Store
 
@@ -37,7 +38,7 @@ class DraftRepository:
         """The saved draft of `flow`, if any; `DamagedRecord` if it cannot be read."""
         with self._store.reading() as tx:
             record = tx.table(TABLE).get(Query().flow == flow)
-            return None if record is None else draft_from_record(record, record.doc_id)
+            return None if record is None else decode("drafts", record, record.doc_id)
 
     def has(self, flow: str) -> bool:
         """Whether `flow` has a draft (read or not)."""
@@ -47,7 +48,7 @@ class DraftRepository:
     def save(self, draft: FlowDraft) -> None:
         """Store `draft`, replacing the flow's previous one."""
         with self._store.transaction() as tx:
-            tx.table(TABLE).upsert(draft_to_record(draft), Query().flow == draft.flow)
+            tx.table(TABLE).upsert(encode(draft), Query().flow == draft.flow)
 
     def discard(self, flow: str) -> None:
         """Drop the draft of `flow` (e.g. when the seller chooses to start over)."""
@@ -126,7 +127,7 @@ def _decoded(records: list[Any]) -> Iterable[tuple[Any, FlowDraft | None, str]]:
     """Each record with its draft, or None and the reason it cannot be read."""
     for record in records:
         try:
-            yield record, draft_from_record(record, record.doc_id), ""
+            yield record, decode("drafts", record, record.doc_id), ""
         except DamagedRecord as error:
             yield record, None, error.reason
 

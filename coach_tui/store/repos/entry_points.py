@@ -5,7 +5,7 @@ from __future__ import annotations
 from tinydb import Query
 
 from coach_tui.model.contact import EntryPoint
-from coach_tui.store.codec_entry import entry_point_from_record, entry_point_to_record
+from coach_tui.store.codec import decode, encode
 from coach_tui.store.repos.common import BY_UID
 from coach_tui.store.store import Store
 
@@ -23,13 +23,11 @@ class EntryPointRepository:
             found = tx.table(TABLE).get(Query().account_uid == account_uid)
             if not isinstance(found, dict):
                 return None
-            return entry_point_from_record(found, account_uid)
+            return decode("entry_points", found, account_uid)
 
     def save(self, entry: EntryPoint) -> None:
         with self._store.transaction() as tx:
-            tx.table(TABLE).upsert(
-                entry_point_to_record(entry), Query().account_uid == entry.account_uid
-            )
+            tx.table(TABLE).upsert(encode(entry), Query().account_uid == entry.account_uid)
 
     def delete(self, uid: str) -> None:
         """Forget an entry point (the account keeps its people and campaigns)."""

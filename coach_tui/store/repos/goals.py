@@ -6,12 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from coach_tui.model.goal import PerformanceGoal, ProgressEntry, SkillGoal, with_progress
-from coach_tui.store.codec import (
-    goal_from_record,
-    goal_to_record,
-    skill_from_record,
-    skill_to_record,
-)
+from coach_tui.store.codec import decode, encode
 from coach_tui.store.repos.common import BY_UID, get_by_uid, upsert_by_uid
 from coach_tui.store.store import Store
 
@@ -27,7 +22,7 @@ class GoalRepository:
 
     def performance(self) -> list[PerformanceGoal]:
         with self._store.reading() as tx:
-            goals = [goal_from_record(r, r.doc_id) for r in tx.table(GOALS).all()]
+            goals = [decode("goals", r, r.doc_id) for r in tx.table(GOALS).all()]
         return sorted(goals, key=lambda goal: (goal.start, goal.name.casefold()))
 
     def current(self, today: date) -> list[PerformanceGoal]:
@@ -37,11 +32,11 @@ class GoalRepository:
     def get(self, uid: str) -> PerformanceGoal | None:
         with self._store.reading() as tx:
             record = get_by_uid(tx.table(GOALS), uid)
-            return None if record is None else goal_from_record(record, uid)
+            return None if record is None else decode("goals", record, uid)
 
     def save(self, goal: PerformanceGoal) -> None:
         with self._store.transaction() as tx:
-            upsert_by_uid(tx.table(GOALS), goal_to_record(goal))
+            upsert_by_uid(tx.table(GOALS), encode(goal))
 
     def delete(self, uid: str) -> PerformanceGoal | None:
         goal = self.get(uid)
@@ -56,26 +51,26 @@ class GoalRepository:
             record = get_by_uid(tx.table(GOALS), goal_uid)
             if record is None:
                 raise KeyError(goal_uid)
-            updated = with_progress(goal_from_record(record, goal_uid), entry)
-            upsert_by_uid(tx.table(GOALS), goal_to_record(updated))
+            updated = with_progress(decode("goals", record, goal_uid), entry)
+            upsert_by_uid(tx.table(GOALS), encode(updated))
         return updated
 
     def skills(self, *, include_retired: bool = False) -> list[SkillGoal]:
         with self._store.reading() as tx:
-            skills = [skill_from_record(r, r.doc_id) for r in tx.table(SKILLS).all()]
+            skills = [decode("skill_goals", r, r.doc_id) for r in tx.table(SKILLS).all()]
         if not include_retired:
             skills = [skill for skill in skills if skill.active]
         return sorted(skills, key=lambda skill: (not skill.active, skill.skill.casefold()))
 
     def save_skill(self, skill: SkillGoal) -> None:
         with self._store.transaction() as tx:
-            upsert_by_uid(tx.table(SKILLS), skill_to_record(skill))
+            upsert_by_uid(tx.table(SKILLS), encode(skill))
 
     def retire_skill(self, uid: str, on: date, note: str) -> SkillGoal | None:
         with self._store.transaction() as tx:
             record = get_by_uid(tx.table(SKILLS), uid)
             if record is None:
                 return None
-            retired = replace(skill_from_record(record, uid), retired_on=on, retired_note=note)
-            upsert_by_uid(tx.table(SKILLS), skill_to_record(retired))
+            retired = replace(decode("skill_goals", record, uid), retired_on=on, retired_note=note)
+            upsert_by_uid(tx.table(SKILLS), encode(retired))
         return retired

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from tinydb import Query
 
 from coach_tui.model.account import ObjectiveStatus, StrategicObjective
-from coach_tui.store.codec import objective_from_record, objective_to_record
+from coach_tui.store.codec import decode, encode
 from coach_tui.store.repos.common import get_by_uid, upsert_by_uid
 from coach_tui.store.store import Store
 
@@ -26,24 +26,24 @@ class ObjectiveRepository:
     def active_for(self, account_uid: str) -> StrategicObjective | None:
         with self._store.reading() as tx:
             found = tx.table(TABLE).get(_OPEN & (Query().account_uid == account_uid))
-            return None if not isinstance(found, dict) else objective_from_record(found)
+            return None if not isinstance(found, dict) else decode("objectives", found)
 
     def history_for(self, account_uid: str) -> list[StrategicObjective]:
         """Achieved and dropped objectives of an account, most recently closed first."""
         with self._store.reading() as tx:
             records = tx.table(TABLE).search((Query().account_uid == account_uid) & ~_OPEN)
-            closed = [objective_from_record(r, r.doc_id) for r in records]
+            closed = [decode("objectives", r, r.doc_id) for r in records]
         # A closed objective without a closing moment sorts last instead of crashing the list.
         return sorted(closed, key=lambda o: o.closed_at or _LONG_AGO, reverse=True)
 
     def all(self) -> list[StrategicObjective]:
         """Open and closed, for the weekly figures (objectives achieved in a week)."""
         with self._store.reading() as tx:
-            return [objective_from_record(r, r.doc_id) for r in tx.table(TABLE).all()]
+            return [decode("objectives", r, r.doc_id) for r in tx.table(TABLE).all()]
 
     def all_open(self) -> list[StrategicObjective]:
         with self._store.reading() as tx:
-            return [objective_from_record(r, r.doc_id) for r in tx.table(TABLE).search(_OPEN)]
+            return [decode("objectives", r, r.doc_id) for r in tx.table(TABLE).search(_OPEN)]
 
     def save(self, objective: StrategicObjective) -> None:
         """Save the open objective of its account (replacing its earlier wording).
@@ -55,7 +55,7 @@ class ObjectiveRepository:
             other = table.get(_OPEN & (Query().account_uid == objective.account_uid))
             if isinstance(other, dict) and other["uid"] != objective.uid and objective.is_open:
                 raise ValueError("the account already has an open objective")
-            upsert_by_uid(table, objective_to_record(objective))
+            upsert_by_uid(table, encode(objective))
 
     def close(
         self, uid: str, status: ObjectiveStatus, note: str, when: datetime
@@ -69,9 +69,9 @@ class ObjectiveRepository:
             if record is None:
                 return None
             closed = replace(
-                objective_from_record(record, uid), status=status, closed_at=when, closing_note=note
+                decode("objectives", record, uid), status=status, closed_at=when, closing_note=note
             )
-            upsert_by_uid(table, objective_to_record(closed))
+            upsert_by_uid(table, encode(closed))
         return closed
 
     def reopen(self, objective: StrategicObjective) -> None:

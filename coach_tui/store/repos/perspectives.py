@@ -5,7 +5,7 @@ from __future__ import annotations
 from tinydb import Query
 
 from coach_tui.model.account import Perspective
-from coach_tui.store.codec import perspective_from_record, perspective_to_record
+from coach_tui.store.codec import decode, encode
 from coach_tui.store.repos.common import BY_UID, upsert_by_uid
 from coach_tui.store.store import Store
 
@@ -22,12 +22,12 @@ class PerspectiveRepository:
         """Newest first (by the day it was said)."""
         with self._store.reading() as tx:
             records = tx.table(TABLE).search(Query().account_uid == account_uid)
-            found = [perspective_from_record(r, r.doc_id) for r in records]
+            found = [decode("perspectives", r, r.doc_id) for r in records]
         return sorted(found, key=lambda p: p.said_on, reverse=True)
 
     def save(self, perspective: Perspective) -> None:
         with self._store.transaction() as tx:
-            upsert_by_uid(tx.table(TABLE), perspective_to_record(perspective))
+            upsert_by_uid(tx.table(TABLE), encode(perspective))
 
     def delete(self, uid: str) -> None:
         with self._store.transaction() as tx:

@@ -10,12 +10,12 @@ from coach_tui.model.call import Commitment
 from coach_tui.model.review import WeekReview
 from coach_tui.model.touch import Touch
 from coach_tui.model.week import IsoWeek
-from coach_tui.store.codec_calls import commitment_to_record
-from coach_tui.store.codec_entry import touch_to_record
-from coach_tui.store.codec_reviews import TABLE, review_from_record, review_to_record
+from coach_tui.store.codec import decode, encode
 from coach_tui.store.repos.common import BY_UID, upsert_by_uid
 from coach_tui.store.repos.touches import TouchRepository
 from coach_tui.store.store import Store
+
+TABLE = "reviews"
 
 
 class ReviewRepository:
@@ -26,12 +26,12 @@ class ReviewRepository:
     def get(self, week: IsoWeek) -> WeekReview | None:
         with self._store.reading() as tx:
             found = tx.table(TABLE).get(Query().week == str(week))
-            return review_from_record(found, found.doc_id) if isinstance(found, dict) else None
+            return decode("reviews", found, found.doc_id) if isinstance(found, dict) else None
 
     def all(self) -> list[WeekReview]:
         """Every review, oldest week first."""
         with self._store.reading() as tx:
-            reviews = [review_from_record(r, r.doc_id) for r in tx.table(TABLE).all()]
+            reviews = [decode("reviews", r, r.doc_id) for r in tx.table(TABLE).all()]
         return sorted(reviews, key=lambda review: review.week)
 
     def weeks(self) -> set[IsoWeek]:
@@ -49,11 +49,11 @@ class ReviewRepository:
     ) -> None:
         """The review with what its clear-up settled, in one write."""
         with self._store.transaction() as tx:
-            tx.table(TABLE).upsert(review_to_record(review), Query().week == str(review.week))
+            tx.table(TABLE).upsert(encode(review), Query().week == str(review.week))
             if touches:
-                self._touches.write(tx, [touch_to_record(touch) for touch in touches])
+                self._touches.write(tx, [encode(touch) for touch in touches])
             promises = tx.table("commitments")
             for commitment in commitments:
-                upsert_by_uid(promises, commitment_to_record(commitment))
+                upsert_by_uid(promises, encode(commitment))
             for uid in dropped_commitments:
                 promises.remove(uid == BY_UID)

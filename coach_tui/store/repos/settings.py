@@ -5,7 +5,7 @@ from __future__ import annotations
 from tinydb.table import Document
 
 from coach_tui.model.settings import Settings
-from coach_tui.store.codec import settings_from_record, settings_to_record
+from coach_tui.store.codec import decode, encode
 from coach_tui.store.store import Store
 
 TABLE = "settings"
@@ -22,9 +22,9 @@ class SettingsRepository:
         """Saved preferences, or the defaults if none were saved yet."""
         with self._store.reading() as tx:
             record = tx.table(TABLE).get(doc_id=_ONLY_ID)
-            return Settings() if record is None else settings_from_record(record, _ONLY_ID)
+            return Settings() if record is None else decode("settings", record, _ONLY_ID)
 
     def save(self, settings: Settings) -> None:
         """Replace the preferences."""
         with self._store.transaction() as tx:
-            tx.table(TABLE).upsert(Document(settings_to_record(settings), doc_id=_ONLY_ID))
+            tx.table(TABLE).upsert(Document(encode(settings), doc_id=_ONLY_ID))

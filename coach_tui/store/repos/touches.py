@@ -1,6 +1,6 @@
-"""Touches: the largest table (60,000 for a heavy user over five years), changed one at a time.
+"""Touches: the largest table (tens of thousands over years), changed one at a time.
 
-At that size TinyDB's own update path costs as much as the file write: every `update`,
+At that size TinyDB's own update path would cost as much as the file write: every `update`,
 `insert` or `remove` rebuilds the whole table twice (ids to int and back), and finding a
 record by uid with a `Query` evaluates it against every document. So this repository
 works on the stored table directly for the hot paths — it is TinyDB's public storage
@@ -33,8 +33,7 @@ from tinydb.table import Table
 
 from coach_tui.model.touch import Touch, TouchStatus
 from coach_tui.store.archive import archive_may_hold, with_archive, with_recent
-from coach_tui.store.codec import Record
-from coach_tui.store.codec_entry import touch_from_record, touch_to_record
+from coach_tui.store.codec import Record, decode, encode
 from coach_tui.store.repos.common import stored_records
 from coach_tui.store.store import Store, Transaction
 
@@ -44,7 +43,7 @@ _OPEN = TouchStatus.PLANNED.value
 
 def _decode(items: Iterable[tuple[str, Record]]) -> list[Touch]:
     """Touches by due date (uid breaks ties, so the order is stable)."""
-    touches = [touch_from_record(record, key) for key, record in items]
+    touches = [decode("touches", record, key) for key, record in items]
     return sorted(touches, key=lambda touch: (touch.due, touch.uid))
 
 
@@ -119,7 +118,7 @@ class TouchRepository:
         with self._store.reading() as tx:
             stored = stored_records(tx.table(TABLE))
             key = self._locate(stored, [uid]).get(uid)
-            return None if key is None else touch_from_record(stored[key], key)
+            return None if key is None else decode("touches", stored[key], key)
 
     def count(self) -> int:
         """Every touch, archived ones included."""
@@ -143,7 +142,7 @@ class TouchRepository:
 
     def save_many(self, touches: Sequence[Touch]) -> None:
         """Several touches in one write, all or none (a later duplicate uid wins)."""
-        records = [touch_to_record(touch) for touch in touches]  # a bad touch fails here
+        records = [encode(touch) for touch in touches]  # a bad touch fails here
         with self._store.transaction() as tx:
             self.write(tx, records)
 
@@ -156,7 +155,7 @@ class TouchRepository:
         strays = [t.uid for t in touches if t.campaign_uid != campaign_uid]
         if strays:
             raise ValueError(f"touches {strays} do not belong to campaign {campaign_uid}")
-        records = [touch_to_record(touch) for touch in touches]
+        records = [encode(touch) for touch in touches]
         with self._store.transaction() as tx:
             table = tx.table(TABLE)
             keep = {record["uid"] for record in records}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coach_tui.model.why import WhyStatement
-from coach_tui.store.codec import why_from_record, why_to_record
+from coach_tui.store.codec import decode, encode
 from coach_tui.store.store import Store
 
 TABLE = "why"
@@ -19,7 +19,7 @@ class WhyRepository:
         """Every version, newest first."""
         with self._store.reading() as tx:
             records = tx.table(TABLE).all()
-            versions = [why_from_record(record, record.doc_id) for record in records]
+            versions = [decode("why", record, record.doc_id) for record in records]
         return sorted(versions, key=lambda why: why.written_at, reverse=True)
 
     def current(self) -> WhyStatement | None:
@@ -30,4 +30,4 @@ class WhyRepository:
     def save(self, why: WhyStatement) -> None:
         """Add `why` as the newest version."""
         with self._store.transaction() as tx:
-            tx.table(TABLE).insert(why_to_record(why))
+            tx.table(TABLE).insert(encode(why))

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from coach_tui.coaching.touches import after_meeting_prompt
 from coach_tui.model.touch import CampaignStatus, Touch
 from coach_tui.model.wording import counted
-from coach_tui.services.campaigns import end_campaign, undo_end
+from coach_tui.services.campaigns import CampaignEnded, end_campaign, undo_end
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.routes import TouchDoneRoute, TouchSkipRoute, TouchSnoozeRoute
@@ -62,14 +62,24 @@ class TouchActionsScreen(CoachScreen[None]):
             return None
         return touch
 
-    def _changed(self, before: Touch, label: str) -> Callable[[Touch | None], None]:
+    def _changed(
+        self,
+        before: Touch,
+        label: str,
+        won: Callable[[], CampaignEnded | None] = lambda: None,
+    ) -> Callable[[Touch | None], None]:
+        """What follows a form's save of a touch: the undo, and the news of a campaign the
+        touch's meeting ended with it (`won`, asked once the form has saved)."""
         repo = self.coach.repo
 
         def done(after: Touch | None) -> None:
             if after is None:
                 return
-            if not (after.got_meeting and self._campaign_won(before, after)):
+            ended = won()
+            if ended is None:
                 self.coach.undo.push(label, lambda: repo.touches.save(before))
+            else:
+                self._campaign_won(after, ended)
             self.reload()
 
         return done
@@ -100,17 +110,12 @@ class TouchActionsScreen(CoachScreen[None]):
         self.coach.undo.push(label, lambda: undo_end(repo, ended))
         return len(ended.closed)
 
-    def _campaign_won(self, before: Touch, after: Touch) -> bool:
-        """The campaign did its job: it succeeds and its other touches leave the queue."""
+    def _campaign_won(self, after: Touch, ended: CampaignEnded) -> None:
+        """The campaign did its job: it succeeded and its other touches left the queue."""
         who = self.who(after)
-        closed = self.end_campaign(
-            after.campaign_uid,
-            CampaignStatus.SUCCEEDED,
-            f"the meeting won with {who}",
-            restore=[before],
-        )
-        if closed is None:
-            return False
+        repo = self.coach.repo
+        self.coach.undo.push(f"the meeting won with {who}", lambda: undo_end(repo, ended))
+        closed = len(ended.closed)
         left = (
             f" Closed what was left of the campaign: "
             f"{counted(closed, 'open touch', 'open touches')} (u undoes)."
@@ -118,15 +123,20 @@ class TouchActionsScreen(CoachScreen[None]):
             else ""
         )
         self.notify(after_meeting_prompt(who) + left, title="Meeting won", timeout=15)
-        return True
 
     def action_touch_done(self) -> None:
         touch = self._open_touch()
         if touch is not None:
             today = self.coach.now().date()
-            self.coach.open(
-                TouchDoneRoute(touch, self.who(touch), today=today),
-                self._changed(touch, f"marking the touch to {self.who(touch)} done"),
+            who = self.who(touch)
+            form = None  # the form the route opens: asked once it has saved
+
+            def won() -> CampaignEnded | None:
+                return getattr(form, "ended", None)
+
+            form = self.coach.open(
+                TouchDoneRoute(touch, who, today=today),
+                self._changed(touch, f"marking the touch to {who} done", won),
             )
 
     def action_touch_skip(self) -> None:

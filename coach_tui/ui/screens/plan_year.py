@@ -8,7 +8,6 @@ half-way resumes with the next account (press y again).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -31,6 +30,7 @@ from coach_tui.model.flows.codec import typed_draft
 from coach_tui.model.flows.plan_year import PlanAnswers, WalkAnswers
 from coach_tui.model.goal import Metric, PerformanceGoal
 from coach_tui.model.money import format_money, parse_money
+from coach_tui.services.flow_saves import save_year_plan
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.guided import (
     FlowStep,
@@ -306,21 +306,19 @@ class PlanYearScreen(GuidedFlowScreen[Plan, PlanAnswers]):
             return None
         try:
             revenue = self.target(Metric.REVENUE)
-            if revenue is not None and self._new_default(revenue[1]):
-                # The first currency typed is the default from now on (the question on the
-                # revenue step said so): the objectives' "250k" that follow mean it too.
-                repo.settings.save(replace(repo.settings.get(), currency=revenue[1]))
-            for goal in goals:
-                repo.goals.save(goal)
+            # The first currency typed is the default from now on (the question on the
+            # revenue step said so): the objectives' "250k" that follow mean it too.
+            new_default = revenue is not None and self._new_default(revenue[1])
+            currency = revenue[1] if revenue is not None and new_default else None
             uids = [account.uid for account in keys.existing]
-            for name in keys.new_names:
-                account = Account(name=name, created_at=self.coach.now())
-                repo.accounts.save(account)
-                uids.append(account.uid)
+            accounts = [Account(name=name, created_at=self.coach.now()) for name in keys.new_names]
+            uids.extend(account.uid for account in accounts)
+            walk = None
             if uids:
-                walk = WalkAnswers(tuple(uids))
-                repo.drafts.save(typed_draft(OBJECTIVE_WALK, 0, walk, self.coach.now()))
-            repo.drafts.discard(PLAN_FLOW)
+                walk = typed_draft(OBJECTIVE_WALK, 0, WalkAnswers(tuple(uids)), self.coach.now())
+            save_year_plan(
+                repo, goals, currency=currency, new_accounts=accounts, walk=walk, draft=PLAN_FLOW
+            )
         except StoreError as error:
             self.say(str(error), kind="error")
             return None

@@ -13,6 +13,7 @@ from coach_tui.model.contact import Contact
 from coach_tui.model.dates import Prefer, parse_day, read_back
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.touch import IDEA, Channel, Purpose, Touch
+from coach_tui.services.campaigns import CampaignEnded, mark_touch_done
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.form import FormScreen
 from coach_tui.ui.text import day, editable, plain
@@ -61,7 +62,7 @@ class OneTouchForm(FormScreen[Touch]):
         field = self.query_one(f"#{self.MAIN_FIELD}-field", Field)
         try:
             touch = self.changed()
-            self.coach.repo.touches.save(touch)
+            self.save(touch)
         except ValidationError as error:
             field.say(error.message)
             return False
@@ -71,12 +72,18 @@ class OneTouchForm(FormScreen[Touch]):
         self.dismiss(touch)
         return True
 
+    def save(self, touch: Touch) -> None:
+        """Store the changed touch (raises StoreError)."""
+        self.coach.repo.touches.save(touch)
+
 
 class TouchDoneForm(OneTouchForm):
     """Mark a touch done, with what happened; a meeting won ends the campaign well."""
 
     TITLE_TEXT = "Touch done"
     MAIN_FIELD = "outcome"
+    # The campaign the touch's meeting ended, once saved (its undo puts the touch back too).
+    ended: CampaignEnded | None = None
 
     def fields(self) -> ComposeResult:
         yield Field(
@@ -99,6 +106,10 @@ class TouchDoneForm(OneTouchForm):
             got_response=meeting or self.query_one("#response", Select).value == "yes",
             got_meeting=meeting,
         )
+
+    def save(self, touch: Touch) -> None:
+        """The touch, and its campaign ended if it won the meeting, in one save."""
+        self.ended = mark_touch_done(self.coach.repo, self.touch, touch, self.today)
 
 
 class TouchSkipForm(OneTouchForm):
