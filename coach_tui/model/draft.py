@@ -97,6 +97,8 @@ def check_draft(draft: FlowDraft, limits: Limits) -> None:
     if limits is Limits.FORMS:
         FLOW_NAME.check(draft.flow, "flow")
         _check_answers(draft.answers, "answers", 0)
+    if problem := answers_problem(draft.answers):
+        raise ValidationError(problem, field="answers")
 
 
 def _check_answers(value: Json, where: str, depth: int) -> None:

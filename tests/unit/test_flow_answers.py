@@ -214,3 +214,9 @@ def test_a_morning_draft_edited_out_of_shape_leaves_the_fields_empty(repo, clock
     out_of_shape = {"day": clock().date().isoformat(), "priorities": "not a list"}
     repo.drafts.save(FlowDraft("morning", 0, out_of_shape, clock(), typed=True))
     assert repo.days.typed(clock().date()) is None
+
+
+def test_a_stored_draft_nested_deeper_than_a_flow_writes_is_refused_on_read() -> None:
+    deep = json.loads("[" * (DRAFT_DEPTH_MAX + 2) + "]" * (DRAFT_DEPTH_MAX + 2))
+    with pytest.raises(ValidationError, match="nest more than"):
+        check_draft(FlowDraft("f", 0, {"a": deep}, typed=True), Limits.FILES)
