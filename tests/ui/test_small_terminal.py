@@ -11,38 +11,12 @@ from coach_tui.ui.screens.help import HelpScreen
 from coach_tui.ui.widgets.key_footer import KeyFooter
 from tests.helpers import on_screen, screen_text, widget_text
 from tests.ui.flow import settle
+from tests.ui.screen_checks import footer_problems
 from tests.ui.screen_routes import ROUTES, demo_app, visit
 
 __all__ = ["demo_app"]  # the fixture the tests use
 
 SMALL = (80, 24)
-
-
-def footer_problems(footer: KeyFooter) -> list[str]:
-    """What is wrong with the footer line as drawn ([] when nothing)."""
-    line = footer.render().plain
-    problems = [] if "^q Quit" in line else ["no '^q Quit'"]
-    if "? Help" not in line and "f1 Help" not in line:
-        problems.append("no help key")
-    for span in footer._spans:
-        drawn = line[span.start : span.end].strip()
-        whole = f"{span.key.shown_as} {span.key.description}".strip()
-        if drawn != whole:
-            problems.append(f"{whole!r} drawn as {drawn!r}")
-    return problems
-
-
-async def test_every_footer_keeps_quit_and_help_and_whole_keys(demo_app) -> None:
-    problems: dict[str, list[str]] = {}
-    async with demo_app.run_test(size=SMALL) as pilot:
-        await settle(pilot)
-        for name, route in ROUTES.items():
-            await visit(pilot, route)
-            footers = list(pilot.app.screen.query(KeyFooter))
-            for footer in footers:
-                if found := footer_problems(footer):
-                    problems[name] = found
-    assert problems == {}, "\n".join(f"{name}: {found}" for name, found in problems.items())
 
 
 @pytest.mark.parametrize("width", [40, 60, 80])
@@ -52,21 +26,6 @@ async def test_a_key_that_does_not_fit_is_left_out_whole(demo_app, width) -> Non
         await visit(pilot, ROUTES["getting in"])
         footer = pilot.app.screen.query_one(KeyFooter)
         assert footer_problems(footer) == []
-
-
-@pytest.mark.parametrize("size", [(120, 40), SMALL], ids=["120x40", "80x24"])
-async def test_no_screen_scrolls_as_a_whole(demo_app, size) -> None:
-    """A screen taller than the terminal draws its scrollbar down to the footer's row
-    (the "▇▇" beside "^p palette"): its own parts scroll instead."""
-    scrolling: list[str] = []
-    async with demo_app.run_test(size=size) as pilot:
-        await settle(pilot)
-        for name, route in ROUTES.items():
-            await visit(pilot, route)
-            screen = pilot.app.screen
-            if screen.show_vertical_scrollbar or screen.show_horizontal_scrollbar:
-                scrolling.append(name)
-    assert scrolling == []
 
 
 async def test_the_import_dropdown_stops_above_the_footer(demo_app) -> None:

@@ -1,23 +1,17 @@
-"""Tab never lands where the seller cannot see it: on every screen, each focus stop is on
-screen and is drawn as focused (otherwise letters typed "into" it fire the screen's keys).
-
-Walks a year of demo data at 120×40 and 80×24.
-"""
+"""What every screen must keep, checked on a walk through all of them (see
+`test_screen_walks.py`): focus stops a seller can see, a footer that keeps quit, help and
+whole keys, and no screen that scrolls as a whole."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from pathlib import Path
 
-import pytest
 from textual.css.match import _check_selectors
+from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
 
-from tests.ui.flow import settle
-from tests.ui.screen_routes import ROUTES, Step, demo_app, visit
-
-__all__ = ["demo_app"]  # the fixture the test uses
+from coach_tui.ui.widgets.key_footer import KeyFooter
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +50,8 @@ def problem_with(widget: Widget) -> str:
     return ""
 
 
-async def walk(pilot, route: tuple[Step, ...]) -> list[str]:
-    """Open the screen of `route`, Tab through it once around, and list the bad stops."""
-    await visit(pilot, route)
+async def focus_problems(pilot: Pilot) -> list[str]:
+    """Tab once around the screen in front and list the stops a seller could not see."""
     screen = pilot.app.screen
     found: list[str] = []
     for _ in range(len(screen.focus_chain) + 1):
@@ -73,28 +66,23 @@ async def walk(pilot, route: tuple[Step, ...]) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
-async def test_every_focus_stop_is_on_screen_and_drawn_focused(demo_app, size) -> None:
-    problems: dict[str, list[str]] = {}
-    async with demo_app.run_test(size=size) as pilot:
-        await settle(pilot)
-        for name, route in ROUTES.items():
-            found = await walk(pilot, route)
-            if found:
-                problems[name] = found
-    assert problems == {}, "\n".join(f"{name}: {found}" for name, found in problems.items())
+def footer_problems(footer: KeyFooter) -> list[str]:
+    """What is wrong with the footer line as drawn ([] when nothing)."""
+    line = footer.render().plain
+    problems = [] if "^q Quit" in line else ["no '^q Quit'"]
+    if "? Help" not in line and "f1 Help" not in line:
+        problems.append("no help key")
+    for span in footer._spans:
+        drawn = line[span.start : span.end].strip()
+        whole = f"{span.key.shown_as} {span.key.description}".strip()
+        if drawn != whole:
+            problems.append(f"{whole!r} drawn as {drawn!r}")
+    return problems
 
 
-def test_every_scrolling_container_is_coachs_own() -> None:
-    """Textual's VerticalScroll is an invisible focus stop; screens use coach's (same name,
-    from `coach_tui.ui.widgets.scroll`), so a new screen cannot bring one back."""
-    ui = Path(__file__).parents[2] / "coach_tui" / "ui"
-    bare = sorted(
-        str(path.relative_to(ui))
-        for path in ui.rglob("*.py")
-        if re.search(
-            r"from textual\.containers import [^\n]*(VerticalScroll|ScrollableContainer)",
-            path.read_text(),
-        )
-    )
-    assert bare == []
+def scroll_problems(screen: Screen) -> list[str]:
+    """A screen taller than the terminal draws its scrollbar down to the footer's row
+    (the "▇▇" beside "^p palette"): its own parts must scroll instead."""
+    if screen.show_vertical_scrollbar or screen.show_horizontal_scrollbar:
+        return ["the screen scrolls as a whole"]
+    return []
