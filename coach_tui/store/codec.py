@@ -109,6 +109,8 @@ def _encoder(model: type) -> Callable[[Any], Record]:
         record = {name: put(getattr(obj, name)) for name, put in plan}
         if model is Prep and not obj.carried_from:
             del record["carried_from"]  # only when set: a prep keeps the shape it always had
+        if model is FlowDraft and not obj.typed:
+            del record["typed"]  # only on typed drafts: an older draft keeps its shape
         return record
 
     return encode_one
