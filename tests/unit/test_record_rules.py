@@ -73,7 +73,7 @@ TODAY = NOW.date()
 # One valid record of every table, written by coach's own encoders.
 VALID: dict[str, Callable[[], dict[str, Any]]] = {
     "why": lambda: encode(WhyStatement("For my family", NOW, WhyAnswers(gives="time"), uid="w1")),
-    "drafts": lambda: encode(FlowDraft("why", 2, {"statement": "x"}, NOW)),
+    "drafts": lambda: encode(FlowDraft("why", 2, {"statement": "x"}, NOW, typed=True)),
     "settings": lambda: encode(Settings(theme="coach-light")),
     "accounts": lambda: encode(
         Account("Nordvale", Research(direction="grow"), created_at=NOW, uid="a1")
