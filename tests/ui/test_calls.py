@@ -579,3 +579,33 @@ async def test_leaving_the_debrief_of_a_call_moved_earlier_keeps_its_time(
         await settle(pilot)
     [call] = app.repo.calls.for_account(account.uid)
     assert (call.when, call.debrief) == (TOMORROW_10, None)
+
+
+async def test_a_resumed_debrief_says_the_same_step_count_as_its_header(
+    make_app, with_why, open_repo, clock
+) -> None:
+    """Skipped steps (no promise of theirs after a continuation) are left out of both."""
+    account, objective = seed(open_repo, clock)
+    repo = open_repo()
+    repo.calls.save(call_for(account, objective, when=clock() - timedelta(hours=20)))
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await open_calls(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        await pilot.press("down", "ctrl+s")  # partly
+        await pilot.press("down", "ctrl+s")  # continuation
+        assert app.screen.current.key == "mine"
+        await pilot.press("ctrl+q")
+    app.repo.close()
+
+    again = make_app()
+    async with run(again) as pilot:
+        await later(pilot)
+        await open_calls(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        assert isinstance(again.screen, DebriefFlowScreen)
+        assert "Step 3 of 7" in screen_text(again)
+        assert "step 3 of 7" in notices(again)

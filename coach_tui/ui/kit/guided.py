@@ -257,18 +257,24 @@ class GuidedFlowScreen(CoachScreen[ResultT], Generic[ResultT, AnswersT]):
         self.show_step()
         if self.resumed:
             self.notify(
-                f"Picked up where you left off — step {self.step + 1} of {len(self.steps)}.",
+                "Picked up where you left off — step {} of {}.".format(*self.step_place()),
                 title="Draft restored",
             )
+
+    def step_place(self) -> tuple[int, int]:
+        """Which step this is, and of how many, counting only the steps the seller sees
+        (the header and the resume notice must say the same)."""
+        shown = [i for i, candidate in enumerate(self.steps) if not self.skips(candidate)]
+        place = shown.index(self.step) + 1 if self.step in shown else self.step + 1
+        return place, len(shown)
 
     def show_step(self) -> None:
         """Draw the current step with its saved answer."""
         step = self.current
-        shown = [i for i, candidate in enumerate(self.steps) if not self.skips(candidate)]
-        place = shown.index(self.step) + 1 if self.step in shown else self.step + 1
-        dots = "".join("●" if i < place else "○" for i in range(len(shown)))
+        place, total = self.step_place()
+        dots = "".join("●" if i < place else "○" for i in range(total))
         self.query_one("#progress", Static).update(
-            plain(f"{dots}  Step {place} of {len(shown)} · {step.title}")
+            plain(f"{dots}  Step {place} of {total} · {step.title}")
         )
         self.query_one("#question", Static).update(plain(step.question))
         self.query_one("#hint", Static).update(plain(self.step_hint(step)))
