@@ -447,20 +447,31 @@ async def test_stall_weeks_are_set_from_the_palette_and_refuse_nonsense(
     assert app.repo.settings.get().stall_weeks == 3
 
 
-async def test_a_continuation_skips_their_promise_and_keeps_mine(
-    make_app, with_why, open_repo, clock
-) -> None:
+def seed_yesterdays_call(open_repo, clock) -> Account:
+    """An account with yesterday's call, waiting for its debrief."""
     account, objective = seed(open_repo, clock)
     repo = open_repo()
     repo.calls.save(call_for(account, objective, when=clock() - timedelta(hours=20)))
     repo.close()
+    return account
+
+
+async def debrief_as_continuation(pilot) -> None:
+    """Open the waiting call's debrief: partly reached, talk goes on, nothing committed."""
+    await open_calls(pilot)
+    await pilot.press("b")
+    await settle(pilot)
+    await pilot.press("down", "ctrl+s")  # partly
+    await pilot.press("down", "ctrl+s")  # continuation
+
+
+async def test_a_continuation_skips_their_promise_and_keeps_mine(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account = seed_yesterdays_call(open_repo, clock)
     app = make_app()
     async with run(app) as pilot:
-        await open_calls(pilot)
-        await pilot.press("b")
-        await settle(pilot)
-        await pilot.press("down", "ctrl+s")  # partly
-        await pilot.press("down", "ctrl+s")  # continuation
+        await debrief_as_continuation(pilot)
         assert app.screen.current.key == "mine"  # nothing they committed to ask about
         await pilot.press("ctrl+s")  # no promise of mine either: the date step is skipped
         assert app.screen.current.key == "notes"
@@ -585,17 +596,10 @@ async def test_a_resumed_debrief_says_the_same_step_count_as_its_header(
     make_app, with_why, open_repo, clock
 ) -> None:
     """Skipped steps (no promise of theirs after a continuation) are left out of both."""
-    account, objective = seed(open_repo, clock)
-    repo = open_repo()
-    repo.calls.save(call_for(account, objective, when=clock() - timedelta(hours=20)))
-    repo.close()
+    seed_yesterdays_call(open_repo, clock)
     app = make_app()
     async with run(app) as pilot:
-        await open_calls(pilot)
-        await pilot.press("b")
-        await settle(pilot)
-        await pilot.press("down", "ctrl+s")  # partly
-        await pilot.press("down", "ctrl+s")  # continuation
+        await debrief_as_continuation(pilot)
         assert app.screen.current.key == "mine"
         await pilot.press("ctrl+q")
     app.repo.close()
