@@ -29,6 +29,7 @@ RESEARCH = TextRule(
 )
 DESCRIPTION = TextRule("The description", OBJECTIVE_TEXT_MAX)
 CLIENT_GOAL = TextRule("The client goal", OBJECTIVE_TEXT_MAX, required=False)
+WHY_NOW = TextRule("The reason to act now", OBJECTIVE_TEXT_MAX, required=False)
 PERSPECTIVE_TEXT = TextRule("What they see", PERSPECTIVE_TEXT_MAX, multiline=True)
 WHO = TextRule("Who", PERSON_MAX)
 ROLE = TextRule("The role", PERSON_MAX, required=False)
@@ -100,6 +101,9 @@ class StrategicObjective:
     created_at: datetime | None = None
     closed_at: datetime | None = None
     closing_note: str = ""
+    # The client's compelling event: why they would act this quarter rather than next year
+    # (a plant opening, a contract ending, a new law). Empty until the seller knows one.
+    why_now: str = ""
     uid: str = field(default_factory=new_uid)
 
     @property
@@ -176,6 +180,7 @@ def check_objective(objective: StrategicObjective, limits: Limits) -> None:
         check_link(objective.account_uid, field="account_uid")
         DESCRIPTION.check(objective.description, "description")
         CLIENT_GOAL.check(objective.client_goal, "client_goal")
+        WHY_NOW.check(objective.why_now, "why_now")
         NOTE.check(objective.closing_note, "closing_note")
         if target is not None:
             check_currency(target.currency, field="financial_target")

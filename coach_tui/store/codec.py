@@ -92,7 +92,11 @@ KEY_ORDER: dict[type, tuple[str, ...]] = {
     Perspective: ("uid", "account_uid", "who", "role"),
 }
 # Fields written only when set, so records from before they existed keep their bytes.
-ONLY_WHEN_SET = ((Prep, "carried_from"), (FlowDraft, "typed"))
+ONLY_WHEN_SET = (
+    (Prep, "carried_from"),
+    (FlowDraft, "typed"),
+    (StrategicObjective, "why_now"),
+)
 # Times the seller scheduled, stored as wall time and zone name; the rest are instants.
 ZONED = frozenset({(Call, "when")})
 
