@@ -86,6 +86,7 @@ VALID: dict[str, Callable[[], dict[str, Any]]] = {
             financial_target=Money(Decimal("250000.00"), "EUR"),
             target_date=date(2027, 6, 30),
             created_at=NOW,
+            why_now="Their supply contract ends in June",
             uid="o1",
         )
     ),
