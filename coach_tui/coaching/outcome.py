@@ -108,6 +108,21 @@ ADVANCE_EXAMPLES = (
 
 
 @dataclass(frozen=True, slots=True)
+class OutcomeContext:
+    """What the coach knows about the call, so its question can name people, not "the client".
+
+    `contacts` are the names of the people on the call (first the one the seller leads
+    with); `objective` is the strategic objective the call serves, as the seller wrote it.
+    """
+
+    contacts: tuple[str, ...] = ()
+    objective: str = ""
+
+
+NO_CONTEXT = OutcomeContext()
+
+
+@dataclass(frozen=True, slots=True)
 class OutcomeCheck:
     """What the coach makes of an outcome: its issues (worst first) and what to say."""
 
@@ -140,7 +155,7 @@ def _examples() -> str:
     return "; ".join(f"“the client {example}”" for example in ADVANCE_EXAMPLES[:3])
 
 
-def check_outcome(raw: str) -> OutcomeCheck:
+def check_outcome(raw: str, context: OutcomeContext = NO_CONTEXT) -> OutcomeCheck:
     """Judge an outcome the way a coach would, in the order a coach would raise things."""
     text = clean_text(raw, multiline=False)
     lowered = text.lower()

@@ -33,11 +33,15 @@ class CallKind(Enum):
 
 
 class Result(Enum):
-    """Did the call get its outcome?"""
+    """Did the call get its outcome? The best one, the minimum acceptable one, or neither.
 
-    REACHED = "reached"
-    PARTLY = "partly"
-    MISSED = "not reached"
+    The stored values are older than the words: "partly" has always meant the client did
+    less than the best outcome but enough for the call to count (the prep's fallback).
+    """
+
+    REACHED = "reached"  # the best outcome
+    PARTLY = "partly"  # the minimum acceptable action
+    MISSED = "not reached"  # neither
 
 
 class Movement(Enum):
@@ -76,6 +80,10 @@ class Debrief:
     next_step: str = ""
     notes: str = ""
     at: datetime | None = None
+    # The getting-better goal (SkillGoal uid) the debrief asked about, and the answer: did
+    # the seller practise it in this call? Empty when no skill was asked about.
+    skill_uid: str = ""
+    practised: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +223,7 @@ def _check_call_texts(call: Call) -> None:
     if call.debrief is not None:
         CALL_TEXT.check(call.debrief.next_step, "debrief next_step")
         CALL_TEXT.check(call.debrief.notes, "debrief notes")
+        check_link(call.debrief.skill_uid, field="debrief skill_uid")
 
 
 def check_commitment(commitment: Commitment, limits: Limits) -> None:

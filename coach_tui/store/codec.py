@@ -27,7 +27,7 @@ from typing import Any, get_type_hints
 import msgspec
 
 from coach_tui.model.account import Account, Perspective, StrategicObjective
-from coach_tui.model.call import Call, Commitment, Prep
+from coach_tui.model.call import Call, Commitment, Debrief, Prep
 from coach_tui.model.contact import Contact, EntryPoint
 from coach_tui.model.day import DayPlan
 from coach_tui.model.draft import FlowDraft
@@ -96,6 +96,8 @@ ONLY_WHEN_SET = (
     (Prep, "carried_from"),
     (FlowDraft, "typed"),
     (StrategicObjective, "why_now"),
+    (Debrief, "skill_uid"),
+    (Debrief, "practised"),
 )
 # Times the seller scheduled, stored as wall time and zone name; the rest are instants.
 ZONED = frozenset({(Call, "when")})

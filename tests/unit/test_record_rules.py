@@ -132,7 +132,14 @@ VALID: dict[str, Callable[[], dict[str, Any]]] = {
             NOW,
             contact_uids=("c1",),
             prep=Prep("Greta books a workshop with her plant managers", size="medium"),
-            debrief=Debrief(Result.REACHED, Movement.ADVANCE, "workshop", at=NOW),
+            debrief=Debrief(
+                Result.REACHED,
+                Movement.ADVANCE,
+                "workshop",
+                at=NOW,
+                skill_uid="s1",
+                practised=True,
+            ),
             created_at=NOW,
             uid="k1",
         )
