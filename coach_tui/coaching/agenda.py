@@ -1,10 +1,10 @@
 """Today's agenda: what the seller should see first thing, and the coach's line about it.
 
 Shared by `coach today` (a plain terminal) and the morning plan screen. The coach's
-line is chosen from the state in order of what costs most if ignored: a call today without
-an outcome, then calls waiting for a debrief, then overdue touches, then promises due, then
-pace, late objectives and stalls. The line never repeats an item the agenda lists: it says
-what to do about them.
+line is the candidate with the most at stake (`coaching/morning_line.py`): a call today
+without an outcome first, then — weighed by the objective's value, how late, whose promise
+and how long nothing moved — an account's red flags, debriefs, my promises, pace, touches,
+late objectives. The line never repeats an item the agenda lists: it says what to do.
 """
 
 from __future__ import annotations
@@ -12,10 +12,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from decimal import Decimal
 
 from coach_tui.coaching.calls import awaiting_debrief, commitment_label, open_commitments
 from coach_tui.coaching.dashboard import GoalLine, TouchLine
+from coach_tui.coaching.morning_line import (
+    DEBRIEF,
+    FLAG,
+    LATE_OBJECTIVE,
+    MY_PROMISE,
+    PACE,
+    TOUCHES,
+    UNPREPARED_CALL,
+    Candidate,
+    best_line,
+    biggest_targets,
+    flag_line,
+    flag_points,
+)
 from coach_tui.coaching.pace import PaceState, pace_sentence
+from coach_tui.coaching.red_flags import AccountFlags, flag_question
 from coach_tui.model.account import StrategicObjective
 from coach_tui.model.call import Call, Commitment
 from coach_tui.model.clock import local_time
@@ -39,6 +55,7 @@ class AgendaPromise:
     whose: str  # "mine" or "theirs"
     what: str
     due: str  # "due today", "2 days late"
+    days_late: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +71,10 @@ class Agenda:
     to_debrief: tuple[AgendaCall, ...] = ()  # past calls not debriefed yet, oldest first
     review: str = ""  # a reminder when a week waits for its weekly review
     coach_line: str = field(default="")
+    # The red flags behind `stalled`, and currency → biggest open target: the stakes the
+    # coach's line weighs (see `coaching/morning_line.py`).
+    flags: tuple[AccountFlags, ...] = ()
+    biggest_targets: tuple[tuple[str, Decimal], ...] = ()
 
 
 def calls_today(calls: Sequence[Call], now: datetime, names: dict[str, str]) -> list[AgendaCall]:
@@ -110,6 +131,7 @@ def promises_due(
             "mine" if c.party.value == "me" else "theirs",
             c.what,
             commitment_label(c, today),
+            (today - c.due).days,
         )
         for c in open_commitments(commitments, today)
         if c.due is not None and c.due <= today
@@ -117,49 +139,66 @@ def promises_due(
 
 
 def coach_line(agenda: Agenda) -> str:
-    """One sentence about the most important thing in the agenda."""
+    """One sentence about the most important thing in the agenda, weighed by stakes (see
+    `coaching/morning_line.py` for the points). Pace, late objectives and stalls are listed
+    above the line: it says what to do about them."""
+    candidates = []
     unprepared = [call for call in agenda.calls if not call.outcome]
     if unprepared:
         count = len(unprepared)
-        return (
+        candidates.append(Candidate(UNPREPARED_CALL, (
             f"{counted(count, 'call')} today without an outcome: prep "
             f"{'them' if count != 1 else 'it'} before anything else."
-        )
+        )))  # fmt: skip
     if agenda.to_debrief:
         count = len(agenda.to_debrief)
-        return (
+        candidates.append(Candidate(DEBRIEF, (
             f"{counted(count, 'call')} {'wait' if count != 1 else 'waits'} for a debrief: "
             "write down what happened while you still remember it (c, then b)."
-        )
-    overdue = [line for line in agenda.touches if line.item.days_overdue > 0]
-    if overdue:
-        return (
-            f"{len(overdue)} touch{'es are' if len(overdue) != 1 else ' is'} overdue. Clear "
-            "the oldest first; a campaign that goes quiet starts again from zero."
-        )
+        )))  # fmt: skip
     mine = [p for p in agenda.promises if p.whose == "mine"]
     if mine:
         things = f"{counted(len(mine), 'thing')}"
-        return f"You promised {things} for today or earlier: keep your word first."
-    # Pace, late objectives and stalls are listed above the line: it says what to do.
+        late = max(p.days_late for p in mine)
+        candidates.append(Candidate(
+            MY_PROMISE + min(late, 10),
+            f"You promised {things} for today or earlier: keep your word first.",
+        ))  # fmt: skip
+    biggest = dict(agenda.biggest_targets)
+    candidates += [Candidate(flag_points(f, biggest), flag_line(f)) for f in agenda.flags]
     if agenda.behind:
         count = len(agenda.behind)
         goals = f"{counted(count, 'goal')} {'are' if count != 1 else 'is'}"
-        return f"{goals} behind pace: pick today's priorities to close the gap."
+        candidates.append(
+            Candidate(PACE, f"{goals} behind pace: pick today's priorities to close the gap.")
+        )
+    overdue = [line for line in agenda.touches if line.item.days_overdue > 0]
+    if overdue:
+        oldest = max(line.item.days_overdue for line in overdue)
+        candidates.append(Candidate(TOUCHES + min(oldest, 10), (
+            f"{len(overdue)} touch{'es are' if len(overdue) != 1 else ' is'} overdue. Clear "
+            "the oldest first; a campaign that goes quiet starts again from zero."
+        )))  # fmt: skip
     if agenda.late:
         count = len(agenda.late)
         objectives = f"{counted(count, 'objective')} {'are' if count != 1 else 'is'}"
-        return (
+        candidates.append(Candidate(LATE_OBJECTIVE, (
             f"{objectives} past {'their dates' if count != 1 else 'its date'}: move the date "
             "with the client's reason, or ask what would make it happen."
-        )
-    if agenda.stalled:
-        count = len(agenda.stalled)
+        )))  # fmt: skip
+    flagged = {f.account for f in agenda.flags}
+    unweighed = [account for account, _ in agenda.stalled if account not in flagged]
+    if unweighed:
+        count = len(unweighed)
         accounts = f"{counted(count, 'account')} {'have' if count != 1 else 'has'}"
-        return f"{accounts} stalled: ask the question above on the next call, before anything else."
+        candidates.append(Candidate(FLAG, (
+            f"{accounts} stalled: ask the question above on the next call, before anything else."
+        )))  # fmt: skip
     if agenda.calls:
-        return "Every call today has an outcome. Go and get those yeses."
-    return "No calls today. A good day to prep the next ones or start an entry campaign."
+        fallback = "Every call today has an outcome. Go and get those yeses."
+    else:
+        fallback = "No calls today. A good day to prep the next ones or start an entry campaign."
+    return best_line(candidates, fallback)
 
 
 def late_objectives(
@@ -192,8 +231,12 @@ def build_agenda(
     names: dict[str, str],
     objectives: Sequence[StrategicObjective] = (),
     to_debrief: Sequence[Call] = (),
+    flags: Sequence[AccountFlags] = (),
 ) -> Agenda:
-    """The agenda of `now`'s date; `now` is in the seller's zone (see `model/clock.py`)."""
+    """The agenda of `now`'s date; `now` is in the seller's zone (see `model/clock.py`).
+
+    `stalls` (account uid → question) and `flags` (each account's red flags, listed with
+    their question) both fill the stalled list; the flags also weigh the coach's line."""
     today = now.date()
     behind = tuple(
         (line.goal.name, pace_sentence(line.goal, line.pace))
@@ -206,10 +249,23 @@ def build_agenda(
         tuple(calls_today(calls, now, names)),
         tuple(touches),
         tuple(promises_due(commitments, today, names)),
-        tuple(sorted((names.get(uid, "?"), q) for uid, q in stalls.items())),
+        tuple(
+            sorted(
+                [
+                    *((names.get(uid, "?"), q) for uid, q in stalls.items()),
+                    *((f.account, flag_question(f)) for f in flags),
+                ]
+            )
+        ),
         behind,
         tuple(late_objectives(objectives, today, names)),
         to_debrief=calls_to_debrief(to_debrief, now, names),
+        flags=tuple(flags),
+        biggest_targets=tuple(
+            biggest_targets(
+                [o.financial_target for o in objectives if o.is_open and o.financial_target]
+            ).items()
+        ),
     )
     return replace(agenda, coach_line=coach_line(agenda))
 

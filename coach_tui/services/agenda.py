@@ -6,9 +6,9 @@ from dataclasses import replace
 from datetime import datetime
 
 from coach_tui.coaching.agenda import Agenda, build_agenda
-from coach_tui.coaching.calls import stalls_in
 from coach_tui.coaching.dashboard import goal_lines, touch_lines
 from coach_tui.coaching.review import review_reminder
+from coach_tui.services.red_flags import red_flags
 from coach_tui.store.first_use import first_use
 from coach_tui.store.repository import Repository
 
@@ -25,7 +25,8 @@ def todays_agenda(repo: Repository, now: datetime) -> Agenda:
         calls=[*digest.awaiting_debrief, *digest.upcoming],
         touches=touch_lines(repo.touches.open_due_by(today), today, names, repo.contacts.names()),
         commitments=repo.calls.open_commitments(),
-        stalls=stalls_in(digest.history, today, weeks=repo.settings.get().stall_weeks),
+        stalls={},
+        flags=tuple(red_flags(repo, digest, now).values()),
         goals=goal_lines(repo.goals.current(today), today),
         names=names,
         objectives=repo.objectives.all_open(),

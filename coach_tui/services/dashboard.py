@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from coach_tui.coaching.agenda import calls_to_debrief
-from coach_tui.coaching.calls import stalls_in, upcoming
+from coach_tui.coaching.calls import upcoming
 from coach_tui.coaching.dashboard import DashboardData, goal_lines, objective_lines, touch_lines
+from coach_tui.coaching.red_flags import flag_question
+from coach_tui.services.red_flags import red_flags
 from coach_tui.store.repository import Repository
 
 
@@ -15,7 +17,6 @@ def dashboard(repo: Repository, now: datetime) -> DashboardData:
     reads it in a worker and only lays it out."""
     today = now.date()
     calls = repo.calls.digest(now)
-    stall_weeks = repo.settings.get().stall_weeks
     history = repo.why.history()
     accounts = repo.accounts.names()
     contacts = repo.contacts.roster()
@@ -29,7 +30,7 @@ def dashboard(repo: Repository, now: datetime) -> DashboardData:
             today,
             calls_per_objective=calls.per_objective,
             contacts=contacts,
-            stalls=stalls_in(calls.history, today, weeks=stall_weeks),
+            stalls={uid: flag_question(f) for uid, f in red_flags(repo, calls, now).items()},
         ),
         calls=upcoming(calls.upcoming, now, accounts),
         to_debrief=calls_to_debrief(calls.awaiting_debrief, now, accounts),

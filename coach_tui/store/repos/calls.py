@@ -155,9 +155,15 @@ class CallRepository:
         waiting: list[tuple[datetime, Record]] = []
         per_objective: dict[str, int] = {}
         debriefed: dict[str, list[tuple[datetime, Record]]] = {}
+        people_on: dict[str, tuple[str, ...]] = {}
+        met: dict[str, set[str]] = {}
         with self._store.reading() as tx:
             for record in stored_records(tx.table(CALLS)).values():
                 when = moment_from_text(record["when"])
+                people = tuple(record.get("contact_uids") or ())
+                if people:
+                    people_on[record["uid"]] = people
+                    met.setdefault(record["account_uid"], set()).update(people)
                 objective = record.get("objective_uid")
                 if objective:
                     per_objective[objective] = per_objective.get(objective, 0) + 1
@@ -182,6 +188,8 @@ class CallRepository:
                 tuple(_decode(sorted(waiting, key=_first))),
                 per_objective,
                 history,
+                people_on,
+                {account: frozenset(uids) for account, uids in met.items()},
             )
 
     # --- commitments ------------------------------------------------------------------
