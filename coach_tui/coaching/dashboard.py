@@ -72,9 +72,11 @@ def objective_lines(
     calls_per_objective: dict[str, int] | None = None,
     contacts: Sequence[Contact | RosterEntry] | None = None,
     stalls: dict[str, str] | None = None,
+    met: dict[str, frozenset[str]] | None = None,
 ) -> tuple[ObjectiveLine, ...]:
     """Open objectives, the ones needing attention first: past their date, then incomplete,
-    then by nearest date (undated last). With `contacts`, each line names its coverage gap."""
+    then by nearest date (undated last). With `contacts`, each line names its coverage gap;
+    with `met` (account uid → people on its calls), an economic buyer never met is one."""
     calls = calls_per_objective or {}
     people: dict[str, list[Contact | RosterEntry]] = {}
     for contact in contacts or ():
@@ -85,7 +87,12 @@ def objective_lines(
             objective,
             check_objective(objective, today),
             calls.get(objective.uid, 0),
-            coverage_brief(people.get(objective.account_uid, [])) if contacts is not None else "",
+            coverage_brief(
+                people.get(objective.account_uid, []),
+                None if met is None else met.get(objective.account_uid, frozenset()),
+            )
+            if contacts is not None
+            else "",
             (stalls or {}).get(objective.account_uid, ""),
         )
         for objective in objectives

@@ -31,6 +31,7 @@ def dashboard(repo: Repository, now: datetime) -> DashboardData:
             calls_per_objective=calls.per_objective,
             contacts=contacts,
             stalls={uid: flag_question(f) for uid, f in red_flags(repo, calls, now).items()},
+            met=calls.met,
         ),
         calls=upcoming(calls.upcoming, now, accounts),
         to_debrief=calls_to_debrief(calls.awaiting_debrief, now, accounts),

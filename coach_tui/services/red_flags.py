@@ -15,7 +15,7 @@ from coach_tui.coaching.red_flags import (
     may_need_holidays,
 )
 from coach_tui.model.account import StrategicObjective
-from coach_tui.model.call import CallDigest, Commitment, Party
+from coach_tui.model.call import CallDigest, Commitment, DebriefMark, Party
 from coach_tui.model.contact import BuyingRole, RosterEntry
 from coach_tui.store.repository import Repository
 
@@ -96,3 +96,28 @@ def _holidays_for(
         return frozenset()
     region = effective_region(repo.settings.get().holiday_region)
     return frozenset(public_holidays(region, min(dues), today)) if region else frozenset()
+
+
+def account_red_flags(repo: Repository, account_uid: str, now: datetime) -> AccountFlags:
+    """One account's flags, for its own page: read from its live calls and promises."""
+    calls = repo.calls.recent_for_account(account_uid)
+    people_on = {call.uid: call.contact_uids for call in calls}
+    commitments = [c for c in repo.calls.open_commitments(account_uid) if c.party is Party.THEM]
+    digest = CallDigest(
+        upcoming=tuple(call for call in calls if call.when >= now),
+        awaiting_debrief=tuple(call for call in calls if call.when < now and call.debrief is None),
+        per_objective={},
+        history={account_uid: tuple(m for m in map(DebriefMark.of, calls) if m is not None)},
+        people_on=people_on,
+    )
+    flags = flags_of(
+        digest,
+        now,
+        names=repo.accounts.names(),
+        objectives=[o for o in (repo.objectives.active_for(account_uid),) if o is not None],
+        roster=[e for e in repo.contacts.roster() if e.account_uid == account_uid],
+        commitments=commitments,
+        weeks=repo.settings.get().stall_weeks,
+        holidays=_holidays_for(commitments, now.date(), repo),
+    )
+    return flags.get(account_uid, AccountFlags(repo.accounts.names().get(account_uid, "?")))

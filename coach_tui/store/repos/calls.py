@@ -217,6 +217,18 @@ class CallRepository:
             ]
         return sorted(found, key=_by_due)
 
+    def recent_commitments(self, account_uid: str) -> list[Commitment]:
+        """The account's live promises by due date: every open one, and those kept in the
+        last quarter (older kept ones are in the archive)."""
+        with self._store.reading() as tx:
+            stored = stored_records(tx.table(COMMITMENTS))
+            found = [
+                decode("commitments", r, k)
+                for k, r in stored.items()
+                if r["account_uid"] == account_uid
+            ]
+        return sorted(found, key=_by_due)
+
     def save_commitment(self, commitment: Commitment) -> None:
         with self._store.transaction() as tx:
             upsert_by_uid(tx.table(COMMITMENTS), encode(commitment))

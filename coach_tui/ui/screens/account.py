@@ -11,9 +11,9 @@ from textual.containers import Vertical
 from textual.timer import Timer
 from textual.widgets import Header, Static, TabbedContent, TabPane, TextArea
 
-from coach_tui.coaching.calls import stall_question
 from coach_tui.coaching.coverage import coverage_brief, coverage_summary
 from coach_tui.coaching.objectives import check_objective, missing_sentence
+from coach_tui.coaching.red_flags import flag_question
 from coach_tui.model.account import (
     RESEARCH_PARTS,
     Account,
@@ -25,8 +25,9 @@ from coach_tui.model.call import Call
 from coach_tui.model.contact import Contact
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
-from coach_tui.model.settings import Settings
 from coach_tui.model.wording import counted
+from coach_tui.services.buying_map import met_and_kept
+from coach_tui.services.red_flags import account_red_flags
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.flow_names import objective_flow_name
 from coach_tui.ui.flow_resume import draft_of
@@ -109,7 +110,8 @@ class AccountScreen(CallActions):
         self.objective_draft: FlowDraft | None = None  # an objective half written
         self.people: list[Contact] = []
         self.calls: list[Call] = []
-        self.stall_weeks = Settings().stall_weeks
+        self.flags = ""  # the coach's red flags on this account (stall v2)
+        self.met: frozenset[str] = frozenset()  # people on its calls
         self._research_timer: Timer | None = None
         self._research_dirty = False
 
@@ -151,7 +153,8 @@ class AccountScreen(CallActions):
             perspectives = repo.perspectives.for_account(account.uid)
             self.people = repo.contacts.for_account(account.uid)
             self.calls = repo.calls.recent_for_account(account.uid)
-            self.stall_weeks = repo.settings.get().stall_weeks
+            self.flags = flag_question(account_red_flags(repo, account.uid, self.coach.now()))
+            self.met = met_and_kept(repo, account.uid).met
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)
             return
@@ -190,14 +193,13 @@ class AccountScreen(CallActions):
             lines.append(f"⚠ {missing_sentence(check)}")
         if check.overdue:
             lines.append("⚠ Past its date and still open: achieved, dropped, or a new date? (m)")
-        gap = coverage_brief(self.people)
+        gap = coverage_brief(self.people, self.met)
         who = coverage_summary(self.people)
         lines.append(f"{'⚠ ' if gap else ''}Decision makers: {who} (e to map them)")
         linked = [call for call in self.calls if call.objective_uid == objective.uid]
-        stall = stall_question(self.calls, self.coach.now().date(), weeks=self.stall_weeks)
         lines.append(f"Calls on this objective: {len(linked)} (c schedules one)")
-        if stall:
-            lines.append(f"⚠ {stall}")
+        if self.flags:
+            lines.append(f"⚠ {self.flags}")
         if in_progress:
             lines.append(in_progress)
         card.update(plain("\n".join(lines)))

@@ -21,6 +21,7 @@ from coach_tui.model.contact import Contact, EntryPoint
 from coach_tui.model.day_text import weekday_day_text
 from coach_tui.model.touch import Campaign, CampaignStatus, Touch
 from coach_tui.model.wording import counted
+from coach_tui.services.buying_map import MetAndKept, met_and_kept
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.confirm import ConfirmScreen
 from coach_tui.ui.kit.touch_actions import TouchActionsScreen, TouchTable
@@ -99,6 +100,7 @@ class AccountEntryScreen(TouchActionsScreen):
         self.account: Account | None = None
         self.entry: EntryPoint | None = None
         self.contacts: list[Contact] = []
+        self.met_and_kept = MetAndKept(frozenset(), frozenset())  # the buying map's tests
         self.campaign: Campaign | None = None
         self.touches: dict[str, Touch] = {}
         self.contact_names: dict[str, str] = {}
@@ -162,6 +164,7 @@ class AccountEntryScreen(TouchActionsScreen):
             campaign = repo.campaigns.active_for(account.uid)
             touches = repo.touches.for_campaign(campaign.uid) if campaign else []
             names = repo.contacts.names()
+            self.met_and_kept = met_and_kept(repo, account.uid)
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)
             return
@@ -213,7 +216,9 @@ class AccountEntryScreen(TouchActionsScreen):
         empty.update(NO_CONTACTS if not self.contacts else "")
         empty.display = not self.contacts
         table.display = bool(self.contacts)
-        warnings = coverage_warnings(self.contacts)
+        warnings = coverage_warnings(
+            self.contacts, met=self.met_and_kept.met, kept=self.met_and_kept.kept
+        )
         coverage = self.query_one("#coverage", Static)
         if warnings:
             coverage.update(plain("\n".join(f"⚠ {line}" for line in warnings)))
