@@ -195,7 +195,8 @@ class AccountScreen(CallActions):
             lines.append("⚠ Past its date and still open: achieved, dropped, or a new date? (m)")
         gap = coverage_brief(self.people, self.met)
         who = coverage_summary(self.people)
-        lines.append(f"{'⚠ ' if gap else ''}Decision makers: {who} (e to map them)")
+        shown = f"{who} · {gap}" if gap and gap not in who else who
+        lines.append(f"{'⚠ ' if gap else ''}Decision makers: {shown} (e to map them)")
         linked = [call for call in self.calls if call.objective_uid == objective.uid]
         lines.append(f"Calls on this objective: {len(linked)} (c schedules one)")
         if self.flags:
