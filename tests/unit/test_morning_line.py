@@ -23,8 +23,10 @@ OBJECTIVES = [
     StrategicObjective("o", "One line", ExpansionKind.WIDER_DEPLOYMENT, financial_target=SMALL),
 ]
 FIGURES = Commitment("n", Party.THEM, "the budget figures", due=TODAY - timedelta(days=8))
-NORDVALE = AccountFlags("Nordvale", "No advance in 8 weeks.", 8,
-                        late=LatePromise(FIGURES, 6, 8, ("Paul",)), target=BIG, champion="Greta")  # fmt: skip
+PAUL_LATE = LatePromise(FIGURES, 6, 8, ("Paul",))
+NORDVALE = AccountFlags(
+    "Nordvale", "No advance in 8 weeks.", 8, late=PAUL_LATE, target=BIG, champion="Greta"
+)
 NORDVALE_LINE = (
     "Nordvale (€480k): Paul is a week late on “the budget figures” and nothing has advanced "
     "in 8 weeks. Call Greta today."
