@@ -236,8 +236,14 @@ def build_agenda(
     """The agenda of `now`'s date; `now` is in the seller's zone (see `model/clock.py`).
 
     `stalls` (account uid → question) and `flags` (each account's red flags, listed with
-    their question) both fill the stalled list; the flags also weigh the coach's line."""
+    their question) both fill the stalled list: the flags first, most at stake first (so
+    a list cut short keeps what matters), then the bare questions by account name. The
+    flags also weigh the coach's line."""
     today = now.date()
+    biggest = biggest_targets(
+        [o.financial_target for o in objectives if o.is_open and o.financial_target]
+    )
+    ranked = sorted(flags, key=lambda f: (-flag_points(f, biggest), f.account.casefold()))
     behind = tuple(
         (line.goal.name, pace_sentence(line.goal, line.pace))
         for line in goals
@@ -249,23 +255,15 @@ def build_agenda(
         tuple(calls_today(calls, now, names)),
         tuple(touches),
         tuple(promises_due(commitments, today, names)),
-        tuple(
-            sorted(
-                [
-                    *((names.get(uid, "?"), q) for uid, q in stalls.items()),
-                    *((f.account, flag_question(f)) for f in flags),
-                ]
-            )
+        (
+            *((f.account, flag_question(f)) for f in ranked),
+            *sorted((names.get(uid, "?"), q) for uid, q in stalls.items()),
         ),
         behind,
         tuple(late_objectives(objectives, today, names)),
         to_debrief=calls_to_debrief(to_debrief, now, names),
-        flags=tuple(flags),
-        biggest_targets=tuple(
-            biggest_targets(
-                [o.financial_target for o in objectives if o.is_open and o.financial_target]
-            ).items()
-        ),
+        flags=tuple(ranked),
+        biggest_targets=tuple(biggest.items()),
     )
     return replace(agenda, coach_line=coach_line(agenda))
 

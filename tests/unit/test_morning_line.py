@@ -89,3 +89,11 @@ def test_a_stuck_account_without_a_champion_says_what_to_ask() -> None:
         "Osprey: nothing has advanced in 6 weeks. Call them today and ask what would move it, "
         "or let it go."
     )
+
+
+def test_the_stalled_list_puts_the_most_at_stake_first() -> None:
+    agenda = build_agenda(
+        NOW, "", calls=[], touches=[], commitments=[], stalls={"x": "Bare question?"}, goals=[],
+        names={**NAMES, "x": "Aspen"}, objectives=OBJECTIVES, flags=[OSPREY_SILENT, NORDVALE],
+    )  # fmt: skip
+    assert [account for account, _ in agenda.stalled] == ["Nordvale", "Osprey", "Aspen"]
