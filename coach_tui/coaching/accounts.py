@@ -6,6 +6,7 @@ Pure functions, so filtering as you type is cheap and testable without a screen.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -33,30 +34,38 @@ class AccountRow:
     account: Account
     objective: StrategicObjective | None
     check: ObjectiveCheck | None
+    red_flag: str = ""  # the stall v2 flag in a word ('promise late', 'silent', 'stalled')
 
     @property
     def flag(self) -> str:
-        """A short flag for the list: what needs attention first."""
+        """A short flag for the list: what needs attention first (a deal going quiet
+        before a form left incomplete)."""
         if self.objective is None:
-            return "no objective"
+            return self.red_flag or "no objective"
         assert self.check is not None
         if self.check.overdue:
             return "late"
+        if self.red_flag:
+            return self.red_flag
         if self.check.missing:
             return "incomplete"
         return ""
 
 
 def account_rows(
-    accounts: list[Account], open_objectives: list[StrategicObjective], today: date
+    accounts: list[Account],
+    open_objectives: list[StrategicObjective],
+    today: date,
+    red_flags: Mapping[str, str] | None = None,
 ) -> list[AccountRow]:
-    """Join accounts with their open objectives."""
+    """Join accounts with their open objectives and (account uid →) red flag words."""
     by_account = {objective.account_uid: objective for objective in open_objectives}
+    flags = red_flags or {}
     rows = []
     for account in accounts:
         objective = by_account.get(account.uid)
         check = None if objective is None else check_objective(objective, today)
-        rows.append(AccountRow(account, objective, check))
+        rows.append(AccountRow(account, objective, check, flags.get(account.uid, "")))
     return rows
 
 

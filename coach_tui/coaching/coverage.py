@@ -83,8 +83,8 @@ def coverage_warnings(
     if not champions and known != {BuyingRole.BLOCKER}:
         warnings.append("No champion yet. Who wants you to win, and would tell you how?")
     warnings += [
-        f"Has {champion.name} kept a promise to you yet? Ask {champion.name} for one small "
-        "step: a champion acts for you, a friendly contact only talks."
+        f"Has {champion.name} kept a promise to you yet? Ask for one small step: a champion "
+        "acts for you, a friendly contact only talks."
         for champion in champions
         if kept is not None and champion.uid not in kept
     ]

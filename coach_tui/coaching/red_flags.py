@@ -142,6 +142,15 @@ class AccountFlags:
     def raised(self) -> bool:
         return bool(self.stall or self.silent or self.late)
 
+    @property
+    def brief(self) -> str:
+        """A word or two for a list column: 'promise late', 'silent', 'stalled' or ''."""
+        if self.late is not None:
+            return "promise late"
+        if self.silent is not None:
+            return "silent"
+        return "stalled" if self.stall else ""
+
 
 def account_flags(
     account: str,

@@ -36,6 +36,12 @@ def red_flags(repo: Repository, digest: CallDigest, now: datetime) -> dict[str, 
     )
 
 
+def flag_words(repo: Repository, now: datetime) -> dict[str, str]:
+    """Account uid → its red flag in a word or two, for the account list."""
+    flags = red_flags(repo, repo.calls.digest(now), now)
+    return {uid: f.brief for uid, f in flags.items()}
+
+
 def flags_of(
     digest: CallDigest,
     now: datetime,

@@ -102,6 +102,10 @@ async def test_the_dashboard_flags_the_stall_and_the_buyer_never_met(
         panel = widget_text(app, app.screen.query_one("#objectives"))
         assert "Nordvale Foods €480k · 1 call · economic buyer not met" in panel
         assert f"⚠ {STALL_V2}" in panel
+        await pilot.press("a")  # the account list says it in a word
+        await settle(pilot)
+        row = next(line for line in screen_text(app).splitlines() if "Nordvale Foods" in line)
+        assert row.split()[-2:] == ["promise", "late"]
 
 
 async def test_the_account_page_and_its_buying_map_ask_the_coach_questions(

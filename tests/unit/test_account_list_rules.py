@@ -121,3 +121,21 @@ def test_filter_folds_accents_and_case() -> None:
     accented = account_rows([Account(name="Østfold Energi")], [], TODAY)
     assert names(filter_rows(accented, "ost")) == ["Østfold Energi"]
     assert names(filter_rows(accented, "ØST ENERGI")) == ["Østfold Energi"]
+
+
+@pytest.mark.parametrize(
+    ("days", "with_objective", "red_flag", "shown"),
+    [
+        (90, True, "", ""),
+        (90, True, "silent", "silent"),  # a deal going quiet before anything else
+        (-5, True, "promise late", "late"),  # the objective's own date first
+        (None, True, "stalled", "stalled"),  # before "incomplete"
+        (None, False, "stalled", "stalled"),
+        (None, False, "", "no objective"),
+    ],
+)
+def test_the_red_flag_is_shown_in_a_word(days, with_objective, red_flag, shown) -> None:
+    account = Account(name="Nordvale")
+    objectives = [objective(account, "x", days, 1)] if with_objective else []
+    [row] = account_rows([account], objectives, TODAY, {account.uid: red_flag})
+    assert row.flag == shown

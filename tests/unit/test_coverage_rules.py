@@ -105,8 +105,8 @@ def test_the_coach_names_the_people() -> None:
     ]
     assert coverage_warnings(team, met={"greta"}, kept=set()) == [
         "You haven't met Paul, who holds the money. Who can introduce you?",
-        "Has Greta kept a promise to you yet? Ask Greta for one small step: a champion acts "
-        "for you, a friendly contact only talks.",
+        "Has Greta kept a promise to you yet? Ask for one small step: a champion acts for "
+        "you, a friendly contact only talks.",
         "Only 2 of 4 buying roles covered. One contact going quiet should not stop the deal: "
         "map at least three.",
         "What part do Anna and Ben play in the decision? Ask, or ask someone who knows.",

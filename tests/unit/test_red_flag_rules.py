@@ -141,3 +141,16 @@ def test_the_classic_stall_keeps_its_weeks_and_kind() -> None:
     target = Money(Decimal(480_000), "EUR")
     quiet = account_flags("N", [mark(60, A), mark(50, C)], TODAY, weeks=6, target=target)
     assert not quiet.continuations and quiet.weeks_stalled == 8 and quiet.target == target
+
+
+@pytest.mark.parametrize(
+    ("flags", "brief"),
+    [
+        (AccountFlags("N"), ""),
+        (AccountFlags("N", stall="No advance in 8 weeks.", weeks_stalled=8), "stalled"),
+        (AccountFlags("N", silent=date(2026, 1, 5)), "silent"),
+        (AccountFlags("N", "No advance.", 8, late=PAUL_LATE), "promise late"),
+    ],
+)
+def test_the_flag_in_a_word_for_the_account_list(flags, brief) -> None:
+    assert flags.brief == brief

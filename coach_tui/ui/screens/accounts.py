@@ -16,6 +16,7 @@ from coach_tui.coaching.accounts import (
 from coach_tui.model.account import Account
 from coach_tui.model.money import compact_money
 from coach_tui.model.wording import share
+from coach_tui.services.red_flags import flag_words
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.confirm import ConfirmScreen
 from coach_tui.ui.kit.filtered_list import FilteredListScreen
@@ -110,12 +111,13 @@ class AccountsScreen(FilteredListScreen):
         try:
             everyone = repo.accounts.all(include_archived=True)
             objectives = repo.objectives.all_open()
+            flags = flag_words(repo, self.coach.now())
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)
             return
         accounts = [a for a in everyone if self.show_archived or not a.archived]
         self.archived = len(everyone) - len([a for a in everyone if not a.archived])
-        self.rows = account_rows(accounts, objectives, self.coach.now().date())
+        self.rows = account_rows(accounts, objectives, self.coach.now().date(), flags)
         self._cell_cache = {}
         self._drawn = None
         self.redraw(keep=keep or self.highlighted_uid())
