@@ -16,7 +16,9 @@ from datetime import date, datetime, timedelta
 from dateutil.rrule import DAILY, FR, MO, TH, TU, WE, rrule
 
 from coach_tui.coaching.calls import STALL_CONTINUATIONS, stall_question_from
-from coach_tui.model.call import Commitment, DebriefMark, Movement, Party
+from coach_tui.model.account import StrategicObjective
+from coach_tui.model.call import CallDigest, Commitment, DebriefMark, Movement, Party
+from coach_tui.model.contact import BuyingRole, RosterEntry
 from coach_tui.model.day_text import day_text
 from coach_tui.model.money import Money
 
@@ -206,3 +208,55 @@ def flag_question(flags: AccountFlags) -> str:
     if flags.stall:  # never with silence: a stall has a debrief after the last advance
         parts.append(flags.stall)
     return " ".join(parts)
+
+
+def flags_by_account(
+    digest: CallDigest,
+    now: datetime,
+    *,
+    names: dict[str, str],
+    objectives: Sequence[StrategicObjective],
+    roster: Sequence[RosterEntry],
+    commitments: Sequence[Commitment],
+    weeks: int,
+    holidays: frozenset[date] = frozenset(),
+) -> dict[str, AccountFlags]:
+    """Account uid → its flags, for every account with one raised, from what the store
+    read: the digest's marks and calls, open objectives, who is who, the open promises.
+    The champion is whom the coach says to call; silence is watched only where an
+    objective is open."""
+    today = now.date()
+    people = {entry.uid: entry.name for entry in roster}
+    champions: dict[str, str] = {}
+    for entry in roster:
+        if entry.role is BuyingRole.CHAMPION:
+            champions.setdefault(entry.account_uid, entry.name)
+    open_objective = {o.account_uid: o for o in objectives if o.is_open}
+    booked = {call.account_uid for call in digest.upcoming}
+    held: dict[str, list[datetime]] = {}
+    for call in digest.awaiting_debrief:
+        held.setdefault(call.account_uid, []).append(call.when)
+    late = late_client_promises(
+        commitments, today, people_on=digest.people_on, names=people, holidays=holidays
+    )
+    late_by_account: dict[str, list[LatePromise]] = {}
+    for promise in late:
+        late_by_account.setdefault(promise.commitment.account_uid, []).append(promise)
+    flagged: dict[str, AccountFlags] = {}
+    for uid in {*digest.history, *late_by_account}:
+        objective = open_objective.get(uid)
+        flags = account_flags(
+            names.get(uid, "?"),
+            digest.history.get(uid, ()),
+            today,
+            weeks=weeks,
+            held_since=held.get(uid, ()),
+            booked=uid in booked,
+            late=late_by_account.get(uid, ()),
+            target=objective.financial_target if objective else None,
+            champion=champions.get(uid, ""),
+            watch_silence=objective is not None,
+        )
+        if flags.raised:
+            flagged[uid] = flags
+    return flagged
