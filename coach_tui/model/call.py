@@ -53,7 +53,8 @@ class Movement(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Prep:
-    """What the seller wants the client to agree to, and — for larger advances — the plan."""
+    """What the seller wants the client to agree to (the best outcome and the minimum
+    acceptable action), the client's reason to meet, and — for larger advances — the plan."""
 
     outcome: str
     size: str = "small"  # AdvanceSize value; kept as text so the model needs no coaching import
@@ -63,7 +64,9 @@ class Prep:
     questions: str = ""
     objections: str = ""
     bring: str = ""
-    fallback: str = ""
+    fallback: str = ""  # the minimum acceptable action: the least the client must do
+    # Why the client would want this meeting, in their terms (opens the call).
+    reason: str = ""
     # The call whose debrief's next step (or whose split) put this outcome here. A carried
     # outcome is a draft for the seller's prep, not a prep: empty once they prepared it.
     carried_from: str = ""
