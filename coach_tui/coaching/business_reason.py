@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from coach_tui.model.wording import possessive
+
 
 class ReasonIssue(Enum):
     MISSING = "missing"
@@ -91,13 +93,7 @@ def check_reason(text: str, *, who: str = "the client", names: Sequence[str] = (
     if is_seller_side(text, names):
         return ReasonCheck(
             ReasonIssue.SELLER_SIDE,
-            f"That's your reason for the meeting; what's {_possessive(who)}? What does "
+            f"That's your reason for the meeting; what's {possessive(who)}? What does "
             f"{who} get out of it?",
         )
     return ReasonCheck()
-
-
-def _possessive(who: str) -> str:
-    if who == "the client":
-        return "the client's"
-    return f"{who}'" if who.endswith("s") else f"{who}'s"

@@ -14,7 +14,7 @@ from coach_tui.model.account import (
     PerspectiveKind,
     StrategicObjective,
 )
-from coach_tui.model.call import Call, Prep
+from coach_tui.model.call import Call, Debrief, Movement, Prep, Result
 from coach_tui.model.contact import BuyingRole, Contact
 from coach_tui.model.draft import FlowDraft
 from coach_tui.ui.screens.calls import CallsScreen
@@ -323,3 +323,22 @@ async def test_an_earlier_prep_keeps_its_note_when_edited(
         await settle(pilot)
     [call] = app.repo.calls.for_account(account.uid)
     assert (call.prep.note, call.prep.fallback) == ("Bring the figures", MINIMUM)
+
+
+async def test_the_last_calls_result_reads_as_best_minimum_or_neither(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account = seed(open_repo, clock)
+    repo = open_repo()
+    held = datetime(2026, 11, 17, 10, 0, tzinfo=BERLIN)
+    debrief = Debrief(Result.PARTLY, Movement.ADVANCE, next_step="Greta books the CFO", at=held)
+    repo.calls.save(Call(account.uid, held, prep=Prep(BEST, fallback=MINIMUM), debrief=debrief))
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await open_calls(pilot)
+        await pilot.press("end")  # the call to come, after the one held
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, PrepFlowScreen)
+        assert "Last call 17 Nov 2026: advance, got the minimum." in on_screen(app)

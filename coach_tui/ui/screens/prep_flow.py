@@ -32,7 +32,7 @@ from coach_tui.coaching.prep_answers import PrepAnswers
 from coach_tui.coaching.prep_depth import PLANNING_STEPS, asks
 from coach_tui.interop.ics import LENGTH
 from coach_tui.model.account import WHY_NOW, Account, Perspective, StrategicObjective
-from coach_tui.model.call import CALL_TEXT, Call, Commitment, Prep
+from coach_tui.model.call import CALL_TEXT, Call, Commitment, Prep, Result
 from coach_tui.model.clock import local_time
 from coach_tui.model.contact import Contact
 from coach_tui.model.draft import FlowDraft
@@ -41,6 +41,7 @@ from coach_tui.model.flows.codec import member
 from coach_tui.model.paragraphs import paragraphs
 from coach_tui.model.text import clean_text
 from coach_tui.model.why import WhyStatement
+from coach_tui.model.wording import possessive
 from coach_tui.services.call_saves import save_prep
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.flow_names import prep_flow_name
@@ -68,6 +69,12 @@ REVIEW_LINES = (
     ("objections", "Objections"), ("bring", "Bring"),
 )  # fmt: skip
 PERSPECTIVES_SHOWN = 3
+# What a debrief's result means now that every prep has a best outcome and a minimum.
+RESULT_WORDS = {
+    Result.REACHED: "got the best outcome",
+    Result.PARTLY: "got the minimum",
+    Result.MISSED: "got neither the best nor the minimum",
+}
 
 
 PREP_STEPS = (
@@ -234,6 +241,7 @@ class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
                 check=self._check_outcome,
                 still_wrong=self._outcome_still_wrong,
                 question=f"What will {who} agree to do by the end of this call?",
+                placeholder=f"e.g. {self._example_name()} introduces us to the CFO",
             ),
             "this_call": by_key["this_call"].bind(
                 slot=attr_slot(PrepAnswers, "this_call"),
@@ -251,6 +259,7 @@ class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
                 check=self._check_minimum,
                 still_wrong=lambda: self._check_minimum().error,
                 question=f"What is the least {who} must do for this call to count?",
+                placeholder=f"e.g. {self._example_name()} shares the downtime figures",
                 dynamic_hint=self._minimum_hint,
             ),
             "size": by_key["size"].bind(slot=attr_slot(PrepAnswers, "size", AdvanceSize)),
@@ -283,6 +292,10 @@ class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
                 skip=partial(lambda name: not self._asks(name), key),
             )
         return tuple(bound[key] for key in STEP_KEYS)
+
+    def _example_name(self) -> str:
+        """The examples speak of the person on the call, else of an invented Greta."""
+        return self.who if self.people else "Greta"
 
     def _asks(self, step: str) -> bool:
         return asks(step, self.answers.size, why_now_known=self.why_now_known)
@@ -398,11 +411,9 @@ class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
         )
 
     def _minimum_hint(self) -> str:
-        best = self.best()
-        lead = f"If “{best}” is out of reach" if best else "If the best is out of reach"
         return (
-            f"{lead}, what will {self.who} still do? Their action, smaller than the best: "
-            "the call counts if they do it."
+            f"Still {possessive(self.who)} action, smaller than the best: share figures, name "
+            "who else decides, book the next meeting. If they do it, the call counts."
         )
 
     def _why_now_hint(self) -> str:
@@ -447,8 +458,8 @@ class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
         if self.last is not None and self.last.debrief is not None:
             debrief = self.last.debrief
             lines.append(
-                f"Last call {day(self.local(self.last.when))}: {debrief.movement.value}, outcome "
-                f"{debrief.result.value}. Next step: {debrief.next_step or '—'}"
+                f"Last call {day(self.local(self.last.when))}: {debrief.movement.value}, "
+                f"{RESULT_WORDS[debrief.result]}. Next step: {debrief.next_step or '—'}"
             )
         today = self.coach.now().date()
         for commitment in open_commitments(self.commitments, today)[:4]:
