@@ -136,8 +136,7 @@ async def test_a_sellers_reason_is_questioned_and_what_matters_to_them_is_shown(
         await pilot.pause()
         assert app.screen.current.key == "reason"
         assert "That's your reason for the meeting; what's Greta's?" in on_screen(app)
-        app.screen.query_one("#answer").clear()
-        await paste(pilot, REASON)
+        await line(pilot, REASON)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen.current.key == "review"
@@ -342,3 +341,29 @@ async def test_the_last_calls_result_reads_as_best_minimum_or_neither(
         await settle(pilot)
         assert isinstance(app.screen, PrepFlowScreen)
         assert "Last call 17 Nov 2026: advance, got the minimum." in on_screen(app)
+
+
+async def test_a_planning_answer_too_long_to_save_is_refused_on_its_step(
+    make_app, with_why, open_repo, clock
+) -> None:
+    """Each step judges its own answer: a paste too long for a call is stopped where it was
+    typed, not at the save."""
+    account = seed(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await start_prep(pilot)
+        await paste(pilot, "Greta agrees to a pilot at one plant")  # medium
+        await pilot.press("ctrl+s")
+        await paste(pilot, MINIMUM)
+        await pilot.press("ctrl+s")
+        await to_step(pilot, "reason")
+        await paste(pilot, REASON)
+        await pilot.press("ctrl+s")
+        assert app.screen.current.key == "client_gain"
+        await paste(pilot, "x" * 3_001)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.current.key == "client_gain"
+        assert "3,001" in on_screen(app) or "3,000" in on_screen(app)
+    [call] = app.repo.calls.for_account(account.uid)
+    assert call.prep is None

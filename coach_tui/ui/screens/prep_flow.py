@@ -126,6 +126,7 @@ PREP_STEPS = (
         "Their reason",
         "Why would the client want this meeting?",
         "Their reason, not yours: a problem to solve, a date to meet, a goal. It opens the call.",
+        kind=StepKind.LINE,
         placeholder="e.g. Waste is up 8% since the new line started",
     ),
     FlowStep("client_gain", "Their gain", "What does the client gain by agreeing?", ""),
@@ -138,6 +139,8 @@ PREP_STEPS = (
         "Why now",
         "Why would the client act this quarter rather than next year?",
         "",  # names the objective it is saved on
+        kind=StepKind.LINE,
+        placeholder="e.g. The Bremen plant opens in May",
     ),
     FlowStep(
         "review",
@@ -245,13 +248,13 @@ class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
             ),
             "this_call": by_key["this_call"].bind(
                 slot=attr_slot(PrepAnswers, "this_call"),
-                check=partial(self._check_this_call, by_key["this_call"]),
+                check=self._check_this_call,
                 skip=lambda: not asks_this_call(self.answers.outcome),
                 dynamic_hint=self._this_call_hint,
             ),
             "bigger": by_key["bigger"].bind(
                 slot=Slot(lambda a: a.bigger or "", lambda a, text: setattr(a, "bigger", text)),
-                check=partial(self._check_text, by_key["bigger"]),
+                check=self._check_text,
                 skip=lambda: not asks_follow_up(*self._typed_split()),
             ),
             "fallback": by_key["fallback"].bind(
@@ -266,7 +269,7 @@ class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
             "reason": by_key["reason"].bind(
                 slot=attr_slot(PrepAnswers, "reason"),
                 check=self._check_reason,
-                still_wrong=lambda: self._check_text(by_key["reason"]).error,
+                still_wrong=lambda: self._check_text().error,
                 question=f"Why would {who} want this meeting?",
             ),
             "why_now": by_key["why_now"].bind(
@@ -288,14 +291,17 @@ class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
             step = bound.get(key, by_key[key])
             bound[key] = step.bind(
                 slot=attr_slot(PrepAnswers, key),
-                check=partial(self._check_text, step),
-                skip=partial(lambda name: not self._asks(name), key),
+                check=self._check_text,
+                skip=partial(self._skips, key),
             )
         return tuple(bound[key] for key in STEP_KEYS)
 
     def _example_name(self) -> str:
         """The examples speak of the person on the call, else of an invented Greta."""
         return self.who if self.people else "Greta"
+
+    def _skips(self, step: str) -> bool:
+        return not self._asks(step)
 
     def _asks(self, step: str) -> bool:
         return asks(step, self.answers.size, why_now_known=self.why_now_known)
@@ -348,10 +354,10 @@ class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
         verdict = check_outcome(self.answers.outcome, self.context)
         return verdict.messages[0] if verdict.blocking else ""
 
-    def _check_this_call(self, step: FlowStep) -> Verdict:
+    def _check_this_call(self) -> Verdict:
         value = self.answers.this_call
         if not value.strip():
-            return self._check_text(step)
+            return self._check_text()
         verdict = check_outcome(value, self.context)
         if verdict.blocking:
             return Verdict(error=verdict.messages[0])
@@ -374,7 +380,7 @@ class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
         return Verdict()
 
     def _check_reason(self) -> Verdict:
-        text = self._check_text(self.current)
+        text = self._check_text()
         if text.error:
             return text
         names = tuple(first_name(person.name) for person in self.people)
@@ -395,7 +401,10 @@ class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
             return Verdict(error=error.message)
         return Verdict()
 
-    def _check_text(self, step: FlowStep) -> Verdict:
+    def _check_text(self) -> Verdict:
+        """The answer on the page fits a call's text. Judged through the page's own bound
+        step: an unbound `PREP_STEPS` entry has no slot, and would judge nothing."""
+        step = self.current
         try:
             CALL_TEXT.clean(str(self.value_of(step)), label=step.title)
         except ValidationError as error:
@@ -534,7 +543,7 @@ class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
             objections=kept("objections"),
             bring=kept("bring"),
             fallback=clean_text(answers.fallback, multiline=False),
-            reason=answers.reason.strip(),
+            reason=clean_text(answers.reason, multiline=False),
         )
 
     def finish(self) -> Call | None:
