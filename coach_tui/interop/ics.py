@@ -23,12 +23,11 @@ from icalendar import Alarm, Calendar, Event, Todo
 
 from coach_tui import __version__
 from coach_tui.coaching.opener import OpenerFacts, opener
-from coach_tui.model.call import Call, CallKind, Commitment, Debrief, Movement, Result
+from coach_tui.model.call import MINUTES, Call, Commitment, Debrief, Movement, Result
 from coach_tui.model.text import printable
 from coach_tui.model.touch import Touch
 
 UID_DOMAIN = "coach-tui"
-LENGTH = {CallKind.CALL: 30, CallKind.EMAIL: 15, CallKind.MEETING: 60, CallKind.DEMO: 60}
 REMIND_BEFORE = timedelta(minutes=30)
 # Without --all a calendar gets the calls of the last 90 days and every call to come:
 # enough history to look back on a quarter, without years of past events in a phone.
@@ -60,7 +59,7 @@ def call_event(call: Call, account: str, stamp: datetime) -> Event:
     # UTC: every calendar app reads it right, whatever zone names the seller's machine uses.
     start = call.when.astimezone(UTC)
     event.add("dtstart", start)
-    event.add("dtend", start + timedelta(minutes=LENGTH[call.kind]))
+    event.add("dtend", start + timedelta(minutes=MINUTES[call.kind]))
     event.add("summary", printable(f"{call.kind.value.capitalize()} · {account}"))
     if call.debrief is not None:
         lines = _what_happened(call, call.debrief)
@@ -96,7 +95,9 @@ def _what_to_get(call: Call) -> list[str]:
         ("They gain", prep.client_gain), ("Who must be there", prep.attendees),
         ("Questions", prep.questions), ("Objections", prep.objections), ("Bring", prep.bring),
     ) if value]  # fmt: skip
-    lines = opener(OpenerFacts(reason=prep.reason, minutes=LENGTH[call.kind], outcome=prep.outcome))
+    lines = opener(
+        OpenerFacts(reason=prep.reason, minutes=MINUTES[call.kind], outcome=prep.outcome)
+    )
     return [*plan, "", "Open with:", *lines]
 
 

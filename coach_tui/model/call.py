@@ -32,6 +32,11 @@ class CallKind(Enum):
     DEMO = "demo"
 
 
+# How long each kind of call takes, in minutes: a calendar's event and the opener's "we have
+# 30 minutes" say the same.
+MINUTES = {CallKind.CALL: 30, CallKind.EMAIL: 15, CallKind.MEETING: 60, CallKind.DEMO: 60}
+
+
 class Result(Enum):
     """Did the call get its outcome? The best one, the minimum acceptable one, or neither.
 

@@ -30,9 +30,8 @@ from coach_tui.coaching.outcome_split import (
 )
 from coach_tui.coaching.prep_answers import PrepAnswers
 from coach_tui.coaching.prep_depth import PLANNING_STEPS, asks
-from coach_tui.interop.ics import LENGTH
 from coach_tui.model.account import WHY_NOW, Account, Perspective, StrategicObjective
-from coach_tui.model.call import CALL_TEXT, Call, Commitment, Prep, Result
+from coach_tui.model.call import CALL_TEXT, MINUTES, Call, Commitment, Prep, Result
 from coach_tui.model.clock import local_time
 from coach_tui.model.contact import Contact
 from coach_tui.model.draft import FlowDraft
@@ -516,7 +515,7 @@ class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
             OpenerFacts(
                 who=person,
                 reason=prep.reason,
-                minutes=LENGTH[self.call.kind],
+                minutes=MINUTES[self.call.kind],
                 outcome=prep.outcome,
             )
         )
