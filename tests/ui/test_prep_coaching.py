@@ -4,6 +4,7 @@ size, the client's why now for a large advance, and an opener to start the call 
 "Today" is Tuesday 24 Nov 2026, 08:30 in Berlin (the FakeClock); the call is tomorrow at 10.
 """
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from coach_tui.coaching.outcome import AdvanceSize
@@ -367,3 +368,18 @@ async def test_a_planning_answer_too_long_to_save_is_refused_on_its_step(
         assert "3,001" in on_screen(app) or "3,000" in on_screen(app)
     [call] = app.repo.calls.for_account(account.uid)
     assert call.prep is None
+
+
+async def test_a_draft_left_at_the_why_now_resumes_on_after_the_objective_got_one(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account = seed(open_repo, clock)
+    answers = {"outcome": "The CFO signs the pilot order form", "size": "large",
+               "fallback": MINIMUM, "why_now": "", "at_step": "why_now"}  # fmt: skip
+    old_draft(open_repo, clock, 11, answers, typed=True)
+    repo = open_repo()
+    objective = repo.objectives.active_for(account.uid)
+    repo.objectives.save(replace(objective, why_now="Their Lumen contract ends in March"))
+    repo.close()
+    at, _ = await reopen_prep(make_app)
+    assert at == "review"

@@ -232,6 +232,9 @@ class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
         )
         if draft is not None:
             self.step = resume_at(self.answers, draft.step)
+            # A step no longer asked (the objective got its why now meanwhile): the next one.
+            while self.skips(self.current) and self.step < len(self.steps) - 1:
+                self.step += 1
         self.outcome_step = steps[0]
 
     def _bound_steps(self) -> tuple[FlowStep, ...]:
