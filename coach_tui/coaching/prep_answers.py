@@ -12,17 +12,22 @@ from coach_tui.model.flows.codec import member, text_fields
 
 @dataclass(slots=True)
 class PrepAnswers:
-    outcome: str = ""  # what the client will agree to, as typed
+    outcome: str = ""  # the best outcome: what the client will agree to, as typed
     this_call: str = ""  # when the outcome is too big: what this call must get
     bigger: str | None = None  # the follow-up's outcome; None until suggested or typed
     size: AdvanceSize = AdvanceSize.SMALL
-    note: str = ""
-    client_gain: str = ""  # the rest only for a large advance
-    attendees: str = ""
+    note: str = ""  # no longer asked; kept so an older prep's note survives an edit
+    client_gain: str = ""  # medium and large advances
+    attendees: str = ""  # the rest only for a large advance
     questions: str = ""
     objections: str = ""
     bring: str = ""
-    fallback: str = ""
+    fallback: str = ""  # the minimum acceptable action, asked on every call
+    reason: str = ""  # why the client would want this meeting
+    why_now: str = ""  # the client's why now, for an objective that has none (large only)
+    # The key of the step the draft was left at: steps come and go between versions, so a
+    # draft resumes by name. Empty in drafts written before it (they stand at an index).
+    at_step: str = ""
 
     @classmethod
     def from_strings(cls, answers: Mapping[str, str]) -> Self:

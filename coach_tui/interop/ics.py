@@ -1,8 +1,9 @@
 """Calls, open touches and open promises as an iCalendar file for any calendar app.
 
 Each call is an event with a stable UID (so re-importing updates rather than duplicates).
-A call to come has its outcome and prep in the description and a reminder 30 minutes
-before — time to read the outcome once more. A call that has happened says what came of
+A call to come has its outcome, minimum, the client's reason and the rest of the prep in the
+description, with the three-line opener to start it (`coaching/opener.py`), and a reminder 30
+minutes before — time to read the outcome once more. A call that has happened says what came of
 it (the outcome, the result, advance or continuation, the next step) and rings no alarm.
 SEQUENCE counts how often the call was moved and LAST-MODIFIED is its last change (both
 kept by the store, see `model.call.revised`), so a calendar replaces the copy it holds;
@@ -21,12 +22,12 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Alarm, Calendar, Event, Todo
 
 from coach_tui import __version__
-from coach_tui.model.call import Call, CallKind, Commitment, Debrief, Movement, Result
+from coach_tui.coaching.opener import OpenerFacts, opener
+from coach_tui.model.call import MINUTES, Call, Commitment, Debrief, Movement, Result
 from coach_tui.model.text import printable
 from coach_tui.model.touch import Touch
 
 UID_DOMAIN = "coach-tui"
-LENGTH = {CallKind.CALL: 30, CallKind.EMAIL: 15, CallKind.MEETING: 60, CallKind.DEMO: 60}
 REMIND_BEFORE = timedelta(minutes=30)
 # Without --all a calendar gets the calls of the last 90 days and every call to come:
 # enough history to look back on a quarter, without years of past events in a phone.
@@ -58,7 +59,7 @@ def call_event(call: Call, account: str, stamp: datetime) -> Event:
     # UTC: every calendar app reads it right, whatever zone names the seller's machine uses.
     start = call.when.astimezone(UTC)
     event.add("dtstart", start)
-    event.add("dtend", start + timedelta(minutes=LENGTH[call.kind]))
+    event.add("dtend", start + timedelta(minutes=MINUTES[call.kind]))
     event.add("summary", printable(f"{call.kind.value.capitalize()} · {account}"))
     if call.debrief is not None:
         lines = _what_happened(call, call.debrief)
@@ -88,12 +89,16 @@ def _what_to_get(call: Call) -> list[str]:
         if call.carried_outcome:
             lines.append(f"Next step carried over: {call.carried_outcome}")
         return lines
-    return [f"Outcome: {call.prep.outcome}"] + [f"{label}: {value}" for label, value in (
-        ("Prep", call.prep.note), ("They gain", call.prep.client_gain),
-        ("Who must be there", call.prep.attendees), ("Questions", call.prep.questions),
-        ("Objections", call.prep.objections), ("Bring", call.prep.bring),
-        ("Fallback", call.prep.fallback),
+    prep = call.prep
+    plan = [f"Outcome: {prep.outcome}"] + [f"{label}: {value}" for label, value in (
+        ("Minimum", prep.fallback), ("Their reason", prep.reason), ("Prep", prep.note),
+        ("They gain", prep.client_gain), ("Who must be there", prep.attendees),
+        ("Questions", prep.questions), ("Objections", prep.objections), ("Bring", prep.bring),
     ) if value]  # fmt: skip
+    lines = opener(
+        OpenerFacts(reason=prep.reason, minutes=MINUTES[call.kind], outcome=prep.outcome)
+    )
+    return [*plan, "", "Open with:", *lines]
 
 
 def _what_happened(call: Call, debrief: Debrief) -> list[str]:

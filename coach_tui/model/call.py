@@ -32,6 +32,11 @@ class CallKind(Enum):
     DEMO = "demo"
 
 
+# How long each kind of call takes, in minutes: a calendar's event and the opener's "we have
+# 30 minutes" say the same.
+MINUTES = {CallKind.CALL: 30, CallKind.EMAIL: 15, CallKind.MEETING: 60, CallKind.DEMO: 60}
+
+
 class Result(Enum):
     """Did the call get its outcome? The best one, the minimum acceptable one, or neither.
 
@@ -53,7 +58,8 @@ class Movement(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Prep:
-    """What the seller wants the client to agree to, and — for larger advances — the plan."""
+    """What the seller wants the client to agree to (the best outcome and the minimum
+    acceptable action), the client's reason to meet, and — for larger advances — the plan."""
 
     outcome: str
     size: str = "small"  # AdvanceSize value; kept as text so the model needs no coaching import
@@ -63,7 +69,9 @@ class Prep:
     questions: str = ""
     objections: str = ""
     bring: str = ""
-    fallback: str = ""
+    fallback: str = ""  # the minimum acceptable action: the least the client must do
+    # Why the client would want this meeting, in their terms (opens the call).
+    reason: str = ""
     # The call whose debrief's next step (or whose split) put this outcome here. A carried
     # outcome is a draft for the seller's prep, not a prep: empty once they prepared it.
     carried_from: str = ""

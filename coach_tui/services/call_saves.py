@@ -12,16 +12,19 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from coach_tui.coaching.next_call import Promised, commitments_from, follow_up_call, next_call
+from coach_tui.model.account import WHY_NOW, StrategicObjective
 from coach_tui.model.call import Call, Debrief, Prep
 from coach_tui.store.repository import Repository
 
 
 @dataclass(frozen=True, slots=True)
 class PrepSaved:
-    """The prepared call, and the follow-up call its split created (if any)."""
+    """The prepared call, the follow-up call its split created and the objective given the
+    client's why now (each if any)."""
 
     call: Call
     follow_up: Call | None = None
+    objective: StrategicObjective | None = None
 
 
 def save_prep(
@@ -30,22 +33,37 @@ def save_prep(
     prep: Prep,
     *,
     bigger: str = "",
+    objective: StrategicObjective | None = None,
+    why_now: str = "",
     now: datetime,
     draft: str | None = None,
 ) -> PrepSaved:
-    """`call` with `prep`, and a follow-up call a week later for a split's `bigger` step.
+    """`call` with `prep`, a follow-up call a week later for a split's `bigger` step, and
+    the client's `why_now` on `objective` when the prep found one it had none for.
 
-    Raises ValidationError (nothing saved) when `bigger` cannot be a call's outcome, and
-    StoreError when the save fails (nothing saved either).
+    Raises ValidationError (nothing saved) when `bigger` cannot be a call's outcome or
+    `why_now` is too long, and StoreError when the save fails (nothing saved either).
     """
     prepared = replace(call, prep=prep)
     follow = follow_up_call(call, bigger, now=now)
+    told = _with_why_now(objective, why_now)
     with repo.unit_of_work() as uow:
         repo.calls.save(prepared)
         if follow is not None:
             repo.calls.save(follow)
+        if told is not None:
+            repo.objectives.save(told)
         uow.discard_draft(draft)
-    return PrepSaved(prepared, follow)
+    return PrepSaved(prepared, follow, told)
+
+
+def _with_why_now(objective: StrategicObjective | None, why_now: str) -> StrategicObjective | None:
+    """`objective` with the client's why now, or None when there is nothing to change (no
+    objective, nothing typed, or one already known: the objective flow rewords it)."""
+    text = WHY_NOW.clean(why_now, label="Their why now")
+    if objective is None or not text or objective.why_now:
+        return None
+    return replace(objective, why_now=text)
 
 
 def save_debrief(

@@ -94,6 +94,7 @@ KEY_ORDER: dict[type, tuple[str, ...]] = {
 # Fields written only when set, so records from before they existed keep their bytes.
 ONLY_WHEN_SET = (
     (Prep, "carried_from"),
+    (Prep, "reason"),
     (FlowDraft, "typed"),
     (StrategicObjective, "why_now"),
     (Debrief, "skill_uid"),

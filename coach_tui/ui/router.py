@@ -181,6 +181,8 @@ def _prep(route: r.PrepRoute, draft: FlowDraft | None, now: datetime) -> Screen:
         objective=route.objective,
         last=route.last,
         commitments=route.commitments,
+        contacts=route.contacts,
+        perspectives=route.perspectives,
     )
 
 

@@ -23,7 +23,7 @@ from coach_tui.ui.flow_names import (
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from coach_tui.model.account import Account, StrategicObjective
+    from coach_tui.model.account import Account, Perspective, StrategicObjective
     from coach_tui.model.call import Call, Commitment
     from coach_tui.model.contact import Contact, EntryPoint
     from coach_tui.model.goal import PerformanceGoal, SkillGoal
@@ -180,6 +180,8 @@ class PrepRoute:
     objective: StrategicObjective | None
     last: Call | None
     commitments: list[Commitment]
+    contacts: tuple[Contact, ...] = ()  # the account's people (the call names some)
+    perspectives: tuple[Perspective, ...] = ()  # the team's views of the account
 
     @property
     def flow(self) -> str:

@@ -148,7 +148,7 @@ async def test_dashboard_marks_a_call_without_an_outcome(make_app, with_why, ope
         assert "Wed 25 Nov 10:00 Nordvale Foods ⚠ no outcome yet: press c, then p" in panel
 
 
-async def test_small_prep_asks_one_line_and_saves_the_outcome(
+async def test_small_prep_asks_outcome_minimum_and_reason_and_saves_them(
     make_app, with_why, open_repo, clock
 ) -> None:
     account, _ = seed_with_call(open_repo, clock)
@@ -164,11 +164,15 @@ async def test_small_prep_asks_one_line_and_saves_the_outcome(
         await line(pilot, "Greta introduces us to the CFO")
         await pilot.press("ctrl+s")  # a good outcome goes on at once: no second ctrl+s
         await pilot.pause()
+        assert app.screen.current.key == "fallback"
+        await paste(pilot, "Greta shares the downtime figures")
+        await pilot.press("ctrl+s")
         assert app.screen.current.key == "size"
         await pilot.press("ctrl+s")  # small, as the coach suggests
-        await paste(pilot, "Bring the plant waste figures she asked about")
+        assert app.screen.current.key == "reason"
+        await paste(pilot, "Waste is up 8% since the new line started")
         await pilot.press("ctrl+s")
-        assert app.screen.current.key == "review"  # the large-only steps are skipped
+        assert app.screen.current.key == "review"  # a small advance plans no more
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, CallsScreen)
@@ -176,7 +180,8 @@ async def test_small_prep_asks_one_line_and_saves_the_outcome(
     [call] = app.repo.calls.for_account(account.uid)
     assert call.prep == Prep(
         "Greta introduces us to the CFO", "small",
-        note="Bring the plant waste figures she asked about",
+        fallback="Greta shares the downtime figures",
+        reason="Waste is up 8% since the new line started",
     )  # fmt: skip
 
 
@@ -188,7 +193,7 @@ async def test_a_good_outcome_goes_on_at_the_first_ctrl_s(make_app, with_why, op
         await paste(pilot, "Greta introduces us to the CFO")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.screen.current.key == "size"
+        assert app.screen.current.key == "fallback"
         assert "Step 2 of" in on_screen(app)
 
 
@@ -222,22 +227,30 @@ async def test_large_prep_plans_more_and_a_too_big_outcome_is_split(
         await pilot.press("ctrl+s")  # a good outcome goes on at once
         assert app.screen.current.key == "bigger"  # the two advances, for a follow-up
         await pilot.press("ctrl+s")
+        assert app.screen.current.key == "fallback"
+        await paste(pilot, "The CFO agrees to a date to sign")
+        await pilot.press("ctrl+s")
         assert app.screen.current.key == "size"
         assert app.screen.answers.size is AdvanceSize.LARGE  # inferred from "signs"
         await pilot.press("ctrl+s")
-        for answer in ("Bring the order form", "Waste down 5% at one plant", "CFO and Greta",
-                       "What would stop you signing today?", "Price: the pilot is fixed-fee",
-                       "Signed pilot form", "CFO agrees to a date to sign"):  # fmt: skip
+        for answer in ("Their waste audit is in March", "Waste down 5% at one plant",
+                       "What would stop you signing today?", "CFO and Greta",
+                       "Price: the pilot is fixed-fee", "Signed pilot form"):  # fmt: skip
             await paste(pilot, answer)
             await pilot.press("ctrl+s")
+        assert app.screen.current.key == "why_now"  # the objective has none yet
+        await paste(pilot, "The Bremen plant opens in May")
+        await pilot.press("ctrl+s")
         assert app.screen.current.key == "review"
         await pilot.press("ctrl+s")
         await settle(pilot)
     call, follow = app.repo.calls.for_account(account.uid)
     assert follow.carried_outcome == "Hiro agrees to a pilot and then signs the contract"
     assert call.prep.size == "large"
-    assert call.prep.fallback == "CFO agrees to a date to sign"
+    assert call.prep.fallback == "The CFO agrees to a date to sign"
     assert call.prep.objections == "Price: the pilot is fixed-fee"
+    assert call.prep.questions == "What would stop you signing today?"
+    assert app.repo.objectives.active_for(account.uid).why_now == "The Bremen plant opens in May"
 
 
 BIG = "They agree to roll out to all plants"
@@ -245,9 +258,11 @@ SMALL = "Greta agrees to a pilot at one plant"
 
 
 async def finish_prep(pilot) -> None:
-    """From the size step on: take the suggested size, leave the rest empty, save."""
+    """From the size step on: take the suggested size, leave the rest empty (going on past
+    the coach's questions), save."""
     while pilot.app.screen.current.key != "review":
         await pilot.press("ctrl+s")
+        await pilot.pause()
     await pilot.press("ctrl+s")
     await settle(pilot)
 
@@ -301,6 +316,8 @@ async def test_a_kept_too_big_outcome_asks_what_this_call_must_get(
         assert app.screen.current.key == "bigger"
         assert app.screen.query_one("#answer-line", Input).value == BIG
         await pilot.press("ctrl+s")
+        assert app.screen.current.key == "fallback"
+        await pilot.press("ctrl+s", "ctrl+s")  # asked for a minimum, then on without one
         assert app.screen.current.key == "size"
         assert app.screen.answers.size is AdvanceSize.MEDIUM  # the pilot's size, not the rollout's
         await finish_prep(pilot)
@@ -321,7 +338,7 @@ async def test_a_kept_outcome_with_no_smaller_step_stays_whole(
         await pilot.press("ctrl+s", "ctrl+s")
         assert app.screen.current.key == "this_call"
         await pilot.press("ctrl+s")  # empty: keep the whole outcome for this call
-        assert app.screen.current.key == "size"
+        assert app.screen.current.key == "fallback"
         await finish_prep(pilot)
     [call] = app.repo.calls.for_account(account.uid)
     assert call.prep.outcome == BIG
@@ -343,7 +360,7 @@ async def test_leaving_prep_midway_resumes_at_the_same_step(make_app, with_why, 
         await open_calls(pilot)
         await pilot.press("p")
         await settle(pilot)
-        assert app.screen.current.key == "size"
+        assert app.screen.current.key == "fallback"
         assert app.screen.answers.outcome == "Greta introduces us to the CFO"
 
 

@@ -156,6 +156,77 @@ def test_a_split_prep_saves_nothing_when_its_second_write_fails(repo, clock, mon
         assert seen.drafts.get("prep:x") is not None
 
 
+def an_objective(repo: Repository, clock: FakeClock, why_now: str = "") -> StrategicObjective:
+    objective = StrategicObjective("acc", "All five plants plan on our suite",
+                                   ExpansionKind.WIDER_DEPLOYMENT, created_at=clock(),
+                                   why_now=why_now)  # fmt: skip
+    repo.objectives.save(objective)
+    return objective
+
+
+def test_a_prep_saves_the_clients_why_now_on_the_objective_with_the_call(repo, clock) -> None:
+    objective = an_objective(repo, clock)
+    call = Call("acc", MONDAY, objective_uid=objective.uid)
+    repo.calls.save(call)
+    kept_draft(repo, "prep:x", clock)
+    saved = save_prep(repo, call, Prep("The CFO signs the pilot order"), objective=objective,
+                      why_now="  The Bremen plant opens in May ", now=clock(),
+                      draft="prep:x")  # fmt: skip
+    disk = reopened(repo, clock)
+    assert disk.objectives.active_for("acc").why_now == "The Bremen plant opens in May"
+    assert saved.objective == disk.objectives.active_for("acc")
+    assert [c.outcome for c in disk.calls.for_account("acc")] == ["The CFO signs the pilot order"]
+    assert disk.drafts.get("prep:x") is None
+
+
+@pytest.mark.parametrize("why_now", ["", "   "])
+def test_a_prep_without_a_why_now_leaves_the_objective_alone(repo, clock, why_now) -> None:
+    objective = an_objective(repo, clock)
+    saved = save_prep(repo, Call("acc", MONDAY), Prep("The CFO signs"), objective=objective,
+                      why_now=why_now, now=clock())  # fmt: skip
+    assert saved.objective is None
+    assert reopened(repo, clock).objectives.active_for("acc") == objective
+
+
+def test_a_prep_never_overwrites_a_why_now_the_objective_has(repo, clock) -> None:
+    objective = an_objective(repo, clock, why_now="Their contract ends in March")
+    save_prep(repo, Call("acc", MONDAY), Prep("The CFO signs"), objective=objective,
+              why_now="Something else", now=clock())  # fmt: skip
+    assert reopened(repo, clock).objectives.active_for("acc").why_now == (
+        "Their contract ends in March"
+    )
+
+
+def test_a_why_now_too_long_saves_nothing(repo, clock) -> None:
+    objective = an_objective(repo, clock)
+    call = Call("acc", MONDAY)
+    repo.calls.save(call)
+    with pytest.raises(ValidationError, match="why now"):
+        save_prep(repo, call, Prep("The CFO signs"), objective=objective,
+                  why_now="x" * 5_000, now=clock())  # fmt: skip
+    disk = reopened(repo, clock)
+    assert [c.prep for c in disk.calls.for_account("acc")] == [None]
+    assert disk.objectives.active_for("acc").why_now == ""
+
+
+def test_a_prep_and_its_why_now_save_nothing_when_the_second_write_fails(
+    repo, clock, monkeypatch
+) -> None:
+    objective = an_objective(repo, clock)
+    call = Call("acc", MONDAY)
+    repo.calls.save(call)
+    kept_draft(repo, "prep:x", clock)
+    NthWriteFails(monkeypatch)
+    with pytest.raises(StoreWriteError):
+        save_prep(repo, call, Prep("The CFO signs"), objective=objective,
+                  why_now="The plant opens in May", now=clock(), draft="prep:x")  # fmt: skip
+    monkeypatch.undo()
+    for seen in (repo, reopened(repo, clock)):
+        assert [c.prep for c in seen.calls.for_account("acc")] == [None]
+        assert seen.objectives.active_for("acc").why_now == ""
+        assert seen.drafts.get("prep:x") is not None
+
+
 # --- a campaign: its plan, stopping it and the undo ---------------------------------------
 
 

@@ -37,7 +37,9 @@ def seed(data_dir: Path, clock) -> Call:
     repo.accounts.save(account)
     greta = Contact("Greta Lindqvist", account_uid=account.uid)
     repo.contacts.save(greta)
-    prep = Prep("Greta introduces us to the CFO", note="Bring the waste study")
+    prep = Prep("Greta introduces us to the CFO", note="Bring the waste study",
+                fallback="Greta shares the downtime figures",
+                reason="Waste is up 8% since the new line")  # fmt: skip
     call = Call(account.uid, WHEN, kind=CallKind.MEETING, prep=prep)
     repo.calls.save(call)
     repo.calls.save(Call(account.uid, WHEN + timedelta(days=2)))
@@ -66,7 +68,19 @@ def test_round_trip_through_icalendar(data_dir: Path, clock, tmp_path: Path) -> 
     assert meeting.decoded("dtstart") == WHEN
     assert meeting.decoded("dtend") - meeting.decoded("dtstart") == timedelta(minutes=60)
     assert str(meeting["summary"]) == 'Meeting · Nordvale Foods, Ltd; "EU"'
-    assert "Outcome: Greta introduces us to the CFO" in str(meeting["description"])
+    assert str(meeting["description"]).splitlines() == [
+        "Outcome: Greta introduces us to the CFO",
+        "Minimum: Greta shares the downtime figures",
+        "Their reason: Waste is up 8% since the new line",
+        "Prep: Bring the waste study",
+        "",
+        "Open with:",
+        "Thanks for making the time. The reason for today, as I understand it: Waste is up 8% "
+        "since the new line.",
+        "We have 60 minutes — does that still work? What would you like to be sure we cover?",
+        "At the end I'll ask for one step: Greta introduces us to the CFO. If it's a no, that's "
+        "fine — just tell me.",
+    ]
     [alarm] = meeting.walk("VALARM")
     assert alarm.decoded("trigger") == -timedelta(minutes=30)
     unprepared = next(e for e in events if e is not meeting)

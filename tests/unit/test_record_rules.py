@@ -131,7 +131,11 @@ VALID: dict[str, Callable[[], dict[str, Any]]] = {
             "a1",
             NOW,
             contact_uids=("c1",),
-            prep=Prep("Greta books a workshop with her plant managers", size="medium"),
+            prep=Prep(
+                "Greta books a workshop with her plant managers",
+                size="medium",
+                reason="Waste is up since the new line",
+            ),
             debrief=Debrief(
                 Result.REACHED,
                 Movement.ADVANCE,

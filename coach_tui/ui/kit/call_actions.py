@@ -111,6 +111,8 @@ class CallActions(CoachScreen[None]):
             last = next((c for c in reversed(earlier) if c.debrief is not None), None)
             commitments = repo.calls.open_commitments(call.account_uid)
             why = repo.why.current()
+            contacts = tuple(repo.contacts.for_account(call.account_uid))
+            perspectives = tuple(repo.perspectives.for_account(call.account_uid))
         except StoreError as error:
             self._failed(error)
             return
@@ -122,6 +124,8 @@ class CallActions(CoachScreen[None]):
                 objective=objective,
                 last=last,
                 commitments=commitments,
+                contacts=contacts,
+                perspectives=perspectives,
             ),
             self._said("Prepared. Go and get that yes.", "Prep"),
         )

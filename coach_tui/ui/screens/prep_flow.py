@@ -1,12 +1,15 @@
-"""Pre-call prep: one outcome the client can agree to in this call, and as much planning
-as the size of that advance deserves.
+"""Pre-call prep: the best outcome the client can agree to in this call, the least they
+must do for it to count, their reason to meet, and as much planning as the advance deserves.
 
 The outcome coach (`coaching/outcome.py`) questions seller-only, vague and too-big
-outcomes; a too-big one is split (`coaching/outcome_split.py`): this call gets the step it
-can win, and the bigger one becomes the outcome of a follow-up call a week later, saved
-with this call's prep in one write. Small advances ask for one line of prep; large ones also ask
-what the client gains, who must be there, questions, objections, what to bring and the
-fallback.
+outcomes — the best outcome and the minimum acceptable action alike; a too-big one is split
+(`coaching/outcome_split.py`): this call gets the step it can win, and the bigger one
+becomes the outcome of a follow-up call a week later, saved with this call's prep in one
+write. The client's reason to meet is questioned when it is the seller's
+(`coaching/business_reason.py`). Depth follows the size (`coaching/prep_depth.py`): a medium
+advance adds what the client gains and the questions; a large one who must be there,
+objections, what to bring and — for an objective without one — the client's why now, saved
+on the objective with the prep. The review ends with the opener (`coaching/opener.py`).
 """
 
 from __future__ import annotations
@@ -14,8 +17,11 @@ from __future__ import annotations
 from datetime import datetime
 from functools import partial
 
+from coach_tui.coaching.business_reason import check_reason
 from coach_tui.coaching.calls import commitment_label, open_commitments
-from coach_tui.coaching.outcome import AdvanceSize, OutcomeIssue, check_outcome
+from coach_tui.coaching.minimum_action import check_minimum, first_name, who_of
+from coach_tui.coaching.opener import OpenerFacts, opener
+from coach_tui.coaching.outcome import AdvanceSize, OutcomeContext, OutcomeIssue, check_outcome
 from coach_tui.coaching.outcome_split import (
     Split,
     asks_follow_up,
@@ -23,14 +29,18 @@ from coach_tui.coaching.outcome_split import (
     split_outcome,
 )
 from coach_tui.coaching.prep_answers import PrepAnswers
-from coach_tui.model.account import Account, StrategicObjective
-from coach_tui.model.call import CALL_TEXT, Call, Commitment, Prep
+from coach_tui.coaching.prep_depth import PLANNING_STEPS, asks
+from coach_tui.model.account import WHY_NOW, Account, Perspective, StrategicObjective
+from coach_tui.model.call import CALL_TEXT, MINUTES, Call, Commitment, Prep, Result
 from coach_tui.model.clock import local_time
+from coach_tui.model.contact import Contact
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.flows.codec import member
 from coach_tui.model.paragraphs import paragraphs
+from coach_tui.model.text import clean_text
 from coach_tui.model.why import WhyStatement
+from coach_tui.model.wording import possessive
 from coach_tui.services.call_saves import save_prep
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.flow_names import prep_flow_name
@@ -44,18 +54,35 @@ from coach_tui.ui.kit.guided import (
 )
 from coach_tui.ui.text import day, day_and_time
 
-LARGE_ONLY = ("client_gain", "attendees", "questions", "objections", "bring", "fallback")
-TEXT_STEPS = ("note", *LARGE_ONLY)
+# The steps of prep before this version, by index: a draft written then (it has no
+# `at_step`) resumes at the step of the same name, or the one that took its place.
+EARLIER_STEPS = (
+    "outcome", "this_call", "bigger", "size", "note", "client_gain", "attendees",
+    "questions", "objections", "bring", "fallback", "review",
+)  # fmt: skip
+REPLACED = {"note": "reason"}
+# What the review lists, in order, with the words it uses.
+REVIEW_LINES = (
+    ("fallback", "Minimum"), ("reason", "Their reason"), ("note", "Note"),
+    ("client_gain", "Their gain"), ("questions", "Questions"), ("attendees", "Who"),
+    ("objections", "Objections"), ("bring", "Bring"),
+)  # fmt: skip
+PERSPECTIVES_SHOWN = 3
+# What a debrief's result means now that every prep has a best outcome and a minimum.
+RESULT_WORDS = {
+    Result.REACHED: "got the best outcome",
+    Result.PARTLY: "got the minimum",
+    Result.MISSED: "got neither the best nor the minimum",
+}
 
 
 PREP_STEPS = (
     FlowStep(
         "outcome",
-        "The outcome",
+        "The best outcome",
         "What will the client agree to do by the end of this call?",
-        "An advance is their action: introduce you to someone, share information, try "
-        "something, agree in principle, sign. Say who does what, and check they can say yes "
-        "before the call ends.",
+        "Aim high: the best the client could agree to. An advance is their action: introduce "
+        "you to someone, share information, try something, agree in principle, sign.",
         kind=StepKind.LINE,
         placeholder="e.g. Greta introduces us to the CFO",
     ),
@@ -76,25 +103,43 @@ PREP_STEPS = (
         kind=StepKind.LINE,
     ),
     FlowStep(
+        "fallback",
+        "The minimum",
+        "What is the least the client must do for this call to count?",
+        "",  # quotes the best outcome
+        kind=StepKind.LINE,
+        placeholder="e.g. Greta shares the downtime figures",
+    ),
+    FlowStep(
         "size",
         "How big",
         "How big is this advance?",
-        "Small advances need a line of prep; large ones (money, signatures, commitments) "
-        "deserve a plan.",
+        "Small: the outcome and the minimum are enough. Medium adds what they gain and your "
+        "questions; large (money, signatures) adds who must be there, objections and what "
+        "to bring.",
         kind=StepKind.CHOICE,
         choices=tuple((size.value, size.value.capitalize()) for size in AdvanceSize),
     ),
-    FlowStep("note", "Prep", "One line: what will you do to earn that yes?", ""),
+    FlowStep(
+        "reason",
+        "Their reason",
+        "Why would the client want this meeting?",
+        "Their reason, not yours: a problem to solve, a date to meet, a goal. It opens the call.",
+        kind=StepKind.LINE,
+        placeholder="e.g. Waste is up 8% since the new line started",
+    ),
     FlowStep("client_gain", "Their gain", "What does the client gain by agreeing?", ""),
-    FlowStep("attendees", "Who", "Who must be in the room for the yes to count?", ""),
     FlowStep("questions", "Questions", "Which questions will you ask?", ""),
+    FlowStep("attendees", "Who", "Who must be in the room for the yes to count?", ""),
     FlowStep("objections", "Objections", "What objections are likely, and your answers?", ""),
     FlowStep("bring", "What to bring", "What will you bring or show?", ""),
     FlowStep(
-        "fallback",
-        "Fallback",
-        "If the full outcome is out of reach, what is the least you will accept?",
-        "Still a client action, just a smaller one.",
+        "why_now",
+        "Why now",
+        "Why would the client act this quarter rather than next year?",
+        "",  # names the objective it is saved on
+        kind=StepKind.LINE,
+        placeholder="e.g. The Bremen plant opens in May",
     ),
     FlowStep(
         "review",
@@ -104,6 +149,8 @@ PREP_STEPS = (
         kind=StepKind.REVIEW,
     ),
 )
+STEP_KEYS = tuple(step.key for step in PREP_STEPS)
+assert set(PLANNING_STEPS) <= set(STEP_KEYS)
 
 
 def answers_from(prep: Prep | None) -> PrepAnswers:
@@ -120,7 +167,24 @@ def answers_from(prep: Prep | None) -> PrepAnswers:
         objections=prep.objections,
         bring=prep.bring,
         fallback=prep.fallback,
+        reason=prep.reason,
     )
+
+
+def resume_at(answers: PrepAnswers, step: int) -> int:
+    """The step a draft resumes at: by the name it saved, or — written before steps had
+    names in drafts — by what stood at its index then."""
+    key = answers.at_step
+    if not key and 0 <= step < len(EARLIER_STEPS):
+        key = EARLIER_STEPS[step]
+    key = REPLACED.get(key, key)
+    return STEP_KEYS.index(key) if key in STEP_KEYS else min(step, len(STEP_KEYS) - 1)
+
+
+def ordered_contacts(call: Call, contacts: tuple[Contact, ...]) -> tuple[Contact, ...]:
+    """The people on the call, in the order the call lists them."""
+    by_uid = {contact.uid: contact for contact in contacts}
+    return tuple(by_uid[uid] for uid in call.contact_uids if uid in by_uid)
 
 
 class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
@@ -140,37 +204,25 @@ class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
         objective: StrategicObjective | None,
         last: Call | None,
         commitments: list[Commitment],
+        contacts: tuple[Contact, ...] = (),
+        perspectives: tuple[Perspective, ...] = (),
     ) -> None:
-        outcome, this_call, bigger, size, note, *large_only, review = PREP_STEPS
-        steps = (
-            outcome.bind(
-                slot=attr_slot(PrepAnswers, "outcome"),
-                check=self._check_outcome,
-                still_wrong=self._outcome_still_wrong,
-            ),
-            this_call.bind(
-                slot=attr_slot(PrepAnswers, "this_call"),
-                check=partial(self._check_this_call, this_call),
-                skip=lambda: not asks_this_call(self.answers.outcome),
-                dynamic_hint=self._this_call_hint,
-            ),
-            bigger.bind(
-                slot=Slot(lambda a: a.bigger or "", lambda a, text: setattr(a, "bigger", text)),
-                check=partial(self._check_text, bigger),
-                skip=lambda: not asks_follow_up(*self._typed_split()),
-            ),
-            size.bind(slot=attr_slot(PrepAnswers, "size", AdvanceSize)),
-            note.bind(slot=attr_slot(PrepAnswers, "note"), check=partial(self._check_text, note)),
-            *(
-                step.bind(
-                    slot=attr_slot(PrepAnswers, step.key),
-                    check=partial(self._check_text, step),
-                    skip=lambda: self.answers.size is not AdvanceSize.LARGE,
-                )
-                for step in large_only
-            ),
-            review,
+        self.call = call
+        self.account = account
+        self.why = why
+        self.objective = objective
+        self.last = last
+        self.commitments = commitments
+        self.people = ordered_contacts(call, contacts)
+        self.perspectives = perspectives
+        self.context = OutcomeContext(
+            contacts=tuple(person.name for person in self.people),
+            objective=objective.description if objective is not None else "",
         )
+        self.who = who_of(self.context)
+        # Asked only when the objective has no why now when prep opens (a large advance).
+        self.why_now_known = objective is None or bool(objective.why_now)
+        steps = self._bound_steps()
         super().__init__(
             flow=prep_flow_name(call.uid),
             title=f"Prep · {account.name} · {day_and_time(local_time(call.when, now))}",
@@ -178,13 +230,89 @@ class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
             draft=draft,
             answers=answers_from(call.prep),
         )
+        if draft is not None:
+            self.step = resume_at(self.answers, draft.step)
+            # A step no longer asked (the objective got its why now meanwhile): the next one.
+            while self.skips(self.current) and self.step < len(self.steps) - 1:
+                self.step += 1
         self.outcome_step = steps[0]
-        self.call = call
-        self.account = account
-        self.why = why
-        self.objective = objective
-        self.last = last
-        self.commitments = commitments
+
+    def _bound_steps(self) -> tuple[FlowStep, ...]:
+        by_key = {step.key: step for step in PREP_STEPS}
+        who = self.who
+        bound = {
+            "outcome": by_key["outcome"].bind(
+                slot=attr_slot(PrepAnswers, "outcome"),
+                check=self._check_outcome,
+                still_wrong=self._outcome_still_wrong,
+                question=f"What will {who} agree to do by the end of this call?",
+                placeholder=f"e.g. {self._example_name()} introduces us to the CFO",
+            ),
+            "this_call": by_key["this_call"].bind(
+                slot=attr_slot(PrepAnswers, "this_call"),
+                check=self._check_this_call,
+                skip=lambda: not asks_this_call(self.answers.outcome),
+                dynamic_hint=self._this_call_hint,
+            ),
+            "bigger": by_key["bigger"].bind(
+                slot=Slot(lambda a: a.bigger or "", lambda a, text: setattr(a, "bigger", text)),
+                check=self._check_text,
+                skip=lambda: not asks_follow_up(*self._typed_split()),
+            ),
+            "fallback": by_key["fallback"].bind(
+                slot=attr_slot(PrepAnswers, "fallback"),
+                check=self._check_minimum,
+                still_wrong=lambda: self._check_minimum().error,
+                question=f"What is the least {who} must do for this call to count?",
+                placeholder=f"e.g. {self._example_name()} shares the downtime figures",
+                dynamic_hint=self._minimum_hint,
+            ),
+            "size": by_key["size"].bind(slot=attr_slot(PrepAnswers, "size", AdvanceSize)),
+            "reason": by_key["reason"].bind(
+                slot=attr_slot(PrepAnswers, "reason"),
+                check=self._check_reason,
+                still_wrong=lambda: self._check_text().error,
+                question=f"Why would {who} want this meeting?",
+            ),
+            "why_now": by_key["why_now"].bind(
+                slot=attr_slot(PrepAnswers, "why_now"),
+                check=self._check_why_now,
+                skip=lambda: not self._asks("why_now"),
+                question=f"Why would {self.account.name} act this quarter rather than next year?",
+                dynamic_hint=self._why_now_hint,
+            ),
+            "review": by_key["review"],
+        }
+        if who != "the client":
+            bound["client_gain"] = by_key["client_gain"].bind(
+                question=f"What does {who} gain by agreeing?"
+            )
+        for key in PLANNING_STEPS:
+            if key == "why_now":
+                continue
+            step = bound.get(key, by_key[key])
+            bound[key] = step.bind(
+                slot=attr_slot(PrepAnswers, key),
+                check=self._check_text,
+                skip=partial(self._skips, key),
+            )
+        return tuple(bound[key] for key in STEP_KEYS)
+
+    def _example_name(self) -> str:
+        """The examples speak of the person on the call, else of an invented Greta."""
+        return self.who if self.people else "Greta"
+
+    def _skips(self, step: str) -> bool:
+        return not self._asks(step)
+
+    def _asks(self, step: str) -> bool:
+        return asks(step, self.answers.size, why_now_known=self.why_now_known)
+
+    # --- keeping the place ----------------------------------------------------------------
+
+    def save_draft(self) -> None:
+        self.answers.at_step = self.current.key
+        super().save_draft()
 
     # --- adapting to the answers ------------------------------------------------------
 
@@ -196,10 +324,14 @@ class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
         """This call's outcome and the follow-up's, from the answers so far."""
         return split_outcome(*self._typed_split())
 
+    def best(self) -> str:
+        """The best outcome of this call as the flow stands (after any split)."""
+        return check_outcome(self.split().this_call, self.context).text
+
     # --- the steps' handlers ------------------------------------------------------------
 
     def _check_outcome(self) -> Verdict:
-        verdict = check_outcome(self.answers.outcome)
+        verdict = check_outcome(self.answers.outcome, self.context)
         if verdict.blocking:
             return Verdict(error=verdict.messages[0])
         # Suggest the size the outcome implies; the seller may change it.
@@ -220,14 +352,15 @@ class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
         return Verdict()  # a good outcome goes on at the first ctrl+s
 
     def _outcome_still_wrong(self) -> str:
-        verdict = check_outcome(self.answers.outcome)  # without `check`: it suggests the size
+        # without `check`: it suggests the size
+        verdict = check_outcome(self.answers.outcome, self.context)
         return verdict.messages[0] if verdict.blocking else ""
 
-    def _check_this_call(self, step: FlowStep) -> Verdict:
+    def _check_this_call(self) -> Verdict:
         value = self.answers.this_call
         if not value.strip():
-            return self._check_text(step)
-        verdict = check_outcome(value)
+            return self._check_text()
+        verdict = check_outcome(value, self.context)
         if verdict.blocking:
             return Verdict(error=verdict.messages[0])
         self.answers.size = verdict.size
@@ -235,7 +368,45 @@ class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
             return Verdict(question=paragraphs(*verdict.messages, "Ctrl+s again keeps it."))
         return Verdict()
 
-    def _check_text(self, step: FlowStep) -> Verdict:
+    def _check_minimum(self) -> Verdict:
+        checked = check_minimum(self.answers.fallback, self.best(), self.context)
+        if checked.error:
+            return Verdict(error=checked.error)
+        if checked.question:
+            keep = (
+                "Ctrl+s again keeps it."
+                if self.answers.fallback.strip()
+                else ("Ctrl+s again goes on without one.")
+            )
+            return Verdict(question=paragraphs(checked.question, keep))
+        return Verdict()
+
+    def _check_reason(self) -> Verdict:
+        text = self._check_text()
+        if text.error:
+            return text
+        names = tuple(first_name(person.name) for person in self.people)
+        checked = check_reason(self.answers.reason, who=self.who, names=names)
+        if checked.issue is None:
+            return Verdict()
+        keep = (
+            "Ctrl+s again keeps it."
+            if self.answers.reason.strip()
+            else ("Ctrl+s again goes on without one.")
+        )
+        return Verdict(question=paragraphs(checked.message, keep))
+
+    def _check_why_now(self) -> Verdict:
+        try:
+            WHY_NOW.clean(self.answers.why_now, label="Their why now")
+        except ValidationError as error:
+            return Verdict(error=error.message)
+        return Verdict()
+
+    def _check_text(self) -> Verdict:
+        """The answer on the page fits a call's text. Judged through the page's own bound
+        step: an unbound `PREP_STEPS` entry has no slot, and would judge nothing."""
+        step = self.current
         try:
             CALL_TEXT.clean(str(self.value_of(step)), label=step.title)
         except ValidationError as error:
@@ -243,25 +414,42 @@ class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
         return Verdict()
 
     def _this_call_hint(self) -> str:
-        typed = check_outcome(self.answers.outcome).text
+        typed = check_outcome(self.answers.outcome, self.context).text
         return (
             f"“{typed}” is more than one call gets. Write the step this call can win; the "
             "bigger one becomes the outcome of a follow-up call a week later. Empty keeps "
             "the whole outcome for this call."
         )
 
+    def _minimum_hint(self) -> str:
+        return (
+            f"Still {possessive(self.who)} action, smaller than the best: share figures, name "
+            "who else decides, book the next meeting. If they do it, the call counts."
+        )
+
+    def _why_now_hint(self) -> str:
+        where = (
+            f" Saved on the objective “{self.objective.description}”."
+            if self.objective is not None
+            else ""
+        )
+        return (
+            "Their compelling event: a plant opening, a contract ending, a new rule. "
+            f"Empty if you don't know yet — then ask in the call.{where}"
+        )
+
     def reference_title(self) -> str:
-        return "Before you prepare" if self.current.kind is not StepKind.REVIEW else "Your prep"
+        if self.current.kind is StepKind.REVIEW:
+            return "Your prep"
+        if self.current.key == "reason":
+            return "What you know about them"
+        return "Before you prepare"
 
     def reference(self) -> str:
         if self.current.kind is StepKind.REVIEW:
-            prep = self.build()
-            lines = [f"Outcome: {prep.outcome}", f"Size: {prep.size}"]
-            lines += [f"{name.replace('_', ' ').capitalize()}: {getattr(prep, name)}"
-                      for name in TEXT_STEPS if getattr(prep, name)]  # fmt: skip
-            if follow_up := self.split().follow_up:
-                lines.append(f"Follow-up call a week later, aiming at: {follow_up}")
-            return "\n".join(lines)
+            return self._review()
+        if self.current.key == "reason":
+            return "\n".join(self._about_them())
         if self.current is not self.outcome_step:
             return ""
         lines = []
@@ -281,8 +469,8 @@ class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
         if self.last is not None and self.last.debrief is not None:
             debrief = self.last.debrief
             lines.append(
-                f"Last call {day(self.local(self.last.when))}: {debrief.movement.value}, outcome "
-                f"{debrief.result.value}. Next step: {debrief.next_step or '—'}"
+                f"Last call {day(self.local(self.last.when))}: {debrief.movement.value}, "
+                f"{RESULT_WORDS[debrief.result]}. Next step: {debrief.next_step or '—'}"
             )
         today = self.coach.now().date()
         for commitment in open_commitments(self.commitments, today)[:4]:
@@ -292,30 +480,77 @@ class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
             )
         return "\n".join(lines)
 
+    def _about_them(self) -> list[str]:
+        """What the account's people care about and what the team has seen: the stuff of
+        the client's reason to meet."""
+        lines = []
+        if self.objective is not None and self.objective.client_goal:
+            lines.append(f"Their goal: {self.objective.client_goal}")
+        if self.objective is not None and self.objective.why_now:
+            lines.append(f"Why now: {self.objective.why_now}")
+        for person in self.people:
+            if person.what_matters:
+                lines.append(f"What matters to {person.name}: {person.what_matters}")
+        latest = sorted(self.perspectives, key=lambda p: p.said_on, reverse=True)
+        for view in latest[:PERSPECTIVES_SHOWN]:
+            lines.append(f"{view.who} ({view.kind.value}, {day(view.said_on)}): {view.text}")
+        return lines
+
+    def _review(self) -> str:
+        prep = self.build()
+        lines = [f"Best outcome: {prep.outcome}", f"Size: {prep.size}"]
+        if not prep.fallback:
+            lines.append("Minimum: none yet — what would still make the call count?")
+        lines += [f"{label}: {getattr(prep, name)}"
+                  for name, label in REVIEW_LINES if getattr(prep, name)]  # fmt: skip
+        if why_now := self._why_now():
+            lines.append(f"Why now (saved on the objective): {why_now}")
+        if follow_up := self.split().follow_up:
+            lines.append(f"Follow-up call a week later, aiming at: {follow_up}")
+        lines += ["", "Open the call like this:", *self.opener()]
+        return "\n".join(lines)
+
+    def opener(self) -> tuple[str, str, str]:
+        """The three lines that open this call, from the prep as it stands."""
+        prep = self.build()
+        person = first_name(self.people[0].name) if self.people else ""
+        return opener(
+            OpenerFacts(
+                who=person,
+                reason=prep.reason,
+                minutes=MINUTES[self.call.kind],
+                outcome=prep.outcome,
+            )
+        )
+
     # --- saving -------------------------------------------------------------------------
+
+    def _why_now(self) -> str:
+        """The client's why now to save on the objective: only when it was asked."""
+        return self.answers.why_now.strip() if self._asks("why_now") else ""
 
     def build(self) -> Prep:
         answers = self.answers
-        large = answers.size is AdvanceSize.LARGE
 
-        def kept(text: str) -> str:
-            return text.strip() if large else ""
+        def kept(name: str) -> str:
+            return getattr(answers, name).strip() if self._asks(name) else ""
 
         return Prep(
-            outcome=check_outcome(self.split().this_call).text,
+            outcome=self.best(),
             size=answers.size.value,
             note=answers.note.strip(),
-            client_gain=kept(answers.client_gain),
-            attendees=kept(answers.attendees),
-            questions=kept(answers.questions),
-            objections=kept(answers.objections),
-            bring=kept(answers.bring),
-            fallback=kept(answers.fallback),
+            client_gain=kept("client_gain"),
+            attendees=kept("attendees"),
+            questions=kept("questions"),
+            objections=kept("objections"),
+            bring=kept("bring"),
+            fallback=clean_text(answers.fallback, multiline=False),
+            reason=clean_text(answers.reason, multiline=False),
         )
 
     def finish(self) -> Call | None:
         prep = self.build()
-        verdict = check_outcome(prep.outcome)
+        verdict = check_outcome(prep.outcome, self.context)
         if verdict.blocking:
             self.say(verdict.messages[0], kind="error")
             return None
@@ -326,6 +561,8 @@ class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
                 self.call,
                 prep,
                 bigger=bigger,
+                objective=self.objective,
+                why_now=self._why_now(),
                 now=self.coach.now(),
                 draft=self.flow,
             )
