@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from coach_tui.coaching.outcome_slots import Actor, Clause, Kind, Reading, read
+from coach_tui.coaching.outcome_words import TITLES
 from coach_tui.model.text import clean_text
 
 OUTCOME_MAX = 500
@@ -152,7 +153,7 @@ class _Names:
 
     @classmethod
     def of(cls, reading: Reading, context: OutcomeContext) -> _Names:
-        firsts = [name.split()[0] for name in context.contacts if name.strip()]
+        firsts = [first for name in context.contacts if (first := _first_name(name))]
         written = {token.low for clause in reading.clauses for token in clause.tokens}
         person = next((first for first in firsts if first.lower() in written), "")
         if not person:
@@ -171,6 +172,12 @@ class _Names:
     @property
     def someone(self) -> str:
         return self.person or "the client"
+
+
+def _first_name(name: str) -> str:
+    """ "Greta Lind" → "Greta"; "Dr. Anna Weber" → "Anna"; titles alone say nothing."""
+    parts = [part for part in name.split() if part.lower().rstrip(".") not in TITLES]
+    return parts[0] if parts else ""
 
 
 def _fit(*variants: str) -> str:

@@ -17,8 +17,11 @@ from enum import Enum
 
 from coach_tui.coaching import outcome_words as w
 
-_TOKEN = re.compile(r"->|[,;&+]|[^\W_]+(?:['\-][^\W_]+)*")
-_SEPARATORS = frozenset({",", ";", "&", "+", "and", "then", "but", "plus"})
+_TOKEN = re.compile(r"->|[,;:&+!?]|\.(?!\w)|[^\W_]+(?:['\-][^\W_]+)*")
+_SEPARATORS = frozenset({",", ";", ":", "&", "+", "!", "?", ".", "and", "then", "but", "plus"})
+_NEGATIONS = frozenset(
+    "not never don't doesn't won't can't cannot didn't isn't aren't wouldn't".split()
+)
 _SKIPPED = (
     frozenset(
         """to on for about of in with that from back up out into at by over
@@ -247,7 +250,8 @@ class _Reader:
             actor = Actor.IMPERATIVE  # "Clarify the budget": a verb we do not know
         if actor in (Actor.SELLER, Actor.CLIENT):
             while i < len(body) and (
-                body[i].low in w.MODALS | w.FILLERS | {"to", "not"} or body[i].low.endswith("ly")
+                body[i].low in w.MODALS | w.FILLERS | _NEGATIONS | {"to"}
+                or body[i].low.endswith("ly")
             ):
                 i += 1
         if actor is Actor.NONE:
@@ -280,6 +284,8 @@ class _Reader:
     ) -> Kind:
         if _continues(body):
             return Kind.CONTINUATION
+        if any(token.low in _NEGATIONS for token in body):
+            return Kind.FUZZY  # "Greta won't sign yet": what *will* she do?
         if actor is Actor.NONE:
             return self.noun_kind(body)
         if verb is None:
@@ -290,8 +296,10 @@ class _Reader:
                 return Kind.CONTINUATION
             return Kind.FUZZY if _vague_object(lemma, obj) else Kind.ACT
         # The seller speaks: "I/we …" or a note to self.
-        if lemma in w.TALK_VERBS:
-            return Kind.FUZZY
+        if lemma in w.TALK_VERBS or lemma == "have":
+            return Kind.FUZZY  # "touch base", "have a meeting": with whom, to what end?
+        if lemma == "follow" and not (obj and obj[0].low in {"up", "-up"}):
+            return Kind.FUZZY  # "follow the project" watches; "follow up" is a task
         if lemma in w.RECEIVE_VERBS:
             if self.person_to_act(obj) is not None:
                 return Kind.ACT
@@ -488,6 +496,8 @@ def _too_big(tokens: Sequence[Token]) -> tuple[str, str]:
         )):  # fmt: skip
             end = i + 2 if token.lemma == "roll" else i + 1
             return words(i, end), "scale"
+        if token.lemma in {"win", "land"} and i == n - 1:
+            return token.raw, "end"  # "win": the whole deal
         if token.lemma in w.WIN_VERBS and any(
             lemma in w.WIN_OBJECTS for lemma in lemmas[i + 1 : i + 5]
         ):

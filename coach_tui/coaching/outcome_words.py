@@ -50,7 +50,7 @@ CLIENT_VERBS = frozenset(
 # Acts that need both sides, so whoever is named the subject, the client takes part.
 MUTUAL_VERBS = frozenset(
     """sign agree book schedule arrange set commit approve order buy purchase decide accept fund
-    allocate authorise authorize""".split()
+    allocate authorise authorize fix""".split()
 )
 # The seller's side of a client act: what the seller gets is what the client gives.
 RECEIVE_VERBS = frozenset("get receive obtain secure collect gain".split())
@@ -97,7 +97,8 @@ ADVANCE_NOUNS = frozenset(
     """intro introduction referral meeting call workshop pilot trial poc beta agreement approval
     sign-off signoff go-ahead greenlight light yes date access nda po loi contract kickoff
     kick-off visit session commitment signature decision order deep-dive dive invitation invite
-    slot appointment demo-day reference references list data numbers figures chart""".split()
+    slot appointment demo-day reference references list data numbers figures chart details
+    name requirements criteria timeline priorities""".split()
 )
 # Nouns for the seller's own work ("the deck", "a demo"): naming them is not an advance.
 SELLER_NOUNS = frozenset(

@@ -3,8 +3,11 @@ the seller's side of a client act, continuations, scale, compound outcomes, typo
 the one message it says — with the call's names when it knows them."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coach_tui.coaching.outcome import (
+    MESSAGE_WORDS_MAX,
     NO_CONTEXT,
     AdvanceSize,
     OutcomeContext,
@@ -49,6 +52,18 @@ def diagnosis(text: str, context: OutcomeContext = NO_CONTEXT) -> OutcomeIssue |
 )
 def test_who_acts(text, expected) -> None:
     assert diagnosis(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Greta will not introduce us to the CFO", "They don't sign before June"]
+)
+def test_what_the_client_will_not_do_is_no_advance(text) -> None:
+    assert diagnosis(text) is VAGUE
+
+
+def test_each_sentence_is_a_clause() -> None:
+    assert diagnosis("Send the deck. Greta books a workshop with her team.") is ADVANCE
+    assert diagnosis("Mr. Okafor agrees to visit our plant in Q3.") is ADVANCE
 
 
 def test_a_contact_is_a_person_even_in_lower_case() -> None:
@@ -292,3 +307,33 @@ def test_one_message_naming_the_people(text, context, message) -> None:
 def test_an_advance_says_nothing() -> None:
     check = check_outcome("Greta introduces us to the CFO", GRETA)
     assert (check.issues, check.messages, check.is_advance) == ((), (), True)
+
+
+def test_a_title_is_not_a_first_name() -> None:
+    context = OutcomeContext(contacts=("Dr. Anna Weber",))
+    assert "What should Anna do" in check_outcome("Send the deck", context).messages[0]
+
+
+# Words from every rule, so the generated outcomes hit every branch of the reading.
+PIECES = (
+    "Greta", "greta", "they", "we", "I", "the", "CFO", "head", "of", "procurement", "and",
+    "then", ",", "->", "w/", "?", "(", ")", "agrees", "to", "a", "pilot", "signs", "contract",
+    "all", "plants", "3-year", "intro", "yes", "get", "send", "deck", "keep", "talking",
+    "still", "interested", "useful", "call", "booked", "NDA", "signed", "roll", "out", "win",
+    "tender", "buy-in", "something", "intorduces", "sned", "Dr", "who", "decides", "by", "Friday",
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(PIECES), max_size=30),
+    contacts=st.lists(st.text(max_size=15), max_size=3),
+    objective=st.text(max_size=60),
+)
+def test_any_outcome_gets_at_most_one_short_message(words, contacts, objective) -> None:
+    context = OutcomeContext(contacts=tuple(contacts), objective=objective)
+    check = check_outcome(" ".join(words), context)
+    assert len(check.messages) == len(check.issues) <= 1
+    for message in check.messages:
+        assert message.strip()
+        assert len(message.split()) <= MESSAGE_WORDS_MAX
