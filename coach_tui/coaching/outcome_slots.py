@@ -34,6 +34,7 @@ _SKIPPED = (
 _CALL_WORDS = frozenset("call meeting conversation discussion demo session chat talk".split())
 _BEING = frozenset("be seem sound stay remain still feel look".split())
 _OBJECT_PEOPLE = frozenset({"them", "him", "her", "me", "us"})
+_HAVE_SOMEONE = w.RECEIVE_VERBS | {"ask", "have"}
 _INTRO_NOUNS = frozenset({"intro", "introduction", "referral", "access"})
 _AGREEMENT_NOUNS = frozenset(
     "yes commitment agreement approval sign-off signoff go-ahead decision".split()
@@ -264,16 +265,17 @@ class _Reader:
             kind is Kind.ACT
             and actor in (Actor.SELLER, Actor.IMPERATIVE)
             and verb is not None
-            and verb.lemma in w.RECEIVE_VERBS
+            and verb.lemma in _HAVE_SOMEONE
         )
         if seller_gets and (inner := self.person_to_act(obj)) is not None:
             return inner  # "get Jan to introduce us": Jan acts
         return Clause(tokens, actor, subject, verb, obj, kind, _size(verb, obj, body))
 
     def person_to_act(self, obj: Sequence[Token]) -> Clause | None:
-        """ "get the CFO to approve …": the person after "get" is the one who acts."""
+        """ "get the CFO to approve …", "have Greta introduce us": the person after "get",
+        "ask" or "have" is the one who acts."""
         end = self.subject_end(obj)
-        if end is None or obj[end].low != "to":
+        if end is None or not (obj[end].low == "to" or self.is_verb(obj[end])):
             return None
         return self.clause(obj, Actor.NONE)
 
@@ -292,17 +294,19 @@ class _Reader:
             return Kind.FUZZY  # "the CFO": who, but not what
         lemma = verb.lemma
         if actor in (Actor.CLIENT, Actor.PASSIVE):
+            if lemma == "be" and obj and _passive(obj[0]):
+                return Kind.ACT  # "The CFO will be introduced to us"
             if lemma in w.TALK_VERBS or lemma == "be" or _continuation_verb(verb, obj):
                 return Kind.CONTINUATION
             return Kind.FUZZY if _vague_object(lemma, obj) else Kind.ACT
         # The seller speaks: "I/we …" or a note to self.
+        if lemma in _HAVE_SOMEONE and self.person_to_act(obj) is not None:
+            return Kind.ACT
         if lemma in w.TALK_VERBS or lemma == "have":
             return Kind.FUZZY  # "touch base", "have a meeting": with whom, to what end?
         if lemma == "follow" and not (obj and obj[0].low in {"up", "-up"}):
             return Kind.FUZZY  # "follow the project" watches; "follow up" is a task
         if lemma in w.RECEIVE_VERBS:
-            if self.person_to_act(obj) is not None:
-                return Kind.ACT
             if self.delivers(obj):
                 return Kind.SELLER  # "get the contract to them"
             return Kind.FUZZY if _vague_object(lemma, obj) else Kind.ACT
@@ -417,7 +421,11 @@ def _continues(body: Sequence[Token]) -> bool:
     lemmas = [token.lemma for token in body]
     for phrase in w.CONTINUATION_PHRASES:
         size = len(phrase)
-        if any(tuple(lemmas[i : i + size]) == phrase for i in range(len(lemmas) - size + 1)):
+        for i in range(len(lemmas) - size + 1):
+            if tuple(lemmas[i : i + size]) != phrase:
+                continue
+            if phrase[-1] == "back" and "with" in lemmas[i + size :]:
+                continue  # "come back with the volumes" brings something
             return True
     for index, lemma in enumerate(lemmas):
         if lemma in w.EVALUATIONS and any(

@@ -89,7 +89,7 @@ EVALUATIONS = frozenset(
     "good useful productive positive great nice fruitful constructive helpful pleasant".split()
 )
 GENERIC_VERBS = frozenset("make have do take keep build put let".split())
-WRAPPER_VERBS = frozenset("agree commit accept promise decide confirm offer".split())
+WRAPPER_VERBS = frozenset("agree commit accept promise decide confirm".split())
 
 # --- what: nouns ----------------------------------------------------------------------------
 # Nouns that name an advance on their own ("CFO intro", "NDA signed", "Yes to pilot").

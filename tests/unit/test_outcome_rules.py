@@ -48,6 +48,12 @@ def diagnosis(text: str, context: OutcomeContext = NO_CONTEXT) -> OutcomeIssue |
         ("Could Mia arrange a call with their CISO?", ADVANCE),
         ("Can we get Jan to introduce us to the board?", ADVANCE),
         ("Henrik to share the contract end date", ADVANCE),
+        ("Ask Greta to introduce us to the CFO", ADVANCE),
+        ("Have Greta introduce us to the CFO", ADVANCE),
+        ("The CFO will be introduced to us", ADVANCE),
+        ("Greta to come back with the volumes", ADVANCE),
+        ("they get back to us", VAGUE),
+        ("Offer a free trial", SELLER),
     ],
 )
 def test_who_acts(text, expected) -> None:
