@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from coach_tui.coaching.outcome_slots import Actor, Clause, Kind, Reading, read
+from coach_tui.coaching.outcome_slots import Clause, Kind, Reading, read
 from coach_tui.coaching.outcome_words import TITLES
 from coach_tui.model.text import clean_text
 
@@ -249,10 +249,13 @@ _TASK_NOUNS = {
     "demonstrate": "the demo", "call": "your call", "phone": "your call", "ring": "your call",
     "explain": "your explanation", "follow": "your follow-up", "update": "your update",
     "ask": "you ask", "find": "you find out", "introduce": "your introduction",
-    "qualify": "your questions", "remind": "your reminder",
+    "qualify": "your questions", "remind": "your reminder", "handle": "you answer it",
+    "address": "you answer it", "overcome": "you answer it",
 }  # fmt: skip
-_STOPS = frozenset("to for about with on before by in from at during after so".split())
+_STOPS = frozenset("to for about with on of before by in from at during after so".split())
 _OWNERS = {"our": "your", "my": "your", "a": "the", "an": "the"}
+_RECIPIENTS = frozenset({"them", "him", "her", "us", "me"})
+_DETERMINERS = frozenset({"the", "our", "my", "your", "their", "a", "an", "this"})
 
 
 def _seller_message(clause: Clause, names: _Names) -> str:
@@ -269,21 +272,16 @@ def _task(clause: Clause) -> str:
     if verb in _TASK_NOUNS:
         return _TASK_NOUNS[verb]
     words = list(clause.obj)
-    while words and (
-        (words[0].low in {"them", "him", "her", "the"} and len(words) > 1 and words[0].low != "the")
-        or (
-            words[0].cap
-            and words[0].low not in _OWNERS
-            and clause.actor is not Actor.NONE
-            and not words[0].raw.isupper()
-        )
+    # "Send Greta the case study": Greta receives it; the case study is the thing.
+    while len(words) > 1 and (
+        words[0].low in _RECIPIENTS or (words[0].cap and words[0].low not in _DETERMINERS)
     ):
-        words.pop(0)  # "Send Greta the case study": Greta gets it, the case study is the thing
-    if not words or words[0].low not in {"the", "our", "my", "your", "their", "a", "an", "this"}:
+        words.pop(0)
+    if not words or words[0].low not in _DETERMINERS:
         return "that"
     phrase = [_OWNERS.get(words[0].low, words[0].low)]
     for token in words[1:5]:
         if token.low in _STOPS:
             break
-        phrase.append(token.low if token.low != token.raw.lower() else token.raw)
+        phrase.append(token.low if token.low != token.raw.lower() else token.raw)  # repaired
     return " ".join(phrase) if len(phrase) > 1 else "that"
