@@ -2,20 +2,24 @@
 
 An outcome is an *advance* — something the client agrees to do by the end of the call:
 introduce another decision maker, share information, try something, agree in principle,
-sign. What the seller does ("send the deck", "present", "follow up") is preparation, not an
-outcome. The rules are plain word patterns, on purpose: they are predictable, explainable
-in one sentence, and easy to test; a false alarm is a question, never a block.
+sign. What the seller does ("send the deck", "present") is preparation; talk that commits
+nobody ("keep talking", "a useful call") is a continuation. The coach reads the outcome's
+clauses for who acts, the action and its object (`outcome_slots.py`), then gives ONE
+diagnosis in ONE short message that names the call's people. A false alarm is a question,
+never a block.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import Enum
 
+from coach_tui.coaching.outcome_slots import Clause, Kind, Reading, read
+from coach_tui.coaching.outcome_words import TITLES
 from coach_tui.model.text import clean_text
 
 OUTCOME_MAX = 500
+MESSAGE_WORDS_MAX = 30
 
 
 class AdvanceSize(Enum):
@@ -34,77 +38,7 @@ class OutcomeIssue(Enum):
     TOO_BIG = "too big for one call"
 
 
-# What the client does. Each pattern is matched on whole words, lower case.
-_CLIENT_ACTIONS = (
-    r"agree[sd]?", r"agreement", r"commit(s|ted)?", r"sign(s|ed)?", r"approve[sd]?",
-    r"introduce[sd]? (us|me|our|[a-z]+ to)", r"introduction", r"intro to",
-    r"share[sd]? (their|the|last|this|next|his|her|its|current|internal|data|numbers|figures"
-    r"|requirements|budget|plans?|org)", r"send[s]? (us|me)", r"give[sn]? (us|me)",
-    r"provide[sd]?", r"book[s]?", r"schedule[sd]?", r"invite[sd]?", r"confirm[s]?",
-    r"nominate[sd]?", r"grant[s]?",
-    r"(run|start|begin|set up)[s]? (a |the )?(trial|pilot|beta|poc)",
-    r"trial", r"pilot", r"beta", r"proof of concept", r"decide[sd]?", r"order[s]?",
-    r"buy[s]?", r"purchase", r"allocate[sd]?", r"accept[s]?", r"connect[s]? (us|me)",
-    r"set[s]? up (a|the) (meeting|call|workshop|session|visit)", r"arrange[sd]?",
-    r"open[s]? (access|the door)", r"walk[s]? (us|me) through", r"show[s]? (us|me)",
-    r"tell[s]? (us|me)", r"list[s]?", r"rank[s]?", r"prioriti[sz]e[sd]?", r"choose[s]?",
-    r"select[s]?", r"attend[s]?", r"join[s]?", r"bring[s]? (their|the|in)", r"green light",
-    r"go-ahead", r"verbal yes", r"letter of intent", r"purchase order", r"po", r"loi",
-    r"reference call", r"host[s]?", r"sponsor[s]?", r"champion[s]?", r"evaluate[s]?",
-    r"test[s]?", r"review[s]? (the|our) (proposal|contract|terms|quote) with",
-)  # fmt: skip
-_SELLER_ONLY = (
-    r"send (the|our|a|my|them|her|him)", r"present", r"presentation", r"pitch",
-    r"demo (the|our)", r"give (a|the|them) (demo|presentation|overview)", r"show (them|her|him)",
-    r"explain", r"follow[- ]up", r"check in", r"check-in", r"touch base", r"build rapport",
-    r"rapport", r"catch up", r"update (them|her|him)", r"introduce (myself|ourselves|our)",
-    r"discuss", r"talk about", r"learn (about|more)", r"understand", r"get to know",
-    r"(have|a) (good |nice |quick )?(chat|conversation)", r"walk (them|her|him) through",
-    r"share our", r"tell (them|her|him)", r"remind", r"stay in touch", r"keep in touch",
-    r"relationship building", r"position (us|our)", r"qualify",
-)  # fmt: skip
-_VAGUE = (
-    r"move forward", r"next steps?", r"progress", r"positive (call|meeting)",
-    r"good (call|meeting)",
-    r"interest", r"engagement", r"feedback", r"something", r"things", r"stuff", r"alignment",
-    r"buy-in", r"momentum",
-)  # fmt: skip
-_TOO_BIG = (
-    r"roll ?out", r"deploy(ment)?", r"implement(ation)?", r"company-wide", r"enterprise-wide",
-    r"all (plants|sites|regions|offices|stores|teams|countries)", r"multi-year",
-    r"close the deal", r"win the (account|deal|business)",
-    r"become (the |their )?(preferred|standard|sole)",
-    r"replace (their|the) (system|vendor|supplier|platform)", r"migrate", r"full contract",
-    r"standardi[sz]e on",
-)  # fmt: skip
-_LARGE = (r"sign", r"contract", r"purchase order", r"\bpo\b", r"agreement in principle",
-          r"approve[sd]? (the )?budget", r"letter of intent", r"loi", r"commit", r"order",
-          r"buy", r"purchase", r"go-ahead", r"green light", r"verbal yes")  # fmt: skip
-_MEDIUM = (r"trial", r"pilot", r"beta", r"proof of concept", r"poc", r"workshop", r"evaluat",
-           r"reference call", r"site visit", r"test", r"agree[sd]? to")  # fmt: skip
-
-
-def _compile(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\b(" + "|".join(patterns) + r")\b")
-
-
-CLIENT_ACTION = _compile(_CLIENT_ACTIONS)
-SELLER_ONLY = _compile(_SELLER_ONLY)
-VAGUE_WORDS = _compile(_VAGUE)
-_SELLER_OPENING = re.compile(
-    r"^(?:(?:i|we) (?:will |'ll |want to |need to )?)?(" + "|".join(_SELLER_ONLY) + r")\b"
-)
-TOO_BIG = _compile(_TOO_BIG)
-LARGE = _compile(_LARGE)
-MEDIUM = _compile(_MEDIUM)
-_TWO_ACTIONS = re.compile(r"\b(and then|and also|then|and)\b")
-
-ADVANCE_EXAMPLES = (
-    "introduces you to the CFO",
-    "shares last quarter's downtime figures",
-    "agrees to a 30-day pilot at one plant",
-    "agrees in principle to move to a proposal",
-)
+_SIZES = (AdvanceSize.SMALL, AdvanceSize.MEDIUM, AdvanceSize.LARGE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,30 +76,28 @@ class OutcomeCheck:
 
 
 def infer_size(text: str) -> AdvanceSize:
-    """Signing, ordering or committing is large; trials and workshops medium; the rest small."""
-    lowered = text.lower()
-    if LARGE.search(lowered):
+    """Signing, ordering or committing money is large; trials, pilots and workshops medium;
+    the rest (an introduction, figures shared, a meeting booked) small. A scale ("all
+    plants") makes any outcome large."""
+    return _size(read(clean_text(text, multiline=False)))
+
+
+def _size(reading: Reading) -> AdvanceSize:
+    if reading.big:
         return AdvanceSize.LARGE
-    if MEDIUM.search(lowered):
-        return AdvanceSize.MEDIUM
-    return AdvanceSize.SMALL
-
-
-def _examples() -> str:
-    return "; ".join(f"“the client {example}”" for example in ADVANCE_EXAMPLES[:3])
+    clauses = reading.acts or reading.clauses
+    return _SIZES[max((clause.size for clause in clauses), default=0)]
 
 
 def check_outcome(raw: str, context: OutcomeContext = NO_CONTEXT) -> OutcomeCheck:
-    """Judge an outcome the way a coach would, in the order a coach would raise things."""
+    """Judge an outcome the way a coach would: one diagnosis, one short message."""
     text = clean_text(raw, multiline=False)
-    lowered = text.lower()
-    size = infer_size(text)
     if not text:
         return OutcomeCheck(
             text,
             (OutcomeIssue.EMPTY,),
             ("Write what the client will agree to do by the end of this call.",),
-            size,
+            AdvanceSize.SMALL,
         )
     if len(text) > OUTCOME_MAX:
         return OutcomeCheck(
@@ -175,42 +107,181 @@ def check_outcome(raw: str, context: OutcomeContext = NO_CONTEXT) -> OutcomeChec
                 f"The outcome is {len(text):,} characters; keep it under {OUTCOME_MAX}. One "
                 "sentence: who agrees to do what. Put the rest in your prep notes.",
             ),
-            size,
+            infer_size(text),
         )
-    issues: list[OutcomeIssue] = []
-    messages: list[str] = []
-    # "Discuss the pilot" starts with what the seller does; the pilot in it is not an advance.
-    opening = _SELLER_OPENING.match(lowered)
-    client_acts = bool(CLIENT_ACTION.search(lowered)) and not opening
-    seller_acts = opening or SELLER_ONLY.search(lowered)
-    if seller_acts and not client_acts:
-        words = seller_acts.group(1) if seller_acts is opening else seller_acts.group()
-        issues.append(OutcomeIssue.SELLER_ONLY)
-        messages.append(
-            f"“{words}” is something you do, not something the client agrees to. What should "
-            f"they do by the end of the call? For example: {_examples()}."
+    reading = read(text, context.contacts)
+    diagnosis = _diagnose(reading, _Names.of(reading, context))
+    if diagnosis is None:
+        return OutcomeCheck(text, (), (), _size(reading))
+    issue, message = diagnosis
+    return OutcomeCheck(text, (issue,), (message,), _size(reading))
+
+
+def _is_chain(acts: tuple[Clause, ...]) -> bool:
+    """Separate decisions, not one conversation: three client acts, or two that are each a
+    trial or a signature ("agrees to a pilot and then signs"). An introduction and the
+    meeting booked with that person happen in the same call."""
+    return len(acts) >= 3 or (len(acts) >= 2 and sum(act.size >= 1 for act in acts) >= 2)
+
+
+def _diagnose(reading: Reading, names: _Names) -> tuple[OutcomeIssue, str] | None:
+    acts = reading.acts
+    if reading.big:
+        return OutcomeIssue.TOO_BIG, _too_big_message(reading, names)
+    if _is_chain(acts):
+        return OutcomeIssue.TOO_BIG, _chain_message(acts, names)
+    if acts:
+        return None
+    kinds = [clause.kind for clause in reading.clauses]
+    if Kind.CONTINUATION in kinds:
+        return OutcomeIssue.VAGUE, _continuation_message(names)
+    if kinds and kinds[0] is Kind.SELLER:
+        seller = next(clause for clause in reading.clauses if clause.kind is Kind.SELLER)
+        return OutcomeIssue.SELLER_ONLY, _seller_message(seller, names)
+    return OutcomeIssue.VAGUE, _fuzzy_message(names)
+
+
+# --- the messages -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """How a message refers to the client: a first name when known, else "the client"."""
+
+    person: str
+    objective: str
+
+    @classmethod
+    def of(cls, reading: Reading, context: OutcomeContext) -> _Names:
+        firsts = [first for name in context.contacts if (first := _first_name(name))]
+        written = {token.low for clause in reading.clauses for token in clause.tokens}
+        person = next((first for first in firsts if first.lower() in written), "")
+        if not person:
+            person = firsts[0] if firsts else next(iter(reading.subject_names()), "")
+        objective = " ".join(context.objective.split())
+        return cls(person, objective if len(objective.split()) <= 8 else "")
+
+    @property
+    def subject(self) -> str:
+        return self.person or "they"
+
+    @property
+    def object(self) -> str:
+        return self.person or "them"
+
+    @property
+    def someone(self) -> str:
+        return self.person or "the client"
+
+
+def _first_name(name: str) -> str:
+    """ "Greta Lind" → "Greta"; "Dr. Anna Weber" → "Anna"; titles alone say nothing."""
+    parts = [part for part in name.split() if part.lower().rstrip(".") not in TITLES]
+    return parts[0] if parts else ""
+
+
+def _fit(*variants: str) -> str:
+    """The first (fullest) wording that stays within the message length."""
+    for variant in variants:
+        if len(variant.split()) <= MESSAGE_WORDS_MAX:
+            return variant
+    return variants[-1]
+
+
+def _quoted(words: str, limit: int = 6) -> str:
+    parts = words.split()
+    return "“" + " ".join(parts[:limit]) + ("…" if len(parts) > limit else "") + "”"
+
+
+_SMALLER_STEP = {
+    "scale": "a pilot at one site",
+    "contract": "a date to go through the terms with legal",
+    "end": "a meeting with whoever decides",
+}
+
+
+def _too_big_message(reading: Reading, names: _Names) -> str:
+    step = _SMALLER_STEP[reading.big_kind]
+    return _fit(
+        f"{_quoted(reading.big)} takes more than one call. What first step can "
+        f"{names.someone} agree to in this one — {step}?",
+        f"That takes more than one call. What first step can {names.someone} agree to in "
+        f"this one — {step}?",
+    )
+
+
+_COUNTS = {2: "two", 3: "three", 4: "four", 5: "five"}
+
+
+def _chain_message(acts: tuple[Clause, ...], names: _Names) -> str:
+    count = _COUNTS.get(len(acts), str(len(acts)))
+    first = _quoted(acts[0].text)
+    return _fit(
+        f"That's {count} steps, likely separate decisions. Aim this call at the first — "
+        f"{first} — and plan follow-up calls with {names.someone} for the rest.",
+        f"That's {count} steps. Aim this call at the first one {names.someone} takes, and "
+        "leave the rest to follow-up calls.",
+    )
+
+
+def _continuation_message(names: _Names) -> str:
+    return (
+        f"That keeps the conversation going but binds {names.object} to nothing. What will "
+        f"{names.subject} do next, and by when?"
+    )
+
+
+def _fuzzy_message(names: _Names) -> str:
+    if names.objective:  # the call's purpose says more than any example
+        return (
+            f"Nobody could check that afterwards. What exactly will {names.subject} do to move "
+            f"“{names.objective}” on?"
         )
-    elif not client_acts:
-        issues.append(OutcomeIssue.SELLER_ONLY)
-        messages.append(
-            "I can't find a client action here. Say what the client will do — introduce, "
-            f"share, try, agree, sign. For example: {_examples()}."
-        )
-    words = re.findall(r"[\w'-]+", lowered)
-    if len(words) < 4 or (VAGUE_WORDS.search(lowered) and len(words) < 8):
-        issues.append(OutcomeIssue.VAGUE)
-        messages.append(
-            "That is hard to check afterwards. Who exactly, doing what, about what? "
-            "“Greta books a workshop with her plant managers” can be checked; “move forward” "
-            "cannot."
-        )
-    big = TOO_BIG.search(lowered)
-    two = len(CLIENT_ACTION.findall(lowered)) >= 2 and _TWO_ACTIONS.search(lowered)
-    if big or two:
-        issues.append(OutcomeIssue.TOO_BIG)
-        why = f"“{big.group()}” rarely happens" if big else "Two advances rarely both happen"
-        messages.append(
-            f"{why} in one call. What must this call get? Make that the outcome and the "
-            "bigger step the outcome of a follow-up call."
-        )
-    return OutcomeCheck(text, tuple(issues), tuple(messages), size)
+    return (
+        f"Nobody could check that afterwards. What exactly will {names.subject} do — share "
+        "figures, book a meeting, bring in a colleague?"
+    )
+
+
+# What the seller's task is called when its object does not read well after "after".
+_TASK_NOUNS = {
+    "present": "your presentation", "pitch": "your pitch", "demo": "the demo",
+    "demonstrate": "the demo", "call": "your call", "phone": "your call", "ring": "your call",
+    "explain": "your explanation", "follow": "your follow-up", "update": "your update",
+    "ask": "you ask", "find": "you find out", "introduce": "your introduction",
+    "qualify": "your questions", "remind": "your reminder", "handle": "you answer it",
+    "address": "you answer it", "overcome": "you answer it",
+}  # fmt: skip
+_STOPS = frozenset("to for about with on of before by in from at during after so".split())
+_OWNERS = {"our": "your", "my": "your", "a": "the", "an": "the"}
+_RECIPIENTS = frozenset({"them", "him", "her", "us", "me"})
+_DETERMINERS = frozenset({"the", "our", "my", "your", "their", "a", "an", "this"})
+
+
+def _seller_message(clause: Clause, names: _Names) -> str:
+    thing = _task(clause)
+    return _fit(
+        f"That's your part of the call. What should {names.someone} do after {thing}?",
+        f"That's your part of the call. What should {names.someone} do next?",
+    )
+
+
+def _task(clause: Clause) -> str:
+    """What the seller does, as something the client can act on after ("the deck")."""
+    verb = clause.verb.lemma if clause.verb is not None else ""
+    if verb in _TASK_NOUNS:
+        return _TASK_NOUNS[verb]
+    words = list(clause.obj)
+    # "Send Greta the case study": Greta receives it; the case study is the thing.
+    while len(words) > 1 and (
+        words[0].low in _RECIPIENTS or (words[0].cap and words[0].low not in _DETERMINERS)
+    ):
+        words.pop(0)
+    if not words or words[0].low not in _DETERMINERS:
+        return "that"
+    phrase = [_OWNERS.get(words[0].low, words[0].low)]
+    for token in words[1:5]:
+        if token.low in _STOPS:
+            break
+        phrase.append(token.low if token.low != token.raw.lower() else token.raw)  # repaired
+    return " ".join(phrase) if len(phrase) > 1 else "that"

@@ -160,7 +160,9 @@ async def test_small_prep_asks_outcome_minimum_and_reason_and_saves_them(
         await paste(pilot, "Send the deck")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "is something you do, not something the client agrees to" in on_screen(app)
+        assert "That's your part of the call. What should the client do after the deck?" in (
+            on_screen(app)
+        )
         await line(pilot, "Greta introduces us to the CFO")
         await pilot.press("ctrl+s")  # a good outcome goes on at once: no second ctrl+s
         await pilot.pause()
@@ -197,18 +199,18 @@ async def test_a_good_outcome_goes_on_at_the_first_ctrl_s(make_app, with_why, op
         assert "Step 2 of" in on_screen(app)
 
 
-async def test_two_outcome_hints_start_on_lines_of_their_own(
+async def test_the_outcome_hint_and_how_to_keep_it_start_on_lines_of_their_own(
     make_app, with_why, open_repo, clock
 ) -> None:
     seed_with_call(open_repo, clock)
     app = make_app()
     async with run(app) as pilot:
         await start_prep(pilot)
-        await paste(pilot, "Send the deck")  # seller only, and vague
+        await paste(pilot, "Send the deck")  # seller only: one hint, then how to keep it
         await pilot.press("ctrl+s")
         await pilot.pause()
         rows = [row.strip() for row in screen_text(app).split("\n")]
-        assert any(row.startswith("That is hard to check afterwards.") for row in rows)
+        assert any(row.startswith("That's your part of the call.") for row in rows)
         assert any(row.startswith("Ctrl+s again keeps it.") for row in rows)
 
 
@@ -222,7 +224,7 @@ async def test_large_prep_plans_more_and_a_too_big_outcome_is_split(
         await paste(pilot, "Hiro agrees to a pilot and then signs the contract")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "Two advances rarely both happen in one call" in on_screen(app)
+        assert "That's two steps, likely separate decisions." in on_screen(app)
         await line(pilot, "The CFO signs the pilot order form")
         await pilot.press("ctrl+s")  # a good outcome goes on at once
         assert app.screen.current.key == "bigger"  # the two advances, for a follow-up
@@ -283,7 +285,7 @@ async def test_a_split_that_follows_the_advice_still_creates_the_follow_up(
         await paste(pilot, BIG)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "rarely happens in one call" in on_screen(app)
+        assert "“all plants” takes more than one call." in on_screen(app)
         await line(pilot, SMALL)
         await pilot.press("ctrl+s")  # a good outcome goes on at once
         assert app.screen.current.key == "bigger"

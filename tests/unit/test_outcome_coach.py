@@ -38,20 +38,24 @@ SELLER_ONLY = [
     "Present our roadmap",
     "Give a demo of the new module",
     "Follow up on the proposal",
+    "Explain our pricing model",
+    "Introduce myself to the new COO",
+    "Update them on the roadmap",
+    "Walk them through the case study",
+]
+# Talk and relating commit nobody to anything: a coach calls them vague, not the seller's
+# task (they were SELLER_ONLY before issue 19; the labelled corpus calls them vague).
+TALK = [
     "Check in with Greta",
     "Touch base with the team",
     "Build rapport with Hiro",
     "Learn more about their priorities",
     "Discuss the pilot",
-    "Explain our pricing model",
     "Have a good chat about next year",
-    "Introduce myself to the new COO",
-    "Update them on the roadmap",
     "Get to know the procurement team",
     "Catch up with Priya after her holiday",
-    "Walk them through the case study",
 ]
-VAGUE = ["Move forward", "Next steps", "Progress", "Good meeting", "Some interest"]
+VAGUE = ["Move forward", "Next steps", "Progress", "Good meeting", "Some interest", *TALK]
 TOO_BIG = [
     "They agree to roll out to all plants",
     "Client signs a multi-year enterprise-wide contract",
@@ -69,25 +73,27 @@ def test_advances_pass(text) -> None:
 
 
 @pytest.mark.parametrize("text", SELLER_ONLY)
-def test_seller_only_actions_are_explained_with_examples(text) -> None:
+def test_seller_only_actions_ask_what_the_client_does(text) -> None:
     check = check_outcome(text)
-    assert Issue.SELLER_ONLY in check.issues
-    assert "the client introduces you to the CFO" in check.messages[0]
+    assert check.issues == (Issue.SELLER_ONLY,)
+    assert check.messages[0].startswith("That's your part of the call. What should the client do")
     assert not check.blocking  # a question the seller may overrule
 
 
 @pytest.mark.parametrize("text", VAGUE)
-def test_vague_outcomes_ask_who_does_what(text) -> None:
+def test_vague_outcomes_ask_what_exactly(text) -> None:
     check = check_outcome(text)
-    assert Issue.VAGUE in check.issues
-    assert any("Who exactly" in message for message in check.messages)
+    assert check.issues == (Issue.VAGUE,)
+    assert "What exactly will they do" in check.messages[0] or (
+        "binds them to nothing" in check.messages[0]
+    )
 
 
 @pytest.mark.parametrize("text", TOO_BIG)
-def test_too_big_for_one_call_suggests_a_split(text) -> None:
+def test_too_big_for_one_call_names_a_first_step(text) -> None:
     check = check_outcome(text)
-    assert Issue.TOO_BIG in check.issues
-    assert any("follow-up call" in message for message in check.messages)
+    assert check.issues == (Issue.TOO_BIG,)
+    assert "first step" in check.messages[0] or "follow-up calls" in check.messages[0]
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t "])
@@ -103,8 +109,10 @@ def test_a_five_thousand_character_outcome_is_blocking() -> None:
     assert f"{len(text):,} characters" in check.messages[0]
 
 
-def test_the_seller_words_are_quoted_back() -> None:
-    assert "“touch base” is something you do" in check_outcome("Touch base with Hiro").messages[0]
+def test_the_sellers_task_is_named_back() -> None:
+    assert check_outcome("Send the deck").messages == (
+        "That's your part of the call. What should the client do after the deck?",
+    )
 
 
 @pytest.mark.parametrize(

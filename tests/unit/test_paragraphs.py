@@ -10,8 +10,8 @@ def test_each_piece_is_a_line_and_blanks_are_left_out() -> None:
     )
 
 
-def test_two_outcome_messages_do_not_run_together() -> None:
+def test_the_outcome_message_and_what_to_press_do_not_run_together() -> None:
     messages = check_outcome("Send the deck").messages
-    assert len(messages) == 2  # seller only, and vague
+    assert len(messages) == 1  # one diagnosis, one message (issue 19)
     shown = paragraphs(*messages, "Ctrl+s again keeps it.").split("\n")
     assert shown == [*messages, "Ctrl+s again keeps it."]
