@@ -253,6 +253,12 @@ class WeekReviewFlowScreen(GuidedFlowScreen[WeekReview, ReviewAnswers]):
     def blank_answers(self) -> ReviewAnswers:
         return ReviewAnswers(lists=self.answers.lists)
 
+    def show_step(self) -> None:
+        """Draw the step from its top: the week's reading and the figures below it can be
+        taller than the terminal, and the question is what the seller must see first."""
+        super().show_step()
+        self.call_after_refresh(self.query_one("#flow").scroll_home, animate=False)
+
     def reference_title(self) -> str:
         return "Your week in numbers" if self.step == 0 else "Your review"
 
