@@ -285,7 +285,7 @@ def _share(part: int, whole: int) -> str:
     return "—" if not whole else f"{part} of {whole} ({100 * part / whole:.0f}%)"
 
 
-def _percent_row(  # noqa: PLR0913
+def _percent_row(
     label: str,
     part,  # noqa: ANN001
     whole,  # noqa: ANN001
