@@ -353,3 +353,46 @@ async def test_a_steady_hundred_percent_draws_full_bars_up_to_this_week(
             week = prepared.content_region.width // 12
             assert all(row == "█" * week * 12 for row in (bar.rstrip() for bar in bars)), bars
         app.repo.close()
+
+
+async def walk_to(pilot, flow: WeekReviewFlowScreen, key: str) -> None:
+    """Press on through the review, leaving each answer as it is, up to step `key`."""
+    for _ in range(30):
+        if flow.current.key == key:
+            return
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    raise AssertionError(f"never reached {key}: stuck at {flow.current.key}")
+
+
+async def test_a_vague_focus_is_questioned_once_then_kept(
+    make_app, with_why, open_repo, clock
+) -> None:
+    seed_week(open_repo)
+    app = make_app()
+    async with run(app) as pilot:
+        flow = await open_review(pilot)
+        await walk_to(pilot, flow, "focus")
+        await paste(pilot, "Book the CFO meeting\nbe more proactive")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert flow.current.key == "focus"  # asked, not moved on
+        text = on_screen(app)
+        assert "“be more proactive” is a way to be" in text
+        assert "Ctrl+s again to keep it" in text
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert flow.current.key != "focus"  # a question, never a block
+        assert flow.answers.focus == "Book the CFO meeting\nbe more proactive"
+
+
+async def test_a_checkable_focus_goes_straight_on(make_app, with_why, open_repo, clock) -> None:
+    seed_week(open_repo)
+    app = make_app()
+    async with run(app) as pilot:
+        flow = await open_review(pilot)
+        await walk_to(pilot, flow, "focus")
+        await paste(pilot, "Call Greta on Tuesday about the pilot")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert flow.current.key == "key_calls"

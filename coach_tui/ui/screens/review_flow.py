@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
+from coach_tui.coaching.focus import focus_questions
 from coach_tui.coaching.review import (
     CLEAR_CHOICES,
     ClearChoice,
@@ -314,6 +315,8 @@ class WeekReviewFlowScreen(GuidedFlowScreen[WeekReview, ReviewAnswers]):
                 question="No focus for next week? One clear focus beats a busy "
                 "week. Ctrl+s again to leave it empty."
             )
+        if question := focus_questions(focus):
+            return Verdict(question=f"{question} Ctrl+s again to keep it as it is.")
         return Verdict()
 
     def _overview(self) -> str:
