@@ -57,6 +57,16 @@ class GoalWeek:
 
 
 @dataclass(frozen=True, slots=True)
+class SkillTally:
+    """One getting-better goal in a week's debriefs: how many asked about it, and in how
+    many of those the seller said they practised it."""
+
+    skill_uid: str
+    asked: int
+    practised: int
+
+
+@dataclass(frozen=True, slots=True)
 class WeekFigures:
     week: IsoWeek
     calls_held: int = 0
@@ -75,6 +85,7 @@ class WeekFigures:
     goals: tuple[GoalWeek, ...] = ()
     # The accounts (uids) with an advance debriefed on a call held this week.
     moved_accounts: frozenset[str] = frozenset()
+    skills: tuple[SkillTally, ...] = ()  # by skill uid
     # The last day counted while the week is still running (today); None for a week that
     # is over. A running week's totals are not comparable with full weeks'.
     through: date | None = None
@@ -175,6 +186,7 @@ def figures_by_week(
     tally: dict[IsoWeek, Counter[str]] = defaultdict(Counter)
     moved: dict[IsoWeek, set[str]] = defaultdict(set)
     moved_accounts: dict[IsoWeek, set[str]] = defaultdict(set)
+    skills: dict[IsoWeek, Counter[tuple[str, bool]]] = defaultdict(Counter)
     today = now.date()
     for call in sources.calls:
         when = _local(call.when, zone)
@@ -194,6 +206,8 @@ def figures_by_week(
                 counts["continuations"] += 1
             counts["best"] += call.debrief.result is Result.REACHED
             counts["minimum"] += call.debrief.result is Result.PARTLY
+            if call.debrief.skill_uid:
+                skills[week][call.debrief.skill_uid, call.debrief.practised] += 1
     for touch in sources.touches:
         done_on = touch.closed_on if touch.status is TouchStatus.DONE else None
         # Planned means due by now: a touch due later this week is not yet "not done"
@@ -218,6 +232,7 @@ def figures_by_week(
             week,
             objectives_moved=len(moved[week]),
             moved_accounts=frozenset(moved_accounts[week]),
+            skills=_skill_tallies(skills[week]),
             goals=tuple(
                 _goal_week(goal, week, today) for goal in sources.goals if _overlaps(goal, week)
             ),
@@ -226,6 +241,14 @@ def figures_by_week(
         )
         for week in sorted(wanted)
     }
+
+
+def _skill_tallies(answers: Counter[tuple[str, bool]]) -> tuple[SkillTally, ...]:
+    uids = sorted({uid for uid, _ in answers})
+    return tuple(
+        SkillTally(uid, answers[uid, True] + answers[uid, False], answers[uid, True])
+        for uid in uids
+    )
 
 
 def _overlaps(goal: PerformanceGoal, week: IsoWeek) -> bool:

@@ -7,12 +7,14 @@ command asks here, this reads the repository once and asks `coaching` for the fi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from coach_tui.coaching.calls import stalls_in
 from coach_tui.coaching.review import ClearItem, items_to_clear, review_week_for
 from coach_tui.coaching.trends import Series, default_weeks, trend_series
 from coach_tui.coaching.week_figures import WeekSources, figures_by_week
+from coach_tui.coaching.week_reading import ReadingContext, last_ratings, skill_evidence
 from coach_tui.coaching.week_report import WeekReport, figures_table, report_span, week_report
 from coach_tui.interop.review_markdown import review_markdown
 from coach_tui.model.call import Commitment
@@ -38,6 +40,9 @@ class ReviewContext:
     next_calls: tuple[tuple[str, str], ...]  # (call uid, label) of next week's calls
     touches: dict[str, Touch]  # the open touches the clear-up may settle, by uid
     promises: dict[str, Commitment]  # the open promises, by uid
+    # Skill uid → what the week says about it ("rated 2/5 last time; practised in 3 of 5
+    # calls"), for the skill's steps; a skill the week says nothing about is absent.
+    skill_notes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -69,9 +74,31 @@ def read_week_sources(repo: Repository, first: date, last: date) -> WeekSources:
     )
 
 
+def is_recent(week: IsoWeek, now: datetime) -> bool:
+    """This week or last: what is open or stalled *now* still speaks about it."""
+    return week >= IsoWeek.of(now.date()).shifted(-1)
+
+
+def reading_context(repo: Repository, week: IsoWeek, now: datetime) -> ReadingContext:
+    """The names, stalls and skills the week's reading speaks of. Stalls are read as of
+    now (the dashboard's rule), so only a recent week names them."""
+    stalled = (
+        stalls_in(repo.calls.digest(now).history, now.date(), weeks=repo.settings.get().stall_weeks)
+        if is_recent(week, now)
+        else {}
+    )
+    return ReadingContext(
+        account_names=repo.accounts.names(),
+        stalled=stalled,
+        skills=tuple((skill.uid, skill.skill) for skill in repo.goals.skills()),
+        last_ratings=last_ratings(repo.reviews.all(), week),
+    )
+
+
 def read_week_report(repo: Repository, week: IsoWeek, now: datetime) -> WeekReport:
-    """The figures of `week` against the weeks before it."""
-    return week_report(week, read_week_sources(repo, *report_span(week)), now)
+    """The figures of `week` against the weeks before it, with the coach's reading."""
+    sources = read_week_sources(repo, *report_span(week))
+    return week_report(week, sources, now, reading_context(repo, week, now))
 
 
 def key_call_labels(repo: Repository, review: WeekReview | None, now: datetime) -> dict[str, str]:
@@ -120,8 +147,9 @@ def next_week_calls(repo: Repository, week: IsoWeek, now: datetime) -> list[tupl
 def review_context(repo: Repository, week: IsoWeek, now: datetime) -> ReviewContext:
     """Everything the review of `week` shows and may settle: the figures of five weeks,
     and (for last week or this one) the open touches and promises to clear up."""
-    report = read_week_report(repo, week, now)
-    recent = week >= IsoWeek.of(now.date()).shifted(-1)
+    context = reading_context(repo, week, now)
+    report = week_report(week, read_week_sources(repo, *report_span(week)), now, context)
+    recent = is_recent(week, now)
     open_touches = repo.touches.open_due_by(week.sunday) if recent else []
     promises = repo.calls.open_commitments() if recent else []
     items, more = items_to_clear(
@@ -131,16 +159,18 @@ def review_context(repo: Repository, week: IsoWeek, now: datetime) -> ReviewCont
         accounts=repo.accounts.names(),
         people=repo.contacts.names(),
     )
+    notes = {uid: skill_evidence(uid, report.figures, context) for uid, _ in context.skills}
     return ReviewContext(
         week=week,
         figures_text=figures_table(report.rows, running=report.figures.running),
-        summary=report.summary,
-        skills=tuple((skill.uid, skill.skill) for skill in repo.goals.skills()),
+        summary="\n".join((report.summary, *report.reading)),
+        skills=tuple(context.skills),
         clear=tuple(items),
         clear_more=more,
         next_calls=tuple(next_week_calls(repo, week, now)),
         touches={touch.uid: touch for touch in open_touches},
         promises={promise.uid: promise for promise in promises},
+        skill_notes={uid: note for uid, note in notes.items() if note},
     )
 
 

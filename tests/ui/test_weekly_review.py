@@ -18,7 +18,7 @@ from coach_tui.model.goal import (
     SkillGoal,
     with_progress,
 )
-from coach_tui.model.review import WeekReview
+from coach_tui.model.review import SkillReflection, WeekReview
 from coach_tui.model.touch import Channel, Purpose, Touch, TouchStatus
 from coach_tui.model.week import IsoWeek
 from coach_tui.ui.kit.confirm import ConfirmScreen
@@ -396,3 +396,70 @@ async def test_a_checkable_focus_goes_straight_on(make_app, with_why, open_repo,
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert flow.current.key == "key_calls"
+
+
+def seed_reading(open_repo) -> dict[str, str]:
+    """`seed_week` plus what the week's reading speaks of: a debrief that asked about the
+    skill, touches that got a reply and a meeting, a stalled account, last week's rating."""
+    uids = seed_week(open_repo)
+    repo = open_repo()
+    nordvale = next(a for a in repo.accounts.all() if a.name == "Nordvale Foods")
+    stalled = Account("Kestrel Air")
+    repo.accounts.save(stalled)
+    for day in (2, 9, 16):  # three continuations in a row: the stall rule's first signal
+        repo.calls.save(
+            Call(
+                stalled.uid,
+                datetime(2026, 11, day, 10, 0, tzinfo=BERLIN),
+                prep=Prep("Jens books the demo"),
+                debrief=Debrief(Result.MISSED, Movement.CONTINUATION),
+            )
+        )
+    repo.calls.save(
+        Call(
+            nordvale.uid,
+            datetime(2026, 11, 18, 15, 0, tzinfo=BERLIN),
+            prep=Prep("Greta sends the volumes"),
+            debrief=Debrief(
+                Result.PARTLY, Movement.ADVANCE, skill_uid=uids["skill"], practised=True
+            ),
+        )
+    )
+    for replied, met in ((False, False), (True, False), (True, True)):
+        repo.touches.save(
+            Touch(
+                "camp",
+                nordvale.uid,
+                "",
+                date(2026, 11, 17),
+                Channel.EMAIL,
+                Purpose.SHARE_INSIGHT,
+                status=TouchStatus.DONE,
+                closed_on=date(2026, 11, 17),
+                got_response=replied,
+                got_meeting=met,
+            )
+        )
+    skill = SkillReflection(uids["skill"], "Ask a second question", True, rating=2)
+    repo.reviews.save(WeekReview(W47.shifted(-1), skills=(skill,)))
+    repo.close()
+    return uids
+
+
+async def test_the_week_in_numbers_reads_outcomes_touches_accounts_and_skills(
+    make_app, with_why, open_repo, clock
+) -> None:
+    seed_reading(open_repo)
+    app = make_app()
+    async with run(app) as pilot:
+        flow = await open_review(pilot)
+        text = on_screen(app)
+        # Kestrel's third continuation (Monday 16th) is in the week too.
+        assert "Outcomes: best 1/3, minimum 1/3, neither 1/3." in text
+        assert "too few to tell" in text and "up from" not in text
+        assert "Touches: 3 done → 2 replies → 1 meeting." in text
+        assert "Moved: Nordvale Foods. Stalled: Kestrel Air." in text
+        assert "“Ask a second question”: rated 2/5 last time; practised in 1 of 1 call." in text
+        assert "Best outcome (of debriefs)" in flow.context.figures_text
+        await walk_to(pilot, flow, f"skill:{flow.context.skills[0][0]}:practised")
+        assert "From your week: rated 2/5 last time; practised in 1 of 1 call." in on_screen(app)

@@ -198,7 +198,8 @@ def test_typed_text_stays_text_for_a_markdown_reader(data_dir, clock, tmp_path) 
     assert not [b for b in blocks if b.startswith(("code", "fence"))]
     assert blocks.count("heading_open") == 9  # the title and the review's eight sections
     assert blocks.count("ordered_list_open") == 1  # next week's focus
-    assert blocks.count("bullet_list_open") == 3  # skills, the skill's example, key calls
+    # the week's reading, skills, the skill's example, key calls
+    assert blocks.count("bullet_list_open") == 4
 
 
 def test_key_calls_list_each_calls_outcome(data_dir, clock, tmp_path) -> None:

@@ -90,6 +90,12 @@ def _clear_slot(item: ClearItem) -> Slot:
     return Slot(lambda answers: answers.choice(item).value, put)
 
 
+def _skill_hint(context: ReviewContext, uid: str) -> str:
+    """What the week says about the skill: last rating, continuations, debriefs' answers."""
+    evidence = context.skill_notes.get(uid, "")
+    return f"From your week: {evidence}." if evidence else ""
+
+
 def _steps(context: ReviewContext, flow: WeekReviewFlowScreen) -> list[FlowStep]:
     """The review's steps, with `flow`'s handlers bound."""
     steps = [
@@ -122,6 +128,7 @@ def _steps(context: ReviewContext, flow: WeekReviewFlowScreen) -> list[FlowStep]
                 f"skill:{uid}:practised",
                 f"Getting better · {skill}",
                 f"Did you practise “{skill}” this week?",
+                _skill_hint(context, uid),
                 kind=StepKind.CHOICE,
                 choices=YES_NO,
                 slot=_skill_slot(uid, lambda s: "yes" if s.practised else "no", _set_practised),
