@@ -28,6 +28,9 @@ class ReadingContext:
     stalled: Mapping[str, str] = field(default_factory=dict)
     skills: Sequence[tuple[str, str]] = ()  # (goal uid, skill) of the active skills
     last_ratings: Mapping[str, int] = field(default_factory=dict)  # skill uid → 1..5
+    # What the goals' gaps mean in deals and advances, and revenue no objective covers
+    # (`coaching.pace_gap`), read as of now: only for a week that is recent.
+    goal_notes: Sequence[str] = ()
 
 
 def last_ratings(reviews: Iterable[WeekReview], week: IsoWeek) -> dict[str, int]:
@@ -123,5 +126,6 @@ def week_reading(figures: WeekFigures, context: ReadingContext) -> tuple[str, ..
         touches_line(figures),
         accounts_line(figures, context),
         *(skill_line(uid, skill, figures, context) for uid, skill in context.skills),
+        *context.goal_notes,
     ]
     return tuple(line for line in lines if line)

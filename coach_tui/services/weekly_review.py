@@ -23,6 +23,7 @@ from coach_tui.model.day_text import moment_text, near_moment_text
 from coach_tui.model.review import WeekReview
 from coach_tui.model.touch import Touch
 from coach_tui.model.week import IsoWeek
+from coach_tui.services.goal_notes import goal_notes
 from coach_tui.store.first_use import first_use
 from coach_tui.store.repository import Repository
 
@@ -82,16 +83,21 @@ def is_recent(week: IsoWeek, now: datetime) -> bool:
 def reading_context(repo: Repository, week: IsoWeek, now: datetime) -> ReadingContext:
     """The names, stalls and skills the week's reading speaks of. Stalls are read as of
     now (the dashboard's rule), so only a recent week names them."""
+    today = now.date()
+    recent = is_recent(week, now)
     stalled = (
-        stalls_in(repo.calls.digest(now).history, now.date(), weeks=repo.settings.get().stall_weeks)
-        if is_recent(week, now)
+        stalls_in(repo.calls.digest(now).history, today, weeks=repo.settings.get().stall_weeks)
+        if recent
         else {}
     )
+    goals = repo.goals.current(today) if recent else []
+    notes = goal_notes(repo, goals, today)
     return ReadingContext(
         account_names=repo.accounts.names(),
         stalled=stalled,
         skills=tuple((skill.uid, skill.skill) for skill in repo.goals.skills()),
         last_ratings=last_ratings(repo.reviews.all(), week),
+        goal_notes=tuple(f"{goal.name} — {note}" for goal in goals for note in notes[goal.uid]),
     )
 
 

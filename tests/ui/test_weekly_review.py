@@ -442,6 +442,16 @@ def seed_reading(open_repo) -> dict[str, str]:
         )
     skill = SkillReflection(uids["skill"], "Ask a second question", True, rating=2)
     repo.reviews.save(WeekReview(W47.shifted(-1), skills=(skill,)))
+    repo.goals.save(
+        PerformanceGoal(
+            "Revenue 2026",
+            Metric.REVENUE,
+            Decimal(500_000),
+            date(2026, 1, 1),
+            date(2026, 12, 31),
+            "EUR",
+        )
+    )
     repo.close()
     return uids
 
@@ -460,6 +470,7 @@ async def test_the_week_in_numbers_reads_outcomes_touches_accounts_and_skills(
         assert "Touches: 3 done → 2 replies → 1 meeting." in text
         assert "Moved: Nordvale Foods. Stalled: Kestrel Air." in text
         assert "“Ask a second question”: rated 2/5 last time; practised in 1 of 1 call." in text
+        assert "Revenue 2026 — No open objective puts a value on the €500k still to win" in text
         assert "Best outcome (of debriefs)" in flow.context.figures_text
         await walk_to(pilot, flow, f"skill:{flow.context.skills[0][0]}:practised")
         assert "From your week: rated 2/5 last time; practised in 1 of 1 call." in on_screen(app)
