@@ -17,6 +17,9 @@ from coach_tui.model.week import IsoWeek
 from coach_tui.model.wording import counted
 
 NAMES_SHOWN = 4
+# Touches done without a single reply before the coach asks about the message: fewer say
+# little (people are slow), five silent in a week say the opening is not landing.
+SILENCE_AFTER = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +67,7 @@ def touches_line(figures: WeekFigures) -> str:
         f"Touches: {done} done → {counted(figures.replies, 'reply', 'replies')} → "
         f"{counted(figures.meetings, 'meeting')}."
     )
-    if done >= 5 and not figures.replies:
+    if done >= SILENCE_AFTER and not figures.replies:
         line += " No one answered: is the first line about them or about you?"
     return line
 

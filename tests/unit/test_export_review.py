@@ -236,3 +236,24 @@ def test_cli_export_review_reads_back_as_typed(data_dir, clock, tmp_path, monkey
     assert "- the CFO cancelled\n---\n1. twice" in shown
     assert "hr" not in blocks
     assert "— no outcome yet" in shown
+
+
+def test_the_export_carries_the_weeks_reading_with_names_as_text(data_dir, clock, tmp_path) -> None:
+    seed(data_dir, clock)
+    repo = Repository.open(data_dir, clock=clock)
+    odd = Account("*Bold* [Foods](x)")
+    repo.accounts.save(odd)
+    repo.calls.save(
+        Call(
+            odd.uid,
+            datetime(2026, 11, 19, 10, 0, tzinfo=BERLIN),
+            prep=Prep("Jens books the demo"),
+            debrief=Debrief(Result.PARTLY, Movement.ADVANCE),
+        )
+    )
+    repo.close()
+    target = tmp_path / "review.md"
+    assert export_review(data_dir, target, week_text="2026-W47", console=quiet(), clock=clock) == 0
+    text = target.read_text(encoding="utf-8")
+    assert "- Outcomes: best 1/2, minimum 1/2.\n" in text
+    assert "- Moved: \\*Bold\\* \\[Foods\\](x), Nordvale Foods.\n" in text
