@@ -2,35 +2,30 @@
 own average, and the revenue no open objective covers.
 
 The goals screen and the weekly review ask here, so both say the same. The recent span is
-the live file's quarter (calls debriefed longer ago are archived), so this never reads the
-archive.
+inside the live file's quarter (calls debriefed longer ago are archived), so this never
+reads the archive, and its advances are counted without decoding a call.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from coach_tui.coaching.pace import goal_pace
 from coach_tui.coaching.pace_gap import WinHistory, gap_notes, win_history
-from coach_tui.model.account import ObjectiveStatus
-from coach_tui.model.call import Movement
+from coach_tui.model.account import ObjectiveStatus, StrategicObjective
 from coach_tui.model.goal import PerformanceGoal
 from coach_tui.store.repository import Repository
 
 RECENT_WEEKS = 12
 
 
-def read_win_history(repo: Repository, today: date) -> WinHistory:
+def read_win_history(
+    repo: Repository, today: date, objectives: Sequence[StrategicObjective]
+) -> WinHistory:
     """Every objective won, and the advances and wins of the last `RECENT_WEEKS` weeks."""
     first = today - timedelta(weeks=RECENT_WEEKS)
-    advances = sum(
-        1
-        for call in repo.calls.in_span(first, today)
-        if call.debrief is not None
-        and call.debrief.movement is Movement.ADVANCE
-        and first <= call.when.date() <= today
-    )
-    objectives = repo.objectives.all()
+    advances = repo.calls.advances_between(first, today)
     wins = sum(
         1
         for objective in objectives
@@ -42,13 +37,19 @@ def read_win_history(repo: Repository, today: date) -> WinHistory:
 
 
 def goal_notes(
-    repo: Repository, goals: list[PerformanceGoal], today: date
+    repo: Repository,
+    goals: Sequence[PerformanceGoal],
+    today: date,
+    objectives: Sequence[StrategicObjective] | None = None,
 ) -> dict[str, tuple[str, ...]]:
-    """Goal uid → the coach's notes under its pace (empty for a goal with nothing to say)."""
+    """Goal uid → the coach's notes under its pace (empty for a goal with nothing to say);
+    `objectives`, every objective on file, when the caller has read them already."""
     if not goals:
         return {}
-    history = read_win_history(repo, today)
-    open_objectives = repo.objectives.all_open()
+    if objectives is None:
+        objectives = repo.objectives.all()
+    history = read_win_history(repo, today, objectives)
+    open_objectives = [objective for objective in objectives if objective.is_open]
     return {
         goal.uid: gap_notes(goal, goal_pace(goal, today), history, open_objectives)
         for goal in goals

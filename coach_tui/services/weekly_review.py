@@ -80,9 +80,12 @@ def is_recent(week: IsoWeek, now: datetime) -> bool:
     return week >= IsoWeek.of(now.date()).shifted(-1)
 
 
-def reading_context(repo: Repository, week: IsoWeek, now: datetime) -> ReadingContext:
-    """The names, stalls and skills the week's reading speaks of. Stalls are read as of
-    now (the dashboard's rule), so only a recent week names them."""
+def reading_context(
+    repo: Repository, week: IsoWeek, now: datetime, sources: WeekSources
+) -> ReadingContext:
+    """The names, stalls, skills and goal notes the week's reading speaks of (`sources`
+    are the week's, read already). Stalls and goals are read as of now (the dashboard's
+    rules), so only a recent week names them."""
     today = now.date()
     recent = is_recent(week, now)
     stalled = (
@@ -90,8 +93,8 @@ def reading_context(repo: Repository, week: IsoWeek, now: datetime) -> ReadingCo
         if recent
         else {}
     )
-    goals = repo.goals.current(today) if recent else []
-    notes = goal_notes(repo, goals, today)
+    goals = [goal for goal in sources.goals if goal.end >= today] if recent else []
+    notes = goal_notes(repo, goals, today, sources.objectives)
     return ReadingContext(
         account_names=repo.accounts.names(),
         stalled=stalled,
@@ -104,7 +107,7 @@ def reading_context(repo: Repository, week: IsoWeek, now: datetime) -> ReadingCo
 def read_week_report(repo: Repository, week: IsoWeek, now: datetime) -> WeekReport:
     """The figures of `week` against the weeks before it, with the coach's reading."""
     sources = read_week_sources(repo, *report_span(week))
-    return week_report(week, sources, now, reading_context(repo, week, now))
+    return week_report(week, sources, now, reading_context(repo, week, now, sources))
 
 
 def key_call_labels(repo: Repository, review: WeekReview | None, now: datetime) -> dict[str, str]:
@@ -153,8 +156,9 @@ def next_week_calls(repo: Repository, week: IsoWeek, now: datetime) -> list[tupl
 def review_context(repo: Repository, week: IsoWeek, now: datetime) -> ReviewContext:
     """Everything the review of `week` shows and may settle: the figures of five weeks,
     and (for last week or this one) the open touches and promises to clear up."""
-    context = reading_context(repo, week, now)
-    report = week_report(week, read_week_sources(repo, *report_span(week)), now, context)
+    sources = read_week_sources(repo, *report_span(week))
+    context = reading_context(repo, week, now, sources)
+    report = week_report(week, sources, now, context)
     recent = is_recent(week, now)
     open_touches = repo.touches.open_due_by(week.sunday) if recent else []
     promises = repo.calls.open_commitments() if recent else []
