@@ -66,12 +66,17 @@ def week_report(
     )
 
 
-def figures_table(rows: Sequence[FigureRow], *, running: bool = False) -> str:
-    """The rows as aligned plain-text columns (for the review screen's side panel)."""
+def figures_table(
+    rows: Sequence[FigureRow], *, running: bool = False, last_week: bool = True
+) -> str:
+    """The rows as aligned plain-text columns (for the review screen's panel); without the
+    `last_week` column for a narrow terminal, where the full table would wrap mid-row."""
     table = [headings(running)] + [
         (row.label, row.this_week, row.last_week, row.average, row.trend) for row in rows
     ]
-    widths = [max(len(line[column]) for line in table) for column in range(len(HEADINGS))]
+    if not last_week:
+        table = [(label, now, average, trend) for label, now, _, average, trend in table]
+    widths = [max(len(line[column]) for line in table) for column in range(len(table[0]))]
     return "\n".join(
         "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
         for line in table

@@ -44,6 +44,7 @@ class ReviewContext:
     # Skill uid → what the week says about it ("rated 2/5 last time; practised in 3 of 5
     # calls"), for the skill's steps; a skill the week says nothing about is absent.
     skill_notes: dict[str, str] = field(default_factory=dict)
+    figures_narrow: str = ""  # the table without last week's column, for a narrow terminal
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,7 @@ def review_context(repo: Repository, week: IsoWeek, now: datetime) -> ReviewCont
     return ReviewContext(
         week=week,
         figures_text=figures_table(report.rows, running=report.figures.running),
+        figures_narrow=figures_table(report.rows, running=report.figures.running, last_week=False),
         summary="\n".join((report.summary, *report.reading)),
         skills=tuple(context.skills),
         clear=tuple(items),

@@ -474,3 +474,22 @@ async def test_the_week_in_numbers_reads_outcomes_touches_accounts_and_skills(
         assert "Best outcome (of debriefs)" in flow.context.figures_text
         await walk_to(pilot, flow, f"skill:{flow.context.skills[0][0]}:practised")
         assert "From your week: rated 2/5 last time; practised in 1 of 1 call." in on_screen(app)
+
+
+async def test_a_narrow_terminal_drops_last_weeks_column_rather_than_wrap_rows(
+    make_app, with_why, open_repo, clock
+) -> None:
+    seed_reading(open_repo)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_review(pilot)
+        app.screen.query_one("#flow").scroll_end(animate=False)
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Last week" not in shown and "4-week avg" in shown
+        # Each row whole on its line: the label, this week, the average and the arrow.
+        (held,) = [line for line in shown.splitlines() if "Calls held" in line]
+        assert held.split()[1:] == ["Calls", "held", "3", "0.5", "▲", "│"]
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert "Last week" in screen_text(app)

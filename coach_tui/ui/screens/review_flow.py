@@ -57,6 +57,9 @@ RATING_CHOICES = (
     ("5", "5 — it is becoming a habit"),
 )
 YES_NO = (("yes", "Yes, I practised it"), ("no", "No, not this week"))
+# Columns the flow's padding, the reference panel's border and padding, and a scroll bar
+# take from the screen's width.
+REFERENCE_MARGIN = 14
 
 
 def _reflection_step(key: str, question: str, hint: str) -> FlowStep:
@@ -272,10 +275,23 @@ class WeekReviewFlowScreen(GuidedFlowScreen[WeekReview, ReviewAnswers]):
 
     def reference(self) -> str:
         if self.step == 0:
-            return self.context.figures_text
+            return self._figures()
         if self.current.kind is StepKind.REVIEW:
             return self._overview()
         return ""
+
+    def _figures(self) -> str:
+        """The week's table, without last week's column when the full one would wrap."""
+        text = self.context.figures_text
+        widest = max((len(line) for line in text.splitlines()), default=0)
+        room = self.size.width - REFERENCE_MARGIN
+        return (
+            self.context.figures_narrow if widest > room and self.context.figures_narrow else text
+        )
+
+    def on_resize(self) -> None:
+        if self.step == 0:
+            self._show_reference()
 
     # --- the steps' handlers ------------------------------------------------------------
 
