@@ -12,10 +12,11 @@ from datetime import date
 from decimal import Decimal
 
 from coach_tui.coaching.pace import pace
-from coach_tui.coaching.week_figures import WeekFigures
+from coach_tui.coaching.week_figures import MIN_DEBRIEFS, WeekFigures
 from coach_tui.model.goal import Metric, PerformanceGoal
 from coach_tui.model.review import WeekReview
 from coach_tui.model.week import IsoWeek
+from coach_tui.model.wording import counted
 
 MIN_WEEKS, MAX_WEEKS = 12, 52
 
@@ -109,6 +110,18 @@ def _revenue_vs_pace(goal: PerformanceGoal, week: IsoWeek, today: date) -> float
     return float(attained / standing.expected * 100)
 
 
+def _advance_hint(debriefed: int) -> str:
+    """What to make of the advance-rate line; on a handful of debriefs, that it says little."""
+    if not debriefed:
+        return "No debriefs in these weeks yet: debrief calls (b) to see this line."
+    if debriefed < MIN_DEBRIEFS:
+        return (
+            f"Only {counted(debriefed, 'debrief')} in these weeks: too few to tell whether "
+            "the rate is rising or falling."
+        )
+    return "Advances as a share of debriefed calls."
+
+
 def trend_series(
     weeks: Sequence[IsoWeek],
     figures: Mapping[IsoWeek, WeekFigures],
@@ -129,9 +142,7 @@ def trend_series(
             "Advance rate",
             advance,
             _latest(advance, _percent),
-            "Advances as a share of debriefed calls."
-            if any(v is not None for v in advance)
-            else "No debriefs in these weeks yet: debrief calls (b) to see this line.",
+            _advance_hint(sum(f.debriefed for f in per_week)),
         ),
         Series(
             "Outcomes prepared",

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from coach_tui.coaching.pace import pace
 from coach_tui.model.account import ObjectiveStatus, StrategicObjective
-from coach_tui.model.call import Call, Movement
+from coach_tui.model.call import Call, Movement, Result
 from coach_tui.model.clock import local_zone
 from coach_tui.model.contact import Contact
 from coach_tui.model.goal import PerformanceGoal
@@ -23,6 +23,10 @@ from coach_tui.model.money import compact_money
 from coach_tui.model.touch import Touch, TouchStatus
 from coach_tui.model.week import IsoWeek
 from coach_tui.model.wording import counted, share
+
+# Fewer debriefs than this say nothing about a trend: one call more or less swings the
+# share by 20 points or more, so the coach says "too few to tell" instead of "up" or "down".
+MIN_DEBRIEFS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,18 +57,35 @@ class GoalWeek:
 
 
 @dataclass(frozen=True, slots=True)
+class SkillTally:
+    """One getting-better goal in a week's debriefs: how many asked about it, and in how
+    many of those the seller said they practised it."""
+
+    skill_uid: str
+    asked: int
+    practised: int
+
+
+@dataclass(frozen=True, slots=True)
 class WeekFigures:
     week: IsoWeek
     calls_held: int = 0
     calls_prepared: int = 0
     advances: int = 0
     continuations: int = 0
+    best: int = 0  # debriefs that got the best outcome (Result.REACHED)
+    minimum: int = 0  # debriefs that got the minimum acceptable action (Result.PARTLY)
     touches_done: int = 0
+    replies: int = 0  # touches done this week that got an answer (a meeting is one too)
+    meetings: int = 0  # touches done this week that won a meeting
     touches_planned: int = 0
     new_decision_makers: int = 0
     objectives_moved: int = 0
     objectives_achieved: int = 0
     goals: tuple[GoalWeek, ...] = ()
+    # The accounts (uids) with an advance debriefed on a call held this week.
+    moved_accounts: frozenset[str] = frozenset()
+    skills: tuple[SkillTally, ...] = ()  # by skill uid
     # The last day counted while the week is still running (today); None for a week that
     # is over. A running week's totals are not comparable with full weeks'.
     through: date | None = None
@@ -78,10 +99,14 @@ class WeekFigures:
         return None if not self.calls_held else 100 * self.calls_prepared / self.calls_held
 
     @property
+    def debriefed(self) -> int:
+        """Calls held this week that have a debrief."""
+        return self.advances + self.continuations
+
+    @property
     def advance_rate(self) -> float | None:
         """Advances as a share of debriefed calls, in percent."""
-        debriefed = self.advances + self.continuations
-        return None if not debriefed else 100 * self.advances / debriefed
+        return None if not self.debriefed else 100 * self.advances / self.debriefed
 
     @property
     def touches_done_percent(self) -> float | None:
@@ -160,6 +185,8 @@ def figures_by_week(
     zone = now.tzinfo
     tally: dict[IsoWeek, Counter[str]] = defaultdict(Counter)
     moved: dict[IsoWeek, set[str]] = defaultdict(set)
+    moved_accounts: dict[IsoWeek, set[str]] = defaultdict(set)
+    skills: dict[IsoWeek, Counter[tuple[str, bool]]] = defaultdict(Counter)
     today = now.date()
     for call in sources.calls:
         when = _local(call.when, zone)
@@ -172,10 +199,15 @@ def figures_by_week(
         if call.debrief is not None:
             if call.debrief.movement is Movement.ADVANCE:
                 counts["advances"] += 1
+                moved_accounts[week].add(call.account_uid)
                 if call.objective_uid:
                     moved[week].add(call.objective_uid)
             else:
                 counts["continuations"] += 1
+            counts["best"] += call.debrief.result is Result.REACHED
+            counts["minimum"] += call.debrief.result is Result.PARTLY
+            if call.debrief.skill_uid:
+                skills[week][call.debrief.skill_uid, call.debrief.practised] += 1
     for touch in sources.touches:
         done_on = touch.closed_on if touch.status is TouchStatus.DONE else None
         # Planned means due by now: a touch due later this week is not yet "not done"
@@ -185,6 +217,8 @@ def figures_by_week(
             tally[week]["touches_planned"] += 1
         if (week := _week_key(done_on, wanted)) is not None:
             tally[week]["touches_done"] += 1
+            tally[week]["replies"] += touch.got_response or touch.got_meeting
+            tally[week]["meetings"] += touch.got_meeting
     for contact in sources.contacts:
         if (week := _week_key(contact.added_on, wanted)) is not None:
             tally[week]["new_decision_makers"] += 1
@@ -197,6 +231,8 @@ def figures_by_week(
         week: WeekFigures(
             week,
             objectives_moved=len(moved[week]),
+            moved_accounts=frozenset(moved_accounts[week]),
+            skills=_skill_tallies(skills[week]),
             goals=tuple(
                 _goal_week(goal, week, today) for goal in sources.goals if _overlaps(goal, week)
             ),
@@ -205,6 +241,14 @@ def figures_by_week(
         )
         for week in sorted(wanted)
     }
+
+
+def _skill_tallies(answers: Counter[tuple[str, bool]]) -> tuple[SkillTally, ...]:
+    uids = sorted({uid for uid, _ in answers})
+    return tuple(
+        SkillTally(uid, answers[uid, True] + answers[uid, False], answers[uid, True])
+        for uid in uids
+    )
 
 
 def _overlaps(goal: PerformanceGoal, week: IsoWeek) -> bool:
@@ -240,16 +284,23 @@ def _trend(value: float | None, average: float | None) -> str:
     return "▲" if value > average else "▼"
 
 
-def _count_row(label: str, pick, current, previous, last_four) -> FigureRow:  # noqa: ANN001
+def _enough(sample, current: WeekFigures, last_four: Sequence[WeekFigures]) -> bool:  # noqa: ANN001
+    """Whether this week and the weeks it is compared with each hold `MIN_DEBRIEFS` of what
+    `sample` counts: on fewer, an arrow would be noise read as a trend."""
+    return sample(current) >= MIN_DEBRIEFS and sum(map(sample, last_four)) >= MIN_DEBRIEFS
+
+
+def _count_row(label: str, pick, current, previous, last_four, sample=None) -> FigureRow:  # noqa: ANN001
     """A total this week against the average; no arrow while the week runs (a Wednesday's
-    total is not a full week's)."""
+    total is not a full week's), nor on too small a `sample`."""
     average = _average([pick(w) for w in last_four])
+    too_few = sample is not None and not _enough(sample, current, last_four)
     return FigureRow(
         label,
         str(pick(current)),
         str(pick(previous)),
         "—" if average is None else f"{average:.1f}",
-        "" if current.running else _trend(pick(current), average),
+        "" if current.running or too_few else _trend(pick(current), average),
     )
 
 
@@ -257,17 +308,28 @@ def _share(part: int, whole: int) -> str:
     return "—" if not whole else f"{part} of {whole} ({100 * part / whole:.0f}%)"
 
 
-def _percent_row(label: str, part, whole, current, previous, last_four) -> FigureRow:  # noqa: ANN001
-    """ "4 of 5 (80%)" this week and last; the average of the weeks that had any."""
+def _percent_row(
+    label: str,
+    part,  # noqa: ANN001
+    whole,  # noqa: ANN001
+    current: WeekFigures,
+    previous: WeekFigures,
+    last_four: Sequence[WeekFigures],
+    *,
+    small_sample: bool = False,
+) -> FigureRow:
+    """ "4 of 5 (80%)" this week and last; the average of the weeks that had any. A
+    `small_sample` share (debriefs, replies) gets an arrow only on enough of them."""
     shares = [100 * part(w) / whole(w) for w in last_four if whole(w)]
     average = _average(shares)
     now_share = 100 * part(current) / whole(current) if whole(current) else None
+    too_few = small_sample and not _enough(whole, current, last_four)
     return FigureRow(
         label,
         _share(part(current), whole(current)),
         _share(part(previous), whole(previous)),
         "—" if average is None else f"{average:.0f}%",
-        _trend(now_share, average),
+        "" if too_few else _trend(now_share, average),
     )
 
 
@@ -288,12 +350,38 @@ def figure_rows(
         _percent_row(
             "Advances (of debriefs)",
             lambda w: w.advances,
-            lambda w: w.advances + w.continuations,
+            lambda w: w.debriefed,
             current,
             previous,
             last_four,
+            small_sample=True,
         ),
-        _count_row("Continuations", lambda w: w.continuations, current, previous, last_four),
+        _count_row(
+            "Continuations",
+            lambda w: w.continuations,
+            current,
+            previous,
+            last_four,
+            sample=lambda w: w.debriefed,
+        ),
+        _percent_row(
+            "Best outcome (of debriefs)",
+            lambda w: w.best,
+            lambda w: w.debriefed,
+            current,
+            previous,
+            last_four,
+            small_sample=True,
+        ),
+        _percent_row(
+            "Minimum only (of debriefs)",
+            lambda w: w.minimum,
+            lambda w: w.debriefed,
+            current,
+            previous,
+            last_four,
+            small_sample=True,
+        ),
         _percent_row(
             "Touches done (of planned)",
             lambda w: w.touches_done,
@@ -301,6 +389,24 @@ def figure_rows(
             current,
             previous,
             last_four,
+        ),
+        _percent_row(
+            "Replies (of touches done)",
+            lambda w: w.replies,
+            lambda w: w.touches_done,
+            current,
+            previous,
+            last_four,
+            small_sample=True,
+        ),
+        _percent_row(
+            "Meetings (of touches done)",
+            lambda w: w.meetings,
+            lambda w: w.touches_done,
+            current,
+            previous,
+            last_four,
+            small_sample=True,
         ),
         _count_row(
             "New decision makers", lambda w: w.new_decision_makers, current, previous, last_four
@@ -338,6 +444,14 @@ def figures_summary(
     return f"{running_note(current.through)} {reading}"
 
 
+def too_few_to_tell(advances: int, debriefed: int) -> str:
+    """Said instead of "up" or "down" when the debriefs are too few to show a trend."""
+    return (
+        f"{counted(advances, 'advance')} in {counted(debriefed, 'debrief')}: too few to tell "
+        f"whether you are converting better or worse (that takes {MIN_DEBRIEFS} or more)."
+    )
+
+
 def running_note(through: date) -> str:
     """Said first about a week that has not ended."""
     return (
@@ -364,8 +478,11 @@ def _reading(current: WeekFigures, previous: WeekFigures, last_four: Sequence[We
     if current.continuations >= 2 and not current.advances:
         said.append(f"{current.continuations} continuations and no advance: who is stalling?")
     elif rate is not None and usual is not None and abs(rate - usual) >= 10:
-        direction = "up" if rate > usual else "down"
-        said.append(f"Advance rate {rate:.0f}%, {direction} from {usual:.0f}% on average.")
+        if _enough(lambda w: w.debriefed, current, last_four):
+            direction = "up" if rate > usual else "down"
+            said.append(f"Advance rate {rate:.0f}%, {direction} from {usual:.0f}% on average.")
+        else:
+            said.append(too_few_to_tell(current.advances, current.debriefed))
     done, planned = current.touches_done, current.touches_planned
     if planned and done < planned:
         missed = planned - done

@@ -67,6 +67,8 @@ def review_markdown(
     """
     out = [f"# Weekly review · {report.week.label}", ""]
     out += ["## The week in numbers", "", escape(report.summary), ""]
+    if report.reading:
+        out += [f"- {_inline(line)}" for line in report.reading] + [""]
     out += _table(report)
     if review is None:
         out += ["", "_No review was written for this week._", ""]

@@ -7,12 +7,14 @@ command asks here, this reads the repository once and asks `coaching` for the fi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from coach_tui.coaching.calls import stalls_in
 from coach_tui.coaching.review import ClearItem, items_to_clear, review_week_for
 from coach_tui.coaching.trends import Series, default_weeks, trend_series
 from coach_tui.coaching.week_figures import WeekSources, figures_by_week
+from coach_tui.coaching.week_reading import ReadingContext, last_ratings, skill_evidence
 from coach_tui.coaching.week_report import WeekReport, figures_table, report_span, week_report
 from coach_tui.interop.review_markdown import review_markdown
 from coach_tui.model.call import Commitment
@@ -21,6 +23,7 @@ from coach_tui.model.day_text import moment_text, near_moment_text
 from coach_tui.model.review import WeekReview
 from coach_tui.model.touch import Touch
 from coach_tui.model.week import IsoWeek
+from coach_tui.services.goal_notes import goal_notes
 from coach_tui.store.first_use import first_use
 from coach_tui.store.repository import Repository
 
@@ -38,6 +41,10 @@ class ReviewContext:
     next_calls: tuple[tuple[str, str], ...]  # (call uid, label) of next week's calls
     touches: dict[str, Touch]  # the open touches the clear-up may settle, by uid
     promises: dict[str, Commitment]  # the open promises, by uid
+    # Skill uid → what the week says about it ("rated 2/5 last time; practised in 3 of 5
+    # calls"), for the skill's steps; a skill the week says nothing about is absent.
+    skill_notes: dict[str, str] = field(default_factory=dict)
+    figures_narrow: str = ""  # the table without last week's column, for a narrow terminal
 
 
 @dataclass(frozen=True)
@@ -69,9 +76,39 @@ def read_week_sources(repo: Repository, first: date, last: date) -> WeekSources:
     )
 
 
+def is_recent(week: IsoWeek, now: datetime) -> bool:
+    """This week or last: what is open or stalled *now* still speaks about it."""
+    return week >= IsoWeek.of(now.date()).shifted(-1)
+
+
+def reading_context(
+    repo: Repository, week: IsoWeek, now: datetime, sources: WeekSources
+) -> ReadingContext:
+    """The names, stalls, skills and goal notes the week's reading speaks of (`sources`
+    are the week's, read already). Stalls and goals are read as of now (the dashboard's
+    rules), so only a recent week names them."""
+    today = now.date()
+    recent = is_recent(week, now)
+    stalled = (
+        stalls_in(repo.calls.digest(now).history, today, weeks=repo.settings.get().stall_weeks)
+        if recent
+        else {}
+    )
+    goals = [goal for goal in sources.goals if goal.end >= today] if recent else []
+    notes = goal_notes(repo, goals, today, sources.objectives)
+    return ReadingContext(
+        account_names=repo.accounts.names(),
+        stalled=stalled,
+        skills=tuple((skill.uid, skill.skill) for skill in repo.goals.skills()),
+        last_ratings=last_ratings(repo.reviews.all(), week),
+        goal_notes=tuple(f"{goal.name} — {note}" for goal in goals for note in notes[goal.uid]),
+    )
+
+
 def read_week_report(repo: Repository, week: IsoWeek, now: datetime) -> WeekReport:
-    """The figures of `week` against the weeks before it."""
-    return week_report(week, read_week_sources(repo, *report_span(week)), now)
+    """The figures of `week` against the weeks before it, with the coach's reading."""
+    sources = read_week_sources(repo, *report_span(week))
+    return week_report(week, sources, now, reading_context(repo, week, now, sources))
 
 
 def key_call_labels(repo: Repository, review: WeekReview | None, now: datetime) -> dict[str, str]:
@@ -120,8 +157,10 @@ def next_week_calls(repo: Repository, week: IsoWeek, now: datetime) -> list[tupl
 def review_context(repo: Repository, week: IsoWeek, now: datetime) -> ReviewContext:
     """Everything the review of `week` shows and may settle: the figures of five weeks,
     and (for last week or this one) the open touches and promises to clear up."""
-    report = read_week_report(repo, week, now)
-    recent = week >= IsoWeek.of(now.date()).shifted(-1)
+    sources = read_week_sources(repo, *report_span(week))
+    context = reading_context(repo, week, now, sources)
+    report = week_report(week, sources, now, context)
+    recent = is_recent(week, now)
     open_touches = repo.touches.open_due_by(week.sunday) if recent else []
     promises = repo.calls.open_commitments() if recent else []
     items, more = items_to_clear(
@@ -131,16 +170,19 @@ def review_context(repo: Repository, week: IsoWeek, now: datetime) -> ReviewCont
         accounts=repo.accounts.names(),
         people=repo.contacts.names(),
     )
+    notes = {uid: skill_evidence(uid, report.figures, context) for uid, _ in context.skills}
     return ReviewContext(
         week=week,
         figures_text=figures_table(report.rows, running=report.figures.running),
-        summary=report.summary,
-        skills=tuple((skill.uid, skill.skill) for skill in repo.goals.skills()),
+        figures_narrow=figures_table(report.rows, running=report.figures.running, last_week=False),
+        summary="\n".join((report.summary, *report.reading)),
+        skills=tuple(context.skills),
         clear=tuple(items),
         clear_more=more,
         next_calls=tuple(next_week_calls(repo, week, now)),
         touches={touch.uid: touch for touch in open_touches},
         promises={promise.uid: promise for promise in promises},
+        skill_notes={uid: note for uid, note in notes.items() if note},
     )
 
 

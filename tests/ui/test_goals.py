@@ -481,3 +481,63 @@ async def test_a_period_error_goes_when_the_start_is_moved_before_the_end(
         assert "The period must end after it starts." not in on_screen(app)
         assert not app.screen.query_one("#end-field", Field).has_problem
     assert app.repo.goals.performance() == []
+
+
+async def test_the_gap_reads_as_deals_at_your_average_and_unplanned_revenue_is_asked(
+    make_app, with_why, open_repo
+) -> None:
+    from datetime import datetime
+
+    from coach_tui.model.account import (
+        Account,
+        ExpansionKind,
+        ObjectiveStatus,
+        StrategicObjective,
+    )
+    from coach_tui.model.money import Money
+    from tests.helpers import BERLIN
+
+    seed(open_repo, revenue_goal(250_000, 350_000))
+    repo = open_repo()
+    account = Account("Nordvale Foods")
+    repo.accounts.save(account)
+    closed = datetime(2026, 6, 1, 12, 0, tzinfo=BERLIN)
+    for amount in (100_000, 200_000, 300_000):  # won: a $200k average
+        repo.objectives.save(
+            StrategicObjective(
+                account.uid,
+                "Won",
+                ExpansionKind.OTHER,
+                financial_target=Money(Decimal(amount), "USD"),
+                status=ObjectiveStatus.ACHIEVED,
+                closed_at=closed,
+            )
+        )
+    repo.objectives.save(
+        StrategicObjective(
+            account.uid,
+            "Open",
+            ExpansionKind.OTHER,
+            financial_target=Money(Decimal(250_000), "USD"),
+        )
+    )
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await open_goals(pilot)
+        detail = widget_text(app, app.screen.query_one("#goal-detail"))
+        assert "$600k to go: ≈3 deals at your $200k average." in detail
+        assert (
+            "Your open objectives add up to $250k of the $600k still to win. "
+            "Where is the other $350k coming from?" in detail
+        )
+
+
+async def test_without_wins_the_gap_is_not_turned_into_deals(make_app, with_why, open_repo) -> None:
+    seed(open_repo, revenue_goal(250_000, 350_000))
+    app = make_app()
+    async with run(app) as pilot:
+        await open_goals(pilot)
+        detail = widget_text(app, app.screen.query_one("#goal-detail"))
+        assert "deals at your" not in detail
+        assert "No open objective puts a value on the $600k still to win" in detail

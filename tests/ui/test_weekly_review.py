@@ -18,7 +18,7 @@ from coach_tui.model.goal import (
     SkillGoal,
     with_progress,
 )
-from coach_tui.model.review import WeekReview
+from coach_tui.model.review import SkillReflection, WeekReview
 from coach_tui.model.touch import Channel, Purpose, Touch, TouchStatus
 from coach_tui.model.week import IsoWeek
 from coach_tui.ui.kit.confirm import ConfirmScreen
@@ -353,3 +353,143 @@ async def test_a_steady_hundred_percent_draws_full_bars_up_to_this_week(
             week = prepared.content_region.width // 12
             assert all(row == "█" * week * 12 for row in (bar.rstrip() for bar in bars)), bars
         app.repo.close()
+
+
+async def walk_to(pilot, flow: WeekReviewFlowScreen, key: str) -> None:
+    """Press on through the review, leaving each answer as it is, up to step `key`."""
+    for _ in range(30):
+        if flow.current.key == key:
+            return
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    raise AssertionError(f"never reached {key}: stuck at {flow.current.key}")
+
+
+async def test_a_vague_focus_is_questioned_once_then_kept(
+    make_app, with_why, open_repo, clock
+) -> None:
+    seed_week(open_repo)
+    app = make_app()
+    async with run(app) as pilot:
+        flow = await open_review(pilot)
+        await walk_to(pilot, flow, "focus")
+        await paste(pilot, "Book the CFO meeting\nbe more proactive")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert flow.current.key == "focus"  # asked, not moved on
+        text = on_screen(app)
+        assert "“be more proactive” is a way to be" in text
+        assert "Ctrl+s again to keep it" in text
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert flow.current.key != "focus"  # a question, never a block
+        assert flow.answers.focus == "Book the CFO meeting\nbe more proactive"
+
+
+async def test_a_checkable_focus_goes_straight_on(make_app, with_why, open_repo, clock) -> None:
+    seed_week(open_repo)
+    app = make_app()
+    async with run(app) as pilot:
+        flow = await open_review(pilot)
+        await walk_to(pilot, flow, "focus")
+        await paste(pilot, "Call Greta on Tuesday about the pilot")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert flow.current.key == "key_calls"
+
+
+def seed_reading(open_repo) -> dict[str, str]:
+    """`seed_week` plus what the week's reading speaks of: a debrief that asked about the
+    skill, touches that got a reply and a meeting, a stalled account, last week's rating."""
+    uids = seed_week(open_repo)
+    repo = open_repo()
+    nordvale = next(a for a in repo.accounts.all() if a.name == "Nordvale Foods")
+    stalled = Account("Kestrel Air")
+    repo.accounts.save(stalled)
+    for day in (2, 9, 16):  # three continuations in a row: the stall rule's first signal
+        repo.calls.save(
+            Call(
+                stalled.uid,
+                datetime(2026, 11, day, 10, 0, tzinfo=BERLIN),
+                prep=Prep("Jens books the demo"),
+                debrief=Debrief(Result.MISSED, Movement.CONTINUATION),
+            )
+        )
+    repo.calls.save(
+        Call(
+            nordvale.uid,
+            datetime(2026, 11, 18, 15, 0, tzinfo=BERLIN),
+            prep=Prep("Greta sends the volumes"),
+            debrief=Debrief(
+                Result.PARTLY, Movement.ADVANCE, skill_uid=uids["skill"], practised=True
+            ),
+        )
+    )
+    for replied, met in ((False, False), (True, False), (True, True)):
+        repo.touches.save(
+            Touch(
+                "camp",
+                nordvale.uid,
+                "",
+                date(2026, 11, 17),
+                Channel.EMAIL,
+                Purpose.SHARE_INSIGHT,
+                status=TouchStatus.DONE,
+                closed_on=date(2026, 11, 17),
+                got_response=replied,
+                got_meeting=met,
+            )
+        )
+    skill = SkillReflection(uids["skill"], "Ask a second question", True, rating=2)
+    repo.reviews.save(WeekReview(W47.shifted(-1), skills=(skill,)))
+    repo.goals.save(
+        PerformanceGoal(
+            "Revenue 2026",
+            Metric.REVENUE,
+            Decimal(500_000),
+            date(2026, 1, 1),
+            date(2026, 12, 31),
+            "EUR",
+        )
+    )
+    repo.close()
+    return uids
+
+
+async def test_the_week_in_numbers_reads_outcomes_touches_accounts_and_skills(
+    make_app, with_why, open_repo, clock
+) -> None:
+    seed_reading(open_repo)
+    app = make_app()
+    async with run(app) as pilot:
+        flow = await open_review(pilot)
+        text = on_screen(app)
+        # Kestrel's third continuation (Monday 16th) is in the week too.
+        assert "Outcomes: best 1/3, minimum 1/3, neither 1/3." in text
+        assert "too few to tell" in text and "up from" not in text
+        assert "Touches: 3 done → 2 replies → 1 meeting." in text
+        assert "Moved: Nordvale Foods. Stalled: Kestrel Air." in text
+        assert "“Ask a second question”: rated 2/5 last time; practised in 1 of 1 call." in text
+        assert "Revenue 2026 — No open objective puts a value on the €500k still to win" in text
+        assert "Best outcome (of debriefs)" in flow.context.figures_text
+        await walk_to(pilot, flow, f"skill:{flow.context.skills[0][0]}:practised")
+        assert "From your week: rated 2/5 last time; practised in 1 of 1 call." in on_screen(app)
+
+
+async def test_a_narrow_terminal_drops_last_weeks_column_rather_than_wrap_rows(
+    make_app, with_why, open_repo, clock
+) -> None:
+    seed_reading(open_repo)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_review(pilot)
+        app.screen.query_one("#flow").scroll_end(animate=False)
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Last week" not in shown and "4-week avg" in shown
+        # Each row whole on its line: the label, this week, the average and the arrow.
+        (held,) = [line for line in shown.splitlines() if "Calls held" in line]
+        assert held.split()[1:] == ["Calls", "held", "3", "0.5", "▲", "│"]
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert "Last week" in screen_text(app)

@@ -198,7 +198,8 @@ def test_typed_text_stays_text_for_a_markdown_reader(data_dir, clock, tmp_path) 
     assert not [b for b in blocks if b.startswith(("code", "fence"))]
     assert blocks.count("heading_open") == 9  # the title and the review's eight sections
     assert blocks.count("ordered_list_open") == 1  # next week's focus
-    assert blocks.count("bullet_list_open") == 3  # skills, the skill's example, key calls
+    # the week's reading, skills, the skill's example, key calls
+    assert blocks.count("bullet_list_open") == 4
 
 
 def test_key_calls_list_each_calls_outcome(data_dir, clock, tmp_path) -> None:
@@ -235,3 +236,24 @@ def test_cli_export_review_reads_back_as_typed(data_dir, clock, tmp_path, monkey
     assert "- the CFO cancelled\n---\n1. twice" in shown
     assert "hr" not in blocks
     assert "— no outcome yet" in shown
+
+
+def test_the_export_carries_the_weeks_reading_with_names_as_text(data_dir, clock, tmp_path) -> None:
+    seed(data_dir, clock)
+    repo = Repository.open(data_dir, clock=clock)
+    odd = Account("*Bold* [Foods](x)")
+    repo.accounts.save(odd)
+    repo.calls.save(
+        Call(
+            odd.uid,
+            datetime(2026, 11, 19, 10, 0, tzinfo=BERLIN),
+            prep=Prep("Jens books the demo"),
+            debrief=Debrief(Result.PARTLY, Movement.ADVANCE),
+        )
+    )
+    repo.close()
+    target = tmp_path / "review.md"
+    assert export_review(data_dir, target, week_text="2026-W47", console=quiet(), clock=clock) == 0
+    text = target.read_text(encoding="utf-8")
+    assert "- Outcomes: best 1/2, minimum 1/2.\n" in text
+    assert "- Moved: \\*Bold\\* \\[Foods\\](x), Nordvale Foods.\n" in text

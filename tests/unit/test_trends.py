@@ -151,3 +151,19 @@ def test_counts_are_drawn_from_zero_to_their_highest_week() -> None:
     assert (touches.low, touches.high, touches.scale) == (0.0, 11.0, "0–11")
     assert series["Advance rate"].scale == "0–100%"
     assert series["Getting-better rating"].scale == "0–5"
+
+
+@pytest.mark.parametrize(
+    ("debriefs", "hint"),
+    [
+        (0, "No debriefs in these weeks yet"),
+        (1, "Only 1 debrief in these weeks: too few to tell"),
+        (4, "Only 4 debriefs in these weeks: too few to tell"),
+        (5, "Advances as a share of debriefed calls."),
+    ],
+)
+def test_the_advance_line_claims_nothing_on_fewer_than_five_debriefs(debriefs, hint) -> None:
+    weeks = default_weeks(TODAY)
+    figures = {weeks[-1]: WeekFigures(weeks[-1], calls_held=debriefs, advances=debriefs)}
+    (advance, *_) = trend_series(weeks, figures, {}, [], TODAY)
+    assert advance.hint.startswith(hint)

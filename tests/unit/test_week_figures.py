@@ -229,8 +229,13 @@ def test_the_summary_of_an_empty_week_says_so_and_still_asks() -> None:
     [
         ({"calls_held": 5, "calls_prepared": 3}, "2 of 5 calls went in without an outcome"),
         (
-            {"calls_held": 4, "calls_prepared": 4, "advances": 4},
+            {"calls_held": 5, "calls_prepared": 5, "advances": 5},
             "Advance rate 100%, up from 50% on average.",
+        ),
+        # Four debriefs are too few for "up": the coach says so rather than guess.
+        (
+            {"calls_held": 4, "calls_prepared": 4, "advances": 4},
+            "4 advances in 4 debriefs: too few to tell",
         ),
         (
             {"calls_held": 3, "calls_prepared": 3, "continuations": 3},
@@ -404,3 +409,76 @@ def test_a_running_weeks_table_is_headed_so_far() -> None:
         "So", "far", "Last", "week", "4-week", "avg"
     ]  # fmt: skip
     assert "This week" in figures_table(rows).splitlines()[0]
+
+
+def debriefs(week: IsoWeek, advances: int, continuations: int, **more: int) -> WeekFigures:
+    held = advances + continuations
+    return WeekFigures(
+        week,
+        calls_held=held,
+        calls_prepared=held,
+        advances=advances,
+        continuations=continuations,
+        **more,
+    )
+
+
+@pytest.mark.parametrize(
+    ("now", "before", "claim", "arrow"),
+    [
+        # (advances, continuations) this week; the same for each of the four weeks before.
+        ((5, 0), (1, 1), "up from 50%", "▲"),
+        ((0, 5), (1, 1), "5 continuations and no advance", "▼"),
+        ((1, 4), (3, 2), "down from 60%", "▼"),
+        ((4, 0), (1, 1), "too few to tell", ""),  # four debriefs this week
+        ((1, 3), (3, 2), "too few to tell", ""),
+        ((5, 0), (0, 1), "too few to tell", ""),  # four debriefs in the weeks before
+    ],
+)
+def test_no_up_or_down_on_fewer_than_five_debriefs(now, before, claim, arrow) -> None:
+    weeks = [debriefs(W47.shifted(-n), *before) for n in range(4)]
+    current = debriefs(W48, *now)
+    assert claim in figures_summary(current, weeks[0], weeks)
+    rows = {row.label: row for row in figure_rows(current, weeks[0], weeks)}
+    assert rows["Advances (of debriefs)"].trend == arrow
+    assert rows["Best outcome (of debriefs)"].trend in ("", "=", "▲", "▼")
+    if not arrow:
+        assert rows["Continuations"].trend == ""
+        assert rows["Best outcome (of debriefs)"].trend == ""
+
+
+def test_best_and_minimum_come_from_the_debriefs_result() -> None:
+    monday = datetime(2026, 11, 23, 9, 0, tzinfo=CET)
+    results = [Result.REACHED, Result.REACHED, Result.PARTLY, Result.PARTLY, Result.PARTLY,
+               Result.MISSED]  # fmt: skip
+    calls = [
+        Call("acc", monday + timedelta(hours=n), debrief=Debrief(result, Movement.CONTINUATION))
+        for n, result in enumerate(results)
+    ]
+    week = figures(W48, calls=calls)
+    assert (week.best, week.minimum, week.debriefed) == (2, 3, 6)
+    rows = {row.label: row for row in figure_rows(week, counts(W47), [counts(W47)])}
+    assert rows["Best outcome (of debriefs)"].this_week == "2 of 6 (33%)"
+    assert rows["Minimum only (of debriefs)"].this_week == "3 of 6 (50%)"
+
+
+def test_touches_done_convert_to_replies_and_meetings_and_advances_name_accounts() -> None:
+    def done(replied: bool, met: bool) -> Touch:
+        return Touch(
+            "c", "acc", "p", date(2026, 11, 23), Channel.EMAIL, Purpose.SHARE_INSIGHT,
+            status=TouchStatus.DONE, closed_on=date(2026, 11, 24), got_response=replied,
+            got_meeting=met,
+        )  # fmt: skip
+
+    touches = [done(False, False)] * 5 + [done(True, False)] * 2 + [done(True, True)]
+    monday = datetime(2026, 11, 23, 9, 0, tzinfo=CET)
+    calls = [
+        replace(call(monday, movement=Movement.ADVANCE), account_uid="nordvale"),
+        replace(call(monday, movement=Movement.CONTINUATION), account_uid="ostfold"),
+    ]
+    week = figures(W48, touches=touches, calls=calls)
+    assert (week.touches_done, week.replies, week.meetings) == (8, 3, 1)
+    assert week.moved_accounts == {"nordvale"}
+    rows = {row.label: row for row in figure_rows(week, counts(W47), [counts(W47)])}
+    assert rows["Replies (of touches done)"].this_week == "3 of 8 (38%)"
+    assert rows["Meetings (of touches done)"].this_week == "1 of 8 (12%)"

@@ -84,6 +84,20 @@ class CallRepository:
             calls = [decode("calls", r, k) for k, r in items if low <= r["when"] < high]
         return sorted(calls, key=_by_time)
 
+    def advances_between(self, first: date, last: date) -> int:
+        """How many calls dated `first`..`last` (as stored) were debriefed as an advance,
+        counted from the live records without decoding them: the live file holds the last
+        quarter whole, and a day's zone difference does not matter to an average."""
+        low, high = first.isoformat(), (last + timedelta(days=1)).isoformat()
+        advance = Movement.ADVANCE.value
+        with self._store.reading() as tx:
+            return sum(
+                1
+                for record in stored_records(tx.table(CALLS)).values()
+                if low <= record["when"] < high
+                and (record.get("debrief") or {}).get("movement") == advance
+            )
+
     def for_account(self, account_uid: str) -> list[Call]:
         """Every call of the account by time, archived ones included."""
         with self._store.reading() as tx:

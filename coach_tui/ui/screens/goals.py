@@ -18,6 +18,7 @@ from coach_tui.coaching.pace import Pace, goal_pace
 from coach_tui.model.goal import PerformanceGoal, SkillGoal
 from coach_tui.model.settings import Settings
 from coach_tui.model.wording import counted
+from coach_tui.services.goal_notes import goal_notes
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.kit.confirm import ConfirmScreen
@@ -72,6 +73,7 @@ class GoalsScreen(CoachScreen[None]):
         super().__init__()
         self.goals: list[PerformanceGoal] = []
         self.paces: dict[str, Pace] = {}
+        self.notes: dict[str, tuple[str, ...]] = {}
         self.skills: list[SkillGoal] = []
         self.retired_count = 0
         self.show_retired = False
@@ -110,6 +112,7 @@ class GoalsScreen(CoachScreen[None]):
         try:
             goals = repo.goals.performance()
             skills = repo.goals.skills(include_retired=True)
+            self.notes = goal_notes(repo, [g for g in goals if g.end >= self.today], self.today)
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)
             return
@@ -145,7 +148,7 @@ class GoalsScreen(CoachScreen[None]):
         goal = self.highlighted_goal()
         detail.display = goal is not None
         if goal is not None:
-            detail.update(goal_detail(goal, self.paces[goal.uid]))
+            detail.update(goal_detail(goal, self.paces[goal.uid], self.notes.get(goal.uid, ())))
 
     def _draw_skills(self, keep: str | None) -> None:
         options = self.query_one(OptionList)

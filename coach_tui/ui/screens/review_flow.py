@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
+from coach_tui.coaching.focus import focus_questions
 from coach_tui.coaching.review import (
     CLEAR_CHOICES,
     ClearChoice,
@@ -56,6 +57,9 @@ RATING_CHOICES = (
     ("5", "5 — it is becoming a habit"),
 )
 YES_NO = (("yes", "Yes, I practised it"), ("no", "No, not this week"))
+# Columns the flow's padding, the reference panel's border and padding, and a scroll bar
+# take from the screen's width.
+REFERENCE_MARGIN = 14
 
 
 def _reflection_step(key: str, question: str, hint: str) -> FlowStep:
@@ -87,6 +91,12 @@ def _clear_slot(item: ClearItem) -> Slot:
         answers.clear[item.key] = ClearChoice(value) if value else ClearChoice.LEAVE
 
     return Slot(lambda answers: answers.choice(item).value, put)
+
+
+def _skill_hint(context: ReviewContext, uid: str) -> str:
+    """What the week says about the skill: last rating, continuations, debriefs' answers."""
+    evidence = context.skill_notes.get(uid, "")
+    return f"From your week: {evidence}." if evidence else ""
 
 
 def _steps(context: ReviewContext, flow: WeekReviewFlowScreen) -> list[FlowStep]:
@@ -121,6 +131,7 @@ def _steps(context: ReviewContext, flow: WeekReviewFlowScreen) -> list[FlowStep]
                 f"skill:{uid}:practised",
                 f"Getting better · {skill}",
                 f"Did you practise “{skill}” this week?",
+                _skill_hint(context, uid),
                 kind=StepKind.CHOICE,
                 choices=YES_NO,
                 slot=_skill_slot(uid, lambda s: "yes" if s.practised else "no", _set_practised),
@@ -253,15 +264,34 @@ class WeekReviewFlowScreen(GuidedFlowScreen[WeekReview, ReviewAnswers]):
     def blank_answers(self) -> ReviewAnswers:
         return ReviewAnswers(lists=self.answers.lists)
 
+    def show_step(self) -> None:
+        """Draw the step from its top: the week's reading and the figures below it can be
+        taller than the terminal, and the question is what the seller must see first."""
+        super().show_step()
+        self.call_after_refresh(self.query_one("#flow").scroll_home, animate=False)
+
     def reference_title(self) -> str:
         return "Your week in numbers" if self.step == 0 else "Your review"
 
     def reference(self) -> str:
         if self.step == 0:
-            return self.context.figures_text
+            return self._figures()
         if self.current.kind is StepKind.REVIEW:
             return self._overview()
         return ""
+
+    def _figures(self) -> str:
+        """The week's table, without last week's column when the full one would wrap."""
+        text = self.context.figures_text
+        widest = max((len(line) for line in text.splitlines()), default=0)
+        room = self.size.width - REFERENCE_MARGIN
+        return (
+            self.context.figures_narrow if widest > room and self.context.figures_narrow else text
+        )
+
+    def on_resize(self) -> None:
+        if self.step == 0:
+            self._show_reference()
 
     # --- the steps' handlers ------------------------------------------------------------
 
@@ -308,6 +338,8 @@ class WeekReviewFlowScreen(GuidedFlowScreen[WeekReview, ReviewAnswers]):
                 question="No focus for next week? One clear focus beats a busy "
                 "week. Ctrl+s again to leave it empty."
             )
+        if question := focus_questions(focus):
+            return Verdict(question=f"{question} Ctrl+s again to keep it as it is.")
         return Verdict()
 
     def _overview(self) -> str:

@@ -6,7 +6,7 @@ of the seller's own text goes in as plain text, never as markup.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -97,8 +97,9 @@ def goal_cells(goal: PerformanceGoal, pace: Pace, colours: Mapping[str, str]) ->
     )
 
 
-def goal_detail(goal: PerformanceGoal, pace: Pace) -> Content:
-    """Under the table: the bar, the coach's line, and the latest progress entries."""
+def goal_detail(goal: PerformanceGoal, pace: Pace, notes: Sequence[str] = ()) -> Content:
+    """Under the table: the bar, the coach's line and `notes` (the gap in deals, revenue
+    no objective covers), and the latest progress entries."""
     style = "$text-error" if pace.state in (PaceState.BEHIND, PaceState.ENDED_SHORT) else ""
     target = pace.target.quantize(WHOLE) if goal.metric.is_money else pace.target
     lines = [
@@ -108,6 +109,7 @@ def goal_detail(goal: PerformanceGoal, pace: Pace) -> Content:
             plain(f" · {period_label(goal.start, goal.end)}", "$text-muted"),
         ),
         plain(pace_sentence(goal, pace), style),
+        *(plain(note) for note in notes),
     ]  # fmt: skip
     if not goal.progress:
         lines.append(
