@@ -1,9 +1,12 @@
 """The entry campaign generator and the coach's remarks on a plan.
 
 A campaign is 8–10 touches over about four weeks, aimed at one thing: a first meeting.
-Touches move through the method's purposes in order — pique curiosity, share an insight,
-show you are a credible resource — and only the last ones ask for the meeting. Dates are
-business days from dateutil's rrule, spread evenly; nobody gets two touches in a day.
+Touches move through the method's purposes — pique curiosity, share an insight, show you
+are a credible resource — and ask for the meeting along the way: the first ask comes by
+the middle (while the first touches are fresh) and the last touch asks again, rather than
+every ask crammed into the last week. Dates are business days from dateutil's rrule,
+spread evenly; nobody gets two touches in a day. Each touch's idea is built for its person
+(see `touch_ideas`); a referral asks someone who knows them for an introduction.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from itertools import pairwise
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import DAILY, FR, MO, TH, TU, WE, rrule
 
+from coach_tui.coaching.touch_ideas import introducer_for, touch_idea
 from coach_tui.coaching.touches import next_business_day
 from coach_tui.model.contact import BuyingRole, Contact
 from coach_tui.model.day_text import weekday_text
@@ -36,49 +40,18 @@ DEFAULT_COUNT = 9
 MAX_WEEKS = 12
 MAX_COUNT = 20
 LONGEST_GAP_DAYS = 10
+# A plan longer than two weeks should not keep all its asks for its last week.
+ASKS_SPREAD_FROM_DAYS = 14
+LAST_WEEK = timedelta(days=7)
 # The mix the method suggests, in percent; only the chosen channels share it out.
 CHANNEL_MIX = {Channel.EMAIL: 45, Channel.PHONE: 25, Channel.SOCIAL: 20, Channel.OTHER: 10}
+# What a plan uses unless the seller picks: the referral is ticked by hand, when there is
+# someone to ask. Picked, it takes one touch (asking twice for an introduction is pressure),
+# the second, so the warm introduction comes before the rest of the run.
+DEFAULT_CHANNELS = tuple(CHANNEL_MIX)
+REFERRAL_AT = 1
 PURPOSE_ORDER = tuple(Purpose)
 WEEKDAYS = (MO, TU, WE, TH, FR)
-
-# How much of the client's focus an idea quotes: the idea stays short, far inside what a
-# touch's idea may hold (TOUCH_IDEA_MAX), however long the research note is.
-FOCUS_IN_IDEA_MAX = 160
-# Research is the seller's own words — a phrase, a figure, a sentence, a list — so it is
-# never spliced into a sentence (that read "one number about Energy costs up 40%;
-# private-label competitors peers are tracking"). Each idea speaks of `{topic}`, a noun
-# phrase of ours, and the research follows, quoted after a colon, whatever its grammar.
-TOPIC_FROM_RESEARCH = "their challenge"
-TOPIC_WITHOUT_RESEARCH = "what is slowing them down this year"
-_IDEAS = {
-    Purpose.PIQUE_CURIOSITY: {
-        Channel.EMAIL: "Two lines and one question about {topic}; no pitch, no attachment.",
-        Channel.PHONE: "A 30-second call: say why you are calling them, ask one question "
-        "about {topic}.",
-        Channel.SOCIAL: "Comment on something they posted, then connect with a note about {topic}.",
-        Channel.OTHER: "A short handwritten note that mentions {topic} and nothing to sell.",
-    },
-    Purpose.SHARE_INSIGHT: {
-        Channel.EMAIL: "Send one finding from a peer company about {topic} and ask if it "
-        "matches what they see.",
-        Channel.PHONE: "Call to share one number peers track on {topic}; ask how theirs compares.",
-        Channel.SOCIAL: "Share an article on {topic} with a line on why it made you think of them.",
-        Channel.OTHER: "Invite them to a short session where peers discuss {topic}.",
-    },
-    Purpose.CREDIBLE_RESOURCE: {
-        Channel.EMAIL: "Offer a short checklist or benchmark on {topic}, useful even if "
-        "they never buy.",
-        Channel.PHONE: "Offer to connect them with a customer who has tackled {topic}.",
-        Channel.SOCIAL: "Point them to a case story on {topic}, told in the customer's words.",
-        Channel.OTHER: "Send a one-page summary of how others approached {topic}.",
-    },
-    Purpose.ASK_FOR_MEETING: {
-        Channel.EMAIL: "Ask for 30 minutes to compare notes on {topic}; offer two times.",
-        Channel.PHONE: "Call to ask for a first meeting on {topic}; have two times ready.",
-        Channel.SOCIAL: "Message asking for a short call on {topic}, with a date in mind.",
-        Channel.OTHER: "Ask their assistant or a colleague for 30 minutes in their calendar.",
-    },
-}
 
 
 def business_days(start: date, weeks: int, holidays: Collection[date] = ()) -> list[date]:
@@ -125,16 +98,37 @@ def _spread(days: list[date], count: int) -> list[date]:
 
 def channel_counts(channels: Collection[Channel], count: int) -> dict[Channel, int]:
     """Share `count` touches between the chosen channels by the method's mix, rounding by
-    largest remainder so the counts always add up."""
-    chosen = [channel for channel in Channel if channel in channels]
+    largest remainder so the counts always add up; a referral picked beside other channels
+    takes one touch (from two touches up) and the mix shares the rest."""
+    chosen = [channel for channel in CHANNEL_MIX if channel in channels]
+    referral = Channel.REFERRAL in channels
+    if not chosen:
+        return {Channel.REFERRAL: count} if referral else {}
+    referrals = 1 if referral and count > REFERRAL_AT else 0
+    mixed = count - referrals
     total = sum(CHANNEL_MIX[channel] for channel in chosen)
-    exact = {channel: count * CHANNEL_MIX[channel] / total for channel in chosen}
+    exact = {channel: mixed * CHANNEL_MIX[channel] / total for channel in chosen}
     counts = {channel: int(exact[channel]) for channel in chosen}
-    left = count - sum(counts.values())
+    left = mixed - sum(counts.values())
     by_remainder = sorted(chosen, key=lambda c: (-(exact[c] - counts[c]), chosen.index(c)))
     for channel in by_remainder[:left]:
         counts[channel] += 1
+    if referral:
+        counts[Channel.REFERRAL] = referrals
     return counts
+
+
+def channel_sequence(counts: dict[Channel, int]) -> list[Channel]:
+    """The channels in the order the touches use them: the mix interleaved (see
+    `_channel_sequence`), and a referral beside other channels in second place."""
+    referrals = counts.get(Channel.REFERRAL, 0)
+    mixed = {channel: n for channel, n in counts.items() if channel is not Channel.REFERRAL}
+    if not any(mixed.values()):
+        return [Channel.REFERRAL] * referrals
+    order = _channel_sequence({channel: n for channel, n in mixed.items() if n})
+    for _ in range(referrals):
+        order.insert(REFERRAL_AT, Channel.REFERRAL)
+    return order
 
 
 def _channel_sequence(counts: dict[Channel, int]) -> list[Channel]:
@@ -158,34 +152,31 @@ def _channel_sequence(counts: dict[Channel, int]) -> list[Channel]:
     return order
 
 
-def purpose_plan(count: int) -> list[Purpose]:
-    """Purposes in method order; the last two (three from ten touches) ask for the meeting."""
+def ask_places(count: int) -> list[int]:
+    """Where in a plan of `count` touches the asks for the meeting go: the last touch, and
+    from four touches up the first ask by the middle, any third one between them."""
     asks = 3 if count >= 10 else 2 if count >= 4 else 1
-    rest = count - asks
+    last = count - 1
+    if asks == 1:
+        return [last]
+    first = max(1, last // 2)  # never the first touch: they need a reason to say yes
+    return [int(first + index * (last - first) / (asks - 1) + 0.5) for index in range(asks)]
+
+
+def purpose_plan(count: int) -> list[Purpose]:
+    """Each touch's purpose: the asks where `ask_places` puts them, the other touches
+    moving through curiosity, insight and credibility in the method's order."""
+    asks = set(ask_places(count))
+    rest = count - len(asks)
     curiosity = min(rest, max(1, round(rest * 0.3))) if rest else 0
     resource = min(rest - curiosity, max(1, round(rest * 0.3))) if rest - curiosity > 0 else 0
     insight = rest - curiosity - resource
-    return (
+    others = iter(
         [Purpose.PIQUE_CURIOSITY] * curiosity
         + [Purpose.SHARE_INSIGHT] * insight
         + [Purpose.CREDIBLE_RESOURCE] * resource
-        + [Purpose.ASK_FOR_MEETING] * asks
     )
-
-
-def message_idea(purpose: Purpose, channel: Channel, client_focus: str = "") -> str:
-    """A starting point for the touch, about the client's problem rather than our product.
-
-    The research, if any, is quoted after the idea (see `TOPIC_FROM_RESEARCH`), so the idea
-    reads as sentences whatever the research says.
-    """
-    focus = " ".join(client_focus.split()).strip(" .;:,")
-    if not focus:
-        return _IDEAS[purpose][channel].format(topic=TOPIC_WITHOUT_RESEARCH)
-    if len(focus) > FOCUS_IN_IDEA_MAX:  # a first sentence of research can be a page long
-        focus = focus[:FOCUS_IN_IDEA_MAX].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
-    idea = _IDEAS[purpose][channel].format(topic=TOPIC_FROM_RESEARCH)
-    return f"{idea} From your research: “{focus}”."
+    return [Purpose.ASK_FOR_MEETING if place in asks else next(others) for place in range(count)]
 
 
 def plan_touches(
@@ -195,15 +186,21 @@ def plan_touches(
     start: date,
     *,
     weeks: int = 4,
-    channels: Collection[Channel] = tuple(Channel),
+    channels: Collection[Channel] = DEFAULT_CHANNELS,
     count: int = DEFAULT_COUNT,
     client_focus: str = "",
+    why_now: str = "",
+    known: Sequence[Contact] = (),
     holidays: Collection[date] = (),
 ) -> list[Touch]:
     """The suggested touches, by date, on business days that are not `holidays`.
     Same input, same plan.
 
-    A person picked twice counts once, so the rotation cannot put them twice on one day.
+    Each idea is built for its person (`touch_idea`) from their role and what matters to
+    them, else the account's research (`client_focus`); the first ask gives the client's
+    `why_now` as the reason to talk now; a referral names whom of the account's `known`
+    people to ask for the introduction. A person picked twice counts once, so the rotation
+    cannot put them twice on one day.
     """
     contacts = list({contact.uid: contact for contact in contacts}.values())
     if not contacts:
@@ -229,19 +226,34 @@ def plan_touches(
         )
     dates = _spread(days, count)
     purposes = purpose_plan(count)
-    sequence = _channel_sequence(channel_counts(channels, count))
-    return [
-        Touch(
-            campaign_uid=campaign_uid,
-            account_uid=account_uid,
-            contact_uid=contacts[index % len(contacts)].uid,
-            due=due,
-            channel=sequence[index],
-            purpose=purposes[index],
-            idea=message_idea(purposes[index], sequence[index], client_focus),
+    sequence = channel_sequence(channel_counts(channels, count))
+    reason_at = purposes.index(Purpose.ASK_FOR_MEETING)
+    people = list(known)
+    touches = []
+    for index, due in enumerate(dates):
+        person = contacts[index % len(contacts)]
+        channel = sequence[index]
+        introducer = introducer_for(person, people) if channel is Channel.REFERRAL else None
+        idea = touch_idea(
+            purposes[index],
+            channel,
+            person=person,
+            research=client_focus,
+            why_now=why_now if index == reason_at else "",
+            introducer=introducer.name if introducer else "",
         )
-        for index, due in enumerate(dates)
-    ]
+        touches.append(
+            Touch(
+                campaign_uid=campaign_uid,
+                account_uid=account_uid,
+                contact_uid=person.uid,
+                due=due,
+                channel=channel,
+                purpose=purposes[index],
+                idea=idea,
+            )
+        )
+    return touches
 
 
 # Who a campaign starts with by default: people who can help before people who can block.
@@ -292,7 +304,8 @@ def campaign_remarks(touches: Sequence[Touch]) -> list[str]:
     """What a coach would point out about a plan, edited or not; empty when it is sound.
 
     Skipped touches did not happen, so they neither fill the plan nor draw remarks: skipping
-    the only ask leaves a campaign that no longer asks for the meeting.
+    the only ask leaves a campaign that no longer asks for the meeting. A long wait before
+    a touch to someone who has replied is the pace they asked for, not a gap.
     """
     if not touches:
         return ["No touches planned yet: a campaign needs a run of them to get noticed."]
@@ -313,6 +326,9 @@ def campaign_remarks(touches: Sequence[Touch]) -> list[str]:
             "The first touch asks for the meeting before they have a reason to say yes; "
             "lead with curiosity or an insight."
         )
+    late = late_asks_remark(ordered, asks)
+    if late:
+        remarks.append(late)
     same_day = Counter((touch.contact_uid, touch.due) for touch in ordered)
     crowded = sorted(due for (_, due), times in same_day.items() if times > 1)
     if crowded:
@@ -324,9 +340,12 @@ def campaign_remarks(touches: Sequence[Touch]) -> list[str]:
         remarks.append(
             f"Every touch is {ordered[0].channel.value}; a mix of channels gets noticed."
         )
+    replied: set[str] = set()
     for before, after in pairwise(ordered):
+        if before.got_response:
+            replied.add(before.contact_uid)
         gap = (after.due - before.due).days
-        if gap > LONGEST_GAP_DAYS:
+        if gap > LONGEST_GAP_DAYS and after.contact_uid not in replied:
             remarks.append(
                 f"{gap} days pass between {weekday_text(before.due)} and "
                 f"{weekday_text(after.due)}; they will have forgotten you. Fill the gap or "
@@ -334,6 +353,23 @@ def campaign_remarks(touches: Sequence[Touch]) -> list[str]:
             )
             break
     return remarks
+
+
+def late_asks_remark(ordered: Sequence[Touch], asks: Sequence[Touch]) -> str:
+    """What the coach says when every ask waits for the last week of a plan longer than
+    two weeks ("" when not): by then the first touches are forgotten, and a "not now"
+    leaves no room to try again. `ordered` are the plan's touches by date, `asks` its
+    asks by date."""
+    if not asks:
+        return ""
+    first, last = ordered[0].due, ordered[-1].due
+    if (last - first).days <= ASKS_SPREAD_FROM_DAYS or asks[0].due <= last - LAST_WEEK:
+        return ""
+    which = "The only ask comes" if len(asks) == 1 else "Every ask comes"
+    return (
+        f"{which} in the last week; ask once by the middle, while your first touches are "
+        "still fresh."
+    )
 
 
 @dataclass(frozen=True, slots=True)

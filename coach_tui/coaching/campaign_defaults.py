@@ -3,6 +3,7 @@ client focus its message ideas are aimed at, and a touch added to a running plan
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
 
@@ -11,12 +12,16 @@ from coach_tui.model.account import Account
 from coach_tui.model.contact import Contact
 from coach_tui.model.touch import Campaign, Channel, Purpose, Touch
 
+# A sentence ends at . ! ? followed by a space or the end: "4.5%" and "e.g.x" go on.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+
 
 def client_focus(account: Account) -> str:
-    """The first sentence of the client's challenges from the research (empty if none):
-    message ideas speak to it."""
-    challenges = account.research.challenges
-    return challenges.split(".")[0] if challenges else ""
+    """The first sentence (or first line) of the client's challenges from the research,
+    empty if none: message ideas quote it."""
+    challenges = account.research.challenges.strip()
+    first_line = challenges.split("\n", 1)[0]
+    return _SENTENCE_END.split(first_line, 1)[0].strip()
 
 
 def entry_campaign(

@@ -1,4 +1,5 @@
-"""The touch queue and what a seller does with a touch: done, skipped, or snoozed.
+"""The touch queue and what a seller does with a touch: done, skipped, or snoozed — and,
+after a reply without a meeting, the person's next touches moved to the day they named.
 
 Snoozes land on a business day: a touch moved "a day" on a Friday waits until Monday,
 because nobody reads a cold email on Saturday.
@@ -13,7 +14,7 @@ from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
-from coach_tui.model.day_text import weekday_text
+from coach_tui.model.day_text import weekday_day_text, weekday_text
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.touch import OUTCOME, SKIP_REASON, Touch, TouchStatus
 from coach_tui.model.wording import counted
@@ -108,6 +109,54 @@ def mark_skipped(touch: Touch, today: date, why: str) -> Touch:
     _require_open(touch)
     text = SKIP_REASON.clean(why)
     return replace(touch, status=TouchStatus.SKIPPED, outcome=text, closed_on=today)
+
+
+def moved_to_their_date(
+    touches: Sequence[Touch], replied: Touch, to: date, today: date, holidays: Collection[date] = ()
+) -> list[Touch]:
+    """The planned touches to the person who `replied` (in its campaign), moved so the
+    first falls on `to` — the date they gave — and the rest keep their order and spacing
+    after it, each on a working day, one a day. Empty when their next touch is already on
+    or after `to`.
+
+    A reply without a meeting ("not now, try me after the trade fair") is the client
+    setting the pace: chasing them before then spends touches they asked you to hold.
+    """
+    if to < today:
+        raise ValidationError(
+            f"{weekday_text(to)} has passed; give the day they named, today or later.",
+            field="date",
+        )
+    theirs = sorted(
+        (
+            touch
+            for touch in touches
+            if touch.is_open
+            and touch.campaign_uid == replied.campaign_uid
+            and touch.contact_uid == replied.contact_uid
+            and touch.uid != replied.uid
+        ),
+        key=lambda touch: (touch.due, touch.uid),
+    )
+    if not theirs or theirs[0].due >= to:
+        return []
+    shift = to - theirs[0].due
+    moved: list[Touch] = []
+    for touch in theirs:
+        day = next_business_day(touch.due + shift, holidays)
+        if moved and day <= moved[-1].due:  # rounding to a working day met the one before
+            day = next_business_day(moved[-1].due + relativedelta(days=1), holidays)
+        moved.append(replace(touch, due=day))
+    return moved
+
+
+def moved_line(who: str, moved: Sequence[Touch]) -> str:
+    """What the seller is told once the touches moved."""
+    first = min(touch.due for touch in moved)
+    return (
+        f"Moved {counted(len(moved), 'touch', 'touches')} to {who} to start "
+        f"{weekday_day_text(first)}, as they asked (u undoes)."
+    )
 
 
 def after_meeting_prompt(who: str) -> str:

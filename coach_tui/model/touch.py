@@ -29,10 +29,14 @@ CAMPAIGN_NAME = TextRule("The campaign's name", CAMPAIGN_NAME_MAX)
 
 
 class Channel(Enum):
+    """How a touch reaches the person; a referral asks someone who knows them to
+    introduce the seller (added last, so the stored values of the others never change)."""
+
     EMAIL = "email"
     PHONE = "phone"
     SOCIAL = "social"
     OTHER = "other"
+    REFERRAL = "referral"
 
 
 class Purpose(Enum):

@@ -1,12 +1,14 @@
-"""Campaign actions: saving a new plan, and ending a campaign in a way that can be undone."""
+"""Campaign actions: saving a new plan, ending a campaign in a way that can be undone, and
+a reply that moves the person's next touches to the day they named."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from coach_tui.coaching.campaign_end import closing_touches
+from coach_tui.coaching.touches import moved_to_their_date
 from coach_tui.model.touch import Campaign, CampaignStatus, Touch
 from coach_tui.store.repository import Repository
 
@@ -74,3 +76,43 @@ def mark_touch_done(
         return end_campaign(
             repo, done.campaign_uid, CampaignStatus.SUCCEEDED, today, restore=[before]
         )
+
+
+def planned_for_person(repo: Repository, touch: Touch) -> list[Touch]:
+    """The other planned touches of `touch`'s campaign to the same person, by date."""
+    return [
+        other
+        for other in repo.touches.open_for_campaign(touch.campaign_uid)
+        if other.contact_uid == touch.contact_uid and other.uid != touch.uid
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class RepliedNotNow:
+    """A reply without a meeting, and the person's touches it moved to their date."""
+
+    moved: tuple[Touch, ...]  # as they are now
+    put_back: tuple[Touch, ...]  # the done touch and the moved ones as they were, for undo
+
+
+def reply_not_now(
+    repo: Repository,
+    before: Touch,
+    done: Touch,
+    today: date,
+    to: date,
+    *,
+    holidays: Collection[date] = (),
+) -> RepliedNotNow:
+    """Save `done` (the touch `before`, marked done with a reply but no meeting) and move
+    its person's planned touches so the first falls on `to`, in one save.
+
+    Raises ValidationError (nothing saved) when `to` has passed, StoreError when the save
+    fails.
+    """
+    with repo.unit_of_work():
+        still_open = repo.touches.open_for_campaign(done.campaign_uid)
+        moved = moved_to_their_date(still_open, done, to, today, holidays)
+        repo.touches.save_many([done, *moved])
+    was = {touch.uid: touch for touch in still_open}
+    return RepliedNotNow(tuple(moved), (before, *(was[touch.uid] for touch in moved)))

@@ -57,6 +57,16 @@ def objective_steps(account: str) -> tuple[FlowStep, ...]:
             placeholder="e.g. end of next quarter",
         ),
         FlowStep(
+            "why_now",
+            "Why now",
+            f"Why would {account} act this year rather than someday?",
+            "Their compelling event: a plant opening, a contract running out, a new rule, a "
+            "target the board set. Leave it empty if you don't know yet; finding out is "
+            "worth a question on your next call.",
+            kind=StepKind.LINE,
+            placeholder="e.g. their supply contract ends in June",
+        ),
+        FlowStep(
             "review",
             "Check it",
             "Does this read like a plan you believe in?",

@@ -123,6 +123,7 @@ def _campaign(route: r.CampaignRoute, draft: FlowDraft | None, _now: datetime) -
         route.contacts,
         draft=draft,
         client_focus=route.client_focus,
+        why_now=route.why_now,
         holiday_region=route.holiday_region,
     )
 

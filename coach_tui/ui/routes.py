@@ -113,6 +113,7 @@ class CampaignRoute:
     account: Account
     contacts: list[Contact]
     client_focus: str = ""
+    why_now: str = ""  # the objective's compelling event: one touch gives it as the reason
     holiday_region: str = ""
 
     @property

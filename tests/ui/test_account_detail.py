@@ -4,7 +4,7 @@ from datetime import date
 
 from textual.widgets import TextArea
 
-from coach_tui.model.account import Account, ObjectiveStatus
+from coach_tui.model.account import Account, ExpansionKind, ObjectiveStatus, StrategicObjective
 from coach_tui.ui.kit.guided import AUTOSAVE_SECONDS
 from coach_tui.ui.screens.account import AccountScreen
 from coach_tui.ui.screens.objective_flow import ObjectiveFlowScreen
@@ -26,7 +26,9 @@ async def open_account(pilot, account: Account) -> None:
     await settle(pilot)
 
 
-async def set_objective(pilot, *, goal="Cut waste 20% by 2028", target="250k", when="2027-06-30"):
+async def set_objective(
+    pilot, *, goal="Cut waste 20% by 2028", target="250k", when="2027-06-30", why_now=""
+):
     """Walk the objective flow from the account screen, answering every step."""
     await pilot.press("o")
     await settle(pilot)
@@ -39,6 +41,9 @@ async def set_objective(pilot, *, goal="Cut waste 20% by 2028", target="250k", w
     await paste(pilot, target)
     await pilot.press("ctrl+s")
     await paste(pilot, when)
+    await pilot.press("ctrl+s")
+    if why_now:
+        await paste(pilot, why_now)
     await pilot.press("ctrl+s")
 
 
@@ -65,6 +70,93 @@ async def test_objective_flow_end_to_end(make_app, with_why, open_repo, clock) -
     assert app.repo.drafts.get(f"objective:{account.uid}") is None
 
 
+async def test_the_objective_asks_why_now_and_keeps_the_answer(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account = one_account(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_account(pilot, account)
+        await set_objective(pilot, why_now="Their supply contract ends in June")
+        review = squashed(screen_text(app))
+        assert "Why now: Their supply contract ends in June" in review
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Why now: Their supply contract ends in June" in squashed(screen_text(app))
+    saved = app.repo.objectives.active_for(account.uid)
+    assert saved.why_now == "Their supply contract ends in June"
+
+
+async def test_the_why_now_step_is_optional_and_says_what_it_is_for(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account = one_account(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_account(pilot, account)
+        await set_objective(pilot)  # nothing typed at the why-now step
+        assert "Why now: not known yet" in squashed(screen_text(app))
+        await pilot.press("escape")
+        shown = squashed(screen_text(app))
+        assert "Step 6 of 7 · Why now" in shown
+        assert "Why would Nordvale Foods act this year rather than someday?" in shown
+        await pilot.press("ctrl+s", "ctrl+s")
+        await settle(pilot)
+    assert app.repo.objectives.active_for(account.uid).why_now == ""
+
+
+async def test_rewording_the_objective_keeps_its_why_now(
+    make_app, with_why, open_repo, clock
+) -> None:
+    """The why now can come from elsewhere (a large prep asks for it): rewording the
+    objective shows it at its step and keeps it, rather than saving it away."""
+    account = one_account(open_repo, clock)
+    repo = open_repo()
+    repo.objectives.save(
+        StrategicObjective(account.uid, "Two plants plan on our suite",
+                           ExpansionKind.WIDER_DEPLOYMENT, client_goal="Cut waste",
+                           why_now="New EU packaging rule in 2027", created_at=clock())
+    )  # fmt: skip
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await open_account(pilot, account)
+        await pilot.press("o")
+        await settle(pilot)
+        for _ in range(10):  # each answer kept as it was (a question is asked once)
+            if "Step 6 of 7" in screen_text(app):
+                break
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        assert "Step 6 of 7" in screen_text(app)
+        assert app.screen.query_one("#answer-line").value == "New EU packaging rule in 2027"
+        await pilot.press("ctrl+s", "ctrl+s")
+        await settle(pilot)
+    saved = app.repo.objectives.active_for(account.uid)
+    assert saved.why_now == "New EU packaging rule in 2027"
+
+
+async def test_a_half_typed_why_now_resumes_at_its_step(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account = one_account(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_account(pilot, account)
+        await set_objective(pilot)
+        await pilot.press("escape")  # back to the why-now step
+        await paste(pilot, "Plant opens in")
+        await pilot.press("ctrl+q")
+    app.repo.close()
+    again = make_app()
+    async with run(again) as pilot:
+        await open_account(pilot, account)
+        await pilot.press("o")
+        await settle(pilot)
+        assert "Step 6 of 7" in screen_text(again)
+        assert again.screen.query_one("#answer-line").value == "Plant opens in"
+
+
 async def test_the_coach_insists_the_objective_serves_a_client_goal(
     make_app, with_why, open_repo, clock
 ) -> None:
@@ -76,10 +168,10 @@ async def test_the_coach_insists_the_objective_serves_a_client_goal(
         await pilot.press("ctrl+s")
         await paste(pilot, "Their EU arm buys")
         await pilot.press("ctrl+s")
-        assert "Step 3 of 6" in screen_text(app)
+        assert "Step 3 of 7" in screen_text(app)
         await pilot.press("ctrl+s", "ctrl+s")  # pressing on does not get past it
         shown = squashed(screen_text(app))
-        assert "Step 3 of 6" in shown
+        assert "Step 3 of 7" in shown
         assert "Which of the client's own goals does this serve?" in shown
 
 
@@ -111,7 +203,7 @@ async def test_amounts_and_dates_are_echoed_and_bad_ones_refused(
         await pilot.press("ctrl+s")
         assert "15 Jan 2026 is already past" in squashed(screen_text(app))
         await pilot.press("ctrl+s")  # warned once; allowed
-        assert "Step 6 of 6" in screen_text(app)
+        assert "Step 6 of 7" in screen_text(app)
 
 
 async def test_absurd_and_negative_targets_are_refused(make_app, with_why, open_repo, clock):
@@ -132,7 +224,7 @@ async def test_absurd_and_negative_targets_are_refused(make_app, with_why, open_
         await paste(pilot, "-500")
         await pilot.press("ctrl+s")
         assert "must be more than zero" in squashed(screen_text(app))
-        assert "Step 4 of 6" in screen_text(app)
+        assert "Step 4 of 7" in screen_text(app)
     assert app.repo.objectives.active_for(account.uid) is None
 
 
@@ -149,6 +241,7 @@ async def test_incomplete_objective_saves_and_says_what_is_missing(
         await paste(pilot, "Grow in Europe")
         await pilot.press("ctrl+s", "ctrl+s", "ctrl+s")  # no target (asked once)
         await pilot.press("ctrl+s", "ctrl+s")  # no date (asked once)
+        await pilot.press("ctrl+s")  # no why now: not asked twice, it is optional
         await pilot.press("ctrl+s")
         await settle(pilot)
         shown = squashed(screen_text(app))
@@ -173,7 +266,7 @@ async def test_quitting_mid_objective_resumes_on_that_account(
         await open_account(pilot, account)
         await pilot.press("o")
         await settle(pilot)
-        assert "Step 3 of 6" in screen_text(again)
+        assert "Step 3 of 7" in screen_text(again)
         assert again.screen.query_one("#answer-line").value == "Grow in"
 
 

@@ -7,9 +7,9 @@ from datetime import date
 
 from textual.widgets import Input, Select
 
-from coach_tui.model.account import Account
+from coach_tui.model.account import Account, ExpansionKind, StrategicObjective
 from coach_tui.model.contact import BuyingRole, Contact
-from coach_tui.model.touch import CampaignStatus, TouchStatus
+from coach_tui.model.touch import CampaignStatus, Channel, TouchStatus
 from coach_tui.ui.kit.confirm import ConfirmScreen
 from coach_tui.ui.kit.touch_actions import TouchTable
 from coach_tui.ui.screens.account import AccountScreen
@@ -143,7 +143,9 @@ async def replace_line(pilot, text: str) -> None:
     await paste(pilot, text)
 
 
-async def walk_campaign(pilot, *, start: str = "2026-11-30", weeks: str = "4") -> None:
+async def walk_campaign(
+    pilot, *, start: str = "2026-11-30", weeks: str = "4", tick_referral: bool = False
+) -> None:
     await pilot.press("c")
     await settle(pilot)
     assert isinstance(pilot.app.screen, CampaignFlowScreen)
@@ -153,7 +155,9 @@ async def walk_campaign(pilot, *, start: str = "2026-11-30", weeks: str = "4") -
     await replace_line(pilot, weeks)
     await pilot.press("ctrl+s")
     await pilot.press("ctrl+s")  # nine touches, the suggestion
-    await pilot.press("ctrl+s")  # all four channels are ticked already
+    if tick_referral:  # the last of the five channels, not ticked unless asked for
+        await pilot.press("end", "space")
+    await pilot.press("ctrl+s")  # the four usual channels are ticked already
 
 
 async def test_plan_a_campaign_then_save_it(make_app, with_why, open_repo, clock) -> None:
@@ -183,6 +187,39 @@ async def test_plan_a_campaign_then_save_it(make_app, with_why, open_repo, clock
     assert all(touch.due.weekday() < 5 for touch in touches)
     assert touches[0].due == date(2026, 11, 30)
     assert app.repo.drafts.get(f"campaign:{account.uid}") is None
+
+
+async def test_the_plan_speaks_to_each_person_uses_the_why_now_and_can_ask_a_referral(
+    make_app, with_why, open_repo, clock
+) -> None:
+    account = seed(
+        open_repo, clock,
+        ("Hiro Tanaka", BuyingRole.ECONOMIC_BUYER),
+        ("Priya Rahman", BuyingRole.TECHNICAL_EVALUATOR), ("Greta Lindqvist", BuyingRole.CHAMPION),
+    )  # fmt: skip
+    repo = open_repo()
+    repo.objectives.save(
+        StrategicObjective(account.uid, "Both plants plan on our suite",
+                           ExpansionKind.WIDER_DEPLOYMENT, client_goal="Cut waste",
+                           why_now="Their supply contract ends in June", created_at=clock())
+    )  # fmt: skip
+    repo.close()
+    app = make_app()
+    async with run(app) as pilot:
+        await open_entry(pilot, account)
+        await walk_campaign(pilot, tick_referral=True)
+        await pilot.pause()
+        plan = app.screen.reference()
+        assert plan.count("The reason to talk now: “Their supply contract ends in June”.") == 1
+        assert "the cost of the problem" in plan  # Hiro, the economic buyer
+        assert "systems like theirs" in plan  # Priya, the technical evaluator
+        assert plan.count("referral") == 1
+        assert "Ask Greta Lindqvist to introduce you" in plan  # the champion opens the door
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    campaign = app.repo.campaigns.active_for(account.uid)
+    touches = sorted(app.repo.touches.for_campaign(campaign.uid), key=lambda t: t.due)
+    assert touches[1].channel is Channel.REFERRAL
 
 
 async def test_leaving_the_campaign_flow_resumes_at_the_same_step(

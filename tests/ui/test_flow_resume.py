@@ -81,7 +81,7 @@ async def test_a_quit_objective_is_offered_on_start_and_reopens_on_its_account(
         assert "Strategic objective for Nordvale Foods, at step 4" in on_screen(again)
         await pick_up(pilot)
         assert isinstance(again.screen, ObjectiveFlowScreen)
-        assert "Step 4 of 6" in on_screen(again)
+        assert "Step 4 of 7" in on_screen(again)
         assert again.screen.query_one("#answer-line").value == "250k"
         await pilot.press("escape", "escape", "escape", "escape")  # back to the first step, out
         await settle(pilot)
@@ -105,7 +105,7 @@ async def test_the_account_page_shows_a_half_written_objective(
         await settle(pilot)
         shown = widget_text(app, app.screen.query_one("#objective-card"))
         assert "No strategic objective yet" not in shown
-        assert "A new objective is in progress: you stopped at step 3 of 6 (Their goal)" in shown
+        assert "A new objective is in progress: you stopped at step 3 of 7 (Their goal)" in shown
         assert "Press o to carry on where you left off" in shown
 
 
@@ -130,7 +130,7 @@ async def test_the_plan_walk_through_key_accounts_is_offered_once(
         await pick_up(pilot)
         assert isinstance(app.screen, ObjectiveFlowScreen)
         assert "Birch Dairy" in on_screen(app)
-        assert "Step 2 of 6" in on_screen(app)
+        assert "Step 2 of 7" in on_screen(app)
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ async def answer_objective(pilot, description: str) -> None:
     await paste(pilot, "100k")
     await pilot.press("ctrl+s")
     await paste(pilot, "end of next quarter")
-    await pilot.press("ctrl+s", "ctrl+s")
+    await pilot.press("ctrl+s", "ctrl+s", "ctrl+s")  # the date, no why now yet, save
     await settle(pilot)
 
 

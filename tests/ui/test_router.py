@@ -86,7 +86,7 @@ async def test_a_flow_route_resumes_the_flows_draft(make_app, with_why, open_rep
         assert app.open(route) is None  # a flow may ask about its draft before it shows
         await settle(pilot)
         assert isinstance(app.screen, ObjectiveFlowScreen)
-        assert "Step 3 of 6" in on_screen(app)
+        assert "Step 3 of 7" in on_screen(app)
 
 
 async def test_a_screen_already_in_front_is_not_opened_twice(make_app, with_why) -> None:

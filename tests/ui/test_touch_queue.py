@@ -172,6 +172,65 @@ async def test_a_meeting_won_closes_the_campaigns_other_touches_in_one_undoable_
     assert all(app.repo.touches.get(touches[k].uid).is_open for k in ("overdue", "today", "later"))
 
 
+async def test_a_reply_without_a_meeting_moves_their_next_touches_to_the_day_they_named(
+    make_app, with_why, open_repo, clock
+) -> None:
+    touches = seed(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_queue(pilot)
+        await pilot.press("d")
+        later = app.screen.query_one("#later-field")
+        assert not later.display  # no reply yet: nothing to offer
+        await paste(pilot, "She replied: busy until the new year")
+        app.screen.query_one("#response").value = "yes"
+        await pilot.pause()
+        assert later.display
+        shown = squashed(screen_text(app))
+        assert "Not now? When?" in shown
+        assert "If Greta Lindqvist named a day, the 2 planned touches to them move" in shown
+        app.screen.query_one("#later").focus()
+        await paste(pilot, "yesterday")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TouchDoneForm)  # refused, under the date, nothing saved
+        assert "has passed" in widget_text(app, later)
+        assert app.repo.touches.get(touches["overdue"].uid).is_open
+        app.screen.query_one("#later").value = "15 jan"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert rows(app) == []  # today's touch now waits for January
+        assert "Moved 2 touches to Greta Lindqvist to start Fri 15 Jan 2027" in squashed(
+            notices(app)
+        )
+        moved = {key: app.repo.touches.get(touches[key].uid) for key in ("today", "later")}
+        assert moved["today"].due == date(2027, 1, 15)
+        assert moved["later"].due == date(2027, 1, 22)  # a week after, as planned
+        done = app.repo.touches.get(touches["overdue"].uid)
+        assert done.got_response and not done.got_meeting
+        await pilot.press("u")  # one undo: the touch open again, the others back in place
+        await settle(pilot)
+        assert len(rows(app)) == 2
+    for key in ("overdue", "today", "later"):
+        assert app.repo.touches.get(touches[key].uid) == touches[key]
+
+
+async def test_a_meeting_hides_the_when_and_keeps_the_plan_as_the_win_closes_it(
+    make_app, with_why, open_repo, clock
+) -> None:
+    seed(open_repo, clock)
+    app = make_app()
+    async with run(app) as pilot:
+        await open_queue(pilot)
+        await pilot.press("d")
+        app.screen.query_one("#response").value = "yes"
+        await pilot.pause()
+        assert app.screen.query_one("#later-field").display
+        app.screen.query_one("#meeting").value = "yes"
+        await pilot.pause()
+        assert not app.screen.query_one("#later-field").display
+
+
 async def test_a_meeting_won_that_cannot_be_saved_leaves_touch_and_campaign_as_they_were(
     make_app, with_why, open_repo, clock, monkeypatch
 ) -> None:

@@ -28,6 +28,7 @@ from coach_tui.services.call_saves import save_debrief, save_prep
 from coach_tui.services.campaigns import (
     end_campaign,
     mark_touch_done,
+    reply_not_now,
     save_campaign_plan,
     undo_end,
 )
@@ -350,6 +351,35 @@ def test_a_meeting_won_saves_nothing_when_its_second_write_fails(repo, clock, mo
     monkeypatch.undo()
     for seen in (repo, reopened(repo, clock)):
         assert seen.campaigns.get("camp").is_active
+        assert seen.touches.for_campaign("camp") == touches
+
+
+def test_a_reply_not_now_saves_the_touch_and_moves_the_rest_in_one_save(repo, clock) -> None:
+    campaign, touches = plan(clock)  # Mon 23, Tue 24, Wed 25 Nov
+    save_campaign_plan(repo, campaign, touches)
+    done = mark_done(touches[0], clock().date(), "Not before Jan", got_response=True,
+                     got_meeting=False)  # fmt: skip
+    replied = reply_not_now(repo, touches[0], done, clock().date(), date(2027, 1, 11))
+    assert [t.due for t in replied.moved] == [date(2027, 1, 11), date(2027, 1, 12)]
+    disk = reopened(repo, clock)
+    assert disk.touches.get(touches[0].uid) == done
+    assert [disk.touches.get(t.uid).due for t in touches[1:]] == [t.due for t in replied.moved]
+    assert replied.put_back == tuple(touches)  # the undo puts all three back as they were
+
+
+def test_a_reply_not_now_saves_nothing_when_the_day_has_passed_or_a_write_fails(
+    repo, clock, monkeypatch
+) -> None:
+    campaign, touches = plan(clock)
+    save_campaign_plan(repo, campaign, touches)
+    done = mark_done(touches[0], clock().date(), "Later", got_response=True, got_meeting=False)
+    with pytest.raises(ValidationError, match="has passed"):
+        reply_not_now(repo, touches[0], done, clock().date(), date(2026, 11, 1))
+    NthWriteFails(monkeypatch, nth=1)  # one journal line holds the touch and the moved ones
+    with pytest.raises(StoreWriteError):
+        reply_not_now(repo, touches[0], done, clock().date(), date(2027, 1, 11))
+    monkeypatch.undo()
+    for seen in (repo, reopened(repo, clock)):
         assert seen.touches.for_campaign("camp") == touches
 
 

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from coach_tui.coaching.campaign_defaults import client_focus, entry_campaign, new_touch
 from coach_tui.model.account import Account, Research
 from coach_tui.model.contact import Contact
@@ -18,10 +20,23 @@ def touch(due: date, who: str = "p1", **changes) -> Touch:
     return Touch("camp", "acc", who, due, Channel.PHONE, Purpose.SHARE_INSIGHT, **changes)
 
 
-def test_the_client_focus_is_the_first_sentence_of_their_challenges() -> None:
-    research = Research(challenges="Margins fell in Poland. Energy costs doubled.")
-    assert client_focus(Account("Nordvale", research=research)) == "Margins fell in Poland"
-    assert client_focus(Account("Nordvale")) == ""
+@pytest.mark.parametrize(
+    ("challenges", "focus"),
+    [
+        ("Margins fell in Poland. Energy costs doubled.", "Margins fell in Poland."),
+        ("", ""),
+        ("   ", ""),
+        # A decimal point or a web address is not the end of a sentence (issue 19: the
+        # focus used to stop at "Energy costs up 4").
+        ("Energy costs up 4.5% in Q3. Staff turnover high.", "Energy costs up 4.5% in Q3."),
+        ("See nordvale.com/report for the figures", "See nordvale.com/report for the figures"),
+        ("Why are deliveries late? Nobody knows.", "Why are deliveries late?"),
+        ("- late deliveries\n- energy costs", "- late deliveries"),
+    ],
+)
+def test_the_client_focus_is_the_first_sentence_of_their_challenges(challenges, focus) -> None:
+    research = Research(challenges=challenges)
+    assert client_focus(Account("Nordvale", research=research)) == focus
 
 
 def test_an_entry_campaign_is_named_after_its_first_month() -> None:

@@ -92,13 +92,14 @@ def test_no_channel_three_times_in_a_row_when_a_mix_is_possible() -> None:
     assert all(not (a == b == c) for a, b, c in runs)
 
 
-def test_purposes_run_in_method_order_and_end_asking_for_the_meeting() -> None:
+def test_purposes_run_in_method_order_and_ask_by_the_middle_and_at_the_end() -> None:
+    # Changed in issue 19: the two asks were the last two touches; now one is the middle.
     purposes = [touch.purpose for touch in plan()]
     order = list(Purpose)
-    assert [order.index(p) for p in purposes] == sorted(order.index(p) for p in purposes)
+    others = [order.index(p) for p in purposes if p is not Purpose.ASK_FOR_MEETING]
+    assert others == sorted(others)
     assert purposes[0] is Purpose.PIQUE_CURIOSITY
-    assert purposes[-2:] == [Purpose.ASK_FOR_MEETING] * 2
-    assert purposes.count(Purpose.ASK_FOR_MEETING) == 2
+    assert [i for i, p in enumerate(purposes) if p is Purpose.ASK_FOR_MEETING] == [4, 8]
 
 
 def test_ten_touches_ask_three_times() -> None:
@@ -152,7 +153,7 @@ def test_any_plan_keeps_the_rules(start, weeks, people, count, channels) -> None
     assert {touch.channel for touch in touches} <= channels
     assert touches[-1].purpose is Purpose.ASK_FOR_MEETING
     order = list(Purpose)
-    ranks = [order.index(touch.purpose) for touch in touches]
+    ranks = [order.index(t.purpose) for t in touches if t.purpose is not Purpose.ASK_FOR_MEETING]
     assert ranks == sorted(ranks)
 
 

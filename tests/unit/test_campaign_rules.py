@@ -16,19 +16,20 @@ from hypothesis import strategies as st
 
 from coach_tui.coaching.campaign import (
     CHANNEL_MIX,
+    ask_places,
     business_days,
     campaign_progress,
     campaign_remarks,
     channel_counts,
-    message_idea,
     plan_touches,
     purpose_plan,
 )
-from coach_tui.model.contact import BuyingRole, Contact
+from coach_tui.coaching.touch_ideas import touch_idea
+from coach_tui.model.contact import BuyingRole, Contact, Relationship
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.touch import Channel, Purpose, Touch, TouchStatus
 
-EM, PH, SO, OT = Channel.EMAIL, Channel.PHONE, Channel.SOCIAL, Channel.OTHER
+EM, PH, SO, OT, RE = Channel.EMAIL, Channel.PHONE, Channel.SOCIAL, Channel.OTHER, Channel.REFERRAL
 CUR, INS, RES, ASK = (
     Purpose.PIQUE_CURIOSITY,
     Purpose.SHARE_INSIGHT,
@@ -176,68 +177,86 @@ def test_channels_alternate_when_the_mix_allows() -> None:
         (1, [ASK]),
         (2, [CUR, ASK]),
         (3, [CUR, RES, ASK]),
-        (4, [CUR, RES, ASK, ASK]),
-        (5, [CUR, INS, RES, ASK, ASK]),
-        (8, [CUR, CUR, INS, INS, RES, RES, ASK, ASK]),
-        (9, [CUR, CUR, INS, INS, INS, RES, RES, ASK, ASK]),
-        (10, [CUR, CUR, INS, INS, INS, RES, RES, ASK, ASK, ASK]),
+        (4, [CUR, ASK, RES, ASK]),
+        (5, [CUR, INS, ASK, RES, ASK]),
+        (8, [CUR, CUR, INS, ASK, INS, RES, RES, ASK]),
+        (9, [CUR, CUR, INS, INS, ASK, INS, RES, RES, ASK]),
+        (10, [CUR, CUR, INS, INS, ASK, INS, RES, ASK, RES, ASK]),
     ],
 )
-def test_purposes_follow_the_method_and_end_with_the_ask(count, purposes) -> None:
+def test_purposes_ask_by_the_middle_and_again_at_the_end(count, purposes) -> None:
+    # Changed in issue 19: the asks used to be the last two (three) touches, all in the
+    # campaign's last week; now the first comes by the middle.
     assert purpose_plan(count) == purposes
 
 
+@pytest.mark.parametrize(
+    ("count", "places"),
+    [(1, [0]), (2, [1]), (3, [2]), (4, [1, 3]), (8, [3, 7]), (9, [4, 8]), (10, [4, 7, 9]),
+     (20, [9, 14, 19])],
+)  # fmt: skip
+def test_the_asks_are_spread_across_the_plan(count, places) -> None:
+    assert ask_places(count) == places
+
+
 @pytest.mark.parametrize("count", range(1, 21))
-def test_purpose_plan_is_in_order_and_never_asks_more_than_three_times(count) -> None:
+def test_purpose_plan_keeps_the_methods_order_between_the_asks(count) -> None:
     purposes = purpose_plan(count)
     assert len(purposes) == count
-    assert [rank(p) for p in purposes] == sorted(rank(p) for p in purposes)
+    others = [p for p in purposes if p is not ASK]
+    assert [rank(p) for p in others] == sorted(rank(p) for p in others)
     assert purposes[-1] is ASK
     assert 1 <= purposes.count(ASK) <= 3
+    if count >= 2:
+        assert purposes[0] is not ASK  # they need a reason to say yes first
     if count >= 4:
         assert purposes[0] is CUR
+        assert purposes.index(ASK) <= (count - 1) // 2  # the first ask by the middle
 
 
-def test_ideas_fit_purpose_and_channel_and_use_the_clients_focus() -> None:
-    ideas = {(p, c): message_idea(p, c, "Scrap rates on line 3.") for p in Purpose for c in Channel}
-    assert len(set(ideas.values())) == len(ideas)  # every pair has its own idea
-    assert ideas[INS, EM].endswith("From your research: “Scrap rates on line 3”.")
-    assert "what is slowing them down this year" in message_idea(CUR, EM, "   ")
+@pytest.mark.parametrize("count", [8, 9, 10])
+@pytest.mark.parametrize("weeks", [3, 4, 5, 6])
+def test_an_eight_to_ten_touch_plan_asks_before_its_last_week(count, weeks) -> None:
+    touches = plan(count=count, weeks=weeks)
+    asks = [touch.due for touch in touches if touch.purpose is ASK]
+    assert asks[0] <= touches[(count - 1) // 2].due  # by the middle touch
+    assert asks[0] <= touches[-1].due - timedelta(days=7)
+    assert len(asks) == (3 if count == 10 else 2)
 
 
-IDEAS_WITHOUT_RESEARCH = {message_idea(p, c) for p in Purpose for c in Channel}
-
-
-def _says_something(text: str) -> bool:
-    return bool("".join(text.split()).strip(".;:,"))
-
-
-@settings(max_examples=200, deadline=None)
-@given(research=st.text(min_size=1, max_size=400).filter(_says_something))
-def test_ideas_read_as_sentences_whatever_the_research_says(research: str) -> None:
-    """Research is a phrase, a figure, a list: it is quoted after the idea, never spliced
-    into it ("share one number about Energy costs up 40%; … peers are tracking")."""
-    for purpose in Purpose:
-        for channel in Channel:
-            idea = message_idea(purpose, channel, research)
-            sentence, quoted = idea.split(" From your research: “", 1)
-            assert sentence.replace("their challenge", "what is slowing them down this year") in (
-                IDEAS_WITHOUT_RESEARCH
-            )
-            assert quoted.endswith("”.")
-
-
-def test_the_issues_research_reads_as_sentences() -> None:
-    idea = message_idea(INS, PH, "Energy costs up 40%; private-label competitors")
-    assert idea == (
-        "Call to share one number peers track on their challenge; ask how theirs compares. "
-        "From your research: “Energy costs up 40%; private-label competitors”."
-    )
-
-
-def test_each_touch_carries_the_idea_for_its_purpose_and_channel() -> None:
+def test_each_touch_carries_the_idea_for_its_person_purpose_and_channel() -> None:
     for touch in plan(client_focus="late deliveries"):
-        assert touch.idea == message_idea(touch.purpose, touch.channel, "late deliveries")
+        assert touch.idea == touch_idea(touch.purpose, touch.channel, research="late deliveries")
+
+
+def test_the_first_ask_and_only_it_gives_the_why_now() -> None:
+    touches = plan(why_now="Their supply contract ends in June")
+    said = [t for t in touches if "“Their supply contract ends in June”" in t.idea]
+    assert said == [next(t for t in touches if t.purpose is ASK)]
+    assert not any("reason to talk now" in t.idea for t in plan())
+
+
+def test_a_referral_takes_one_touch_the_second_and_names_who_to_ask() -> None:
+    known = Contact("Anna Berg", relationship=Relationship.STRONG)
+    touches = plan(GRETA, HIRO, channels=[EM, PH, RE], known=[GRETA, HIRO, known])
+    assert [t.channel for t in touches].count(RE) == 1
+    assert touches[1].channel is RE
+    assert touches[1].idea.startswith("Ask Anna Berg to introduce you;")
+    alone = plan(GRETA, channels=[EM, RE])
+    assert alone[1].idea.startswith("Ask someone who knows them")
+
+
+@pytest.mark.parametrize(
+    ("channels", "count", "expected"),
+    [
+        ((EM, PH, SO, OT, RE), 9, {EM: 4, PH: 2, SO: 1, OT: 1, RE: 1}),
+        ((EM, RE), 9, {EM: 8, RE: 1}),
+        ((EM, RE), 1, {EM: 1, RE: 0}),  # one touch: the mix, not an introduction
+        ((RE,), 3, {RE: 3}),  # picked alone, it is the seller's choice
+    ],
+)
+def test_a_referral_picked_takes_one_touch_of_the_mix(channels, count, expected) -> None:
+    assert channel_counts(channels, count) == expected
 
 
 # --- every plan -------------------------------------------------------------------------
@@ -275,19 +294,29 @@ def test_every_plan_keeps_every_rule(start, weeks, people, count, channels) -> N
     # People: never twice in a day, everyone reached when there are touches enough.
     assert max(Counter((t.contact_uid, t.due) for t in touches).values()) == 1
     assert len({t.contact_uid for t in touches}) == min(people, count)
-    # Channels: only those picked, each within one of its share of the mix.
-    total = sum(CHANNEL_MIX[c] for c in channels)
+    # Channels: only those picked, each within one of its share of the mix; a referral
+    # beside other channels takes one touch, the second (issue 19).
     used = Counter(t.channel for t in touches)
     assert set(used) <= channels
-    for channel in channels:
-        assert abs(used[channel] - count * CHANNEL_MIX[channel] / total) < 1
+    mixed = channels - {RE}
+    referrals = (1 if count > 1 else 0) if mixed and RE in channels else 0
+    if RE in channels:
+        assert used[RE] == (referrals if mixed else count)
+    if referrals:
+        assert touches[1].channel is RE
+    total = sum(CHANNEL_MIX[c] for c in mixed)
+    for channel in mixed:
+        assert abs(used[channel] - (count - referrals) * CHANNEL_MIX[channel] / total) < 1
     # No channel three times running unless the counts leave no other way, and then the
     # runs only as long as the other channels force them to be.
-    biggest = max(used.values())
-    longest = max(len(list(run)) for _, run in groupby(t.channel for t in touches))
-    assert longest <= max(2, math.ceil(biggest / (count - biggest + 1)))
-    # Purposes never go back along the dates, and the plan ends asking.
-    assert [rank(t.purpose) for t in touches] == sorted(rank(t.purpose) for t in touches)
+    # (The referral sits in second place: it can only break a run.)
+    interleaved = [t.channel for t in touches if t.channel is not RE or not referrals]
+    biggest = max(Counter(interleaved).values())
+    longest = max(len(list(run)) for _, run in groupby(interleaved))
+    assert longest <= max(2, math.ceil(biggest / (len(interleaved) - biggest + 1)))
+    # Purposes never go back along the dates between the asks, and the plan ends asking.
+    others = [rank(t.purpose) for t in touches if t.purpose is not ASK]
+    assert others == sorted(others)
     assert touches[-1].purpose is ASK
     assert [t.purpose for t in touches] == purpose_plan(count)
 
@@ -350,7 +379,11 @@ def redated(touches: list[Touch], *days: int) -> list[Touch]:
 
 
 def test_ten_days_between_touches_is_fine_eleven_is_a_gap() -> None:
-    touches = plan(count=8, weeks=6)
+    touches = plan(count=8)
+    assert [t.purpose for t in touches[2:4]] == [INS, ASK]
+    # Redated into less than three weeks, the first ask one touch earlier keeps it a week
+    # before the end: this test is about gaps, not about late asks.
+    touches[2:4] = [replace(touches[2], purpose=ASK), replace(touches[3], purpose=INS)]
     assert campaign_remarks(redated(touches, 0, 10, 11, 14, 15, 16, 17, 18)) == []
     assert campaign_remarks(redated(touches, 0, 11, 14, 15, 16, 17, 18, 21)) == [
         "11 days pass between Mon 30 Nov and Fri 11 Dec; they will have forgotten you. "
@@ -449,3 +482,45 @@ def test_an_added_touch_goes_to_the_campaign_person_with_least_to_come() -> None
     assert person_for_new_touch(("p1", "p2"), [], listed) == "p1"  # first picked on a tie
     assert person_for_new_touch(("p1", "p2"), touches, {"p0", "p1"}) == "p1"  # p2 removed
     assert person_for_new_touch(("p9",), touches, listed) is None
+
+
+# --- asks spread, and a client's own pace (issue 19) -------------------------------------
+
+
+def _asks_at(touches: list[Touch], *places: int) -> list[Touch]:
+    return [
+        replace(t, purpose=ASK if i in places else INS if t.purpose is ASK else t.purpose)
+        for i, t in enumerate(touches)
+    ]
+
+
+LATE = "in the last week; ask once by the middle, while your first touches are still fresh."
+
+
+@pytest.mark.parametrize(
+    ("count", "weeks", "places", "remark"),
+    [
+        (9, 4, (4, 8), ""),  # the plan as generated
+        (9, 4, (7, 8), f"Every ask comes {LATE}"),  # the old plan: both in the last week
+        (9, 4, (8,), f"The only ask comes {LATE}"),
+        (10, 4, (7, 8, 9), f"Every ask comes {LATE}"),
+        (10, 4, (6, 9), ""),
+        (8, 2, (6, 7), ""),  # two weeks: the last week is half of it
+        (8, 3, (6, 7), f"Every ask comes {LATE}"),
+    ],
+)
+def test_asks_crammed_into_the_last_week_are_questioned(count, weeks, places, remark) -> None:
+    touches = _asks_at(plan(count=count, weeks=weeks), *places)
+    late = [r for r in campaign_remarks(touches) if LATE in r]
+    assert late == ([remark] if remark else [])
+
+
+def test_a_wait_the_client_asked_for_is_not_a_gap() -> None:
+    touches = plan(GRETA, HIRO, count=8)
+    greta = [t for t in touches if t.contact_uid == GRETA.uid]
+    replied = replace(greta[0], status=TouchStatus.DONE, got_response=True)
+    later = [replace(t, due=t.due + timedelta(weeks=8)) for t in greta[1:]]
+    moved = [replied, *later, *(t for t in touches if t.contact_uid == HIRO.uid)]
+    assert not any("days pass between" in r for r in campaign_remarks(moved))
+    silent = [replace(replied, got_response=False), *later, *moved[len(greta) :]]
+    assert any("days pass between" in r for r in campaign_remarks(silent))

@@ -123,3 +123,11 @@ def test_an_object_missing_a_choice_fails_before_anything_is_written() -> None:
     object.__setattr__(broken, "status", None)
     with pytest.raises(AttributeError):
         encode(broken)
+
+
+def test_a_referral_touch_is_stored_by_its_name_and_reads_back() -> None:
+    """Issue 19 added the channel last: touches written before it keep their bytes (above)."""
+    record = {**stored("touches"), "channel": "referral"}
+    touch = decode("touches", record)
+    assert touch.channel.name == "REFERRAL"
+    assert orjson.dumps(encode(touch)) == orjson.dumps(record)

@@ -19,6 +19,7 @@ class ObjectiveAnswers:
     client_goal: str = ""
     target: str = ""  # money as typed ("250k")
     date: str = ""  # a day as typed ("end of next quarter")
+    why_now: str = ""  # the client's compelling event, if the seller knows one
 
     @classmethod
     def from_strings(cls, answers: Mapping[str, str]) -> Self:

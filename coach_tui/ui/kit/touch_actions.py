@@ -1,7 +1,8 @@
 """Done, skip and snooze on the highlighted touch — shared by the queue and the account.
 
 Each change can be undone (`u`), and a touch that won a meeting marks its campaign as
-succeeded and hands over to the calls: the first meeting is what the campaign was for.
+succeeded and hands over to the calls: the first meeting is what the campaign was for. A
+reply without a meeting can move the person's next touches to the day they named.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ from collections.abc import Callable, Sequence
 
 from textual.binding import Binding
 
-from coach_tui.coaching.touches import after_meeting_prompt
+from coach_tui.coaching.touches import after_meeting_prompt, moved_line
 from coach_tui.model.touch import CampaignStatus, Touch
 from coach_tui.model.wording import counted
-from coach_tui.services.campaigns import CampaignEnded, end_campaign, undo_end
+from coach_tui.services.campaigns import CampaignEnded, RepliedNotNow, end_campaign, undo_end
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.routes import TouchDoneRoute, TouchSkipRoute, TouchSnoozeRoute
@@ -67,19 +68,33 @@ class TouchActionsScreen(CoachScreen[None]):
         before: Touch,
         label: str,
         won: Callable[[], CampaignEnded | None] = lambda: None,
+        moved: Callable[[], RepliedNotNow | None] = lambda: None,
     ) -> Callable[[Touch | None], None]:
         """What follows a form's save of a touch: the undo, and the news of a campaign the
-        touch's meeting ended with it (`won`, asked once the form has saved)."""
+        touch's meeting ended with it (`won`) or of the person's touches a reply moved to
+        the day they named (`moved`), both asked once the form has saved."""
         repo = self.coach.repo
 
         def done(after: Touch | None) -> None:
             if after is None:
                 return
             ended = won()
-            if ended is None:
-                self.coach.undo.push(label, lambda: repo.touches.save(before))
-            else:
+            replied = moved()
+            if ended is not None:
                 self._campaign_won(after, ended)
+            elif replied is not None and replied.moved:
+                put_back = replied.put_back
+                self.coach.undo.push(
+                    f"{label} and moving their touches",
+                    lambda: repo.touches.save_many(put_back),
+                )
+                self.notify(moved_line(self.who(after), replied.moved), title="Not now")
+            else:
+                if replied is not None:  # a day they named that nothing came before
+                    self.notify(
+                        f"Nothing to move: {self.who(after)} has no touch planned before then."
+                    )
+                self.coach.undo.push(label, lambda: repo.touches.save(before))
             self.reload()
 
         return done
@@ -134,9 +149,12 @@ class TouchActionsScreen(CoachScreen[None]):
             def won() -> CampaignEnded | None:
                 return getattr(form, "ended", None)
 
+            def moved() -> RepliedNotNow | None:
+                return getattr(form, "replied", None)
+
             form = self.coach.open(
                 TouchDoneRoute(touch, who, today=today),
-                self._changed(touch, f"marking the touch to {who} done", won),
+                self._changed(touch, f"marking the touch to {who} done", won, moved),
             )
 
     def action_touch_skip(self) -> None:

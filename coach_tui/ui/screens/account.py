@@ -189,6 +189,8 @@ class AccountScreen(CallActions):
             )
             when = f"by {day(objective.target_date)} ({timing})"
         lines.append(f"Worth {target} · {when}")
+        if objective.why_now:
+            lines.append(f"Why now: {objective.why_now}")
         if check.missing:
             lines.append(f"⚠ {missing_sentence(check)}")
         if check.overdue:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from coach_tui.coaching.campaign import (
+    DEFAULT_CHANNELS,
     DEFAULT_COUNT,
     MAX_COUNT,
     business_days,
@@ -110,7 +111,8 @@ def campaign_steps(
             "Channels",
             "Which channels will you use?",
             "A mix gets noticed: email carries the insight, a call makes it personal, a social "
-            "message or a note by post stands out.",
+            "message or a note by post stands out. Tick referral to ask someone who knows "
+            "them for an introduction (one touch).",
             kind=StepKind.MULTI,
             choices=tuple((channel.value, channel.value.capitalize()) for channel in Channel),
         ),
@@ -144,6 +146,7 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign, CampaignAnswers]):
         *,
         draft: FlowDraft | None,
         client_focus: str = "",
+        why_now: str = "",
         holiday_region: str = "",
     ) -> None:
         people, start, weeks, count, channels, review = campaign_steps(
@@ -175,12 +178,13 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign, CampaignAnswers]):
                 start="next monday",
                 weeks=str(DEFAULT_WEEKS),
                 count=str(DEFAULT_COUNT),
-                channels=tuple(Channel),
+                channels=DEFAULT_CHANNELS,
             ),
         )
         self.account = account
         self.contacts = contacts
         self.client_focus = client_focus
+        self.why_now = why_now
         self.holiday_region = holiday_region
 
     @property
@@ -315,6 +319,8 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign, CampaignAnswers]):
             count=self._count(self.answers.count),
             channels=self._channels(),
             client_focus=self.client_focus,
+            why_now=self.why_now,
+            known=self.contacts,
             holidays=self._holidays(start, weeks),
         )
 
@@ -345,7 +351,7 @@ class CampaignFlowScreen(GuidedFlowScreen[Campaign, CampaignAnswers]):
         lines = [skipped, ""] if skipped else []
         for touch in touches:
             lines.append(
-                f"{weekday_day_text(touch.due):<15} {touch.channel.value:<7} "
+                f"{weekday_day_text(touch.due):<15} {touch.channel.value:<8} "
                 f"{names.get(touch.contact_uid, '?'):<22} {touch.purpose.value}"
             )
             lines.append(f"    {touch.idea}")

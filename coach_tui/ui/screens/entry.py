@@ -363,12 +363,15 @@ class AccountEntryScreen(TouchActionsScreen):
         contacts = self.contacts
         try:
             region = effective_region(self.coach.repo.settings.get().holiday_region)
+            objective = self.coach.repo.objectives.active_for(account.uid)
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)
             return
-        self.coach.open(
-            CampaignRoute(account, contacts, client_focus=focus, holiday_region=region), saved
+        why_now = objective.why_now if objective else ""
+        route = CampaignRoute(
+            account, contacts, client_focus=focus, why_now=why_now, holiday_region=region
         )
+        self.coach.open(route, saved)
 
     def action_add_touch(self) -> None:
         if self.campaign is None or not self.contacts:

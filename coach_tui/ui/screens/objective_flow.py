@@ -11,6 +11,7 @@ from coach_tui.coaching.objectives import (
     past_date_warning,
 )
 from coach_tui.model.account import (
+    WHY_NOW,
     Account,
     ExpansionKind,
     StrategicObjective,
@@ -46,6 +47,7 @@ def answers_from(objective: StrategicObjective | None) -> ObjectiveAnswers:
         client_goal=objective.client_goal,
         target=f"{target.amount} {target.currency}" if target else "",
         date=day(objective.target_date) if objective.target_date else "",
+        why_now=objective.why_now,
     )
 
 
@@ -63,7 +65,9 @@ class ObjectiveFlowScreen(GuidedFlowScreen[StrategicObjective, ObjectiveAnswers]
         current: StrategicObjective | None,
         default_currency: str,
     ) -> None:
-        kind, description, client_goal, target, when, review = objective_steps(account.name)
+        kind, description, client_goal, target, when, why_now, review = objective_steps(
+            account.name
+        )
         steps = (
             kind.bind(slot=attr_slot(ObjectiveAnswers, "kind", ExpansionKind)),
             description.bind(
@@ -82,6 +86,7 @@ class ObjectiveFlowScreen(GuidedFlowScreen[StrategicObjective, ObjectiveAnswers]
                 check=self._check_date,
                 echo=self._echo_date,
             ),
+            why_now.bind(slot=attr_slot(ObjectiveAnswers, "why_now"), check=self._check_why_now),
             review,
         )
         super().__init__(
@@ -179,6 +184,13 @@ class ObjectiveFlowScreen(GuidedFlowScreen[StrategicObjective, ObjectiveAnswers]
             return Verdict(question=paragraphs(warning, "Ctrl+s again to keep it."))
         return Verdict()
 
+    def _check_why_now(self) -> Verdict:
+        try:
+            WHY_NOW.clean(self.answers.why_now)
+        except ValidationError as error:
+            return Verdict(error=error.message)
+        return Verdict()
+
     def reference_title(self) -> str:
         return "Your objective"
 
@@ -195,7 +207,8 @@ class ObjectiveFlowScreen(GuidedFlowScreen[StrategicObjective, ObjectiveAnswers]
             f"{objective.kind.value.capitalize()}: {objective.description}\n"
             f"Serves their goal: {objective.client_goal}\n"
             f"Worth: {target}\n"
-            f"By: {when}"
+            f"By: {when}\n"
+            f"Why now: {objective.why_now or 'not known yet'}"
         )
 
     def build(self) -> StrategicObjective:
@@ -208,6 +221,7 @@ class ObjectiveFlowScreen(GuidedFlowScreen[StrategicObjective, ObjectiveAnswers]
             client_goal=validate_objective_text(answers.client_goal, label="The client goal"),
             financial_target=self._money(answers.target),
             target_date=self._day(answers.date),
+            why_now=WHY_NOW.clean(answers.why_now),
             created_at=self.coach.now(),
             uid=answers.uid,
         )

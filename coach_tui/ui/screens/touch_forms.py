@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
+from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Select, Static, TextArea
 
@@ -13,7 +14,14 @@ from coach_tui.model.contact import Contact
 from coach_tui.model.dates import Prefer, parse_day, read_back
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.touch import IDEA, Channel, Purpose, Touch
-from coach_tui.services.campaigns import CampaignEnded, mark_touch_done
+from coach_tui.model.wording import counted
+from coach_tui.services.campaigns import (
+    CampaignEnded,
+    RepliedNotNow,
+    mark_touch_done,
+    planned_for_person,
+    reply_not_now,
+)
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.form import FormScreen
 from coach_tui.ui.text import day, editable, plain
@@ -64,7 +72,8 @@ class OneTouchForm(FormScreen[Touch]):
             touch = self.changed()
             self.save(touch)
         except ValidationError as error:
-            field.say(error.message)
+            about = (f for f in self.query(Field) if f.field_id == error.field and f.display)
+            next(about, field).say(error.message)  # under the field it is about
             return False
         except StoreError as error:
             field.say(str(error))
@@ -76,14 +85,26 @@ class OneTouchForm(FormScreen[Touch]):
         """Store the changed touch (raises StoreError)."""
         self.coach.repo.touches.save(touch)
 
+    def _holidays(self, first: date, target: date) -> dict[date, str]:
+        """The seller's public holidays from `first` to a little past `target`: a snooze
+        never lands on one, as campaign touches don't."""
+        from coach_tui.coaching.public_holidays import effective_region, public_holidays
+
+        region = effective_region(self.coach.repo.settings.get().holiday_region)
+        last = target + timedelta(weeks=2)  # room to step past a run of holidays
+        return public_holidays(region, first, last) if region else {}
+
 
 class TouchDoneForm(OneTouchForm):
-    """Mark a touch done, with what happened; a meeting won ends the campaign well."""
+    """Mark a touch done, with what happened; a meeting won ends the campaign well, and a
+    reply without one offers to move the person's next touches to the day they named."""
 
     TITLE_TEXT = "Touch done"
     MAIN_FIELD = "outcome"
     # The campaign the touch's meeting ended, once saved (its undo puts the touch back too).
     ended: CampaignEnded | None = None
+    # The touches a "not now" moved, once saved (its undo puts them and this one back).
+    replied: RepliedNotNow | None = None
 
     def fields(self) -> ComposeResult:
         yield Field(
@@ -96,6 +117,51 @@ class TouchDoneForm(OneTouchForm):
         yield Select(YES_NO, value="no", allow_blank=False, id="response")
         yield Label("Did it get you a meeting?", classes="field-label")
         yield Select(YES_NO, value="no", allow_blank=False, id="meeting")
+        yield Field(
+            "Not now? When?",
+            field_id="later",
+            hint="If they named a day, their next touches move to start then.",
+            placeholder="e.g. after the trade fair: 15 march, in 3 weeks",
+            reading=lambda text: read_back(text, self._later(text), day_first=self.coach.day_first),
+        )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        try:
+            self.planned = planned_for_person(self.coach.repo, self.touch)
+        except StoreError:
+            self.planned = []  # the offer is a help: without the list it is not made
+        later = self.query_one("#later-field", Field)
+        if self.planned:
+            touches = counted(len(self.planned), "planned touch", "planned touches")
+            later.query_one(".field-hint", Static).update(
+                plain(
+                    f"If {self.who} named a day, the {touches} to them move to start then. "
+                    "Leave it empty to keep the plan."
+                )
+            )
+        self._offer()
+
+    @on(Select.Changed)
+    def _offer(self) -> None:
+        """The "when?" is asked only of a reply that won no meeting, with touches to move."""
+        reply = self.query_one("#response", Select).value == "yes"
+        meeting = self.query_one("#meeting", Select).value == "yes"
+        self.query_one("#later-field", Field).display = bool(
+            getattr(self, "planned", None) and reply and not meeting
+        )
+
+    def _later(self, text: str) -> date:
+        try:
+            return parse_day(
+                text,
+                today=self.today,
+                prefer=Prefer.FUTURE,
+                label="The day they named",
+                day_first=self.coach.day_first,
+            )
+        except ValidationError as error:
+            raise ValidationError(error.message, field="later") from None
 
     def changed(self) -> Touch:
         meeting = self.query_one("#meeting", Select).value == "yes"
@@ -108,7 +174,21 @@ class TouchDoneForm(OneTouchForm):
         )
 
     def save(self, touch: Touch) -> None:
-        """The touch, and its campaign ended if it won the meeting, in one save."""
+        """The touch, and its campaign ended if it won the meeting — or the person's next
+        touches moved to the day they named — in one save."""
+        later = self.query_one("#later-field", Field)
+        if later.display and later.value.strip():
+            when = self._later(later.value)
+            dues = [planned.due for planned in self.planned]
+            span = max(dues) - min(dues) if dues else timedelta(0)
+            holidays = self._holidays(when, when + span)  # where the moved touches land
+            try:
+                self.replied = reply_not_now(
+                    self.coach.repo, self.touch, touch, self.today, when, holidays=holidays
+                )
+            except ValidationError as error:
+                raise ValidationError(error.message, field="later") from None
+            return
         self.ended = mark_touch_done(self.coach.repo, self.touch, touch, self.today)
 
 
@@ -173,15 +253,6 @@ class SnoozeForm(OneTouchForm):
         when = self._date(self.query_one("#date-field", Field).value)
         holidays = self._holidays(when, when)
         return snooze(self.touch, self.today, to=when, holidays=holidays)
-
-    def _holidays(self, first: date, target: date) -> dict[date, str]:
-        """The seller's public holidays from `first` to a little past `target`: a snooze
-        never lands on one, as campaign touches don't."""
-        from coach_tui.coaching.public_holidays import effective_region, public_holidays
-
-        region = effective_region(self.coach.repo.settings.get().holiday_region)
-        last = target + timedelta(weeks=2)  # room to step past a run of holidays
-        return public_holidays(region, first, last) if region else {}
 
 
 class TouchForm(FormScreen[Touch]):
