@@ -124,6 +124,7 @@ async def test_an_advance_without_their_promise_is_asked_what_by_when(
         await choose(pilot, "advance")
         await pilot.press("ctrl+s")
         assert "What did Greta promise to do?" in on_screen(app)
+        assert "in their name: “Greta sends the figures”" in on_screen(app)
         await pilot.press("ctrl+s", "ctrl+s")  # nothing typed, pressed on
         assert screen.current.key == "theirs"
         assert "You marked an advance but recorded nothing Greta promised" in on_screen(app)
@@ -214,7 +215,7 @@ async def test_todays_skill_is_asked_and_the_answer_stored(
         assert "Yes or no" in on_screen(app)
         await choose(pilot, "yes")
         await pilot.press("ctrl+s")
-        assert "Practised Ask for the next step: yes" in on_screen(app)
+        assert "Practised “Ask for the next step”: yes" in on_screen(app)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, CallsScreen)

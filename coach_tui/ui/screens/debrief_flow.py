@@ -77,7 +77,7 @@ DEBRIEF_STEPS = (
         "theirs",
         "Their promise",
         "What did they promise to do?",
-        "What they will do, in their name: “Greta sends the plant data”.",
+        "What they will do, in their name: “the client sends the figures”.",
         kind=StepKind.LINE,
     ),
     FlowStep(
@@ -208,6 +208,7 @@ class DebriefFlowScreen(GuidedFlowScreen[Call, DebriefAnswers]):
             ),
             theirs.bind(
                 question=f"What did {self.client} promise to do?",
+                hint=f"What they will do, in their name: “{client} sends the figures”.",
                 slot=slot("theirs"),
                 check=self._check_theirs,
                 skip=lambda: not self._theirs_asked() or not call.prepared,
@@ -408,7 +409,8 @@ class DebriefFlowScreen(GuidedFlowScreen[Call, DebriefAnswers]):
         if when is not None:
             lines.append(f"Next call: {day_and_time(when)} (created when you save)")
         if self.skill is not None and answers.practised is not None:
-            lines.append(f"Practised {self.skill.skill}: {'yes' if answers.practised else 'no'}")
+            practised = "yes" if answers.practised else "no"
+            lines.append(f"Practised “{self.skill.skill}”: {practised}")
         return "\n".join(lines)
 
     def finish(self) -> Call | None:
