@@ -190,7 +190,7 @@ def _prep(route: r.PrepRoute, draft: FlowDraft | None, now: datetime) -> Screen:
 def _debrief(route: r.DebriefRoute, draft: FlowDraft | None, now: datetime) -> Screen:
     from coach_tui.ui.screens.debrief_flow import DebriefFlowScreen
 
-    return DebriefFlowScreen(route.call, route.account, now=now, draft=draft)
+    return DebriefFlowScreen(route.call, route.account, now=now, draft=draft, context=route.context)
 
 
 def _goal_form(route: r.GoalFormRoute) -> Screen:

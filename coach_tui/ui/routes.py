@@ -23,6 +23,7 @@ from coach_tui.ui.flow_names import (
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from coach_tui.coaching.debrief_checks import DebriefContext
     from coach_tui.model.account import Account, Perspective, StrategicObjective
     from coach_tui.model.call import Call, Commitment
     from coach_tui.model.contact import Contact, EntryPoint
@@ -191,10 +192,12 @@ class PrepRoute:
 
 @dataclass(frozen=True, slots=True)
 class DebriefRoute:
-    """The guided debrief of a call that was held."""
+    """The guided debrief of a call that was held, with who was on it, its objective and
+    the skills being practised (`services.call_saves.debrief_context`)."""
 
     call: Call
     account: Account
+    context: DebriefContext
 
     @property
     def flow(self) -> str:

@@ -46,3 +46,16 @@ async def later(pilot: Pilot) -> None:
     if isinstance(pilot.app.screen, ResumeOfferScreen):
         await pilot.press("escape")
         await settle(pilot)
+
+
+async def choose(pilot: Pilot, value: str) -> None:
+    """Move the highlight of a choice step to `value` with the arrow keys, as a user would
+    (a step that starts with nothing highlighted needs a first press to show one)."""
+    from textual.widgets import OptionList
+
+    choices = [key for key, _ in pilot.app.screen.current.choices]
+    target = choices.index(value)
+    highlighted = pilot.app.screen.query_one("#answer-choice", OptionList).highlighted
+    start = -1 if highlighted is None else highlighted
+    presses = ["down"] * (target - start) if target >= start else ["up"] * (start - target)
+    await pilot.press(*presses)

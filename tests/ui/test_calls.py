@@ -18,7 +18,7 @@ from coach_tui.ui.screens.calls import CallsScreen
 from coach_tui.ui.screens.debrief_flow import DebriefFlowScreen
 from coach_tui.ui.screens.prep_flow import PrepFlowScreen
 from tests.helpers import BERLIN, notices, on_screen, screen_text, widget_text
-from tests.ui.flow import later, paste, run, settle
+from tests.ui.flow import choose, later, paste, run, settle
 from tests.ui.test_key_footer import footer_line
 
 TOMORROW_10 = datetime(2026, 11, 25, 10, 0, tzinfo=BERLIN)
@@ -66,6 +66,20 @@ async def open_calls(pilot) -> None:
     await pilot.press("c")
     await settle(pilot)
     assert isinstance(pilot.app.screen, CallsScreen)
+
+
+async def walk_debrief(pilot, until: str) -> None:
+    """Ctrl+s through the debrief up to step `until`. Nothing is chosen for the seller, so
+    each choice is made on the way: the minimum, a continuation, the skill practised."""
+    picks = {"result": "partly", "movement": "continuation", "practised": "yes"}
+    for _ in range(20):
+        screen = pilot.app.screen
+        if screen.current.key == until:
+            return
+        if screen.current.key in picks and screen.value_of(screen.current) == "":
+            await choose(pilot, picks[screen.current.key])
+        await pilot.press("ctrl+s")
+    raise AssertionError(f"the debrief never reached {until}: {pilot.app.screen.current.key}")
 
 
 async def line(pilot, text: str) -> None:
@@ -384,9 +398,12 @@ async def test_debrief_an_advance_creates_promises_and_the_next_call(
         await pilot.press("b")
         await settle(pilot)
         assert isinstance(app.screen, DebriefFlowScreen)
-        assert "You aimed for: Greta introduces us to the CFO" in on_screen(app)
-        await pilot.press("ctrl+s")  # reached
-        await pilot.press("ctrl+s")  # advance
+        # nothing is chosen for the seller: the choices name the prep's best outcome
+        assert "The best — Greta introduces us to the CFO" in on_screen(app)
+        await choose(pilot, "reached")
+        await pilot.press("ctrl+s")
+        await choose(pilot, "advance")
+        await pilot.press("ctrl+s")
         await paste(pilot, "Greta emails the CFO to set up the meeting")
         await pilot.press("ctrl+s")
         await paste(pilot, "friday")
@@ -467,10 +484,11 @@ async def test_stall_weeks_are_set_from_the_palette_and_refuse_nonsense(
 
 
 def seed_yesterdays_call(open_repo, clock) -> Account:
-    """An account with yesterday's call, waiting for its debrief."""
+    """An account with yesterday's prepared call, waiting for its debrief."""
     account, objective = seed(open_repo, clock)
     repo = open_repo()
-    repo.calls.save(call_for(account, objective, when=clock() - timedelta(hours=20)))
+    prep = Prep("Greta shares the waste data")
+    repo.calls.save(call_for(account, objective, when=clock() - timedelta(hours=20), prep=prep))
     repo.close()
     return account
 
@@ -480,8 +498,10 @@ async def debrief_as_continuation(pilot) -> None:
     await open_calls(pilot)
     await pilot.press("b")
     await settle(pilot)
-    await pilot.press("down", "ctrl+s")  # partly
-    await pilot.press("down", "ctrl+s")  # continuation
+    await choose(pilot, "partly")
+    await pilot.press("ctrl+s")
+    await choose(pilot, "continuation")
+    await pilot.press("ctrl+s")
 
 
 async def test_a_continuation_skips_their_promise_and_keeps_mine(
@@ -494,8 +514,7 @@ async def test_a_continuation_skips_their_promise_and_keeps_mine(
         assert app.screen.current.key == "mine"  # nothing they committed to ask about
         await pilot.press("ctrl+s")  # no promise of mine either: the date step is skipped
         assert app.screen.current.key == "notes"
-        while app.screen.current.key != "review":
-            await pilot.press("ctrl+s")
+        await walk_debrief(pilot, "review")
         await pilot.press("ctrl+s")
         await settle(pilot)
     [call] = app.repo.calls.for_account(account.uid)
@@ -519,8 +538,7 @@ async def test_the_next_step_of_a_debrief_waits_for_its_prep(
         await open_calls(pilot)
         await pilot.press("b")
         await settle(pilot)
-        while app.screen.current.key != "next_step":
-            await pilot.press("ctrl+s")
+        await walk_debrief(pilot, "next_step")
         await paste(pilot, "The CFO agrees to a pilot at one plant")
         await pilot.press("ctrl+s")
         await paste(pilot, "tomorrow 10am")
@@ -582,8 +600,7 @@ async def test_debriefing_a_call_still_ahead_asks_whether_it_happened(
         await settle(pilot)
         assert isinstance(app.screen, DebriefFlowScreen)
         assert "Debrief · Nordvale Foods · 24 Nov 2026, 08:30" in on_screen(app)
-        while app.screen.current.key != "review":
-            await pilot.press("ctrl+s")
+        await walk_debrief(pilot, "review")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, CallsScreen)

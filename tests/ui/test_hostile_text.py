@@ -169,9 +169,19 @@ async def walk_flow(pilot: Pilot, folder: HostileFolder, flow: type, *, most: in
         screen = pilot.app.screen
         shown.add(screen.step)
         assert_some_literal_or_choice(pilot.app)
+        if nothing_chosen(pilot.app):  # a choice no one made yet: the last (a debrief's
+            await step(pilot, folder, "up")  # "neither", "continuation", "no")
         await step(pilot, folder, "ctrl+s")
         presses += 1
     return len(shown)
+
+
+def nothing_chosen(app: CoachApp) -> bool:
+    """A choice step showing no highlight: ctrl+s alone would only ask to choose."""
+    from textual.widgets import OptionList
+
+    choice = app.screen.query_one("#answer-choice", OptionList)
+    return choice.display and choice.highlighted is None
 
 
 def assert_some_literal_or_choice(app: CoachApp) -> None:

@@ -5,6 +5,7 @@ together. The file write of the draft's removal fails in the `*_saves_nothing_*`
 action split over two saves would leave its first part on disk there.
 """
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
@@ -61,8 +62,13 @@ def kept_draft(repo: Repository, flow: str, clock: FakeClock) -> None:
 # --- a debrief -------------------------------------------------------------------------
 
 
-def debrief(clock: FakeClock, next_step: str = "Priya books the CFO") -> Debrief:
-    return Debrief(Result.REACHED, Movement.ADVANCE, next_step=next_step, at=clock())
+def debrief(
+    clock: FakeClock,
+    next_step: str = "Priya books the CFO",
+    movement: Movement = Movement.CONTINUATION,
+) -> Debrief:
+    """A continuation unless told: an advance needs a client promise to save."""
+    return Debrief(Result.PARTLY, movement, next_step=next_step, at=clock())
 
 
 def test_a_debrief_saves_call_promises_and_next_call_and_drops_its_draft(repo, clock) -> None:
@@ -70,11 +76,12 @@ def test_a_debrief_saves_call_promises_and_next_call_and_drops_its_draft(repo, c
     repo.calls.save(call)
     kept_draft(repo, "debrief:x", clock)
     promised = [Promised(Party.THEM, "Share the plant data", FRIDAY), Promised(Party.ME, " ")]
-    saved = save_debrief(repo, call, debrief(clock), promised=promised, next_when=NEXT_TUESDAY,
+    advance = debrief(clock, movement=Movement.ADVANCE)
+    saved = save_debrief(repo, call, advance, promised=promised, next_when=NEXT_TUESDAY,
                          now=clock(), draft="debrief:x")  # fmt: skip
     disk = reopened(repo, clock)
     first, following = disk.calls.for_account("acc")
-    assert first.uid == saved.uid == call.uid and first.debrief == debrief(clock)
+    assert first.uid == saved.uid == call.uid and first.debrief == advance
     assert following.when == NEXT_TUESDAY and following.carried_outcome == "Priya books the CFO"
     assert [(c.what, c.due, c.call_uid) for c in disk.calls.commitments("acc")] == [
         ("Share the plant data", FRIDAY, call.uid)
@@ -98,6 +105,50 @@ def test_a_debrief_with_a_promise_too_long_saves_nothing(repo, clock) -> None:
     disk = reopened(repo, clock)
     assert [c.debrief for c in disk.calls.for_account("acc")] == [None]
     assert disk.drafts.get("debrief:x") is not None
+
+
+@pytest.mark.parametrize(
+    ("movement", "promised", "refusal"),
+    [
+        # an advance is the client doing something: with nothing they promised, no advance
+        (Movement.ADVANCE, [Promised(Party.ME, "Send the plan")], "recorded nothing they promised"),
+        (Movement.ADVANCE, [Promised(Party.THEM, "  ")], "recorded nothing they promised"),
+        # nobody promises the past: a day before the call (Mon 23 Nov) cannot be right
+        (Movement.CONTINUATION, [Promised(Party.ME, "Send", date(2026, 11, 20))], "before the"),
+        (Movement.ADVANCE, [Promised(Party.THEM, "Sends", date(2026, 11, 22))], "before the"),
+    ],
+)  # fmt: skip
+def test_a_debrief_the_coach_refuses_saves_nothing(
+    repo, clock, movement, promised, refusal
+) -> None:
+    call = Call("acc", MONDAY)
+    repo.calls.save(call)
+    kept_draft(repo, "debrief:x", clock)
+    with pytest.raises(ValidationError, match=refusal):
+        save_debrief(repo, call, debrief(clock, movement=movement), promised=promised,
+                     next_when=NEXT_TUESDAY, now=clock(), draft="debrief:x")  # fmt: skip
+    disk = reopened(repo, clock)
+    assert [c.debrief for c in disk.calls.for_account("acc")] == [None]
+    assert disk.calls.commitments("acc") == []
+    assert disk.drafts.get("debrief:x") is not None
+
+
+def test_a_promise_due_after_the_call_but_already_past_is_kept(repo, clock) -> None:
+    """Late already (due the day of the call, debriefed the day after) — asked in the
+    flow, but a true record: saved."""
+    call = Call("acc", MONDAY)
+    due = MONDAY.date()
+    save_debrief(repo, call, debrief(clock, movement=Movement.ADVANCE),
+                 promised=[Promised(Party.THEM, "Sends the data", due)], now=clock())  # fmt: skip
+    assert [c.due for c in reopened(repo, clock).calls.commitments("acc")] == [due]
+
+
+def test_a_debrief_keeps_the_skill_asked_about_and_the_answer(repo, clock) -> None:
+    call = Call("acc", MONDAY)
+    asked = replace(debrief(clock), skill_uid="skill-1", practised=True)
+    save_debrief(repo, call, asked, now=clock())
+    [saved] = reopened(repo, clock).calls.for_account("acc")
+    assert (saved.debrief.skill_uid, saved.debrief.practised) == ("skill-1", True)
 
 
 def test_a_debrief_saves_nothing_when_its_second_write_fails(repo, clock, monkeypatch) -> None:

@@ -148,7 +148,11 @@ def test_old_drafts_of_the_other_flows() -> None:
     debrief = answers_of(
         old({"result": "not reached", "movement": "x", "notes": "N"}), DebriefAnswers
     )
-    assert debrief == DebriefAnswers(Result.MISSED, Movement.ADVANCE, notes="N")
+    # a movement the draft does not name stays open: asked again, never assumed an advance
+    assert debrief == DebriefAnswers(Result.MISSED, None, notes="N")
+    assert answers_of(old({"movement": "advance"}), DebriefAnswers) == DebriefAnswers(
+        movement=Movement.ADVANCE
+    )
     campaign = answers_of(
         old({"uid": "c1", "contacts": "p1,p2", "channels": "email,fax,phone", "weeks": "4"}),
         CampaignAnswers,

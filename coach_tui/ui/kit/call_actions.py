@@ -7,6 +7,7 @@ from collections.abc import Callable
 from coach_tui.coaching.calls import held_at, still_ahead
 from coach_tui.model.account import Account
 from coach_tui.model.call import Call
+from coach_tui.services.call_saves import debrief_context
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.kit.confirm import ConfirmScreen
@@ -168,15 +169,16 @@ class CallActions(CoachScreen[None]):
     def start_debrief(self, call: Call, account: Account | None = None) -> None:
         """Open the debrief of `call`, resuming its draft (its account looked up if not given);
         a call moved earlier gets its new time when the debrief saves."""
-        if account is None:
-            try:
-                account = self.coach.repo.accounts.get(call.account_uid)
-            except StoreError as error:
-                self._failed(error)
-                return
+        try:
             if account is None:
-                return
+                account = self.coach.repo.accounts.get(call.account_uid)
+            context = debrief_context(self.coach.repo, call)
+        except StoreError as error:
+            self._failed(error)
+            return
+        if account is None:
+            return
         self.coach.open(
-            DebriefRoute(call, account),
+            DebriefRoute(call, account, context),
             self._said("Debrief saved.", "Debrief"),
         )

@@ -91,6 +91,9 @@ class FlowStep:
     hint: str = ""
     kind: StepKind = StepKind.TEXT
     choices: tuple[tuple[str, str], ...] = ()  # (value, label) for CHOICE and MULTI steps
+    # False: a CHOICE not made yet shows nothing highlighted, so ctrl+s cannot pick the
+    # first choice for the seller (the step's check asks them to choose).
+    preselect: bool = True
     placeholder: str = ""
     slot: Slot | None = None  # None only on a REVIEW step
     check: Callable[[], Verdict] = _no_verdict
@@ -302,7 +305,10 @@ class GuidedFlowScreen(CoachScreen[ResultT], Generic[ResultT, AnswersT]):
             choice.clear_options()
             choice.add_options(Option(plain(label), id=key) for key, label in step.choices)
             keys = [key for key, _ in step.choices]
-            choice.highlighted = keys.index(value) if value in keys else 0
+            if value in keys:
+                choice.highlighted = keys.index(value)
+            else:
+                choice.highlighted = 0 if step.preselect else None
             choice.focus()
         elif step.kind is StepKind.MULTI:
             picked = set(value)

@@ -1,19 +1,39 @@
-"""The debrief: did the call get its outcome, did the client commit (advance) or only talk
-on (continuation), who promised what, and the next step — which creates the next call."""
+"""The debrief: the best outcome, the minimum or neither (or, for a call with no outcome,
+what they agreed to), did the client commit (advance) or only talk on (continuation), who
+promised what by when, the next step — which creates the next call — and whether today's
+skill was practised. Nothing is chosen for the seller; the rules are in
+`coaching/debrief_checks.py`."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from functools import partial
 
+from coach_tui.coaching.debrief_checks import (
+    NO_CONTEXT,
+    DebriefContext,
+    advance_without_promise,
+    agreed_question,
+    debrief_result,
+    movement_missing,
+    practised_missing,
+    promise_day_flag,
+    promise_undated,
+    result_choices,
+    result_missing,
+    skill_question,
+    skill_to_ask,
+    who,
+)
 from coach_tui.coaching.next_call import Promised
-from coach_tui.coaching.outcome import check_outcome
+from coach_tui.coaching.outcome import OutcomeContext, check_outcome
 from coach_tui.model.account import Account
 from coach_tui.model.call import CALL_TEXT, Call, Debrief, Movement, Party, Result
 from coach_tui.model.clock import local_time
 from coach_tui.model.dates import Prefer, clock_change_note, parse_day, parse_moment, read_back
 from coach_tui.model.draft import FlowDraft
 from coach_tui.model.errors import ValidationError
+from coach_tui.model.flows.codec import answers_of
 from coach_tui.model.flows.debrief import DebriefAnswers
 from coach_tui.model.paragraphs import paragraphs
 from coach_tui.services.call_saves import save_debrief
@@ -29,14 +49,16 @@ from coach_tui.ui.kit.guided import (
 )
 from coach_tui.ui.text import day_and_time
 
+YES_NO = (("yes", "Yes, I practised it"), ("no", "No, not in this call"))
+
 DEBRIEF_STEPS = (
     FlowStep(
         "result",
         "The outcome",
-        "Did the call get its outcome?",
+        "Which did you get: the best outcome, the minimum, or neither?",
         "",
         kind=StepKind.CHOICE,
-        choices=tuple((result.value, result.value.capitalize()) for result in Result),
+        preselect=False,
     ),
     FlowStep(
         "movement",
@@ -49,12 +71,13 @@ DEBRIEF_STEPS = (
             (Movement.ADVANCE.value, "Advance — they committed to a next step"),
             (Movement.CONTINUATION.value, "Continuation — talk goes on, nothing committed"),
         ),
+        preselect=False,
     ),
     FlowStep(
         "theirs",
         "Their promise",
         "What did they promise to do?",
-        "Empty if nothing.",
+        "What they will do, in their name: “the client sends the figures”.",
         kind=StepKind.LINE,
     ),
     FlowStep(
@@ -93,6 +116,16 @@ DEBRIEF_STEPS = (
         "tomorrow 10am, fri 14:30… Empty if not agreed yet (the coach will ask again).",
         kind=StepKind.LINE,
     ),
+    # After the steps older drafts know, so a draft's step number still means the same step.
+    FlowStep(
+        "practised",
+        "Your skill",
+        "Did you practise it in this call?",
+        "The weekly review counts these answers against your getting-better goal.",
+        kind=StepKind.CHOICE,
+        choices=YES_NO,
+        preselect=False,
+    ),
     FlowStep(
         "review",
         "Check it",
@@ -101,6 +134,12 @@ DEBRIEF_STEPS = (
         kind=StepKind.REVIEW,
     ),
 )
+# What the review page calls each result.
+RESULT_WORDS = {
+    Result.REACHED: "the best outcome",
+    Result.PARTLY: "the minimum",
+    Result.MISSED: "neither",
+}
 
 
 class DebriefFlowScreen(GuidedFlowScreen[Call, DebriefAnswers]):
@@ -110,7 +149,13 @@ class DebriefFlowScreen(GuidedFlowScreen[Call, DebriefAnswers]):
     resume_hint = "Press b on the call to pick up where you left off."
 
     def __init__(
-        self, call: Call, account: Account, *, now: datetime, draft: FlowDraft | None
+        self,
+        call: Call,
+        account: Account,
+        *,
+        now: datetime,
+        draft: FlowDraft | None,
+        context: DebriefContext = NO_CONTEXT,
     ) -> None:
         (
             result,
@@ -122,30 +167,63 @@ class DebriefFlowScreen(GuidedFlowScreen[Call, DebriefAnswers]):
             notes,
             next_step,
             next_when,
+            practised,
             review,
         ) = DEBRIEF_STEPS
+        self.call = call
+        self.account = account
+        self.context = context
+        asked = "" if draft is None else answers_of(draft, DebriefAnswers).skill_uid
+        self.skill = skill_to_ask(context.skills, asked)
+        self.client = who(context.contacts)
+        client = "the client" if self.client == "they" else self.client
 
         def slot(name: str) -> Slot:
             return attr_slot(DebriefAnswers, name)
 
-        steps = (
-            result.bind(slot=attr_slot(DebriefAnswers, "result", Result), dynamic_hint=self._aimed),
-            movement.bind(slot=attr_slot(DebriefAnswers, "movement", Movement)),
-            theirs.bind(
+        if call.prepared:
+            first = result.bind(
+                slot=attr_slot(DebriefAnswers, "result", Result),
+                choices=result_choices(call),
+                dynamic_hint=self._aimed,
+                check=lambda: Verdict(error=result_missing(self.answers.result)),
+            )
+        else:
+            question, hint = agreed_question(context.contacts, call.carried_outcome)
+            first = FlowStep(
+                "agreed",
+                "What happened",
+                question,
+                hint,
+                kind=StepKind.LINE,
                 slot=slot("theirs"),
                 check=partial(self._check_text, theirs),
-                skip=self._continuation,
+            )
+        steps = (
+            first,
+            movement.bind(
+                question=f"Did {client} commit to a next step?",
+                slot=attr_slot(DebriefAnswers, "movement", Movement),
+                check=self._check_movement,
+            ),
+            theirs.bind(
+                question=f"What did {self.client} promise to do?",
+                hint=f"What they will do, in their name: “{client} sends the figures”.",
+                slot=slot("theirs"),
+                check=self._check_theirs,
+                skip=lambda: not self._theirs_asked() or not call.prepared,
             ),
             theirs_due.bind(
+                question=f"By when will {self.client} do it?",
                 slot=slot("theirs_due"),
-                check=lambda: self._check_due(self.answers.theirs_due),
+                check=lambda: self._check_due(self.answers.theirs_due, theirs=True),
                 echo=self._echo_due,
-                skip=lambda: self._continuation() or not self.answers.theirs.strip(),
+                skip=lambda: not self._theirs_asked() or not self.answers.theirs.strip(),
             ),
             mine.bind(slot=slot("mine"), check=partial(self._check_text, mine)),
             mine_due.bind(
                 slot=slot("mine_due"),
-                check=lambda: self._check_due(self.answers.mine_due),
+                check=lambda: self._check_due(self.answers.mine_due, theirs=False),
                 echo=self._echo_due,
                 skip=lambda: not self.answers.mine.strip(),
             ),
@@ -153,6 +231,12 @@ class DebriefFlowScreen(GuidedFlowScreen[Call, DebriefAnswers]):
             next_step.bind(slot=slot("next_step"), check=self._check_next_step),
             next_when.bind(
                 slot=slot("next_when"), check=self._check_next_when, echo=self._echo_next_when
+            ),
+            practised.bind(
+                question=skill_question(self.skill) if self.skill else practised.question,
+                slot=Slot(_practised_text, _put_practised),
+                check=lambda: Verdict(error=practised_missing(self.answers.practised)),
+                skip=lambda: self.skill is None,
             ),
             review,
         )
@@ -163,12 +247,23 @@ class DebriefFlowScreen(GuidedFlowScreen[Call, DebriefAnswers]):
             draft=draft,
             answers=DebriefAnswers(),
         )
-        self.call = call
-        self.account = account
+        # The skill this debrief asks about goes into its draft, so a resume asks the same;
+        # an answer about a skill since retired is not carried over to another.
+        uid = self.skill.uid if self.skill else ""
+        if self.answers.skill_uid != uid:
+            self.answers.skill_uid, self.answers.practised = uid, None
+
+    def blank_answers(self) -> DebriefAnswers:
+        return DebriefAnswers(skill_uid=self.skill.uid if self.skill else "")
 
     def _continuation(self) -> bool:
         """A continuation has no client promise to record."""
         return self.answers.movement is Movement.CONTINUATION
+
+    def _theirs_asked(self) -> bool:
+        """Whether the client's promise is asked (and so saved): always for a call with no
+        outcome (its first question), else unless the seller called it a continuation."""
+        return not self.call.prepared or not self._continuation()
 
     def _due(self, text: str) -> date | None:
         if not text.strip():
@@ -202,12 +297,13 @@ class DebriefFlowScreen(GuidedFlowScreen[Call, DebriefAnswers]):
         return ""
 
     def _aimed(self) -> str:
-        if self.call.prepared:
-            return f"You aimed for: {self.call.outcome}"
-        if self.call.carried_outcome:
-            carried = self.call.carried_outcome
-            return f"No outcome was prepared; the next step carried over was: {carried}"
-        return ""
+        minimum = self.call.prep.fallback.strip() if self.call.prep is not None else ""
+        if minimum:
+            return "Best is what you aimed for; the minimum is the least that still counted."
+        return (
+            "Best is what you aimed for. The prep set no minimum: pick it if they did less "
+            "than the best but enough to move things on."
+        )
 
     def _check_text(self, step: FlowStep) -> Verdict:
         try:
@@ -216,12 +312,40 @@ class DebriefFlowScreen(GuidedFlowScreen[Call, DebriefAnswers]):
             return Verdict(error=error.message)
         return Verdict()
 
-    def _check_due(self, text: str) -> Verdict:
+    def _check_movement(self) -> Verdict:
+        answers = self.answers
+        if missing := movement_missing(answers.movement, self.context.contacts):
+            return Verdict(error=missing)
+        if not self.call.prepared:  # what they agreed to was the first question
+            gap = advance_without_promise(answers.movement, answers.theirs, self.context.contacts)
+            return Verdict(error=paragraphs(gap, "Esc goes back to write it.") if gap else "")
+        return Verdict()
+
+    def _check_theirs(self) -> Verdict:
+        step = self.current
+        if gap := advance_without_promise(
+            self.answers.movement, self.answers.theirs, self.context.contacts
+        ):
+            return Verdict(error=paragraphs(gap, "Esc goes back to change it."))
+        return self._check_text(step)
+
+    def _check_due(self, text: str, *, theirs: bool) -> Verdict:
         try:
-            self._due(text)
+            due = self._due(text)
         except ValidationError as error:
             return Verdict(error=error.message)
-        return Verdict()
+        now = self.coach.now()
+        flag = promise_day_flag(
+            due,
+            call_day=local_time(self.call.when, now).date(),
+            today=now.date(),
+            theirs=theirs,
+            contacts=self.context.contacts,
+        )
+        if flag is not None:
+            return Verdict(error=flag.message) if flag.blocking else Verdict(question=flag.message)
+        undated = promise_undated(self.answers.movement, self.answers.theirs, text)
+        return Verdict(question=undated if theirs else "")
 
     def _check_next_when(self) -> Verdict:
         try:
@@ -237,20 +361,44 @@ class DebriefFlowScreen(GuidedFlowScreen[Call, DebriefAnswers]):
 
     def _check_next_step(self) -> Verdict:
         value = self.answers.next_step
-        verdict = check_outcome(value) if value.strip() else None
+        context = OutcomeContext(contacts=self.context.contacts, objective=self.context.objective)
+        verdict = check_outcome(value, context) if value.strip() else None
         if verdict is not None and verdict.blocking:
             return Verdict(error=verdict.messages[0])
         if verdict is not None and verdict.issues:
             return Verdict(question=paragraphs(verdict.messages[0], "Ctrl+s again keeps it."))
         return Verdict()
 
+    def _gaps(self) -> list[tuple[str, str]]:
+        """What still keeps the debrief from saving, each with the step that answers it."""
+        answers = self.answers
+        result = debrief_result(self.call, answers.result)
+        theirs = answers.theirs if self._theirs_asked() else ""
+        promise_step = "theirs" if self.call.prepared else "movement"
+        contacts = self.context.contacts
+        gaps = [
+            ("result", result_missing(result)),
+            ("movement", movement_missing(answers.movement, contacts)),
+            (promise_step, advance_without_promise(answers.movement, theirs, contacts)),
+        ]
+        if self.skill is not None:
+            gaps.append(("practised", practised_missing(answers.practised)))
+        return [(key, message) for key, message in gaps if message]
+
     def reference(self) -> str:
         if self.current.kind is not StepKind.REVIEW:
             return ""
         answers = self.answers
+        if not self.call.prepared:
+            outcome = "No outcome was set"
+        elif answers.result is None:
+            outcome = "Result: not chosen yet"
+        else:
+            outcome = f"Result: {RESULT_WORDS[answers.result]}"
+        movement = answers.movement.value if answers.movement else "movement not chosen yet"
         lines = [
-            f"Outcome {answers.result.value}; {answers.movement.value}.",
-            f"They promised: {answers.theirs or '—'}",
+            f"{outcome}; {movement}.",
+            f"They promised: {(answers.theirs if self._theirs_asked() else '') or '—'}",
             f"You promised: {answers.mine or '—'}",
             f"Next step: {answers.next_step or '—'}",
         ]
@@ -260,13 +408,23 @@ class DebriefFlowScreen(GuidedFlowScreen[Call, DebriefAnswers]):
             return f"Something needs fixing first: {error.message}"
         if when is not None:
             lines.append(f"Next call: {day_and_time(when)} (created when you save)")
+        if self.skill is not None and answers.practised is not None:
+            practised = "yes" if answers.practised else "no"
+            lines.append(f"Practised “{self.skill.skill}”: {practised}")
         return "\n".join(lines)
 
     def finish(self) -> Call | None:
         answers = self.answers
+        if gaps := self._gaps():
+            key, message = gaps[0]
+            self.go_to(next(i for i, step in enumerate(self.steps) if step.key == key))
+            self.say(message, kind="error")
+            return None
+        result, movement = debrief_result(self.call, answers.result), answers.movement
+        assert result is not None and movement is not None  # no gaps left
         try:
             theirs = (
-                () if self._continuation() else ((Party.THEM, answers.theirs, answers.theirs_due),)
+                ((Party.THEM, answers.theirs, answers.theirs_due),) if self._theirs_asked() else ()
             )
             promised = [
                 Promised(party, what, self._due(due))
@@ -275,11 +433,13 @@ class DebriefFlowScreen(GuidedFlowScreen[Call, DebriefAnswers]):
             ]
             when = self._next_when(answers.next_when)
             debrief = Debrief(
-                answers.result,
-                answers.movement,
+                result,
+                movement,
                 next_step=answers.next_step.strip(),
                 notes=answers.notes.strip(),
                 at=self.coach.now(),
+                skill_uid=self.skill.uid if self.skill else "",
+                practised=bool(answers.practised) if self.skill else False,
             )
             return save_debrief(
                 self.coach.repo,
@@ -295,3 +455,11 @@ class DebriefFlowScreen(GuidedFlowScreen[Call, DebriefAnswers]):
         except StoreError as error:
             self.say(str(error), kind="error")
         return None
+
+
+def _practised_text(answers: DebriefAnswers) -> str:
+    return {True: "yes", False: "no"}.get(answers.practised, "")  # type: ignore[arg-type]
+
+
+def _put_practised(answers: DebriefAnswers, value: object) -> None:
+    answers.practised = {"yes": True, "no": False}.get(str(value))
