@@ -23,7 +23,7 @@ from icalendar import Alarm, Calendar, Event, Todo
 
 from coach_tui import __version__
 from coach_tui.coaching.opener import OpenerFacts, opener
-from coach_tui.model.call import MINUTES, Call, Commitment, Debrief, Movement, Result
+from coach_tui.model.call import MINUTES, RESULT_GOT, Call, Commitment, Debrief, Movement
 from coach_tui.model.text import printable
 from coach_tui.model.touch import Touch
 
@@ -32,11 +32,6 @@ REMIND_BEFORE = timedelta(minutes=30)
 # Without --all a calendar gets the calls of the last 90 days and every call to come:
 # enough history to look back on a quarter, without years of past events in a phone.
 WINDOW = timedelta(days=90)
-RESULT_WORDS = {
-    Result.REACHED: "outcome reached",
-    Result.PARTLY: "outcome partly reached",
-    Result.MISSED: "outcome not reached",
-}
 
 
 def in_window(call: Call, now: datetime) -> bool:
@@ -103,7 +98,7 @@ def _what_to_get(call: Call) -> list[str]:
 
 def _what_happened(call: Call, debrief: Debrief) -> list[str]:
     """A debriefed call: what it was for and what came of it."""
-    lines = [_outcome_line(call), f"Result: {RESULT_WORDS[debrief.result]}."]
+    lines = [_outcome_line(call), f"Result: {RESULT_GOT[debrief.result]}."]
     if debrief.movement is Movement.ADVANCE:
         lines.append(f"Advance: {debrief.next_step or 'the client committed to a next step.'}")
     else:

@@ -49,6 +49,17 @@ class Result(Enum):
     MISSED = "not reached"  # neither
 
 
+# How every screen, export and printout names a result: short in a table cell, as what the
+# call "got" in a sentence. One map, so the history, the prep's last call, the debrief's
+# check page and the calendar never disagree about what "partly" means.
+RESULT_SHORT = {Result.REACHED: "best", Result.PARTLY: "minimum", Result.MISSED: "neither"}
+RESULT_GOT = {
+    Result.REACHED: "got the best outcome",
+    Result.PARTLY: "got the minimum",
+    Result.MISSED: "got neither the best nor the minimum",
+}
+
+
 class Movement(Enum):
     """An advance is a next step the client committed to; a continuation is only more talk."""
 

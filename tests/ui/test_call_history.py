@@ -65,16 +65,18 @@ async def test_the_account_page_opens_its_call_history_archive_included(
         assert isinstance(app.screen, CallHistoryScreen)
         shown = on_screen(app)
         assert "Call history · Nordvale Foods" in shown
-        assert "5 calls debriefed: 1 advance, 4 continuations; outcome reached in 1." in shown
+        assert "5 calls debriefed: 1 advance, 4 continuations; the best outcome in 1." in shown
         assert OLDEST in shown  # read from the archive
         # The newest first, its whole debrief below the list.
         assert f"Aimed for: {LAST}" in shown
         assert "advance — the client committed to a next step" in shown
+        assert "Result: got the best outcome;" in shown
         assert "Notes: Notes of week 4" in shown
         await pilot.press(*["down"] * 4)  # to the oldest
         await settle(pilot)
         shown = on_screen(app)
         assert f"Aimed for: {OLDEST}" in shown
+        assert "Result: got the minimum;" in shown  # stored as "partly": the same words everywhere
         assert "They promised: Send the waste figures (kept 7 Mar 2024)" in shown
         await pilot.press("escape")
         await settle(pilot)

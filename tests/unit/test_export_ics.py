@@ -184,13 +184,13 @@ def test_a_call_that_happened_says_what_came_of_it_and_rings_no_alarm(
     debriefed = str(events[calls["debriefed"].uid]["description"])
     assert debriefed.splitlines() == [
         "Outcome: Greta introduces us to the CFO",
-        "Result: outcome partly reached.",
+        "Result: got the minimum.",
         "Advance: CFO call on Friday",
         "Notes: Budget is set in March",
     ]
     assert str(events[calls["continued"].uid]["description"]).splitlines() == [
         "No outcome was prepared.",
-        "Result: outcome not reached.",
+        "Result: got neither the best nor the minimum.",
         "Continuation: no commitment from the client yet.",
         "Next step: Send the deck",
     ]

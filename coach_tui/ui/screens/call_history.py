@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Header, Static
 
 from coach_tui.coaching.call_history import HistoryEntry, call_history, history_tally
 from coach_tui.coaching.calls import commitment_label
-from coach_tui.model.call import Commitment, Movement, Party
+from coach_tui.model.call import RESULT_GOT, RESULT_SHORT, Commitment, Movement, Party
 from coach_tui.model.wording import counted
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.base import CoachScreen
@@ -116,7 +116,7 @@ class CallHistoryScreen(CoachScreen[None]):
         status.update(
             plain(
                 f"{counted(tally.calls, 'call')} debriefed: {counted(tally.advances, 'advance')}, "
-                f"{counted(tally.continuations, 'continuation')}; outcome reached in "
+                f"{counted(tally.continuations, 'continuation')}; the best outcome in "
                 f"{tally.reached}. Newest first."
             )
         )
@@ -139,7 +139,7 @@ class CallHistoryScreen(CoachScreen[None]):
             table.add_row(
                 cell(day_and_time(self.local(call.when))),
                 cell(call.kind.value),
-                cell(debrief.result.value),
+                cell(RESULT_SHORT[debrief.result]),
                 cell(debrief.movement.value),
                 cell(call.outcome or "no outcome prepared", width),
                 key=str(index),
@@ -170,7 +170,7 @@ class CallHistoryScreen(CoachScreen[None]):
         lines = [
             f"{day_and_time(self.local(call.when))} · {call.kind.value}",
             f"Aimed for: {call.outcome or 'no outcome prepared'}",
-            f"Result: outcome {debrief.result.value}; {movement}",
+            f"Result: {RESULT_GOT[debrief.result]}; {movement}",
             f"Next step: {debrief.next_step or '—'}",
             f"Notes: {debrief.notes or '—'}",
         ]

@@ -28,7 +28,7 @@ from coach_tui.coaching.debrief_checks import (
 from coach_tui.coaching.next_call import Promised
 from coach_tui.coaching.outcome import OutcomeContext, check_outcome
 from coach_tui.model.account import Account
-from coach_tui.model.call import CALL_TEXT, Call, Debrief, Movement, Party, Result
+from coach_tui.model.call import CALL_TEXT, RESULT_GOT, Call, Debrief, Movement, Party, Result
 from coach_tui.model.clock import local_time
 from coach_tui.model.dates import Prefer, clock_change_note, parse_day, parse_moment, read_back
 from coach_tui.model.draft import FlowDraft
@@ -134,12 +134,6 @@ DEBRIEF_STEPS = (
         kind=StepKind.REVIEW,
     ),
 )
-# What the review page calls each result.
-RESULT_WORDS = {
-    Result.REACHED: "the best outcome",
-    Result.PARTLY: "the minimum",
-    Result.MISSED: "neither",
-}
 
 
 class DebriefFlowScreen(GuidedFlowScreen[Call, DebriefAnswers]):
@@ -394,7 +388,7 @@ class DebriefFlowScreen(GuidedFlowScreen[Call, DebriefAnswers]):
         elif answers.result is None:
             outcome = "Result: not chosen yet"
         else:
-            outcome = f"Result: {RESULT_WORDS[answers.result]}"
+            outcome = f"Result: {RESULT_GOT[answers.result]}"
         movement = answers.movement.value if answers.movement else "movement not chosen yet"
         lines = [
             f"{outcome}; {movement}.",

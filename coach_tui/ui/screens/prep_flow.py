@@ -31,7 +31,7 @@ from coach_tui.coaching.outcome_split import (
 from coach_tui.coaching.prep_answers import PrepAnswers
 from coach_tui.coaching.prep_depth import PLANNING_STEPS, asks
 from coach_tui.model.account import WHY_NOW, Account, Perspective, StrategicObjective
-from coach_tui.model.call import CALL_TEXT, MINUTES, Call, Commitment, Prep, Result
+from coach_tui.model.call import CALL_TEXT, MINUTES, RESULT_GOT, Call, Commitment, Prep
 from coach_tui.model.clock import local_time
 from coach_tui.model.contact import Contact
 from coach_tui.model.draft import FlowDraft
@@ -68,12 +68,6 @@ REVIEW_LINES = (
     ("objections", "Objections"), ("bring", "Bring"),
 )  # fmt: skip
 PERSPECTIVES_SHOWN = 3
-# What a debrief's result means now that every prep has a best outcome and a minimum.
-RESULT_WORDS = {
-    Result.REACHED: "got the best outcome",
-    Result.PARTLY: "got the minimum",
-    Result.MISSED: "got neither the best nor the minimum",
-}
 
 
 PREP_STEPS = (
@@ -470,7 +464,7 @@ class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
             debrief = self.last.debrief
             lines.append(
                 f"Last call {day(self.local(self.last.when))}: {debrief.movement.value}, "
-                f"{RESULT_WORDS[debrief.result]}. Next step: {debrief.next_step or '—'}"
+                f"{RESULT_GOT[debrief.result]}. Next step: {debrief.next_step or '—'}"
             )
         today = self.coach.now().date()
         for commitment in open_commitments(self.commitments, today)[:4]:
