@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from coach_tui.coaching.calls import stalls_in
+from coach_tui.coaching.red_flags import flag_question
 from coach_tui.coaching.review import ClearItem, items_to_clear, review_week_for
 from coach_tui.coaching.trends import Series, default_weeks, trend_series
 from coach_tui.coaching.week_figures import WeekSources, figures_by_week
@@ -24,6 +24,7 @@ from coach_tui.model.review import WeekReview
 from coach_tui.model.touch import Touch
 from coach_tui.model.week import IsoWeek
 from coach_tui.services.goal_notes import goal_notes
+from coach_tui.services.red_flags import red_flags
 from coach_tui.store.first_use import first_use
 from coach_tui.store.repository import Repository
 
@@ -81,6 +82,13 @@ def is_recent(week: IsoWeek, now: datetime) -> bool:
     return week >= IsoWeek.of(now.date()).shifted(-1)
 
 
+def stalled_now(repo: Repository, now: datetime) -> dict[str, str]:
+    """Account uid → its red-flag question, read exactly as the dashboard reads them (stall,
+    silence after an advance, a client promise late), so the review never disagrees with it."""
+    flags = red_flags(repo, repo.calls.digest(now), now)
+    return {uid: question for uid, f in flags.items() if (question := flag_question(f))}
+
+
 def reading_context(
     repo: Repository, week: IsoWeek, now: datetime, sources: WeekSources
 ) -> ReadingContext:
@@ -89,11 +97,7 @@ def reading_context(
     rules), so only a recent week names them."""
     today = now.date()
     recent = is_recent(week, now)
-    stalled = (
-        stalls_in(repo.calls.digest(now).history, today, weeks=repo.settings.get().stall_weeks)
-        if recent
-        else {}
-    )
+    stalled = stalled_now(repo, now) if recent else {}
     goals = [goal for goal in sources.goals if goal.end >= today] if recent else []
     notes = goal_notes(repo, goals, today, sources.objectives)
     return ReadingContext(

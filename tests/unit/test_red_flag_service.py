@@ -12,6 +12,7 @@ from coach_tui.model.contact import BuyingRole, Contact
 from coach_tui.services import red_flags as service
 from coach_tui.services.agenda import todays_agenda
 from coach_tui.services.buying_map import met_and_kept
+from coach_tui.services.weekly_review import stalled_now
 from coach_tui.store.repository import Repository
 
 
@@ -46,8 +47,11 @@ def test_silence_after_an_advance_is_flagged_where_there_is_something_to_win(
     assert agenda.coach_line == (
         "Nordvale: nobody has spoken to them since their last commitment. Call Greta today."
     )
+    # The weekly review's reading names the same accounts as the morning plan.
+    assert set(stalled_now(repo, now)) == {watched.uid}
     repo.calls.save(Call(watched.uid, now + timedelta(days=2)))  # the next call is booked
     assert todays_agenda(repo, now).stalled == ()
+    assert stalled_now(repo, now) == {}
 
 
 def test_the_holiday_calendar_is_read_only_when_it_could_decide(
