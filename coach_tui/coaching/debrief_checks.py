@@ -18,6 +18,7 @@ from coach_tui.model.call import Call, Movement, Result
 from coach_tui.model.day_text import near_day_text
 from coach_tui.model.goal import SkillGoal
 from coach_tui.model.text import printable
+from coach_tui.model.wording import counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,15 +125,29 @@ class DayFlag:
     blocking: bool = False
 
 
+# A promise this many days after the call is asked about (see `promise_day_flag`).
+FAR_OFF_DAYS = 183
+
+
 def promise_day_flag(
     due: date | None, *, call_day: date, today: date, theirs: bool, contacts: Sequence[str] = ()
 ) -> DayFlag | None:
     """A promise dated before the call cannot have been made in it; one dated after the call
-    but before today is already late — possible, but worth a second look."""
-    if due is None or due >= today:
+    but before today is already late — possible, but worth a second look. So is one half a
+    year or more away: usually a day without a year ("27 nov" typed on 2 Dec) read as next
+    year's, and a promise that far off rarely holds anyway."""
+    if due is None:
         return None
     someone = who(contacts) if theirs else "you"
     shown = near_day_text(due, today)
+    if (due - call_day).days >= FAR_OFF_DAYS:
+        months = counted((due - call_day).days // 30, "month")
+        return DayFlag(
+            f"{shown} is {months} after the call. Is that the day {someone} meant? "
+            "Ctrl+s again keeps it."
+        )
+    if due >= today:
+        return None
     if due < call_day:
         return DayFlag(
             f"{shown} is before the call ({near_day_text(call_day, today)}): nobody promises "

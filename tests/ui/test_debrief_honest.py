@@ -289,3 +289,28 @@ async def test_the_debrief_resumes_at_the_same_step_with_its_choices(
         skill.uid,
         False,
     )
+
+
+async def test_a_day_without_a_year_read_as_next_years_is_asked_about(
+    make_app, with_why, open_repo, clock
+) -> None:
+    """ "20 nov" typed a few days after the 20th reads as next year's: the coach asks once."""
+    call = seed(open_repo, clock, prep=Prep(BEST))
+    app = make_app()
+    async with run(app) as pilot:
+        screen = await open_debrief(pilot)
+        await choose(pilot, "reached")
+        await pilot.press("ctrl+s")
+        await choose(pilot, "advance")
+        await pilot.press("ctrl+s")
+        await answer(pilot, "Greta sends the plant data")
+        await answer(pilot, "20 nov")
+        assert screen.current.key == "theirs_due"
+        assert "20 Nov 2027 is 12 months after the call" in on_screen(app)
+        await pilot.press("ctrl+s")  # a question, not a refusal: kept when pressed again
+        assert screen.current.key == "mine"
+        await walk_to(pilot, "review")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    [promise] = app.repo.calls.commitments(call.account_uid)
+    assert promise.due == date(2027, 11, 20)

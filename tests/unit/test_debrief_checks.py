@@ -177,6 +177,13 @@ def test_an_advance_names_what_the_client_promised(movement, promise, said) -> N
                     "Which day did Greta mean?", blocking=True),
         ),
         (
+            date(2027, 11, 20),  # "20 nov" typed days after the 20th reads as next year's
+            True,
+            DayFlag("20 Nov 2027 is 12 months after the call. Is that the day Greta meant? "
+                    "Ctrl+s again keeps it."),
+        ),
+        (date(2027, 5, 24), False, None),  # six months out: a long promise, but plausible
+        (
             date(2025, 11, 24),
             False,
             DayFlag("24 Nov 2025 is before the call (Mon 23 Nov): nobody promises the past. "
