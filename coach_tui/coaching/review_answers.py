@@ -47,6 +47,14 @@ class ReviewAnswers:
     key_calls: tuple[str, ...] = ()  # call uids
     lists: ReviewLists | None = None  # None: a draft from before the lists were kept
 
+    def start_from_debriefs(self, practised_in_calls: Mapping[str, bool]) -> Self:
+        """A new review's "did you practise?" answers start from what the week's debriefs
+        said (skill uid → practised in at least one call), so the seller confirms rather than
+        recalls; a skill no debrief asked about keeps the default."""
+        for uid, practised in practised_in_calls.items():
+            self.skill(uid).practised = practised
+        return self
+
     def skill(self, uid: str) -> SkillAnswers:
         """The answers about skill `uid` (empty ones, kept, if none yet)."""
         return self.skills.setdefault(uid, SkillAnswers())

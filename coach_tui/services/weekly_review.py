@@ -45,6 +45,9 @@ class ReviewContext:
     # Skill uid → what the week says about it ("rated 2/5 last time; practised in 3 of 5
     # calls"), for the skill's steps; a skill the week says nothing about is absent.
     skill_notes: dict[str, str] = field(default_factory=dict)
+    # Skill uid → did the week's debriefs say it was practised in at least one call? Only
+    # skills a debrief asked about; a new review's answers start from these.
+    practised_in_calls: dict[str, bool] = field(default_factory=dict)
     figures_narrow: str = ""  # the table without last week's column, for a narrow terminal
 
 
@@ -187,6 +190,9 @@ def review_context(repo: Repository, week: IsoWeek, now: datetime) -> ReviewCont
         touches={touch.uid: touch for touch in open_touches},
         promises={promise.uid: promise for promise in promises},
         skill_notes={uid: note for uid, note in notes.items() if note},
+        practised_in_calls={
+            tally.skill_uid: tally.practised > 0 for tally in report.figures.skills if tally.asked
+        },
     )
 
 

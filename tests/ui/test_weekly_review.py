@@ -8,6 +8,8 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+import pytest
+
 from coach_tui.model.account import Account
 from coach_tui.model.call import Call, Commitment, Debrief, Movement, Party, Prep, Result
 from coach_tui.model.day import DayPlan, Priority
@@ -398,7 +400,7 @@ async def test_a_checkable_focus_goes_straight_on(make_app, with_why, open_repo,
         assert flow.current.key == "key_calls"
 
 
-def seed_reading(open_repo) -> dict[str, str]:
+def seed_reading(open_repo, *, practised: bool = True) -> dict[str, str]:
     """`seed_week` plus what the week's reading speaks of: a debrief that asked about the
     skill, touches that got a reply and a meeting, a stalled account, last week's rating."""
     uids = seed_week(open_repo)
@@ -421,7 +423,7 @@ def seed_reading(open_repo) -> dict[str, str]:
             datetime(2026, 11, 18, 15, 0, tzinfo=BERLIN),
             prep=Prep("Greta sends the volumes"),
             debrief=Debrief(
-                Result.PARTLY, Movement.ADVANCE, skill_uid=uids["skill"], practised=True
+                Result.PARTLY, Movement.ADVANCE, skill_uid=uids["skill"], practised=practised
             ),
         )
     )
@@ -474,6 +476,24 @@ async def test_the_week_in_numbers_reads_outcomes_touches_accounts_and_skills(
         assert "Best outcome (of debriefs)" in flow.context.figures_text
         await walk_to(pilot, flow, f"skill:{flow.context.skills[0][0]}:practised")
         assert "From your week: rated 2/5 last time; practised in 1 of 1 call." in on_screen(app)
+
+
+@pytest.mark.parametrize("practised", [True, False])
+async def test_did_you_practise_starts_from_what_the_debriefs_said(
+    make_app, with_why, open_repo, clock, practised
+) -> None:
+    """The debriefs asked about the skill this week; the review starts from their answer
+    (the seller confirms rather than recalls), so a "no" goes straight past the example."""
+    uid = seed_reading(open_repo, practised=practised)["skill"]
+    app = make_app()
+    async with run(app) as pilot:
+        flow = await open_review(pilot)
+        await walk_to(pilot, flow, f"skill:{uid}:practised")
+        assert flow.answers.skill(uid).practised is practised
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        expected = f"skill:{uid}:example" if practised else f"skill:{uid}:rating"
+        assert flow.current.key == expected
 
 
 async def test_a_narrow_terminal_drops_last_weeks_column_rather_than_wrap_rows(

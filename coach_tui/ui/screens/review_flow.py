@@ -248,6 +248,8 @@ class WeekReviewFlowScreen(GuidedFlowScreen[WeekReview, ReviewAnswers]):
     ) -> None:
         context = _kept_lists(context, draft)
         answers = answers_from(existing)
+        if existing is None:
+            answers.start_from_debriefs(context.practised_in_calls)
         answers.lists = ReviewLists(context.skills, context.clear)
         verb = "Edit the review" if existing is not None else "Weekly review"
         super().__init__(
@@ -262,7 +264,9 @@ class WeekReviewFlowScreen(GuidedFlowScreen[WeekReview, ReviewAnswers]):
         self.existing = existing
 
     def blank_answers(self) -> ReviewAnswers:
-        return ReviewAnswers(lists=self.answers.lists)
+        return ReviewAnswers(lists=self.answers.lists).start_from_debriefs(
+            self.context.practised_in_calls
+        )
 
     def show_step(self) -> None:
         """Draw the step from its top: the week's reading and the figures below it can be
