@@ -310,6 +310,8 @@ class _Reader:
             if self.delivers(obj):
                 return Kind.SELLER  # "get the contract to them"
             return Kind.FUZZY if _vague_object(lemma, obj) else Kind.ACT
+        if lemma in w.WRAPPER_VERBS and _continuation_verb(verb, obj):
+            return Kind.CONTINUATION  # "Agree to reconnect in January": agreed to nothing
         if lemma in w.MUTUAL_VERBS or (lemma in w.WRAPPER_VERBS and actor is Actor.IMPERATIVE):
             return Kind.FUZZY if _vague_object(lemma, obj) else Kind.ACT
         if lemma in w.GENERIC_VERBS:
@@ -411,6 +413,8 @@ def _continuation_verb(verb: Token, obj: Sequence[Token]) -> bool:
     inner = lemmas[1] if verb.lemma in w.WRAPPER_VERBS and len(lemmas) > 1 else lemmas[0]
     if inner == "review":
         return not any(token.low == "with" for token in obj)  # "review it with legal" acts
+    if inner == "reconnect" and any(token.low in {"us", "me"} for token in obj[:3]):
+        return False  # "reconnect us with his boss" is an introduction
     if inner in w.TALK_VERBS and verb.lemma in w.WRAPPER_VERBS:
         return True
     return inner in w.CONTINUATION_VERBS - {"review"}

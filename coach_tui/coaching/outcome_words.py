@@ -83,6 +83,7 @@ CONTINUATION_PHRASES = (
     ("look", "into"), ("get", "back"), ("come", "back"), ("circle", "back"), ("touch", "base"),
     ("catch", "up"), ("check", "in"), ("keep", "the", "conversation"), ("follow", "along"),
     ("stay", "engaged"), ("remain", "interested"), ("still", "interested"), ("get", "to", "know"),
+    ("pick", "it", "up", "again"), ("pick", "this", "up", "again"), ("pick", "up", "again"),
 )  # fmt: skip
 # An evaluation of the call itself: "a useful call" commits nobody.
 EVALUATIONS = frozenset(

@@ -142,6 +142,9 @@ def test_the_sellers_side_and_seller_tasks(text, expected) -> None:
         "they like the proposal",
         "they will review the proposal",
         "They agree to reconnect after the summer",
+        "Agree to reconnect in January",  # a note to self, no subject: agreed to nothing
+        "we agree to reconnect in Q3",
+        "Greta agrees to pick it up again in spring",
         "Stay in touch with Marta",
         "touch base",
         "good meeting",
@@ -155,6 +158,10 @@ def test_a_continuation_is_never_an_advance(text) -> None:
 
 def test_reviewing_with_someone_is_an_act() -> None:
     assert diagnosis("They review the contract with legal on Friday") is ADVANCE
+
+
+def test_reconnecting_us_with_someone_is_an_introduction() -> None:
+    assert diagnosis("Paul agrees to reconnect us with his boss") is ADVANCE
 
 
 @pytest.mark.parametrize(
