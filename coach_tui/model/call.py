@@ -177,11 +177,11 @@ class DebriefMark:
 class CallDigest:
     """The few calls the dashboard needs out of thousands, chosen without decoding them all.
 
-        `history` holds, per account, just enough debriefed calls for the stall rule (the first,
-        the last advance and the last three), as marks rather than whole calls. `per_objective`
-        counts live calls, which is every call of an open objective (a closed one's old calls
-        may be in the archive). `people_on` is each live call's contacts (read from the stored
-        record, not decoded): who made a promise in a call; `met` gathers them per account —
+    `history` holds, per account, just enough debriefed calls for the stall rule (the first,
+    the last advance and the last three), as marks rather than whole calls. `per_objective`
+    counts live calls, which is every call of an open objective (a closed one's old calls
+    may be in the archive). `people_on` is each live call's contacts (read from the stored
+    record, not decoded): who made a promise in a call; `met` gathers them per account —
     everyone on a live call of it, held or booked.
     """
 

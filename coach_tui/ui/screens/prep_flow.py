@@ -175,6 +175,11 @@ def resume_at(answers: PrepAnswers, step: int) -> int:
     return STEP_KEYS.index(key) if key in STEP_KEYS else min(step, len(STEP_KEYS) - 1)
 
 
+def _overrule(typed: str) -> str:
+    """How the seller goes past a coach's question about an answer they may leave empty."""
+    return "Ctrl+s again keeps it." if typed.strip() else "Ctrl+s again goes on without one."
+
+
 def ordered_contacts(call: Call, contacts: tuple[Contact, ...]) -> tuple[Contact, ...]:
     """The people on the call, in the order the call lists them."""
     by_uid = {contact.uid: contact for contact in contacts}
@@ -367,12 +372,7 @@ class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
         if checked.error:
             return Verdict(error=checked.error)
         if checked.question:
-            keep = (
-                "Ctrl+s again keeps it."
-                if self.answers.fallback.strip()
-                else ("Ctrl+s again goes on without one.")
-            )
-            return Verdict(question=paragraphs(checked.question, keep))
+            return Verdict(question=paragraphs(checked.question, _overrule(self.answers.fallback)))
         return Verdict()
 
     def _check_reason(self) -> Verdict:
@@ -383,12 +383,7 @@ class PrepFlowScreen(GuidedFlowScreen[Call, PrepAnswers]):
         checked = check_reason(self.answers.reason, who=self.who, names=names)
         if checked.issue is None:
             return Verdict()
-        keep = (
-            "Ctrl+s again keeps it."
-            if self.answers.reason.strip()
-            else ("Ctrl+s again goes on without one.")
-        )
-        return Verdict(question=paragraphs(checked.message, keep))
+        return Verdict(question=paragraphs(checked.message, _overrule(self.answers.reason)))
 
     def _check_why_now(self) -> Verdict:
         try:
