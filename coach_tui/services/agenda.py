@@ -19,17 +19,22 @@ def todays_agenda(repo: Repository, now: datetime) -> Agenda:
     names = repo.accounts.names()
     digest = repo.calls.digest(now)
     why = repo.why.current()
+    commitments = repo.calls.open_commitments()
+    objectives = repo.objectives.all_open()
+    flags = red_flags(
+        repo, digest, now, names=names, objectives=objectives, open_commitments=commitments
+    )
     agenda = build_agenda(
         now,
         why.statement if why else "",
         calls=[*digest.awaiting_debrief, *digest.upcoming],
         touches=touch_lines(repo.touches.open_due_by(today), today, names, repo.contacts.names()),
-        commitments=repo.calls.open_commitments(),
+        commitments=commitments,
         stalls={},
-        flags=tuple(red_flags(repo, digest, now).values()),
+        flags=tuple(flags.values()),
         goals=goal_lines(repo.goals.current(today), today),
         names=names,
-        objectives=repo.objectives.all_open(),
+        objectives=objectives,
         to_debrief=digest.awaiting_debrief,
     )
     reminder = review_reminder(today, repo.reviews.weeks(), first_use=first_use(repo))

@@ -20,17 +20,19 @@ def dashboard(repo: Repository, now: datetime) -> DashboardData:
     history = repo.why.history()
     accounts = repo.accounts.names()
     contacts = repo.contacts.roster()
+    objectives = repo.objectives.all_open()
+    flags = red_flags(repo, calls, now, names=accounts, objectives=objectives, roster=contacts)
     return DashboardData(
         today=today,
         why=history[0] if history else None,
         why_versions=len(history),
         objectives=objective_lines(
-            repo.objectives.all_open(),
+            objectives,
             accounts,
             today,
             calls_per_objective=calls.per_objective,
             contacts=contacts,
-            stalls={uid: flag_question(f) for uid, f in red_flags(repo, calls, now).items()},
+            stalls={uid: flag_question(f) for uid, f in flags.items()},
             met=calls.met,
         ),
         calls=upcoming(calls.upcoming, now, accounts),

@@ -8,20 +8,35 @@ from datetime import date, datetime
 
 from coach_tui.coaching.public_holidays import effective_region, public_holidays
 from coach_tui.coaching.red_flags import AccountFlags, flags_by_account, may_need_holidays
+from coach_tui.model.account import StrategicObjective
 from coach_tui.model.call import CallDigest, Commitment, DebriefMark, Party
+from coach_tui.model.contact import RosterEntry
 from coach_tui.store.repository import Repository
 
 
-def red_flags(repo: Repository, digest: CallDigest, now: datetime) -> dict[str, AccountFlags]:
-    """Account uid → its flags, for every account that has one raised."""
+def red_flags(
+    repo: Repository,
+    digest: CallDigest,
+    now: datetime,
+    *,
+    names: dict[str, str] | None = None,
+    objectives: Sequence[StrategicObjective] | None = None,
+    roster: Sequence[RosterEntry] | None = None,
+    open_commitments: Sequence[Commitment] | None = None,
+) -> dict[str, AccountFlags]:
+    """Account uid → its flags, for every account that has one raised. A caller that has
+    read the account names, the open objectives, the roster or the open promises already
+    passes them, so the dashboard and the agenda decode each once."""
     today = now.date()
-    commitments = [c for c in repo.calls.open_commitments() if c.party is Party.THEM]
+    if open_commitments is None:
+        open_commitments = repo.calls.open_commitments()
+    commitments = [c for c in open_commitments if c.party is Party.THEM]
     return flags_by_account(
         digest,
         now,
-        names=repo.accounts.names(),
-        objectives=repo.objectives.all_open(),
-        roster=repo.contacts.roster(),
+        names=repo.accounts.names() if names is None else names,
+        objectives=repo.objectives.all_open() if objectives is None else objectives,
+        roster=repo.contacts.roster() if roster is None else roster,
         commitments=commitments,
         weeks=repo.settings.get().stall_weeks,
         holidays=_holidays_for(commitments, today, repo),
