@@ -47,6 +47,14 @@ def a_locale_without_public_holidays(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("LC_TIME", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def a_config_folder_of_its_own(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> None:
+    """No test reads or writes the config folder of the person running the suite."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("COACH_CONFIG", str(folder))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder.parent / f"{folder.name}-xdg"))
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()

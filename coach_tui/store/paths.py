@@ -12,6 +12,7 @@ from coach_tui.store.errors import DataDirUnavailable, EmptyDataPath
 
 APP_DIR_NAME = "coach-tui"
 DATA_ENV = "COACH_DATA"
+CONFIG_ENV = "COACH_CONFIG"
 
 
 def resolve_data_dir(flag: str | None = None, environ: dict[str, str] | None = None) -> Path:
@@ -24,6 +25,17 @@ def resolve_data_dir(flag: str | None = None, environ: dict[str, str] | None = N
         raise EmptyDataPath()
     env = os.environ if environ is None else environ
     chosen = flag or env.get(DATA_ENV) or platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False)
+    return Path(chosen).expanduser().resolve()
+
+
+def config_dir(environ: dict[str, str] | None = None) -> Path:
+    """The folder for what a person edits by hand (config.toml, their own themes).
+
+    `COACH_CONFIG` names it outright (tests and portable set-ups); otherwise the
+    platform's user config dir, which follows `$XDG_CONFIG_HOME` on Linux.
+    """
+    env = os.environ if environ is None else environ
+    chosen = env.get(CONFIG_ENV) or platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False)
     return Path(chosen).expanduser().resolve()
 
 
