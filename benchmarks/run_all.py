@@ -107,15 +107,18 @@ def paired_figure(name: str, what: str, output: str) -> list[Figure]:
     ]
 
 
-def target_figures(output: str) -> list[Figure]:
-    """The volume targets: each against its own baseline, with the issue's target."""
+def target_figures(name: str, output: str) -> list[Figure]:
+    """Figures each against its own baseline, with the issue's target (volume targets,
+    start-up as a person sees it)."""
+    if output.startswith("skipped"):
+        return [Figure(name, output.strip(), "", "", "")]
     figures = []
     for line in output.splitlines():
         if match := TARGETED.match(line):
             target = match["target"].replace("<=", "≤").strip()
             figures.append(
                 Figure(
-                    "volume_targets",
+                    name,
                     match["what"],
                     f"{float(match['value']):.1f} ms",
                     f"{float(match['base']):.1f} ms ({match['base_name']})",
@@ -186,6 +189,7 @@ def main() -> None:
     figures: list[Figure] = []
     plan = (
         ("startup.py", ("--runs", str(max(runs, 5)))),
+        ("first_text.py", ("--runs", str(max(runs, 5)))),
         ("volume_targets.py", ("--runs", str(max(runs, 5)))),
         ("dashboard_volume.py", ("--runs", str(runs))),
         ("morning_volume.py", ("--runs", str(runs))),
@@ -203,8 +207,8 @@ def main() -> None:
             figures += paired_figure(name, "start to dashboard (no data)", output)
         elif script == "today.py":
             figures += paired_figure(name, "coach today, 5-year demo", output)
-        elif script == "volume_targets.py":
-            figures += target_figures(output)
+        elif script in ("volume_targets.py", "first_text.py"):
+            figures += target_figures(name, output)
         elif script == "keys.py":
             figures += key_figures(output)
         elif script == "crash_loop.py":
