@@ -74,7 +74,7 @@ SCREEN_TEXT = """
 
 # Whether a person sees the terminal: nothing (the "starting" note) lies over its middle, and
 # how many distinct colours its canvases hold in a sample of their pixels (1 for a blank
-# canvas, many once text is drawn on it).
+# canvas, more than 2 once text is drawn on it).
 DRAWN = """
 (() => {
   const middle = document.elementFromPoint(innerWidth / 2, innerHeight / 2);
@@ -224,9 +224,16 @@ class Tab:
             shown = "(a blank terminal: nothing came from the app)"
         raise TimeoutError(f"{wanted!r} not on screen within {seconds:g} s; it shows:\n{shown}")
 
-    async def drawn(self) -> dict[str, Any]:
-        """Whether the terminal is on top (`on_top`) and how many colours it shows (`colours`)."""
-        return await self.evaluate(DRAWN)
+    async def drawn(self, seconds: float) -> dict[str, Any]:
+        """Whether the terminal is on top (`on_top`) and how many colours it shows (`colours`),
+        once both say it is drawn, else as they are after `seconds` (the canvas is painted at
+        the next animation frame after the text arrives)."""
+        deadline = time.monotonic() + seconds
+        while True:
+            state = await self.evaluate(DRAWN)
+            if (state["on_top"] and state["colours"] > 2) or time.monotonic() > deadline:
+                return state
+            await asyncio.sleep(0.1)
 
     async def press(self, key: str) -> None:
         """Type one lower-case letter into the terminal, as a keyboard does.

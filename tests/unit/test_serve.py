@@ -381,14 +381,14 @@ def test_in_chromium_the_dashboard_shows_and_a_key_opens_accounts(
     async def use_it(devtools: str) -> tuple[str, dict[str, object], str]:
         async with new_tab(devtools) as tab:
             await tab.open(served.address)
-            dashboard = await tab.wait_for_text("Prep the Nordvale call", seconds=12)
-            drawn = await tab.drawn()
+            dashboard = await tab.wait_for_text("Prep the Nordvale call", seconds=11)
+            drawn = await tab.drawn(seconds=2)
             await tab.press("a")
-            accounts = await tab.wait_for_text("No accounts yet", seconds=5)
+            accounts = await tab.wait_for_text("No accounts yet", seconds=4)
             return dashboard, drawn, accounts
 
     with chromium(tmp_path / "profile") as devtools:  # it starts within 5 s or fails
-        dashboard, drawn, accounts = asyncio.run(asyncio.wait_for(use_it(devtools), 18))
+        dashboard, drawn, accounts = asyncio.run(asyncio.wait_for(use_it(devtools), 16))
     assert WHY in " ".join(dashboard.split())
     assert drawn["on_top"]  # the "starting" note is gone, nothing covers the terminal
     assert drawn["colours"] > 2  # its canvas holds drawn text, not just a background
