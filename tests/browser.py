@@ -8,7 +8,7 @@ The terminal draws on a canvas, so the page's DOM holds none of its text. What t
 shows is read from the terminal's own buffer (xterm.js's public `buffer.active` API): a
 script added before textual.js runs notes the `Terminal` textual.js makes, the moment it is
 assigned to its `terminal` property. That is the text xterm.js parsed from the app's stream
-and draws; `painted()` checks the canvas holds more than its background as well.
+and draws; `Tab.drawn()` checks the canvas holds more than its background as well.
 """
 
 from __future__ import annotations
@@ -111,14 +111,15 @@ def chromium(profile: Path, *, start_seconds: float = 5) -> Iterator[str]:
     if executable is None:
         raise BrowserError("Chromium is not installed")
     profile.mkdir(parents=True, exist_ok=True)
-    process = subprocess.Popen(
-        [executable, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "HOME": str(profile)},
-        start_new_session=True,  # a process group of its own: its helpers end with it
-    )
+    with (profile / "chromium.log").open("wb") as log:  # read back if it fails to start
+        process = subprocess.Popen(
+            [executable, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=log,
+            env={**os.environ, "HOME": str(profile)},
+            start_new_session=True,  # a process group of its own: its helpers end with it
+        )
     try:
         yield devtools_address(profile, process, start_seconds)
     finally:
@@ -133,7 +134,8 @@ def devtools_address(profile: Path, process: subprocess.Popen[bytes], seconds: f
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise BrowserError(f"Chromium exited at start (code {process.returncode})")
+            said = (profile / "chromium.log").read_text(errors="replace")[-2000:]
+            raise BrowserError(f"Chromium exited at start (code {process.returncode}):\n{said}")
         lines = active.read_text().split("\n") if active.exists() else []
         if len(lines) >= 2 and lines[0].isdigit() and lines[1]:
             return f"ws://127.0.0.1:{lines[0]}{lines[1]}"
