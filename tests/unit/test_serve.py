@@ -3,8 +3,8 @@
 The server really runs. A websocket client plays the browser's part and reads the dashboard's
 text from the terminal stream; other clients play a local stranger (no token, a wrong one), a
 web page on another site (its Origin) and a rebound DNS name (its Host), and each is refused
-before any coach process starts. A real headless Chromium loads the page where one is
-installed.
+before any coach process starts. Where Chromium is installed, a real headless one opens the
+address, shows the dashboard and takes a key (tests/browser.py drives it).
 """
 
 from __future__ import annotations
@@ -12,10 +12,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import os
 import queue
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -35,6 +33,7 @@ from coach_tui.model.clock import system_clock
 from coach_tui.model.day import DayPlan, Priority
 from coach_tui.model.why import new_why
 from coach_tui.store.repository import Repository
+from tests.browser import chromium, chromium_path, new_tab
 
 WHY = "I sell so my team keeps its jobs."
 ANSI = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[P\]_^][^\x1b]*\x1b\\|\x1b[()][0-9A-Za-z]")
@@ -368,21 +367,33 @@ def test_the_dashboard_streams_to_the_tab_opened_from_the_address(served: Served
 
 
 @pytest.mark.skipif(
-    shutil.which("chromium") is None,
+    chromium_path() is None,
     reason="Chromium is not installed (Debian: apt install chromium) — the websocket test "
     "above still checks the app streams to a browser client",
 )
-def test_headless_chromium_loads_the_page(served: Served, tmp_path: Path) -> None:
-    done = subprocess.run(
-        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=8000",
-         f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", served.address],
-        capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
-        env={**os.environ, "HOME": str(tmp_path)},
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert "data-session-websocket-url" in done.stdout
-    assert "textual.js" in done.stdout  # the terminal front end was loaded
-    assert "-loaded" in done.stdout  # its websocket opened: the cookie and the page's policy hold
+def test_in_chromium_the_dashboard_shows_and_a_key_opens_accounts(
+    served: Served, tmp_path: Path
+) -> None:
+    """The page in a real browser: its script runs under the page's policy, the cookie takes
+    its websocket past the guard, the terminal draws the dashboard, and a key typed in the
+    page reaches the app, which answers with the next screen."""
+
+    async def use_it(devtools: str) -> tuple[str, dict[str, object], str]:
+        async with new_tab(devtools) as tab:
+            await tab.open(served.address)
+            dashboard = await tab.wait_for_text("Prep the Nordvale call", seconds=11)
+            drawn = await tab.drawn(seconds=2)
+            await tab.press("a")
+            accounts = await tab.wait_for_text("No accounts yet", seconds=4)
+            return dashboard, drawn, accounts
+
+    with chromium(tmp_path / "profile") as devtools:  # it starts within 5 s or fails
+        dashboard, drawn, accounts = asyncio.run(asyncio.wait_for(use_it(devtools), 16))
+    assert WHY in " ".join(dashboard.split())
+    assert drawn["on_top"]  # the "starting" note is gone, nothing covers the terminal
+    assert drawn["colours"] > 2  # its canvas holds drawn text, not just a background
+    assert "Your why" not in accounts
+    assert "Accounts" in accounts.splitlines()[0]  # the title bar names the new screen
 
 
 def test_the_command_each_tab_runs_opens_this_data_folder() -> None:
