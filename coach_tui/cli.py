@@ -67,13 +67,46 @@ def _add_common(parser: argparse.ArgumentParser, *, top: bool) -> None:
     )
 
 
+THEMED_COMMANDS = frozenset({"serve"})  # and the app itself, run without a command
+
+
+def _add_theme(parser: argparse.ArgumentParser, *, top: bool, shown: bool = True) -> None:
+    """`--theme`, like `--data`, before or after the subcommand; the later one wins."""
+    parser.add_argument(
+        "--theme",
+        metavar="NAME",
+        default=None if top else argparse.SUPPRESS,
+        help="theme for this run: coach-light, coach-contrast… or one of your own"
+        if shown
+        else argparse.SUPPRESS,
+    )
+
+
+def _add_theme_to_commands(commands: argparse._SubParsersAction) -> None:
+    """Every command reads `--theme` after its name too: those that draw the app take it,
+    the others (hidden from their help) refuse it in one sentence (`_unused_theme`) rather
+    than argparse's "unrecognized arguments"."""
+    for name, command in commands.choices.items():
+        _add_theme(command, top=False, shown=name in THEMED_COMMANDS)
+
+
+def _unused_theme(args: argparse.Namespace) -> str | None:
+    """Why `--theme` cannot go with this command, or None when it can."""
+    if args.theme is None or args.handler in (run_app, run_serve):
+        return None
+    return (
+        "coach: --theme goes with the app (coach --theme NAME) and coach serve; the other "
+        "commands print in your terminal's own colours. Nothing was done."
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="coach",
         description="A personal sales coach in your terminal. Run without a command to open it.",
     )
     parser.add_argument("--version", action="version", version=f"coach {__version__}")
-    parser.add_argument("--theme", metavar="NAME", help="theme for this run (e.g. coach-light)")
+    _add_theme(parser, top=True)
     _add_common(parser, top=True)
     parser.set_defaults(handler=run_app)
     commands = parser.add_subparsers(
@@ -186,6 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     _add_common(serve, top=False)
     serve.set_defaults(handler=run_serve)
+    _add_theme_to_commands(commands)
     return parser
 
 
@@ -377,6 +411,10 @@ def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = args.handler
+    refusal = _unused_theme(args)
+    if refusal is not None:
+        print_error(refusal)
+        return EXIT_USAGE
     try:
         return handler(args)
     except BrokenPipeError:
