@@ -1,3 +1,4 @@
+# PYTHON_ARGCOMPLETE_OK  (argcomplete's global completion looks for this line)
 """The `coach` command: the full-screen app by default, plus maintenance subcommands.
 
 Textual is imported only when the app itself runs, so `--version`, `--help` and `doctor`
@@ -7,12 +8,14 @@ stay quick. Every failure ends in one clear sentence and a non-zero exit, never 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach_tui import __version__
+from coach_tui.commands.completion import INSTALL, SHELLS
 from coach_tui.commands.streams import let_closed_stream_be, print_error
 from coach_tui.store.errors import StoreError
 from coach_tui.store.paths import DATA_ENV, resolve_data_dir
@@ -100,10 +103,33 @@ def _unused_theme(args: argparse.Namespace) -> str | None:
     )
 
 
+def _add_completion(commands: argparse._SubParsersAction) -> None:
+    completion = commands.add_parser(
+        "completion",
+        help="print the script for Tab completion in bash, zsh or fish",
+        description=INSTALL,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    completion.add_argument("shell", choices=SHELLS, help="your shell")
+    completion.set_defaults(handler=run_completion)
+
+
+def _complete_if_asked(parser: argparse.ArgumentParser) -> None:
+    """On Tab, the script from `coach completion` runs coach with `_ARGCOMPLETE` set:
+    argcomplete answers from this parser and ends the process. Any other run imports
+    nothing of it."""
+    if "_ARGCOMPLETE" in os.environ:
+        from argcomplete import autocomplete
+
+        autocomplete(parser)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="coach",
         description="A personal sales coach in your terminal. Run without a command to open it.",
+        epilog="Tab completion: coach completion bash|zsh|fish prints the script to install "
+        "(coach completion --help says where).",
     )
     parser.add_argument("--version", action="version", version=f"coach {__version__}")
     _add_theme(parser, top=True)
@@ -219,6 +245,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     _add_common(serve, top=False)
     serve.set_defaults(handler=run_serve)
+    _add_completion(commands)
     _add_theme_to_commands(commands)
     return parser
 
@@ -372,6 +399,13 @@ def run_serve(args: argparse.Namespace) -> int:
     return serve(resolve_data_dir(args.data), port=args.port, theme=args.theme)
 
 
+def run_completion(args: argparse.Namespace) -> int:
+    """Print the shell's completion script."""
+    from coach_tui.commands.completion import print_completion
+
+    return print_completion(args.shell)
+
+
 def _log_crash(data: str | None) -> Path | None:
     """Log the error in the data folder if it is coach's: never in someone else's, and not
     in an empty one, which the log would turn into a folder coach has to ask about.
@@ -409,6 +443,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
+    _complete_if_asked(parser)
     args = parser.parse_args(argv)
     handler: Handler = args.handler
     refusal = _unused_theme(args)

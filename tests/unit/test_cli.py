@@ -34,7 +34,7 @@ def test_version() -> None:
 def test_help_lists_options_and_doctor() -> None:
     result = coach("--help")
     assert result.returncode == 0
-    for word in ("--data", "--theme", "doctor"):
+    for word in ("--data", "--theme", "doctor", "coach completion bash|zsh|fish"):
         assert word in result.stdout
 
 

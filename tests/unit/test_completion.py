@@ -1,0 +1,113 @@
+"""Tab completion: `coach completion SHELL` prints argcomplete's script, and coach answers
+each Tab from its own parser, for bash, zsh and fish alike."""
+
+import functools
+import io
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import argcomplete
+import pytest
+
+from coach_tui.cli import main
+from coach_tui.commands.completion import SHELLS
+
+# What each shell's script sets before it runs coach (see argcomplete's shell_integration).
+SHELL_ENV = {
+    "bash": {"_ARGCOMPLETE_SHELL": "bash"},
+    "zsh": {"_ARGCOMPLETE_SHELL": "zsh", "_ARGCOMPLETE_SUPPRESS_SPACE": "1"},
+    "fish": {
+        "_ARGCOMPLETE_SHELL": "fish",
+        "_ARGCOMPLETE_IFS": "\n",
+        "_ARGCOMPLETE_DFS": "\t",
+        "_ARGCOMPLETE_SUPPRESS_SPACE": "1",
+    },
+}
+
+
+class Answered(Exception):
+    pass
+
+
+def offered(shell: str, typed: str, monkeypatch) -> list[str]:
+    """The words coach offers when `shell` asks for a Tab after `typed`."""
+    for name, value in {**SHELL_ENV[shell], "_ARGCOMPLETE": "1"}.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("COMP_LINE", typed)
+    monkeypatch.setenv("COMP_POINT", str(len(typed)))
+    answer = io.StringIO()
+
+    def done(code: int) -> None:
+        raise Answered(code)
+
+    # argcomplete writes its debugging to descriptor 9, which under pytest is not its own.
+    monkeypatch.setattr(argcomplete.CompletionFinder, "_init_debug_stream", lambda _self: None)
+    monkeypatch.setattr(
+        argcomplete,
+        "autocomplete",
+        functools.partial(argcomplete.autocomplete, exit_method=done, output_stream=answer),
+    )
+    monkeypatch.setattr("coach_tui.cli.run_app", lambda _args: pytest.fail("the app ran"))
+    with pytest.raises(Answered):
+        main([])
+    separator = "\n" if shell == "fish" else "\v"
+    return [word.split("\t")[0].split(":")[0] for word in answer.getvalue().split(separator)]
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_each_shell_is_offered_the_commands_and_their_options(shell, monkeypatch) -> None:
+    commands = offered(shell, "coach ", monkeypatch)
+    for word in ("doctor", "demo", "today", "export", "serve", "completion", "--data", "--theme"):
+        assert word in commands
+    assert {"--restore", "--data"} <= set(offered(shell, "coach doctor --", monkeypatch))
+    assert set(offered(shell, "coach export ", monkeypatch)) >= {"ics", "review", "json"}
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_the_script_hooks_coach_into_the_shell(shell, capsys) -> None:
+    assert main(["completion", shell]) == 0
+    script = capsys.readouterr().out
+    hook = {
+        "bash": "complete -o nospace -o default -o bashdefault -F _python_argcomplete coach",
+        "zsh": "compdef _python_argcomplete coach",
+        "fish": "complete --command coach",
+    }[shell]
+    assert hook in script
+    assert "_ARGCOMPLETE" in script
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed here")
+def test_bash_sourcing_the_script_completes_the_commands(tmp_path: Path, capsys) -> None:
+    """The real thing in bash: the completion function runs coach and fills COMPREPLY."""
+    main(["completion", "bash"])
+    script = tmp_path / "coach.bash"
+    script.write_text(capsys.readouterr().out)
+    shim = tmp_path / "bin" / "coach"  # `coach` on PATH is this test's coach
+    shim.parent.mkdir()
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m coach_tui "$@"\n')
+    shim.chmod(0o755)
+
+    def complete(typed: str, words: str) -> list[str]:
+        check = (
+            f"source {script}\n"
+            f"COMP_LINE='{typed}'; COMP_POINT={len(typed)}; COMP_WORDS=({words});"
+            " COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMP_TYPE=9\n"
+            '_python_argcomplete coach "${COMP_WORDS[COMP_CWORD]}" coach\n'
+            'printf "%s\\n" "${COMPREPLY[@]}"\n'
+        )
+        result = subprocess.run(
+            ["bash", "--norc", "--noprofile", "-c", check],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PATH": f"{shim.parent}:/usr/bin:/bin"},
+            timeout=60,
+        )
+        return result.stdout.split()
+
+    assert {"doctor", "demo", "today", "export", "serve", "completion"} <= set(
+        complete("coach ", "coach ''")
+    )
+    assert complete("coach do", "coach do") == ["doctor"]
