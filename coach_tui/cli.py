@@ -75,7 +75,7 @@ THEMED_COMMANDS = frozenset({"serve"})  # and the app itself, run without a comm
 
 def _add_theme(parser: argparse.ArgumentParser, *, top: bool, shown: bool = True) -> None:
     """`--theme`, like `--data`, before or after the subcommand; the later one wins."""
-    parser.add_argument(
+    option = parser.add_argument(
         "--theme",
         metavar="NAME",
         default=None if top else argparse.SUPPRESS,
@@ -83,6 +83,19 @@ def _add_theme(parser: argparse.ArgumentParser, *, top: bool, shown: bool = True
         if shown
         else argparse.SUPPRESS,
     )
+    option.completer = _theme_names  # type: ignore[attr-defined]  # argcomplete reads it
+
+
+def _theme_names(*, parsed_args: argparse.Namespace, **_: object) -> list[str]:
+    """On Tab after `--theme`: the themes this run would find (the built-ins, the config
+    folder's, the data folder's). Only then is the theme code (and Textual) loaded."""
+    from coach_tui.ui.themes import discover_themes, theme_folders
+
+    try:
+        data_dir = resolve_data_dir(getattr(parsed_args, "data", None))
+    except StoreError:  # `--data ""`: the built-ins and the config folder's still count
+        data_dir = None
+    return discover_themes(theme_folders(data_dir)).names
 
 
 def _add_theme_to_commands(commands: argparse._SubParsersAction) -> None:

@@ -46,13 +46,14 @@ def shipped_theme_dirs() -> list[Path]:
     return [path for path in candidates if path.is_dir()][:1]
 
 
-def theme_folders(data_dir: Path) -> list[Path]:
+def theme_folders(data_dir: Path | None) -> list[Path]:
     """Where themes are looked for, in the order a name clash is settled: the built-ins,
     then the config folder's (this person's, on this machine), then the data folder's
     (they travel with that folder). The more particular a folder, the later it comes, so
     it wins: a data folder's theme replaces a config one of the same name, which
-    replaces a built-in."""
-    return [*shipped_theme_dirs(), config_dir() / THEMES_DIR_NAME, data_dir / THEMES_DIR_NAME]
+    replaces a built-in. No data folder (None): the first two."""
+    folders = [*shipped_theme_dirs(), config_dir() / THEMES_DIR_NAME]
+    return folders if data_dir is None else [*folders, data_dir / THEMES_DIR_NAME]
 
 
 class ThemeFileError(ValueError):

@@ -14,6 +14,7 @@ import pytest
 
 from coach_tui.cli import main
 from coach_tui.commands.completion import SHELLS
+from coach_tui.store.paths import config_dir
 
 # What each shell's script sets before it runs coach (see argcomplete's shell_integration).
 SHELL_ENV = {
@@ -64,6 +65,21 @@ def test_each_shell_is_offered_the_commands_and_their_options(shell, monkeypatch
         assert word in commands
     assert {"--restore", "--data"} <= set(offered(shell, "coach doctor --", monkeypatch))
     assert set(offered(shell, "coach export ", monkeypatch)) >= {"ics", "review", "json"}
+
+
+def test_theme_completes_to_the_themes_this_run_would_find(tmp_path: Path, monkeypatch) -> None:
+    """The built-ins, the config folder's and the data folder named on the line."""
+    (tmp_path / "themes").mkdir()
+    harbour = 'name = "harbour"\n[colors]\nprimary = "#123"'
+    (tmp_path / "themes" / "harbour.toml").write_text(harbour)
+    mine = config_dir() / "themes"
+    mine.mkdir(parents=True)
+    (mine / "dusk.toml").write_text('name = "dusk"\n[colors]\nprimary = "#321"')
+    typed = f"coach serve --data {tmp_path} --theme "
+    assert {"coach-dark", "coach-light", "dusk", "harbour"} <= set(
+        offered("bash", typed, monkeypatch)
+    )
+    assert offered("fish", "coach --theme coach-l", monkeypatch) == ["coach-light"]
 
 
 @pytest.mark.parametrize("shell", SHELLS)
