@@ -41,6 +41,8 @@ def progress_bars(console: Console | None = None) -> Iterator[Progress]:
         stages: dict[str, TaskID] = {}
 
         def report(stage: str, done: int, total: int | None) -> None:
+            if total == 0:  # nothing to do is done: a full bar, not an empty one
+                done = total = 1
             if stage not in stages:
                 stages[stage] = bars.add_task("", total=total, stage=printable(stage))
             bars.update(stages[stage], completed=done, total=total)

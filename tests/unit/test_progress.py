@@ -50,8 +50,10 @@ def test_a_terminal_sees_each_stage_and_a_pipe_sees_nothing() -> None:
         with progress_bars(console) as progress:
             progress("Counting sheep", 0, None)
             progress("Counting sheep", 3, 4)
+            progress("Nothing to move", 0, 0)
     assert "Counting sheep" in shown(bars)
     assert "75%" in shown(bars)
+    assert "100%" in shown(bars).split("Nothing to move")[-1]
     assert shown(pipe) == ""
 
 
