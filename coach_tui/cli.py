@@ -1,3 +1,4 @@
+# PYTHON_ARGCOMPLETE_OK  (argcomplete's global completion looks for this line)
 """The `coach` command: the full-screen app by default, plus maintenance subcommands.
 
 Textual is imported only when the app itself runs, so `--version`, `--help` and `doctor`
@@ -7,12 +8,14 @@ stay quick. Every failure ends in one clear sentence and a non-zero exit, never 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach_tui import __version__
+from coach_tui.commands.completion import INSTALL, SHELLS
 from coach_tui.commands.streams import let_closed_stream_be, print_error
 from coach_tui.store.errors import StoreError
 from coach_tui.store.paths import DATA_ENV, resolve_data_dir
@@ -67,13 +70,82 @@ def _add_common(parser: argparse.ArgumentParser, *, top: bool) -> None:
     )
 
 
+THEMED_COMMANDS = frozenset({"serve"})  # and the app itself, run without a command
+
+
+def _add_theme(parser: argparse.ArgumentParser, *, top: bool, shown: bool = True) -> None:
+    """`--theme`, like `--data`, before or after the subcommand; the later one wins."""
+    option = parser.add_argument(
+        "--theme",
+        metavar="NAME",
+        default=None if top else argparse.SUPPRESS,
+        help="theme for this run: coach-light, coach-contrast… or one of your own"
+        if shown
+        else argparse.SUPPRESS,
+    )
+    option.completer = _theme_names  # type: ignore[attr-defined]  # argcomplete reads it
+
+
+def _theme_names(*, parsed_args: argparse.Namespace, **_: object) -> list[str]:
+    """On Tab after `--theme`: the themes this run would find (the built-ins, the config
+    folder's, the data folder's). Only then is the theme code (and Textual) loaded."""
+    from coach_tui.ui.themes import discover_themes, theme_folders
+
+    try:
+        data_dir = resolve_data_dir(getattr(parsed_args, "data", None))
+    except StoreError:  # `--data ""`: the built-ins and the config folder's still count
+        data_dir = None
+    return discover_themes(theme_folders(data_dir)).names
+
+
+def _add_theme_to_commands(commands: argparse._SubParsersAction) -> None:
+    """Every command reads `--theme` after its name too: those that draw the app take it,
+    the others (hidden from their help) refuse it in one sentence (`_unused_theme`) rather
+    than argparse's "unrecognized arguments"."""
+    for name, command in commands.choices.items():
+        _add_theme(command, top=False, shown=name in THEMED_COMMANDS)
+
+
+def _unused_theme(args: argparse.Namespace) -> str | None:
+    """Why `--theme` cannot go with this command, or None when it can."""
+    if args.theme is None or args.handler in (run_app, run_serve):
+        return None
+    return (
+        "coach: --theme goes with the app (coach --theme NAME) and coach serve; the other "
+        "commands print in your terminal's own colours. Nothing was done."
+    )
+
+
+def _add_completion(commands: argparse._SubParsersAction) -> None:
+    completion = commands.add_parser(
+        "completion",
+        help="print the script for Tab completion in bash, zsh or fish",
+        description=INSTALL,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    completion.add_argument("shell", choices=SHELLS, help="your shell")
+    completion.set_defaults(handler=run_completion)
+
+
+def _complete_if_asked(parser: argparse.ArgumentParser) -> None:
+    """On Tab, the script from `coach completion` runs coach with `_ARGCOMPLETE` set:
+    argcomplete answers from this parser and ends the process. Any other run imports
+    nothing of it."""
+    if "_ARGCOMPLETE" in os.environ:
+        from argcomplete import autocomplete
+
+        autocomplete(parser)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="coach",
         description="A personal sales coach in your terminal. Run without a command to open it.",
+        epilog="Tab completion: coach completion bash|zsh|fish prints the script to install "
+        "(coach completion --help says where).",
     )
     parser.add_argument("--version", action="version", version=f"coach {__version__}")
-    parser.add_argument("--theme", metavar="NAME", help="theme for this run (e.g. coach-light)")
+    _add_theme(parser, top=True)
     _add_common(parser, top=True)
     parser.set_defaults(handler=run_app)
     commands = parser.add_subparsers(
@@ -186,6 +258,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     _add_common(serve, top=False)
     serve.set_defaults(handler=run_serve)
+    _add_completion(commands)
+    _add_theme_to_commands(commands)
     return parser
 
 
@@ -338,6 +412,13 @@ def run_serve(args: argparse.Namespace) -> int:
     return serve(resolve_data_dir(args.data), port=args.port, theme=args.theme)
 
 
+def run_completion(args: argparse.Namespace) -> int:
+    """Print the shell's completion script."""
+    from coach_tui.commands.completion import print_completion
+
+    return print_completion(args.shell)
+
+
 def _log_crash(data: str | None) -> Path | None:
     """Log the error in the data folder if it is coach's: never in someone else's, and not
     in an empty one, which the log would turn into a folder coach has to ask about.
@@ -375,8 +456,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
+    _complete_if_asked(parser)
     args = parser.parse_args(argv)
     handler: Handler = args.handler
+    refusal = _unused_theme(args)
+    if refusal is not None:
+        print_error(refusal)
+        return EXIT_USAGE
     try:
         return handler(args)
     except BrokenPipeError:

@@ -9,6 +9,7 @@ from rich.table import Table
 
 from coach_tui.commands.console import CommandConsole
 from coach_tui.commands.output import counted, data, line, shell_word
+from coach_tui.commands.progress import progress_bars
 from coach_tui.demo.generate import MAX_YEARS, build_demo
 from coach_tui.demo.write import holds_data, write_demo_data
 from coach_tui.model.clock import Clock, system_clock
@@ -38,9 +39,13 @@ def write_demo(
     years: int,
     seed: int,
     console: Console | None = None,
+    bars: Console | None = None,
     clock: Clock = system_clock,
 ) -> int:
-    """Generate and write the demo; exit code 1 (nothing written) if the folder has data."""
+    """Generate and write the demo; exit code 1 (nothing written) if the folder has data.
+
+    `bars` is where progress is drawn, if it is a terminal (standard error by default).
+    """
     out = console or CommandConsole()
     if not 1 <= years <= MAX_YEARS:
         out.print(line(f"--years must be between 1 and {MAX_YEARS}.", style="red"))
@@ -56,8 +61,10 @@ def write_demo(
             )  # fmt: skip
             return 1
         now = clock()
-        counts = write_demo_data(repo, build_demo(now, years=years, seed=seed))
-        moved = archive_old_history(repo.store, now.date(), force=True)
+        with progress_bars(bars) as progress:
+            demo = build_demo(now, years=years, seed=seed, progress=progress)
+            counts = write_demo_data(repo, demo, progress)
+            moved = archive_old_history(repo.store, now.date(), force=True, progress=progress)
     table = Table(title=line(f"Demo: {counted(years, 'year')} of invented history"))
     table.add_column("records", justify="right")
     table.add_column("what")

@@ -12,6 +12,7 @@ from rich.console import Console
 from coach_tui.commands.console import CommandConsole
 from coach_tui.commands.delivery import deliver, prepare_target
 from coach_tui.commands.output import counted, data, line, shell_word
+from coach_tui.commands.progress import progress_bars
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.services.json_export import json_export
 from coach_tui.store.repository import Repository
@@ -22,16 +23,24 @@ def export_json(
     target: Path | None,
     *,
     console: Console | None = None,
+    bars: Console | None = None,
     clock: Clock = system_clock,
     force: bool = False,
 ) -> int:
-    """Write the export to `target` (private to you), or to standard output without one."""
+    """Write the export to `target` (private to you), or to standard output without one.
+
+    Progress is drawn on `bars` (standard error by default) if it is a terminal, and gone
+    before the data is written, which may go to the same terminal.
+    """
     out = console or CommandConsole(stderr=True)
     destination = prepare_target(target, data_dir, out, force=force)
     if destination is None:
         return 1
-    with Repository.open(data_dir, read_only=True, clock=clock) as repo:
-        export = json_export(repo)
+    with (
+        progress_bars(bars) as progress,
+        Repository.open(data_dir, read_only=True, clock=clock) as repo,
+    ):
+        export = json_export(repo, progress)
     if not deliver(export.payload, destination, target, out):
         return 1
     if target is None:

@@ -30,6 +30,7 @@ from coach_tui.model.call import Call, Commitment
 from coach_tui.model.contact import Contact, EntryPoint
 from coach_tui.model.goal import Metric, PerformanceGoal, ProgressEntry, SkillGoal
 from coach_tui.model.money import Money
+from coach_tui.model.progress import Progress, no_progress
 from coach_tui.model.review import WeekReview
 from coach_tui.model.touch import Campaign, Touch
 from coach_tui.model.why import WhyAnswers, WhyStatement
@@ -264,14 +265,23 @@ class _Builder:
             )
 
 
-def build_demo(now: datetime, *, years: int, seed: int) -> DemoData:
-    """`years` of invented history ending `now`; the same seed gives the same data."""
+INVENTING = "Inventing history"
+
+
+def build_demo(
+    now: datetime, *, years: int, seed: int, progress: Progress = no_progress
+) -> DemoData:
+    """`years` of invented history ending `now`; the same seed gives the same data.
+
+    `progress` hears of each year begun, and of the whole once the reviews are written too.
+    """
     if not 1 <= years <= MAX_YEARS:
         raise ValueError(f"years must be between 1 and {MAX_YEARS}")
     builder = _Builder(now, seed)
     today = now.date()
     first_year = today.year - years + 1
     for index, year in enumerate(range(first_year, today.year + 1)):
+        progress(INVENTING, index, years)
         last = year == today.year
         builder.why(year, index)
         builder.goals(year, index)
@@ -286,4 +296,5 @@ def build_demo(now: datetime, *, years: int, seed: int) -> DemoData:
     data.calls = builder.calls.calls
     data.commitments = builder.calls.commitments
     data.reviews = build_reviews(builder.rng, data.skills, date(first_year, 1, 1), now)
+    progress(INVENTING, years, years)
     return data

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from coach_tui.demo.generate import DemoData
+from coach_tui.model.progress import Progress, no_progress
 from coach_tui.store import codec
 from coach_tui.store.repository import Repository
 
@@ -42,24 +43,41 @@ def _rows(items: Iterable[Any]) -> list[codec.Record]:
     return [codec.encode(item) for item in items]
 
 
-def write_demo_data(repo: Repository, data: DemoData) -> dict[str, int]:
-    """Insert everything in one transaction; returns how many records went in per table."""
-    batches = {
-        "why": _rows(data.whys),
-        "goals": _rows(data.goals),
-        "skill_goals": _rows(data.skills),
-        "accounts": _rows(data.accounts),
-        "objectives": _rows(data.objectives),
-        "perspectives": _rows(data.perspectives),
-        "contacts": _rows(data.contacts),
-        "entry_points": _rows(data.entry_points),
-        "campaigns": _rows(data.campaigns),
-        "touches": _rows(data.touches),
-        "calls": _rows(data.calls),
-        "commitments": _rows(data.commitments),
-        "reviews": _rows(data.reviews),
+SAVING = "Saving"
+
+
+def write_demo_data(
+    repo: Repository, data: DemoData, progress: Progress = no_progress
+) -> dict[str, int]:
+    """Insert everything in one transaction; returns how many records went in per table.
+
+    `progress` counts records encoded, table by table; the last table is counted once the
+    files are written, so a full bar means saved.
+    """
+    items: dict[str, list[Any]] = {
+        "why": data.whys,
+        "goals": data.goals,
+        "skill_goals": data.skills,
+        "accounts": data.accounts,
+        "objectives": data.objectives,
+        "perspectives": data.perspectives,
+        "contacts": data.contacts,
+        "entry_points": data.entry_points,
+        "campaigns": data.campaigns,
+        "touches": data.touches,
+        "calls": data.calls,
+        "commitments": data.commitments,
+        "reviews": data.reviews,
     }
+    total = sum(len(values) for values in items.values())
+    batches: dict[str, list[codec.Record]] = {}
+    done = 0
+    for table, values in items.items():
+        progress(SAVING, done, total)
+        batches[table] = _rows(values)
+        done += len(values)
     with repo.store.transaction() as tx:
         for table, rows in batches.items():
             tx.table(table).insert_multiple(rows)
+    progress(SAVING, total, total)
     return {table: len(rows) for table, rows in batches.items()}

@@ -50,6 +50,7 @@ from coach_tui.coaching.archivable import (
     touch_may_archive,
 )
 from coach_tui.model.call import Movement
+from coach_tui.model.progress import Progress, no_progress
 from coach_tui.store.codec import Record
 from coach_tui.store.layout import META_TABLE, TABLE_FAMILY
 from coach_tui.store.moments import moment_from_text
@@ -68,6 +69,7 @@ BOUNDARY = "archived_before"
 RECENT_SINCE = "recent_since"
 # The tier between live and archive, for touches only (the largest table by far).
 RECENT_OF = {"touches": "touches_recent"}
+ARCHIVING = "Moving old history to the archive"
 ARCHIVE_OF = {
     "touches": "touches_archive",
     "calls": "calls_archive",
@@ -96,9 +98,11 @@ class Moved:
         )
 
     def __bool__(self) -> bool:
-        return bool(
-            self.touches or self.calls or self.commitments or self.campaigns or self.settled_touches
-        )
+        return bool(self.records)
+
+    @property
+    def records(self) -> int:
+        return self.touches + self.calls + self.commitments + self.campaigns + self.settled_touches
 
 
 def archived_before(store: Store, table: str) -> date | None:
@@ -152,6 +156,7 @@ def archive_old_history(
     force: bool = False,
     batch: int | None = BATCH,
     between_batches: Callable[[], None] | None = None,
+    progress: Progress = no_progress,
 ) -> Moved:
     """Move closed touches of finished campaigns to the recent file, and what is older than
     the boundary to the archive if that is due; how many records moved.
@@ -163,14 +168,19 @@ def archive_old_history(
     store (`Store.load_aside`); then it moves at most `batch` records of each kind per
     transaction (`None`: all in one), letting the store go between batches, so a screen
     reading on the UI thread waits for one batch at most, never for the whole pass.
-    `between_batches` runs between two batches (tests hook in there).
+    `between_batches` runs between two batches (tests hook in there); `progress` counts
+    the records moved, batch by batch, of those the first look found.
     """
     before = today - KEEP_LIVE
     trigger = before if force else today - MOVE_AFTER
+    progress(ARCHIVING, 0, None)  # reading what may move takes a while at volume
     with store.reading():
         first = _decide(store, before, trigger, None)
     if not first.any:
+        progress(ARCHIVING, 0, 0)
         return Moved()
+    expected = first.records
+    progress(ARCHIVING, 0, expected)
     store.load_aside("recent")  # parsed and checked while screens go on reading
     if first.due:
         store.load_aside("archive")
@@ -183,7 +193,10 @@ def archive_old_history(
         aged = moved.touches - len(plan.touches)  # taken from the recent file
         left_out = plan.capped or (batch is not None and aged >= batch)
         if not (moved and left_out):  # nothing was left out of this batch: done
+            progress(ARCHIVING, total.records, total.records)
             return total
+        expected = max(expected, total.records)  # the recent file's, unknown at first, count too
+        progress(ARCHIVING, total.records, expected)
         if plan.due:  # once due, the pass moves everything past the boundary, batch by batch
             trigger = before
         if between_batches is not None:
@@ -210,6 +223,13 @@ class _Plan:
     @property
     def any(self) -> bool:
         return self.due or bool(self.settled)
+
+    @property
+    def records(self) -> int:
+        """How many live records this plan moves (the recent file's are found as it goes)."""
+        return sum(
+            map(len, (self.touches, self.settled, self.calls, self.promises, self.campaigns))
+        )
 
     @property
     def capped(self) -> bool:

@@ -14,6 +14,7 @@ from datetime import tzinfo
 from pathlib import Path
 
 from coach_tui.model.limits import Limits
+from coach_tui.model.progress import Progress, no_progress
 from coach_tui.store.archive import ARCHIVE_OF, with_archive
 from coach_tui.store.codec import Record
 from coach_tui.store.errors import NewerSchema, StoreError, UnreadableFile
@@ -31,25 +32,30 @@ PORTABLE_TABLES: tuple[str, ...] = tuple(
 )
 
 
+READING = "Reading your data"
+CHECKING = "Checking every record"
+SAVING = "Saving"
+
+
 class NotImportable(StoreError):
     """The tables cannot be imported; `str(error)` says why, for the seller."""
 
 
-def read_tables(store: Store) -> dict[str, list[Record]]:
+def read_tables(store: Store, progress: Progress = no_progress) -> dict[str, list[Record]]:
     """Every record of every table, archived ones included, as stored (not copies: the
-    caller only reads them, inside no transaction)."""
+    caller only reads them, inside no transaction). `progress` counts the tables read."""
+    tables: dict[str, list[Record]] = {}
     with store.reading() as tx:
-        return {
-            table: [
-                record
-                for _key, record in (
-                    with_archive(tx, table)
-                    if table in ARCHIVE_OF
-                    else stored_records(tx.table(table)).items()
-                )
-            ]
-            for table in PORTABLE_TABLES
-        }
+        for done, table in enumerate(PORTABLE_TABLES):
+            progress(READING, done, len(PORTABLE_TABLES))
+            stored = (
+                with_archive(tx, table)
+                if table in ARCHIVE_OF
+                else stored_records(tx.table(table)).items()
+            )
+            tables[table] = [record for _key, record in stored]
+    progress(READING, len(PORTABLE_TABLES), len(PORTABLE_TABLES))
+    return tables
 
 
 def holds_records(store: Store) -> bool:
@@ -59,22 +65,29 @@ def holds_records(store: Store) -> bool:
 
 
 def checked_tables(
-    tables: Mapping[str, list[Record]], schema: int, zone: tzinfo | None = None
+    tables: Mapping[str, list[Record]],
+    schema: int,
+    zone: tzinfo | None = None,
+    progress: Progress = no_progress,
 ) -> dict[str, list[Record]]:
     """The tables upgraded to this coach's data version, each record checked.
 
     An older export's call times are read in `zone`, the seller's zone now (the machine's
     unless given; see `schema.py`). Raises `NotImportable` naming the first problem, a
     record that names one the file does not hold included (see `references.py`); nothing
-    is written either way.
+    is written either way. `progress` counts the records checked, file by file.
     """
     unknown = set(tables) - set(PORTABLE_TABLES)
     if unknown:
         raise NotImportable(f"it has a table '{sorted(unknown)[0]}' that this coach does not know.")
     checked: dict[str, list[Record]] = {}
+    total = sum(len(records) for records in tables.values())
+    done = 0
     for family, names in FAMILIES.items():
         if family in LAZY_FAMILIES:
             continue
+        progress(CHECKING, done, total)
+        done += sum(len(tables.get(table, [])) for table in names)
         raw: RawData = {
             table: {str(n): record for n, record in enumerate(tables.get(table, []), 1)}
             for table in names
@@ -88,6 +101,7 @@ def checked_tables(
         check_references(checked)
     except MissingRecord as error:
         raise NotImportable(f"{error}.") from None
+    progress(CHECKING, total, total)
     return checked
 
 
@@ -115,14 +129,19 @@ def _refuse_repeated_uids(table: str, records: list[Record]) -> None:
             seen.add(uid)
 
 
-def write_tables(store: Store, tables: Mapping[str, list[Record]]) -> None:
+def write_tables(
+    store: Store, tables: Mapping[str, list[Record]], progress: Progress = no_progress
+) -> None:
     """Add checked tables to an empty store in one save.
 
     The save stages every file before replacing any, so a full disk leaves the folder as
     it was. Everything lands in the live files; the archive pass (a save of its own) moves
-    old history out, and if it never runs, the next start's pass does.
+    old history out, and if it never runs, the next start's pass does. `progress` hears
+    of the save begun (one transaction: nothing to count in it) and done.
     """
+    progress(SAVING, 0, None)
     with store.transaction() as tx:
         for table, records in tables.items():
             if records:
                 tx.table(table).insert_multiple(records)
+    progress(SAVING, 1, 1)

@@ -37,7 +37,7 @@ from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.messages import DashboardLoaded
 from coach_tui.ui.screens.dashboard import DashboardScreen
 from coach_tui.ui.text import day
-from coach_tui.ui.themes import DEFAULT_THEME, discover_themes, shipped_theme_dirs
+from coach_tui.ui.themes import DEFAULT_THEME, discover_themes, theme_folders
 from coach_tui.ui.undo import UndoStack
 
 if TYPE_CHECKING:
@@ -45,7 +45,6 @@ if TYPE_CHECKING:
 
 # Screens other than the dashboard are imported when first opened, which keeps their
 # widgets (text areas, tables) off the start-up path.
-USER_THEMES_DIR = "themes"
 # System palette entries that our own provider replaces with coach wording.
 _REPLACED_SYSTEM_COMMANDS = {"Theme", "Quit"}
 # How often an app left open looks at the clock for a new day (it passed midnight).
@@ -247,8 +246,8 @@ class CoachApp(App[None]):
     # --- themes ---------------------------------------------------------------
 
     def theme_folders(self) -> list[Path]:
-        """Shipped themes, then the seller's own in <data>/themes (theirs win a name clash)."""
-        return [*shipped_theme_dirs(), self.repo.data_dir / USER_THEMES_DIR]
+        """Built-ins, then the seller's own in the config folder, then in <data>/themes."""
+        return theme_folders(self.repo.data_dir)
 
     def _apply_startup_theme(self) -> None:
         catalogue = discover_themes(self.theme_folders())

@@ -15,6 +15,7 @@ from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
 from coach_tui.interop.reading import NotAFile, TooBig, read_at_most
+from coach_tui.store.paths import config_dir
 
 DEFAULT_THEME = "coach-dark"
 COLOR_KEYS = frozenset(
@@ -33,6 +34,7 @@ COLOR_KEYS = frozenset(
     }
 )
 MAX_THEME_BYTES = 64_000
+THEMES_DIR_NAME = "themes"  # the seller's own, in the config folder and in the data folder
 # Textual names a style class after the theme ("-theme-<name>"), so a name is an identifier.
 THEME_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,59}")
 
@@ -42,6 +44,16 @@ def shipped_theme_dirs() -> list[Path]:
     package_dir = Path(__file__).resolve().parents[1]
     candidates = [package_dir / "themes", package_dir.parent / "themes"]
     return [path for path in candidates if path.is_dir()][:1]
+
+
+def theme_folders(data_dir: Path | None) -> list[Path]:
+    """Where themes are looked for, in the order a name clash is settled: the built-ins,
+    then the config folder's (this person's, on this machine), then the data folder's
+    (they travel with that folder). The more particular a folder, the later it comes, so
+    it wins: a data folder's theme replaces a config one of the same name, which
+    replaces a built-in. No data folder (None): the first two."""
+    folders = [*shipped_theme_dirs(), config_dir() / THEMES_DIR_NAME]
+    return folders if data_dir is None else [*folders, data_dir / THEMES_DIR_NAME]
 
 
 class ThemeFileError(ValueError):
@@ -99,7 +111,11 @@ class ThemeCatalogue:
 
 
 def discover_themes(folders: list[Path]) -> ThemeCatalogue:
-    """Load every `*.toml` in `folders`; a later folder's theme replaces one of the same name."""
+    """Load every `*.toml` in `folders`; a later folder's theme replaces one of the same name.
+
+    A file that cannot be used is named with its folder: a seller has two folders of their
+    own (see `theme_folders`) and needs to know which one to open.
+    """
     by_name: dict[str, Theme] = {}
     catalogue = ThemeCatalogue()
     for folder in folders:
@@ -109,7 +125,7 @@ def discover_themes(folders: list[Path]) -> ThemeCatalogue:
             try:
                 theme = load_theme_file(path)
             except ThemeFileError as error:
-                catalogue.problems.append(f"Theme skipped — {error}")
+                catalogue.problems.append(f"Theme skipped — {error} (in {folder})")
                 continue
             by_name[theme.name] = theme
     catalogue.themes = list(by_name.values())

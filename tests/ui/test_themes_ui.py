@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from coach_tui.store.paths import config_dir
 from tests.helpers import notices
 from tests.ui.flow import run, settle
 
@@ -86,3 +87,26 @@ async def test_the_saved_theme_colours_the_first_screen(make_app, with_why) -> N
             assert app.screen.styles.background.hex == background
             assert app.has_class(mode, f"-theme-{name}")
         app.repo.close()
+
+
+async def test_themes_in_the_config_folder_are_offered_and_the_data_folder_wins_a_clash(
+    make_app, with_why, data_dir: Path
+) -> None:
+    """The seller's config folder holds themes too; a bad file there is named, never a crash."""
+    mine = config_dir() / "themes"
+    mine.mkdir(parents=True)
+    (mine / "dusk.toml").write_text('name = "dusk"\n[colors]\nprimary = "#112233"')
+    (mine / "harbour.toml").write_text('name = "harbour"\n[colors]\nprimary = "#111111"')
+    (mine / "broken.toml").write_text('name = "broken"\n[colors]\nprimary = "nope"')
+    (data_dir / "themes").mkdir()
+    (data_dir / "themes" / "harbour.toml").write_text(
+        'name = "harbour"\n[colors]\nprimary = "#222222"'
+    )
+    app = make_app(theme="dusk")
+    async with run(app) as pilot:
+        await settle(pilot)
+        assert app.theme == "dusk"
+        assert app.get_theme("harbour").primary == "#222222"
+        said = notices(app)
+        assert "Theme skipped — broken.toml: 'primary' is not a colour: 'nope'" in said
+        assert f"(in{mine})" in said.replace(" ", "")  # the path may be folded

@@ -34,7 +34,7 @@ def test_version() -> None:
 def test_help_lists_options_and_doctor() -> None:
     result = coach("--help")
     assert result.returncode == 0
-    for word in ("--data", "--theme", "doctor"):
+    for word in ("--data", "--theme", "doctor", "coach completion bash|zsh|fish"):
         assert word in result.stdout
 
 
@@ -151,3 +151,39 @@ def test_usage_errors_exit_2(argv: list[str]) -> None:
     result = coach(*argv)
     assert result.returncode == 2
     assert "usage:" in result.stderr
+
+
+def test_theme_is_accepted_before_or_after_serve_and_the_later_one_wins() -> None:
+    parser = build_parser()
+    assert parser.parse_args(["--theme", "a", "serve"]).theme == "a"
+    assert parser.parse_args(["serve", "--theme", "b"]).theme == "b"
+    assert parser.parse_args(["--theme", "a", "serve", "--theme", "b"]).theme == "b"
+    assert parser.parse_args(["--theme", "a"]).theme == "a"  # the app
+    assert parser.parse_args(["serve"]).theme is None
+
+
+@pytest.mark.parametrize(
+    "argv", [["today", "--theme", "coach-light"], ["--theme", "coach-light", "doctor"]]
+)
+def test_theme_with_a_command_that_draws_none_is_refused_in_one_sentence(
+    argv, tmp_path, monkeypatch, capsys
+) -> None:
+    monkeypatch.setattr("coach_tui.cli.run_doctor", lambda _args: 1 / 0)
+    monkeypatch.setattr("coach_tui.cli.run_today_command", lambda _args: 1 / 0)
+    assert main([*argv, "--data", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("coach: --theme goes with the app (coach --theme NAME) and coach serve")
+    assert err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_serve_takes_the_theme_given_after_it(tmp_path, monkeypatch) -> None:
+    seen = {}
+
+    def fake_serve(data_dir, *, port, theme):
+        seen.update(theme=theme, port=port)
+        return 0
+
+    monkeypatch.setattr("coach_tui.commands.serve.serve", fake_serve)
+    assert main(["serve", "--theme", "coach-light", "--data", str(tmp_path)]) == 0
+    assert seen == {"theme": "coach-light", "port": 8000}

@@ -10,6 +10,7 @@ from coach_tui.ui.themes import (
     discover_themes,
     load_theme_file,
     shipped_theme_dirs,
+    theme_folders,
 )
 
 REPO_THEMES = Path(__file__).parents[2] / "themes"
@@ -67,3 +68,11 @@ def test_discovery_skips_bad_files_and_later_folders_win(tmp_path: Path) -> None
     assert catalogue.themes[0].primary == "#00ff00"
     assert len(catalogue.problems) == 1
     assert "broken.toml" in catalogue.problems[0]
+
+
+def test_theme_folders_go_built_ins_then_config_then_data(tmp_path: Path, monkeypatch) -> None:
+    """Later folders win a name clash: the data folder's theme over the config folder's."""
+    monkeypatch.setenv("COACH_CONFIG", str(tmp_path / "config"))
+    folders = theme_folders(tmp_path / "data")
+    assert folders[-2:] == [tmp_path / "config" / "themes", tmp_path / "data" / "themes"]
+    assert folders[:-2] == shipped_theme_dirs()
