@@ -10,10 +10,10 @@ journal), another day, another zone or a newer coach sends the reader back to th
 
 It is a cache, not data: never backed up, never checked by `coach doctor`, not one of the
 user's files when a folder is looked at before adoption, and deleting it only costs one
-slower run. It is written atomically under a fresh temporary name (`atomic.py`), by the
-app or by `coach today` (which takes no lock): two writers racing each leave a whole file
-whose stamps are true. This module only knows the file; what goes in it is
-`services/today_digest.py`'s.
+slower run. It is written atomically under a fresh temporary name (`atomic.write_cache`: not
+fsynced, a crash can only cost the cache), by the app or by `coach today` (which takes no
+lock): two writers racing each leave a whole file whose stamps are true. This module
+only knows the file; what goes in it is `services/today_digest.py`'s.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from typing import Any
 
 import orjson
 
-from coach_tui.store.atomic import write_atomic
+from coach_tui.store.atomic import write_cache
 from coach_tui.store.journal import journal_path
 from coach_tui.store.layout import FAMILIES, JOURNALED_FAMILIES, family_path
 
@@ -100,7 +100,7 @@ def save_digest(data_dir: Path, document: dict[str, Any]) -> bool:
     if (path.exists() or path.is_symlink()) and not is_digest_file(path):
         return False
     with contextlib.suppress(OSError):
-        write_atomic(path, orjson.dumps({FORMAT_KEY: FORMAT, **document}))
+        write_cache(path, orjson.dumps({FORMAT_KEY: FORMAT, **document}))
         return True
     return False
 
