@@ -19,16 +19,14 @@ only knows the file; what goes in it is `services/today_digest.py`'s.
 from __future__ import annotations
 
 import contextlib
+import json
 import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from coach_tui.store.atomic import write_cache
-from coach_tui.store.journal import journal_path
-from coach_tui.store.layout import FAMILIES, JOURNALED_FAMILIES, family_path
+from coach_tui.store.layout import FAMILIES, JOURNALED_FAMILIES, family_path, journal_path
 
 FILE_NAME = "today-digest.json"
 # The stamp that says a file is coach's digest (and which layout of it).
@@ -71,8 +69,10 @@ def load_digest(data_dir: Path) -> dict[str, Any] | None:
     try:
         with path.open("rb") as file:
             payload = file.read(_MAX_BYTES + 1)
-        document = orjson.loads(payload)
-    except (OSError, orjson.JSONDecodeError):
+        # The standard library's parser: a few KB take it well under a millisecond, and
+        # `coach today` has it loaded already, where importing orjson costs 10-20 ms.
+        document = json.loads(payload)
+    except (OSError, ValueError):  # ValueError: not JSON, or not UTF-8
         return None
     if len(payload) > _MAX_BYTES or not _is_stamped(document):
         return None
@@ -99,6 +99,8 @@ def save_digest(data_dir: Path, document: dict[str, Any]) -> bool:
     path = digest_path(data_dir)
     if (path.exists() or path.is_symlink()) and not is_digest_file(path):
         return False
+    import orjson  # loaded already where a digest is written: the agenda was just read
+
     with contextlib.suppress(OSError):
         write_cache(path, orjson.dumps({FORMAT_KEY: FORMAT, **document}))
         return True
