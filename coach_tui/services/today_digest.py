@@ -17,6 +17,7 @@ pay for them.
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 # renamed, removed or changes type; adding a key keeps it.
 VIEW_VERSION = 1
 CONFIG_FILE = "config.toml"
+LOCALE_VARIABLES = ("LC_ALL", "LC_TIME", "LANG")  # as `coaching/public_holidays.py` reads them
 
 View = dict[str, Any]
 Identities = dict[str, Identity]
@@ -116,6 +118,7 @@ def write_today_digest(
             "view_version": VIEW_VERSION,
             "day": now.date().isoformat(),
             "zone": _zone_of(now),
+            "locale": _locale(),
             "computed": now.isoformat(),
             "until": until.isoformat() if until is not None else None,
             "files": read_from,
@@ -136,6 +139,7 @@ def cached_view(data_dir: Path, now: datetime) -> View | None:
             and digest.get("view_version") == VIEW_VERSION
             and digest.get("day") == now.date().isoformat()
             and digest.get("zone") == _zone_of(now)
+            and digest.get("locale") == _locale()
             and datetime.fromisoformat(digest["computed"]) <= now
             and (digest["until"] is None or now <= datetime.fromisoformat(digest["until"]))
         )
@@ -145,6 +149,12 @@ def cached_view(data_dir: Path, now: datetime) -> View | None:
         return None
     view = digest.get("view")
     return view if isinstance(view, dict) else None
+
+
+def _locale() -> list[str]:
+    """The locale variables, which pick the public holidays when the settings leave them
+    to the locale (the red flags count working days around them)."""
+    return [os.environ.get(name, "") for name in LOCALE_VARIABLES]
 
 
 def _zone_of(now: datetime) -> str:

@@ -71,21 +71,35 @@ def test_the_digest_is_not_read_for_another_moment_it_may_be_wrong_about(
 ) -> None:
     """Each step differs from the digest then on disk by one stamp only."""
     seed(tmp_path)
-    coach_today(tmp_path, capsys)  # at 08:30: holds until the call at 17:00
+    reads: list[datetime] = []
     full_way = today.read_agenda
-    monkeypatch.setattr(today, "read_agenda", None)  # reading the files would fail
-    coach_today(tmp_path, capsys, at=CALL_TIME)  # still the digest's
-    monkeypatch.setattr(today, "read_agenda", full_way)
+
+    def spy(data_dir: Path, now: datetime):  # noqa: ANN202
+        reads.append(now)
+        return full_way(data_dir, now)
+
+    monkeypatch.setattr(today, "read_agenda", spy)
+
+    def shown(at: datetime) -> tuple[str, bool]:
+        """What `coach today` prints at `at`, and whether it read the files for it."""
+        before = len(reads)
+        return coach_today(tmp_path, capsys, at=at), len(reads) > before
+
     new_york = ZoneInfo("America/New_York")
-    flown = coach_today(tmp_path, capsys, at=NOW.astimezone(new_york))  # 02:30 the same day
-    assert "11:00" in flown  # the call at 17:00 in Berlin, on the clock where the seller is
-    after_the_call = coach_today(tmp_path, capsys, at=(CALL_TIME + MINUTE).astimezone(new_york))
-    assert "To debrief (1)" in after_the_call
-    earlier = coach_today(tmp_path, capsys, at=(NOW - MINUTE).astimezone(new_york))
-    assert "To debrief" not in earlier  # a clock set back: read again, the call is ahead
-    coach_today(tmp_path, capsys, at=(CALL_TIME + MINUTE).astimezone(new_york))  # holds all day
-    tomorrow = coach_today(tmp_path, capsys, at=(NOW + timedelta(days=1)).astimezone(new_york))
-    assert "Wed 25 Nov 2026" in tomorrow
+    assert shown(NOW)[1]  # at 08:30: holds until the call at 17:00
+    assert not shown(CALL_TIME)[1]
+    flown, read = shown(NOW.astimezone(new_york))  # 02:30 the same day
+    assert read and "11:00" in flown  # 17:00 in Berlin, on the clock where the seller is
+    after_the_call, read = shown((CALL_TIME + MINUTE).astimezone(new_york))
+    assert read and "To debrief (1)" in after_the_call
+    earlier, read = shown((NOW - MINUTE).astimezone(new_york))  # a clock set back
+    assert read and "To debrief" not in earlier  # the call is ahead again
+    assert shown((CALL_TIME + MINUTE).astimezone(new_york))[1]  # then holds for the day
+    tomorrow, read = shown((NOW + timedelta(days=1)).astimezone(new_york))
+    assert read and "Wed 25 Nov 2026" in tomorrow
+    assert not shown((NOW + timedelta(days=1)).astimezone(new_york))[1]
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")  # its public holidays may count (red flags)
+    assert shown((NOW + timedelta(days=1)).astimezone(new_york))[1]
 
 
 def test_no_digest_is_written_for_files_that_changed_while_the_agenda_was_read(
