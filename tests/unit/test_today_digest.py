@@ -74,7 +74,7 @@ def test_the_digest_is_not_read_for_another_moment_it_may_be_wrong_about(
     reads: list[datetime] = []
     full_way = today.read_agenda
 
-    def spy(data_dir: Path, now: datetime):  # noqa: ANN202
+    def spy(data_dir: Path, now: datetime) -> object:
         reads.append(now)
         return full_way(data_dir, now)
 
