@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach_tui import __version__
+from coach_tui.commands.status_line import FIELDS as STATUS_FIELDS
 from coach_tui.commands.streams import let_closed_stream_be, print_error
 from coach_tui.store.errors import StoreError
 from coach_tui.store.paths import DATA_ENV, resolve_data_dir
@@ -142,9 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="TEMPLATE",
         dest="template",
         help="one line for a status bar, e.g. '{calls} calls · next {next_time} {next_account}'"
-        " (fields: calls, calls_left, unprepared, next_time, next_in, next_account, next_kind,"
-        " next_outcome, debriefs, touches_due, overdue, promises, promises_late, stalled,"
-        " behind, late_objectives, coach, why, date)",
+        f" (fields: {', '.join(STATUS_FIELDS)})",
     )
     today.add_argument(
         "--plain", action="store_true", help="plain text: no colour, no style (NO_COLOR: no colour)"

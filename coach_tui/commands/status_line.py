@@ -13,8 +13,7 @@ a wrong field name or a bad format spec is one sentence and exit 2, never a trac
 
 from __future__ import annotations
 
-import string
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from coach_tui.model.day_text import time_text
@@ -111,6 +110,8 @@ def one_line(text: str) -> str:
 
 def _field_names(template: str) -> list[str]:
     """Every field named in `template`, also inside a format spec (`{calls:>{width}}`)."""
+    import string  # only a --format run needs it; `coach` reads FIELDS for its help
+
     try:
         parsed = list(string.Formatter().parse(template))
     except ValueError as error:
@@ -127,7 +128,7 @@ def _field_names(template: str) -> list[str]:
     return names
 
 
-def _duration(left: Any) -> str:
+def _duration(left: timedelta) -> str:
     minutes = int(left.total_seconds() // 60)
     hours, minutes = divmod(minutes, 60)
     return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m"
