@@ -17,6 +17,7 @@ from coach_tui.coaching.lists import and_more, cut
 from coach_tui.commands.output import data, line, print_json
 from coach_tui.model.clock import Clock, system_clock
 from coach_tui.model.day_text import time_text, weekday_day_text, weekday_text
+from coach_tui.model.text import printable
 from coach_tui.services.today_digest import View, cached_view
 
 if TYPE_CHECKING:
@@ -169,7 +170,9 @@ def run_today(
     now = clock()
     view = read_view(data_dir, now)
     if template is not None:
-        print(status_line(template, view, now))
+        # The fields are made safe one by one; the template is the user's own typing, yet
+        # a status bar must not receive a control code from it either.
+        print(printable(status_line(template, view, now)))
         return 0
     if as_json:
         print_json(view)
@@ -199,4 +202,4 @@ def print_plain(view: View, *, everything: bool = False) -> None:
     print_view(view, buffer, everything=everything)
     text = buffer.file.getvalue()  # type: ignore[attr-defined]
     # print() also copes with a closed standard output (sys.stdout is None then).
-    print("".join(part.rstrip() + "\n" for part in text.splitlines()), end="")
+    print(printable("".join(part.rstrip() + "\n" for part in text.splitlines())), end="")
