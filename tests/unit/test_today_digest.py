@@ -38,8 +38,10 @@ def seed(data_dir: Path) -> str:
         return account.uid
 
 
-def coach_today(data_dir: Path, capsys: pytest.CaptureFixture[str], at: datetime = NOW) -> str:
-    assert today.run_today(data_dir, clock=lambda: at) == 0
+def coach_today(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], at: datetime = NOW, **options: bool
+) -> str:
+    assert today.run_today(data_dir, clock=lambda: at, **options) == 0
     return capsys.readouterr().out
 
 
@@ -49,8 +51,12 @@ def test_a_second_run_prints_the_same_from_the_digest(
     seed(tmp_path)
     first = coach_today(tmp_path, capsys)
     assert "Nordvale Foods" in first and digest_path(tmp_path).exists()
+    digest_path(tmp_path).unlink()  # deleting it is harmless: the files are read again
+    as_json = coach_today(tmp_path, capsys, as_json=True)
     monkeypatch.setattr(today, "read_agenda", None)  # reading the files would fail
-    assert coach_today(tmp_path, capsys, at=NOW + timedelta(hours=8)) == first  # 16:30
+    later = NOW + timedelta(hours=8)  # 16:30, before the call
+    assert coach_today(tmp_path, capsys, at=later) == first
+    assert coach_today(tmp_path, capsys, at=later, as_json=True) == as_json
 
 
 def test_a_save_by_the_app_is_seen_at_once(
