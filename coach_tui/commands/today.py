@@ -1,9 +1,12 @@
 """`coach today`: the day's agenda in a plain terminal, then exit.
 
 Reads without the lock (one consistent snapshot of the files, see `store/snapshot.py`), so
-it works while the app is open. Rich honours NO_COLOR by itself; `--plain` prints plain
-text (no colour, no style); `--json` is for scripts and status lines. Stored text is shown
-literally in all three (see `commands/output.py`).
+it works while the app is open; or, while nothing changed since, the agenda digest the
+last reader left (`services/today_digest.py`): a status line runs this every few seconds.
+Rich honours NO_COLOR by itself; `--plain` prints plain text (no colour, no style, no
+trailing spaces); `--json` is for scripts (its shape is `agenda_view()`'s); `--format`
+fills one line for a status bar (`status_line.py`). Stored text is shown literally in all
+of them (see `commands/output.py`).
 """
 
 from __future__ import annotations
