@@ -18,7 +18,7 @@ pay for them.
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +38,25 @@ LOCALE_VARIABLES = ("LC_ALL", "LC_TIME", "LANG")  # as `coaching/public_holidays
 
 View = dict[str, Any]
 Identities = dict[str, Identity]
+
+_TEXT_OR_NONE = (str, type(None))
+# `agenda_view()`'s shape, to check a digest's view before it is used: the digest is a
+# file anyone can edit, and the printers trust the view they are given.
+_TOP: dict[str, type | tuple[type, ...]] = {
+    "version": int, "date": str, "why": str, "calls": list, "to_debrief": list,
+    "touches": list, "promises": list, "stalled": list, "behind_pace": list,
+    "late_objectives": list, "review": _TEXT_OR_NONE, "coach": str,
+}  # fmt: skip
+_ITEMS: dict[str, dict[str, type | tuple[type, ...]]] = {
+    "calls": {"time": str, "account": str, "kind": str, "outcome": _TEXT_OR_NONE},
+    "to_debrief": {"time": str, "account": str, "kind": str},
+    "touches": {"due": str, "days_overdue": int, "account": str, "to": str, "channel": str,
+                "purpose": str},
+    "promises": {"account": str, "whose": str, "what": str, "due": str, "days_late": int},
+    "stalled": {"account": str, "question": str},
+    "behind_pace": {"goal": str, "coach": str},
+    "late_objectives": {"account": str, "objective": str},
+}  # fmt: skip
 
 
 def agenda_view(agenda: Agenda) -> View:
@@ -148,7 +167,28 @@ def cached_view(data_dir: Path, now: datetime) -> View | None:
     if not fresh or digest.get("files") != data_identities(data_dir):
         return None
     view = digest.get("view")
-    return view if isinstance(view, dict) else None
+    return view if _well_formed(view) else None
+
+
+def _well_formed(view: object) -> bool:
+    """Whether `view` has `agenda_view()`'s shape, every time readable."""
+    if not isinstance(view, dict) or view.keys() != _TOP.keys():
+        return False
+    if not all(isinstance(view[key], kind) for key, kind in _TOP.items()):
+        return False
+    for key, shape in _ITEMS.items():
+        for item in view[key]:
+            if not isinstance(item, dict) or item.keys() != shape.keys():
+                return False
+            if not all(isinstance(item[name], kind) for name, kind in shape.items()):
+                return False
+    try:
+        date.fromisoformat(view["date"])
+        for call in (*view["calls"], *view["to_debrief"]):
+            datetime.fromisoformat(call["time"])
+    except ValueError:
+        return False
+    return True
 
 
 def _locale() -> list[str]:

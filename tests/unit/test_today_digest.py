@@ -1,9 +1,11 @@
 """`coach today`'s digest: read instead of the files only while it is exactly what they say,
 and never taken for the user's data (no backup, no doctor, no adoption question)."""
 
+import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -129,6 +131,26 @@ def test_a_file_of_that_name_coach_did_not_write_is_neither_read_nor_replaced(
     theirs.write_text('{"view": {"why": "not mine"}}')
     assert "I sell so my kids" in coach_today(tmp_path, capsys)
     assert theirs.read_text() == '{"view": {"why": "not mine"}}'
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda view: view.pop("coach"),
+        lambda view: view["calls"][0].update(time="at five"),
+        lambda view: view["calls"][0].update(account=None),
+        lambda view: view.update(touches="none"),
+    ],
+)
+def test_a_digest_edited_by_hand_is_read_past(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: Callable[[dict], object]
+) -> None:
+    seed(tmp_path)
+    first = coach_today(tmp_path, capsys)
+    digest = json.loads(digest_path(tmp_path).read_bytes())
+    damage(digest["view"])  # every stamp still holds
+    digest_path(tmp_path).write_text(json.dumps(digest))
+    assert coach_today(tmp_path, capsys) == first
 
 
 def test_the_digest_is_no_ones_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
