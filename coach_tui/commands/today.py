@@ -44,18 +44,16 @@ def read_view(data_dir: Path, now: datetime) -> View:
     view = cached_view(data_dir, now)
     if view is not None:
         return view
-    from coach_tui.services.today_digest import agenda_view, data_identities, write_today_digest
+    from coach_tui.services.today_digest import agenda_view
 
-    read_from = data_identities(data_dir)  # before reading: what the agenda comes from
-    agenda = read_agenda(data_dir, now)
-    write_today_digest(data_dir, agenda, now, read_from)
-    return agenda_view(agenda)
+    return agenda_view(read_agenda(data_dir, now))
 
 
 def read_agenda(data_dir: Path, now: datetime) -> Agenda:
-    """The agenda read the full way: every live file, through the repository."""
+    """The agenda read the full way, every live file through the repository, and kept as
+    the digest for the next run."""
     from coach_tui.process import collector_paused
-    from coach_tui.services.agenda import todays_agenda
+    from coach_tui.services.today_digest import todays_agenda_kept
     from coach_tui.store.repository import Repository
 
     # Its records form no cycles: the collector would only walk them again and again.
@@ -63,7 +61,7 @@ def read_agenda(data_dir: Path, now: datetime) -> Agenda:
         collector_paused(),
         Repository.open(data_dir, read_only=True, clock=lambda: now) as repo,
     ):
-        return todays_agenda(repo, now)
+        return todays_agenda_kept(repo, now)
 
 
 def print_agenda(agenda: Agenda, out: Console, *, everything: bool = False) -> None:

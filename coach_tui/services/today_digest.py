@@ -29,6 +29,7 @@ from coach_tui.store.today_digest import Identity, live_identities, load_digest,
 
 if TYPE_CHECKING:
     from coach_tui.coaching.agenda import Agenda
+    from coach_tui.store.repository import Repository
 
 # The version of `agenda_view()`'s shape (`--json`'s "version"): raise it when a key is
 # renamed, removed or changes type; adding a key keeps it.
@@ -114,6 +115,17 @@ def data_identities(data_dir: Path) -> Identities:
     return live_identities(data_dir, also=(config_dir() / CONFIG_FILE,))
 
 
+def todays_agenda_kept(repo: Repository, now: datetime) -> Agenda:
+    """`todays_agenda()`, kept as the digest for the next `coach today` (the app reads the
+    agenda with this, so a status line that runs after it has nothing to read again)."""
+    from coach_tui.services.agenda import todays_agenda
+
+    read_from = data_identities(repo.data_dir)  # before reading: what the agenda comes from
+    agenda = todays_agenda(repo, now)
+    write_today_digest(repo.data_dir, agenda, now, read_from)
+    return agenda
+
+
 def write_today_digest(
     data_dir: Path, agenda: Agenda, now: datetime, read_from: Identities
 ) -> bool:
@@ -121,11 +133,7 @@ def write_today_digest(
     `coach today`. Written only if the files are still those: a save that landed while
     the agenda was read would make the digest a lie. Atomic; never raises on a disk
     problem (`False`: not written, the next reader just reads the files).
-
-    The app calls it after reading the agenda from its open repository:
-        read_from = data_identities(repo.data_dir)
-        agenda = todays_agenda(repo, now)
-        write_today_digest(repo.data_dir, agenda, now, read_from)
+    `todays_agenda_kept()` is the whole sequence for a caller holding a repository.
     """
     if data_identities(data_dir) != read_from:
         return False

@@ -18,7 +18,11 @@ from coach_tui.model.account import Account
 from coach_tui.model.call import Call
 from coach_tui.model.touch import Channel, Purpose, Touch
 from coach_tui.model.why import new_why
-from coach_tui.services.today_digest import data_identities, write_today_digest
+from coach_tui.services.today_digest import (
+    data_identities,
+    todays_agenda_kept,
+    write_today_digest,
+)
 from coach_tui.store.folder import FolderKind, inspect_folder
 from coach_tui.store.repository import Repository
 from coach_tui.store.today_digest import FILE_NAME, digest_path
@@ -116,11 +120,22 @@ def test_no_digest_is_written_for_files_that_changed_while_the_agenda_was_read(
     account = seed(tmp_path)
     read_from = data_identities(tmp_path)
     agenda = today.read_agenda(tmp_path, NOW)
+    digest_path(tmp_path).unlink()
     with Repository.open(tmp_path, clock=lambda: NOW) as app:  # a save lands meanwhile
         app.calls.save(Call(account, NOW.replace(hour=15, minute=0)))
     assert write_today_digest(tmp_path, agenda, NOW, read_from) is False
     assert not digest_path(tmp_path).exists()
     assert write_today_digest(tmp_path, agenda, NOW, data_identities(tmp_path)) is True
+
+
+def test_the_app_keeps_the_agenda_it_reads_for_the_next_coach_today(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed(tmp_path)
+    with Repository.open(tmp_path, clock=lambda: NOW) as app:
+        todays_agenda_kept(app, NOW)  # as the morning plan reads it
+        monkeypatch.setattr(today, "read_agenda", None)  # reading the files would fail
+        assert "Nordvale Foods" in coach_today(tmp_path, capsys)
 
 
 def test_a_file_of_that_name_coach_did_not_write_is_neither_read_nor_replaced(
