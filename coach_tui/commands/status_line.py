@@ -109,7 +109,7 @@ def one_line(text: str) -> str:
 
 
 def _field_names(template: str) -> list[str]:
-    """Every field named in `template`, also inside a format spec (`{calls:>{width}}`)."""
+    """Every field named in `template`; one inside a format spec is refused."""
     import string  # only a --format run needs it; `coach` reads FIELDS for its help
 
     try:
@@ -123,8 +123,11 @@ def _field_names(template: str) -> list[str]:
     for _literal, name, spec, _conversion in parsed:
         if name is not None:
             names.append(name)
-        if spec:
-            names += _field_names(spec)
+        if spec and "{" in spec:  # its value, unknown until now, could make the spec wrong
+            raise TemplateError(
+                f"coach today --format: the format of {{{name}}} holds another field "
+                f"('{spec}'); write it out, as in {{calls:>2}}."
+            )
     return names
 
 

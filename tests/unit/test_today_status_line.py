@@ -84,6 +84,7 @@ def test_a_status_line_is_one_safe_line(tmp_path: Path, capsys) -> None:
         ("{}", "there is no field a field without a name"),
         ("{calls", "the template is not valid (expected '}' before end of string)"),
         ("{next_time:d}", "cannot be filled (Unknown format code 'd' for object of type 'str')"),
+        ("{calls:{next_time}}", "the format of {calls} holds another field ('{next_time}')"),
     ],
 )
 def test_a_template_it_cannot_fill_is_one_sentence_and_exit_2(
