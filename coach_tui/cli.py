@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from coach_tui import __version__
 from coach_tui.commands.completion import INSTALL, SHELLS
+from coach_tui.commands.status_line import FIELDS as STATUS_FIELDS
 from coach_tui.commands.streams import let_closed_stream_be, print_error
 from coach_tui.store.errors import StoreError
 from coach_tui.store.paths import DATA_ENV, resolve_data_dir
@@ -207,8 +208,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="print today's agenda (calls, touches, promises, stalls, pace) and exit",
         description="Works while coach is open; it reads without taking the lock.",
     )
-    today.add_argument("--json", action="store_true", help="print it as JSON for scripts")
-    today.add_argument("--plain", action="store_true", help="no colour (NO_COLOR works too)")
+    shape = today.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="print it as JSON for scripts")
+    shape.add_argument(
+        "--format",
+        metavar="TEMPLATE",
+        dest="template",
+        help="one line for a status bar, e.g. '{calls} calls · next {next_time} {next_account}'"
+        f" (fields: {', '.join(STATUS_FIELDS)})",
+    )
+    today.add_argument(
+        "--plain", action="store_true", help="plain text: no colour, no style (NO_COLOR: no colour)"
+    )
     today.add_argument("--all", action="store_true", help="every line of each list, none cut")
     _add_common(today, top=False)
     today.set_defaults(handler=run_today_command)
@@ -376,7 +387,11 @@ def run_today_command(args: argparse.Namespace) -> int:
     from coach_tui.commands.today import run_today
 
     return run_today(
-        resolve_data_dir(args.data), as_json=args.json, plain=args.plain, everything=args.all
+        resolve_data_dir(args.data),
+        as_json=args.json,
+        plain=args.plain,
+        everything=args.all,
+        template=args.template,
     )
 
 

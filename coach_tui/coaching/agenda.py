@@ -75,6 +75,9 @@ class Agenda:
     # coach's line weighs (see `coaching/morning_line.py`).
     flags: tuple[AccountFlags, ...] = ()
     biggest_targets: tuple[tuple[str, Decimal], ...] = ()
+    # The next call's time: until then only a save can change this agenda; from then on
+    # that call waits for its debrief (`None`: no call ahead, it holds all day).
+    steady_until: datetime | None = None
 
 
 def calls_today(calls: Sequence[Call], now: datetime, names: dict[str, str]) -> list[AgendaCall]:

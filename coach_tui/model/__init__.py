@@ -1,8 +1,6 @@
-"""Plain dataclasses for everything the coach knows. No Textual, no TinyDB."""
+"""Plain dataclasses for everything the coach knows. No Textual, no TinyDB.
 
-from coach_tui.model.draft import FlowDraft
-from coach_tui.model.errors import ValidationError
-from coach_tui.model.settings import Settings
-from coach_tui.model.why import WhyAnswers, WhyStatement
-
-__all__ = ["FlowDraft", "Settings", "ValidationError", "WhyAnswers", "WhyStatement"]
+Import the module you need (`coach_tui.model.clock`, `coach_tui.model.text`): this
+package file imports nothing, so `coach today` reading its digest does not pay for
+every model class (about 40 ms) before it prints a line.
+"""

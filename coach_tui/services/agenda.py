@@ -38,4 +38,5 @@ def todays_agenda(repo: Repository, now: datetime) -> Agenda:
         to_debrief=digest.awaiting_debrief,
     )
     reminder = review_reminder(today, repo.reviews.weeks(), first_use=first_use(repo))
-    return replace(agenda, review=reminder)
+    next_call = digest.upcoming[0].when if digest.upcoming else None
+    return replace(agenda, review=reminder, steady_until=next_call)

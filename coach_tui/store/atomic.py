@@ -33,6 +33,27 @@ def write_atomic(path: Path, payload: bytes) -> None:
     publish(stage(path, payload), path)
 
 
+def write_cache(path: Path, payload: bytes) -> None:
+    """Replace `path` with `payload` atomically, without waiting for the disk: for a file
+    whose loss costs nothing (a crash may leave the old version, or an empty file that
+    fails to parse, never half of the new one). Never through a link."""
+    fd, tmp = _create_temp(path)
+    try:
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+    except BaseException:
+        os.close(fd)
+        discard(tmp)
+        raise
+    os.close(fd)
+    try:
+        tmp.replace(path)
+    except BaseException:
+        discard(tmp)
+        raise
+
+
 def destination(path: Path) -> Path:
     """Where writing `path` lands: the file a symbolic link points to, else `path` itself."""
     if path.is_symlink():

@@ -5,7 +5,7 @@ the user's own files: the app asks before using it and the commands refuse, so c
 never adopts (and later tidies) a folder full of someone's documents by mistake.
 
 - **empty**: nothing in it, or only what a file manager leaves behind (`.DS_Store`,
-  `Thumbs.db`, `desktop.ini`);
+  `Thumbs.db`, `desktop.ini`) and coach's agenda digest (a cache, no one's data);
 - **coach's**: it holds coach's lock file (`coach.lock`, which every coach that ever
   wrote there created before anything else), or a data file coach wrote: one of the data
   file names (`core.json` …) holding a JSON object stamped with coach's `_meta` table —
@@ -28,6 +28,8 @@ from coach_tui.model.text import printable
 from coach_tui.store.backup_label import holds_labelled_backup
 from coach_tui.store.layout import FAMILIES, META_TABLE, family_path
 from coach_tui.store.lock import LOCK_NAME
+from coach_tui.store.today_digest import FILE_NAME as DIGEST_NAME
+from coach_tui.store.today_digest import is_digest_file
 
 # What file managers drop into any folder they show: it holds nothing of the user's.
 FILE_MANAGER_LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
@@ -75,7 +77,7 @@ def inspect_folder(path: Path) -> Folder:
             entries = sorted(
                 entry.name + ("/" if entry.is_dir() else "")
                 for entry in scan
-                if entry.name not in FILE_MANAGER_LITTER
+                if entry.name not in FILE_MANAGER_LITTER and not _is_digest(path, entry.name)
             )
     except OSError:  # unreadable: opening it will say why
         return Folder(path, FolderKind.COACH)
@@ -84,6 +86,11 @@ def inspect_folder(path: Path) -> Folder:
     if is_coach_folder(path):
         return Folder(path, FolderKind.COACH)
     return Folder(path, FolderKind.OTHER, tuple(entries))
+
+
+def _is_digest(folder: Path, name: str) -> bool:
+    """coach's agenda digest: a cache of its own, no one's data (see `today_digest.py`)."""
+    return name == DIGEST_NAME and is_digest_file(folder / name)
 
 
 def is_coach_folder(path: Path) -> bool:

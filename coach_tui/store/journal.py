@@ -33,9 +33,8 @@ import orjson
 from coach_tui.model.ids import new_uid
 from coach_tui.store.atomic import FILE_MODE, fsync_dir, read_regular
 from coach_tui.store.errors import DamagedJournal, UnreadableFile
-from coach_tui.store.layout import META_TABLE
+from coach_tui.store.layout import META_TABLE, journal_path
 
-SUFFIX = ".journal"
 BASE = "journal_base"
 # About a thousand touch saves; rewriting the family then costs what every save used to.
 COMPACT_AFTER_BYTES = 512 * 1024
@@ -43,11 +42,6 @@ COMPACT_AFTER_BYTES = 512 * 1024
 RawData = dict[str, dict[str, Any]]
 # (table, doc id text, the record as saved, or None once deleted)
 Change = tuple[str, str, dict[str, Any] | None]
-
-
-def journal_path(path: Path) -> Path:
-    """The journal beside a family file: `touches.json` → `touches.journal`."""
-    return path.with_suffix(SUFFIX)
 
 
 def base_token(raw: RawData | None) -> str | None:

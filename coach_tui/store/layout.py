@@ -37,6 +37,7 @@ LAZY_FAMILIES = frozenset({"archive", "recent"})
 # Families whose record-by-record saves append to a journal instead of rewriting the
 # file (see `journal.py`): touches are marked done many times a day in the largest file.
 JOURNALED_FAMILIES = frozenset({"touches"})
+JOURNAL_SUFFIX = ".journal"
 TABLE_FAMILY: dict[str, str] = {
     table: family for family, tables in FAMILIES.items() for table in tables
 }
@@ -45,3 +46,8 @@ TABLE_FAMILY: dict[str, str] = {
 def family_path(data_dir: Path, family: str) -> Path:
     """The JSON file that holds one family of tables."""
     return data_dir / f"{family}.json"
+
+
+def journal_path(path: Path) -> Path:
+    """The journal beside a family file: `touches.json` → `touches.journal`."""
+    return path.with_suffix(JOURNAL_SUFFIX)

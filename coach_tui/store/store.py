@@ -70,12 +70,13 @@ from coach_tui.store.storage import (
     read_family,
     write_family,
 )
+from coach_tui.store.today_digest import FILE_NAME as DIGEST_NAME
 from coach_tui.store.verified import FILE_NAME as VERIFIED_NAME
 from coach_tui.store.verified import is_trusted, load_trusted, record_trusted
 
 # The files coach writes atomically in the data folder: only their temporary files are
 # ever cleared after a crash (with the marker of a save across files).
-WRITTEN_FILES = frozenset({*(f"{family}.json" for family in FAMILIES), VERIFIED_NAME})
+WRITTEN_FILES = frozenset({*(f"{family}.json" for family in FAMILIES), VERIFIED_NAME, DIGEST_NAME})
 
 
 class Transaction:

@@ -152,7 +152,7 @@ def test_one_way_of_writing_a_date() -> None:
 _OTHER_FORMATS = re.compile(r":%a %d|:%d %b|%A\} \{")
 _ISO = re.compile(r"\.isoformat\(\)")
 _WRITES_FILES = ("interop/", "store/", "demo/", "crash_log.py")  # ISO for machines
-_ISO_FOR_MACHINES = ("commands/today.py",)  # its --json
+_ISO_FOR_MACHINES = ("services/today_digest.py",)  # `coach today --json` and its digest
 
 
 def test_screens_and_messages_write_dates_one_way() -> None:

@@ -21,6 +21,7 @@ from coach_tui.model.call import Call, Commitment, Party, Prep
 from coach_tui.model.goal import Metric, PerformanceGoal, ProgressEntry
 from coach_tui.model.touch import Channel, Purpose, Touch
 from coach_tui.model.why import new_why
+from coach_tui.services.today_digest import VIEW_VERSION, agenda_view
 from coach_tui.store.repository import Repository
 from tests.coach_at import at, stopped_at
 from tests.helpers import BERLIN
@@ -189,16 +190,58 @@ def test_prints_the_agenda_with_a_loud_missing_outcome(tmp_path: Path, capsys) -
     assert "Coach: 1 call today without an outcome" in out
 
 
+# The documented shape of `coach today --json` (README "coach today for scripts and
+# status lines"): a key renamed, removed or of another type must raise "version".
+JSON_SHAPE = {
+    "version": int, "date": str, "why": str, "calls": list, "to_debrief": list,
+    "touches": list, "promises": list, "stalled": list, "behind_pace": list,
+    "late_objectives": list, "review": (str, type(None)), "coach": str,
+}  # fmt: skip
+JSON_ITEMS = {
+    "calls": {"time": str, "account": str, "kind": str, "outcome": (str, type(None))},
+    "to_debrief": {"time": str, "account": str, "kind": str},
+    "touches": {"due": str, "days_overdue": int, "account": str, "to": str, "channel": str,
+                "purpose": str},
+    "promises": {"account": str, "whose": str, "what": str, "due": str, "days_late": int},
+    "stalled": {"account": str, "question": str},
+    "behind_pace": {"goal": str, "coach": str},
+    "late_objectives": {"account": str, "objective": str},
+}  # fmt: skip
+
+
+def test_the_json_shape_is_pinned_key_by_key() -> None:
+    full = agenda(
+        calls=[Call("a", NOW.replace(hour=14)), Call("a", NOW.replace(hour=16), prep=Prep("x"))],
+        to_debrief=[Call("a", NOW - timedelta(days=1))],
+        touches=touch_lines([touch(3)], TODAY, NAMES, {}),
+        commitments=[Commitment("a", Party.ME, "Send the study", due=TODAY - timedelta(days=2))],
+        stalls={"a": "What would they agree to?"},
+        goals=goal_lines([behind_goal()], TODAY),
+        objectives=[objective(TODAY - timedelta(days=4))],
+    )
+    view = json.loads(json.dumps(agenda_view(full)))  # as a script reads it
+    assert view["version"] == VIEW_VERSION == 1
+    assert set(view) == set(JSON_SHAPE)
+    for key, kind in JSON_SHAPE.items():
+        assert isinstance(view[key], kind), key
+    for key, fields in JSON_ITEMS.items():
+        assert view[key], f"{key}: the pin needs an item to check"
+        for item in view[key]:
+            assert set(item) == set(fields), key
+            for field, kind in fields.items():
+                assert isinstance(item[field], kind), f"{key}.{field}"
+    assert datetime.fromisoformat(view["calls"][0]["time"]).tzinfo is not None
+    assert view["promises"][0]["days_late"] == 2 and view["calls"][0]["outcome"] is None
+
+
 @pytest.mark.usefixtures("on_tuesday_in_berlin")
-def test_json_has_a_stable_shape(tmp_path: Path, capsys) -> None:
+def test_json_is_that_shape_on_standard_output(tmp_path: Path, capsys) -> None:
     seed(tmp_path)
     assert main(["today", "--json", "--data", str(tmp_path)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"date", "why", "calls", "touches", "promises", "stalled", "to_debrief",
-                         "behind_pace", "late_objectives", "review", "coach"}  # fmt: skip
+    assert set(data) == set(JSON_SHAPE) and data["version"] == 1
     [call] = data["calls"]
     assert call["account"] == "Nordvale Foods" and call["outcome"] is None
-    assert datetime.fromisoformat(call["time"]).tzinfo is not None
 
 
 def coach_today(data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
