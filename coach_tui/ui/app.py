@@ -27,6 +27,7 @@ from coach_tui.model.text import printable
 from coach_tui.model.why import WhyStatement
 from coach_tui.model.wording import counted
 from coach_tui.store.archive import archive_old_history
+from coach_tui.store.config_file import CONFIG_NAME, ConfigFile, read_config
 from coach_tui.store.errors import StoreError
 from coach_tui.store.repository import Repository
 from coach_tui.ui.crash_handling import CrashRecord, record_crash
@@ -42,6 +43,7 @@ from coach_tui.ui.undo import UndoStack
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.dom import DOMNode
 
 # Screens other than the dashboard are imported when first opened, which keeps their
 # widgets (text areas, tables) off the start-up path.
@@ -101,9 +103,11 @@ class CoachApp(App[None]):
         self._crash: CrashRecord | None = None
         self._farewell_said = False
         self.undo = UndoStack()
-        self._startup_notices: list[tuple[str, str]] = []
+        self._startup_notices: list[tuple[str, str, str]] = []  # message, severity, title
+        self._config = ConfigFile()
         self._day = clock().date()  # the day the app last offered a plan for
         self._archived_on: date | None = None  # the day old history was last tidied
+        self._read_config()
         # Chosen before the first paint, so the screen is styled once, not twice.
         self._apply_startup_theme()
 
@@ -139,8 +143,10 @@ class CoachApp(App[None]):
     # --- start-up ----------------------------------------------------------------
 
     def on_mount(self) -> None:
-        for message, severity in self._startup_notices:
-            self.notify(message, title="Theme", severity=severity, timeout=10)  # type: ignore[arg-type]
+        for message, severity, title in self._startup_notices:
+            self.notify(message, title=title, severity=severity, timeout=10)  # type: ignore[arg-type]
+        if self._config.keys:
+            self.call_after_refresh(self._apply_keymap)
         self.report_backup_problem()
         # Subscribe only now, so that only the seller's later choices are remembered.
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -254,23 +260,64 @@ class CoachApp(App[None]):
         catalogue = discover_themes(self.theme_folders())
         for theme in catalogue.themes:
             self.register_theme(theme)
-        self._startup_notices += [(problem, "warning") for problem in catalogue.problems]
+        self._startup_notices += [(problem, "warning", "Theme") for problem in catalogue.problems]
         try:
             self._saved_settings = self.repo.settings.get()
         except StoreError as error:
-            self._startup_notices.append((str(error), "error"))
+            self._startup_notices.append((str(error), "error", "Theme"))
         wanted = self.requested_theme or self._saved_settings.theme or DEFAULT_THEME
         if wanted not in self.available_themes:
             fallback = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
+            line = self._config.lines.get("theme") if not self.requested_theme else None
+            where = f"{CONFIG_NAME} line {line}: there" if line else "There"
             self._startup_notices.append(
                 (
-                    f"There is no theme called '{wanted}', so coach is using {fallback}. "
+                    f"{where} is no theme called '{wanted}', so coach is using {fallback}. "
                     "Ctrl+p → Switch theme lists the ones you have.",
                     "warning",
+                    "Theme",
                 )
             )
             wanted = fallback
         self._start_with_theme(wanted)
+
+    # --- config.toml ----------------------------------------------------------------
+
+    def _read_config(self) -> None:
+        """config.toml's bad lines are said at start; its [keys] apply after the first frame
+        (checking them imports every screen)."""
+        self._config = read_config()
+        try:
+            sentences = self.repo.settings.problems(self._config)
+        except StoreError:  # the stored settings are unreadable: the theme says so
+            sentences = []
+        self._startup_notices += [(sentence, "warning", CONFIG_NAME) for sentence in sentences]
+
+    def _apply_keymap(self) -> None:
+        from coach_tui.ui.keymap import check_keymap, coach_screens
+
+        screens, known_ids = coach_screens(self)
+        checked = check_keymap(self._config.keys, self._config.key_lines, screens, known_ids)
+        self.set_keymap(checked.keymap)
+        for sentence in checked.problems:
+            self.notify(sentence, title=CONFIG_NAME, severity="warning", timeout=15)
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
+        """Textual found two actions of one widget or screen on one key: the entries of
+        [keys] behind it are taken back, with a word (Textual would keep both)."""
+        from coach_tui.ui.keymap import clash_sentence, entries_behind
+
+        dropped = entries_behind(clashed_bindings, self._keymap)
+        if not dropped:
+            return
+        self.set_keymap({key: value for key, value in self._keymap.items() if key not in dropped})
+        where = getattr(node, "HELP_NAME", type(node).__name__)
+        self.notify(
+            clash_sentence(clashed_bindings, dropped, where),
+            title=CONFIG_NAME,
+            severity="warning",
+            timeout=15,
+        )
 
     def _start_with_theme(self, name: str) -> None:
         """Make `name` the theme before anything has been styled.
@@ -524,13 +571,14 @@ class CoachApp(App[None]):
             self.push_screen(WhyHistoryScreen())
 
     def action_help(self) -> None:
+        from coach_tui.ui.binding_order import in_declared_order
         from coach_tui.ui.screens.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             return
         keys: list[tuple[str, str]] = []
         rows: dict[str, int] = {}  # one row per action: "? f1" for help
-        for binding_info in self.screen.active_bindings.values():
+        for _key, binding_info in in_declared_order(self.screen.active_bindings):
             binding = binding_info.binding
             # Our own bindings all carry ids; Textual's generic ones (focus, copy) do not.
             # Keys kept out of a crowded footer still appear here when they have a tooltip.
