@@ -167,6 +167,32 @@ def _load_repairing(lines: list[str], problems: list[ConfigProblem]) -> dict[str
     return {}
 
 
+def unknown_holiday_region(config: ConfigFile) -> str | None:
+    """The sentence for a `holidays` value the holiday calendar does not know, or None.
+
+    Loading the calendar takes a tenth of a second or more, so this is not part of reading
+    the file: the app asks after its first frame. (A region the calendar does not know
+    has no holidays in it: that is what coach does meanwhile, and what the sentence says.)
+    """
+    region = config.values.get("holiday_region")
+    if not isinstance(region, str) or not region:
+        return None
+    from coach_tui.coaching.public_holidays import parse_region
+
+    try:
+        known = parse_region(region)
+    except ValidationError:
+        what = f"coach's holiday calendar does not know '{_quoted(region)}'"
+        instead = "campaigns skip no public holidays until it names one it knows (DE, DE-BY)"
+    else:
+        if known == region:
+            return None
+        what = f"coach's holiday calendar spells '{_quoted(region)}' as '{known}'"
+        instead = "campaigns skip no public holidays until it is written that way"
+    line = config.lines.get("holiday_region")
+    return ConfigProblem(line, what, instead=instead).sentence(Settings())
+
+
 def _error_line(message: str, lines: list[str]) -> int | None:
     """The line tomllib's `message` is about (the last written one at "end of document"),
     or None when there is no line left to take out."""
@@ -253,7 +279,7 @@ def _holidays(value: object) -> str | None:
     if text.lower() in (NO_HOLIDAYS, ""):
         return ""
     country, dash, region = text.partition("-")
-    code = (country + dash + region).upper()
+    code = country.upper() + dash + region  # regions are spelt as the calendar has them
     if not HOLIDAY_REGION.fullmatch(code):
         raise ValidationError(
             f"'{_quoted(value)}' is not a country code (DE, US) or country-region (DE-BY)"

@@ -27,7 +27,12 @@ from coach_tui.model.text import printable
 from coach_tui.model.why import WhyStatement
 from coach_tui.model.wording import counted
 from coach_tui.store.archive import archive_old_history
-from coach_tui.store.config_file import CONFIG_NAME, ConfigFile, read_config
+from coach_tui.store.config_file import (
+    CONFIG_NAME,
+    ConfigFile,
+    read_config,
+    unknown_holiday_region,
+)
 from coach_tui.store.errors import StoreError
 from coach_tui.store.repository import Repository
 from coach_tui.ui.crash_handling import CrashRecord, record_crash
@@ -147,6 +152,8 @@ class CoachApp(App[None]):
             self.notify(message, title=title, severity=severity, timeout=10)  # type: ignore[arg-type]
         if self._config.keys:
             self.call_after_refresh(self._apply_keymap)
+        if self._config.values.get("holiday_region"):
+            self.run_worker(self._check_holiday_region, thread=True, exit_on_error=False)
         self.report_backup_problem()
         # Subscribe only now, so that only the seller's later choices are remembered.
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -301,6 +308,13 @@ class CoachApp(App[None]):
         self.set_keymap(checked.keymap)
         for sentence in checked.problems:
             self.notify(sentence, title=CONFIG_NAME, severity="warning", timeout=15)
+
+    def _check_holiday_region(self) -> None:
+        sentence = unknown_holiday_region(self._config)
+        if sentence is not None:
+            self.call_from_thread(
+                self.notify, sentence, title=CONFIG_NAME, severity="warning", timeout=15
+            )
 
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
         """Textual found two actions of one widget or screen on one key: the entries of

@@ -52,32 +52,56 @@ def check_keymap(
     screens: Iterable[ScreenKeys],
     known_ids: Iterable[str],
 ) -> CheckedKeymap:
-    """Accept `entries` in the file's order, each only if it clashes with nothing accepted
-    so far or left on its key (so the first of two entries asking for one key wins)."""
+    """The entries that can apply together: all at once (two actions may swap keys), less
+    each that takes a key another action keeps on one of its screens; of two entries asking
+    for one key, the one written first wins."""
     screens = list(screens)
     known = set(known_ids)
-    accepted: dict[str, str] = {}
     problems: list[str] = []
+    candidates: dict[str, str] = {}
     for binding_id, wanted in entries.items():
-        where = f"{CONFIG_NAME} line {lines[binding_id]}" if lines.get(binding_id) else CONFIG_NAME
-        keeps = f"so '{binding_id}' keeps its own key"
+        where = _where(lines, binding_id)
         if binding_id not in known:
             problems.append(f"{where}: no action has the id '{binding_id}' ({_HELP}), so {_OUT}.")
             continue
         keys = _normalize_key_list(wanted)
         bad = [key for key in keys.split(",") if not is_key_name(key)]
         if bad:
-            problems.append(f"{where}: '{bad[0]}' is not a key name coach knows, {keeps}.")
-            continue
-        clash = _first_clash({**accepted, binding_id: keys}, binding_id, screens)
-        if clash is not None:
-            screen, other, key = clash
             problems.append(
-                f"{where}: {key} is already '{other.id or other.action}' on {screen}, {keeps}."
+                f"{where}: '{bad[0]}' is not a key name coach knows, {_keeps(binding_id)}."
             )
             continue
-        accepted[binding_id] = keys
-    return CheckedKeymap(accepted, problems)
+        candidates[binding_id] = keys
+    order = list(candidates)
+    while clash := _any_clash(candidates, screens):
+        binding_id, screen, other, key = clash
+        if other.id in candidates and order.index(other.id) > order.index(binding_id):
+            binding_id, other = other.id, next(b for b in screen.bindings if b.id == binding_id)
+        del candidates[binding_id]
+        problems.append(
+            f"{_where(lines, binding_id)}: {key} is already '{other.id or other.action}' on "
+            f"{screen.name}, {_keeps(binding_id)}."
+        )
+    return CheckedKeymap(candidates, problems)
+
+
+def _where(lines: Mapping[str, int], binding_id: str) -> str:
+    return f"{CONFIG_NAME} line {lines[binding_id]}" if lines.get(binding_id) else CONFIG_NAME
+
+
+def _keeps(binding_id: str) -> str:
+    return f"so '{binding_id}' keeps its own key"
+
+
+def _any_clash(
+    keymap: Mapping[str, str], screens: list[ScreenKeys]
+) -> tuple[str, ScreenKeys, Binding, str] | None:
+    """The first entry of `keymap` whose key another action has on one of its screens."""
+    for binding_id in keymap:
+        clash = _first_clash(keymap, binding_id, screens)
+        if clash is not None:
+            return (binding_id, *clash)
+    return None
 
 
 _HELP = "? lists each screen's keys, and their ids are in the README"
@@ -100,21 +124,26 @@ def is_key_name(key: str) -> bool:
 
 def _first_clash(
     keymap: Mapping[str, str], binding_id: str, screens: list[ScreenKeys]
-) -> tuple[str, Binding, str] | None:
+) -> tuple[ScreenKeys, Binding, str] | None:
     """The first screen where `binding_id`'s new key is another action's key, with it."""
     new_keys = set(keymap[binding_id].split(","))
     for screen in screens:
         mine = [binding for binding in screen.bindings if binding.id == binding_id]
         if not mine:
             continue
-        actions = {binding.action for binding in mine}
+        actions = {_action(binding) for binding in mine}
         for other in screen.bindings:
-            if other.id == binding_id or other.action in actions:
+            if other.id == binding_id or _action(other) in actions:
                 continue
             shared = new_keys & _keys_of(other, keymap)
             if shared:
-                return screen.name, other, min(shared)
+                return screen, other, min(shared)
     return None
+
+
+def _action(binding: Binding) -> str:
+    """The action a binding runs, the same whether a screen or the app declares it."""
+    return binding.action.removeprefix("app.")
 
 
 def _keys_of(binding: Binding, keymap: Mapping[str, str]) -> set[str]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from textual.binding import Binding
+
 from coach_tui.store.config_file import config_path
 from coach_tui.ui.screens.accounts import AccountsScreen
 from coach_tui.ui.screens.calls import CallsScreen
@@ -85,3 +87,20 @@ async def test_a_theme_chosen_in_the_app_is_written_with_the_comments_kept(
     assert config_path().read_text() == (
         '# my colours\ntheme = "coach-light"  # dark, for the night\n'
     )
+
+
+async def test_a_clash_textual_finds_later_takes_the_entry_back_with_a_word(
+    make_app, with_why
+) -> None:
+    config_path().write_text('[keys]\n"dashboard.accounts" = "x"\n')
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        clashed = {Binding("x", "select", "Select", id="some.widget")}
+        app.handle_bindings_clash(clashed, app.screen)
+        await settle(pilot)
+        assert "so coach leaves out the entries for 'dashboard.accounts'." in notices(app)
+        assert "a Accounts" in footer_line(app)
+        app.handle_bindings_clash(clashed, app.screen)  # said once, not at every key press
+        await settle(pilot)
+        assert notices(app).count("leaves out the entries") == 1

@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from coach_tui.model.settings import Settings
-from coach_tui.store.config_file import config_path, parse_config, read_config
+from coach_tui.store.config_file import (
+    config_path,
+    parse_config,
+    read_config,
+    unknown_holiday_region,
+)
 
 STORED = Settings(currency="EUR", stall_weeks=8, day_first=True, holiday_region="FR")
 
@@ -22,7 +27,7 @@ def test_good_values_become_settings_over_the_stored_ones() -> None:
         'theme = "coach-light"\n'
         'currency = "gbp"\n'
         'date_order = "month-first"\n'
-        'holidays = "de-by"\n'
+        'holidays = "de-BY"\n'
         "stall_weeks = 10\n"
     )
     assert config.problems == ()
@@ -175,3 +180,25 @@ def test_an_edit_is_seen_by_the_next_read(tmp_path: Path) -> None:
     assert read_config(path).values == {"stall_weeks": 9}
     path.write_text("stall_weeks = 12\n")
     assert read_config(path).values == {"stall_weeks": 12}
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("DE-BY", None),
+        ("none", None),
+        (
+            "XX",
+            "config.toml line 2: coach's holiday calendar does not know 'XX', so campaigns skip "
+            "no public holidays until it names one it knows (DE, DE-BY).",
+        ),
+        (
+            "de-by",
+            "config.toml line 2: coach's holiday calendar spells 'DE-by' as 'DE-BY', so "
+            "campaigns skip no public holidays until it is written that way.",
+        ),
+    ],
+)
+def test_a_holiday_country_the_calendar_does_not_know_is_said(value: str, expected) -> None:
+    config = parse_config(f'currency = "EUR"\nholidays = "{value}"\n')
+    assert unknown_holiday_region(config) == expected
