@@ -9,7 +9,6 @@ coach had (the ones stored with the data), so the file starts out saying what co
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -58,6 +57,8 @@ def write_settings(changed: Mapping[str, object], path: Path | None = None) -> N
     Raises ConfigNotWritten when the file cannot be read as TOML (it is left as it is: it
     is the person's) or cannot be written.
     """
+    import tomllib
+
     import tomlkit  # only here: reading the file at start never needs it
 
     path = config_path() if path is None else path

@@ -19,7 +19,6 @@ from coach_tui.store.config_file import (
     read_config,
     tell_config_problems,
 )
-from coach_tui.store.config_write import ConfigNotWritten, template_for, write_settings
 from coach_tui.store.store import Store
 
 TABLE = "settings"
@@ -59,6 +58,9 @@ class SettingsRepository:
         Raises ConfigNotWritten (a StoreError) when the file could not be changed: the
         stored record has the new value then, and the message says the file still wins.
         """
+        # Imported here: only a save writes the file (tomlkit), and the app starts without.
+        from coach_tui.store.config_write import ConfigNotWritten, template_for, write_settings
+
         before = self.get()
         with self._store.transaction() as tx:
             tx.table(TABLE).upsert(Document(encode(settings), doc_id=_ONLY_ID))
