@@ -350,9 +350,10 @@ def run_serve(args: argparse.Namespace) -> int:
 
 def run_config(_args: argparse.Namespace) -> int:
     """Print where config.toml is (it need not exist yet)."""
+    from coach_tui.model.text import printable
     from coach_tui.store.config_file import config_path
 
-    print(config_path())
+    print(printable(str(config_path())))
     return EXIT_OK
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cache
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 from textual.screen import ActiveBinding
 
@@ -27,13 +27,25 @@ def in_declared_order(active: Mapping[str, ActiveBinding]) -> list[tuple[str, Ac
 
 
 @cache
+def declared_bindings(node_type: type[DOMNode]) -> tuple[Binding, ...]:
+    """The bindings `node_type` and its bases declare (one per key), bases' first, as
+    Textual merges them: read from the public `BINDINGS` of each class."""
+    keys: dict[str, list[Binding]] = {}
+    for base in reversed(node_type.__mro__):
+        if issubclass(base, DOMNode):
+            for key, bindings in BindingsMap(
+                base.__dict__.get("BINDINGS", [])
+            ).key_to_bindings.items():
+                keys[key] = bindings
+    return tuple(binding for bindings in keys.values() for binding in bindings)
+
+
+@cache
 def _declared_order(node_type: type[DOMNode]) -> dict[str, int]:
     """Each action's place among the bindings `node_type` declares (its bases' included)."""
-    merged = node_type._merged_bindings
     order: dict[str, int] = {}
-    for group in [] if merged is None else merged.key_to_bindings.values():
-        for binding in group:
-            order.setdefault(binding.action, len(order))
+    for binding in declared_bindings(node_type):
+        order.setdefault(binding.action, len(order))
     return order
 
 

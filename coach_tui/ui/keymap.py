@@ -23,6 +23,7 @@ from textual.keys import Keys, _normalize_key_list
 from textual.screen import ModalScreen, Screen
 
 from coach_tui.store.config_file import CONFIG_NAME
+from coach_tui.ui.binding_order import declared_bindings
 
 MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 # Packages whose modules define the screens and widgets that carry bindings.
@@ -166,26 +167,19 @@ def coach_screens(app: App) -> tuple[list[ScreenKeys], set[str]]:
         package = importlib.import_module(package_name)
         for module in pkgutil.iter_modules(package.__path__):
             importlib.import_module(f"{package_name}.{module.name}")
-    app_bindings = _bindings_of(type(app))
+    app_bindings = declared_bindings(type(app))
     priority = tuple(binding for binding in app_bindings if binding.priority)
     screens = []
     known = {binding.id for binding in app_bindings if binding.id}
     for cls in _subclasses(DOMNode):
-        own = _bindings_of(cls)
-        known.update(binding.id for binding in own if binding.id)
+        own = declared_bindings(cls)
+        known |= {binding.id for binding in own if binding.id}
         if issubclass(cls, Screen) and cls.__module__.startswith("coach_tui."):
             # A modal screen stops the app's keys, all but its priority ones.
             reaching = priority if issubclass(cls, ModalScreen) else app_bindings
             name = getattr(cls, "HELP_NAME", cls.__name__.removesuffix("Screen"))
             screens.append(ScreenKeys(f"the {name} screen", (*own, *reaching)))
     return screens, known
-
-
-def _bindings_of(cls: type[DOMNode]) -> tuple[Binding, ...]:
-    merged = cls._merged_bindings
-    if merged is None:
-        return ()
-    return tuple(binding for bindings in merged.key_to_bindings.values() for binding in bindings)
 
 
 def _subclasses(cls: type) -> list[type]:
