@@ -66,13 +66,16 @@ async def test_a_key_another_action_has_is_refused_with_its_line(make_app, with_
 
 
 async def test_a_bad_value_is_said_at_start_and_the_app_runs(make_app, with_why) -> None:
-    config_path().write_text("# mine\nstall_weeks = 40\n")
+    config_path().write_text('# mine\nstall_weeks = 40\nholidays = "XX"\n')
     app = make_app()
     async with run(app) as pilot:
         await settle(pilot)
-        assert "config.toml line 2: stall_weeks is 40, but it can be 2 to 26, so coach uses 6 " in (
-            notices(app)
+        said = notices(app)
+        assert (
+            "config.toml line 2: stall_weeks is 40, but it can be 2 to 26, so coach uses 6 " in said
         )
+        # The holiday calendar is loaded after the first frame, and its word comes then.
+        assert "config.toml line 3: coach's holiday calendar does not know 'XX'" in said
 
 
 async def test_a_theme_chosen_in_the_app_is_written_with_the_comments_kept(
