@@ -48,11 +48,17 @@ def a_locale_without_public_holidays(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def a_config_folder_of_its_own(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> None:
-    """No test reads or writes the config folder of the person running the suite."""
+def a_config_folder_of_its_own(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test reads or writes the config folder of the person running the suite.
+
+    A patch of its own: a test that calls `monkeypatch.undo()` (to lift a simulated full
+    disk, say) must not send its next settings save to the real config.toml.
+    """
     folder = tmp_path_factory.mktemp("config")
-    monkeypatch.setenv("COACH_CONFIG", str(folder))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder.parent / f"{folder.name}-xdg"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("COACH_CONFIG", str(folder))
+        patch.setenv("XDG_CONFIG_HOME", str(folder.parent / f"{folder.name}-xdg"))
+        yield
 
 
 @pytest.fixture

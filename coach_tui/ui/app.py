@@ -27,14 +27,10 @@ from coach_tui.model.text import printable
 from coach_tui.model.why import WhyStatement
 from coach_tui.model.wording import counted
 from coach_tui.store.archive import archive_old_history
-from coach_tui.store.config_file import (
-    CONFIG_NAME,
-    ConfigFile,
-    read_config,
-    unknown_holiday_region,
-)
+from coach_tui.store.config_file import CONFIG_NAME, read_config
 from coach_tui.store.errors import StoreError
 from coach_tui.store.repository import Repository
+from coach_tui.ui.config_toml import show_config_at_start, take_back_clash
 from coach_tui.ui.crash_handling import CrashRecord, record_crash
 from coach_tui.ui.drafts import KeepsDraft
 from coach_tui.ui.flow_opening import open_flow, set_aside_unreadable_drafts
@@ -108,11 +104,11 @@ class CoachApp(App[None]):
         self._crash: CrashRecord | None = None
         self._farewell_said = False
         self.undo = UndoStack()
-        self._startup_notices: list[tuple[str, str, str]] = []  # message, severity, title
-        self._config = ConfigFile()
+        self._startup_notices: list[tuple[str, str]] = []
+        self.config = read_config()  # config.toml, checked (see ui/config_toml.py)
+        self.keys_in_force: dict[str, str] = {}  # what of its [keys] applies
         self._day = clock().date()  # the day the app last offered a plan for
         self._archived_on: date | None = None  # the day old history was last tidied
-        self._read_config()
         # Chosen before the first paint, so the screen is styled once, not twice.
         self._apply_startup_theme()
 
@@ -148,12 +144,9 @@ class CoachApp(App[None]):
     # --- start-up ----------------------------------------------------------------
 
     def on_mount(self) -> None:
-        for message, severity, title in self._startup_notices:
-            self.notify(message, title=title, severity=severity, timeout=10)  # type: ignore[arg-type]
-        if self._config.keys:
-            self.call_after_refresh(self._apply_keymap)
-        if self._config.values.get("holiday_region"):
-            self.run_worker(self._check_holiday_region, thread=True, exit_on_error=False)
+        for message, severity in self._startup_notices:
+            self.notify(message, title="Theme", severity=severity, timeout=10)  # type: ignore[arg-type]
+        show_config_at_start(self)
         self.report_backup_problem()
         # Subscribe only now, so that only the seller's later choices are remembered.
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -267,71 +260,28 @@ class CoachApp(App[None]):
         catalogue = discover_themes(self.theme_folders())
         for theme in catalogue.themes:
             self.register_theme(theme)
-        self._startup_notices += [(problem, "warning", "Theme") for problem in catalogue.problems]
+        self._startup_notices += [(problem, "warning") for problem in catalogue.problems]
         try:
             self._saved_settings = self.repo.settings.get()
         except StoreError as error:
-            self._startup_notices.append((str(error), "error", "Theme"))
+            self._startup_notices.append((str(error), "error"))
         wanted = self.requested_theme or self._saved_settings.theme or DEFAULT_THEME
         if wanted not in self.available_themes:
             fallback = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
-            line = self._config.lines.get("theme") if not self.requested_theme else None
+            line = self.config.lines.get("theme") if not self.requested_theme else None
             where = f"{CONFIG_NAME} line {line}: there" if line else "There"
             self._startup_notices.append(
                 (
                     f"{where} is no theme called '{wanted}', so coach is using {fallback}. "
                     "Ctrl+p → Switch theme lists the ones you have.",
                     "warning",
-                    "Theme",
                 )
             )
             wanted = fallback
         self._start_with_theme(wanted)
 
-    # --- config.toml ----------------------------------------------------------------
-
-    def _read_config(self) -> None:
-        """config.toml's bad lines are said at start; its [keys] apply after the first frame
-        (checking them imports every screen)."""
-        self._config = read_config()
-        try:
-            sentences = self.repo.settings.problems(self._config)
-        except StoreError:  # the stored settings are unreadable: the theme says so
-            sentences = []
-        self._startup_notices += [(sentence, "warning", CONFIG_NAME) for sentence in sentences]
-
-    def _apply_keymap(self) -> None:
-        from coach_tui.ui.keymap import check_keymap, coach_screens
-
-        screens, known_ids = coach_screens(self)
-        checked = check_keymap(self._config.keys, self._config.key_lines, screens, known_ids)
-        self.set_keymap(checked.keymap)
-        for sentence in checked.problems:
-            self.notify(sentence, title=CONFIG_NAME, severity="warning", timeout=15)
-
-    def _check_holiday_region(self) -> None:
-        sentence = unknown_holiday_region(self._config)
-        if sentence is not None:
-            self.call_from_thread(
-                self.notify, sentence, title=CONFIG_NAME, severity="warning", timeout=15
-            )
-
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
-        """Textual found two actions of one widget or screen on one key: the entries of
-        [keys] behind it are taken back, with a word (Textual would keep both)."""
-        from coach_tui.ui.keymap import clash_sentence, entries_behind
-
-        dropped = entries_behind(clashed_bindings, self._keymap)
-        if not dropped:
-            return
-        self.set_keymap({key: value for key, value in self._keymap.items() if key not in dropped})
-        where = getattr(node, "HELP_NAME", type(node).__name__)
-        self.notify(
-            clash_sentence(clashed_bindings, dropped, where),
-            title=CONFIG_NAME,
-            severity="warning",
-            timeout=15,
-        )
+        take_back_clash(self, clashed_bindings, node)
 
     def _start_with_theme(self, name: str) -> None:
         """Make `name` the theme before anything has been styled.

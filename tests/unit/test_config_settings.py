@@ -88,3 +88,15 @@ def test_writing_replaces_the_file_whole(tmp_path, monkeypatch) -> None:
 
 def _full_disk(_path, _payload) -> None:
     raise OSError(28, "No space left on device")
+
+
+def test_a_choice_in_a_unit_of_work_that_fails_leaves_the_file_alone(repo) -> None:
+    config_path().write_text(HAND_WRITTEN)
+    with pytest.raises(RuntimeError, match="a later write"), repo.unit_of_work():
+        repo.settings.save(replace(repo.settings.get(), stall_weeks=12))
+        raise RuntimeError("a later write of the same action failed")
+    assert config_path().read_text() == HAND_WRITTEN
+    assert repo.settings.get().stall_weeks == 10
+    with repo.unit_of_work():
+        repo.settings.save(replace(repo.settings.get(), stall_weeks=12))
+    assert "stall_weeks = 12" in config_path().read_text()

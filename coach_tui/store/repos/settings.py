@@ -53,32 +53,39 @@ class SettingsRepository:
         return [problem.sentence(stored) for problem in config.problems]
 
     def save(self, settings: Settings) -> None:
-        """Replace the preferences, in the data and in config.toml.
+        """Replace the preferences, in the data and, once that is written, in config.toml
+        (inside a unit of work, only if the whole unit is saved).
 
         Raises ConfigNotWritten (a StoreError) when the file could not be changed: the
         stored record has the new value then, and the message says the file still wins.
         """
-        # Imported here: only a save writes the file (tomlkit), and the app starts without.
-        from coach_tui.store.config_write import ConfigNotWritten, template_for, write_settings
-
         before = self.get()
         with self._store.transaction() as tx:
             tx.table(TABLE).upsert(Document(encode(settings), doc_id=_ONLY_ID))
-        path = config_path()
-        if path.exists():
-            changed = {
-                setting: getattr(settings, setting)
-                for setting in TOML_NAMES
-                if getattr(settings, setting) != getattr(before, setting)
-            }
-        else:
-            changed = dict(template_for(settings))
-        if not changed:
-            return
-        try:
-            write_settings(changed, path)
-        except ConfigNotWritten as error:
-            raise ConfigNotWritten(
-                f"{error} The choice is saved with your data; config.toml's own value "
-                "applies until the file can be written."
-            ) from None
+            tx.after_commit(lambda: _write_config(settings, before))
+
+
+def _write_config(settings: Settings, before: Settings) -> None:
+    """Write what changed into config.toml; the first write holds every setting, so a
+    choice made before the file existed is not lost."""
+    # Imported here: only a save writes the file (tomlkit), and the app starts without.
+    from coach_tui.store.config_write import ConfigNotWritten, template_for, write_settings
+
+    path = config_path()
+    if path.exists():
+        changed = {
+            setting: getattr(settings, setting)
+            for setting in TOML_NAMES
+            if getattr(settings, setting) != getattr(before, setting)
+        }
+    else:
+        changed = dict(template_for(settings))
+    if not changed:
+        return
+    try:
+        write_settings(changed, path)
+    except ConfigNotWritten as error:
+        raise ConfigNotWritten(
+            f"{error} The choice is saved with your data; config.toml's own value "
+            "applies until the file can be written."
+        ) from None

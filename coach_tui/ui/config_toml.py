@@ -1,0 +1,70 @@
+"""config.toml in the app: its bad lines said at start, its `[keys]` applied after the first
+frame (checking them imports every screen), its holiday country checked in a thread (the
+calendar is slow to load), and a clash Textual finds later taken back with a word."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+from coach_tui.store.config_file import CONFIG_NAME, unknown_holiday_region
+from coach_tui.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from coach_tui.ui.app import CoachApp
+
+NOTICE_SECONDS = 15
+
+
+def show_config_at_start(app: CoachApp) -> None:
+    """Say each line of `app.config` coach could not use; apply its keys once drawn."""
+    try:
+        sentences = app.repo.settings.problems(app.config)
+    except StoreError:  # the stored settings are unreadable: the theme's notice says so
+        sentences = []
+    for sentence in sentences:
+        _say(app, sentence)
+    if app.config.keys:
+        app.call_after_refresh(apply_config_keys, app)
+    if app.config.values.get("holiday_region"):
+        app.run_worker(lambda: _check_holiday_region(app), thread=True, exit_on_error=False)
+
+
+def apply_config_keys(app: CoachApp) -> None:
+    """Apply the entries of [keys] that clash with nothing; say why each other one is not."""
+    from coach_tui.ui.keymap import check_keymap, coach_screens
+
+    screens, known_ids = coach_screens(app)
+    checked = check_keymap(app.config.keys, app.config.key_lines, screens, known_ids)
+    app.keys_in_force = checked.keymap
+    app.set_keymap(checked.keymap)
+    for sentence in checked.problems:
+        _say(app, sentence)
+
+
+def take_back_clash(app: CoachApp, clashed: set[Binding], node: DOMNode) -> None:
+    """Textual found two actions of one widget or screen on one key: the [keys] entries
+    behind it stop applying, said once (Textual would keep both and call this each press)."""
+    from coach_tui.ui.keymap import clash_sentence, entries_behind
+
+    dropped = entries_behind(clashed, app.keys_in_force)
+    if not dropped:
+        return
+    app.keys_in_force = {
+        key: value for key, value in app.keys_in_force.items() if key not in dropped
+    }
+    app.set_keymap(app.keys_in_force)
+    where = getattr(node, "HELP_NAME", type(node).__name__)
+    _say(app, clash_sentence(clashed, dropped, where))
+
+
+def _check_holiday_region(app: CoachApp) -> None:
+    sentence = unknown_holiday_region(app.config)
+    if sentence is not None:
+        app.call_from_thread(_say, app, sentence)
+
+
+def _say(app: CoachApp, sentence: str) -> None:
+    app.notify(sentence, title=CONFIG_NAME, severity="warning", timeout=NOTICE_SECONDS)
