@@ -13,22 +13,18 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from coach_tui.model.errors import ValidationError
-from coach_tui.model.money import check_currency
-from coach_tui.model.settings import HOLIDAY_REGION, STALL_WEEKS_RANGE, THEME_NAME, Settings
+from coach_tui.model.settings import Settings
 from coach_tui.store.config_report import tell_once
+from coach_tui.store.config_values import SETTINGS, fallback_used, quoted
 from coach_tui.store.paths import config_dir
 
 CONFIG_NAME = "config.toml"
 KEYS_TABLE = "keys"
-# A value that says "as the computer's locale has it" (date order, public holidays).
-FOLLOW_SYSTEM = "system"
-NO_HOLIDAYS = "none"
-DATE_ORDERS = {"day-first": True, "month-first": False, FOLLOW_SYSTEM: None}
 # At most this many lines that are not TOML are left out before the file is given up on.
 _MAX_SYNTAX_REPAIRS = 20
 _SYNTAX_WHERE = re.compile(r"\(at (?:line (\d+), column \d+|end of document)\)")
@@ -54,7 +50,7 @@ class ConfigProblem:
     def sentence(self, fallback: Settings) -> str:
         """One sentence for a notification or standard error."""
         where = f"{CONFIG_NAME} line {self.line}" if self.line else CONFIG_NAME
-        instead = _kept(self.setting, fallback) if self.setting else self.instead
+        instead = fallback_used(self.setting, fallback) if self.setting else self.instead
         return f"{where}: {self.what}, so {instead}."
 
 
@@ -94,12 +90,18 @@ def read_config(path: Path | None = None) -> ConfigFile:
     path = config_path() if path is None else path
     try:
         info = path.stat()
+    except FileNotFoundError:
+        return ConfigFile()
+    except OSError:  # said once below, when reading it fails too
+        stamp: tuple[int, ...] = ()
+    else:
         # A new file (coach's own atomic write) has a new inode, even in the same tick.
         stamp = (info.st_ino, info.st_mtime_ns, info.st_ctime_ns, info.st_size)
-        cached = _last_read.get(path)
-        if cached is not None and cached[0] == stamp:
-            return cached[1]
-        text = path.read_text(encoding="utf-8")
+    cached = _last_read.get(path)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    try:
+        config = parse_config(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return ConfigFile()
     except (OSError, UnicodeDecodeError) as error:
@@ -107,8 +109,7 @@ def read_config(path: Path | None = None) -> ConfigFile:
         problem = ConfigProblem(
             None, f"coach cannot read it ({reason})", instead="nothing in it applies"
         )
-        return ConfigFile(exists=True, problems=(problem,))
-    config = parse_config(text)
+        config = ConfigFile(exists=True, problems=(problem,))
     _last_read.clear()
     _last_read[path] = (stamp, config)
     return config
@@ -128,10 +129,10 @@ def parse_config(text: str) -> ConfigFile:
         if name == KEYS_TABLE:
             _read_keys(value, lines, keys, key_lines, problems, line)
             continue
-        check = _SETTINGS.get(name)
+        check = SETTINGS.get(name)
         if check is None:
-            known = ", ".join([*_SETTINGS, f"[{KEYS_TABLE}]"])
-            what = f"coach has no setting called '{_quoted(name)}' (it knows {known})"
+            known = ", ".join([*SETTINGS, f"[{KEYS_TABLE}]"])
+            what = f"coach has no setting called '{quoted(name)}' (it knows {known})"
             problems.append(ConfigProblem(line, what))
             continue
         setting, reader = check
@@ -182,12 +183,12 @@ def unknown_holiday_region(config: ConfigFile) -> str | None:
     try:
         known = parse_region(region)
     except ValidationError:
-        what = f"coach's holiday calendar does not know '{_quoted(region)}'"
+        what = f"coach's holiday calendar does not know '{quoted(region)}'"
         instead = "campaigns skip no public holidays until it names one it knows (DE, DE-BY)"
     else:
         if known == region:
             return None
-        what = f"coach's holiday calendar spells '{_quoted(region)}' as '{known}'"
+        what = f"coach's holiday calendar spells '{quoted(region)}' as '{known}'"
         instead = "campaigns skip no public holidays until it is written that way"
     line = config.lines.get("holiday_region")
     return ConfigProblem(line, what, instead=instead).sentence(Settings())
@@ -221,100 +222,11 @@ def _read_keys(
     for binding_id, key in table.items():
         where = _line_of(lines, KEYS_TABLE, binding_id)
         if not isinstance(key, str) or not key.strip():
-            what = f"the key for '{_quoted(binding_id)}' should be text like \"ctrl+a\""
+            what = f"the key for '{quoted(binding_id)}' should be text like \"ctrl+a\""
             problems.append(ConfigProblem(where, what, instead="that action keeps its own key"))
             continue
         keys[binding_id] = key.strip()
         key_lines[binding_id] = where or 0
-
-
-# --- each setting: its TOML name, the Settings field, and how a value is read -----------
-
-
-def _theme(value: object) -> str:
-    if not isinstance(value, str):
-        raise ValidationError(f"should be a theme's name in quotes, not {_shown(value)}")
-    name = value.strip()
-    if not name:
-        raise ValidationError("is empty")
-    try:
-        THEME_NAME.check(name, "theme")
-    except ValidationError:
-        raise ValidationError("is longer than any theme's name") from None
-    return name
-
-
-def _currency(value: object) -> str:
-    if not isinstance(value, str):
-        raise ValidationError(f'should be a currency code like "EUR", not {_shown(value)}')
-    code = value.strip().upper()
-    try:
-        return check_currency(code)
-    except ValidationError:
-        raise ValidationError(f"'{_quoted(value)}' is not a currency code coach knows") from None
-
-
-def _stall_weeks(value: object) -> int:
-    low, high = STALL_WEEKS_RANGE.start, STALL_WEEKS_RANGE.stop - 1
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(f"should be a whole number of weeks, not {_shown(value)}")
-    if value not in STALL_WEEKS_RANGE:
-        raise ValidationError(f"is {value}, but it can be {low} to {high}")
-    return value
-
-
-def _date_order(value: object) -> bool | None:
-    if isinstance(value, str) and value.strip().lower() in DATE_ORDERS:
-        return DATE_ORDERS[value.strip().lower()]
-    choices = ", ".join(f'"{name}"' for name in DATE_ORDERS)
-    raise ValidationError(f"should be one of {choices}, not {_shown(value)}")
-
-
-def _holidays(value: object) -> str | None:
-    if not isinstance(value, str):
-        raise ValidationError(f'should be a country code like "DE", not {_shown(value)}')
-    text = value.strip()
-    if text.lower() == FOLLOW_SYSTEM:
-        return None
-    if text.lower() in (NO_HOLIDAYS, ""):
-        return ""
-    country, dash, region = text.partition("-")
-    code = country.upper() + dash + region  # regions are spelt as the calendar has them
-    if not HOLIDAY_REGION.fullmatch(code):
-        raise ValidationError(
-            f"'{_quoted(value)}' is not a country code (DE, US) or country-region (DE-BY)"
-        )
-    return code
-
-
-_SETTINGS: dict[str, tuple[str, Callable[[object], object]]] = {
-    "theme": ("theme", _theme),
-    "currency": ("currency", _currency),
-    "date_order": ("day_first", _date_order),
-    "holidays": ("holiday_region", _holidays),
-    "stall_weeks": ("stall_weeks", _stall_weeks),
-}
-# The TOML name of each Settings field the file can set.
-TOML_NAMES = {setting: name for name, (setting, _reader) in _SETTINGS.items()}
-
-
-def toml_value(setting: str, value: object) -> object:
-    """How a Settings field's value is written in config.toml (the inverse of reading)."""
-    if setting == "day_first":
-        return next(name for name, flag in DATE_ORDERS.items() if flag is value)
-    if setting == "holiday_region":
-        return FOLLOW_SYSTEM if value is None else (value or NO_HOLIDAYS)
-    return value
-
-
-def _kept(setting: str, fallback: Settings) -> str:
-    """What coach uses when the file's value for `setting` is bad."""
-    value = getattr(fallback, setting)
-    if setting == "theme":
-        return f"coach uses {value}" if value else "coach uses its default theme"
-    if setting == "stall_weeks":
-        return f"coach uses {value} weeks"
-    return f'coach uses "{toml_value(setting, value)}"'
 
 
 def _line_of(lines: list[str], table: str | None, key: str) -> int | None:
@@ -331,20 +243,3 @@ def _line_of(lines: list[str], table: str | None, key: str) -> int | None:
         if current == table and pattern.match(line):
             return number
     return None
-
-
-def _shown(value: object) -> str:
-    """A TOML value as a person wrote it, short enough for a sentence."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return f'"{_quoted(value)}"'
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, list):
-        return "a list"
-    return _quoted(str(value))
-
-
-def _quoted(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

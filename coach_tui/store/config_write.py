@@ -14,7 +14,8 @@ from pathlib import Path
 
 from coach_tui.model.settings import Settings
 from coach_tui.store.atomic import write_atomic
-from coach_tui.store.config_file import CONFIG_NAME, TOML_NAMES, config_path, toml_value
+from coach_tui.store.config_file import CONFIG_NAME, config_path
+from coach_tui.store.config_values import TOML_NAMES, toml_value
 from coach_tui.store.errors import StoreError
 from coach_tui.store.paths import ensure_private_dir
 

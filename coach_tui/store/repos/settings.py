@@ -13,12 +13,12 @@ from tinydb.table import Document
 from coach_tui.model.settings import Settings
 from coach_tui.store.codec import decode, encode
 from coach_tui.store.config_file import (
-    TOML_NAMES,
     ConfigFile,
     config_path,
     read_config,
     tell_config_problems,
 )
+from coach_tui.store.config_values import TOML_NAMES
 from coach_tui.store.store import Store
 
 TABLE = "settings"
