@@ -40,8 +40,8 @@ holidays = "system"
 # An account with calls but no advance for this many weeks is flagged as stalled (2-26).
 stall_weeks = 6
 
-# Keys: give an action another key by its id (the ? help lists each screen's keys). A key
-# that another action of the same screen already uses is refused, with a word at start.
+# Keys: give an action other keys by its id (the README lists the ids; ? shows a screen's
+# keys). A key another action of the same screen has is refused, with a word at start.
 [keys]
 # "dashboard.accounts" = "A"
 # "app.help" = "f1,question_mark"

@@ -105,7 +105,7 @@ def _any_clash(
     return None
 
 
-_HELP = "? lists each screen's keys, and their ids are in the README"
+_HELP = "the README lists every action's id"
 _OUT = "coach leaves it out"
 
 

@@ -80,8 +80,8 @@ def check(entries: dict[str, str]):
             {"dashboard.acounts": "x"},
             {},
             [
-                "config.toml line 2: no action has the id 'dashboard.acounts' (? lists each "
-                "screen's keys, and their ids are in the README), so coach leaves it out."
+                "config.toml line 2: no action has the id 'dashboard.acounts' (the README "
+                "lists every action's id), so coach leaves it out."
             ],
         ),
         (
