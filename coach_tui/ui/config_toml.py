@@ -36,7 +36,7 @@ def apply_config_keys(app: CoachApp) -> None:
     """Apply the entries of [keys] that clash with nothing; say why each other one is not."""
     from coach_tui.ui.keymap import check_keymap, coach_screens
 
-    screens, known_ids = coach_screens(app)
+    screens, known_ids = coach_screens(type(app))
     checked = check_keymap(app.config.keys, app.config.key_lines, screens, known_ids)
     app.keys_in_force = checked.keymap
     app.set_keymap(checked.keymap)

@@ -157,7 +157,7 @@ def _keys_of(binding: Binding, keymap: Mapping[str, str]) -> set[str]:
 # --- what there is to remap: every screen of coach, and the app's keys ------------------
 
 
-def coach_screens(app: App) -> tuple[list[ScreenKeys], set[str]]:
+def coach_screens(app_type: type[App]) -> tuple[list[ScreenKeys], set[str]]:
     """Every screen class of coach with the bindings active on it, and every binding id.
 
     Imports all screen and widget modules (screens are otherwise imported when first
@@ -167,7 +167,7 @@ def coach_screens(app: App) -> tuple[list[ScreenKeys], set[str]]:
         package = importlib.import_module(package_name)
         for module in pkgutil.iter_modules(package.__path__):
             importlib.import_module(f"{package_name}.{module.name}")
-    app_bindings = declared_bindings(type(app))
+    app_bindings = declared_bindings(app_type)
     priority = tuple(binding for binding in app_bindings if binding.priority)
     screens = []
     known = {binding.id for binding in app_bindings if binding.id}
