@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
-from textual.keys import Keys, _normalize_key_list
+from textual.keys import ASCII_KEY_NAMES, KEY_NAME_REPLACEMENTS, Keys
 from textual.screen import ModalScreen, Screen
 
 from coach_tui.store.config_file import CONFIG_NAME
@@ -65,7 +65,7 @@ def check_keymap(
         if binding_id not in known:
             problems.append(f"{where}: no action has the id '{binding_id}' ({_HELP}), so {_OUT}.")
             continue
-        keys = _normalize_key_list(wanted)
+        keys = key_names(wanted)
         bad = [key for key in keys.split(",") if not is_key_name(key)]
         if bad:
             problems.append(
@@ -107,6 +107,22 @@ def _any_clash(
 
 _HELP = "the README lists every action's id"
 _OUT = "coach leaves it out"
+
+
+def key_names(keys: str) -> str:
+    """Comma-separated keys as Textual names them ("?" → "question_mark", "/" → "slash"),
+    the way `App.set_keymap` reads a keymap, so keys written either way compare equal."""
+    return ",".join(_key_name(key.strip()) for key in keys.split(","))
+
+
+def _key_name(key: str) -> str:
+    if len(key) != 1 or key.isalnum():
+        return key
+    try:
+        name = unicodedata.name(key).lower().replace("-", "_").replace(" ", "_")
+    except ValueError:
+        name = ASCII_KEY_NAMES.get(key, key)
+    return KEY_NAME_REPLACEMENTS.get(name, name)
 
 
 def is_key_name(key: str) -> bool:
@@ -151,7 +167,7 @@ def _keys_of(binding: Binding, keymap: Mapping[str, str]) -> set[str]:
     """The keys `binding` answers to once `keymap` applies."""
     if binding.id and binding.id in keymap:
         return set(keymap[binding.id].split(","))
-    return set(_normalize_key_list(binding.key).split(","))
+    return set(key_names(binding.key).split(","))
 
 
 # --- what there is to remap: every screen of coach, and the app's keys ------------------
@@ -193,7 +209,7 @@ def _subclasses(cls: type) -> list[type]:
 
 def entries_behind(clashed: Iterable[Binding], keymap: Mapping[str, str]) -> list[str]:
     """The keymap entries that gave a key to one of `clashed` bindings' keys."""
-    keys = {key for binding in clashed for key in _normalize_key_list(binding.key).split(",")}
+    keys = {key for binding in clashed for key in key_names(binding.key).split(",")}
     return [binding_id for binding_id, given in keymap.items() if keys & set(given.split(","))]
 
 

@@ -9,7 +9,10 @@ from textual.binding import Binding
 from coach_tui.ui.app import CoachApp
 from coach_tui.ui.keymap import ScreenKeys, check_keymap, coach_screens, is_key_name
 
-APP = (Binding("ctrl+q", "quit", "Quit", id="app.quit"),)
+APP = (
+    Binding("ctrl+q", "quit", "Quit", id="app.quit"),
+    Binding("question_mark", "help", "Help", id="app.help"),
+)
 DASHBOARD = ScreenKeys(
     "the Dashboard screen",
     (
@@ -56,6 +59,15 @@ def check(entries: dict[str, str]):
             [
                 "config.toml line 2: ctrl+q is already 'app.quit' on the Accounts screen, "
                 "so 'accounts.new' keeps its own key."
+            ],
+        ),
+        # "?" written as the character is the key Textual calls question_mark.
+        (
+            {"dashboard.calls": "?"},
+            {},
+            [
+                "config.toml line 2: question_mark is already 'app.help' on the Dashboard "
+                "screen, so 'dashboard.calls' keeps its own key."
             ],
         ),
         # Swapping two keys in one go is no clash: each moves off the key the other takes.
