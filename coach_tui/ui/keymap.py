@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
-from textual.keys import ASCII_KEY_NAMES, KEY_NAME_REPLACEMENTS, Keys
+from textual.keys import ASCII_KEY_NAMES, KEY_NAME_REPLACEMENTS, Keys, format_key
 from textual.screen import ModalScreen, Screen
 
 from coach_tui.store.config_file import CONFIG_NAME
@@ -79,8 +79,9 @@ def check_keymap(
         if other.id in candidates and order.index(other.id) > order.index(binding_id):
             binding_id, other = other.id, next(b for b in screen.bindings if b.id == binding_id)
         del candidates[binding_id]
+        taken_by = other.id or other.action
         problems.append(
-            f"{_where(lines, binding_id)}: {key} is already '{other.id or other.action}' on "
+            f"{_where(lines, binding_id)}: {format_key(key)} is already '{taken_by}' on "
             f"{screen.name}, {_keeps(binding_id)}."
         )
     return CheckedKeymap(candidates, problems)

@@ -66,7 +66,7 @@ def check(entries: dict[str, str]):
             {"dashboard.calls": "?"},
             {},
             [
-                "config.toml line 2: question_mark is already 'app.help' on the Dashboard "
+                "config.toml line 2: ? is already 'app.help' on the Dashboard "
                 "screen, so 'dashboard.calls' keeps its own key."
             ],
         ),
