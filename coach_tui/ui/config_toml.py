@@ -1,6 +1,6 @@
-"""config.toml in the app: its bad lines said at start, its `[keys]` applied after the first
-frame (checking them imports every screen), its holiday country checked in a thread (the
-calendar is slow to load), and a clash Textual finds later taken back with a word."""
+"""config.toml in the app: its bad lines said at start; its `[keys]` checked in a thread
+(checking them imports every screen) and applied when done; its holiday country checked in
+a thread (the calendar is slow to load); a clash Textual finds later taken back with a word."""
 
 from __future__ import annotations
 
@@ -27,20 +27,26 @@ def show_config_at_start(app: CoachApp) -> None:
     for sentence in sentences:
         _say(app, sentence)
     if app.config.keys:
-        app.call_after_refresh(apply_config_keys, app)
+        app.run_worker(lambda: _check_config_keys(app), thread=True, exit_on_error=False)
     if app.config.values.get("holiday_region"):
         app.run_worker(lambda: _check_holiday_region(app), thread=True, exit_on_error=False)
 
 
-def apply_config_keys(app: CoachApp) -> None:
-    """Apply the entries of [keys] that clash with nothing; say why each other one is not."""
+def _check_config_keys(app: CoachApp) -> None:
+    """In a thread: checking [keys] imports every screen (a few tenths of a second), which
+    the first frame and the first key presses need not wait for."""
     from coach_tui.ui.keymap import check_keymap, coach_screens
 
     screens, known_ids = coach_screens(type(app))
     checked = check_keymap(app.config.keys, app.config.key_lines, screens, known_ids)
-    app.keys_in_force = checked.keymap
-    app.set_keymap(checked.keymap)
-    for sentence in checked.problems:
+    app.call_from_thread(apply_config_keys, app, checked.keymap, checked.problems)
+
+
+def apply_config_keys(app: CoachApp, keymap: dict[str, str], problems: list[str]) -> None:
+    """Apply the entries of [keys] that clash with nothing; say why each other one is not."""
+    app.keys_in_force = keymap
+    app.set_keymap(keymap)
+    for sentence in problems:
         _say(app, sentence)
 
 
