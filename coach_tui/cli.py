@@ -269,6 +269,16 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     _add_common(serve, top=False)
     serve.set_defaults(handler=run_serve)
+
+    config = commands.add_parser(
+        "config",
+        help="where your config.toml is (theme, currency, date order, holidays, keys)",
+        description="config.toml holds the settings you edit by hand; the app writes the "
+        "ones you choose there too, keeping your comments.",
+    )
+    config.add_argument("action", choices=["path"], help="path: print where the file is")
+    _add_common(config, top=False)
+    config.set_defaults(handler=run_config)
     _add_completion(commands)
     _add_theme_to_commands(commands)
     return parser
@@ -434,6 +444,15 @@ def run_completion(args: argparse.Namespace) -> int:
     return print_completion(args.shell)
 
 
+def run_config(_args: argparse.Namespace) -> int:
+    """Print where config.toml is (it need not exist yet)."""
+    from coach_tui.model.text import printable
+    from coach_tui.store.config_file import config_path
+
+    print(printable(str(config_path())))
+    return EXIT_OK
+
+
 def _log_crash(data: str | None) -> Path | None:
     """Log the error in the data folder if it is coach's: never in someone else's, and not
     in an empty one, which the log would turn into a folder coach has to ask about.
@@ -469,6 +488,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
+def _report_config_problems(reporter: Callable[[str], None] | None) -> None:
+    """A command that reads the settings says on standard error which lines of config.toml
+    it could not use (only then: the settings module is not loaded for nothing)."""
+    from coach_tui.store.config_report import report_config_problems_to
+
+    report_config_problems_to(reporter)
+
+
 def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     _complete_if_asked(parser)
@@ -479,6 +506,8 @@ def _run(argv: Sequence[str] | None) -> int:
         print_error(refusal)
         return EXIT_USAGE
     try:
+        if handler is not run_app and handler is not run_serve:  # the app shows them itself
+            _report_config_problems(print_error)
         return handler(args)
     except BrokenPipeError:
         raise
@@ -496,3 +525,5 @@ def _run(argv: Sequence[str] | None) -> int:
             f"safe.{where}"
         )
         return EXIT_FAILED
+    finally:
+        _report_config_problems(None)

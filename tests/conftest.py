@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -25,6 +28,13 @@ def pytest_configure(config: pytest.Config) -> None:
         "stores_what_forms_refuse: the test saves records no form would (to test how coach "
         "reads them back), so coach's writes are not held to every form rule",
     )
+    # Set before any test module is imported (some copy os.environ for their subprocesses)
+    # and before module-wide fixtures seed folders: nothing in the suite reads or writes
+    # the config folder of the person running it. Each test then gets its own (below).
+    folder = tempfile.mkdtemp(prefix="coach-test-config-")
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+    os.environ["COACH_CONFIG"] = folder
+    os.environ["XDG_CONFIG_HOME"] = str(Path(folder) / "xdg")
 
 
 @pytest.fixture(autouse=True)
@@ -48,11 +58,17 @@ def a_locale_without_public_holidays(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def a_config_folder_of_its_own(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> None:
-    """No test reads or writes the config folder of the person running the suite."""
+def a_config_folder_of_its_own(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test reads or writes the config folder of the person running the suite.
+
+    A patch of its own: a test that calls `monkeypatch.undo()` (to lift a simulated full
+    disk, say) must not send its next settings save to the real config.toml.
+    """
     folder = tmp_path_factory.mktemp("config")
-    monkeypatch.setenv("COACH_CONFIG", str(folder))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder.parent / f"{folder.name}-xdg"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("COACH_CONFIG", str(folder))
+        patch.setenv("XDG_CONFIG_HOME", str(folder.parent / f"{folder.name}-xdg"))
+        yield
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from __future__ import annotations
 import errno
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
@@ -87,6 +87,12 @@ class Transaction:
         self._writable = writable
         self.held: dict[str, TinyDB] = {}
         self.failed = False  # a joined write raised: the whole unit is dropped
+        self._committed: list[Callable[[], None]] = []
+
+    def after_commit(self, then: Callable[[], None]) -> None:
+        """Run `then` once the outermost transaction has written its files (never if it
+        fails): for a file outside the data folder that must change only with them."""
+        self._committed.append(then)
 
     def table(self, name: str) -> Table:
         """The TinyDB table `name`; in a write transaction its file is held until commit."""
@@ -293,13 +299,15 @@ class Store:
             self.backup_if_new_day()
             if len(tx.held) > 1:
                 self._commit_together(tx.held)
-                return
-            for family, db in tx.held.items():
-                try:
-                    db.storage.commit()
-                except BaseException:
-                    self._rollback([family])
-                    raise
+            else:
+                for family, db in tx.held.items():
+                    try:
+                        db.storage.commit()
+                    except BaseException:
+                        self._rollback([family])
+                        raise
+            for then in tx._committed:
+                then()
 
     @staticmethod
     def _joined(tx: Transaction) -> Iterator[Transaction]:

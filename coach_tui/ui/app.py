@@ -27,8 +27,10 @@ from coach_tui.model.text import printable
 from coach_tui.model.why import WhyStatement
 from coach_tui.model.wording import counted
 from coach_tui.store.archive import archive_old_history
+from coach_tui.store.config_file import CONFIG_NAME, read_config
 from coach_tui.store.errors import StoreError
 from coach_tui.store.repository import Repository
+from coach_tui.ui.config_toml import show_config_at_start, take_back_clash
 from coach_tui.ui.crash_handling import CrashRecord, record_crash
 from coach_tui.ui.drafts import KeepsDraft
 from coach_tui.ui.flow_opening import open_flow, set_aside_unreadable_drafts
@@ -42,6 +44,7 @@ from coach_tui.ui.undo import UndoStack
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.dom import DOMNode
 
 # Screens other than the dashboard are imported when first opened, which keeps their
 # widgets (text areas, tables) off the start-up path.
@@ -101,6 +104,8 @@ class CoachApp(App[None]):
         self._farewell_said = False
         self.undo = UndoStack()
         self._startup_notices: list[tuple[str, str]] = []
+        self.config = read_config()  # config.toml, checked (see ui/config_toml.py)
+        self.keys_in_force: dict[str, str] = {}  # what of its [keys] applies
         self._day = clock().date()  # the day the app last offered a plan for
         self._archived_on: date | None = None  # the day old history was last tidied
         # Chosen before the first paint, so the screen is styled once, not twice.
@@ -140,6 +145,7 @@ class CoachApp(App[None]):
     def on_mount(self) -> None:
         for message, severity in self._startup_notices:
             self.notify(message, title="Theme", severity=severity, timeout=10)  # type: ignore[arg-type]
+        show_config_at_start(self)
         self.report_backup_problem()
         # Subscribe only now, so that only the seller's later choices are remembered.
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -261,15 +267,20 @@ class CoachApp(App[None]):
         wanted = self.requested_theme or self._saved_settings.theme or DEFAULT_THEME
         if wanted not in self.available_themes:
             fallback = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
+            line = self.config.lines.get("theme") if not self.requested_theme else None
+            where = f"{CONFIG_NAME} line {line}: there" if line else "There"
             self._startup_notices.append(
                 (
-                    f"There is no theme called '{wanted}', so coach is using {fallback}. "
+                    f"{where} is no theme called '{wanted}', so coach is using {fallback}. "
                     "Ctrl+p → Switch theme lists the ones you have.",
                     "warning",
                 )
             )
             wanted = fallback
         self._start_with_theme(wanted)
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
+        take_back_clash(self, clashed_bindings, node)
 
     def _start_with_theme(self, name: str) -> None:
         """Make `name` the theme before anything has been styled.
@@ -523,13 +534,14 @@ class CoachApp(App[None]):
             self.push_screen(WhyHistoryScreen())
 
     def action_help(self) -> None:
+        from coach_tui.ui.binding_order import in_declared_order
         from coach_tui.ui.screens.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             return
         keys: list[tuple[str, str]] = []
         rows: dict[str, int] = {}  # one row per action: "? f1" for help
-        for binding_info in self.screen.active_bindings.values():
+        for _key, binding_info in in_declared_order(self.screen.active_bindings):
             binding = binding_info.binding
             # Our own bindings all carry ids; Textual's generic ones (focus, copy) do not.
             # Keys kept out of a crowded footer still appear here when they have a tooltip.

@@ -5,7 +5,8 @@ from coach_tui.ui.widgets.key_footer import FooterKey, fitting
 
 
 def key(name: str, description: str) -> FooterKey:
-    return FooterKey(name, name, description, True, description)
+    always = description in ("Quit", "Help")
+    return FooterKey(name, name, description, True, description, always=always)
 
 
 KEYS = [

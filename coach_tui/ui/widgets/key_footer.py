@@ -21,12 +21,13 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+from coach_tui.ui.binding_order import in_declared_order
 from coach_tui.ui.text import plain
 
 PALETTE_EDGE = "▏"
 # Never dropped from a narrow footer: quit, and help (which lists every key of the screen;
-# F1 is its key where ? is typed into a box).
-ALWAYS_SHOWN = frozenset({"ctrl+q", "question_mark", "f1"})
+# F1 is its key where ? is typed into a box), whatever keys config.toml gives them.
+ALWAYS_SHOWN_ACTIONS = frozenset({"quit", "help"})
 DIMMED = Style(dim=True)
 
 
@@ -39,6 +40,7 @@ class FooterKey:
     description: str
     enabled: bool
     tooltip: str
+    always: bool = False  # quit and help: kept when the line is too narrow for every key
 
     @property
     def width(self) -> int:
@@ -70,17 +72,17 @@ def fitting(
     """The keys that fit in `room` cells, whole, in their order: the app's quit and help
     keys always (with them the seller can leave, or read every key); the screen's own keys
     from the first until one would not fit."""
-    kept = [key for key in keys if key.key in ALWAYS_SHOWN]
+    kept = [key for key in keys if key.always]
     left = room - sum(width_of(key) for key in kept)
     shown: set[int] = set()
     for index, key in enumerate(keys):
-        if key.key in ALWAYS_SHOWN:
+        if key.always:
             continue
         if width_of(key) > left:
             break
         left -= width_of(key)
         shown.add(index)
-    return [key for index, key in enumerate(keys) if index in shown or key.key in ALWAYS_SHOWN]
+    return [key for index, key in enumerate(keys) if index in shown or key.always]
 
 
 class KeyFooter(Widget):
@@ -134,13 +136,16 @@ class KeyFooter(Widget):
         keys: list[FooterKey] = []
         palette: FooterKey | None = None
         actions: set[str] = set()
-        for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items():
+        for key, (_node, binding, enabled, tooltip) in in_declared_order(
+            self.screen.active_bindings
+        ):
             shown = FooterKey(
                 binding.key,
                 self.app.get_key_display(binding),
                 binding.description,
                 enabled,
                 tooltip or binding.tooltip or binding.description,
+                always=binding.action.removeprefix("app.") in ALWAYS_SHOWN_ACTIONS,
             )
             if key == palette_key:
                 palette = shown
