@@ -67,11 +67,11 @@ from coach_tui.store.storage import (
     RawData,
     WriteThroughCache,
     family_bytes,
-    read_family,
+    read_family_file,
     write_family,
 )
 from coach_tui.store.verified import FILE_NAME as VERIFIED_NAME
-from coach_tui.store.verified import is_trusted, load_trusted, record_trusted
+from coach_tui.store.verified import Verified, fingerprint
 
 # The files coach writes atomically in the data folder: only their temporary files are
 # ever cleared after a crash (with the marker of a save across files).
@@ -108,7 +108,7 @@ class Store:
         read_only: bool,
         lock: DataDirLock | None,
         clock: Clock,
-        trusted: dict | None = None,
+        trusted: Verified | None = None,
         pins: dict[str, Pin] | None = None,
     ) -> None:
         self.data_dir = data_dir
@@ -119,7 +119,7 @@ class Store:
         self._backup_day: date | None = None
         self.backup_problem: str | None = None
         self._problem_shown: str | None = None
-        self._trusted = trusted or {}
+        self._trusted = trusted or Verified()
         self._pins = pins or {}  # read-only: lazy files as they were in the snapshot
         # A lazy family left out of `raws` is opened on first use (see `database`).
         self._dbs = {family: self._make_db(family, raw) for family, raw in raws.items()}
@@ -163,7 +163,7 @@ class Store:
         lock = DataDirLock(data_dir).acquire()
         try:
             remove_stale_tmp(data_dir, WRITTEN_FILES, markers=(MARKER,))
-            trusted = load_trusted(data_dir)
+            trusted = Verified.load(data_dir)
             zone = clock().tzinfo
             raws = {
                 family: _load_checked(data_dir, family, trusted, zone=zone)
@@ -171,7 +171,9 @@ class Store:
                 if not _can_wait(data_dir, family, trusted)
             }
             _write_upgrades(data_dir, raws, clock)
-            record_trusted(data_dir, [family_path(data_dir, f) for f in FAMILIES])
+            paths = [family_path(data_dir, family) for family in FAMILIES]
+            unread = [path.name for path in paths if path.stem not in raws]
+            trusted.record(data_dir, paths, unread=unread, full=False)
             current = {family: loaded.current for family, loaded in raws.items()}
             store = cls(data_dir, current, read_only=False, lock=lock, clock=clock, trusted=trusted)
         except BaseException:
@@ -358,7 +360,8 @@ class Store:
             if self._lock is not None:
                 self._fold_journals()
                 self._backup_current_state()
-                record_trusted(self.data_dir, self.files())
+                unread = [path.name for path in self.files() if path.stem not in self._dbs]
+                self._trusted.record(self.data_dir, self.files(), unread=unread, full=True)
             for db in self._dbs.values():
                 db.close()
             for pin in self._pins.values():
@@ -506,8 +509,9 @@ def _backed_up_since_changed(path: Path, copy: Path) -> bool:
     return source.st_size == backup.st_size and backup.st_mtime_ns > source.st_mtime_ns
 
 
-def _can_wait(data_dir: Path, family: str, trusted: dict) -> bool:
-    """A lazy family is left unread at open when coach wrote its file and nothing since.
+def _can_wait(data_dir: Path, family: str, trusted: Verified) -> bool:
+    """A lazy family is left unread at open when its file is one coach wrote or checked:
+    the same size and time, or (a copied folder) the same bytes, as recorded.
 
     Anything else (no fingerprint, an edit from outside, a crash after a write) checks
     it now like every other file, so a damaged archive is still caught at open.
@@ -517,28 +521,37 @@ def _can_wait(data_dir: Path, family: str, trusted: dict) -> bool:
     path = family_path(data_dir, family)
     if not os.path.lexists(path):
         return not has_backup_copy(data_dir, path.name)  # never written yet: nothing to read
-    return is_trusted(path, trusted)
+    return trusted.trusts(path, fingerprint(path))
 
 
 def _load_checked(
-    data_dir: Path, family: str, trusted: dict, pin: Pin | None = None, *, zone: tzinfo | None
+    data_dir: Path,
+    family: str,
+    trusted: Verified,
+    pin: Pin | None = None,
+    *,
+    zone: tzinfo | None,
 ) -> _Loaded:
     """Parse, shape-check, upgrade (in memory) and record-check one family file.
 
     `zone` is the seller's zone now, which older call times are read in (see `schema.py`).
 
     The shape and record checks are skipped for a file unchanged since coach last checked or
-    wrote it (see `verified.py`); a pinned file was, when it was pinned (`_can_wait`). A problem
-    raises `UnreadableFile` naming the newest good backup.
+    wrote it, or holding the very bytes it did (see `verified.py`); a pinned file was, when
+    it was pinned (`_can_wait`). A problem raises `UnreadableFile` naming the newest good
+    backup.
     """
     path = family_path(data_dir, family)
-    journaled = family in JOURNALED_FAMILIES
     try:
+        payload: bytes | None = None
         if pin is None:
-            raw, journal_found = read_family(path, journaled=journaled)
+            seen = fingerprint(path)  # before reading: a later change shows as a new time
+            found = read_family_file(path, journaled=family in JOURNALED_FAMILIES)
+            payload, raw, journal_found = found.payload, found.raw, found.journal_found
+            unchanged = payload is not None and trusted.trusts(path, seen, payload)
         else:
-            raw, journal_found = pin.read_raw(), False
-        unchanged = (pin is not None or is_trusted(path, trusted)) and not journal_found
+            seen, raw, journal_found, unchanged = None, pin.read_raw(), False, True
+        unchanged = unchanged and not journal_found
         if raw is None:
             _refuse_if_lost(data_dir, path)
             return _Loaded(None, stamp({}, family), journal_found)
@@ -547,6 +560,8 @@ def _load_checked(
         current = migrate(raw, family, path, zone) if needs_migration(raw, path) else raw
         if not unchanged or current is not raw:
             check_records(current, FAMILIES[family], path, at_open=True)
+            if payload is not None and current is raw and not journal_found:
+                trusted.passed(path, seen, payload)
     except UnreadableFile as error:
         raise error.with_backup(newest_good_backup(data_dir, path.name)) from None
     return _Loaded(raw, current, journal_found)
@@ -563,7 +578,7 @@ def _refuse_if_lost(data_dir: Path, path: Path) -> None:
 class _ReadOnly:
     """What one attempt at a read-only snapshot found."""
 
-    trusted: dict
+    trusted: Verified
     raws: dict[str, RawData]
     pins: dict[str, Pin]
 
@@ -574,7 +589,7 @@ class _ReadOnly:
 
 def _read_all(data_dir: Path, zone: tzinfo | None) -> _ReadOnly:
     """Every family file once: parsed and checked, or (a trusted lazy one) pinned."""
-    trusted = load_trusted(data_dir)
+    trusted = Verified.load(data_dir)
     raws: dict[str, RawData] = {}
     pins: dict[str, Pin] = {}
     try:
