@@ -38,6 +38,7 @@ from coach_tui.store.backup import (
     newest_good_backup,
     snapshot,
 )
+from coach_tui.store.backup_label import Counts
 from coach_tui.store.errors import (
     DataDirMissing,
     DataDirUnavailable,
@@ -117,6 +118,10 @@ class Store:
         self._clock = clock
         self._mutex = threading.RLock()
         self._backup_day: date | None = None
+        # Held while a day's backup is written: every write to a data file takes it first
+        # (`backup_if_new_day`), so none lands before the day's backup is complete.
+        self._backup_lock = threading.Lock()
+        self._backup_thread: threading.Thread | None = None
         self.backup_problem: str | None = None
         self._problem_shown: str | None = None
         self._trusted = trusted or Verified()
@@ -236,6 +241,7 @@ class Store:
             if pin is not None:
                 pin.close()
         if not self.read_only and loaded.on_disk is not None and loaded.needs_write:
+            self.backup_if_new_day()
             _write_upgrades(self.data_dir, {family: loaded}, self._clock)
         return loaded.current
 
@@ -356,6 +362,7 @@ class Store:
 
     def close(self) -> None:
         """Back up the day's work, then release the folder for the next coach."""
+        self.wait_for_backup()
         with self._mutex:
             if self._lock is not None:
                 self._fold_journals()
@@ -404,12 +411,58 @@ class Store:
     def backup_if_new_day(self) -> None:
         """Copy today's starting point of every file into the backups, once per day.
 
-        Called after the records were checked at open and before each commit, so every
-        backup is a file that was known to be good.
+        Called after the records were checked at open and before each write to a data
+        file, so every backup is a file that was known to be good. A backup under way in
+        the background (`backup_in_background`) is waited for.
         """
-        today = self._clock().date()
-        if self._backup_day == today:
+        with self._mutex, self._backup_lock:
+            if self._backup_day != self._clock().date():
+                self._back_up_day(counts=None)
+
+    def backup_in_background(self) -> None:
+        """Start the day's backup in a thread, so the app draws its first screen meanwhile.
+
+        It copies what open checked, and is safe to run beside the screens: they read
+        from memory, and every write to a data file waits for it (`backup_if_new_day`).
+        The lock is taken here, before the thread runs, so no save can slip in first. The
+        records per table are counted now, from memory as open left it. A failure is kept
+        in `backup_problem`, as for a backup taken at once.
+        """
+        if self._backup_day == self._clock().date():
             return
+        counts = {family: self._counts_as_on_disk(family) for family in FAMILIES}
+        self._backup_lock.acquire()
+        thread = threading.Thread(
+            target=self._back_up_and_release, args=(counts,), name="coach-daily-backup"
+        )
+        self._backup_thread = thread
+        try:
+            thread.start()
+        except BaseException:
+            self._backup_lock.release()
+            raise
+
+    def _back_up_and_release(self, counts: dict[str, Counts | None]) -> None:
+        try:
+            self._back_up_day(counts)
+        except Exception as error:  # in a thread, it would reach the terminal as a traceback
+            self.backup_problem = (
+                f"the daily backup in {backup_root(self.data_dir)} was not made ({error}). "
+                "Your data files themselves are fine; coach tries again at your next save."
+            )
+        finally:
+            self._backup_lock.release()
+
+    def wait_for_backup(self) -> None:
+        """Return once a backup started in the background has finished."""
+        thread = self._backup_thread
+        if thread is not None:
+            thread.join()
+
+    def _back_up_day(self, counts: dict[str, Counts | None] | None) -> None:
+        """The day's backup (the caller holds `_backup_lock`); `counts` as the store
+        counted them when the files were as on disk, or `None` to count them now."""
+        today = self._clock().date()
         day_dir = backup_root(self.data_dir) / today.isoformat()
         copies = {}  # only what today's backup lacks: the archive alone is tens of MB
         skipped = None
@@ -424,7 +477,8 @@ class Store:
                 skipped = f"the daily backup left out a file: {error}"
                 continue
             if content is not None:
-                copies[path.name] = BackupCopy(content, self._counts_as_on_disk(family))
+                counted = self._counts_as_on_disk(family) if counts is None else counts[family]
+                copies[path.name] = BackupCopy(content, counted)
         self._write_backup(copies, today, replace=False)
         self.backup_problem = skipped or self.backup_problem
         self._backup_day = today
