@@ -50,6 +50,7 @@ from coach_tui.store.errors import (
     describe_os_error,
 )
 from coach_tui.store.folder import Folder, FolderKind, inspect_folder
+from coach_tui.store.journal import journal_path
 from coach_tui.store.layout import (
     FAMILIES,
     JOURNALED_FAMILIES,
@@ -470,15 +471,15 @@ class Store:
             path = family_path(self.data_dir, family)
             if (day_dir / path.name).exists():
                 continue
+            counted = self._counts_as_on_disk(family) if counts is None else counts[family]
             # What is on disk now, journal included: the pending save is not in it yet.
             try:
-                content = family_bytes(path, journaled=family in JOURNALED_FAMILIES)
+                copy = _as_on_disk(path, family in JOURNALED_FAMILIES, counted)
             except UnreadableFile as error:  # changed from outside since open: no copy
                 skipped = f"the daily backup left out a file: {error}"
                 continue
-            if content is not None:
-                counted = self._counts_as_on_disk(family) if counts is None else counts[family]
-                copies[path.name] = BackupCopy(content, counted)
+            if copy is not None:
+                copies[path.name] = copy
         self._write_backup(copies, today, replace=False)
         self.backup_problem = skipped or self.backup_problem
         self._backup_day = today
@@ -552,6 +553,15 @@ class _Loaded:
     @property
     def is_upgrade(self) -> bool:
         return self.on_disk is not None and self.on_disk is not self.current
+
+
+def _as_on_disk(path: Path, journaled: bool, counts: Counts | None) -> BackupCopy | None:
+    """A family's backup copy: the file itself, or with a journal its bytes with the
+    journal folded in; `None` without a file."""
+    if journaled and journal_path(path).exists():
+        content = family_bytes(path, journaled=True)
+        return None if content is None else BackupCopy(content, counts)
+    return BackupCopy.of_file(path, counts) if path.exists() else None
 
 
 def _backed_up_since_changed(path: Path, copy: Path) -> bool:

@@ -118,16 +118,16 @@ def test_a_failed_backup_is_kept_to_be_told_and_the_seller_works_on(
 
 
 def test_a_backup_cut_short_leaves_no_label(yesterdays_folder: Path, clock, monkeypatch) -> None:
-    real = backup_module.write_atomic
+    real = backup_module.BackupCopy.write
     written: list[str] = []
 
-    def full_after_two_copies(path: Path, payload: bytes) -> None:
+    def full_after_two_copies(copy: backup_module.BackupCopy, target: Path) -> None:
         if len(written) == 2:  # where a kill or a full disk stops the copying
             raise OSError(errno.ENOSPC, "No space left on device")
-        written.append(path.name)
-        real(path, payload)
+        written.append(target.name)
+        real(copy, target)
 
-    monkeypatch.setattr(backup_module, "write_atomic", full_after_two_copies)
+    monkeypatch.setattr(backup_module.BackupCopy, "write", full_after_two_copies)
     repo = open_in_background(yesterdays_folder, clock)
     repo.store.wait_for_backup()
     day = yesterdays_folder / "backups" / NEXT_DAY
