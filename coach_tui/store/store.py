@@ -519,7 +519,7 @@ class Store:
                 raw = self._dbs[family].storage.read()
                 copies[path.name] = BackupCopy(orjson.dumps(raw), counts_of(raw))
             else:  # a lazy family never read: the file is its state
-                copies[path.name] = BackupCopy(path.read_bytes())
+                copies[path.name] = BackupCopy.of_file(path)
         self._write_backup(copies, today, replace=True)
 
     def _write_backup(self, copies: dict[str, BackupCopy], today: date, *, replace: bool) -> None:
