@@ -90,7 +90,8 @@ class Seller:
 
 def main() -> None:
     data_dir, start = Path(sys.argv[1]), int(sys.argv[2])
-    seller = Seller(Repository.open(data_dir))
+    # As the app opens it: the day's backup in a thread, the first save waiting for it.
+    seller = Seller(Repository.open(data_dir, backup_in_background=True))
     print("ready", flush=True)
     n = start
     while True:

@@ -83,6 +83,59 @@ def stage(path: Path, payload: bytes) -> Path:
     return tmp
 
 
+def stage_copy(path: Path, source: Path) -> Path:
+    """Like `stage`, with the bytes of the regular file `source`: a copy made by the
+    kernel where it can, never read into Python's memory (a backup copies tens of MB)."""
+    target = destination(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    src = os.open(source, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(src).st_mode):
+            raise OSError(errno.EINVAL, "it is not a regular file", str(source))
+        fd, tmp = _create_temp(target)
+        try:
+            _copy_file(src, fd)
+            os.fsync(fd)
+        except BaseException:
+            os.close(fd)
+            discard(tmp)
+            raise
+        os.close(fd)
+    finally:
+        os.close(src)
+    return tmp
+
+
+def copy_atomic(path: Path, source: Path) -> None:
+    """Replace `path` with a copy of `source` atomically (see `stage_copy`)."""
+    publish(stage_copy(path, source), path)
+
+
+# A file system or a kernel that cannot copy between these files by itself.
+_NO_KERNEL_COPY = {errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EPERM}
+_CHUNK = 1 << 20
+
+
+def _copy_file(src: int, dst: int) -> None:
+    """Copy from the start of `src` to `dst` (both new to this copy: offsets at 0)."""
+    kernel_copy = getattr(os, "copy_file_range", None)
+    if kernel_copy is not None:
+        try:
+            while kernel_copy(src, dst, 1 << 30):
+                pass
+            return
+        except OSError as error:
+            if error.errno not in _NO_KERNEL_COPY:
+                raise
+        os.lseek(src, 0, os.SEEK_SET)  # start again the plain way
+        os.lseek(dst, 0, os.SEEK_SET)
+        os.ftruncate(dst, 0)
+    while chunk := os.read(src, _CHUNK):
+        view = memoryview(chunk)
+        while view:
+            view = view[os.write(dst, view) :]
+
+
 def _create_temp(target: Path) -> tuple[int, Path]:
     """A new, empty temporary file beside `target`, under a name no file had.
 

@@ -30,9 +30,11 @@ import orjson
 
 from coach_tui.model.clock import system_clock
 from coach_tui.store.atomic import (
+    copy_atomic,
     destination,
     discard,
     publish,
+    read_regular,
     stage,
     temp_target,
     write_atomic,
@@ -72,13 +74,35 @@ class BackupFolderTaken(StoreError):
 
 @dataclass(frozen=True, slots=True)
 class BackupCopy:
-    """One file's content for a backup, with its record counts when already known."""
+    """One file's content for a backup, with its record counts when already known: its
+    bytes, or (`source`, see `of_file`) a file to copy as it is on disk."""
 
-    payload: bytes
+    payload: bytes | None
     counts: Counts | None = None
+    source: Path | None = None
+
+    @classmethod
+    def of_file(cls, source: Path, counts: Counts | None = None) -> BackupCopy:
+        """A copy of `source` made when the backup is written, by the kernel where it can:
+        the day's first backup copies tens of MB, which need not pass through Python."""
+        return cls(None, counts, source)
 
     def counted(self) -> Counts:
-        return self.counts if self.counts is not None else count_records(self.payload)
+        if self.counts is not None:
+            return self.counts
+        if self.payload is not None:
+            return count_records(self.payload)
+        try:
+            return count_records(read_regular(self.source)) if self.source else {}
+        except OSError:
+            return {}
+
+    def write(self, target: Path) -> None:
+        """Put this copy in place at `target`, atomically."""
+        if self.payload is not None:
+            write_atomic(target, self.payload)
+        elif self.source is not None:
+            copy_atomic(target, self.source)
 
 
 def count_records(payload: bytes) -> Counts:
@@ -227,7 +251,7 @@ def daily_backup(
     if replace:
         files |= _keep_fuller(day_dir, files, wanted, now or system_clock())
     for name, copy in wanted.items():
-        write_atomic(day_dir / name, copy.payload)
+        copy.write(day_dir / name)
         files[name] = copy.counts
     _write_label(day_dir, files)
     prune(data_dir, keep=KEEP_DAYS)

@@ -69,16 +69,20 @@ class Repository:
         clock: Clock = system_clock,
         adopt: bool = False,
         missing_ok: bool = False,
+        backup_in_background: bool = False,
     ) -> Repository:
         """Open the data folder (checked record by record) and take the day's backup.
 
         `adopt` and `missing_ok` are `Store.open`'s: a folder of other files the user
-        agreed to, a read-only look at a folder not made yet.
+        agreed to, a read-only look at a folder not made yet. The app takes the backup
+        `backup_in_background`, drawing its first screen meanwhile; saves wait for it.
         """
         store = Store.open(
             data_dir, read_only=read_only, clock=clock, adopt=adopt, missing_ok=missing_ok
         )
-        if not read_only:
+        if not read_only and backup_in_background:
+            store.backup_in_background()
+        elif not read_only:
             store.backup_if_new_day()
         return cls(store)
 

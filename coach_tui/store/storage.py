@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -51,16 +52,38 @@ def decode(payload: bytes, path: Path) -> RawData:
     return data
 
 
-def read_raw(path: Path) -> RawData | None:
-    """The parsed content of `path`, or `None` if it does not exist (nor does what a link
-    there points to)."""
+def read_payload(path: Path) -> bytes | None:
+    """The bytes of `path`, or `None` if it does not exist (nor does what a link there
+    points to)."""
     try:
-        payload = read_regular(path)
+        return read_regular(path)
     except FileNotFoundError:
         return None
     except OSError as error:
         raise UnreadableFile(path, error.strerror or str(error)) from None
-    return decode(payload, path)
+
+
+def read_raw(path: Path) -> RawData | None:
+    """The parsed content of `path`, or `None` if it does not exist."""
+    payload = read_payload(path)
+    return None if payload is None else decode(payload, path)
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyFile:
+    """A family file as read: its bytes, parsed with its journal applied, and whether a
+    journal was there at all (`None`s when there is no file)."""
+
+    payload: bytes | None
+    raw: RawData | None
+    journal_found: bool
+
+
+def read_family_file(path: Path, *, journaled: bool) -> FamilyFile:
+    """Read a family file and its journal (see `read_family`), keeping the bytes read."""
+    payload = read_payload(path)
+    raw = None if payload is None else decode(payload, path)
+    return FamilyFile(payload, raw, journaled and apply_journal(path, raw))
 
 
 def read_family(path: Path, *, journaled: bool) -> tuple[RawData | None, bool]:
@@ -69,15 +92,18 @@ def read_family(path: Path, *, journaled: bool) -> tuple[RawData | None, bool]:
     A journal found means the file alone is not the family's state: the caller checks
     the records afresh and folds the journal in at the next rewrite.
     """
-    raw = read_raw(path)
-    if not journaled:
-        return raw, False
+    found = read_family_file(path, journaled=journaled)
+    return found.raw, found.journal_found
+
+
+def apply_journal(path: Path, raw: RawData | None) -> bool:
+    """Replay the journal of `path` onto its parsed file; whether there was a journal."""
     payload = read_journal(journal_path(path))
     if payload is None:
-        return raw, False
+        return False
     if raw is not None:
         replay(raw, payload, path)
-    return raw, True
+    return True
 
 
 def family_bytes(path: Path, *, journaled: bool) -> bytes | None:

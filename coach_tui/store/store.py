@@ -38,6 +38,7 @@ from coach_tui.store.backup import (
     newest_good_backup,
     snapshot,
 )
+from coach_tui.store.backup_label import Counts
 from coach_tui.store.errors import (
     DataDirMissing,
     DataDirUnavailable,
@@ -49,6 +50,7 @@ from coach_tui.store.errors import (
     describe_os_error,
 )
 from coach_tui.store.folder import Folder, FolderKind, inspect_folder
+from coach_tui.store.journal import journal_path
 from coach_tui.store.layout import (
     FAMILIES,
     JOURNALED_FAMILIES,
@@ -67,12 +69,12 @@ from coach_tui.store.storage import (
     RawData,
     WriteThroughCache,
     family_bytes,
-    read_family,
+    read_family_file,
     write_family,
 )
 from coach_tui.store.today_digest import FILE_NAME as DIGEST_NAME
 from coach_tui.store.verified import FILE_NAME as VERIFIED_NAME
-from coach_tui.store.verified import is_trusted, load_trusted, record_trusted
+from coach_tui.store.verified import Verified, fingerprint
 
 # The files coach writes atomically in the data folder: only their temporary files are
 # ever cleared after a crash (with the marker of a save across files).
@@ -115,7 +117,7 @@ class Store:
         read_only: bool,
         lock: DataDirLock | None,
         clock: Clock,
-        trusted: dict | None = None,
+        trusted: Verified | None = None,
         pins: dict[str, Pin] | None = None,
     ) -> None:
         self.data_dir = data_dir
@@ -124,9 +126,13 @@ class Store:
         self._clock = clock
         self._mutex = threading.RLock()
         self._backup_day: date | None = None
+        # Held while a day's backup is written: every write to a data file takes it first
+        # (`backup_if_new_day`), so none lands before the day's backup is complete.
+        self._backup_lock = threading.Lock()
+        self._backup_thread: threading.Thread | None = None
         self.backup_problem: str | None = None
         self._problem_shown: str | None = None
-        self._trusted = trusted or {}
+        self._trusted = trusted or Verified()
         self._pins = pins or {}  # read-only: lazy files as they were in the snapshot
         # A lazy family left out of `raws` is opened on first use (see `database`).
         self._dbs = {family: self._make_db(family, raw) for family, raw in raws.items()}
@@ -170,7 +176,7 @@ class Store:
         lock = DataDirLock(data_dir).acquire()
         try:
             remove_stale_tmp(data_dir, WRITTEN_FILES, markers=(MARKER,))
-            trusted = load_trusted(data_dir)
+            trusted = Verified.load(data_dir)
             zone = clock().tzinfo
             raws = {
                 family: _load_checked(data_dir, family, trusted, zone=zone)
@@ -178,7 +184,9 @@ class Store:
                 if not _can_wait(data_dir, family, trusted)
             }
             _write_upgrades(data_dir, raws, clock)
-            record_trusted(data_dir, [family_path(data_dir, f) for f in FAMILIES])
+            paths = [family_path(data_dir, family) for family in FAMILIES]
+            unread = [path.name for path in paths if path.stem not in raws]
+            trusted.record(data_dir, paths, unread=unread, full=False)
             current = {family: loaded.current for family, loaded in raws.items()}
             store = cls(data_dir, current, read_only=False, lock=lock, clock=clock, trusted=trusted)
         except BaseException:
@@ -241,6 +249,7 @@ class Store:
             if pin is not None:
                 pin.close()
         if not self.read_only and loaded.on_disk is not None and loaded.needs_write:
+            self.backup_if_new_day()
             _write_upgrades(self.data_dir, {family: loaded}, self._clock)
         return loaded.current
 
@@ -363,11 +372,13 @@ class Store:
 
     def close(self) -> None:
         """Back up the day's work, then release the folder for the next coach."""
+        self.wait_for_backup()
         with self._mutex:
             if self._lock is not None:
                 self._fold_journals()
                 self._backup_current_state()
-                record_trusted(self.data_dir, self.files())
+                unread = [path.name for path in self.files() if path.stem not in self._dbs]
+                self._trusted.record(self.data_dir, self.files(), unread=unread, full=True)
             for db in self._dbs.values():
                 db.close()
             for pin in self._pins.values():
@@ -410,12 +421,58 @@ class Store:
     def backup_if_new_day(self) -> None:
         """Copy today's starting point of every file into the backups, once per day.
 
-        Called after the records were checked at open and before each commit, so every
-        backup is a file that was known to be good.
+        Called after the records were checked at open and before each write to a data
+        file, so every backup is a file that was known to be good. A backup under way in
+        the background (`backup_in_background`) is waited for.
         """
-        today = self._clock().date()
-        if self._backup_day == today:
+        with self._mutex, self._backup_lock:
+            if self._backup_day != self._clock().date():
+                self._back_up_day(counts=None)
+
+    def backup_in_background(self) -> None:
+        """Start the day's backup in a thread, so the app draws its first screen meanwhile.
+
+        It copies what open checked, and is safe to run beside the screens: they read
+        from memory, and every write to a data file waits for it (`backup_if_new_day`).
+        The lock is taken here, before the thread runs, so no save can slip in first. The
+        records per table are counted now, from memory as open left it. A failure is kept
+        in `backup_problem`, as for a backup taken at once.
+        """
+        if self._backup_day == self._clock().date():
             return
+        counts = {family: self._counts_as_on_disk(family) for family in FAMILIES}
+        self._backup_lock.acquire()
+        thread = threading.Thread(
+            target=self._back_up_and_release, args=(counts,), name="coach-daily-backup"
+        )
+        self._backup_thread = thread
+        try:
+            thread.start()
+        except BaseException:
+            self._backup_lock.release()
+            raise
+
+    def _back_up_and_release(self, counts: dict[str, Counts | None]) -> None:
+        try:
+            self._back_up_day(counts)
+        except Exception as error:  # in a thread, it would reach the terminal as a traceback
+            self.backup_problem = (
+                f"the daily backup in {backup_root(self.data_dir)} was not made ({error}). "
+                "Your data files themselves are fine; coach tries again at your next save."
+            )
+        finally:
+            self._backup_lock.release()
+
+    def wait_for_backup(self) -> None:
+        """Return once a backup started in the background has finished."""
+        thread = self._backup_thread
+        if thread is not None:
+            thread.join()
+
+    def _back_up_day(self, counts: dict[str, Counts | None] | None) -> None:
+        """The day's backup (the caller holds `_backup_lock`); `counts` as the store
+        counted them when the files were as on disk, or `None` to count them now."""
+        today = self._clock().date()
         day_dir = backup_root(self.data_dir) / today.isoformat()
         copies = {}  # only what today's backup lacks: the archive alone is tens of MB
         skipped = None
@@ -423,14 +480,15 @@ class Store:
             path = family_path(self.data_dir, family)
             if (day_dir / path.name).exists():
                 continue
+            counted = self._counts_as_on_disk(family) if counts is None else counts[family]
             # What is on disk now, journal included: the pending save is not in it yet.
             try:
-                content = family_bytes(path, journaled=family in JOURNALED_FAMILIES)
+                copy = _as_on_disk(path, family in JOURNALED_FAMILIES, counted)
             except UnreadableFile as error:  # changed from outside since open: no copy
                 skipped = f"the daily backup left out a file: {error}"
                 continue
-            if content is not None:
-                copies[path.name] = BackupCopy(content, self._counts_as_on_disk(family))
+            if copy is not None:
+                copies[path.name] = copy
         self._write_backup(copies, today, replace=False)
         self.backup_problem = skipped or self.backup_problem
         self._backup_day = today
@@ -470,7 +528,7 @@ class Store:
                 raw = self._dbs[family].storage.read()
                 copies[path.name] = BackupCopy(orjson.dumps(raw), counts_of(raw))
             else:  # a lazy family never read: the file is its state
-                copies[path.name] = BackupCopy(path.read_bytes())
+                copies[path.name] = BackupCopy.of_file(path)
         self._write_backup(copies, today, replace=True)
 
     def _write_backup(self, copies: dict[str, BackupCopy], today: date, *, replace: bool) -> None:
@@ -506,6 +564,15 @@ class _Loaded:
         return self.on_disk is not None and self.on_disk is not self.current
 
 
+def _as_on_disk(path: Path, journaled: bool, counts: Counts | None) -> BackupCopy | None:
+    """A family's backup copy: the file itself, or with a journal its bytes with the
+    journal folded in; `None` without a file."""
+    if journaled and journal_path(path).exists():
+        content = family_bytes(path, journaled=True)
+        return None if content is None else BackupCopy(content, counts)
+    return BackupCopy.of_file(path, counts) if path.exists() else None
+
+
 def _backed_up_since_changed(path: Path, copy: Path) -> bool:
     """Whether `copy` has `path`'s size and was written after `path` last changed."""
     try:
@@ -515,8 +582,9 @@ def _backed_up_since_changed(path: Path, copy: Path) -> bool:
     return source.st_size == backup.st_size and backup.st_mtime_ns > source.st_mtime_ns
 
 
-def _can_wait(data_dir: Path, family: str, trusted: dict) -> bool:
-    """A lazy family is left unread at open when coach wrote its file and nothing since.
+def _can_wait(data_dir: Path, family: str, trusted: Verified) -> bool:
+    """A lazy family is left unread at open when its file is one coach wrote or checked:
+    the same size and time, or (a copied folder) the same bytes, as recorded.
 
     Anything else (no fingerprint, an edit from outside, a crash after a write) checks
     it now like every other file, so a damaged archive is still caught at open.
@@ -526,28 +594,37 @@ def _can_wait(data_dir: Path, family: str, trusted: dict) -> bool:
     path = family_path(data_dir, family)
     if not os.path.lexists(path):
         return not has_backup_copy(data_dir, path.name)  # never written yet: nothing to read
-    return is_trusted(path, trusted)
+    return trusted.trusts(path, fingerprint(path))
 
 
 def _load_checked(
-    data_dir: Path, family: str, trusted: dict, pin: Pin | None = None, *, zone: tzinfo | None
+    data_dir: Path,
+    family: str,
+    trusted: Verified,
+    pin: Pin | None = None,
+    *,
+    zone: tzinfo | None,
 ) -> _Loaded:
     """Parse, shape-check, upgrade (in memory) and record-check one family file.
 
     `zone` is the seller's zone now, which older call times are read in (see `schema.py`).
 
     The shape and record checks are skipped for a file unchanged since coach last checked or
-    wrote it (see `verified.py`); a pinned file was, when it was pinned (`_can_wait`). A problem
-    raises `UnreadableFile` naming the newest good backup.
+    wrote it, or holding the very bytes it did (see `verified.py`); a pinned file was, when
+    it was pinned (`_can_wait`). A problem raises `UnreadableFile` naming the newest good
+    backup.
     """
     path = family_path(data_dir, family)
-    journaled = family in JOURNALED_FAMILIES
     try:
+        payload: bytes | None = None
         if pin is None:
-            raw, journal_found = read_family(path, journaled=journaled)
+            seen = fingerprint(path)  # before reading: a later change shows as a new time
+            found = read_family_file(path, journaled=family in JOURNALED_FAMILIES)
+            payload, raw, journal_found = found.payload, found.raw, found.journal_found
+            unchanged = payload is not None and trusted.trusts(path, seen, payload)
         else:
-            raw, journal_found = pin.read_raw(), False
-        unchanged = (pin is not None or is_trusted(path, trusted)) and not journal_found
+            seen, raw, journal_found, unchanged = None, pin.read_raw(), False, True
+        unchanged = unchanged and not journal_found
         if raw is None:
             _refuse_if_lost(data_dir, path)
             return _Loaded(None, stamp({}, family), journal_found)
@@ -556,6 +633,8 @@ def _load_checked(
         current = migrate(raw, family, path, zone) if needs_migration(raw, path) else raw
         if not unchanged or current is not raw:
             check_records(current, FAMILIES[family], path, at_open=True)
+            if payload is not None and current is raw and not journal_found:
+                trusted.passed(path, seen, payload)
     except UnreadableFile as error:
         raise error.with_backup(newest_good_backup(data_dir, path.name)) from None
     return _Loaded(raw, current, journal_found)
@@ -572,7 +651,7 @@ def _refuse_if_lost(data_dir: Path, path: Path) -> None:
 class _ReadOnly:
     """What one attempt at a read-only snapshot found."""
 
-    trusted: dict
+    trusted: Verified
     raws: dict[str, RawData]
     pins: dict[str, Pin]
 
@@ -583,7 +662,7 @@ class _ReadOnly:
 
 def _read_all(data_dir: Path, zone: tzinfo | None) -> _ReadOnly:
     """Every family file once: parsed and checked, or (a trusted lazy one) pinned."""
-    trusted = load_trusted(data_dir)
+    trusted = Verified.load(data_dir)
     raws: dict[str, RawData] = {}
     pins: dict[str, Pin] = {}
     try:

@@ -5,6 +5,7 @@ Kept thin on purpose: each flow lives in its own screen module.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
@@ -146,7 +147,7 @@ class CoachApp(App[None]):
         for message, severity in self._startup_notices:
             self.notify(message, title="Theme", severity=severity, timeout=10)  # type: ignore[arg-type]
         show_config_at_start(self)
-        self.report_backup_problem()
+        self.run_worker(self._report_backup_once_taken(), group="backup")
         # Subscribe only now, so that only the seller's later choices are remembered.
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         # A hand-edited draft must not stop a flow. Checked once the first screen is drawn:
@@ -187,6 +188,12 @@ class CoachApp(App[None]):
             return
         if wanted:
             self.action_morning()
+
+    async def _report_backup_once_taken(self) -> None:
+        """The day's backup is taken beside the first screen (`Store.backup_in_background`):
+        a problem with it is told as soon as it is known."""
+        await asyncio.to_thread(self.repo.store.wait_for_backup)
+        self.report_backup_problem()
 
     def report_backup_problem(self) -> None:
         """Say once that the daily backup could not be written (`coach doctor` says so too).

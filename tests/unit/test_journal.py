@@ -222,7 +222,7 @@ def test_a_clean_close_folds_the_journal_and_the_next_open_trusts_the_file(
     assert [record["status"] for record in on_disk["touches"].values()] == ["done"]
     verified = json.loads((data_dir / "verified.json").read_bytes())
     stat = (data_dir / "touches.json").stat()
-    assert verified["touches.json"] == [stat.st_size, stat.st_mtime_ns]
+    assert verified["touches.json"][:2] == [stat.st_size, stat.st_mtime_ns]
 
 
 def test_a_new_days_backup_holds_the_journaled_saves(repo, data_dir, clock: FakeClock) -> None:

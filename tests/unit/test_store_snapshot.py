@@ -42,16 +42,16 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 def test_a_file_replaced_while_reading_is_read_again(repo, monkeypatch, sleeps) -> None:
     save_version(repo, 1)
     reads: list[str] = []
-    real_read = storage.read_raw
+    real_read = storage.read_payload
 
-    def read_raw(path: Path):
-        raw = real_read(path)
+    def read_payload(path: Path):
+        payload = real_read(path)
         reads.append(path.name)
         if reads.count("entry.json") == 1 and path.name == "entry.json":
             save_version(repo, 2)  # a save lands after entry.json, before touches.json
-        return raw
+        return payload
 
-    monkeypatch.setattr(storage, "read_raw", read_raw)
+    monkeypatch.setattr(storage, "read_payload", read_payload)
 
     assert versions(repo.data_dir) == ("v2", "v2")
     assert reads.count("entry.json") == reads.count("touches.json") == 2

@@ -4,16 +4,22 @@ Shown first once a day (until the day has a plan) and on `m` from the dashboard.
 agenda is the one `coach today` prints; yesterday's unfinished priorities are offered
 again so nothing important silently drops. A call today without an outcome is one key
 away from its prep (ctrl+o), after which the agenda is read again.
+
+The why and the priorities are drawn at once; the agenda, which reads every live record
+(tens of milliseconds after years), is read in a worker and filled in when it is ready.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 
-from textual import events
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import Header, Static
 
 from coach_tui.coaching.agenda import (
@@ -49,6 +55,24 @@ from coach_tui.ui.widgets.scroll import VerticalScroll
 # How many lines of each list the plan shows before "… and N more"; ctrl+l shows them all.
 SHOWN_PER_LIST = 3
 SEE_ALL = "ctrl+l shows them"
+READING = "Reading today's agenda…"
+
+
+@dataclass
+class AgendaRead(Message):
+    """Today's agenda was read (in a worker thread); `reading` says which request."""
+
+    agenda: Agenda
+    now: datetime
+    reading: int
+
+
+@dataclass
+class AgendaReadFailed(Message):
+    """Reading the agenda failed; `reason` is a sentence for the user."""
+
+    reason: str
+    reading: int
 
 
 def agenda_text(agenda: Agenda, *, everything: bool = False) -> str:
@@ -107,6 +131,7 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
     _read_again = False  # the agenda is read again when the screen is back in front
     _agenda: Agenda | None = None
     _everything = False  # ctrl+l: every line of each list
+    _reading = 0  # the latest agenda read asked for: an older answer is dropped
     _priority = 1  # the priority a pick from the agenda fills (the one focused last)
 
     HELP_NAME = "Morning plan"
@@ -130,7 +155,7 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
         with VerticalScroll(id="morning-agenda-body"):
             yield Static("", id="morning-why", classes="muted")
             yield Static("Today", classes="section-title")
-            yield Static("", id="morning-agenda")
+            yield Static(READING, id="morning-agenda", classes="muted")
             yield Static("", id="morning-coach", classes="flag")
         with Vertical(id="morning-priorities"):
             yield Static("Three priorities for today", classes="section-title")
@@ -147,14 +172,16 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
         repo = self.coach.repo
         today = self.coach.now().date()
         self.sub_title = f"Morning plan · {weekday_text(today)}"
+        self.read_agenda()
         try:
-            self.show_agenda()
+            why = repo.why.current()
             existing = repo.days.get(today)
             earlier = repo.days.latest_before(today) if existing is None else None
             draft = repo.days.typed(today)
         except StoreError as error:
             self.notify(str(error), severity="error", timeout=15, markup=False)
             return
+        self._show_why(why.statement if why else "")
         texts = [
             editable(text)
             for text in (
@@ -178,18 +205,44 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
     def _field(self, number: int) -> Field:
         return self.query_one(f"#priority-{number}-field", Field)
 
-    def show_agenda(self) -> None:
-        """Read today's agenda and show it (raises StoreError like any read)."""
-        now = self.coach.now()
-        agenda = todays_agenda(self.coach.repo, now)
-        self._agenda = agenda
-        self.query_one("#morning-why", Static).update(
-            plain(f"“{agenda.why}”" if agenda.why else "")
-        )
+    def _show_why(self, why: str) -> None:
+        self.query_one("#morning-why", Static).update(plain(f"“{why}”" if why else ""))
+
+    def read_agenda(self) -> None:
+        """Read today's agenda in a worker; it is shown when it arrives (`AgendaRead`)."""
+        self._reading += 1
+        self._read_in_worker(self.coach.now(), self._reading)
+
+    @work(thread=True, exclusive=True, group="morning-agenda")
+    def _read_in_worker(self, now: datetime, reading: int) -> None:
+        try:
+            agenda = todays_agenda(self.coach.repo, now)
+        except StoreError as error:
+            self.post_message(AgendaReadFailed(str(error), reading))
+            return
+        self.post_message(AgendaRead(agenda, now, reading))
+
+    @on(AgendaRead)
+    def _agenda_read(self, message: AgendaRead) -> None:
+        if message.reading != self._reading:
+            return  # a newer read is under way
+        agenda = self._agenda = message.agenda
+        self._show_why(agenda.why)
+        self.query_one("#morning-agenda", Static).remove_class("muted")
         self._draw_agenda()
         self.query_one("#morning-coach", Static).update(plain(f"Coach: {agenda.coach_line}"))
-        self._to_prepare = call_to_prepare(agenda, now)
+        self._to_prepare = call_to_prepare(agenda, message.now)
         self.refresh_bindings()
+
+    @on(AgendaReadFailed)
+    def _agenda_failed(self, message: AgendaReadFailed) -> None:
+        if message.reading != self._reading:
+            return
+        if self._agenda is None:
+            self.query_one("#morning-agenda", Static).update(
+                plain("Today's agenda could not be read; your priorities below still save.")
+            )
+        self.notify(message.reason, severity="error", timeout=15, markup=False)
 
     def _draw_agenda(self) -> None:
         if self._agenda is not None:
@@ -209,7 +262,10 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
     def action_pick(self) -> None:
         """Offer the agenda's items as priorities; the chosen one fills the priority the
         seller is in (or the first empty one when the focus is elsewhere)."""
-        picks = priority_picks(self._agenda) if self._agenda else ()
+        if self._agenda is None:
+            self.notify("Today's agenda is still being read: try again in a moment.")
+            return
+        picks = priority_picks(self._agenda)
         if not picks:
             self.notify("Nothing on today's agenda to pick: write your own priorities.")
             return
@@ -250,7 +306,7 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
             self._failed(error)
             return
         if call is None:  # moved or deleted elsewhere since the agenda was read
-            self._read_agenda_again()
+            self.read_agenda()
             return
         self._read_again = True
         self.start_prep(call)
@@ -258,13 +314,7 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
     def on_screen_resume(self) -> None:
         if self._read_again:
             self._read_again = False
-            self._read_agenda_again()
-
-    def _read_agenda_again(self) -> None:
-        try:
-            self.show_agenda()
-        except StoreError as error:
-            self.notify(str(error), severity="error", timeout=15, markup=False)
+            self.read_agenda()
 
     def action_save(self) -> None:
         fields = [self._field(n) for n in self._numbers()]
