@@ -34,6 +34,7 @@ from coach_tui.ui.drafts import KeepsDraft
 from coach_tui.ui.flow_opening import open_flow, set_aside_unreadable_drafts
 from coach_tui.ui.flow_resume import offer_on_start
 from coach_tui.ui.kit.base import CoachScreen
+from coach_tui.ui.kit.styles import SCREEN_STYLES
 from coach_tui.ui.messages import DashboardLoaded
 from coach_tui.ui.screens.dashboard import DashboardScreen
 from coach_tui.ui.text import day
@@ -46,6 +47,10 @@ if TYPE_CHECKING:
 # Screens other than the dashboard are imported when first opened, which keeps their
 # widgets (text areas, tables) off the start-up path.
 USER_THEMES_DIR = "themes"
+# The stylesheets of the screens a start shows: home, the welcome and the offers to resume
+# or rescue a draft (dialogs), the morning plan (entry). Resolved paths, as Textual resolves
+# a screen's own, so a screen naming one finds it already loaded.
+START_STYLES = [SCREEN_STYLES / name for name in ("dashboard.tcss", "dialogs.tcss", "entry.tcss")]
 # System palette entries that our own provider replaces with coach wording.
 _REPLACED_SYSTEM_COMMANDS = {"Theme", "Quit"}
 # How often an app left open looks at the clock for a new day (it passed midnight).
@@ -64,17 +69,14 @@ class CoachApp(App[None]):
 
     TITLE = "coach"
     # Absolute, so subclasses defined elsewhere (benchmarks, tests) still find them. The
-    # home screen's rules load with the app's: a screen's own CSS_PATH is read when it
-    # first shows and makes Textual re-parse and re-apply every rule, on the start-up path.
-    # (Screen CSS files apply app-wide once read either way.)
+    # rules of every screen a start can show load with the app's: a screen's own CSS_PATH
+    # is read when it first shows and makes Textual re-parse and re-apply every rule, on
+    # the way to the first frame. (Screen CSS files apply app-wide once read either way.)
     CSS_PATH: ClassVar = [
-        Path(__file__).parent / "app.tcss",
-        Path(__file__).parent / "screens" / "dashboard.tcss",
+        Path(__file__).resolve().parent / "app.tcss",
+        *START_STYLES,
     ]
     COMMANDS: ClassVar = App.COMMANDS | {coach_commands}
-    # Top-level sections are modes, each with its own screen stack (and its CSS loaded).
-    MODES: ClassVar = {"home": DashboardScreen}
-    DEFAULT_MODE = "home"
     BINDINGS: ClassVar = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="This list of keys"),
@@ -137,6 +139,14 @@ class CoachApp(App[None]):
         return super().format_title(printable(title), printable(sub_title))
 
     # --- start-up ----------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen:
+        """Home is the dashboard; every other screen is pushed on top of it.
+
+        (As a mode it would make Textual re-parse and re-apply all CSS once more on the way
+        to the first frame.)
+        """
+        return DashboardScreen()
 
     def on_mount(self) -> None:
         for message, severity in self._startup_notices:
