@@ -26,13 +26,11 @@ from coach_tui.model.settings import Settings
 from coach_tui.model.text import printable
 from coach_tui.model.why import WhyStatement
 from coach_tui.model.wording import counted
-from coach_tui.store.archive import archive_old_history
 from coach_tui.store.errors import StoreError
 from coach_tui.store.repository import Repository
 from coach_tui.ui.crash_handling import CrashRecord, record_crash
 from coach_tui.ui.drafts import KeepsDraft
 from coach_tui.ui.flow_opening import open_flow, set_aside_unreadable_drafts
-from coach_tui.ui.flow_resume import offer_on_start
 from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.kit.styles import SCREEN_STYLES
 from coach_tui.ui.messages import DashboardLoaded
@@ -165,6 +163,8 @@ class CoachApp(App[None]):
 
                 self.push_screen(WelcomeScreen(), self._welcome_closed)
         else:
+            from coach_tui.ui.flow_resume import offer_on_start
+
             if self.repo.days.get(self.now().date()) is None:
                 self.action_morning()  # once a day, the day starts with its plan
             offer_on_start(self)  # on top: flows left half done are offered first
@@ -224,6 +224,8 @@ class CoachApp(App[None]):
 
     def _archive_old_history(self, today: date) -> None:
         """Off the UI thread; the pass moves records in batches, letting screens read between."""
+        from coach_tui.store.archive import archive_old_history
+
         try:
             self._close_touches_of_ended_campaigns(today)
             archive_old_history(self.repo.store, today)
