@@ -8,6 +8,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
+from textual.screen import ModalScreen
 from textual.widgets import Header
 
 from coach_tui.store.errors import StoreError
@@ -184,7 +185,15 @@ class DashboardScreen(CoachScreen[None]):
 
     def on_screen_resume(self) -> None:
         self.sub_title = self.coach.today_label()
-        self.load()
+        if self.in_view():
+            self.load()
+
+    def in_view(self) -> bool:
+        """On top, or behind a dialog. Under a full screen (the morning plan at start) a
+        read would compete with drawing that screen for what the seller cannot see; the
+        dashboard reads when it comes back into view."""
+        shown = next(s for s in reversed(self.app.screen_stack) if not isinstance(s, ModalScreen))
+        return shown is self
 
     @work(thread=True, exclusive=True, group="dashboard")
     def load(self) -> None:
