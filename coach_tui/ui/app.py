@@ -26,6 +26,7 @@ from coach_tui.model.settings import Settings
 from coach_tui.model.text import printable
 from coach_tui.model.why import WhyStatement
 from coach_tui.model.wording import counted
+from coach_tui.process import collect_after_start
 from coach_tui.store.errors import StoreError
 from coach_tui.store.repository import Repository
 from coach_tui.ui.crash_handling import CrashRecord, record_crash
@@ -169,6 +170,10 @@ class CoachApp(App[None]):
                 self.action_morning()  # once a day, the day starts with its plan
             offer_on_start(self)  # on top: flows left half done are offered first
         self.set_interval(NEW_DAY_CHECK_SECONDS, self.check_new_day)
+
+    def on_ready(self) -> None:
+        """The first frame is on screen (Textual's `Ready`)."""
+        collect_after_start()
 
     def check_new_day(self) -> None:
         """Roll over to a new day that began while the app was open.
