@@ -156,6 +156,13 @@ class CoachApp(App[None]):
         # A hand-edited draft must not stop a flow. Checked once the first screen is drawn:
         # a flow that opens before then meets such a draft through `open_flow` anyway.
         self.call_after_refresh(set_aside_unreadable_drafts, self)
+        # Once Textual's start-up batch has ended: a screen pushed inside it is drawn once
+        # for nothing (the batch discards the frame) and then again.
+        self.call_later(self._open_first_screen)
+        self.set_interval(NEW_DAY_CHECK_SECONDS, self.check_new_day)
+
+    def _open_first_screen(self) -> None:
+        """The welcome, the why flow resumed, or the day's plan and flows left half done."""
         if self.repo.why.current() is None:
             if self.repo.drafts.has(WHY_FLOW):
                 self.action_write_why()
@@ -169,7 +176,6 @@ class CoachApp(App[None]):
             if self.repo.days.get(self.now().date()) is None:
                 self.action_morning()  # once a day, the day starts with its plan
             offer_on_start(self)  # on top: flows left half done are offered first
-        self.set_interval(NEW_DAY_CHECK_SECONDS, self.check_new_day)
 
     def on_ready(self) -> None:
         """The first frame is on screen (Textual's `Ready`)."""

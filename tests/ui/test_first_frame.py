@@ -1,5 +1,5 @@
-"""The first screen is styled once: its rules load with the app's, and loading them changes
-nothing on another screen."""
+"""The first frame is built once: the first screen's rules load with the app's (and loading
+them changes nothing on another screen), and it is pushed after Textual's start-up."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import pytest
 from textual.css.stylesheet import Stylesheet
 
 from coach_tui.model.why import new_why
+from coach_tui.ui.app import CoachApp
 from coach_tui.ui.screens.dashboard import DashboardScreen
 from coach_tui.ui.screens.morning import MorningPlanScreen
 from coach_tui.ui.screens.welcome import WelcomeScreen
@@ -70,3 +71,20 @@ async def test_the_dashboard_panels_keep_their_size_after_the_morning_plan(
         touches = app.screen.query_one("#touches").region
         pace = app.screen.query_one("#pace").region
         assert touches.height == pace.height > 5
+
+
+async def test_the_first_screen_is_pushed_once_textual_has_started(open_repo, clock) -> None:
+    """A screen pushed while Textual's start-up batch is open is drawn for nothing (the
+    batch discards the frame) and then again: the welcome waits for the batch to end."""
+    stacks: list[int] = []
+
+    class Recording(CoachApp):
+        def on_mount(self) -> None:
+            super().on_mount()
+            stacks.append(len(self.screen_stack))
+
+    app = Recording(open_repo(), clock=clock)
+    async with run(app) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+    assert stacks == [1]  # home only, when the start-up's own work was done
