@@ -162,7 +162,9 @@ class CoachApp(App[None]):
         self.set_interval(NEW_DAY_CHECK_SECONDS, self.check_new_day)
 
     def _open_first_screen(self) -> None:
-        """The welcome, the why flow resumed, or the day's plan and flows left half done."""
+        """The welcome, the why flow resumed, or the day's plan and flows left half done;
+        once that is drawn, the collector runs again (`pause_collector_for_start`)."""
+        self.call_after_refresh(collect_after_start)
         if self.repo.why.current() is None:
             if self.repo.drafts.has(WHY_FLOW):
                 self.action_write_why()
@@ -176,10 +178,6 @@ class CoachApp(App[None]):
             if self.repo.days.get(self.now().date()) is None:
                 self.action_morning()  # once a day, the day starts with its plan
             offer_on_start(self)  # on top: flows left half done are offered first
-
-    def on_ready(self) -> None:
-        """The first frame is on screen (Textual's `Ready`)."""
-        collect_after_start()
 
     def check_new_day(self) -> None:
         """Roll over to a new day that began while the app was open.
