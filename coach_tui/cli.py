@@ -286,6 +286,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_app(args: argparse.Namespace) -> int:
     """Open the data folder (locked, checked) and run the full-screen app on it."""
+    from coach_tui.process import pause_collector_for_start
+
+    pause_collector_for_start()  # until the first screen is drawn (`CoachApp`)
     from coach_tui.ui.app import CoachApp
 
     return run_app_on(resolve_data_dir(args.data), CoachApp, theme=args.theme)

@@ -46,6 +46,34 @@ def loading_long_lived_data() -> Iterator[None]:
             gc.freeze()
 
 
+# Whether the collector waits for the app's first frame (`pause_collector_for_start`).
+_paused_for_start = False
+
+
+def pause_collector_for_start() -> None:
+    """No collector passes until the app's first frame is on screen (`collect_after_start`).
+
+    On the way there Python and Textual build tens of thousands of objects (the modules'
+    code and classes, themes, stylesheets, the home screen) that live as long as the app:
+    passes over them only delay the first frame. The `coach` command pauses it, before
+    importing the app; an app a test runs in its own process never pauses it."""
+    global _paused_for_start
+    if gc.isenabled():
+        gc.disable()
+        _paused_for_start = True
+
+
+def collect_after_start() -> None:
+    """The first frame is on screen: what start-up built is kept out of later passes (one
+    dismissed first dialog stays in memory with it), and the collector runs as usual.
+    Does nothing unless `pause_collector_for_start` paused it."""
+    global _paused_for_start
+    if _paused_for_start:
+        _paused_for_start = False
+        gc.freeze()
+        gc.enable()
+
+
 def end_process(code: int) -> NoReturn:
     """Flush what was printed, then exit with `code` straight away."""
     for stream in (sys.stdout, sys.stderr):

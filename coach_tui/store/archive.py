@@ -32,7 +32,7 @@ about recent weeks knows it need not open the archive at all.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -52,10 +52,11 @@ from coach_tui.coaching.archivable import (
 from coach_tui.model.call import Movement
 from coach_tui.model.progress import Progress, no_progress
 from coach_tui.store.codec import Record
-from coach_tui.store.layout import META_TABLE, TABLE_FAMILY
+from coach_tui.store.layout import META_TABLE
 from coach_tui.store.moments import moment_from_text
 from coach_tui.store.repos.common import stored_records
 from coach_tui.store.store import Store, Transaction
+from coach_tui.store.tiers import BOUNDARY, RECENT_SINCE, live_stamp
 
 KEEP_LIVE = relativedelta(weeks=13)
 # Records are moved in batches: only once something is a month past the boundary, so the
@@ -63,19 +64,7 @@ KEEP_LIVE = relativedelta(weeks=13)
 MOVE_AFTER = relativedelta(weeks=17)
 # Records of each kind moved per transaction: a read on the UI thread waits one batch at most.
 BATCH = 5_000
-BOUNDARY = "archived_before"
-# Stamped in the live touches file: the oldest close date in the recent file, so a daily
-# pass knows when that file holds something due for the archive without reading it.
-RECENT_SINCE = "recent_since"
-# The tier between live and archive, for touches only (the largest table by far).
-RECENT_OF = {"touches": "touches_recent"}
 ARCHIVING = "Moving old history to the archive"
-ARCHIVE_OF = {
-    "touches": "touches_archive",
-    "calls": "calls_archive",
-    "commitments": "commitments_archive",
-    "campaigns": "campaigns_archive",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,50 +92,6 @@ class Moved:
     @property
     def records(self) -> int:
         return self.touches + self.calls + self.commitments + self.campaigns + self.settled_touches
-
-
-def archived_before(store: Store, table: str) -> date | None:
-    """The boundary of the last pass for `table`: nothing on or after it is archived."""
-    text = _stamp(store, table).get(BOUNDARY)
-    return date.fromisoformat(text) if isinstance(text, str) else None
-
-
-def _stamp(store: Store, table: str) -> dict:
-    """The `_meta` stamp of the live file that holds `table`."""
-    data = store.database(TABLE_FAMILY[table]).storage.read() or {}
-    stamp = next(iter(data.get(META_TABLE, {}).values()), {})
-    return stamp if isinstance(stamp, dict) else {}
-
-
-def archive_may_hold(store: Store, table: str, first: date) -> bool:
-    """Whether records dated `first` or later could be in the archive (an old span)."""
-    boundary = archived_before(store, table)
-    return boundary is not None and first < boundary
-
-
-def with_archive(tx: Transaction, table: str) -> Iterator[tuple[str, Record]]:
-    """Every stored (key, record) of `table`: live, then recent, then archived, each record
-    once (the copy in the earlier tier wins)."""
-    return _tiers(tx, table, (RECENT_OF.get(table), ARCHIVE_OF[table]))
-
-
-def with_recent(tx: Transaction, table: str) -> Iterator[tuple[str, Record]]:
-    """Live records, then recent ones not also live: everything after the archive boundary."""
-    return _tiers(tx, table, (RECENT_OF.get(table),))
-
-
-def _tiers(
-    tx: Transaction, table: str, later: tuple[str | None, ...]
-) -> Iterator[tuple[str, Record]]:
-    live = stored_records(tx.table(table))
-    yield from live.items()
-    seen = {record["uid"] for record in live.values()}
-    for tier in later:
-        if tier is None:
-            continue
-        fresh = [(k, r) for k, r in stored_records(tx.table(tier)).items() if r["uid"] not in seen]
-        seen.update(r["uid"] for _, r in fresh)
-        yield from fresh
 
 
 def archive_old_history(
@@ -269,7 +214,7 @@ def _decide(store: Store, before: date, trigger: date, limit: int | None) -> _Pl
         or any(calls[key].when.date() < trigger for key in old_calls)
         or any((kept_on[key] or trigger) < trigger for key in promises)
         or any(campaigns[key].ended_on < trigger for key in ended(set(settled)))
-        or (_day(_stamp(store, "touches").get(RECENT_SINCE)) or trigger) < trigger
+        or (_day(live_stamp(store, "touches").get(RECENT_SINCE)) or trigger) < trigger
     )
     if not due:  # this pass only settles closed touches in the recent file
         old, old_calls, promises = [], [], []

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from coach_tui.model.limits import Limits
 from coach_tui.model.progress import Progress, no_progress
-from coach_tui.store.archive import ARCHIVE_OF, with_archive
 from coach_tui.store.codec import Record
 from coach_tui.store.errors import NewerSchema, StoreError, UnreadableFile
 from coach_tui.store.layout import FAMILIES, LAZY_FAMILIES, META_TABLE, TABLE_FAMILY
@@ -25,6 +24,7 @@ from coach_tui.store.repos.common import stored_records
 from coach_tui.store.schema import check_shape, migrate, needs_migration, stamp
 from coach_tui.store.storage import RawData
 from coach_tui.store.store import Store
+from coach_tui.store.tiers import ARCHIVE_OF, with_archive
 
 # Every table a seller's data has, in file order; the archive's tables are storage only.
 PORTABLE_TABLES: tuple[str, ...] = tuple(

@@ -27,7 +27,7 @@ from coach_tui.model.settings import Settings
 from coach_tui.model.text import printable
 from coach_tui.model.why import WhyStatement
 from coach_tui.model.wording import counted
-from coach_tui.store.archive import archive_old_history
+from coach_tui.process import collect_after_start
 from coach_tui.store.config_file import CONFIG_NAME, read_config
 from coach_tui.store.errors import StoreError
 from coach_tui.store.repository import Repository
@@ -35,8 +35,8 @@ from coach_tui.ui.config_toml import show_config_at_start, take_back_clash
 from coach_tui.ui.crash_handling import CrashRecord, record_crash
 from coach_tui.ui.drafts import KeepsDraft
 from coach_tui.ui.flow_opening import open_flow, set_aside_unreadable_drafts
-from coach_tui.ui.flow_resume import offer_on_start
 from coach_tui.ui.kit.base import CoachScreen
+from coach_tui.ui.kit.styles import SCREEN_STYLES
 from coach_tui.ui.messages import DashboardLoaded
 from coach_tui.ui.screens.dashboard import DashboardScreen
 from coach_tui.ui.text import day
@@ -49,6 +49,10 @@ if TYPE_CHECKING:
 
 # Screens other than the dashboard are imported when first opened, which keeps their
 # widgets (text areas, tables) off the start-up path.
+# The stylesheets of the screens a start shows: home, the welcome and the offers to resume
+# or rescue a draft (dialogs), the morning plan (entry). Resolved paths, as Textual resolves
+# a screen's own, so a screen naming one finds it already loaded.
+START_STYLES = [SCREEN_STYLES / name for name in ("dashboard.tcss", "dialogs.tcss", "entry.tcss")]
 # System palette entries that our own provider replaces with coach wording.
 _REPLACED_SYSTEM_COMMANDS = {"Theme", "Quit"}
 # How often an app left open looks at the clock for a new day (it passed midnight).
@@ -67,17 +71,14 @@ class CoachApp(App[None]):
 
     TITLE = "coach"
     # Absolute, so subclasses defined elsewhere (benchmarks, tests) still find them. The
-    # home screen's rules load with the app's: a screen's own CSS_PATH is read when it
-    # first shows and makes Textual re-parse and re-apply every rule, on the start-up path.
-    # (Screen CSS files apply app-wide once read either way.)
+    # rules of every screen a start can show load with the app's: a screen's own CSS_PATH
+    # is read when it first shows and makes Textual re-parse and re-apply every rule, on
+    # the way to the first frame. (Screen CSS files apply app-wide once read either way.)
     CSS_PATH: ClassVar = [
-        Path(__file__).parent / "app.tcss",
-        Path(__file__).parent / "screens" / "dashboard.tcss",
+        Path(__file__).resolve().parent / "app.tcss",
+        *START_STYLES,
     ]
     COMMANDS: ClassVar = App.COMMANDS | {coach_commands}
-    # Top-level sections are modes, each with its own screen stack (and its CSS loaded).
-    MODES: ClassVar = {"home": DashboardScreen}
-    DEFAULT_MODE = "home"
     BINDINGS: ClassVar = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="This list of keys"),
@@ -143,6 +144,14 @@ class CoachApp(App[None]):
 
     # --- start-up ----------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen:
+        """Home is the dashboard; every other screen is pushed on top of it.
+
+        (As a mode it would make Textual re-parse and re-apply all CSS once more on the way
+        to the first frame.)
+        """
+        return DashboardScreen()
+
     def on_mount(self) -> None:
         for message, severity in self._startup_notices:
             self.notify(message, title="Theme", severity=severity, timeout=10)  # type: ignore[arg-type]
@@ -153,6 +162,15 @@ class CoachApp(App[None]):
         # A hand-edited draft must not stop a flow. Checked once the first screen is drawn:
         # a flow that opens before then meets such a draft through `open_flow` anyway.
         self.call_after_refresh(set_aside_unreadable_drafts, self)
+        # Once Textual's start-up batch has ended: a screen pushed inside it is drawn once
+        # for nothing (the batch discards the frame) and then again.
+        self.call_later(self._open_first_screen)
+        self.set_interval(NEW_DAY_CHECK_SECONDS, self.check_new_day)
+
+    def _open_first_screen(self) -> None:
+        """The welcome, the why flow resumed, or the day's plan and flows left half done;
+        once that is drawn, the collector runs again (`pause_collector_for_start`)."""
+        self.call_after_refresh(collect_after_start)
         if self.repo.why.current() is None:
             if self.repo.drafts.has(WHY_FLOW):
                 self.action_write_why()
@@ -161,10 +179,11 @@ class CoachApp(App[None]):
 
                 self.push_screen(WelcomeScreen(), self._welcome_closed)
         else:
+            from coach_tui.ui.flow_resume import offer_on_start
+
             if self.repo.days.get(self.now().date()) is None:
                 self.action_morning()  # once a day, the day starts with its plan
             offer_on_start(self)  # on top: flows left half done are offered first
-        self.set_interval(NEW_DAY_CHECK_SECONDS, self.check_new_day)
 
     def check_new_day(self) -> None:
         """Roll over to a new day that began while the app was open.
@@ -226,6 +245,8 @@ class CoachApp(App[None]):
 
     def _archive_old_history(self, today: date) -> None:
         """Off the UI thread; the pass moves records in batches, letting screens read between."""
+        from coach_tui.store.archive import archive_old_history
+
         try:
             self._close_touches_of_ended_campaigns(today)
             archive_old_history(self.repo.store, today)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from coach_tui.coaching.dashboard import DashboardData
+if TYPE_CHECKING:  # the rules behind it load with the dashboard's first read, off start-up
+    from coach_tui.coaching.dashboard import DashboardData
 
 
 @dataclass

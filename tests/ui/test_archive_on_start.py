@@ -6,7 +6,7 @@ from datetime import date
 
 import orjson
 
-from coach_tui.ui import app as app_module
+from coach_tui.store import archive as archive_module
 from coach_tui.ui.screens.dashboard import DashboardScreen
 from tests.ui.flow import run, settle
 from tests.unit.test_archive import closed_touch
@@ -16,9 +16,9 @@ async def test_the_app_moves_old_touches_out_after_the_dashboard_loads(
     make_app, open_repo, with_why, data_dir, monkeypatch
 ) -> None:
     passes: list[date] = []
-    real = app_module.archive_old_history
+    real = archive_module.archive_old_history
     monkeypatch.setattr(
-        app_module,
+        archive_module,
         "archive_old_history",
         lambda store, day: (passes.append(day), real(store, day))[1],
     )

@@ -38,6 +38,32 @@ async def test_dashboard_data_arrives_from_a_worker(make_app, with_why) -> None:
     assert loaded[0].data.why.statement == with_why
 
 
+async def test_under_the_morning_plan_the_dashboard_reads_once_it_is_back_in_view(
+    make_app, open_repo, clock
+) -> None:
+    """At the day's first start the morning plan covers the dashboard: its read would
+    compete with drawing the plan, for panels nobody can see."""
+    from coach_tui.model.why import new_why
+    from coach_tui.ui.screens.morning import MorningPlanScreen
+
+    repo = open_repo()
+    repo.why.save(new_why("I sell so my kids see steady work.", {}, now=clock()))
+    repo.close()
+    loaded: list[DashboardLoaded] = []
+    app = make_app()
+    async with app.run_test(
+        message_hook=lambda m: isinstance(m, DashboardLoaded) and loaded.append(m)
+    ) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, MorningPlanScreen)
+        assert loaded == []
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert len({id(message) for message in loaded}) == 1
+        assert "I sell so my kids see steady work." in squashed(screen_text(app))
+
+
 async def test_a_failed_first_load_still_says_what_each_panel_is_for(
     make_app, with_why, monkeypatch
 ) -> None:

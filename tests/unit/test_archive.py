@@ -26,9 +26,10 @@ from coach_tui.model.touch import Campaign, CampaignStatus, Channel, Purpose, To
 from coach_tui.model.week import IsoWeek
 from coach_tui.services.weekly_review import read_week_report, read_week_sources
 from coach_tui.store import storage
-from coach_tui.store.archive import Moved, archive_old_history, archived_before
+from coach_tui.store.archive import Moved, archive_old_history
 from coach_tui.store.errors import StoreWriteError, UnreadableFile
 from coach_tui.store.repository import Repository
+from coach_tui.store.tiers import archived_before
 from tests.helpers import FakeClock
 
 Opener = Callable[[], Repository]

@@ -82,3 +82,47 @@ def test_the_app_command_closes_the_folder_before_it_ends_the_process(tmp_path: 
     assert is_locked(data_dir) is False  # the lock was released by a clean close
     assert (data_dir / "verified.json").exists()  # written by close
     Repository.open(data_dir).close()  # and the next coach opens it
+
+
+def test_the_app_command_collects_nothing_until_its_first_frame_is_on_screen(
+    tmp_path: Path,
+) -> None:
+    done = run_python(
+        """
+        import gc, sys
+        from pathlib import Path
+        from coach_tui import cli
+
+        def run_app_on(data_dir, app_class, **options):
+            class Shown(app_class):
+                def on_mount(self) -> None:
+                    super().on_mount()
+                    self.frozen = gc.get_freeze_count()  # the data, frozen as it was read
+                    print("mounted", gc.isenabled())
+                    self.set_timer(1, self.shown)
+
+                def shown(self) -> None:  # the welcome was drawn long ago
+                    print("shown", gc.isenabled(), gc.get_freeze_count() > self.frozen)
+                    self.exit()
+
+            return real(data_dir, Shown, headless=True)
+
+        real, cli.run_app_on = cli.run_app_on, run_app_on
+        print("before", gc.isenabled())
+        cli.main(["--data", sys.argv[1]])
+        """,
+        str(tmp_path / "data"),
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["before True", "mounted False", "shown True True"]
+
+
+def test_an_app_not_started_by_the_command_leaves_the_collector_alone() -> None:
+    import gc
+
+    from coach_tui.process import collect_after_start
+
+    frozen = gc.get_freeze_count()
+    collect_after_start()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen

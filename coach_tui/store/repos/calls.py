@@ -20,11 +20,11 @@ from coach_tui.model.call import (
     Movement,
     revised,
 )
-from coach_tui.store.archive import ARCHIVE_OF, archive_may_hold, with_archive
 from coach_tui.store.codec import Record, decode, encode
 from coach_tui.store.moments import moment_from_text
 from coach_tui.store.repos.common import BY_UID, get_by_uid, stored_records, upsert_by_uid
 from coach_tui.store.store import Store, Transaction
+from coach_tui.store.tiers import ARCHIVE_OF, archive_may_hold, with_archive
 
 CALLS = "calls"
 COMMITMENTS = "commitments"

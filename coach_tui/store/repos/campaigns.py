@@ -14,11 +14,11 @@ from datetime import date
 from tinydb import Query
 
 from coach_tui.model.touch import Campaign, CampaignStatus, Touch
-from coach_tui.store.archive import ARCHIVE_OF, with_archive
 from coach_tui.store.codec import decode, encode
 from coach_tui.store.repos.common import get_by_uid, upsert_by_uid
 from coach_tui.store.repos.touches import TouchRepository
 from coach_tui.store.store import Store
+from coach_tui.store.tiers import ARCHIVE_OF, with_archive
 
 TABLE = "campaigns"
 

@@ -8,10 +8,10 @@ from datetime import date
 from tinydb import Query
 
 from coach_tui.model.contact import BuyingRole, Contact, RosterEntry, normalised_profile_url
-from coach_tui.store.archive import with_archive
 from coach_tui.store.codec import decode, encode
 from coach_tui.store.repos.common import BY_UID, get_by_uid, stored_records, upsert_by_uid
 from coach_tui.store.store import Store
+from coach_tui.store.tiers import with_archive
 
 TABLE = "contacts"
 

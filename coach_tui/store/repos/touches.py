@@ -18,7 +18,7 @@ keeps track of the next free id:
   record was checked at open, so the fields are there) and decode only the matches; the
   daily queue compares the stored ISO date text.
 
-History reads beyond the live file (`store/archive.py`): the weeks since the archive
+History reads beyond the live file (`store/tiers.py`): the weeks since the archive
 boundary add the recent file (closed touches of finished campaigns), and a campaign's or
 account's touches and older weeks add the archive too. The daily queue never needs
 either, since only closed touches move.
@@ -32,10 +32,10 @@ from datetime import date
 from tinydb.table import Table
 
 from coach_tui.model.touch import Touch, TouchStatus
-from coach_tui.store.archive import archive_may_hold, with_archive, with_recent
 from coach_tui.store.codec import Record, decode, encode
 from coach_tui.store.repos.common import stored_records
 from coach_tui.store.store import Store, Transaction
+from coach_tui.store.tiers import archive_may_hold, with_archive, with_recent
 
 TABLE = "touches"
 _OPEN = TouchStatus.PLANNED.value

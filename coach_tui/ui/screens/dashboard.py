@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
+from textual.screen import ModalScreen
 from textual.widgets import Header
 
-from coach_tui.model.day import DayPlan
-from coach_tui.services.dashboard import dashboard
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.messages import DashboardLoaded, DashboardLoadFailed
-from coach_tui.ui.widgets.dashboard_panels import (
-    call_content,
-    goal_content,
-    objective_content,
-    touch_content,
-)
 from coach_tui.ui.widgets.key_footer import KeyFooter
 from coach_tui.ui.widgets.panel import DashboardPanel
 from coach_tui.ui.widgets.why_banner import WhyBanner
+
+if TYPE_CHECKING:
+    from coach_tui.model.day import DayPlan
 
 # What each panel will hold, and how the seller starts it. Each later capability
 # replaces its panel's empty state with real content.
@@ -187,11 +185,24 @@ class DashboardScreen(CoachScreen[None]):
 
     def on_screen_resume(self) -> None:
         self.sub_title = self.coach.today_label()
-        self.load()
+        if self.in_view():
+            self.load()
+
+    def in_view(self) -> bool:
+        """On top, or behind a dialog. Under a full screen (the morning plan at start) a
+        read would compete with drawing that screen for what the seller cannot see; the
+        dashboard reads when it comes back into view."""
+        shown = next(s for s in reversed(self.app.screen_stack) if not isinstance(s, ModalScreen))
+        return shown is self
 
     @work(thread=True, exclusive=True, group="dashboard")
     def load(self) -> None:
-        """Read what the dashboard shows without blocking the UI thread."""
+        """Read what the dashboard shows without blocking the UI thread.
+
+        The rules that compute it (agenda, red flags, pace) are imported here, by the first
+        read, rather than on the way to the first frame."""
+        from coach_tui.services.dashboard import dashboard
+
         try:
             data = dashboard(self.coach.repo, self.coach.now())
         except StoreError as error:
@@ -208,6 +219,13 @@ class DashboardScreen(CoachScreen[None]):
 
     @on(DashboardLoaded)
     def show_data(self, message: DashboardLoaded) -> None:
+        from coach_tui.ui.widgets.dashboard_panels import (
+            call_content,
+            goal_content,
+            objective_content,
+            touch_content,
+        )
+
         self.loaded_once = True
         data = message.data
         self.query_one(WhyBanner).show(data.why, data.why_versions, now=self.coach.now())
