@@ -11,6 +11,7 @@ from coach_tui.model.account import Account
 from coach_tui.model.why import new_why
 from coach_tui.store import store as store_module
 from coach_tui.store.repository import Repository
+from coach_tui.store.today_digest import load_digest
 from coach_tui.ui.app import CoachApp
 from coach_tui.ui.screens import morning
 from coach_tui.ui.screens.morning import MorningPlanScreen
@@ -39,7 +40,7 @@ async def test_the_plan_shows_the_why_at_once_and_the_coach_line_once_read(
     repo = open_repo()
     repo.why.save(new_why(WHY, {}, now=clock()))
     repo.close()
-    agenda_read = gated(monkeypatch, morning, "todays_agenda")
+    agenda_read = gated(monkeypatch, morning, "todays_agenda_kept")
     app = make_app()
     async with run(app) as pilot:
         try:
@@ -56,6 +57,8 @@ async def test_the_plan_shows_the_why_at_once_and_the_coach_line_once_read(
         text = squashed(screen_text(app))
         assert "Coach: No calls today." in text
         assert morning.READING not in text
+    # What the plan read is kept for the next `coach today` (a status line reads only that).
+    assert load_digest(app.repo.data_dir) is not None
 
 
 async def test_a_backup_failing_after_the_first_screen_is_still_told(

@@ -41,7 +41,7 @@ from coach_tui.model.day import (
 from coach_tui.model.day_text import time_text, weekday_text
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.wording import counted, numeral
-from coach_tui.services.agenda import todays_agenda
+from coach_tui.services.today_digest import todays_agenda_kept
 from coach_tui.services.flow_saves import save_day_plan
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.base import CoachScreen
@@ -216,7 +216,8 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
     @work(thread=True, exclusive=True, group="morning-agenda")
     def _read_in_worker(self, now: datetime, reading: int) -> None:
         try:
-            agenda = todays_agenda(self.coach.repo, now)
+            # Kept as the digest too: a status line's `coach today` then reads a few KB.
+            agenda = todays_agenda_kept(self.coach.repo, now)
         except StoreError as error:
             self.post_message(AgendaReadFailed(str(error), reading))
             return
