@@ -41,8 +41,8 @@ from coach_tui.model.day import (
 from coach_tui.model.day_text import time_text, weekday_text
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.wording import counted, numeral
-from coach_tui.services.today_digest import todays_agenda_kept
 from coach_tui.services.flow_saves import save_day_plan
+from coach_tui.services.today_digest import todays_agenda_kept
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.kit.call_actions import CallActions
