@@ -201,7 +201,8 @@ class CoachApp(App[None]):
         self._backup_started = True
         if not self.repo.store.read_only:
             self.repo.store.backup_in_background()
-        self.run_worker(self._report_backup_once_taken(), group="backup")
+        # The function, not a coroutine: an app closing meanwhile never leaves one unawaited.
+        self.run_worker(self._report_backup_once_taken, group="backup")
 
     def check_new_day(self) -> None:
         """Roll over to a new day that began while the app was open.
