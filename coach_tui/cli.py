@@ -331,12 +331,12 @@ def open_for_app(data_dir: Path, ask: FolderAsker) -> Repository:
 
     try:
         with loading_long_lived_data():
-            return Repository.open(data_dir, backup_in_background=True)
+            return Repository.open(data_dir, backup_later=True)
     except NotACoachFolder as refusal:
         if not ask(refusal.path, refusal.sample):
             raise FolderDeclined(data_dir) from None
     with loading_long_lived_data():
-        return Repository.open(data_dir, adopt=True, backup_in_background=True)
+        return Repository.open(data_dir, adopt=True, backup_later=True)
 
 
 def _ask_on_terminal(folder: Path, sample: str) -> bool:

@@ -70,19 +70,23 @@ class Repository:
         adopt: bool = False,
         missing_ok: bool = False,
         backup_in_background: bool = False,
+        backup_later: bool = False,
     ) -> Repository:
         """Open the data folder (checked record by record) and take the day's backup.
 
         `adopt` and `missing_ok` are `Store.open`'s: a folder of other files the user
         agreed to, a read-only look at a folder not made yet. The app takes the backup
         `backup_in_background`, drawing its first screen meanwhile; saves wait for it.
+        `backup_later` takes none now: the caller starts it (`store.backup_in_background`)
+        once its first screen shows, so the copy does not compete with drawing it; a write
+        before then takes the backup first, as every write does.
         """
         store = Store.open(
             data_dir, read_only=read_only, clock=clock, adopt=adopt, missing_ok=missing_ok
         )
         if not read_only and backup_in_background:
             store.backup_in_background()
-        elif not read_only:
+        elif not read_only and not backup_later:
             store.backup_if_new_day()
         return cls(store)
 

@@ -438,8 +438,8 @@ class Store:
         records per table are counted now, from memory as open left it. A failure is kept
         in `backup_problem`, as for a backup taken at once.
         """
-        if self._backup_day == self._clock().date():
-            return
+        if self._backup_day == self._clock().date() or self._backup_thread is not None:
+            return  # taken, or under way
         counts = {family: self._counts_as_on_disk(family) for family in FAMILIES}
         self._backup_lock.acquire()
         thread = threading.Thread(

@@ -37,7 +37,7 @@ from coach_tui.ui.drafts import KeepsDraft
 from coach_tui.ui.flow_opening import open_flow, set_aside_unreadable_drafts
 from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.kit.styles import SCREEN_STYLES
-from coach_tui.ui.messages import DashboardLoaded
+from coach_tui.ui.messages import DashboardLoaded, FirstScreenShown
 from coach_tui.ui.screens.dashboard import DashboardScreen
 from coach_tui.ui.text import day
 from coach_tui.ui.themes import DEFAULT_THEME, discover_themes, theme_folders
@@ -110,6 +110,7 @@ class CoachApp(App[None]):
         self.keys_in_force: dict[str, str] = {}  # what of its [keys] applies
         self._day = clock().date()  # the day the app last offered a plan for
         self._archived_on: date | None = None  # the day old history was last tidied
+        self._backup_started = False  # the day's backup, once the first screen shows
         # Chosen before the first paint, so the screen is styled once, not twice.
         self._apply_startup_theme()
 
@@ -156,7 +157,6 @@ class CoachApp(App[None]):
         for message, severity in self._startup_notices:
             self.notify(message, title="Theme", severity=severity, timeout=10)  # type: ignore[arg-type]
         show_config_at_start(self)
-        self.run_worker(self._report_backup_once_taken(), group="backup")
         # Subscribe only now, so that only the seller's later choices are remembered.
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         # A hand-edited draft must not stop a flow. Checked once the first screen is drawn:
@@ -181,9 +181,28 @@ class CoachApp(App[None]):
         else:
             from coach_tui.ui.flow_resume import offer_on_start
 
-            if self.repo.days.get(self.now().date()) is None:
+            plan_first = self.repo.days.get(self.now().date()) is None
+            if plan_first:
                 self.action_morning()  # once a day, the day starts with its plan
             offer_on_start(self)  # on top: flows left half done are offered first
+            if plan_first:
+                return  # the backup starts once the plan shows its agenda (FirstScreenShown)
+        self.call_after_refresh(self.start_daily_backup)
+
+    def on_first_screen_shown(self, _message: FirstScreenShown) -> None:
+        self.start_daily_backup()
+
+    def start_daily_backup(self) -> None:
+        """Start the day's backup in a thread (`Store.backup_in_background`) once the first
+        screen shows what it read: before then the copy would compete with drawing it.
+        Once per app; a save before then takes the backup first, as every write does."""
+        if self._backup_started:
+            return
+        self._backup_started = True
+        if not self.repo.store.read_only:
+            self.repo.store.backup_in_background()
+        # The function, not a coroutine: an app closing meanwhile never leaves one unawaited.
+        self.run_worker(self._report_backup_once_taken, group="backup")
 
     def check_new_day(self) -> None:
         """Roll over to a new day that began while the app was open.
@@ -209,7 +228,7 @@ class CoachApp(App[None]):
             self.action_morning()
 
     async def _report_backup_once_taken(self) -> None:
-        """The day's backup is taken beside the first screen (`Store.backup_in_background`):
+        """The day's backup is taken once the first screen shows (`start_daily_backup`):
         a problem with it is told as soon as it is known."""
         await asyncio.to_thread(self.repo.store.wait_for_backup)
         self.report_backup_problem()
@@ -227,6 +246,7 @@ class CoachApp(App[None]):
     def on_dashboard_loaded(self, _message: DashboardLoaded) -> None:
         """Back on the dashboard: the moment a day that began meanwhile gets its plan,
         and (once a day, in a thread) old history moves out of the daily files."""
+        self.start_daily_backup()  # if the morning plan was left before it showed its agenda
         self.check_new_day()
         today = self.now().date()
         if self._archived_on != today:

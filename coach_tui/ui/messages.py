@@ -23,3 +23,8 @@ class DashboardLoadFailed(Message):
     """Reading the dashboard's data failed; `reason` is a sentence for the user."""
 
     reason: str
+
+
+class FirstScreenShown(Message):
+    """The first screen shows what it read: the day's backup may start now (not before,
+    so copying files does not compete with drawing them)."""

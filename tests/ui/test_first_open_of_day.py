@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from coach_tui.cli import open_for_app
 from coach_tui.model.account import Account
 from coach_tui.model.why import new_why
 from coach_tui.store import store as store_module
@@ -81,5 +82,33 @@ async def test_a_backup_failing_after_the_first_screen_is_still_told(
                 disk.set()
             await settle(pilot)
             assert notices(app).count("The daily backup") == 1
+    finally:
+        app.repo.close()
+
+
+async def test_the_days_backup_starts_once_the_plan_shows_its_agenda(
+    data_dir: Path, clock: FakeClock, monkeypatch
+) -> None:
+    repo = Repository.open(data_dir, clock=clock)
+    repo.why.save(new_why(WHY, {}, now=clock()))
+    repo.close()
+    clock.advance(days=1)  # today's first open (the app's open keeps the machine's clock)
+    agenda_read = gated(monkeypatch, morning, "todays_agenda_kept")
+    app = CoachApp(open_for_app(data_dir, lambda _path, _sample: False), clock=clock)
+    today = data_dir / "backups" / app.repo.store.today().isoformat()  # the store's own day
+    try:
+        async with run(app) as pilot:
+            try:
+                await pilot.pause()
+                await pilot.pause()
+                assert isinstance(app.screen, MorningPlanScreen)
+                app.repo.store.wait_for_backup()
+                assert not today.exists()  # the copy would compete with drawing the plan
+            finally:
+                agenda_read.set()
+            await settle(pilot)
+            assert "Coach:" in squashed(screen_text(app))
+            app.repo.store.wait_for_backup()
+            assert (today / "core.json").exists()
     finally:
         app.repo.close()

@@ -137,3 +137,25 @@ def test_a_backup_cut_short_leaves_no_label(yesterdays_folder: Path, clock, monk
     monkeypatch.undo()
     Repository.open(yesterdays_folder, clock=clock).close()  # the next start completes it
     assert read_label(day) is not None
+
+
+def test_an_open_told_to_back_up_later_takes_it_before_the_first_write(
+    yesterdays_folder: Path, clock
+) -> None:
+    repo = Repository.open(yesterdays_folder, clock=clock, backup_later=True)
+    day = yesterdays_folder / "backups" / NEXT_DAY
+    assert not day.exists()  # the app starts it once its first screen shows
+    repo.accounts.save(Account("Today's account"))  # a write before then takes it first
+    assert b"Yesterday's account" in (day / "accounts.json").read_bytes()
+    assert b"Today's account" not in (day / "accounts.json").read_bytes()
+    repo.close()
+
+
+def test_the_backup_is_started_once_however_often_asked(yesterdays_folder: Path, clock) -> None:
+    repo = Repository.open(yesterdays_folder, clock=clock, backup_later=True)
+    repo.store.backup_in_background()
+    first = repo.store._backup_thread
+    repo.store.backup_in_background()  # under way or done: not a second copy
+    assert repo.store._backup_thread is first
+    repo.close()
+    assert read_label(yesterdays_folder / "backups" / NEXT_DAY) is not None

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from coach_tui.coaching.calls import held_at, still_ahead
 from coach_tui.model.account import Account
 from coach_tui.model.call import Call
-from coach_tui.services.call_saves import debrief_context
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.kit.confirm import ConfirmScreen
@@ -169,6 +168,10 @@ class CallActions(CoachScreen[None]):
     def start_debrief(self, call: Call, account: Account | None = None) -> None:
         """Open the debrief of `call`, resuming its draft (its account looked up if not given);
         a call moved earlier gets its new time when the debrief saves."""
+        # Here, not at the top: the debrief's rules are not needed to draw a screen of calls
+        # (the morning plan is the first screen of the day).
+        from coach_tui.services.call_saves import debrief_context
+
         try:
             if account is None:
                 account = self.coach.repo.accounts.get(call.account_uid)

@@ -46,6 +46,7 @@ from coach_tui.services.today_digest import todays_agenda_kept
 from coach_tui.store.errors import StoreError
 from coach_tui.ui.kit.base import CoachScreen
 from coach_tui.ui.kit.call_actions import CallActions
+from coach_tui.ui.messages import FirstScreenShown
 from coach_tui.ui.routes import AccountPickerRoute
 from coach_tui.ui.text import editable, plain
 from coach_tui.ui.widgets.field import Field
@@ -234,6 +235,12 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
         self.query_one("#morning-coach", Static).update(plain(f"Coach: {agenda.coach_line}"))
         self._to_prepare = call_to_prepare(agenda, message.now)
         self.refresh_bindings()
+        self._shown()
+
+    def _shown(self) -> None:
+        """Once drawn, tell the app the plan shows what it read (the day's backup waits
+        for that, so it does not compete with the first screen)."""
+        self.call_after_refresh(self.app.post_message, FirstScreenShown())
 
     @on(AgendaReadFailed)
     def _agenda_failed(self, message: AgendaReadFailed) -> None:
@@ -243,6 +250,7 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
             self.query_one("#morning-agenda", Static).update(
                 plain("Today's agenda could not be read; your priorities below still save.")
             )
+        self._shown()
         self.notify(message.reason, severity="error", timeout=15, markup=False)
 
     def _draw_agenda(self) -> None:
