@@ -10,24 +10,24 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
 from coach_tui.model.clock import Clock, system_clock
-from coach_tui.store.repos.accounts import AccountRepository
-from coach_tui.store.repos.calls import CallRepository
-from coach_tui.store.repos.campaigns import CampaignRepository
-from coach_tui.store.repos.contacts import ContactRepository
 from coach_tui.store.repos.days import DayRepository
 from coach_tui.store.repos.drafts import DraftRepository
-from coach_tui.store.repos.entry_points import EntryPointRepository
-from coach_tui.store.repos.goals import GoalRepository
-from coach_tui.store.repos.objectives import ObjectiveRepository
-from coach_tui.store.repos.perspectives import PerspectiveRepository
 from coach_tui.store.repos.settings import SettingsRepository
-from coach_tui.store.repos.touches import TouchRepository
 from coach_tui.store.repos.why import WhyRepository
 from coach_tui.store.store import Store
 from coach_tui.store.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
+    from coach_tui.store.repos.accounts import AccountRepository
+    from coach_tui.store.repos.calls import CallRepository
+    from coach_tui.store.repos.campaigns import CampaignRepository
+    from coach_tui.store.repos.contacts import ContactRepository
+    from coach_tui.store.repos.entry_points import EntryPointRepository
+    from coach_tui.store.repos.goals import GoalRepository
+    from coach_tui.store.repos.objectives import ObjectiveRepository
+    from coach_tui.store.repos.perspectives import PerspectiveRepository
     from coach_tui.store.repos.reviews import ReviewRepository
+    from coach_tui.store.repos.touches import TouchRepository
 
 
 class Repository:
@@ -42,20 +42,70 @@ class Repository:
         self.why = WhyRepository(store)
         self.drafts = DraftRepository(store)
         self.settings = SettingsRepository(store)
-        self.goals = GoalRepository(store)
-        self.accounts = AccountRepository(store)
-        self.objectives = ObjectiveRepository(store)
-        self.perspectives = PerspectiveRepository(store)
-        self.contacts = ContactRepository(store)
-        self.entry_points = EntryPointRepository(store)
-        self.touches = TouchRepository(store)
-        self.campaigns = CampaignRepository(store, self.touches)
-        self.calls = CallRepository(store)
         self.days = DayRepository(store)
+
+    # The kinds of record a start does not read to decide its first screen (the why,
+    # drafts, settings and the day's plan do) are imported on first use, with their
+    # model classes: an empty folder's welcome is drawn without them. (On Python 3.11
+    # `cached_property` locks, so the dashboard's worker and the UI thread share one.)
+
+    @cached_property
+    def goals(self) -> GoalRepository:
+        from coach_tui.store.repos.goals import GoalRepository
+
+        return GoalRepository(self.store)
+
+    @cached_property
+    def accounts(self) -> AccountRepository:
+        from coach_tui.store.repos.accounts import AccountRepository
+
+        return AccountRepository(self.store)
+
+    @cached_property
+    def objectives(self) -> ObjectiveRepository:
+        from coach_tui.store.repos.objectives import ObjectiveRepository
+
+        return ObjectiveRepository(self.store)
+
+    @cached_property
+    def perspectives(self) -> PerspectiveRepository:
+        from coach_tui.store.repos.perspectives import PerspectiveRepository
+
+        return PerspectiveRepository(self.store)
+
+    @cached_property
+    def contacts(self) -> ContactRepository:
+        from coach_tui.store.repos.contacts import ContactRepository
+
+        return ContactRepository(self.store)
+
+    @cached_property
+    def entry_points(self) -> EntryPointRepository:
+        from coach_tui.store.repos.entry_points import EntryPointRepository
+
+        return EntryPointRepository(self.store)
+
+    @cached_property
+    def touches(self) -> TouchRepository:
+        from coach_tui.store.repos.touches import TouchRepository
+
+        return TouchRepository(self.store)
+
+    @cached_property
+    def campaigns(self) -> CampaignRepository:
+        from coach_tui.store.repos.campaigns import CampaignRepository
+
+        return CampaignRepository(self.store, self.touches)
+
+    @cached_property
+    def calls(self) -> CallRepository:
+        from coach_tui.store.repos.calls import CallRepository
+
+        return CallRepository(self.store)
 
     @cached_property
     def reviews(self) -> ReviewRepository:
-        """Weekly reviews, imported on first use: the home screen never reads them."""
+        """Weekly reviews: the home screen never reads them."""
         from coach_tui.store.repos.reviews import ReviewRepository
 
         return ReviewRepository(self.store, self.touches)
