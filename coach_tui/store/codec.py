@@ -16,27 +16,18 @@ the model's fields; times as ISO 8601 text (a call's time with its zone's name, 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from functools import cache
+from importlib import import_module
 from operator import attrgetter, methodcaller
 from typing import Any, get_type_hints
 
 import msgspec
 
-from coach_tui.model.account import Account, Perspective, StrategicObjective
-from coach_tui.model.call import Call, Commitment, Debrief, Prep
-from coach_tui.model.contact import Contact, EntryPoint
-from coach_tui.model.day import DayPlan
-from coach_tui.model.draft import FlowDraft
-from coach_tui.model.goal import PerformanceGoal, SkillGoal
-from coach_tui.model.review import WeekReview
-from coach_tui.model.settings import Settings
-from coach_tui.model.touch import Campaign, Touch
 from coach_tui.model.week import IsoWeek
-from coach_tui.model.why import WhyStatement
 from coach_tui.store.errors import DamagedRecord
 from coach_tui.store.moments import moment_to_text, zoned_to_text
 from coach_tui.store.record_errors import explain
@@ -44,30 +35,59 @@ from coach_tui.store.record_schema import schema
 
 Record = dict[str, Any]
 
+
+class _Models(Mapping[str, type]):
+    """Each table's model class, imported when a record of it is first read or written.
+
+    A start reads only a few tables (the why, drafts, settings, the day's plan); creating
+    every other model's dataclasses on the way to the first frame cost it ~15 ms.
+    """
+
+    def __init__(self, where: dict[str, str]) -> None:
+        self._where = where  # table -> "module:Class" under coach_tui.model
+
+    def __getitem__(self, table: str) -> type:
+        return _model(self._where[table])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+
+@cache
+def _model(where: str) -> type:
+    module, name = where.split(":")
+    return getattr(import_module(f"coach_tui.model.{module}"), name)
+
+
 # What the records of each table are (the archives hold the same records as their tables).
-MODELS: dict[str, type] = {
-    "why": WhyStatement,
-    "drafts": FlowDraft,
-    "settings": Settings,
-    "accounts": Account,
-    "objectives": StrategicObjective,
-    "perspectives": Perspective,
-    "goals": PerformanceGoal,
-    "skill_goals": SkillGoal,
-    "contacts": Contact,
-    "entry_points": EntryPoint,
-    "campaigns": Campaign,
-    "touches": Touch,
-    "calls": Call,
-    "commitments": Commitment,
-    "days": DayPlan,
-    "reviews": WeekReview,
-    "touches_archive": Touch,
-    "calls_archive": Call,
-    "commitments_archive": Commitment,
-    "campaigns_archive": Campaign,
-    "touches_recent": Touch,
-}
+MODELS: Mapping[str, type] = _Models(
+    {
+        "why": "why:WhyStatement",
+        "drafts": "draft:FlowDraft",
+        "settings": "settings:Settings",
+        "accounts": "account:Account",
+        "objectives": "account:StrategicObjective",
+        "perspectives": "account:Perspective",
+        "goals": "goal:PerformanceGoal",
+        "skill_goals": "goal:SkillGoal",
+        "contacts": "contact:Contact",
+        "entry_points": "contact:EntryPoint",
+        "campaigns": "touch:Campaign",
+        "touches": "touch:Touch",
+        "calls": "call:Call",
+        "commitments": "call:Commitment",
+        "days": "day:DayPlan",
+        "reviews": "review:WeekReview",
+        "touches_archive": "touch:Touch",
+        "calls_archive": "call:Call",
+        "commitments_archive": "call:Commitment",
+        "campaigns_archive": "touch:Campaign",
+        "touches_recent": "touch:Touch",
+    }
+)
 
 
 def decode(table: str, record: Record, doc_id: object = "?") -> Any:
@@ -87,34 +107,40 @@ def encode(obj: Any) -> Record:
 
 
 # Records written before these models' fields were reordered keep their key order.
-KEY_ORDER: dict[type, tuple[str, ...]] = {
-    Contact: ("uid", "account_uid", "name"),
-    Perspective: ("uid", "account_uid", "who", "role"),
+# (Models are named "module:Class", as in MODELS, so naming one imports nothing.)
+KEY_ORDER: dict[str, tuple[str, ...]] = {
+    "contact:Contact": ("uid", "account_uid", "name"),
+    "account:Perspective": ("uid", "account_uid", "who", "role"),
 }
 # Fields written only when set, so records from before they existed keep their bytes.
 ONLY_WHEN_SET = (
-    (Prep, "carried_from"),
-    (Prep, "reason"),
-    (FlowDraft, "typed"),
-    (StrategicObjective, "why_now"),
-    (Debrief, "skill_uid"),
-    (Debrief, "practised"),
+    ("call:Prep", "carried_from"),
+    ("call:Prep", "reason"),
+    ("draft:FlowDraft", "typed"),
+    ("account:StrategicObjective", "why_now"),
+    ("call:Debrief", "skill_uid"),
+    ("call:Debrief", "practised"),
 )
 # Times the seller scheduled, stored as wall time and zone name; the rest are instants.
-ZONED = frozenset({(Call, "when")})
+ZONED = frozenset({("call:Call", "when")})
+
+
+def _where(model: type) -> str:
+    """A model class as MODELS names it: "module:Class" under coach_tui.model."""
+    return f"{model.__module__.removeprefix('coach_tui.model.')}:{model.__qualname__}"
 
 
 @cache
 def _encoder(model: type) -> Callable[[Any], Record]:
     names = [field.name for field in dataclasses.fields(model)]
-    first = [name for name in KEY_ORDER.get(model, ("uid",)) if name in names]
+    first = [name for name in KEY_ORDER.get(_where(model), ("uid",)) if name in names]
     hints = get_type_hints(model)
     plan = [
         (name, _field_encoder(model, name, hints[name]))
         for name in [*first, *(name for name in names if name not in first)]
     ]
 
-    omitted = [name for owner, name in ONLY_WHEN_SET if owner is model]
+    omitted = [name for owner, name in ONLY_WHEN_SET if owner == _where(model)]
 
     def encode_one(obj: Any) -> Record:
         record = {name: put(getattr(obj, name)) for name, put in plan}
@@ -129,7 +155,7 @@ def _encoder(model: type) -> Callable[[Any], Record]:
 def _field_encoder(model: type, name: str, hint: Any) -> Callable[[Any], Any]:
     """A required choice or date is written by its own method, so an object that lacks
     one (None where the model has none) fails here, before anything is written."""
-    if (model, name) in ZONED:
+    if (_where(model), name) in ZONED:
         return zoned_to_text
     if hint is date:
         return methodcaller("isoformat")

@@ -31,18 +31,27 @@ import msgspec
 from coach_tui.model.draft import FlowDraft, answers_problem
 from coach_tui.model.errors import ValidationError
 from coach_tui.model.limits import STORED_TEXT_MAX
-from coach_tui.model.review import RATINGS, SkillReflection
 from coach_tui.model.week import IsoWeek
 from coach_tui.store.moments import NoTimeZone, moment_from_text
 
 Text = Annotated[str, msgspec.Meta(max_length=STORED_TEXT_MAX)]
 # An amount is at most a trillion with cents: "1000000000000.00" is 16 characters.
 NUMBER_MAX_CHARS = 40
+
+
 # Whole numbers with a range of their own: a rule of the record, not of its type.
-WHOLE_NUMBER_RANGES: dict[tuple[type, str], msgspec.Meta] = {
-    (FlowDraft, "step"): msgspec.Meta(ge=0),
-    (SkillReflection, "rating"): msgspec.Meta(ge=min(RATINGS), le=max(RATINGS)),
-}
+@cache
+def _whole_number_ranges() -> dict[tuple[type, str], msgspec.Meta]:
+    """Built by the first record read that has a whole number, so that reading the few
+    tables of a start does not import the review model (and the goals it needs)."""
+    from coach_tui.model.review import RATINGS, SkillReflection
+
+    return {
+        (FlowDraft, "step"): msgspec.Meta(ge=0),
+        (SkillReflection, "rating"): msgspec.Meta(ge=min(RATINGS), le=max(RATINGS)),
+    }
+
+
 Convert = Callable[[str, Any], Any]
 
 
@@ -116,7 +125,7 @@ def _value(model: type, name: str, hint: Any) -> tuple[Any, Convert | None]:
     if hint is str:
         return Text, None
     if hint is int:
-        meta = WHOLE_NUMBER_RANGES.get((model, name))
+        meta = _whole_number_ranges().get((model, name))
         return (Annotated[int, meta] if meta else int), None
     if hint in (bool, date) or (isinstance(hint, type) and issubclass(hint, Enum)):
         return hint, None

@@ -2,32 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Self, TypeVar
 
 from coach_tui.model.clock import Clock, system_clock
-from coach_tui.store.repos.accounts import AccountRepository
-from coach_tui.store.repos.calls import CallRepository
-from coach_tui.store.repos.campaigns import CampaignRepository
-from coach_tui.store.repos.contacts import ContactRepository
 from coach_tui.store.repos.days import DayRepository
 from coach_tui.store.repos.drafts import DraftRepository
-from coach_tui.store.repos.entry_points import EntryPointRepository
-from coach_tui.store.repos.goals import GoalRepository
-from coach_tui.store.repos.objectives import ObjectiveRepository
-from coach_tui.store.repos.perspectives import PerspectiveRepository
 from coach_tui.store.repos.settings import SettingsRepository
-from coach_tui.store.repos.touches import TouchRepository
 from coach_tui.store.repos.why import WhyRepository
 from coach_tui.store.store import Store
 from coach_tui.store.unit_of_work import UnitOfWork
 
+T = TypeVar("T")
+
 if TYPE_CHECKING:
+    from coach_tui.store.repos.accounts import AccountRepository
+    from coach_tui.store.repos.calls import CallRepository
+    from coach_tui.store.repos.campaigns import CampaignRepository
+    from coach_tui.store.repos.contacts import ContactRepository
+    from coach_tui.store.repos.entry_points import EntryPointRepository
+    from coach_tui.store.repos.goals import GoalRepository
+    from coach_tui.store.repos.objectives import ObjectiveRepository
+    from coach_tui.store.repos.perspectives import PerspectiveRepository
     from coach_tui.store.repos.reviews import ReviewRepository
+    from coach_tui.store.repos.touches import TouchRepository
 
 
 class Repository:
@@ -42,23 +45,81 @@ class Repository:
         self.why = WhyRepository(store)
         self.drafts = DraftRepository(store)
         self.settings = SettingsRepository(store)
-        self.goals = GoalRepository(store)
-        self.accounts = AccountRepository(store)
-        self.objectives = ObjectiveRepository(store)
-        self.perspectives = PerspectiveRepository(store)
-        self.contacts = ContactRepository(store)
-        self.entry_points = EntryPointRepository(store)
-        self.touches = TouchRepository(store)
-        self.campaigns = CampaignRepository(store, self.touches)
-        self.calls = CallRepository(store)
         self.days = DayRepository(store)
+        self._building = threading.RLock()
+
+    # The kinds of record a start does not read to decide its first screen (the why,
+    # drafts, settings and the day's plan do) are imported on first use, with their
+    # model classes: an empty folder's welcome is drawn without them.
+
+    def _one(self, name: str, build: Callable[[], T]) -> T:
+        """The one repository of `name`, built under a lock: the dashboard's worker and
+        the UI thread may ask for it at the same moment (`cached_property` keeps it)."""
+        with self._building:
+            if name not in self.__dict__:
+                self.__dict__[name] = build()
+            return self.__dict__[name]
+
+    @cached_property
+    def goals(self) -> GoalRepository:
+        from coach_tui.store.repos.goals import GoalRepository
+
+        return self._one("goals", lambda: GoalRepository(self.store))
+
+    @cached_property
+    def accounts(self) -> AccountRepository:
+        from coach_tui.store.repos.accounts import AccountRepository
+
+        return self._one("accounts", lambda: AccountRepository(self.store))
+
+    @cached_property
+    def objectives(self) -> ObjectiveRepository:
+        from coach_tui.store.repos.objectives import ObjectiveRepository
+
+        return self._one("objectives", lambda: ObjectiveRepository(self.store))
+
+    @cached_property
+    def perspectives(self) -> PerspectiveRepository:
+        from coach_tui.store.repos.perspectives import PerspectiveRepository
+
+        return self._one("perspectives", lambda: PerspectiveRepository(self.store))
+
+    @cached_property
+    def contacts(self) -> ContactRepository:
+        from coach_tui.store.repos.contacts import ContactRepository
+
+        return self._one("contacts", lambda: ContactRepository(self.store))
+
+    @cached_property
+    def entry_points(self) -> EntryPointRepository:
+        from coach_tui.store.repos.entry_points import EntryPointRepository
+
+        return self._one("entry_points", lambda: EntryPointRepository(self.store))
+
+    @cached_property
+    def touches(self) -> TouchRepository:
+        from coach_tui.store.repos.touches import TouchRepository
+
+        return self._one("touches", lambda: TouchRepository(self.store))
+
+    @cached_property
+    def campaigns(self) -> CampaignRepository:
+        from coach_tui.store.repos.campaigns import CampaignRepository
+
+        return self._one("campaigns", lambda: CampaignRepository(self.store, self.touches))
+
+    @cached_property
+    def calls(self) -> CallRepository:
+        from coach_tui.store.repos.calls import CallRepository
+
+        return self._one("calls", lambda: CallRepository(self.store))
 
     @cached_property
     def reviews(self) -> ReviewRepository:
-        """Weekly reviews, imported on first use: the home screen never reads them."""
+        """Weekly reviews: the home screen never reads them."""
         from coach_tui.store.repos.reviews import ReviewRepository
 
-        return ReviewRepository(self.store, self.touches)
+        return self._one("reviews", lambda: ReviewRepository(self.store, self.touches))
 
     @classmethod
     def open(

@@ -4,6 +4,7 @@ them changes nothing on another screen), and it is pushed after Textual's start-
 from __future__ import annotations
 
 import pytest
+from textual.app import App
 from textual.css.stylesheet import Stylesheet
 
 from coach_tui.model.why import new_why
@@ -88,3 +89,33 @@ async def test_the_first_screen_is_pushed_once_textual_has_started(open_repo, cl
         await settle(pilot)
         assert isinstance(app.screen, WelcomeScreen)
     assert stacks == [1]  # home only, when the start-up's own work was done
+
+
+async def test_the_dashboard_reads_once_the_frame_that_shows_it_is_drawn(
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its read runs in a thread that imports the rules and parses records: started with
+    the first frame still to draw, it would take turns with it for the interpreter."""
+    frames: list[int] = []
+    drawn_before_read: list[int] = []
+    display = App._display
+
+    def counting(self: App, screen, renderable) -> None:
+        if renderable is not None and not self._batch_count:
+            frames.append(1)
+        display(self, screen, renderable)
+
+    load = DashboardScreen.load
+
+    def recording(self: DashboardScreen):
+        drawn_before_read.append(len(frames))
+        return load(self)
+
+    monkeypatch.setattr(App, "_display", counting)
+    monkeypatch.setattr(DashboardScreen, "load", recording)
+    app = make_app()
+    async with run(app) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+        assert app.screen_stack[0].loaded_once  # the read still happens, behind the welcome
+    assert drawn_before_read and drawn_before_read[0] >= 1

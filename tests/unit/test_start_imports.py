@@ -1,5 +1,6 @@
 """The app's start imports what its first frame needs and no more: each screen, the
-dashboard's rules and the archive pass are imported when first used."""
+dashboard's rules, the archive pass and the record kinds a start does not read are
+imported when first used."""
 
 import subprocess
 import sys
@@ -27,6 +28,20 @@ LATER = (
     "coach_tui.coaching.archivable",
     # drafts left half done, offered only to a seller who has written a why
     "coach_tui.ui.flow_resume",
+    # the kinds of record a start does not read to choose its first screen, with their
+    # model classes: imported by the repository and the codec when first read or written
+    "coach_tui.store.repos.accounts",
+    "coach_tui.store.repos.calls",
+    "coach_tui.store.repos.campaigns",
+    "coach_tui.store.repos.contacts",
+    "coach_tui.store.repos.goals",
+    "coach_tui.store.repos.touches",
+    "coach_tui.model.account",
+    "coach_tui.model.call",
+    "coach_tui.model.contact",
+    "coach_tui.model.goal",
+    "coach_tui.model.review",
+    "coach_tui.model.touch",
 )
 
 

@@ -186,7 +186,10 @@ class DashboardScreen(CoachScreen[None]):
     def on_screen_resume(self) -> None:
         self.sub_title = self.coach.today_label()
         if self.in_view():
-            self.load()
+            # Once the frame that shows it is drawn: the read's thread imports the rules
+            # and parses records, and would take turns with that frame (the first one of
+            # a start, under the welcome) for the interpreter.
+            self.call_after_refresh(self.load)
 
     def in_view(self) -> bool:
         """On top, or behind a dialog. Under a full screen (the morning plan at start) a
