@@ -90,9 +90,16 @@ MODELS: Mapping[str, type] = _Models(
 )
 
 
+# Tables whose model class was already looked up: decoding checks tens of thousands of
+# records in a row at a full check, so each finds its class with one plain dict lookup.
+_MODEL_OF: dict[str, type] = {}
+
+
 def decode(table: str, record: Record, doc_id: object = "?") -> Any:
     """The model object a stored record of `table` holds; `DamagedRecord` if it holds none."""
-    model = MODELS[table]
+    model = _MODEL_OF.get(table)
+    if model is None:
+        model = _MODEL_OF[table] = MODELS[table]
     shape = schema(model)
     try:
         checked = msgspec.convert(record, shape)

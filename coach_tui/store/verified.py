@@ -20,7 +20,9 @@ import contextlib
 import hashlib
 import os
 import stat
+import threading
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,6 +81,21 @@ def file_digest(path: Path) -> str | None:
         return None
 
 
+_hashing: ThreadPoolExecutor | None = None
+_hashing_made = threading.Lock()
+
+
+def _hash_beside(payload: bytes) -> Future[str]:
+    """`digest_of(payload)` on a thread of its own: hashlib lets go of the interpreter
+    while it hashes, so a file's digest costs the open nothing while its records are
+    checked on the other core."""
+    global _hashing
+    with _hashing_made:
+        if _hashing is None:
+            _hashing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coach-digest")
+    return _hashing.submit(digest_of, payload)
+
+
 def _hashed(path: Path, now: Stamp) -> Print:
     """The file's print with its digest, unless it changed while it was read."""
     digest = file_digest(path)
@@ -107,6 +124,16 @@ class Verified:
     def __init__(self, prints: dict[str, Print] | None = None) -> None:
         self._prints = dict(prints or {})
         self._on_disk = dict(self._prints)  # what `verified.json` holds now
+        # Files that passed the full check, their digest still being worked out.
+        self._hashing: dict[str, tuple[Stamp, Future[str]]] = {}
+
+    def _settle(self) -> None:
+        """Take in the digests worked out beside the checks."""
+        for name in list(self._hashing):
+            found = self._hashing.pop(name, None)
+            if found is not None:
+                seen, digest = found
+                self._prints[name] = Print(*seen, digest.result())
 
     @classmethod
     def load(cls, data_dir: Path) -> Verified:
@@ -121,6 +148,7 @@ class Verified:
         return cls({name: found for name, found in prints.items() if found is not None})
 
     def get(self, name: str) -> Print | None:
+        self._settle()
         return self._prints.get(name)
 
     def trusts(self, path: Path, seen: Stamp | None, payload: bytes | None = None) -> bool:
@@ -130,6 +158,7 @@ class Verified:
         Same size and time: trusted at once. Same size, other time: trusted if the bytes
         have the recorded digest (the file is read for it when no `payload` is given).
         """
+        self._settle()
         recorded = self._prints.get(path.name)
         if recorded is None or seen is None:
             return False
@@ -146,7 +175,7 @@ class Verified:
     def passed(self, path: Path, seen: Stamp | None, payload: bytes) -> None:
         """Note a file whose every record was just checked: the bytes read, as `seen`."""
         if seen is not None and seen[0] == len(payload):
-            self._prints[path.name] = Print(*seen, digest_of(payload))
+            self._hashing[path.name] = (seen, _hash_beside(payload))
 
     def record(
         self, data_dir: Path, paths: Iterable[Path], *, unread: Iterable[str] = (), full: bool
@@ -159,6 +188,7 @@ class Verified:
         from before digests waits for a `full` record (when coach closes), off the
         start-up path. Nothing is written when nothing changed.
         """
+        self._settle()
         skipped = set(unread)
         prints: dict[str, Print] = {}
         for path in paths:
