@@ -91,14 +91,15 @@ def try_first(demo: DemoData, now: datetime) -> list[Text]:
     lines = [line("Try first (c opens the calls):", style="bold")]
     if tries.to_prepare:
         account, call = tries.to_prepare
-        lines.append(line("  p  prep the call with ", data(account), f" at {time_text(call.when)}"
+        lines.append(line("  p  Prep the call with ", data(account), f" at {time_text(call.when)}"
                           ": it has no outcome yet."))  # fmt: skip
     if tries.questioned:
         account, call = tries.questioned
-        lines.append(line("  p  on ", data(account), f" at {time_text(call.when)}: hear the coach "
-                          "question “", data(call.outcome), "”."))  # fmt: skip
+        lines.append(line("  p  Open the call with ", data(account), f" at {time_text(call.when)} "
+                          "and hear the coach question “", data(call.outcome), "”."))  # fmt: skip
     if tries.to_debrief:
         account, call = tries.to_debrief
-        lines.append(line("  b  debrief ", data(account), f" of {weekday_text(call.when)}"
+        day = weekday_text(call.when)
+        lines.append(line("  b  Debrief the call with ", data(account), f" of {day}"
                           " while you still remember it."))  # fmt: skip
     return lines if len(lines) > 1 else []

@@ -220,7 +220,7 @@ def _one_late_promise(
         for i, c in enumerate(data.commitments)
         if c.account_uid in accounts
         and c.due is not None
-        and LATE_BUSINESS_DAYS + 2 < business_days_late(c.due, today)
+        and business_days_late(c.due, today) > LATE_BUSINESS_DAYS + 2
         and (today - c.due).days < 21
     ]
     keep = rng.choice(late) if late else None
@@ -265,12 +265,11 @@ def _one_late_objective(data: DemoData, today: date, rng: random.Random, live: s
     """One open objective past its date; the others' dates moved ahead, as a seller who
     reviews their accounts would have moved them."""
     open_dated = [
-        i
-        for i, o in enumerate(data.objectives)
-        if o.is_open and o.target_date is not None and o.account_uid in live
+        i for i, o in enumerate(data.objectives) if o.is_open and o.target_date is not None
     ]
     late = [i for i in open_dated if (data.objectives[i].target_date or today) < today]
-    keep = rng.choice(late or open_dated)
+    of_live = [i for i in open_dated if data.objectives[i].account_uid in live]
+    keep = rng.choice([i for i in late if i in of_live] or of_live)
     for index in late:
         if index != keep:
             ahead = today + timedelta(days=rng.randint(30, 240))
