@@ -97,15 +97,18 @@ def _calls_today(data: DemoData, now: datetime, rng: random.Random, live: set[st
             break
         if calls[index].account_uid in live - {calls[k].account_uid for k in kept}:
             kept.append(index)
-    slots = _spread(len(kept), rng)
+    times = [datetime.combine(today, slot, tzinfo=now.tzinfo) for slot in _spread(len(kept), rng)]
+    # The two calls to act on are still ahead when the day allows. Calls already held
+    # today stay on the day's list, waiting for their debrief (a debriefed call leaves it).
+    ahead = [n for n, when in enumerate(times) if when > now]
+    held = [n for n in range(len(kept)) if n not in ahead]
+    rng.shuffle(ahead)
+    rng.shuffle(held)
+    unprepared, questioned = (ahead + held)[:2]
     names = _names(data)
-    unprepared, questioned = rng.sample(range(len(kept)), 2)
     for position, index in enumerate(kept):
-        call = replace(
-            calls[index],
-            when=datetime.combine(today, slots[position], tzinfo=now.tzinfo),
-            debrief=None,
-        )
+        when = times[position]
+        call = replace(calls[index], when=when, created_at=when - timedelta(days=7), debrief=None)
         name = _first_name(call, names)
         if position == unprepared:
             prep = None
@@ -114,7 +117,7 @@ def _calls_today(data: DemoData, now: datetime, rng: random.Random, live: set[st
         else:
             text, size = rng.choice(OUTCOMES)
             prep = Prep(text.format(name=name), size, note="Bring the study.")
-        calls[index] = replace(call, prep=prep, created_at=call.when - timedelta(days=7))
+        calls[index] = replace(call, prep=prep)
 
 
 def _spread(count: int, rng: random.Random) -> list[time]:

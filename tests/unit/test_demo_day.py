@@ -22,6 +22,8 @@ from tests.helpers import BERLIN, FakeClock, quiet
 
 FRIDAY_AFTERNOON = datetime(2026, 11, 27, 16, 10, tzinfo=BERLIN)
 MONDAY_EARLY = datetime(2026, 11, 30, 7, 45, tzinfo=BERLIN)
+WEDNESDAY_NOON = datetime(2026, 11, 25, 12, 0, tzinfo=BERLIN)
+THURSDAY_EVENING = datetime(2026, 11, 26, 21, 30, tzinfo=BERLIN)
 
 
 def today_json(folder: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]) -> Any:
@@ -37,9 +39,12 @@ def assert_a_believable_day(view: Any, now: datetime) -> None:
     assert all(t.date() == now.date() and t.minute % 15 == 0 for t in times), times
     assert len({t.hour for t in times}) >= 3  # spread over the day, not bunched
     assert all(time(8, 30) <= t.time() <= time(17) for t in times)
-    assert sum(1 for call in calls if not call["outcome"]) == 1
+    unprepared = [call for call in calls if not call["outcome"]]
+    assert len(unprepared) == 1
     questioned = [c for c in calls if c["outcome"] and not check_outcome(c["outcome"]).is_advance]
     assert len(questioned) == 1, calls
+    if sum(1 for t in times if t > now) >= 2:  # the two to act on are still ahead
+        assert all(datetime.fromisoformat(c["time"]) > now for c in unprepared + questioned)
     yesterday = last_working_day(now.date())
     waiting = [datetime.fromisoformat(c["time"]).date() for c in view["to_debrief"]]
     assert yesterday in waiting
@@ -67,7 +72,13 @@ def test_a_fresh_default_demo_opens_on_a_day_a_seller_recognises(
 
 @pytest.mark.parametrize(
     ("years", "seed", "now"),
-    [(1, 1, FRIDAY_AFTERNOON), (1, 2, MONDAY_EARLY), (2, 3, FRIDAY_AFTERNOON)],
+    [
+        (1, 1, FRIDAY_AFTERNOON),
+        (1, 2, MONDAY_EARLY),
+        (1, 4, THURSDAY_EVENING),
+        (1, 5, WEDNESDAY_NOON),
+        (2, 3, FRIDAY_AFTERNOON),
+    ],
 )
 def test_the_day_keeps_its_shape_for_other_seeds_days_and_volumes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], years: int, seed: int, now: datetime
