@@ -8,7 +8,7 @@ leaves settled and keeps open only what a newcomer should find to act on:
 - the last working day's call waiting for its debrief, every older one debriefed;
 - 5 to 15 touches due today, one to three of them a few days overdue;
 - one account stalled (three continuations in a row) and one client promise a week and
-  more late; every other account's latest debrief an advance;
+  more late, at most two due today; every other account's latest debrief an advance;
 - one objective past its date, the revenue goal slightly behind pace, the other on pace.
 """
 
@@ -24,7 +24,11 @@ from typing import TYPE_CHECKING
 from coach_tui.coaching.calls import STALL_CONTINUATIONS
 from coach_tui.coaching.outcome import check_outcome
 from coach_tui.coaching.pace import TOLERANCE, goal_pace
-from coach_tui.coaching.red_flags import LATE_BUSINESS_DAYS, business_days_late
+from coach_tui.coaching.red_flags import (
+    LATE_BUSINESS_DAYS,
+    SURELY_LATE_DAYS,
+    business_days_late,
+)
 from coach_tui.demo.calls import OUTCOMES, QUARTER_HOURS
 from coach_tui.model.call import Call, Debrief, Movement, Prep, Result
 from coach_tui.model.goal import Metric, ProgressEntry
@@ -36,6 +40,7 @@ if TYPE_CHECKING:  # generate.py calls this module once the history is laid out
 CALLS_TODAY = (3, 6)
 TOUCHES_TODAY = (5, 15)
 OVERDUE = (1, 3)
+DUE_TODAY_OPEN = 2  # client promises due today not kept yet
 # Outcomes the outcome coach questions: the seller's own part, or more than one call holds.
 QUESTIONED = (
     "Walk {name} through our pricing deck",
@@ -216,23 +221,25 @@ def _one_late_promise(
     data: DemoData, now: datetime, rng: random.Random, accounts: set[str]
 ) -> None:
     """Every client promise due before today was kept, except one more than a week of
-    working days late (a red flag), of an account not otherwise chosen."""
+    working days late (a red flag), of an account not otherwise chosen; of those due
+    today, a couple are still open (the rest kept this morning)."""
     today = now.date()
     late = [
         i
         for i, c in enumerate(data.commitments)
         if c.account_uid in accounts
         and c.due is not None
+        and today - timedelta(days=SURELY_LATE_DAYS) < c.due < today  # cheap test first
         and business_days_late(c.due, today) > LATE_BUSINESS_DAYS + 2
-        and (today - c.due).days < 21
     ]
     keep = rng.choice(late) if late else None
+    due_today = [i for i, c in enumerate(data.commitments) if c.due == today]
+    still_open = set(rng.sample(due_today, min(len(due_today), DUE_TODAY_OPEN)))
     for index, commitment in enumerate(data.commitments):
         due = commitment.due
-        if due is None or due >= today:
+        if due is None or due > today or index == keep or index in still_open:
             continue
-        done = None if index == keep else due
-        data.commitments[index] = replace(commitment, done_on=done)
+        data.commitments[index] = replace(commitment, done_on=due)
 
 
 def _touches(data: DemoData, today: date, rng: random.Random) -> None:
