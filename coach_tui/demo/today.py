@@ -237,9 +237,10 @@ def _one_late_promise(
     still_open = set(rng.sample(due_today, min(len(due_today), DUE_TODAY_OPEN)))
     for index, commitment in enumerate(data.commitments):
         due = commitment.due
-        if due is None or due > today or index == keep or index in still_open:
+        if due is None or due > today:
             continue
-        data.commitments[index] = replace(commitment, done_on=due)
+        done = None if index == keep or index in still_open else due
+        data.commitments[index] = replace(commitment, done_on=done)
 
 
 def _touches(data: DemoData, today: date, rng: random.Random) -> None:
