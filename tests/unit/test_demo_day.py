@@ -145,3 +145,11 @@ def test_last_working_day_skips_the_weekend() -> None:
     assert last_working_day(date(2026, 11, 30)) == date(2026, 11, 27)  # Monday → Friday
     assert last_working_day(date(2026, 11, 29)) == date(2026, 11, 27)  # Sunday → Friday
     assert last_working_day(date(2026, 11, 25)) == date(2026, 11, 24)
+
+
+def test_the_benchmarks_five_years_open_on_the_same_day(
+    data_dir: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The heavy-user volume keeps a believable day too (one build, about 5 s)."""
+    assert write_demo(data_dir, years=5, seed=7, console=quiet(), clock=clock) == 0
+    assert_a_believable_day(today_json(data_dir, clock, capsys), clock())
