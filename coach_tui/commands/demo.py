@@ -84,19 +84,23 @@ def write_demo(
     return 0
 
 
+TRY_FIRST = "Try first (Esc leaves the morning plan, c lists the calls):"
+
+
 def try_first(demo: DemoData, now: datetime) -> list[Text]:
     """What to try first, a key and a line for each of the three calls the demo laid out
     for it (a call the demo could not place is left out)."""
     tries = first_tries(demo, now)
-    lines = [line("Try first (c opens the calls):", style="bold")]
+    lines = [line(TRY_FIRST, style="bold")]
     if tries.to_prepare:
         account, call = tries.to_prepare
         lines.append(line("  p  Prep the call with ", data(account), f" at {time_text(call.when)}"
                           ": it has no outcome yet."))  # fmt: skip
     if tries.questioned:
         account, call = tries.questioned
-        lines.append(line("  p  Open the call with ", data(account), f" at {time_text(call.when)} "
-                          "and hear the coach question “", data(call.outcome), "”."))  # fmt: skip
+        at = time_text(call.when)
+        lines.append(line("  p  Open the call with ", data(account), f" at {at} and press Enter: "
+                          "the coach questions “", data(call.outcome), "”."))  # fmt: skip
     if tries.to_debrief:
         account, call = tries.to_debrief
         day = weekday_text(call.when)

@@ -13,7 +13,7 @@ import pytest
 from rich.console import Console
 
 from coach_tui.coaching.outcome import check_outcome
-from coach_tui.commands.demo import write_demo
+from coach_tui.commands.demo import TRY_FIRST, write_demo
 from coach_tui.commands.today import run_today
 from coach_tui.demo.generate import build_demo
 from coach_tui.demo.today import last_working_day
@@ -125,7 +125,7 @@ def test_coach_demo_ends_with_three_things_to_try_first(data_dir: Path, clock: F
     out = Console(file=StringIO(), width=200)
     assert write_demo(data_dir, years=1, seed=7, console=out, clock=clock) == 0
     report = out.file.getvalue().splitlines()  # type: ignore[attr-defined]
-    tries = report[report.index("Try first (c opens the calls):") + 1 :]
+    tries = report[report.index(TRY_FIRST) + 1 :]
     assert [t.split()[0] for t in tries] == ["p", "p", "b"]
     data = build_demo(clock(), years=1, seed=7)
     names = {a.uid: a.name for a in data.accounts}
