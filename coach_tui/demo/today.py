@@ -159,6 +159,17 @@ def _yesterdays_debrief(data: DemoData, now: datetime, rng: random.Random, live:
         and day - timedelta(days=7) <= call.when.date() <= day
     ]
     on_day = [i for i in candidates if data.calls[i].when.date() == day]
+    if not candidates:  # a history younger than a week (early January): the next call
+        candidates = sorted(
+            (
+                i
+                for i, call in enumerate(data.calls)
+                if call.account_uid in live - today_accounts and call.when.date() > now.date()
+            ),
+            key=lambda i: data.calls[i].when,
+        )[:1]
+    if not candidates:
+        return
     index = rng.choice(on_day or candidates)
     call = data.calls[index]
     if call.when.date() != day:
@@ -187,7 +198,7 @@ def _one_stall(data: DemoData, now: datetime, rng: random.Random, live: set[str]
         for account in data.accounts
         if account.uid in live - busy and len(debriefed.get(account.uid, ())) >= 3
     ]
-    stalled = rng.choice(choices)
+    stalled = rng.choice(choices) if choices else ""  # none in a history of days
     talk: set[str] = set()
     for uid, indexes in debriefed.items():
         if uid == stalled:
@@ -250,10 +261,19 @@ def _touches(data: DemoData, today: date, rng: random.Random) -> None:
     wanted = rng.randint(*TOUCHES_TODAY)
     open_past = [i for i, t in enumerate(touches) if t.is_open and t.due < today]
     recent = sorted(open_past, key=lambda i: touches[i].due)[-7:]
-    overdue = set(rng.sample(recent, min(rng.randint(*OVERDUE), len(recent))))
+    late = rng.randint(*OVERDUE)
+    overdue = set(rng.sample(recent, min(late, len(recent))))
     for index in open_past:
         if index not in overdue:
             touches[index] = _done(touches[index], touches[index].due)
+    if len(overdue) < late:  # a young history has none left open: yesterday's slipped
+        soonest = sorted(
+            (i for i, t in enumerate(touches) if t.is_open and t.due >= today),
+            key=lambda i: touches[i].due,
+        )
+        for index in soonest[: late - len(overdue)]:
+            touches[index] = replace(touches[index], due=last_working_day(today))
+            overdue.add(index)
     due_today = [i for i, t in enumerate(touches) if t.is_open and t.due == today]
     rng.shuffle(due_today)
     room = wanted - len(overdue)
@@ -312,8 +332,9 @@ def _scaled(
 ) -> tuple[ProgressEntry, ...]:
     """The same entries scaled to add up to about `total`; one entry today if none."""
     whole = sum((entry.amount for entry in entries), Decimal(0))
+    amount = total.quantize(Decimal(1))
     if not whole:
-        return (ProgressEntry(today, total.quantize(Decimal(1)), note="Logged from the CRM."),)
+        return (ProgressEntry(today, amount, note="Logged from the CRM."),) if amount else ()
     factor = total / whole
     return tuple(
         replace(entry, amount=(entry.amount * factor).quantize(Decimal(1))) for entry in entries

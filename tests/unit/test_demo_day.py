@@ -153,3 +153,18 @@ def test_the_benchmarks_five_years_open_on_the_same_day(
     """The heavy-user volume keeps a believable day too (one build, about 5 s)."""
     assert write_demo(data_dir, years=5, seed=7, console=quiet(), clock=clock) == 0
     assert_a_believable_day(today_json(data_dir, clock, capsys), clock())
+
+
+@pytest.mark.parametrize("day", [2, 5, 15])
+def test_a_demo_made_in_the_first_days_of_a_year_still_has_a_day_to_show(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], day: int
+) -> None:
+    """One year is this year so far: in January the history is days old. The day still
+    has its calls, and nothing breaks for want of a past."""
+    now = datetime(2027, 1, day, 9, 0, tzinfo=BERLIN)
+    clock = FakeClock(now)
+    assert write_demo(tmp_path, years=1, seed=7, console=quiet(), clock=clock) == 0
+    view = today_json(tmp_path, clock, capsys)
+    assert 3 <= len(view["calls"]) <= 6
+    assert sum(1 for call in view["calls"] if not call["outcome"]) == 1
+    assert len(view["touches"]) <= 15
