@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from coach_tui.commands.console import CommandConsole
 from coach_tui.commands.output import counted, data, line, shell_word
 from coach_tui.commands.progress import progress_bars
-from coach_tui.demo.generate import MAX_YEARS, build_demo
+from coach_tui.demo.generate import MAX_YEARS, DemoData, build_demo
+from coach_tui.demo.today import first_tries
 from coach_tui.demo.write import holds_data, write_demo_data
 from coach_tui.model.clock import Clock, system_clock
+from coach_tui.model.day_text import time_text, weekday_text
 from coach_tui.store.archive import archive_old_history
 from coach_tui.store.repository import Repository
 
@@ -75,4 +79,31 @@ def write_demo(
         kept = f"{counted(moved.touches, 'touch', 'touches')}, {counted(moved.calls, 'call')}"
         out.print(line(f"Older than a quarter, kept in archive.json: {kept}."))
     out.print(line("Open it with: coach --data ", shell_word(data_dir)), soft_wrap=True)
+    for tip in try_first(demo, now):
+        out.print(tip, soft_wrap=True)
     return 0
+
+
+TRY_FIRST = "Try first (Esc leaves the morning plan, c lists the calls):"
+
+
+def try_first(demo: DemoData, now: datetime) -> list[Text]:
+    """What to try first, a key and a line for each of the three calls the demo laid out
+    for it (a call the demo could not place is left out)."""
+    tries = first_tries(demo, now)
+    lines = [line(TRY_FIRST, style="bold")]
+    if tries.to_prepare:
+        account, call = tries.to_prepare
+        lines.append(line("  p  Prep the call with ", data(account), f" at {time_text(call.when)}"
+                          ": it has no outcome yet."))  # fmt: skip
+    if tries.questioned:
+        account, call = tries.questioned
+        at = time_text(call.when)
+        lines.append(line("  p  Open the call with ", data(account), f" at {at} and press Enter: "
+                          "the coach questions “", data(call.outcome), "”."))  # fmt: skip
+    if tries.to_debrief:
+        account, call = tries.to_debrief
+        day = weekday_text(call.when)
+        lines.append(line("  b  Debrief the call with ", data(account), f" of {day}"
+                          " while you still remember it."))  # fmt: skip
+    return lines if len(lines) > 1 else []

@@ -1,15 +1,17 @@
 """Demo calls: one every three weeks per account, prepared and debriefed, with promises.
 
-Five years reach the design's 12,000 calls. Most past calls carry an advance or a
-continuation; a few recent ones wait for a debrief; each account has a call coming, some
-still without an outcome — the states the dashboard warns about.
+Five years reach the design's 12,000 calls. Calls fall on working days at a quarter hour
+between 8:30 and 16:45. Every call before today carries an advance or a continuation, and
+the client's promises made in them were kept by their date: a good seller's history.
+Each account has a call coming, some still without an outcome. Today, yesterday's debrief
+and the few things left open are chosen afterwards (`demo/today.py`).
 """
 
 from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from coach_tui.model.account import Account, StrategicObjective
 from coach_tui.model.call import (
@@ -25,6 +27,9 @@ from coach_tui.model.call import (
 from coach_tui.model.contact import Contact
 
 EVERY_DAYS = 21
+BOOKED_AHEAD_DAYS = EVERY_DAYS + 7  # the longest gap: every account has its next call booked
+# The quarter hours a call may start at, 8:30 to 16:45: the seller's working day.
+QUARTER_HOURS = tuple(time(minutes // 60, minutes % 60) for minutes in range(510, 1006, 15))
 OUTCOMES = (
     ("{name} introduces us to the CFO", "small"),
     ("{name} shares last quarter's downtime figures", "small"),
@@ -33,6 +38,11 @@ OUTCOMES = (
     ("The CFO signs the pilot order form", "large"),
 )
 KINDS = (CallKind.CALL, CallKind.CALL, CallKind.MEETING, CallKind.EMAIL, CallKind.DEMO)
+
+
+def working_day_from(day: date) -> date:
+    """`day`, or the Monday after it when it falls on a weekend."""
+    return day + timedelta(days=7 - day.weekday() if day.weekday() >= 5 else 0)
 
 
 def _serving(objectives: list[StrategicObjective], at: datetime) -> str:
@@ -64,16 +74,16 @@ class CallBuilder:
         `objectives` is the account's chain, oldest first, the last one still open.
         """
         when = created.replace(hour=0, minute=0) + timedelta(days=10)
-        while when < self.now + timedelta(days=14):
-            hour = time(self.rng.choice((9, 10, 14, 16)))
-            at = datetime.combine(when.date(), hour, tzinfo=self.now.tzinfo)
+        while when < self.now + timedelta(days=BOOKED_AHEAD_DAYS):
+            day = working_day_from(when.date())
+            at = datetime.combine(day, self.rng.choice(QUARTER_HOURS), tzinfo=self.now.tzinfo)
             self.calls.append(self._call(account, at, people, _serving(objectives, at)))
             when += timedelta(days=self.rng.randint(EVERY_DAYS - 7, EVERY_DAYS + 7))
 
     def _call(self, account: Account, at: datetime, people: list[Contact], objective: str) -> Call:
         person = self.rng.choice(people)
         text, size = self.rng.choice(OUTCOMES)
-        future = at >= self.now
+        future = at.date() >= self.now.date()
         prepared = not future or self.rng.random() < 0.6
         prep = Prep(text.format(name=person.name.split()[0]), size, note="Bring the study.")
         call = Call(
@@ -85,8 +95,8 @@ class CallBuilder:
             prep=prep if prepared else None,
             created_at=at - timedelta(days=7),
         )
-        if future or (at > self.now - timedelta(days=5) and self.rng.random() < 0.3):
-            return call  # coming, or waiting for its debrief
+        if future:
+            return call  # coming (today's are shaped in `demo/today.py`)
         advance = self.rng.random() < 0.6
         debrief = Debrief(
             Result.REACHED if advance else self.rng.choice((Result.PARTLY, Result.MISSED)),
@@ -96,7 +106,7 @@ class CallBuilder:
         )
         if advance:
             due = (at + timedelta(days=7)).date()
-            done = due if due < self.now.date() - timedelta(days=7) else None
+            done = due if due < self.now.date() else None
             self.commitments.append(
                 Commitment(
                     account.uid,

@@ -17,6 +17,7 @@ from coach_tui.demo.calls import CallBuilder
 from coach_tui.demo.entry import CONTACTS_PER_ACCOUNT, EntryBuilder
 from coach_tui.demo.names import NameMaker
 from coach_tui.demo.reviews import build_reviews
+from coach_tui.demo.today import shape_today
 from coach_tui.model.account import (
     Account,
     ExpansionKind,
@@ -45,12 +46,14 @@ WHY_LINES = (
     "Every deal I close keeps a plant running and people in work; that is worth doing well.",
     "I sell to build something of my own, and to prove to myself I can plan and keep at it.",
 )
+# `{unit}` is a team's name as it reads inside a sentence ("supply chain", "IT"), used
+# as a noun's modifier: "their IT team", never "every IT" (a unit is no countable thing).
 OBJECTIVES = (
-    (ExpansionKind.WIDER_DEPLOYMENT, "Roll our platform out to every {unit} site"),
+    (ExpansionKind.WIDER_DEPLOYMENT, "Roll our platform out across their {unit} teams"),
     (ExpansionKind.NEW_LINE_OF_BUSINESS, "Bring our analytics into their {unit} team"),
     (ExpansionKind.NEW_MARKET, "Follow them into their new export markets"),
     (ExpansionKind.NEW_TERRITORY, "Win the northern region's {unit} budget"),
-    (ExpansionKind.OTHER, "Become the standard supplier for {unit}"),
+    (ExpansionKind.OTHER, "Become the standard supplier to their {unit} team"),
 )
 CLIENT_GOALS = (
     "Cut order-to-delivery time by a third before the peak season",
@@ -96,6 +99,13 @@ class DemoData:
     calls: list[Call] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
     reviews: list[WeekReview] = field(default_factory=list)
+
+
+def in_sentence(name: str) -> str:
+    """A capitalised label as it reads mid-sentence: "Supply chain" → "supply chain";
+    an acronym ("IT") stays as it is."""
+    first = name.split()[0]
+    return name if first.isupper() else name[:1].lower() + name[1:]
 
 
 def _moment(day: date, now: datetime) -> datetime:
@@ -162,7 +172,7 @@ class _Builder:
         while day <= until:
             amount = (share * Decimal(self.rng.uniform(0.6, 1.15))).quantize(Decimal(1))
             if amount > 0:
-                entries.append(ProgressEntry(day, amount, note="logged from the CRM"))
+                entries.append(ProgressEntry(day, amount, note="Logged from the CRM."))
             day += timedelta(days=days)
         return tuple(entries)
 
@@ -220,7 +230,7 @@ class _Builder:
             partial = not finished and self.rng.random() < 0.15
             objective = StrategicObjective(
                 account.uid,
-                text.format(unit=self.names.unit().lower()),
+                text.format(unit=in_sentence(self.names.unit())),
                 kind,
                 client_goal="" if partial else self.rng.choice(CLIENT_GOALS),
                 financial_target=None
@@ -296,5 +306,6 @@ def build_demo(
     data.calls = builder.calls.calls
     data.commitments = builder.calls.commitments
     data.reviews = build_reviews(builder.rng, data.skills, date(first_year, 1, 1), now)
+    shape_today(data, now, builder.rng)
     progress(INVENTING, years, years)
     return data

@@ -41,7 +41,7 @@ TITLES = (
 )  # fmt: skip
 UNITS = (
     "Operations", "Procurement", "Supply chain", "Finance", "IT", "Customer service",
-    "Plants and manufacturing", "Regional sales",
+    "Manufacturing", "Regional sales",
 )  # fmt: skip
 
 

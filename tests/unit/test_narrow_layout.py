@@ -37,3 +37,11 @@ def test_the_widest_free_text_column_gives_way_first_down_to_a_minimum() -> None
     assert _share({"objective": 40, "idea": 20}, 30) == {"objective": 15, "idea": 15}
     tight = _share({"objective": 40, "idea": 20}, 4)
     assert tight == {"objective": MINIMUM_WIDTH, "idea": MINIMUM_WIDTH}
+
+
+def test_a_free_text_column_keeps_its_header_width_and_the_others_give_way() -> None:
+    # "Strategic objective" is 19 cells: cut below it, the table widens it back and
+    # scrolls sideways; the account name gives way instead.
+    widths = _share({"objective": 40, "name": 20}, 37, floors={"objective": 19, "name": 7})
+    assert widths == {"objective": 19, "name": 18}
+    assert _share({"objective": 40}, 10, floors={"objective": 19}) == {"objective": 19}

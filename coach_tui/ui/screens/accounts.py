@@ -90,7 +90,8 @@ class AccountsScreen(FilteredListScreen):
         yield Header()
         yield Input(placeholder="Filter: type part of a name or objective", id="filter")
         yield Static("", id="list-status")
-        yield FittedTable(flexible=(1,), id="accounts", cursor_type="row", zebra_stripes=True)
+        # The objective gives way first; at 80 columns a long name does too, not the flags.
+        yield FittedTable(flexible=(0, 1), id="accounts", cursor_type="row", zebra_stripes=True)
         yield Static(NO_ACCOUNTS, id="accounts-empty")
         yield KeyFooter()
 

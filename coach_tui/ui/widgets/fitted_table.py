@@ -9,7 +9,7 @@ full text stays in the table's memory and comes back when the terminal widens.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from rich.cells import cell_len
@@ -68,7 +68,10 @@ class FittedTable(DataTable[Any]):
             natural[key] = max(natural[key], cell_len(text.plain))
         fixed = sum(width + padding for key, width in natural.items() if key not in flexible)
         widths = _share(
-            {key: natural[key] for key in flexible}, room - fixed - padding * len(flexible)
+            {key: natural[key] for key in flexible},
+            room - fixed - padding * len(flexible),
+            # A column is never narrower than its header: the table would widen it back.
+            floors={key: cell_len(self.columns[key].label.plain) for key in flexible},
         )
         for (row, key), text in self._full.items():
             if row in self.rows and _plain(self.get_cell(row, key)) != _fitted(text, widths[key]):
@@ -79,13 +82,18 @@ def _plain(value: object) -> str:
     return value.plain if isinstance(value, Text) else str(value)
 
 
-def _share(natural: dict[ColumnKey, int], room: int) -> dict[ColumnKey, int]:
-    """Widths for the free-text columns in `room` cells: the widest give way first."""
+def _share(
+    natural: dict[ColumnKey, int], room: int, *, floors: Mapping[ColumnKey, int] = {}
+) -> dict[ColumnKey, int]:
+    """Widths for the free-text columns in `room` cells: the widest give way first, none
+    below MINIMUM_WIDTH or its floor (its header's width)."""
     widths = dict(natural)
+    least = {key: max(MINIMUM_WIDTH, floors.get(key, 0)) for key in widths}
     while sum(widths.values()) > room:
-        widest = max(widths, key=lambda key: widths[key])
-        if widths[widest] <= MINIMUM_WIDTH:
+        giving = [key for key in widths if widths[key] > least[key]]
+        if not giving:
             break
+        widest = max(giving, key=lambda key: widths[key])
         widths[widest] -= 1
     return widths
 
