@@ -55,6 +55,7 @@ from coach_tui.ui.widgets.scroll import VerticalScroll
 
 # How many lines of each list the plan shows before "… and N more"; ctrl+l shows them all.
 SHOWN_PER_LIST = 3
+CALLS_SHOWN = 6
 SEE_ALL = "ctrl+l shows them"
 READING = "Reading today's agenda…"
 
@@ -88,9 +89,15 @@ def agenda_text(agenda: Agenda, *, everything: bool = False) -> str:
         if hidden:
             lines.append(and_more(hidden, SEE_ALL))
 
-    for call in agenda.calls:
+    def call_line(call: AgendaCall) -> str:
         outcome = f"→ {call.outcome}" if call.outcome else "⚠ no outcome yet — prep it (ctrl+o)"
-        lines.append(f"{call.when:%H:%M}  {call.account} ({call.kind})  {outcome}")
+        return f"{call.when:%H:%M}  {call.account} ({call.kind})  {outcome}"
+
+    # Today's calls are the day's backbone: a few more of them than of the other lists.
+    head, hidden = cut(agenda.calls, None if everything else CALLS_SHOWN)
+    lines.extend(call_line(call) for call in head)
+    if hidden:
+        lines.append(and_more(hidden, SEE_ALL))
     if not agenda.calls:
         lines.append("No calls today.")
     listed(
@@ -152,12 +159,15 @@ class MorningPlanScreen(CallActions, CoachScreen[DayPlan]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        # The why and the coach's line sit above the agenda, outside its scroll: whatever
+        # the agenda's length or the terminal's size, they are on the first screen, and
+        # focusing a priority never scrolls them away.
+        yield Static("", id="morning-why", classes="muted")
+        yield Static("", id="morning-coach", classes="flag")
         # The agenda scrolls; the priorities below it stay in view whatever its length.
         with VerticalScroll(id="morning-agenda-body"):
-            yield Static("", id="morning-why", classes="muted")
             yield Static("Today", classes="section-title")
             yield Static(READING, id="morning-agenda", classes="muted")
-            yield Static("", id="morning-coach", classes="flag")
         with Vertical(id="morning-priorities"):
             yield Static("Three priorities for today", classes="section-title")
             yield Static(
