@@ -80,7 +80,7 @@ def write_demo(
         out.print(line(f"Older than a quarter, kept in archive.json: {kept}."))
     out.print(line("Open it with: coach --data ", shell_word(data_dir)), soft_wrap=True)
     for tip in try_first(demo, now):
-        out.print(tip, soft_wrap=True)
+        out.print(line(tip), soft_wrap=True)
     return 0
 
 
