@@ -59,7 +59,11 @@ class FolderQuestion(ModalScreen[bool]):
                 yield Button("Use this folder (y)", id="use")
 
     def on_mount(self) -> None:
-        self.query_one("#leave", Button).focus()
+        leave = self.query_one("#leave", Button)
+        leave.focus(scroll_visible=False)
+        # Once laid out, the answers are brought into view at once (not animated), so the
+        # first frame a seller sees on a small terminal already shows them.
+        self.call_after_refresh(leave.scroll_visible, animate=False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "use")
