@@ -99,6 +99,8 @@ def save_digest(data_dir: Path, document: dict[str, Any]) -> bool:
     path = digest_path(data_dir)
     if (path.exists() or path.is_symlink()) and not is_digest_file(path):
         return False
+    if not any(family_path(data_dir, family).exists() for family in FAMILIES):
+        return False  # no coach data here: a read-only command leaves the folder as it was
     import orjson  # loaded already where a digest is written: the agenda was just read
 
     with contextlib.suppress(OSError):

@@ -189,6 +189,15 @@ def test_the_digest_is_no_ones_data(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert inspect_folder(alone).kind is FolderKind.OTHER
 
 
+def test_coach_today_leaves_a_folder_without_coach_data_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "new"
+    empty.mkdir()
+    assert main(["today", "--data", str(empty)]) == 0
+    assert list(empty.iterdir()) == []
+
+
 def test_a_digest_hit_loads_no_repository_and_no_rule(tmp_path: Path) -> None:
     seed(tmp_path)
     heavy = ("coach_tui.store.repository", "coach_tui.coaching.agenda", "tinydb")
